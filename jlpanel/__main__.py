@@ -1,0 +1,7 @@
+"""``python -m jlpanel`` runs the command line."""
+
+import sys
+
+from jlpanel.cli import main
+
+sys.exit(main())

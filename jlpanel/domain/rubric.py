@@ -1,0 +1,565 @@
+"""The rubric: areas, indicators, guidance by level, vetoes and bonus items.
+
+A rubric is data, never code: it is read from a TOML or JSON document (the shipped default lives
+in ``jlpanel/resources/rubrics/``), validated here with precise messages, and snapshotted into
+each cycle so later edits to the file never change a cycle already under way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from jlpanel.domain.metrics import METRIC_KEYS
+from jlpanel.domain.text import Text
+
+#: Floating-point slack for "is this a multiple of the step" and sums of maxima.
+EPS = 1e-9
+
+
+class Level(StrEnum):
+    """The four guidance levels of an indicator, best first."""
+
+    EXCELLENT = "excellent"  # 优
+    GOOD = "good"  # 良
+    FAIR = "fair"  # 一般
+    POOR = "poor"  # 差
+
+
+LEVEL_ORDER: tuple[Level, ...] = (Level.EXCELLENT, Level.GOOD, Level.FAIR, Level.POOR)
+
+
+class RubricError(ValueError):
+    """A rubric document that cannot be used; ``problems`` lists every defect found."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__("; ".join(self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class LevelDefinition:
+    """A level's name and its share of an indicator's maximum, as [min_pct, max_pct)."""
+
+    level: Level
+    name: Text
+    min_pct: float
+    max_pct: float
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A closed range of points on the step grid, e.g. 8–10 for 优 on a 10-point indicator."""
+
+    low: float
+    high: float
+
+    def __contains__(self, points: object) -> bool:
+        if not isinstance(points, int | float):
+            return False
+        return self.low - EPS <= points <= self.high + EPS
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """What an indicator looks like at one level, and the points that level spans."""
+
+    level: Level
+    band: Band
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One scored indicator (e.g. A1 资源体量与覆盖, 10 points)."""
+
+    code: str
+    area_code: str
+    name: Text
+    max_points: float
+    step: float
+    description: Text
+    guidance: tuple[Guidance, ...]
+    evidence: tuple[Text, ...]
+    metrics: tuple[str, ...]
+    #: A comment is required when the score falls in one of these levels.
+    comment_required_levels: frozenset[Level]
+
+    def level_of(self, points: float) -> Level:
+        """The guidance level whose band holds ``points``."""
+        for g in self.guidance:
+            if points in g.band:
+                return g.level
+        # Points between bands cannot happen on the step grid; fall back on the nearest below.
+        below = [g for g in self.guidance if g.band.low <= points]
+        return max(below, key=lambda g: g.band.low).level if below else Level.POOR
+
+    def band_of(self, level: Level) -> Band:
+        """The points band of ``level`` on this indicator."""
+        for g in self.guidance:
+            if g.level is level:
+                return g.band
+        raise KeyError(level)
+
+    def requires_comment(self, points: float) -> bool:
+        """Whether a score of ``points`` must come with a comment."""
+        return self.level_of(points) in self.comment_required_levels
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A group of indicators (A 资源整合能力 …) with its maximum."""
+
+    code: str
+    name: Text
+    max_points: float
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """A one-vote veto (一票否决): any confirmed veto makes the grade 不合格."""
+
+    code: str
+    name: Text
+    description: Text
+    #: Fraud or misconduct: the platform loses its status and is barred from applying.
+    bars: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BonusItem:
+    """An optional bonus item; the bonus total is capped by ``Rubric.bonus_cap``."""
+
+    code: str
+    name: Text
+    description: Text
+    max_points: float
+    step: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """A complete, validated rubric."""
+
+    id: str
+    version: str
+    name: Text
+    total_points: float
+    levels: tuple[LevelDefinition, ...]
+    areas: tuple[Area, ...]
+    vetoes: tuple[Veto, ...] = ()
+    bonus_items: tuple[BonusItem, ...] = ()
+    bonus_cap: float = 0.0
+    source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator in area order."""
+        return tuple(i for a in self.areas for i in a.indicators)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with ``code``; KeyError when there is none."""
+        for i in self.indicators:
+            if i.code == code:
+                return i
+        raise KeyError(code)
+
+    def area(self, code: str) -> Area:
+        """The area with ``code``; KeyError when there is none."""
+        for a in self.areas:
+            if a.code == code:
+                return a
+        raise KeyError(code)
+
+    def veto(self, code: str) -> Veto:
+        """The veto with ``code``; KeyError when there is none."""
+        for v in self.vetoes:
+            if v.code == code:
+                return v
+        raise KeyError(code)
+
+    def bonus_item(self, code: str) -> BonusItem:
+        """The bonus item with ``code``; KeyError when there is none."""
+        for b in self.bonus_items:
+            if b.code == code:
+                return b
+        raise KeyError(code)
+
+    def level_name(self, level: Level) -> Text:
+        """The display name of ``level`` (优/良/一般/差)."""
+        for d in self.levels:
+            if d.level is level:
+                return d.name
+        raise KeyError(level)
+
+
+# ------------------------------------------------------------------------------------ loading
+
+
+def is_multiple(value: float, step: float) -> bool:
+    """Whether ``value`` lies on the grid of ``step`` (0, step, 2·step …) within rounding."""
+    if step <= 0:
+        return False
+    q = value / step
+    return abs(q - round(q)) < 1e-6
+
+
+def _ceil_to_step(value: float, step: float) -> float:
+    q = value / step
+    return round(math.ceil(q - 1e-9) * step, 10)
+
+
+def derive_bands(
+    max_points: float, step: float, levels: Sequence[LevelDefinition]
+) -> dict[Level, Band]:
+    """Point bands on the step grid from the levels' percentage ranges.
+
+    A level spans [min_pct, max_pct) of the maximum (the best level includes the maximum);
+    the band runs from the first step at or above its lower bound to one step below the next
+    level's band, so bands are contiguous and cover 0..max exactly.
+    """
+    ordered = sorted(levels, key=lambda d: d.min_pct, reverse=True)
+    bands: dict[Level, Band] = {}
+    upper = max_points
+    for d in ordered:
+        low = _ceil_to_step(max_points * d.min_pct / 100.0, step)
+        if d.min_pct <= 0:
+            low = 0.0
+        bands[d.level] = Band(low, upper)
+        upper = round(low - step, 10)
+    return bands
+
+
+class _Reader:
+    """Collects every problem in a rubric document instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, where: str, what: str) -> None:
+        self.problems.append(f"{where}: {what}")
+
+    def text(self, raw: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> Text:
+        zh = raw.get(f"{key}_zh", "")
+        en = raw.get(f"{key}_en", "")
+        if not isinstance(zh, str) or not isinstance(en, str):
+            self.problem(where, f"{key}_zh / {key}_en must be strings")
+            return Text("", "")
+        if required and not zh.strip():
+            self.problem(where, f"{key}_zh is missing or empty")
+        return Text(zh.strip(), en.strip())
+
+    def number(self, raw: Mapping[str, Any], key: str, where: str, default: float | None = None) -> float:
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(where, f"{key} must be a number (got {value!r})")
+            return 0.0
+        if not math.isfinite(value):
+            self.problem(where, f"{key} must be finite (got {value!r})")
+            return 0.0
+        return float(value)
+
+    def code(self, raw: Mapping[str, Any], where: str) -> str:
+        code = raw.get("code")
+        if not isinstance(code, str) or not code.strip():
+            self.problem(where, "code is missing or empty")
+            return ""
+        return code.strip()
+
+    def table_list(self, raw: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            self.problem(where, f"{key} must be a list of tables")
+            return []
+        return value
+
+
+_DEFAULT_LEVELS: tuple[tuple[Level, str, str, float, float], ...] = (
+    (Level.EXCELLENT, "优", "Excellent", 80.0, 100.0),
+    (Level.GOOD, "良", "Good", 55.0, 80.0),
+    (Level.FAIR, "一般", "Fair", 30.0, 55.0),
+    (Level.POOR, "差", "Poor", 0.0, 30.0),
+)
+
+
+def _read_levels(r: _Reader, doc: Mapping[str, Any]) -> tuple[LevelDefinition, ...]:
+    raw_levels = r.table_list(doc, "levels", "levels") if "levels" in doc else []
+    if not raw_levels:
+        return tuple(LevelDefinition(lv, Text(zh, en), lo, hi) for lv, zh, en, lo, hi in _DEFAULT_LEVELS)
+    out: list[LevelDefinition] = []
+    for n, raw in enumerate(raw_levels, 1):
+        where = f"levels[{n}]"
+        try:
+            level = Level(raw.get("code"))
+        except ValueError:
+            r.problem(where, f"code must be one of {', '.join(LEVEL_ORDER)} (got {raw.get('code')!r})")
+            continue
+        out.append(
+            LevelDefinition(
+                level,
+                r.text(raw, "name", where),
+                r.number(raw, "min_pct", where),
+                r.number(raw, "max_pct", where),
+            )
+        )
+    if {d.level for d in out} != set(LEVEL_ORDER) or len(out) != len(LEVEL_ORDER):
+        r.problem("levels", "must define each of excellent, good, fair and poor exactly once")
+        return tuple(out)
+    ordered = sorted(out, key=lambda d: d.min_pct)
+    if ordered[0].min_pct != 0:
+        r.problem("levels", f"the lowest level must start at 0 % (starts at {ordered[0].min_pct} %)")
+    if ordered[-1].max_pct != 100:
+        r.problem("levels", f"the highest level must end at 100 % (ends at {ordered[-1].max_pct} %)")
+    for below, above in zip(ordered, ordered[1:], strict=False):
+        if below.max_pct != above.min_pct:
+            r.problem(
+                "levels",
+                f"{below.level} ends at {below.max_pct} % but {above.level} starts at "
+                f"{above.min_pct} %: the bands must meet with no gap or overlap",
+            )
+    if [d.level for d in sorted(out, key=lambda d: -d.min_pct)] != list(LEVEL_ORDER):
+        r.problem("levels", "levels must rank excellent > good > fair > poor")
+    return tuple(out)
+
+
+def _read_guidance(
+    r: _Reader,
+    raw: Mapping[str, Any],
+    where: str,
+    max_points: float,
+    step: float,
+    levels: Sequence[LevelDefinition],
+) -> tuple[Guidance, ...]:
+    raw_guidance = raw.get("guidance", {})
+    if not isinstance(raw_guidance, Mapping):
+        r.problem(where, "guidance must be a table with excellent/good/fair/poor")
+        return ()
+    derived = derive_bands(max_points, step, levels) if step > 0 and max_points > 0 else {}
+    out: list[Guidance] = []
+    for level in LEVEL_ORDER:
+        g = raw_guidance.get(level.value)
+        gw = f"{where}.guidance.{level.value}"
+        if not isinstance(g, Mapping):
+            r.problem(gw, "guidance text for this level is missing")
+            continue
+        text = r.text(g, "text", gw)
+        if "min" in g or "max" in g:
+            band = Band(r.number(g, "min", gw), r.number(g, "max", gw))
+        elif level in derived:
+            band = derived[level]
+        else:
+            continue
+        out.append(Guidance(level, band, text))
+    if len(out) == len(LEVEL_ORDER):
+        _check_bands(r, where, out, max_points, step)
+    return tuple(out)
+
+
+def _check_bands(
+    r: _Reader, where: str, guidance: Sequence[Guidance], max_points: float, step: float
+) -> None:
+    ordered = sorted(guidance, key=lambda g: g.band.low)
+    if abs(ordered[0].band.low) > EPS:
+        r.problem(where, f"the {ordered[0].level} band starts at {ordered[0].band.low}, not 0")
+    if abs(ordered[-1].band.high - max_points) > EPS:
+        r.problem(where, f"the {ordered[-1].level} band ends at {ordered[-1].band.high}, not {max_points:g}")
+    for g in ordered:
+        if g.band.low - g.band.high > EPS:
+            r.problem(where, f"the {g.level} band {g.band.low:g}–{g.band.high:g} is empty")
+        for end in (g.band.low, g.band.high):
+            if step > 0 and not is_multiple(end, step):
+                r.problem(where, f"the {g.level} band edge {end:g} is not a multiple of the step {step:g}")
+    for below, above in zip(ordered, ordered[1:], strict=False):
+        if abs(above.band.low - (below.band.high + step)) > 1e-6:
+            r.problem(
+                where,
+                f"the {below.level} band ends at {below.band.high:g} and the {above.level} band "
+                f"starts at {above.band.low:g}: with step {step:g} they must meet with no gap or overlap",
+            )
+    if [g.level for g in sorted(guidance, key=lambda g: -g.band.low)] != list(LEVEL_ORDER):
+        r.problem(where, "bands must rank excellent > good > fair > poor")
+
+
+def _read_texts(r: _Reader, raw: Mapping[str, Any], key: str, where: str) -> tuple[Text, ...]:
+    zh = raw.get(f"{key}_zh", [])
+    en = raw.get(f"{key}_en", [])
+    if not isinstance(zh, list) or not isinstance(en, list):
+        r.problem(where, f"{key}_zh and {key}_en must be lists of strings")
+        return ()
+    if en and len(en) != len(zh):
+        r.problem(where, f"{key}_en has {len(en)} entries but {key}_zh has {len(zh)}")
+    return tuple(
+        Text(str(z), str(en[n]) if n < len(en) else "") for n, z in enumerate(zh)
+    )
+
+
+def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
+    """Build and validate a rubric from a parsed document; RubricError lists every defect."""
+    r = _Reader()
+    head = doc.get("rubric", {})
+    if not isinstance(head, Mapping):
+        raise RubricError(["rubric: the [rubric] table is missing"])
+    rubric_id = head.get("id")
+    if not isinstance(rubric_id, str) or not rubric_id.strip():
+        r.problem("rubric", "id is missing or empty")
+        rubric_id = ""
+    version = str(head.get("version", "1"))
+    name = r.text(head, "name", "rubric")
+    total = r.number(head, "total_points", "rubric", 100.0)
+    if abs(total - 100.0) > EPS:
+        r.problem("rubric", f"total_points must be 100 (got {total:g})")
+    levels = _read_levels(r, doc)
+
+    seen: dict[str, str] = {}
+
+    def unique(code: str, where: str) -> None:
+        if not code:
+            return
+        if code in seen:
+            r.problem(where, f"code {code!r} is used twice (also at {seen[code]})")
+        else:
+            seen[code] = where
+
+    areas: list[Area] = []
+    raw_areas = r.table_list(doc, "areas", "areas")
+    if not raw_areas:
+        r.problem("areas", "the rubric has no areas")
+    for an, raw_area in enumerate(raw_areas, 1):
+        aw = f"areas[{an}]"
+        acode = r.code(raw_area, aw)
+        aw = f"area {acode or an}"
+        unique(acode, aw)
+        aname = r.text(raw_area, "name", aw)
+        amax = r.number(raw_area, "max_points", aw)
+        if amax <= 0:
+            r.problem(aw, f"max_points must be positive (got {amax:g})")
+        indicators: list[Indicator] = []
+        raw_inds = r.table_list(raw_area, "indicators", aw)
+        if not raw_inds:
+            r.problem(aw, "the area has no indicators")
+        for n, raw in enumerate(raw_inds, 1):
+            iw = f"{aw} indicator {n}"
+            code = r.code(raw, iw)
+            iw = f"indicator {code or n}"
+            unique(code, iw)
+            max_points = r.number(raw, "max_points", iw)
+            step = r.number(raw, "step", iw, 0.5)
+            if max_points <= 0:
+                r.problem(iw, f"max_points must be positive (got {max_points:g})")
+            if step <= 0:
+                r.problem(iw, f"step must be positive (got {step:g})")
+            elif max_points > 0 and not is_multiple(max_points, step):
+                r.problem(iw, f"step {step:g} does not divide max_points {max_points:g}")
+            required_raw = raw.get("comment_required_levels", ["poor"])
+            required: set[Level] = set()
+            if isinstance(required_raw, list):
+                for value in required_raw:
+                    try:
+                        required.add(Level(value))
+                    except ValueError:
+                        r.problem(iw, f"comment_required_levels has an unknown level {value!r}")
+            else:
+                r.problem(iw, "comment_required_levels must be a list of level codes")
+            metrics = raw.get("metrics", [])
+            if not isinstance(metrics, list) or not all(isinstance(m, str) for m in metrics):
+                r.problem(iw, "metrics must be a list of metric keys")
+                metrics = []
+            for key in metrics:
+                if key not in METRIC_KEYS:
+                    r.problem(iw, f"metric {key!r} is not in the metric catalogue")
+            indicators.append(
+                Indicator(
+                    code=code,
+                    area_code=acode,
+                    name=r.text(raw, "name", iw),
+                    max_points=max_points,
+                    step=step,
+                    description=r.text(raw, "description", iw, required=False),
+                    guidance=_read_guidance(r, raw, iw, max_points, step, levels),
+                    evidence=_read_texts(r, raw, "evidence", iw),
+                    metrics=tuple(metrics),
+                    comment_required_levels=frozenset(required),
+                )
+            )
+        isum = sum(i.max_points for i in indicators)
+        if indicators and abs(isum - amax) > 1e-6:
+            r.problem(aw, f"indicator maxima add up to {isum:g}, not the area's {amax:g}")
+        areas.append(Area(acode, aname, amax, tuple(indicators)))
+    asum = sum(a.max_points for a in areas)
+    if areas and abs(asum - total) > 1e-6:
+        r.problem("areas", f"area maxima add up to {asum:g}, not {total:g}")
+
+    vetoes: list[Veto] = []
+    for n, raw in enumerate(r.table_list(doc, "vetoes", "vetoes"), 1):
+        vw = f"vetoes[{n}]"
+        code = r.code(raw, vw)
+        unique(code, f"veto {code or n}")
+        bars = raw.get("bars", False)
+        if not isinstance(bars, bool):
+            r.problem(vw, "bars must be true or false")
+            bars = False
+        vetoes.append(
+            Veto(code, r.text(raw, "name", vw), r.text(raw, "description", vw, required=False), bars)
+        )
+
+    bonus_raw = doc.get("bonus", {})
+    bonus_items: list[BonusItem] = []
+    bonus_cap = 0.0
+    if not isinstance(bonus_raw, Mapping):
+        r.problem("bonus", "must be a table with cap and items")
+    elif bonus_raw:
+        bonus_cap = r.number(bonus_raw, "cap", "bonus", 0.0)
+        if bonus_cap < 0:
+            r.problem("bonus", f"cap must not be negative (got {bonus_cap:g})")
+        for n, raw in enumerate(r.table_list(bonus_raw, "items", "bonus"), 1):
+            bw = f"bonus item {n}"
+            code = r.code(raw, bw)
+            unique(code, f"bonus item {code or n}")
+            bmax = r.number(raw, "max_points", bw)
+            bstep = r.number(raw, "step", bw, 0.5)
+            if bmax <= 0:
+                r.problem(bw, f"max_points must be positive (got {bmax:g})")
+            if bstep <= 0 or (bmax > 0 and not is_multiple(bmax, bstep)):
+                r.problem(bw, f"step {bstep:g} does not divide max_points {bmax:g}")
+            bonus_items.append(
+                BonusItem(
+                    code,
+                    r.text(raw, "name", bw),
+                    r.text(raw, "description", bw, required=False),
+                    bmax,
+                    bstep,
+                )
+            )
+
+    if r.problems:
+        raise RubricError(r.problems)
+    return Rubric(
+        id=rubric_id,
+        version=version,
+        name=name,
+        total_points=total,
+        levels=levels,
+        areas=tuple(areas),
+        vetoes=tuple(vetoes),
+        bonus_items=tuple(bonus_items),
+        bonus_cap=bonus_cap,
+        source=doc,
+    )
+
+
+def parse_rubric_text(text: str, *, suffix: str = ".toml") -> Rubric:
+    """Parse a rubric document given as TOML (default) or JSON text."""
+    import json
+    import tomllib
+
+    try:
+        doc: Any = json.loads(text) if suffix.lower() == ".json" else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        raise RubricError([f"the file is not valid {suffix.lstrip('.').upper()}: {exc}"]) from exc
+    if not isinstance(doc, Mapping):
+        raise RubricError(["the document must be a table at the top level"])
+    return rubric_from_dict(doc)

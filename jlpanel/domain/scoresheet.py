@@ -1,0 +1,147 @@
+"""Score sheets: one expert's scores for one platform, and their validation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from jlpanel.domain.rubric import EPS, Rubric, is_multiple
+from jlpanel.domain.text import Text
+
+
+class Provenance(StrEnum):
+    """Where a score sheet came from."""
+
+    PACKAGE = "package"  # a signed score file from the expert's review package
+    PAPER = "paper"  # a paper sheet typed in by the secretary
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSheet:
+    """One expert × one platform: points per indicator, comments, vetoes and bonus."""
+
+    expert_id: str
+    platform_id: str
+    points: Mapping[str, float | None]
+    comments: Mapping[str, str] = field(default_factory=dict)
+    #: Veto code → the expert's reason.
+    vetoes: Mapping[str, str] = field(default_factory=dict)
+    bonus: Mapping[str, float] = field(default_factory=dict)
+    overall_comment: str = ""
+    provenance: Provenance = Provenance.PACKAGE
+    revision: int = 1
+
+
+class ProblemKind(StrEnum):
+    """The kinds of defect a score sheet can have."""
+
+    MISSING = "missing"
+    UNKNOWN_INDICATOR = "unknown_indicator"
+    OUT_OF_BOUNDS = "out_of_bounds"
+    OFF_STEP = "off_step"
+    COMMENT_REQUIRED = "comment_required"
+    UNKNOWN_VETO = "unknown_veto"
+    VETO_REASON_REQUIRED = "veto_reason_required"
+    UNKNOWN_BONUS = "unknown_bonus"
+    BONUS_OUT_OF_BOUNDS = "bonus_out_of_bounds"
+    BONUS_OFF_STEP = "bonus_off_step"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem:
+    """One defect of a score sheet, with a bilingual message naming where it is."""
+
+    kind: ProblemKind
+    code: str
+    message: Text
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def validate_sheet(sheet: ScoreSheet, rubric: Rubric, *, complete: bool = True) -> list[SheetProblem]:
+    """Every defect of ``sheet`` against ``rubric``; an empty list means the sheet is valid.
+
+    With ``complete=False`` unscored indicators and missing comments are not reported, so a
+    sheet in progress can be checked as the expert types.
+    """
+    problems: list[SheetProblem] = []
+
+    def add(kind: ProblemKind, code: str, zh: str, en: str) -> None:
+        problems.append(SheetProblem(kind, code, Text(zh, en)))
+
+    known = {i.code for i in rubric.indicators}
+    for code in sheet.points:
+        if code not in known:
+            add(ProblemKind.UNKNOWN_INDICATOR, code, f"指标 {code} 不在评分细则中",
+                f"indicator {code} is not in the rubric")
+    for ind in rubric.indicators:
+        value = sheet.points.get(ind.code)
+        if value is None:
+            if complete:
+                add(ProblemKind.MISSING, ind.code, f"指标 {ind.code} {ind.name.zh} 尚未评分",
+                    f"indicator {ind.code} {ind.name.en} has no score")
+            continue
+        if value < -EPS or value > ind.max_points + EPS:
+            add(ProblemKind.OUT_OF_BOUNDS, ind.code,
+                f"指标 {ind.code} 得分 {_fmt(value)} 超出 0–{_fmt(ind.max_points)} 分",
+                f"indicator {ind.code}: {_fmt(value)} is outside 0–{_fmt(ind.max_points)}")
+            continue
+        if not is_multiple(value, ind.step):
+            add(ProblemKind.OFF_STEP, ind.code,
+                f"指标 {ind.code} 得分 {_fmt(value)} 不是 {_fmt(ind.step)} 的整数倍",
+                f"indicator {ind.code}: {_fmt(value)} is not a multiple of {_fmt(ind.step)}")
+            continue
+        if complete and ind.requires_comment(value) and not sheet.comments.get(ind.code, "").strip():
+            level = rubric.level_name(ind.level_of(value))
+            add(ProblemKind.COMMENT_REQUIRED, ind.code,
+                f"指标 {ind.code} 得分 {_fmt(value)} 属于“{level.zh}”档，须填写评语",
+                f"indicator {ind.code}: a score of {_fmt(value)} is in the {level.en} band "
+                "and needs a comment")
+    veto_codes = {v.code for v in rubric.vetoes}
+    for code, reason in sheet.vetoes.items():
+        if code not in veto_codes:
+            add(ProblemKind.UNKNOWN_VETO, code, f"否决项 {code} 不在评分细则中",
+                f"veto {code} is not in the rubric")
+        elif not reason.strip():
+            name = rubric.veto(code).name
+            add(ProblemKind.VETO_REASON_REQUIRED, code, f"否决项“{name.zh}”须写明理由",
+                f"the veto “{name.en}” needs a reason")
+    bonus_codes = {b.code for b in rubric.bonus_items}
+    for code, value in sheet.bonus.items():
+        if code not in bonus_codes:
+            add(ProblemKind.UNKNOWN_BONUS, code, f"加分项 {code} 不在评分细则中",
+                f"bonus item {code} is not in the rubric")
+            continue
+        item = rubric.bonus_item(code)
+        if value < -EPS or value > item.max_points + EPS:
+            add(ProblemKind.BONUS_OUT_OF_BOUNDS, code,
+                f"加分项 {code} 得分 {_fmt(value)} 超出 0–{_fmt(item.max_points)} 分",
+                f"bonus item {code}: {_fmt(value)} is outside 0–{_fmt(item.max_points)}")
+        elif not is_multiple(value, item.step):
+            add(ProblemKind.BONUS_OFF_STEP, code,
+                f"加分项 {code} 得分 {_fmt(value)} 不是 {_fmt(item.step)} 的整数倍",
+                f"bonus item {code}: {_fmt(value)} is not a multiple of {_fmt(item.step)}")
+    return problems
+
+
+def bonus_total(sheet: ScoreSheet, rubric: Rubric) -> float:
+    """The sheet's bonus points, capped at the rubric's bonus cap."""
+    raw = sum(v for v in sheet.bonus.values() if v > 0)
+    return min(raw, rubric.bonus_cap)
+
+
+def area_points(sheet: ScoreSheet, rubric: Rubric) -> dict[str, float]:
+    """Points per area (unscored indicators count as 0)."""
+    return {
+        area.code: sum((sheet.points.get(i.code) or 0.0) for i in area.indicators)
+        for area in rubric.areas
+    }
+
+
+def expert_total(sheet: ScoreSheet, rubric: Rubric) -> float:
+    """Sum of indicator points plus the capped bonus, never above the rubric's total (100)."""
+    base = sum(area_points(sheet, rubric).values())
+    return min(base + bonus_total(sheet, rubric), rubric.total_points)

@@ -1,0 +1,1 @@
+"""What crosses the edge: dossier workbooks, rosters, review packages, score files, exports."""

@@ -1,0 +1,1 @@
+"""PDF documents written with reportlab (from stage 5)."""

@@ -1,0 +1,90 @@
+"""Small data built in code for tests: a compact rubric and score sheets with chosen points."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jlpanel.domain.rubric import Rubric, rubric_from_dict
+from jlpanel.domain.scoresheet import ScoreSheet
+
+
+def _indicator(code: str, max_points: float) -> dict[str, Any]:
+    return {
+        "code": code,
+        "name_zh": f"指标{code}",
+        "name_en": f"Indicator {code}",
+        "max_points": max_points,
+        "step": 0.5,
+        "guidance": {
+            level: {"text_zh": f"{code}{level}说明", "text_en": f"{code} {level} guidance"}
+            for level in ("excellent", "good", "fair", "poor")
+        },
+    }
+
+
+def small_rubric_doc() -> dict[str, Any]:
+    """Three areas of one indicator each: A1 35, B1 40, C1 25; two vetoes; a 5-point bonus."""
+    return {
+        "rubric": {"id": "test", "version": "1", "name_zh": "测试细则", "name_en": "Test rubric"},
+        "areas": [
+            {"code": "A", "name_zh": "资源", "name_en": "Resources", "max_points": 35,
+             "indicators": [_indicator("A1", 35)]},
+            {"code": "B", "name_zh": "服务", "name_en": "Services", "max_points": 40,
+             "indicators": [_indicator("B1", 40)]},
+            {"code": "C", "name_zh": "管理", "name_en": "Management", "max_points": 25,
+             "indicators": [_indicator("C1", 25)]},
+        ],
+        "vetoes": [
+            {"code": "fraud", "name_zh": "弄虚作假", "name_en": "Fraud", "bars": True},
+            {"code": "no_service", "name_zh": "无实质服务", "name_en": "No service"},
+        ],
+        "bonus": {"cap": 5, "items": [
+            {"code": "X1", "name_zh": "加分一", "name_en": "Bonus 1", "max_points": 3},
+            {"code": "X2", "name_zh": "加分二", "name_en": "Bonus 2", "max_points": 3},
+        ]},
+    }
+
+
+def small_rubric() -> Rubric:
+    """The compact test rubric, validated."""
+    return rubric_from_dict(small_rubric_doc())
+
+
+def split_total(total: float, b_share: float | None = None) -> tuple[float, float, float]:
+    """Points for A1, B1, C1 adding up to ``total`` (a multiple of 0.5), proportional to maxima.
+
+    ``b_share`` fixes B1's points instead (the rest shared by A1 and C1).
+    """
+    if b_share is not None:
+        b = b_share
+        rest = total - b
+        a = min(35.0, round(rest * 35 / 60 * 2) / 2)
+        return a, b, rest - a
+    a = min(35.0, round(total * 0.35 * 2) / 2)
+    b = min(40.0, round((total - a) * 40 / 65 * 2) / 2)
+    return a, b, total - a - b
+
+
+def sheet(
+    expert: str,
+    platform: str,
+    total: float | None = None,
+    *,
+    points: tuple[float, float, float] | None = None,
+    vetoes: Mapping[str, str] | None = None,
+    bonus: Mapping[str, float] | None = None,
+) -> ScoreSheet:
+    """A complete, valid sheet with the given total (or explicit A1/B1/C1 points)."""
+    if points is None:
+        assert total is not None
+        points = split_total(total)
+    a, b, c = points
+    return ScoreSheet(
+        expert_id=expert,
+        platform_id=platform,
+        points={"A1": a, "B1": b, "C1": c},
+        comments={"A1": "评语", "B1": "评语", "C1": "评语"},
+        vetoes=dict(vetoes or {}),
+        bonus=dict(bonus or {}),
+    )

@@ -1,0 +1,269 @@
+"""Worked examples, computed by hand, for every rule of DESIGN §5."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from factories import sheet, small_rubric
+
+from jlpanel.domain.aggregation import ScorePolicy
+from jlpanel.domain.results import DecisionKind, PlatformInput, compute_results, split_budget
+from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings, add_months, round_half_up
+
+RUBRIC = small_rubric()
+DAY = dt.date(2026, 12, 15)
+
+
+def platform(pid: str, *totals: float, **kwargs: object) -> PlatformInput:
+    return PlatformInput(pid, [sheet(f"e{n}", pid, t) for n, t in enumerate(totals, 1)], **kwargs)  # type: ignore[arg-type]
+
+
+def run(*platforms: PlatformInput, rules: RuleSettings | None = None):
+    return compute_results(RUBRIC, rules or RuleSettings(), platforms, decision_date=DAY)
+
+
+def test_trimmed_mean_of_seven_experts_is_86_8():
+    # sorted 60 79 85 88 90 92 95 → drop 60 and 95 → (79+85+88+90+92)/5 = 434/5 = 86.8
+    res = run(platform("p", 92, 88, 85, 79, 95, 60, 90)).by_id("p")
+    assert res.score == 86.8
+    assert res.total is not None
+    assert res.total.mean == pytest.approx(589 / 7)
+    assert res.total.median == 88
+    assert res.total.range == 35
+    assert res.total.n == 7
+    assert res.grade is Grade.GOOD
+
+
+def test_four_experts_are_not_trimmed():
+    # n = 4 < 5: plain mean (90+80+70+60)/4 = 75
+    assert run(platform("p", 90, 80, 70, 60)).by_id("p").score == 75.0
+
+
+def test_trim_threshold_is_a_setting():
+    # with trimming from n ≥ 4: drop 90 and 60 → (80+70)/2 = 75 … choose values that differ:
+    # 95, 80, 70, 60 → mean 76.25; trimmed (80+70)/2 = 75
+    p = platform("p", 95, 80, 70, 60)
+    assert run(p).by_id("p").score == 76.25
+    assert run(p, rules=RuleSettings(trim_min_n=4)).by_id("p").score == 75.0
+
+
+def test_median_and_mean_policies():
+    p = platform("p", 92, 88, 85, 79, 95, 60, 90)
+    assert run(p, rules=RuleSettings(score_policy=ScorePolicy.MEDIAN)).by_id("p").score == 88
+    # 589 / 7 = 84.142857… → 84.14
+    assert run(p, rules=RuleSettings(score_policy=ScorePolicy.MEAN)).by_id("p").score == 84.14
+
+
+def test_sample_standard_deviation():
+    # 2 4 4 4 5 5 7 9: mean 5, squared deviations sum 32, sample sd √(32/7) = 2.13809
+    from jlpanel.domain.aggregation import summarize
+
+    s = summarize([2, 4, 4, 4, 5, 5, 7, 9])
+    assert s.stdev == pytest.approx(2.13809, abs=1e-5)
+    assert s.trimmed_mean == pytest.approx((4 + 4 + 4 + 5 + 5 + 7) / 6)
+
+
+def test_scores_round_half_up_before_grading():
+    assert round_half_up(86.845, 2) == 86.85
+    assert round_half_up(89.995, 2) == 90.0
+    # mean of 89.5, 90, 90.5 … pick three totals whose mean is 89.8333 → 89.83 → 良好
+    res = run(platform("p", 89.5, 90, 90)).by_id("p")
+    assert res.score == 89.83
+    assert res.grade is Grade.GOOD
+
+
+@pytest.mark.parametrize(
+    ("total", "grade"),
+    [(100, Grade.EXCELLENT), (90, Grade.EXCELLENT), (89.5, Grade.GOOD), (80, Grade.GOOD),
+     (79.5, Grade.PASS), (60, Grade.PASS), (59.5, Grade.FAIL), (0, Grade.FAIL)],
+)
+def test_grade_thresholds(total: float, grade: Grade):
+    assert run(platform("p", total, total, total)).by_id("p").grade is grade
+
+
+def test_disagreement_by_range():
+    # 70, 86, 80: range 16 > 15; median 80, 70 is exactly 10 away (not more): no outlier
+    res = run(platform("p", 70, 86, 80)).by_id("p")
+    kinds = [(d.kind.value, d.expert_id) for d in res.disagreements]
+    assert kinds == [("range", None)]
+    assert res.on_discussion_list
+
+
+def test_disagreement_by_distance_from_median():
+    # 80, 81, 82, 95: range exactly 15 (not more); median 81.5, e4 is 13.5 away
+    res = run(platform("p", 80, 81, 82, 95)).by_id("p")
+    assert [(d.kind.value, d.expert_id, d.amount) for d in res.disagreements] == [
+        ("outlier", "e4", 13.5)
+    ]
+
+
+def test_no_disagreement_within_limits():
+    assert not run(platform("p", 80, 85, 90)).by_id("p").on_discussion_list
+
+
+def test_fraud_veto_at_95_fails_and_bars():
+    p = PlatformInput("p", [
+        sheet("e1", "p", 95, vetoes={"fraud": "服务记录系伪造"}),
+        sheet("e2", "p", 95),
+        sheet("e3", "p", 95),
+    ])
+    res = run(p).by_id("p")
+    assert res.score == 95
+    assert res.grade is Grade.FAIL
+    assert res.barred
+    assert res.decision.kind is DecisionKind.DISQUALIFY
+    assert res.decision.barred
+    assert "取消申报和参加考核评价资格" in res.decision.reason.zh
+    assert res.vetoes == {"fraud": ("服务记录系伪造",)}
+
+
+def test_non_barring_veto_fails_first_time_into_rectification():
+    p = PlatformInput("p", [sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
+                            sheet("e2", "p", 85), sheet("e3", "p", 85)])
+    res = run(p).by_id("p")
+    assert res.grade is Grade.FAIL
+    assert not res.barred
+    assert res.decision.kind is DecisionKind.RECTIFY
+    assert res.decision.deadline == dt.date(2027, 12, 15)
+
+
+def test_veto_quorum_is_a_setting():
+    p = PlatformInput("p", [sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
+                            sheet("e2", "p", 85), sheet("e3", "p", 85)])
+    res = run(p, rules=RuleSettings(veto_min_experts=2)).by_id("p")
+    assert res.vetoes == {}
+    assert res.grade is Grade.GOOD
+
+
+def test_panel_confirmed_veto_applies():
+    p = platform("p", 91, 92, 93, panel_vetoes={"fraud": "专家组认定材料造假"})
+    res = run(p).by_id("p")
+    assert res.grade is Grade.FAIL and res.barred
+
+
+def test_quota_of_20_percent_keeps_exactly_the_two_highest_excellent():
+    totals = [90, 90.5, 91, 91.5, 92, 92.5, 93, 93.5, 94, 99]
+    ps = [platform(f"p{n:02d}", t, t, t) for n, t in enumerate(totals)]
+    results = run(*ps, rules=RuleSettings(excellent_quota=0.2))
+    excellent = sorted(r.platform_id for r in results.platforms if r.grade is Grade.EXCELLENT)
+    assert excellent == ["p08", "p09"]  # 94 and 99
+    demoted = [r for r in results.platforms if r.quota_applied]
+    assert len(demoted) == 8
+    assert all(r.grade is Grade.GOOD and r.grade_by_rules is Grade.EXCELLENT for r in demoted)
+
+
+def test_area_floor_caps_the_grade():
+    # total 85 but area C only 12 of 25 (48 % < 60 %) → at most 合格
+    pts = (35.0, 38.0, 12.0)
+    p = PlatformInput("p", [sheet(e, "p", points=pts) for e in ("e1", "e2", "e3")])
+    assert run(p).by_id("p").grade is Grade.GOOD
+    res = run(p, rules=RuleSettings(area_floor_pct=60)).by_id("p")
+    assert res.floors_missed == ("C",)
+    assert res.grade is Grade.PASS
+
+
+def test_ties_are_ranked_by_service_outcomes():
+    # both 85 in total; q has B1 = 36, p has B1 = 30 → q ranks first
+    p = PlatformInput("p", [sheet(e, "p", points=(30.0, 30.0, 25.0)) for e in ("e1", "e2", "e3")])
+    q = PlatformInput("q", [sheet(e, "q", points=(25.0, 36.0, 24.0)) for e in ("e1", "e2", "e3")])
+    r = run(p, q)
+    assert (r.by_id("q").rank, r.by_id("p").rank) == (1, 2)
+    # full tie (same score, same B) shares the rank
+    p2 = PlatformInput("p2", [sheet(e, "p2", points=(30.0, 30.0, 25.0)) for e in ("e1", "e2", "e3")])
+    r = run(p, q, p2)
+    assert (r.by_id("q").rank, r.by_id("p").rank, r.by_id("p2").rank) == (1, 2, 2)
+
+
+def test_vetoed_platforms_rank_below_the_others():
+    a = platform("a", 70, 70, 70)
+    b = platform("b", 95, 95, 95, panel_vetoes={"no_service": "无服务"})
+    r = run(a, b)
+    assert (r.by_id("a").rank, r.by_id("b").rank) == (1, 2)
+
+
+def test_second_consecutive_fail_revokes_status():
+    first = run(platform("p", 50, 55, 58)).by_id("p")
+    assert first.decision.kind is DecisionKind.RECTIFY
+    again = run(platform("p", 50, 55, 58, previous_grade=Grade.FAIL)).by_id("p")
+    assert again.decision.kind is DecisionKind.DISQUALIFY
+    assert not again.decision.barred
+    assert "连续两次" in again.decision.reason.zh
+    # a pass after a fail is simply a pass
+    ok = run(platform("p", 70, 70, 70, previous_grade=Grade.FAIL)).by_id("p")
+    assert ok.decision.kind is DecisionKind.MAINTAIN
+
+
+def test_rectification_deadline_is_a_setting():
+    res = run(platform("p", 50, 50, 50), rules=RuleSettings(rectification_months=6)).by_id("p")
+    assert res.decision.deadline == dt.date(2027, 6, 15)
+
+
+def test_add_months_clamps_to_month_end():
+    assert add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+
+
+def test_funding_candidates_ranked_with_equal_split():
+    ps = [platform("a", 95, 95, 95), platform("b", 85, 85, 85), platform("c", 82, 82, 82),
+          platform("d", 70, 70, 70)]
+    r = run(*ps, rules=RuleSettings(funding_budget=100, budget_split=BudgetSplit.EQUAL))
+    cands = {p.platform_id: p.decision for p in r.platforms
+             if p.decision.kind is DecisionKind.FUNDING_CANDIDATE}
+    assert sorted(cands) == ["a", "b", "c"]
+    assert [cands[k].funding_rank for k in "abc"] == [1, 2, 3]
+    # 100 / 3 = 33.333…: 33.34 + 33.33 + 33.33, summing exactly to the budget
+    assert [cands[k].funding_amount for k in "abc"] == [33.34, 33.33, 33.33]
+    assert r.by_id("d").decision.kind is DecisionKind.MAINTAIN
+
+
+def test_budget_split_by_score_and_by_tier():
+    rules = RuleSettings()
+    # by score: 95 and 85 share 90 → 90·95/180 = 47.50, 90·85/180 = 42.50
+    assert split_budget(90, BudgetSplit.BY_SCORE, [(95, Grade.EXCELLENT), (85, Grade.GOOD)],
+                        rules) == [47.5, 42.5]
+    # by tier: weights 1.5 and 1.0 share 100 → 60 and 40
+    assert split_budget(100, BudgetSplit.BY_TIER, [(95, Grade.EXCELLENT), (85, Grade.GOOD)],
+                        rules) == [60.0, 40.0]
+
+
+def test_coverage_below_three_valid_scores_is_not_final():
+    bad = sheet("e3", "p", 80)
+    incomplete = type(bad)(bad.expert_id, bad.platform_id, {"A1": 30.0, "B1": 30.0})
+    p = PlatformInput("p", [sheet("e1", "p", 80), sheet("e2", "p", 84), incomplete])
+    res = run(p).by_id("p")
+    assert res.n_valid == 2
+    assert not res.is_final
+    assert res.decision.kind is DecisionKind.PENDING
+    assert set(res.excluded) == {"e3"}
+    assert res.score == 82.0  # provisional, from the two valid sheets
+
+
+def test_consensus_adjustment_replaces_the_score():
+    res = run(platform("p", 88, 89, 89, adjusted_score=90.0)).by_id("p")
+    assert res.computed_score == 88.67
+    assert res.score == 90.0 and res.adjusted
+    assert res.grade is Grade.EXCELLENT
+
+
+def test_bonus_is_capped_and_total_never_exceeds_100():
+    p = PlatformInput("p", [
+        sheet("e1", "p", points=(35.0, 40.0, 22.0), bonus={"X1": 3, "X2": 3}),  # 97 + min(6,5) → 100
+        sheet("e2", "p", points=(30.0, 30.0, 20.0), bonus={"X1": 3, "X2": 3}),  # 80 + 5 = 85
+        sheet("e3", "p", points=(30.0, 30.0, 20.0)),
+    ])
+    res = run(p).by_id("p")
+    assert res.expert_totals == {"e1": 100.0, "e2": 85.0, "e3": 80.0}
+
+
+def test_leniency_shows_the_lenient_expert():
+    # e1 gives +6 above the others on every platform
+    ps = [PlatformInput(pid, [sheet("e1", pid, base + 6), sheet("e2", pid, base),
+                              sheet("e3", pid, base)])
+          for pid, base in (("p", 70), ("q", 80))]
+    lv = run(*ps).leniency
+    # platform mean = base + 2 → e1 deviates +4, the others −2
+    assert lv["e1"].mean_deviation == pytest.approx(4.0)
+    assert lv["e2"].mean_deviation == pytest.approx(-2.0)
+    assert lv["e1"].mean_z > 1 > 0 > lv["e2"].mean_z
+    assert lv["e1"].n == 2
