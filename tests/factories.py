@@ -28,21 +28,39 @@ def small_rubric_doc() -> dict[str, Any]:
     return {
         "rubric": {"id": "test", "version": "1", "name_zh": "测试细则", "name_en": "Test rubric"},
         "areas": [
-            {"code": "A", "name_zh": "资源", "name_en": "Resources", "max_points": 35,
-             "indicators": [_indicator("A1", 35)]},
-            {"code": "B", "name_zh": "服务", "name_en": "Services", "max_points": 40,
-             "indicators": [_indicator("B1", 40)]},
-            {"code": "C", "name_zh": "管理", "name_en": "Management", "max_points": 25,
-             "indicators": [_indicator("C1", 25)]},
+            {
+                "code": "A",
+                "name_zh": "资源",
+                "name_en": "Resources",
+                "max_points": 35,
+                "indicators": [_indicator("A1", 35)],
+            },
+            {
+                "code": "B",
+                "name_zh": "服务",
+                "name_en": "Services",
+                "max_points": 40,
+                "indicators": [_indicator("B1", 40)],
+            },
+            {
+                "code": "C",
+                "name_zh": "管理",
+                "name_en": "Management",
+                "max_points": 25,
+                "indicators": [_indicator("C1", 25)],
+            },
         ],
         "vetoes": [
             {"code": "fraud", "name_zh": "弄虚作假", "name_en": "Fraud", "bars": True},
             {"code": "no_service", "name_zh": "无实质服务", "name_en": "No service"},
         ],
-        "bonus": {"cap": 5, "items": [
-            {"code": "X1", "name_zh": "加分一", "name_en": "Bonus 1", "max_points": 3},
-            {"code": "X2", "name_zh": "加分二", "name_en": "Bonus 2", "max_points": 3},
-        ]},
+        "bonus": {
+            "cap": 5,
+            "items": [
+                {"code": "X1", "name_zh": "加分一", "name_en": "Bonus 1", "max_points": 3},
+                {"code": "X2", "name_zh": "加分二", "name_en": "Bonus 2", "max_points": 3},
+            ],
+        },
     }
 
 

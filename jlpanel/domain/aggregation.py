@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -47,6 +46,18 @@ class Summary:
         """Highest minus lowest."""
         return self.maximum - self.minimum
 
+    def as_dict(self) -> dict[str, float]:
+        """The statistics by name, for storing as JSON."""
+        return {
+            "n": self.n,
+            "mean": self.mean,
+            "trimmed_mean": self.trimmed_mean,
+            "median": self.median,
+            "min": self.minimum,
+            "max": self.maximum,
+            "stdev": self.stdev,
+        }
+
     def value(self, policy: ScorePolicy) -> float:
         """The statistic ``policy`` names."""
         if policy is ScorePolicy.MEAN:
@@ -56,19 +67,44 @@ class Summary:
         return self.trimmed_mean
 
 
+def median(values: Sequence[float]) -> float:
+    """The middle value, or the mean of the two middle values."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if not n:
+        raise ValueError("median of no values")
+    mid = n // 2
+    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def sample_stdev(values: Sequence[float]) -> float:
+    """Sample standard deviation (n − 1); 0 for fewer than two values.
+
+    Computed with ``math.fsum`` rather than ``statistics.stdev``, whose exact fractions are
+    far too slow for thousands of small panels.
+    """
+    n = len(values)
+    if n < 2:
+        return 0.0
+    mean = math.fsum(values) / n
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (n - 1))
+
+
 def summarize(values: Sequence[float], trim_min_n: int = 5) -> Summary:
     """Summary statistics of ``values`` (at least one)."""
     if not values:
         raise ValueError("summarize needs at least one value")
-    vals = [float(v) for v in values]
+    vals = sorted(float(v) for v in values)
+    n = len(vals)
+    trimmed = vals[1:-1] if n >= max(trim_min_n, 3) else vals
     return Summary(
-        n=len(vals),
-        mean=math.fsum(vals) / len(vals),
-        trimmed_mean=trimmed_mean(vals, trim_min_n),
-        median=float(statistics.median(vals)),
-        minimum=min(vals),
-        maximum=max(vals),
-        stdev=statistics.stdev(vals) if len(vals) > 1 else 0.0,
+        n=n,
+        mean=math.fsum(vals) / n,
+        trimmed_mean=math.fsum(trimmed) / len(trimmed),
+        median=median(vals),
+        minimum=vals[0],
+        maximum=vals[-1],
+        stdev=sample_stdev(vals),
     )
 
 
@@ -99,9 +135,9 @@ def disagreements(
     spread = max(values) - min(values)
     if spread > max_range + 1e-9:
         flags.append(Disagreement(DisagreementKind.RANGE, spread))
-    median = float(statistics.median(values))
+    middle = median(values)
     for expert_id, total in sorted(totals.items()):
-        distance = abs(total - median)
+        distance = abs(total - middle)
         if distance > max_from_median + 1e-9:
             flags.append(Disagreement(DisagreementKind.OUTLIER, distance, expert_id))
     return flags
@@ -133,7 +169,7 @@ def leniency(scores: Iterable[tuple[str, str, float]]) -> dict[str, Leniency]:
             continue
         values = list(totals.values())
         mean = math.fsum(values) / len(values)
-        sd = statistics.stdev(values)
+        sd = sample_stdev(values)
         for expert_id, total in totals.items():
             deviations.setdefault(expert_id, []).append(total - mean)
             zs.setdefault(expert_id, []).append((total - mean) / sd if sd > 0 else 0.0)

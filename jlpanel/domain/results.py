@@ -176,9 +176,9 @@ def _assess(inp: PlatformInput, rubric: Rubric, rules: RuleSettings) -> _Work:
             excluded[sheet.expert_id] = tuple(problems)
         else:
             valid.append(sheet)
-    totals = {s.expert_id: expert_total(s, rubric) for s in valid}
-    total = summarize(list(totals.values()), rules.trim_min_n) if totals else None
     per_area = [area_points(s, rubric) for s in valid]
+    totals = {s.expert_id: expert_total(s, rubric, a) for s, a in zip(valid, per_area, strict=True)}
+    total = summarize(list(totals.values()), rules.trim_min_n) if totals else None
     areas = (
         {a.code: summarize([p[a.code] for p in per_area], rules.trim_min_n) for a in rubric.areas}
         if valid
@@ -259,7 +259,9 @@ def _rank(works: Sequence[_Work], rules: RuleSettings) -> list[_Work]:
         assert w.score is not None
         return (bool(w.vetoes), -w.score, -w.area_scores.get(rules.tie_break_area, 0.0))
 
-    ordered = sorted((w for w in works if w.score is not None), key=lambda w: (key(w), w.inp.platform_id))
+    ordered = sorted(
+        (w for w in works if w.score is not None), key=lambda w: (key(w), w.inp.platform_id)
+    )
     previous: tuple[bool, float, float] | None = None
     for position, w in enumerate(ordered, 1):
         k = key(w)
@@ -317,22 +319,28 @@ def _decide(w: _Work, rubric: Rubric, rules: RuleSettings, decision_date: dt.dat
         names_en = ", ".join(rubric.veto(c).name.en for c in w.vetoes if rubric.veto(c).bars)
         return Decision(
             DecisionKind.DISQUALIFY,
-            Text(f"一票否决：{names}；取消资格并取消申报和参加考核评价资格",
-                 f"Veto: {names_en}; status revoked and barred from applying and evaluation"),
+            Text(
+                f"一票否决：{names}；取消资格并取消申报和参加考核评价资格",
+                f"Veto: {names_en}; status revoked and barred from applying and evaluation",
+            ),
             barred=True,
         )
     if len(w.valid) < rules.min_valid_scores:
         return Decision(
             DecisionKind.PENDING,
-            Text(f"有效评分 {len(w.valid)} 份，少于 {rules.min_valid_scores} 份，结果尚未确定",
-                 f"{len(w.valid)} valid scores, fewer than {rules.min_valid_scores}: not final"),
+            Text(
+                f"有效评分 {len(w.valid)} 份，少于 {rules.min_valid_scores} 份，结果尚未确定",
+                f"{len(w.valid)} valid scores, fewer than {rules.min_valid_scores}: not final",
+            ),
         )
     if w.grade is Grade.FAIL:
         if w.inp.previous_grade is Grade.FAIL:
             return Decision(
                 DecisionKind.DISQUALIFY,
-                Text("连续两次考核不合格，取消共享服务平台资格",
-                     "Failed in this and the previous cycle: status revoked"),
+                Text(
+                    "连续两次考核不合格，取消共享服务平台资格",
+                    "Failed in this and the previous cycle: status revoked",
+                ),
             )
         deadline = add_months(decision_date, rules.rectification_months)
         why = Text("考核不合格", "Failed the evaluation")
@@ -342,14 +350,18 @@ def _decide(w: _Work, rubric: Rubric, rules: RuleSettings, decision_date: dt.dat
             why = Text(f"一票否决：{names}", f"Veto: {names_en}")
         return Decision(
             DecisionKind.RECTIFY,
-            Text(f"{why.zh}，限期整改，整改期限至 {deadline.isoformat()}",
-                 f"{why.en}; rectify by {deadline.isoformat()}"),
+            Text(
+                f"{why.zh}，限期整改，整改期限至 {deadline.isoformat()}",
+                f"{why.en}; rectify by {deadline.isoformat()}",
+            ),
             deadline=deadline,
         )
     if w.grade in rules.funding_grades:
         return Decision(
             DecisionKind.FUNDING_CANDIDATE,
-            Text("考核结果为良好及以上，列入后补助候选", "Good or better: post-hoc funding candidate"),
+            Text(
+                "考核结果为良好及以上，列入后补助候选", "Good or better: post-hoc funding candidate"
+            ),
         )
     return Decision(DecisionKind.MAINTAIN, Text("考核合格，保持资格", "Passed: status maintained"))
 
@@ -367,9 +379,7 @@ def compute_results(
     _apply_quota(ordered, rules)
 
     decisions = {id(w): _decide(w, rubric, rules, decision_date) for w in works}
-    candidates = [
-        w for w in ordered if decisions[id(w)].kind is DecisionKind.FUNDING_CANDIDATE
-    ]
+    candidates = [w for w in ordered if decisions[id(w)].kind is DecisionKind.FUNDING_CANDIDATE]
     amounts: list[float | None] = [None] * len(candidates)
     if rules.funding_budget is not None and rules.budget_split is not BudgetSplit.NONE:
         amounts = list(

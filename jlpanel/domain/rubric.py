@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from jlpanel.domain.metrics import METRIC_KEYS
@@ -87,6 +88,12 @@ class Indicator:
     metrics: tuple[str, ...]
     #: A comment is required when the score falls in one of these levels.
     comment_required_levels: frozenset[Level]
+    _comment_bands: tuple[Band, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Checked for every score of every sheet: keep the bands at hand.
+        bands = tuple(g.band for g in self.guidance if g.level in self.comment_required_levels)
+        object.__setattr__(self, "_comment_bands", bands)
 
     def level_of(self, points: float) -> Level:
         """The guidance level whose band holds ``points``."""
@@ -106,7 +113,10 @@ class Indicator:
 
     def requires_comment(self, points: float) -> bool:
         """Whether a score of ``points`` must come with a comment."""
-        return self.level_of(points) in self.comment_required_levels
+        for band in self._comment_bands:  # noqa: SIM110 - a plain loop: this runs per score
+            if band.low - EPS <= points <= band.high + EPS:
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,18 +165,22 @@ class Rubric:
     bonus_items: tuple[BonusItem, ...] = ()
     bonus_cap: float = 0.0
     source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _indicators: tuple[Indicator, ...] = field(init=False, repr=False, compare=False)
+    _by_code: Mapping[str, Indicator] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        indicators = tuple(i for a in self.areas for i in a.indicators)
+        object.__setattr__(self, "_indicators", indicators)
+        object.__setattr__(self, "_by_code", {i.code: i for i in indicators})
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator in area order."""
-        return tuple(i for a in self.areas for i in a.indicators)
+        return self._indicators
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``; KeyError when there is none."""
-        for i in self.indicators:
-            if i.code == code:
-                return i
-        raise KeyError(code)
+        return self._by_code[code]
 
     def area(self, code: str) -> Area:
         """The area with ``code``; KeyError when there is none."""
@@ -253,7 +267,9 @@ class _Reader:
             self.problem(where, f"{key}_zh is missing or empty")
         return Text(zh.strip(), en.strip())
 
-    def number(self, raw: Mapping[str, Any], key: str, where: str, default: float | None = None) -> float:
+    def number(
+        self, raw: Mapping[str, Any], key: str, where: str, default: float | None = None
+    ) -> float:
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(where, f"{key} must be a number (got {value!r})")
@@ -289,14 +305,18 @@ _DEFAULT_LEVELS: tuple[tuple[Level, str, str, float, float], ...] = (
 def _read_levels(r: _Reader, doc: Mapping[str, Any]) -> tuple[LevelDefinition, ...]:
     raw_levels = r.table_list(doc, "levels", "levels") if "levels" in doc else []
     if not raw_levels:
-        return tuple(LevelDefinition(lv, Text(zh, en), lo, hi) for lv, zh, en, lo, hi in _DEFAULT_LEVELS)
+        return tuple(
+            LevelDefinition(lv, Text(zh, en), lo, hi) for lv, zh, en, lo, hi in _DEFAULT_LEVELS
+        )
     out: list[LevelDefinition] = []
     for n, raw in enumerate(raw_levels, 1):
         where = f"levels[{n}]"
         try:
-            level = Level(raw.get("code"))
+            level = Level(str(raw.get("code")))
         except ValueError:
-            r.problem(where, f"code must be one of {', '.join(LEVEL_ORDER)} (got {raw.get('code')!r})")
+            r.problem(
+                where, f"code must be one of {', '.join(LEVEL_ORDER)} (got {raw.get('code')!r})"
+            )
             continue
         out.append(
             LevelDefinition(
@@ -311,10 +331,14 @@ def _read_levels(r: _Reader, doc: Mapping[str, Any]) -> tuple[LevelDefinition, .
         return tuple(out)
     ordered = sorted(out, key=lambda d: d.min_pct)
     if ordered[0].min_pct != 0:
-        r.problem("levels", f"the lowest level must start at 0 % (starts at {ordered[0].min_pct} %)")
+        r.problem(
+            "levels", f"the lowest level must start at 0 % (starts at {ordered[0].min_pct} %)"
+        )
     if ordered[-1].max_pct != 100:
-        r.problem("levels", f"the highest level must end at 100 % (ends at {ordered[-1].max_pct} %)")
-    for below, above in zip(ordered, ordered[1:], strict=False):
+        r.problem(
+            "levels", f"the highest level must end at 100 % (ends at {ordered[-1].max_pct} %)"
+        )
+    for below, above in pairwise(ordered):
         if below.max_pct != above.min_pct:
             r.problem(
                 "levels",
@@ -366,19 +390,25 @@ def _check_bands(
     if abs(ordered[0].band.low) > EPS:
         r.problem(where, f"the {ordered[0].level} band starts at {ordered[0].band.low}, not 0")
     if abs(ordered[-1].band.high - max_points) > EPS:
-        r.problem(where, f"the {ordered[-1].level} band ends at {ordered[-1].band.high}, not {max_points:g}")
+        r.problem(
+            where,
+            f"the {ordered[-1].level} band ends at {ordered[-1].band.high}, not {max_points:g}",
+        )
     for g in ordered:
         if g.band.low - g.band.high > EPS:
             r.problem(where, f"the {g.level} band {g.band.low:g}–{g.band.high:g} is empty")
         for end in (g.band.low, g.band.high):
             if step > 0 and not is_multiple(end, step):
-                r.problem(where, f"the {g.level} band edge {end:g} is not a multiple of the step {step:g}")
-    for below, above in zip(ordered, ordered[1:], strict=False):
+                r.problem(
+                    where, f"the {g.level} band edge {end:g} is not a multiple of the step {step:g}"
+                )
+    for below, above in pairwise(ordered):
         if abs(above.band.low - (below.band.high + step)) > 1e-6:
             r.problem(
                 where,
                 f"the {below.level} band ends at {below.band.high:g} and the {above.level} band "
-                f"starts at {above.band.low:g}: with step {step:g} they must meet with no gap or overlap",
+                f"starts at {above.band.low:g}: with step {step:g} they must meet "
+                "with no gap or overlap",
             )
     if [g.level for g in sorted(guidance, key=lambda g: -g.band.low)] != list(LEVEL_ORDER):
         r.problem(where, "bands must rank excellent > good > fair > poor")
@@ -392,9 +422,7 @@ def _read_texts(r: _Reader, raw: Mapping[str, Any], key: str, where: str) -> tup
         return ()
     if en and len(en) != len(zh):
         r.problem(where, f"{key}_en has {len(en)} entries but {key}_zh has {len(zh)}")
-    return tuple(
-        Text(str(z), str(en[n]) if n < len(en) else "") for n, z in enumerate(zh)
-    )
+    return tuple(Text(str(z), str(en[n]) if n < len(en) else "") for n, z in enumerate(zh))
 
 
 def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
@@ -503,7 +531,9 @@ def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
             r.problem(vw, "bars must be true or false")
             bars = False
         vetoes.append(
-            Veto(code, r.text(raw, "name", vw), r.text(raw, "description", vw, required=False), bars)
+            Veto(
+                code, r.text(raw, "name", vw), r.text(raw, "description", vw, required=False), bars
+            )
         )
 
     bonus_raw = doc.get("bonus", {})

@@ -61,7 +61,9 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def validate_sheet(sheet: ScoreSheet, rubric: Rubric, *, complete: bool = True) -> list[SheetProblem]:
+def validate_sheet(
+    sheet: ScoreSheet, rubric: Rubric, *, complete: bool = True
+) -> list[SheetProblem]:
     """Every defect of ``sheet`` against ``rubric``; an empty list means the sheet is valid.
 
     With ``complete=False`` unscored indicators and missing comments are not reported, so a
@@ -75,55 +77,94 @@ def validate_sheet(sheet: ScoreSheet, rubric: Rubric, *, complete: bool = True) 
     known = {i.code for i in rubric.indicators}
     for code in sheet.points:
         if code not in known:
-            add(ProblemKind.UNKNOWN_INDICATOR, code, f"指标 {code} 不在评分细则中",
-                f"indicator {code} is not in the rubric")
+            add(
+                ProblemKind.UNKNOWN_INDICATOR,
+                code,
+                f"指标 {code} 不在评分细则中",
+                f"indicator {code} is not in the rubric",
+            )
     for ind in rubric.indicators:
         value = sheet.points.get(ind.code)
         if value is None:
             if complete:
-                add(ProblemKind.MISSING, ind.code, f"指标 {ind.code} {ind.name.zh} 尚未评分",
-                    f"indicator {ind.code} {ind.name.en} has no score")
+                add(
+                    ProblemKind.MISSING,
+                    ind.code,
+                    f"指标 {ind.code} {ind.name.zh} 尚未评分",
+                    f"indicator {ind.code} {ind.name.en} has no score",
+                )
             continue
         if value < -EPS or value > ind.max_points + EPS:
-            add(ProblemKind.OUT_OF_BOUNDS, ind.code,
+            add(
+                ProblemKind.OUT_OF_BOUNDS,
+                ind.code,
                 f"指标 {ind.code} 得分 {_fmt(value)} 超出 0–{_fmt(ind.max_points)} 分",
-                f"indicator {ind.code}: {_fmt(value)} is outside 0–{_fmt(ind.max_points)}")
+                f"indicator {ind.code}: {_fmt(value)} is outside 0–{_fmt(ind.max_points)}",
+            )
             continue
         if not is_multiple(value, ind.step):
-            add(ProblemKind.OFF_STEP, ind.code,
+            add(
+                ProblemKind.OFF_STEP,
+                ind.code,
                 f"指标 {ind.code} 得分 {_fmt(value)} 不是 {_fmt(ind.step)} 的整数倍",
-                f"indicator {ind.code}: {_fmt(value)} is not a multiple of {_fmt(ind.step)}")
+                f"indicator {ind.code}: {_fmt(value)} is not a multiple of {_fmt(ind.step)}",
+            )
             continue
-        if complete and ind.requires_comment(value) and not sheet.comments.get(ind.code, "").strip():
+        if (
+            complete
+            and not (sheet.comments.get(ind.code) or "").strip()
+            and ind.requires_comment(value)
+        ):
             level = rubric.level_name(ind.level_of(value))
-            add(ProblemKind.COMMENT_REQUIRED, ind.code,
+            add(
+                ProblemKind.COMMENT_REQUIRED,
+                ind.code,
                 f"指标 {ind.code} 得分 {_fmt(value)} 属于“{level.zh}”档，须填写评语",
                 f"indicator {ind.code}: a score of {_fmt(value)} is in the {level.en} band "
-                "and needs a comment")
+                "and needs a comment",
+            )
     veto_codes = {v.code for v in rubric.vetoes}
     for code, reason in sheet.vetoes.items():
         if code not in veto_codes:
-            add(ProblemKind.UNKNOWN_VETO, code, f"否决项 {code} 不在评分细则中",
-                f"veto {code} is not in the rubric")
+            add(
+                ProblemKind.UNKNOWN_VETO,
+                code,
+                f"否决项 {code} 不在评分细则中",
+                f"veto {code} is not in the rubric",
+            )
         elif not reason.strip():
             name = rubric.veto(code).name
-            add(ProblemKind.VETO_REASON_REQUIRED, code, f"否决项“{name.zh}”须写明理由",
-                f"the veto “{name.en}” needs a reason")
+            add(
+                ProblemKind.VETO_REASON_REQUIRED,
+                code,
+                f"否决项“{name.zh}”须写明理由",
+                f"the veto “{name.en}” needs a reason",
+            )
     bonus_codes = {b.code for b in rubric.bonus_items}
     for code, value in sheet.bonus.items():
         if code not in bonus_codes:
-            add(ProblemKind.UNKNOWN_BONUS, code, f"加分项 {code} 不在评分细则中",
-                f"bonus item {code} is not in the rubric")
+            add(
+                ProblemKind.UNKNOWN_BONUS,
+                code,
+                f"加分项 {code} 不在评分细则中",
+                f"bonus item {code} is not in the rubric",
+            )
             continue
         item = rubric.bonus_item(code)
         if value < -EPS or value > item.max_points + EPS:
-            add(ProblemKind.BONUS_OUT_OF_BOUNDS, code,
+            add(
+                ProblemKind.BONUS_OUT_OF_BOUNDS,
+                code,
                 f"加分项 {code} 得分 {_fmt(value)} 超出 0–{_fmt(item.max_points)} 分",
-                f"bonus item {code}: {_fmt(value)} is outside 0–{_fmt(item.max_points)}")
+                f"bonus item {code}: {_fmt(value)} is outside 0–{_fmt(item.max_points)}",
+            )
         elif not is_multiple(value, item.step):
-            add(ProblemKind.BONUS_OFF_STEP, code,
+            add(
+                ProblemKind.BONUS_OFF_STEP,
+                code,
                 f"加分项 {code} 得分 {_fmt(value)} 不是 {_fmt(item.step)} 的整数倍",
-                f"bonus item {code}: {_fmt(value)} is not a multiple of {_fmt(item.step)}")
+                f"bonus item {code}: {_fmt(value)} is not a multiple of {_fmt(item.step)}",
+            )
     return problems
 
 
@@ -141,7 +182,12 @@ def area_points(sheet: ScoreSheet, rubric: Rubric) -> dict[str, float]:
     }
 
 
-def expert_total(sheet: ScoreSheet, rubric: Rubric) -> float:
-    """Sum of indicator points plus the capped bonus, never above the rubric's total (100)."""
-    base = sum(area_points(sheet, rubric).values())
+def expert_total(
+    sheet: ScoreSheet, rubric: Rubric, areas: Mapping[str, float] | None = None
+) -> float:
+    """Sum of indicator points plus the capped bonus, never above the rubric's total (100).
+
+    ``areas`` may pass the sheet's ``area_points`` when the caller has them already.
+    """
+    base = sum((areas if areas is not None else area_points(sheet, rubric)).values())
     return min(base + bonus_total(sheet, rubric), rubric.total_points)

@@ -111,13 +111,19 @@ def test_a_veto_never_raises_a_grade(panel, rules, data):
 def test_the_excellent_quota_is_never_exceeded(panel, quota):
     import math
 
-    results = compute_results(RUBRIC, RuleSettings(excellent_quota=quota), cycle(panel),
-                              decision_date=DAY)
-    excellent = [p for p in results.platforms if p.grade is not None and p.grade.value == "excellent"]
+    results = compute_results(
+        RUBRIC, RuleSettings(excellent_quota=quota), cycle(panel), decision_date=DAY
+    )
+    excellent = [
+        p for p in results.platforms if p.grade is not None and p.grade.value == "excellent"
+    ]
     assert len(excellent) <= math.floor(quota * len(panel) + 1e-9)
     # and those kept are the best-ranked of the platforms that earned 优秀 by the thresholds
-    earned = [p for p in results.platforms if p.grade_by_rules is not None
-              and p.grade_by_rules.value == "excellent"]
+    earned = [
+        p
+        for p in results.platforms
+        if p.grade_by_rules is not None and p.grade_by_rules.value == "excellent"
+    ]
     if excellent:
         worst_kept = max(p.rank or 0 for p in excellent)
         assert all((p.rank or 0) >= worst_kept for p in earned if p not in excellent)

@@ -75,8 +75,16 @@ def test_scores_round_half_up_before_grading():
 
 @pytest.mark.parametrize(
     ("total", "grade"),
-    [(100, Grade.EXCELLENT), (90, Grade.EXCELLENT), (89.5, Grade.GOOD), (80, Grade.GOOD),
-     (79.5, Grade.PASS), (60, Grade.PASS), (59.5, Grade.FAIL), (0, Grade.FAIL)],
+    [
+        (100, Grade.EXCELLENT),
+        (90, Grade.EXCELLENT),
+        (89.5, Grade.GOOD),
+        (80, Grade.GOOD),
+        (79.5, Grade.PASS),
+        (60, Grade.PASS),
+        (59.5, Grade.FAIL),
+        (0, Grade.FAIL),
+    ],
 )
 def test_grade_thresholds(total: float, grade: Grade):
     assert run(platform("p", total, total, total)).by_id("p").grade is grade
@@ -103,11 +111,14 @@ def test_no_disagreement_within_limits():
 
 
 def test_fraud_veto_at_95_fails_and_bars():
-    p = PlatformInput("p", [
-        sheet("e1", "p", 95, vetoes={"fraud": "服务记录系伪造"}),
-        sheet("e2", "p", 95),
-        sheet("e3", "p", 95),
-    ])
+    p = PlatformInput(
+        "p",
+        [
+            sheet("e1", "p", 95, vetoes={"fraud": "服务记录系伪造"}),
+            sheet("e2", "p", 95),
+            sheet("e3", "p", 95),
+        ],
+    )
     res = run(p).by_id("p")
     assert res.score == 95
     assert res.grade is Grade.FAIL
@@ -119,8 +130,14 @@ def test_fraud_veto_at_95_fails_and_bars():
 
 
 def test_non_barring_veto_fails_first_time_into_rectification():
-    p = PlatformInput("p", [sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
-                            sheet("e2", "p", 85), sheet("e3", "p", 85)])
+    p = PlatformInput(
+        "p",
+        [
+            sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
+            sheet("e2", "p", 85),
+            sheet("e3", "p", 85),
+        ],
+    )
     res = run(p).by_id("p")
     assert res.grade is Grade.FAIL
     assert not res.barred
@@ -129,8 +146,14 @@ def test_non_barring_veto_fails_first_time_into_rectification():
 
 
 def test_veto_quorum_is_a_setting():
-    p = PlatformInput("p", [sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
-                            sheet("e2", "p", 85), sheet("e3", "p", 85)])
+    p = PlatformInput(
+        "p",
+        [
+            sheet("e1", "p", 85, vetoes={"no_service": "无外单位服务"}),
+            sheet("e2", "p", 85),
+            sheet("e3", "p", 85),
+        ],
+    )
     res = run(p, rules=RuleSettings(veto_min_experts=2)).by_id("p")
     assert res.vetoes == {}
     assert res.grade is Grade.GOOD
@@ -170,7 +193,9 @@ def test_ties_are_ranked_by_service_outcomes():
     r = run(p, q)
     assert (r.by_id("q").rank, r.by_id("p").rank) == (1, 2)
     # full tie (same score, same B) shares the rank
-    p2 = PlatformInput("p2", [sheet(e, "p2", points=(30.0, 30.0, 25.0)) for e in ("e1", "e2", "e3")])
+    p2 = PlatformInput(
+        "p2", [sheet(e, "p2", points=(30.0, 30.0, 25.0)) for e in ("e1", "e2", "e3")]
+    )
     r = run(p, q, p2)
     assert (r.by_id("q").rank, r.by_id("p").rank, r.by_id("p2").rank) == (1, 2, 2)
 
@@ -205,11 +230,18 @@ def test_add_months_clamps_to_month_end():
 
 
 def test_funding_candidates_ranked_with_equal_split():
-    ps = [platform("a", 95, 95, 95), platform("b", 85, 85, 85), platform("c", 82, 82, 82),
-          platform("d", 70, 70, 70)]
+    ps = [
+        platform("a", 95, 95, 95),
+        platform("b", 85, 85, 85),
+        platform("c", 82, 82, 82),
+        platform("d", 70, 70, 70),
+    ]
     r = run(*ps, rules=RuleSettings(funding_budget=100, budget_split=BudgetSplit.EQUAL))
-    cands = {p.platform_id: p.decision for p in r.platforms
-             if p.decision.kind is DecisionKind.FUNDING_CANDIDATE}
+    cands = {
+        p.platform_id: p.decision
+        for p in r.platforms
+        if p.decision.kind is DecisionKind.FUNDING_CANDIDATE
+    }
     assert sorted(cands) == ["a", "b", "c"]
     assert [cands[k].funding_rank for k in "abc"] == [1, 2, 3]
     # 100 / 3 = 33.333…: 33.34 + 33.33 + 33.33, summing exactly to the budget
@@ -220,11 +252,13 @@ def test_funding_candidates_ranked_with_equal_split():
 def test_budget_split_by_score_and_by_tier():
     rules = RuleSettings()
     # by score: 95 and 85 share 90 → 90·95/180 = 47.50, 90·85/180 = 42.50
-    assert split_budget(90, BudgetSplit.BY_SCORE, [(95, Grade.EXCELLENT), (85, Grade.GOOD)],
-                        rules) == [47.5, 42.5]
+    assert split_budget(
+        90, BudgetSplit.BY_SCORE, [(95, Grade.EXCELLENT), (85, Grade.GOOD)], rules
+    ) == [47.5, 42.5]
     # by tier: weights 1.5 and 1.0 share 100 → 60 and 40
-    assert split_budget(100, BudgetSplit.BY_TIER, [(95, Grade.EXCELLENT), (85, Grade.GOOD)],
-                        rules) == [60.0, 40.0]
+    assert split_budget(
+        100, BudgetSplit.BY_TIER, [(95, Grade.EXCELLENT), (85, Grade.GOOD)], rules
+    ) == [60.0, 40.0]
 
 
 def test_coverage_below_three_valid_scores_is_not_final():
@@ -247,20 +281,28 @@ def test_consensus_adjustment_replaces_the_score():
 
 
 def test_bonus_is_capped_and_total_never_exceeds_100():
-    p = PlatformInput("p", [
-        sheet("e1", "p", points=(35.0, 40.0, 22.0), bonus={"X1": 3, "X2": 3}),  # 97 + min(6,5) → 100
-        sheet("e2", "p", points=(30.0, 30.0, 20.0), bonus={"X1": 3, "X2": 3}),  # 80 + 5 = 85
-        sheet("e3", "p", points=(30.0, 30.0, 20.0)),
-    ])
+    p = PlatformInput(
+        "p",
+        [
+            sheet(
+                "e1", "p", points=(35.0, 40.0, 22.0), bonus={"X1": 3, "X2": 3}
+            ),  # 97 + min(6,5) → 100
+            sheet("e2", "p", points=(30.0, 30.0, 20.0), bonus={"X1": 3, "X2": 3}),  # 80 + 5 = 85
+            sheet("e3", "p", points=(30.0, 30.0, 20.0)),
+        ],
+    )
     res = run(p).by_id("p")
     assert res.expert_totals == {"e1": 100.0, "e2": 85.0, "e3": 80.0}
 
 
 def test_leniency_shows_the_lenient_expert():
     # e1 gives +6 above the others on every platform
-    ps = [PlatformInput(pid, [sheet("e1", pid, base + 6), sheet("e2", pid, base),
-                              sheet("e3", pid, base)])
-          for pid, base in (("p", 70), ("q", 80))]
+    ps = [
+        PlatformInput(
+            pid, [sheet("e1", pid, base + 6), sheet("e2", pid, base), sheet("e3", pid, base)]
+        )
+        for pid, base in (("p", 70), ("q", 80))
+    ]
     lv = run(*ps).leniency
     # platform mean = base + 2 → e1 deviates +4, the others −2
     assert lv["e1"].mean_deviation == pytest.approx(4.0)

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 from factories import small_rubric_doc
 
-from jlpanel.domain.rubric import Level, RubricError, derive_bands, parse_rubric_text, rubric_from_dict
+from jlpanel.domain.rubric import (
+    Level,
+    RubricError,
+    derive_bands,
+    parse_rubric_text,
+    rubric_from_dict,
+)
 
 DEFAULT = Path(__file__).parents[2] / "jlpanel" / "resources" / "rubrics" / "default.toml"
 
@@ -25,9 +31,21 @@ def test_default_rubric_is_the_design_table():
     rubric = parse_rubric_text(DEFAULT.read_text("utf-8"))
     assert [(a.code, a.max_points) for a in rubric.areas] == [("A", 35), ("B", 40), ("C", 25)]
     assert [(i.code, i.max_points) for i in rubric.indicators] == [
-        ("A1", 10), ("A2", 6), ("A3", 7), ("A4", 7), ("A5", 5),
-        ("B1", 10), ("B2", 7), ("B3", 10), ("B4", 6), ("B5", 7),
-        ("C1", 6), ("C2", 7), ("C3", 6), ("C4", 3), ("C5", 3),
+        ("A1", 10),
+        ("A2", 6),
+        ("A3", 7),
+        ("A4", 7),
+        ("A5", 5),
+        ("B1", 10),
+        ("B2", 7),
+        ("B3", 10),
+        ("B4", 6),
+        ("B5", 7),
+        ("C1", 6),
+        ("C2", 7),
+        ("C3", 6),
+        ("C4", 3),
+        ("C5", 3),
     ]
     assert rubric.indicator("A2").name.zh == "资源增量与更新"
     assert {v.code for v in rubric.vetoes} == {"fraud", "filing", "no_service"}
@@ -48,18 +66,33 @@ def test_point_bands_on_a_seven_point_indicator():
     rubric = parse_rubric_text(DEFAULT.read_text("utf-8"))
     bands = {g.level: (g.band.low, g.band.high) for g in rubric.indicator("A3").guidance}
     # 80 % of 7 = 5.6 → 6; 55 % = 3.85 → 4; 30 % = 2.1 → 2.5
-    assert bands == {Level.EXCELLENT: (6, 7), Level.GOOD: (4, 5.5), Level.FAIR: (2.5, 3.5),
-                     Level.POOR: (0, 2)}
+    assert bands == {
+        Level.EXCELLENT: (6, 7),
+        Level.GOOD: (4, 5.5),
+        Level.FAIR: (2.5, 3.5),
+        Level.POOR: (0, 2),
+    }
     ten = {g.level: (g.band.low, g.band.high) for g in rubric.indicator("A1").guidance}
-    assert ten == {Level.EXCELLENT: (8, 10), Level.GOOD: (5.5, 7.5), Level.FAIR: (3, 5),
-                   Level.POOR: (0, 2.5)}
+    assert ten == {
+        Level.EXCELLENT: (8, 10),
+        Level.GOOD: (5.5, 7.5),
+        Level.FAIR: (3, 5),
+        Level.POOR: (0, 2.5),
+    }
 
 
 def test_levels_of_points():
     ind = parse_rubric_text(DEFAULT.read_text("utf-8")).indicator("A1")
     assert [ind.level_of(p) for p in (10, 8, 7.5, 5.5, 5, 3, 2.5, 0)] == [
-        Level.EXCELLENT, Level.EXCELLENT, Level.GOOD, Level.GOOD, Level.FAIR, Level.FAIR,
-        Level.POOR, Level.POOR]
+        Level.EXCELLENT,
+        Level.EXCELLENT,
+        Level.GOOD,
+        Level.GOOD,
+        Level.FAIR,
+        Level.FAIR,
+        Level.POOR,
+        Level.POOR,
+    ]
 
 
 def test_json_and_toml_give_the_same_rubric():
@@ -145,9 +178,15 @@ def test_not_toml_at_all():
 def test_derived_bands_cover_the_grid_for_every_maximum():
     from jlpanel.domain.rubric import LevelDefinition, Text
 
-    levels = [LevelDefinition(lv, Text("", ""), lo, hi) for lv, lo, hi in (
-        (Level.EXCELLENT, 80, 100), (Level.GOOD, 55, 80), (Level.FAIR, 30, 55),
-        (Level.POOR, 0, 30))]
+    levels = [
+        LevelDefinition(lv, Text("", ""), lo, hi)
+        for lv, lo, hi in (
+            (Level.EXCELLENT, 80, 100),
+            (Level.GOOD, 55, 80),
+            (Level.FAIR, 30, 55),
+            (Level.POOR, 0, 30),
+        )
+    ]
     for max_points in (3, 5, 6, 7, 10, 25, 40):
         bands = derive_bands(max_points, 0.5, levels)
         assert bands[Level.POOR].low == 0 and bands[Level.EXCELLENT].high == max_points

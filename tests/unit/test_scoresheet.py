@@ -40,7 +40,9 @@ def test_a_poor_score_needs_a_comment():
     assert "差" in problem.message.zh and "Poor" in problem.message.en
     s7_5 = ScoreSheet("e", "p", {"A1": 30.0, "B1": 30.0, "C1": 7.5})
     assert kinds(s7_5) == []
-    commented = ScoreSheet("e", "p", {"A1": 30.0, "B1": 30.0, "C1": 7.0}, comments={"C1": "制度缺失"})
+    commented = ScoreSheet(
+        "e", "p", {"A1": 30.0, "B1": 30.0, "C1": 7.0}, comments={"C1": "制度缺失"}
+    )
     assert kinds(commented) == []
 
 
@@ -57,8 +59,11 @@ def test_vetoes_need_a_known_code_and_a_reason():
 
 def test_bonus_bounds_and_steps():
     s = sheet("e", "p", 80, bonus={"X1": 3.5, "X2": 0.3, "X9": 1})
-    assert kinds(s) == [("bonus_out_of_bounds", "X1"), ("bonus_off_step", "X2"),
-                        ("unknown_bonus", "X9")]
+    assert kinds(s) == [
+        ("bonus_out_of_bounds", "X1"),
+        ("bonus_off_step", "X2"),
+        ("unknown_bonus", "X9"),
+    ]
 
 
 def test_expert_total_adds_capped_bonus():
@@ -72,8 +77,13 @@ def test_problem_kinds_are_all_reachable():
     for s in (
         ScoreSheet("e", "p", {"A1": 36.0, "B1": 20.25, "Z9": 1.0}),
         ScoreSheet("e", "p", {"A1": 30.0, "B1": 30.0, "C1": 7.0}),
-        sheet("e", "p", 80, vetoes={"fraud": "", "made_up": "x"},
-              bonus={"X1": 3.5, "X2": 0.3, "X9": 1}),
+        sheet(
+            "e",
+            "p",
+            80,
+            vetoes={"fraud": "", "made_up": "x"},
+            bonus={"X1": 3.5, "X2": 0.3, "X9": 1},
+        ),
     ):
         seen |= {p.kind for p in validate_sheet(s, RUBRIC)}
     assert seen == set(ProblemKind)
