@@ -1,0 +1,408 @@
+"""Workspace files: creating, opening, refusing, migrating and backing up real SQLite files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import Engine
+
+from jlpanel.storage import workspace as ws
+from jlpanel.storage.models import Base, Cycle
+from jlpanel.storage.workspace import WorkspaceError
+
+MODEL_TABLES = frozenset(Base.metadata.tables)
+
+
+@pytest.fixture
+def engines() -> Iterator[list[Engine]]:
+    """Engines a test opened; disposed afterwards so no connection outlives the test."""
+    opened: list[Engine] = []
+    yield opened
+    for engine in opened:
+        engine.dispose()
+
+
+@pytest.fixture
+def create(engines: list[Engine]) -> Callable[[Path], Engine]:
+    def _create(path: Path) -> Engine:
+        engine = ws.create_workspace(path)
+        engines.append(engine)
+        return engine
+
+    return _create
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        return {name for (name,) in rows}
+    finally:
+        connection.close()
+
+
+def query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def run_sql(path: Path, *statements: str) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def pragma(engine: Engine, name: str) -> object:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+
+def add_cycle(engine: Engine, name: str = "2024–2025 考核") -> str:
+    with ws.session_factory(engine).begin() as session:
+        cycle = Cycle(name=name, rubric_json="{}", rules_json="{}")
+        session.add(cycle)
+        session.flush()
+        return cycle.id
+
+
+def cycle_names(engine: Engine) -> list[str]:
+    with ws.session_factory(engine)() as session:
+        return list(session.scalars(select(Cycle.name)))
+
+
+# ---------------------------------------------------------------------------------- create
+
+
+def test_create_sets_wal_foreign_keys_and_full_sync(tmp_path: Path, create) -> None:
+    engine = create(tmp_path / "cycle.jlpanel")
+
+    assert pragma(engine, "journal_mode") == "wal"
+    assert pragma(engine, "foreign_keys") == 1
+    assert pragma(engine, "synchronous") == 2  # FULL
+    assert pragma(engine, "busy_timeout") == ws.BUSY_TIMEOUT_MS
+    # The settings hold on every pooled connection, not only the first one.
+    with engine.connect() as first, engine.connect() as second:
+        for connection in (first, second):
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_create_builds_the_schema_at_head(tmp_path: Path, create) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+
+    assert ws.current_revision(engine) == ws.head_revision()
+    assert set(inspect(engine).get_table_names()) == MODEL_TABLES | {"alembic_version"}
+    assert pragma(engine, "application_id") == ws.APPLICATION_ID
+    engine.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cycle.jlpanel"]
+
+
+def test_migrations_match_the_models(tmp_path: Path, create) -> None:
+    engine = create(tmp_path / "cycle.jlpanel")
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "compare_server_default": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_create_refuses_an_existing_file_and_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    path.write_bytes(b"precious data, not a workspace")
+    before = sha256(path)
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.create_workspace(path)
+
+    assert caught.value.kind == "exists"
+    assert caught.value.path == path
+    assert sha256(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["cycle.jlpanel"]
+
+
+def test_create_refuses_an_existing_workspace(tmp_path: Path, create) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    create(path).dispose()
+    before = sha256(path)
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.create_workspace(path)
+
+    assert caught.value.kind == "exists"
+    assert sha256(path) == before
+
+
+def test_create_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError) as caught:
+        ws.create_workspace(tmp_path / "nowhere" / "cycle.jlpanel")
+
+    assert caught.value.kind == "missing"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_create_that_fails_midway_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_upgrade(engine: Engine) -> None:
+        with engine.begin() as connection:  # something was written before the failure
+            connection.exec_driver_sql("CREATE TABLE half (x INTEGER)")
+        raise RuntimeError("disk pulled out")
+
+    monkeypatch.setattr(ws, "upgrade", failing_upgrade)
+
+    with pytest.raises(RuntimeError, match="disk pulled out"):
+        ws.create_workspace(tmp_path / "cycle.jlpanel")
+
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------------------------ open
+
+
+def test_open_a_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(tmp_path / "gone.jlpanel", backup_dir=None, backup_count=3)
+
+    assert caught.value.kind == "missing"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_open_a_text_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.jlpanel"
+    path.write_text("这不是数据库\n" * 50, encoding="utf-8")
+    before = sha256(path)
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+
+    assert caught.value.kind == "not_a_workspace"
+    assert sha256(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["x.jlpanel"]
+
+
+def test_open_an_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.jlpanel"
+    path.write_bytes(b"")
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(path, backup_dir=None, backup_count=3)
+
+    assert caught.value.kind == "not_a_workspace"
+    assert path.read_bytes() == b""
+
+
+def test_open_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.jlpanel"
+    run_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('张三')")
+    before = sha256(path)
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+
+    assert caught.value.kind == "not_a_workspace"
+    assert sha256(path) == before
+    assert sqlite_tables(path) == {"contacts"}
+
+
+def test_open_a_database_with_another_application_id_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.jlpanel"
+    run_sql(path, "PRAGMA application_id = 12345", "CREATE TABLE t (x)", "DROP TABLE t")
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(path, backup_dir=None, backup_count=3)
+
+    assert caught.value.kind == "not_a_workspace"
+
+
+def test_open_a_newer_workspace_is_refused_byte_for_byte_untouched(tmp_path: Path, create) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    add_cycle(engine)
+    engine.dispose()
+    run_sql(path, "UPDATE alembic_version SET version_num = '9999_future'")
+    before = sha256(path)
+    listing = sorted(p.name for p in tmp_path.iterdir())
+
+    with pytest.raises(WorkspaceError) as caught:
+        ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+
+    assert caught.value.kind == "newer_version"
+    assert "9999_future" in str(caught.value)
+    assert sha256(path) == before
+    # No WAL switch, no backup, no -wal/-shm beside it: nothing at all was written.
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing == ["cycle.jlpanel"]
+
+
+def test_open_a_newer_workspace_whose_change_is_still_in_the_wal(tmp_path: Path, create) -> None:
+    # Another program has the file open and its change sits in the WAL, not yet in the file:
+    # the check must read through the WAL and must not checkpoint it.
+    path = tmp_path / "cycle.jlpanel"
+    create(path).dispose()
+    holder = sqlite3.connect(path)
+    try:
+        holder.execute("PRAGMA wal_autocheckpoint = 0")
+        holder.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        holder.commit()
+        wal = tmp_path / "cycle.jlpanel-wal"
+        assert wal.stat().st_size > 0
+        before = (sha256(path), sha256(wal))
+
+        with pytest.raises(WorkspaceError) as caught:
+            ws.open_workspace(path, backup_dir=None, backup_count=3)
+
+        assert caught.value.kind == "newer_version"
+        assert (sha256(path), sha256(wal)) == before
+    finally:
+        holder.close()
+
+
+def test_open_a_database_at_base_upgrades_it_to_head(tmp_path: Path, engines) -> None:
+    path = tmp_path / "fresh.jlpanel"
+    # A real, empty SQLite database: header written, no tables, no revision stamped.
+    run_sql(path, "CREATE TABLE t (x)", "DROP TABLE t")
+    assert sqlite_tables(path) == set()
+
+    engine = ws.open_workspace(path, backup_dir=None, backup_count=3)
+    engines.append(engine)
+
+    assert ws.current_revision(engine) == ws.head_revision()
+    assert set(inspect(engine).get_table_names()) == MODEL_TABLES | {"alembic_version"}
+    assert pragma(engine, "journal_mode") == "wal"
+
+
+def test_downgrade_to_base_then_open_upgrades_again(tmp_path: Path, create, engines) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    ws.downgrade(engine, "base")
+    assert ws.current_revision(engine) is None
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    engine.dispose()
+
+    reopened = ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+    engines.append(reopened)
+
+    assert ws.current_revision(reopened) == ws.head_revision()
+    assert set(inspect(reopened).get_table_names()) == MODEL_TABLES | {"alembic_version"}
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert backup.name.endswith("-pre-upgrade.jlpanel")
+
+
+def test_open_at_head_keeps_the_data_and_takes_a_backup(tmp_path: Path, create, engines) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    add_cycle(engine, "第一轮")
+    engine.dispose()
+
+    reopened = ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+    engines.append(reopened)
+
+    assert cycle_names(reopened) == ["第一轮"]
+    assert pragma(reopened, "foreign_keys") == 1
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert backup.name.startswith("cycle-") and backup.name.endswith("-open.jlpanel")
+
+
+def test_open_without_backup_dir_takes_no_backup(tmp_path: Path, create, engines) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    create(path).dispose()
+
+    engines.append(ws.open_workspace(path, backup_dir=None, backup_count=3))
+
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == []
+
+
+# --------------------------------------------------------------------------------- backups
+
+
+def test_backups_rotate_keeping_the_newest(tmp_path: Path, create) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    add_cycle(engine, "轮换")
+    backup_dir = tmp_path / "backups"
+    backup_dir.mkdir()
+    stranger = backup_dir / "other-20200101-000000-000000-open.jlpanel"
+    stranger.write_bytes(b"another workspace's backup")
+    notes = backup_dir / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+
+    made = [ws.backup_workspace(engine, backup_dir, keep=3, reason="pre-merge") for _ in range(5)]
+
+    remaining = ws.list_backups(backup_dir, "cycle")
+    assert remaining == made[-3:]
+    assert [p.exists() for p in made] == [False, False, True, True, True]
+    assert stranger.exists() and notes.exists()
+    for backup in remaining:
+        assert backup.read_bytes()[:16] == ws.SQLITE_HEADER
+        assert sqlite_tables(backup) == MODEL_TABLES | {"alembic_version"}
+        assert query(backup, "SELECT name FROM cycles") == [("轮换",)]
+
+
+def test_backup_of_a_path_copies_committed_data(tmp_path: Path, create) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    add_cycle(engine, "在 WAL 里")  # still in the -wal file while the engine is open
+
+    backup = ws.backup_workspace(path, tmp_path / "b", keep=2, reason="manual")
+
+    assert query(backup, "SELECT name FROM cycles") == [("在 WAL 里",)]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == [backup.name]
+
+
+@pytest.mark.parametrize("reason", ["", "Pre Merge", "../x", "merge2"])
+def test_backup_refuses_a_reason_that_would_break_the_file_name(
+    tmp_path: Path, create, reason: str
+) -> None:
+    engine = create(tmp_path / "cycle.jlpanel")
+
+    with pytest.raises(ValueError, match="reason"):
+        ws.backup_workspace(engine, tmp_path / "b", keep=2, reason=reason)
+
+
+def test_backup_refuses_keep_below_one(tmp_path: Path, create) -> None:
+    engine = create(tmp_path / "cycle.jlpanel")
+
+    with pytest.raises(ValueError, match="keep"):
+        ws.backup_workspace(engine, tmp_path / "b", keep=0, reason="open")
+
+
+# ------------------------------------------------------------------------------ boundaries
+
+
+def test_storage_imports_no_qt_and_no_upper_layer() -> None:
+    code = (
+        "import sys, jlpanel.storage, jlpanel.storage.models, jlpanel.storage.workspace\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')\n"
+        "       or m.startswith(('jlpanel.services', 'jlpanel.gui', 'jlpanel.exchange',\n"
+        "                        'jlpanel.reports'))]\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.stdout.strip() == "[]"
