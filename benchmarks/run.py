@@ -1,0 +1,145 @@
+"""Build synthetic workloads and print the timing figures against their budgets.
+
+    python benchmarks/run.py            every benchmark
+    python benchmarks/run.py results    only those whose name contains "results"
+
+Figures are medians of several runs (min in brackets), measured in this process on this
+machine; nothing here is asserted by the test suite.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def measure(fn: Callable[[], object], repeat: int = 7) -> tuple[float, float]:
+    """Median and minimum wall time of ``fn`` in seconds."""
+    fn()  # warm caches and imports once; start-up is measured separately
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), min(times)
+
+
+def report(name: str, median: float, best: float, budget: float | None, note: str = "") -> None:
+    verdict = "" if budget is None else ("  ok" if median <= budget else "  OVER BUDGET")
+    limit = "" if budget is None else f"  (budget ≤ {budget:.2f} s)"
+    print(f"{name:<58} {median * 1000:8.1f} ms  [min {best * 1000:7.1f}]{limit}{verdict} {note}")
+
+
+def bench_results(tmp: Path) -> None:
+    from workloads import build_scored_cycle
+
+    from jlpanel.domain.results import compute_results
+    from jlpanel.domain.rules import RuleSettings
+    from jlpanel.services.results import compute_and_store_results, compute_workspace_results
+    from jlpanel.services.workspace import open_workspace
+
+    path = build_scored_cycle(tmp / "w3.jlpanel", platforms=200, experts=7, history_cycles=3)
+    size = path.stat().st_size / 1e6
+    print(
+        f"workload: 200 platforms × 7 experts × 15 indicators, 3 cycles of history "
+        f"({size:.1f} MB workspace)"
+    )
+    with open_workspace(path) as ws:
+        med, best = measure(lambda: compute_workspace_results(ws))
+        report("W3 results and rules (load from workspace + compute)", med, best, 0.2)
+
+        from jlpanel.services.results import load_platform_inputs
+
+        info = ws.cycle_info()
+        with ws.session() as s:
+            inputs = load_platform_inputs(s)
+        import datetime as dt
+
+        day = dt.date.today()
+        med, best = measure(
+            lambda: compute_results(info.rubric, RuleSettings(), inputs, decision_date=day)
+        )
+        report("    of which the rules alone (domain compute)", med, best, None)
+        med, best = measure(lambda: compute_and_store_results(ws), repeat=5)
+        report("W3 results computed and stored (audited)", med, best, None)
+
+    def open_and_read() -> None:
+        with open_workspace(path) as ws:
+            ws.cycle_info()
+
+    med, best = measure(open_and_read)
+    report("open a workspace of that size (backup + migrate check)", med, best, 0.3)
+
+
+def bench_gui_start(tmp: Path) -> None:
+    """Process start to the first window shown, in a fresh interpreter each time."""
+    script = (
+        "import time, sys\n"
+        "from jlpanel.gui.app import make_app, MainWindow\n"
+        "app = make_app([])\n"
+        "w = MainWindow()\n"
+        "w.show()\n"
+        "app.processEvents()\n"
+        "print('heavy modules:', sorted(m for m in ('pandas', 'sqlalchemy', 'reportlab')"
+        " if m in sys.modules))\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        JLPANEL_CONFIG_DIR=str(tmp / "cfg"),
+        JLPANEL_DATA_DIR=str(tmp / "data"),
+    )
+    times = []
+    out = ""
+    for _ in range(5):
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        times.append(time.perf_counter() - t0)
+        out = done.stdout.strip()
+    report(
+        "GUI start to first window (fresh process)",
+        statistics.median(times),
+        min(times),
+        1.0,
+        f"— {out}",
+    )
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    print(
+        f"{'    (bare Python interpreter start, for reference)':<58} "
+        f"{(time.perf_counter() - t0) * 1000:8.1f} ms"
+    )
+
+
+BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "results": bench_results,
+    "gui_start": bench_gui_start,
+}
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv[1:] or list(BENCHMARKS)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="jlpanel-bench-") as tmp:
+        os.environ["JLPANEL_CONFIG_DIR"] = str(Path(tmp) / "cfg")
+        os.environ["JLPANEL_DATA_DIR"] = str(Path(tmp) / "data")
+        for name, bench in BENCHMARKS.items():
+            if any(w in name for w in wanted):
+                bench(Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

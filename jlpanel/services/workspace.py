@@ -1,0 +1,278 @@
+"""Use cases on a cycle workspace: create it, open it, read and change its cycle settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.rules import RulesError, RuleSettings
+from jlpanel.services.errors import UserError
+from jlpanel.services.preferences import Preferences, load_preferences
+from jlpanel.services.rubrics import (
+    default_rubric,
+    load_rubric_file,
+    rubric_from_snapshot,
+    rubric_snapshot,
+)
+from jlpanel.storage import models as m
+from jlpanel.storage import workspace as store
+from jlpanel.storage.audit import record_change
+
+log = logging.getLogger(__name__)
+
+#: The extension of a cycle workspace file.
+WORKSPACE_SUFFIX = ".jlpanel"
+
+
+def current_actor() -> str:
+    """Who is making a change, for the audit log: the operating-system user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in some containers
+        return "unknown"
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: str | int | None,
+    *,
+    old: Any = None,
+    new: Any = None,
+) -> None:
+    """Add an audit-log entry (who, when, what, old → new) to ``session``'s transaction."""
+    record_change(
+        session,
+        actor=current_actor(),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        old=old,
+        new=new,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CycleInfo:
+    """What the first window shows about an open cycle."""
+
+    id: str
+    name: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    language: str
+    created_at: dt.datetime
+    rubric: Rubric
+    rules: RuleSettings
+    platform_count: int
+    expert_count: int
+
+
+class Workspace:
+    """An open cycle workspace: its file, engine and sessions. Close it when done."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions: sessionmaker[Session] = store.session_factory(engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def cycle_info(self) -> CycleInfo:
+        """The cycle's name, period, rubric and rules, and counts of what it holds."""
+        with self.session() as s:
+            cycle = s.scalars(select(m.Cycle)).one()
+            platforms = s.scalar(select(func.count()).select_from(m.Platform)) or 0
+            experts = s.scalar(select(func.count()).select_from(m.Expert)) or 0
+            return CycleInfo(
+                id=cycle.id,
+                name=cycle.name,
+                period_start=cycle.period_start,
+                period_end=cycle.period_end,
+                language=cycle.language,
+                created_at=cycle.created_at,
+                rubric=rubric_from_snapshot(cycle.rubric_json),
+                rules=RuleSettings.from_dict(json.loads(cycle.rules_json)),
+                platform_count=platforms,
+                expert_count=experts,
+            )
+
+    def close(self) -> None:
+        """Release the file (checkpointing the write-ahead log)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _translate(exc: store.WorkspaceError) -> UserError:
+    path = exc.path
+    messages = {
+        "exists": (
+            f"文件已存在，未作改动：{path}",
+            f"The file already exists and was left as it is: {path}",
+        ),
+        "missing": (f"找不到工作区文件：{path}", f"Workspace file not found: {path}"),
+        "not_a_workspace": (
+            f"该文件不是 jlpanel 工作区（考核周期文件）：{path}",
+            f"This file is not a jlpanel workspace: {path}",
+        ),
+        "newer_version": (
+            f"该工作区由更新版本的 jlpanel 创建，请升级本程序后再打开；文件未作任何改动：{path}",
+            f"This workspace was written by a newer version of jlpanel; update the program to "
+            f"open it. The file was not changed: {path}",
+        ),
+        "corrupt": (
+            f"工作区文件已损坏，无法打开：{path}。可从备份文件夹恢复。",
+            f"The workspace file is damaged and cannot be opened: {path}. "
+            "Restore it from a backup.",
+        ),
+        "locked": (
+            f"工作区文件正被其他程序占用，请关闭后重试：{path}",
+            f"The workspace is in use by another program; close it and try again: {path}",
+        ),
+        "io_error": (
+            f"无法读写工作区文件（磁盘或权限问题）：{path}",
+            f"Cannot read or write the workspace file (disk or permission problem): {path}",
+        ),
+    }
+    zh, en = messages.get(
+        exc.kind, (f"无法打开工作区 {path}：{exc}", f"Cannot open workspace {path}: {exc}")
+    )
+    return UserError(zh, en)
+
+
+def create_workspace(
+    path: Path,
+    cycle_name: str,
+    *,
+    rubric_file: Path | None = None,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+    language: str = "zh",
+    rules: RuleSettings | None = None,
+) -> Workspace:
+    """Create a new cycle workspace at ``path``; refuses an existing path and leaves it alone."""
+    name = cycle_name.strip()
+    if not name:
+        raise UserError("考核周期名称不能为空", "The cycle name must not be empty")
+    if period_start and period_end and period_end < period_start:
+        raise UserError(
+            f"考核期止（{period_end}）早于考核期起（{period_start}）",
+            f"The period ends ({period_end}) before it starts ({period_start})",
+        )
+    if path.exists():
+        raise UserError(
+            f"文件已存在，未作改动：{path}",
+            f"The file already exists and was left as it is: {path}",
+        )
+    rubric = load_rubric_file(rubric_file) if rubric_file else default_rubric()
+    rules = rules or RuleSettings()
+    try:
+        engine = store.create_workspace(path)
+    except store.WorkspaceError as exc:
+        raise _translate(exc) from exc
+    ws = Workspace(path, engine)
+    try:
+        with ws.session() as s:
+            cycle = m.Cycle(
+                name=name,
+                period_start=period_start,
+                period_end=period_end,
+                language=language,
+                rubric_json=rubric_snapshot(rubric),
+                rules_json=json.dumps(rules.to_dict(), ensure_ascii=False),
+            )
+            s.add(cycle)
+            s.flush()
+            record(
+                s,
+                "create_cycle",
+                "cycle",
+                cycle.id,
+                new={
+                    "name": name,
+                    "rubric": f"{rubric.id} {rubric.version}",
+                    "period": [str(period_start), str(period_end)],
+                },
+            )
+    except BaseException:
+        ws.close()
+        path.unlink(missing_ok=True)
+        raise
+    log.info("created workspace %s for cycle %s", path, name)
+    return ws
+
+
+def open_workspace(path: Path, *, preferences: Preferences | None = None) -> Workspace:
+    """Open an existing workspace, taking a backup first and migrating an older file."""
+    prefs = preferences or load_preferences()
+    try:
+        engine = store.open_workspace(
+            path, backup_dir=prefs.backup_folder(), backup_count=prefs.backup_count
+        )
+    except store.WorkspaceError as exc:
+        raise _translate(exc) from exc
+    ws = Workspace(path, engine)
+    try:
+        with ws.session() as s:
+            cycles = s.scalars(select(m.Cycle)).all()
+        if len(cycles) != 1:
+            raise UserError(
+                f"工作区中应有且只有一个考核周期，实际有 {len(cycles)} 个：{path}",
+                f"A workspace holds exactly one cycle, this one has {len(cycles)}: {path}",
+            )
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def update_rules(ws: Workspace, rules: RuleSettings) -> None:
+    """Replace the cycle's rule settings, audited with old and new values."""
+    with ws.session() as s:
+        cycle = s.scalars(select(m.Cycle)).one()
+        old = json.loads(cycle.rules_json)
+        new = rules.to_dict()
+        if old == new:
+            return
+        cycle.rules_json = json.dumps(new, ensure_ascii=False)
+        changed = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
+        record(
+            s,
+            "update_rules",
+            "cycle",
+            cycle.id,
+            old={k: o for k, (o, _) in changed.items()},
+            new={k: n for k, (_, n) in changed.items()},
+        )
+
+
+def parse_rules(raw: dict[str, Any]) -> RuleSettings:
+    """Rule settings from a dict, or a UserError naming the bad settings."""
+    try:
+        return RuleSettings.from_dict(raw)
+    except (RulesError, TypeError) as exc:
+        problems = exc.problems if isinstance(exc, RulesError) else [str(exc)]
+        raise UserError(
+            "考核规则设置有误：", "The rule settings are invalid:", details=problems
+        ) from exc
