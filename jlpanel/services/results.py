@@ -208,7 +208,7 @@ def result_rows(ws: Workspace, results: CycleResults, language: str) -> list[lis
     """A header and one row per platform in rank order, for printing or CSV."""
     en = language.startswith("en")
     with ws.session() as s:
-        names = dict(s.execute(select(m.Platform.id, m.Platform.name)).tuples().all())
+        names: dict[int, str] = dict(s.execute(select(m.Platform.id, m.Platform.name)).all())
     header = (
         ["rank", "platform", "score", "n", "grade", "final", "decision", "deadline"]
         if en
