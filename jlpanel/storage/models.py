@@ -30,6 +30,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -358,6 +359,9 @@ class DossierFinding(Base):
     code: Mapped[str] = mapped_column(String(50))
     message_zh: Mapped[str] = mapped_column(Text)
     message_en: Mapped[str] = mapped_column(Text)
+    # How to fix it (added in revision 0002).
+    fix_zh: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    fix_en: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
     platform: Mapped[Platform] = relationship(back_populates="findings")
 

@@ -309,6 +309,40 @@ def test_downgrade_to_base_then_open_upgrades_again(tmp_path: Path, create, engi
     assert backup.name.endswith("-pre-upgrade.jlpanel")
 
 
+def test_a_first_revision_file_with_data_opens_upgraded_with_its_data(
+    tmp_path: Path, create, engines
+) -> None:
+    # A workspace written by the first release (revision 0001), holding a finding without the
+    # fix columns of 0002: opening it migrates in place and keeps every row.
+    path = tmp_path / "old.jlpanel"
+    engine = create(path)
+    ws.downgrade(engine, "0001")
+    cycle_id = add_cycle(engine, "旧周期")
+    engine.dispose()
+    run_sql(
+        path,
+        f"INSERT INTO platforms (id, cycle_id, filing_no, name, imported_at) "
+        f"VALUES (1, '{cycle_id}', 'JL-1', '吉林省甲平台', '2025-01-01 00:00:00')",
+        "INSERT INTO dossier_findings (platform_id, severity, code, message_zh, message_en) "
+        "VALUES (1, 'warning', 'name_form', '名称不规范', 'name')",
+    )
+    assert "fix_zh" not in {c[1] for c in query(path, "PRAGMA table_info(dossier_findings)")}
+
+    reopened = ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+    engines.append(reopened)
+
+    assert ws.current_revision(reopened) == ws.head_revision() != "0001"
+    assert cycle_names(reopened) == ["旧周期"]
+    with reopened.connect() as con:
+        rows = con.exec_driver_sql(
+            "SELECT code, message_zh, fix_zh, fix_en FROM dossier_findings"
+        ).all()
+    assert [tuple(r) for r in rows] == [("name_form", "名称不规范", "", "")]
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert backup.name.endswith("-pre-upgrade.jlpanel")
+    assert "fix_zh" not in {c[1] for c in query(backup, "PRAGMA table_info(dossier_findings)")}
+
+
 def test_open_at_head_keeps_the_data_and_takes_a_backup(tmp_path: Path, create, engines) -> None:
     path = tmp_path / "cycle.jlpanel"
     engine = create(path)
