@@ -1,0 +1,71 @@
+"""Workspace use cases: rule changes are audited, bad settings refused, backups on open."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from jlpanel.domain.rules import RuleSettings
+from jlpanel.services.errors import UserError
+from jlpanel.services.preferences import Preferences, load_preferences, save_preferences
+from jlpanel.services.workspace import create_workspace, open_workspace, parse_rules, update_rules
+from jlpanel.storage import models as m
+
+
+def test_changing_the_rules_is_audited_with_old_and_new(tmp_path):
+    path = tmp_path / "c.jlpanel"
+    with create_workspace(path, "2026年度") as ws:
+        update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))
+        update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))  # no change
+        assert ws.cycle_info().rules.excellent_quota == 0.2
+        with ws.session() as s:
+            entries = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["create_cycle", "update_rules"]
+    detail = json.loads(entries[1].detail_json)
+    assert detail == {
+        "old": {"excellent_quota": None, "rectification_months": 12},
+        "new": {"excellent_quota": 0.2, "rectification_months": 6},
+    }
+
+
+def test_bad_rule_settings_are_named():
+    with pytest.raises(UserError) as info:
+        parse_rules({"pass_min": 95, "made_up": 1})
+    assert "made_up" in info.value.message("en")
+    with pytest.raises(UserError) as info:
+        parse_rules({"pass_min": 95})
+    assert "pass_min ≤ good_min" in info.value.message("zh")
+
+
+def test_rules_round_trip_through_the_workspace(tmp_path):
+    rules = RuleSettings(excellent_quota=0.3, area_floor_pct=60, funding_budget=500.0)
+    with create_workspace(tmp_path / "c.jlpanel", "周期", rules=rules) as ws:
+        assert ws.cycle_info().rules == rules
+
+
+def test_every_open_takes_a_backup_into_the_preferred_folder(tmp_path):
+    path = tmp_path / "c.jlpanel"
+    create_workspace(path, "周期").close()
+    prefs = Preferences(backup_dir=str(tmp_path / "bk"), backup_count=2)
+    for _ in range(3):
+        open_workspace(path, preferences=prefs).close()
+    backups = sorted((tmp_path / "bk").iterdir())
+    assert len(backups) == 2
+    assert all(b.name.startswith("c-") for b in backups)
+
+
+def test_preferences_survive_a_round_trip_and_junk():
+    save_preferences(Preferences(language="en", backup_count=5))
+    assert load_preferences() == Preferences(language="en", backup_count=5)
+    from jlpanel.services.preferences import preferences_path
+
+    preferences_path().write_text("{not json", "utf-8")
+    assert load_preferences() == Preferences()
+
+
+def test_empty_cycle_name_is_refused(tmp_path):
+    with pytest.raises(UserError):
+        create_workspace(tmp_path / "c.jlpanel", "   ")
+    assert not (tmp_path / "c.jlpanel").exists()
