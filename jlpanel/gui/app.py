@@ -1,0 +1,74 @@
+"""Starting the GUI: the application object, its look and language, logging and the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from jlpanel import APP_NAME, __version__
+from jlpanel.gui.crash import install_excepthook, setup_logging, shutdown_logging
+from jlpanel.gui.i18n import apply_language
+from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.settings import ORGANISATION
+from jlpanel.gui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MainWindow", "make_app", "run_gui"]
+
+
+def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication (created once, reused after), styled and in ``language``.
+
+    ``language`` None means the saved preference. Tests call this instead of ``run_gui``.
+    """
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    apply_theme(app)
+    if language is None:
+        from jlpanel.services.preferences import load_preferences
+
+        language = load_preferences().language
+    apply_language(language)
+    return app
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def run_gui(target: Path | None = None, language: str | None = None) -> int:
+    """Run the GUI on ``target`` (a workspace) or the start page; returns the exit status."""
+    log_path = setup_logging()
+    qInstallMessageHandler(_qt_message)
+    app = make_app(language=language)
+    install_excepthook()
+    window = MainWindow()
+    window.show()
+    log.info("jlpanel %s: window shown; logging to %s", __version__, log_path)
+    if target is not None:
+        window.open_workspace(target)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        qInstallMessageHandler(None)
+        shutdown_logging()

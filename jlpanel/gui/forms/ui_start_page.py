@@ -1,0 +1,158 @@
+# Generated from ui/start_page.ui by tools/build_ui.py — do not edit.
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'start_page.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel,
+    QListView, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+class Ui_StartPage(object):
+    def setupUi(self, StartPage):
+        if not StartPage.objectName():
+            StartPage.setObjectName(u"StartPage")
+        StartPage.resize(900, 600)
+        self.outerLayout = QHBoxLayout(StartPage)
+        self.outerLayout.setObjectName(u"outerLayout")
+        self.leftSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.outerLayout.addItem(self.leftSpacer)
+
+        self.column = QWidget(StartPage)
+        self.column.setObjectName(u"column")
+        self.column.setMinimumSize(QSize(660, 0))
+        self.column.setMaximumSize(QSize(760, 16777215))
+        self.columnLayout = QVBoxLayout(self.column)
+        self.columnLayout.setSpacing(12)
+        self.columnLayout.setObjectName(u"columnLayout")
+        self.topSpacer = QSpacerItem(20, 48, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.columnLayout.addItem(self.topSpacer)
+
+        self.titleLabel = QLabel(self.column)
+        self.titleLabel.setObjectName(u"titleLabel")
+        self.titleLabel.setWordWrap(True)
+
+        self.columnLayout.addWidget(self.titleLabel)
+
+        self.subtitleLabel = QLabel(self.column)
+        self.subtitleLabel.setObjectName(u"subtitleLabel")
+        self.subtitleLabel.setWordWrap(True)
+
+        self.columnLayout.addWidget(self.subtitleLabel)
+
+        self.titleSpacer = QSpacerItem(20, 12, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.columnLayout.addItem(self.titleSpacer)
+
+        self.buttonRow = QHBoxLayout()
+        self.buttonRow.setSpacing(16)
+        self.buttonRow.setObjectName(u"buttonRow")
+        self.newButton = QPushButton(self.column)
+        self.newButton.setObjectName(u"newButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.newButton.sizePolicy().hasHeightForWidth())
+        self.newButton.setSizePolicy(sizePolicy)
+        self.newButton.setMinimumSize(QSize(0, 56))
+        self.newButton.setIconSize(QSize(28, 28))
+
+        self.buttonRow.addWidget(self.newButton)
+
+        self.openButton = QPushButton(self.column)
+        self.openButton.setObjectName(u"openButton")
+        sizePolicy.setHeightForWidth(self.openButton.sizePolicy().hasHeightForWidth())
+        self.openButton.setSizePolicy(sizePolicy)
+        self.openButton.setMinimumSize(QSize(0, 56))
+        self.openButton.setIconSize(QSize(28, 28))
+
+        self.buttonRow.addWidget(self.openButton)
+
+
+        self.columnLayout.addLayout(self.buttonRow)
+
+        self.buttonSpacer = QSpacerItem(20, 12, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.columnLayout.addItem(self.buttonSpacer)
+
+        self.recentLabel = QLabel(self.column)
+        self.recentLabel.setObjectName(u"recentLabel")
+
+        self.columnLayout.addWidget(self.recentLabel)
+
+        self.recentList = QListView(self.column)
+        self.recentList.setObjectName(u"recentList")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(1)
+        sizePolicy1.setHeightForWidth(self.recentList.sizePolicy().hasHeightForWidth())
+        self.recentList.setSizePolicy(sizePolicy1)
+        self.recentList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recentList.setUniformItemSizes(True)
+
+        self.columnLayout.addWidget(self.recentList)
+
+        self.emptyLabel = QLabel(self.column)
+        self.emptyLabel.setObjectName(u"emptyLabel")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.emptyLabel.sizePolicy().hasHeightForWidth())
+        self.emptyLabel.setSizePolicy(sizePolicy2)
+        self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+        self.emptyLabel.setWordWrap(True)
+
+        self.columnLayout.addWidget(self.emptyLabel)
+
+        self.bottomSpacer = QSpacerItem(20, 24, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.columnLayout.addItem(self.bottomSpacer)
+
+
+        self.outerLayout.addWidget(self.column)
+
+        self.rightSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.outerLayout.addItem(self.rightSpacer)
+
+#if QT_CONFIG(shortcut)
+        self.recentLabel.setBuddy(self.recentList)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.newButton, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.recentList)
+
+        self.retranslateUi(StartPage)
+
+        QMetaObject.connectSlotsByName(StartPage)
+    # setupUi
+
+    def retranslateUi(self, StartPage):
+        self.titleLabel.setText(QCoreApplication.translate("StartPage", u"\u5409\u6797\u7701\u79d1\u6280\u8d44\u6e90\u5171\u4eab\u670d\u52a1\u5e73\u53f0\u8003\u6838\u8bc4\u4ef7", None))
+        self.subtitleLabel.setText(QCoreApplication.translate("StartPage", u"\u6bcf\u4e2a\u8003\u6838\u5468\u671f\u4e00\u4e2a\u5de5\u4f5c\u533a\uff1a\u4e13\u5bb6\u8bc4\u5ba1\u3001\u8bc4\u5206\u6c47\u603b\u4e0e\u7ed3\u679c\u7ba1\u7406\uff0c\u5168\u7a0b\u79bb\u7ebf\u5b8c\u6210\u3002", None))
+#if QT_CONFIG(tooltip)
+        self.newButton.setToolTip(QCoreApplication.translate("StartPage", u"\u4e3a\u4e00\u4e2a\u65b0\u7684\u8003\u6838\u5468\u671f\u5efa\u7acb\u5de5\u4f5c\u533a\u6587\u4ef6", None))
+#endif // QT_CONFIG(tooltip)
+        self.newButton.setText(QCoreApplication.translate("StartPage", u"\u65b0\u5efa\u5de5\u4f5c\u533a", None))
+#if QT_CONFIG(tooltip)
+        self.openButton.setToolTip(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5df2\u6709\u7684\u5de5\u4f5c\u533a\u6587\u4ef6\uff08.jlpanel\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.openButton.setText(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5de5\u4f5c\u533a", None))
+        self.recentLabel.setText(QCoreApplication.translate("StartPage", u"\u6700\u8fd1\u6253\u5f00", None))
+        self.emptyLabel.setText(QCoreApplication.translate("StartPage", u"\u8fd8\u6ca1\u6709\u6253\u5f00\u8fc7\u5de5\u4f5c\u533a\u3002\u65b0\u5efa\u4e00\u4e2a\uff0c\u6216\u6253\u5f00\u540c\u4e8b\u53d1\u6765\u7684\u5de5\u4f5c\u533a\u6587\u4ef6\u3002", None))
+        pass
+    # retranslateUi
+

@@ -1,0 +1,75 @@
+"""The UI language: Chinese source strings, an English translation, switchable at runtime.
+
+Source strings are Chinese, so a missing translation still reads in Chinese. Every visible
+string goes through :func:`translate` (``QCoreApplication.translate``, which ``lupdate``
+recognises under that name). Switching language reinstalls the translators; Qt then sends
+``QEvent.LanguageChange`` to every widget, which retranslates itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+#: ``translate(context, source, disambiguation=None, n=-1)``; lupdate extracts these calls.
+translate = QCoreApplication.translate
+
+LANGUAGES = ("zh", "en")
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+class _State:
+    language = "zh"
+    translators: list[QTranslator] = []  # noqa: RUF012 — module state, one instance
+
+
+def current_language() -> str:
+    """The UI language now in force: "zh" or "en"."""
+    return _State.language
+
+
+def _load(translator: QTranslator, path: Path) -> bool:
+    if translator.load(str(path)):
+        return True
+    log.warning("cannot load translation %s", path)
+    return False
+
+
+def apply_language(language: str) -> str:
+    """Install the translators for ``language`` and return the language applied.
+
+    Chinese needs only Qt's own catalogue (so standard buttons read 确定/取消); English
+    needs the application's catalogue. Unknown languages fall back on Chinese.
+    """
+    language = language if language in LANGUAGES else "zh"
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("apply_language() needs a QApplication")
+    old = _State.translators
+    new: list[QTranslator] = []
+    if language == "en":
+        ours = QTranslator(app)
+        if _load(ours, TRANSLATIONS_DIR / "jlpanel_en.qm"):
+            new.append(ours)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        qtbase = QTranslator(app)
+        if _load(qtbase, qt_dir / "qtbase_zh_CN.qm"):
+            new.append(qtbase)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _State.language = language
+    _State.translators = new
+    # Each install/remove posts QEvent.LanguageChange to every window, whose widgets then
+    # retranslate themselves; deliver them now so the switch is complete on return.
+    for translator in old:
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+    for translator in new:
+        QCoreApplication.installTranslator(translator)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return language

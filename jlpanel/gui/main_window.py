@@ -1,0 +1,453 @@
+"""The main window: start page or open workspace, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from jlpanel import __version__
+from jlpanel.gui.crash import report_exception, show_user_error
+from jlpanel.gui.i18n import apply_language, current_language, translate
+from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
+from jlpanel.gui.settings import RecentFiles, app_settings
+from jlpanel.gui.start_page import StartPage
+from jlpanel.gui.tasks import run_task
+from jlpanel.gui.theme import icon
+from jlpanel.gui.workspace_view import WorkspaceView
+from jlpanel.services.errors import UserError
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.services.preferences import Preferences
+    from jlpanel.services.workspace import CycleInfo, Workspace
+
+log = logging.getLogger(__name__)
+
+_GEOMETRY_KEY = "mainWindow/geometry"
+
+
+# ------------------------------------------------------------------ work done off the GUI thread
+
+
+def _open_in_background(path: Path, preferences: Preferences) -> tuple[Workspace, CycleInfo]:
+    from jlpanel.services.workspace import open_workspace
+
+    workspace = open_workspace(path, preferences=preferences)
+    try:
+        return workspace, workspace.cycle_info()
+    except BaseException:
+        workspace.close()
+        raise
+
+
+def _create_in_background(
+    request: NewWorkspaceRequest, language: str
+) -> tuple[Workspace, CycleInfo]:
+    from jlpanel.services.workspace import create_workspace
+
+    workspace = create_workspace(
+        request.path,
+        request.cycle_name,
+        rubric_file=request.rubric_file,
+        period_start=request.period_start,
+        period_end=request.period_end,
+        language=language,
+    )
+    try:
+        return workspace, workspace.cycle_info()
+    except BaseException:
+        workspace.close()
+        raise
+
+
+# ------------------------------------------------------------------------------- the window
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    #: A workspace is now shown (opened or newly created); carries its path.
+    workspace_opened = Signal(Path)
+    workspace_closed = Signal()
+    #: Opening or creating failed; carries the message shown.
+    task_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.workspace: Workspace | None = None
+        self.new_dialog: NewWorkspaceDialog | None = None
+        self._busy = False
+        self.recent = RecentFiles(self)
+
+        self.stack = QStackedWidget(self)
+        self.start_page = StartPage(self.recent, self.stack)
+        self.workspace_view = WorkspaceView(self.stack)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.workspace_view)
+        self.setCentralWidget(self.stack)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.start_page.new_requested.connect(self.new_workspace)
+        self.start_page.open_requested.connect(self.choose_workspace)
+        self.start_page.recent_chosen.connect(self.open_workspace)
+        self.recent.changed.connect(self._rebuild_recent_menu)
+
+        self._retranslate()
+        self._update_actions()
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------------- building
+
+    def _create_actions(self) -> None:
+        self.new_action = QAction(icon("document-new"), "", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action = QAction(icon("document-open"), "", self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.triggered.connect(self.choose_workspace)
+        self.close_action = QAction(icon("document-close"), "", self)
+        self.close_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.close_action.triggered.connect(self.close_workspace)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.clear_recent_action = QAction("", self)
+        self.clear_recent_action.triggered.connect(self.recent.clear)
+        self.about_action = QAction("", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+        # Each language is named in its own language, so it can be found from either.
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(partial(self.set_language, code))
+            self.language_actions[code] = action
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.file_menu)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = QMenu(self.settings_menu)
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.settings_menu.addMenu(self.language_menu)
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self._rebuild_recent_menu()
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.new_action)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.close_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for number, path in enumerate(paths, 1):
+            label = f"&{number} {path.name}" if number < 10 else path.name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(partial(self.open_workspace, path))
+        if paths:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+        self.recent_menu.setEnabled(True)
+
+    def _retranslate(self) -> None:
+        self.file_menu.setTitle(translate("MainWindow", "文件(&F)"))
+        self.settings_menu.setTitle(translate("MainWindow", "设置(&S)"))
+        self.help_menu.setTitle(translate("MainWindow", "帮助(&H)"))
+        self.new_action.setText(translate("MainWindow", "新建工作区(&N)…"))
+        self.new_action.setIconText(translate("MainWindow", "新建"))
+        self.new_action.setToolTip(translate("MainWindow", "新建考核周期工作区 (Ctrl+N)"))
+        self.open_action.setText(translate("MainWindow", "打开(&O)…"))
+        self.open_action.setIconText(translate("MainWindow", "打开"))
+        self.open_action.setToolTip(translate("MainWindow", "打开工作区文件 (Ctrl+O)"))
+        self.close_action.setText(translate("MainWindow", "关闭工作区(&C)"))
+        self.close_action.setIconText(translate("MainWindow", "关闭"))
+        self.close_action.setToolTip(translate("MainWindow", "关闭当前工作区 (Ctrl+W)"))
+        self.quit_action.setText(translate("MainWindow", "退出(&Q)"))
+        self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
+        self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
+        self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
+        self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)"))
+        self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
+        self.language_actions[current_language()].setChecked(True)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        product = translate("MainWindow", "吉林省科技资源共享服务平台考核评价")
+        info = self.workspace_view.info
+        if self.workspace is not None and info is not None:
+            self.setWindowTitle(f"{info.name} — jlpanel")
+        else:
+            self.setWindowTitle(f"jlpanel — {product}")
+
+    def _update_actions(self) -> None:
+        idle = not self._busy
+        self.new_action.setEnabled(idle)
+        self.open_action.setEnabled(idle)
+        self.recent_menu.setEnabled(idle)
+        self.close_action.setEnabled(idle and self.workspace is not None)
+        self.start_page.setEnabled(idle)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # ---------------------------------------------------------------------- busy state
+
+    def status(self, message: str) -> None:
+        """Say in the status bar what just happened."""
+        self.statusBar().showMessage(message)
+
+    def _begin_busy(self, message: str) -> None:
+        self._busy = True
+        self._update_actions()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.status(message)
+
+    def _end_busy(self) -> None:
+        if self._busy:
+            self._busy = False
+            QApplication.restoreOverrideCursor()
+        self._update_actions()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a workspace is being opened or created."""
+        return self._busy
+
+    # ------------------------------------------------------------------ opening a file
+
+    def choose_workspace(self) -> None:
+        """Ask for a workspace file and open it."""
+        if self._busy:
+            return
+        start = str(self.recent.paths()[0].parent) if self.recent.paths() else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "打开工作区"),
+            start,
+            translate("MainWindow", "jlpanel 工作区 (*.jlpanel);;所有文件 (*)"),
+        )
+        if path:
+            self.open_workspace(Path(path))
+
+    def open_workspace(self, path: Path) -> None:
+        """Open the workspace at ``path`` in the background and show it when ready."""
+        if self._busy:
+            return
+        path = Path(path)
+        if not path.is_file():
+            known = path.absolute() in self.recent.paths()
+            self.recent.remove(path)
+            message = translate("MainWindow", "找不到文件：\n{path}").format(path=path)
+            if known:
+                message += "\n\n" + translate("MainWindow", "已将它从最近打开列表中移除。")
+            self.status(translate("MainWindow", "找不到 {name}").format(name=path.name))
+            self.task_failed.emit(message)
+            QMessageBox.warning(self, translate("MainWindow", "打开工作区"), message)
+            return
+        from jlpanel.services.preferences import load_preferences
+
+        self._begin_busy(translate("MainWindow", "正在打开 {name}…").format(name=path.name))
+        run_task(
+            partial(_open_in_background, path, load_preferences()),
+            partial(self._on_workspace_ready, created=False),
+            partial(self._on_task_failed, what=path.name, dialog=None),
+        )
+
+    # ---------------------------------------------------------------- creating a file
+
+    def new_workspace(self) -> None:
+        """Show the 新建工作区 dialog (window-modal, so it does not block the event loop)."""
+        if self._busy:
+            return
+        if self.new_dialog is not None:
+            self.new_dialog.raise_()
+            self.new_dialog.activateWindow()
+            return
+        dialog = NewWorkspaceDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.create_requested.connect(partial(self._create, dialog))
+        dialog.finished.connect(self._forget_dialog)
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self) -> None:
+        self.new_dialog = None
+
+    def _create(self, dialog: NewWorkspaceDialog, request: NewWorkspaceRequest) -> None:
+        if self._busy:
+            return
+        dialog.set_busy(True)
+        self._begin_busy(translate("MainWindow", "正在新建 {name}…").format(name=request.path.name))
+        run_task(
+            partial(_create_in_background, request, current_language()),
+            partial(self._on_created, dialog),
+            partial(self._on_task_failed, what=request.path.name, dialog=dialog),
+        )
+
+    def _on_created(self, dialog: NewWorkspaceDialog, result: tuple[Workspace, CycleInfo]) -> None:
+        dialog.set_busy(False)
+        dialog.accept()
+        self._on_workspace_ready(result, created=True)
+
+    # ------------------------------------------------------------------ task outcomes
+
+    def _on_workspace_ready(self, result: tuple[Workspace, CycleInfo], *, created: bool) -> None:
+        self._end_busy()
+        workspace, info = result
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        self.workspace_view.show_cycle(info, workspace.path)
+        self.stack.setCurrentWidget(self.workspace_view)
+        self.recent.add(workspace.path)
+        self._update_actions()
+        self._update_title()
+        if created:
+            message = translate("MainWindow", "已新建 {name}（{path}）")
+        else:
+            message = translate("MainWindow", "已打开 {name}（{path}）")
+        self.status(message.format(name=info.name, path=workspace.path))
+        self.workspace_view.ui.rubricTree.setFocus()
+        log.info("%s workspace %s", "created" if created else "opened", workspace.path)
+        self.workspace_opened.emit(workspace.path)
+
+    def _on_task_failed(
+        self, exc: BaseException, *, what: str, dialog: NewWorkspaceDialog | None
+    ) -> None:
+        self._end_busy()
+        if dialog is not None:
+            dialog.set_busy(False)
+        if not isinstance(exc, UserError):
+            self.status(translate("MainWindow", "操作失败：{name}").format(name=what))
+            self.task_failed.emit(str(exc))
+            report_exception(exc, self)
+            return
+        message = exc.message(current_language())
+        if dialog is not None:
+            self.status(translate("MainWindow", "未能新建 {name}").format(name=what))
+            dialog.show_error(message)
+        else:
+            self.status(translate("MainWindow", "未能打开 {name}").format(name=what))
+            show_user_error(self, exc)
+        self.task_failed.emit(message)
+
+    # ------------------------------------------------------------------ closing a file
+
+    def close_workspace(self) -> None:
+        """Close the open workspace and return to the start page."""
+        if self._busy or self.workspace is None:
+            return
+        name = (
+            self.workspace_view.info.name if self.workspace_view.info else self.workspace.path.name
+        )
+        self.workspace.close()
+        self.workspace = None
+        self.workspace_view.clear()
+        self.start_page.refresh()
+        self.stack.setCurrentWidget(self.start_page)
+        self._update_actions()
+        self._update_title()
+        self.status(translate("MainWindow", "已关闭 {name}").format(name=name))
+        self.workspace_closed.emit()
+
+    # ------------------------------------------------------------------------ settings
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now and remember it for next time."""
+        from jlpanel.services.preferences import load_preferences, save_preferences
+
+        applied = apply_language(language)
+        try:
+            save_preferences(dataclasses.replace(load_preferences(), language=applied))
+        except OSError as exc:
+            log.warning("cannot save the language preference: %s", exc)
+        self.language_actions[applied].setChecked(True)
+        self.status(translate("MainWindow", "界面语言：中文"))
+
+    def show_about(self) -> None:
+        product = translate("MainWindow", "吉林省科技资源共享服务平台考核评价")
+        blurb = translate(
+            "MainWindow",
+            "为考核周期的专家评审、评分汇总和结果管理而设计的离线工作台。",
+        )
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "关于 jlpanel"),
+            f"<h3>jlpanel {__version__}</h3><p>{product}</p><p>{blurb}</p>"
+            "<p>Apache License 2.0</p>",
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = app_settings().value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        width, height = 1240, 780
+        if available is not None:
+            width = min(width, int(available.width() * 0.92))
+            height = min(height, int(available.height() * 0.92))
+        self.resize(width, height)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A task still running would deliver into a closed window; let it finish first.
+        QThreadPool.globalInstance().waitForDone()
+        QApplication.sendPostedEvents()
+        settings = app_settings()
+        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        if self._busy:
+            self._end_busy()
+        super().closeEvent(event)

@@ -1,0 +1,180 @@
+"""The start page: the product's name, 新建 / 打开, and the recently opened workspaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from jlpanel.gui.forms.ui_start_page import Ui_StartPage
+from jlpanel.gui.i18n import translate
+from jlpanel.gui.settings import RecentFiles
+from jlpanel.gui.theme import MUTED, icon, scaled_font, set_muted
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: The file's path (a Path) and whether it still exists.
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+EXISTS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The second line under the name: the folder, or that the file is gone.
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class RecentFilesModel(QAbstractListModel):
+    """The recent workspaces, newest first; a file that has gone is kept, greyed."""
+
+    def __init__(self, recent: RecentFiles, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._recent = recent
+        self._rows: list[tuple[Path, bool]] = []
+        recent.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the list and check which files still exist."""
+        self.beginResetModel()
+        self._rows = [(p, p.is_file()) for p in self._recent.paths()]
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        path, exists = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return path.name
+        if role == DETAIL_ROLE:
+            if exists:
+                return str(path.parent)
+            return translate("StartPage", "文件已不存在：{folder}").format(folder=path.parent)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(path)
+        if role == PATH_ROLE:
+            return path
+        if role == EXISTS_ROLE:
+            return exists
+        if role == Qt.ItemDataRole.ForegroundRole and not exists:
+            return QColor(MUTED)
+        return None
+
+
+class RecentFileDelegate(QStyledItemDelegate):
+    """Two lines per file: its name, then its folder in the muted colour."""
+
+    PADDING = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, 2 * metrics.height() + 2 * self.PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else None
+        text, option.text = option.text, ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        exists = bool(index.data(EXISTS_ROLE))
+        palette: QPalette = option.palette
+        main = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = main if selected else QColor(MUTED)
+        rect: QRect = option.rect.adjusted(
+            self.PADDING * 2, self.PADDING, -self.PADDING * 2, -self.PADDING
+        )
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(main if exists else muted)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.setPen(muted)
+        detail = str(index.data(DETAIL_ROLE) or "")
+        painter.drawText(
+            QRect(rect.left(), rect.top() + line + 2, rect.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(detail, Qt.TextElideMode.ElideMiddle, rect.width()),
+        )
+        painter.restore()
+
+
+class StartPage(QWidget):
+    """What the window shows with no workspace open."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    #: A recent file was chosen (double-click or Enter).
+    recent_chosen = Signal(Path)
+
+    def __init__(self, recent: RecentFiles, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_StartPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.model = RecentFilesModel(recent, self)
+        self.ui.recentList.setModel(self.model)
+        self.ui.recentList.setItemDelegate(RecentFileDelegate(self.ui.recentList))
+        self.ui.titleLabel.setFont(scaled_font(self.ui.titleLabel, 2.0, bold=True))
+        self.ui.subtitleLabel.setFont(scaled_font(self.ui.subtitleLabel, 1.1))
+        set_muted(self.ui.subtitleLabel)
+        set_muted(self.ui.emptyLabel)
+        self.ui.recentLabel.setFont(scaled_font(self.ui.recentLabel, 1.1, bold=True))
+        for button in (self.ui.newButton, self.ui.openButton):
+            button.setFont(scaled_font(button, 1.2))
+        self.ui.newButton.setIcon(icon("document-new"))
+        self.ui.openButton.setIcon(icon("document-open"))
+        self.ui.newButton.clicked.connect(self.new_requested)
+        self.ui.openButton.clicked.connect(self.open_requested)
+        self.ui.recentList.activated.connect(self._on_activated)
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
+
+    def refresh(self) -> None:
+        """Check again which recent files exist (called whenever the page is shown)."""
+        self.model.refresh()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        path = index.data(PATH_ROLE)
+        if isinstance(path, Path):
+            self.recent_chosen.emit(path)
+
+    def _update_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.ui.recentList.setVisible(not empty)
+        self.ui.emptyLabel.setVisible(empty)
+        if not empty and not self.ui.recentList.currentIndex().isValid():
+            # Current (so Enter opens it once the list has focus) but not highlighted.
+            self.ui.recentList.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self.model.retranslate()
+        super().changeEvent(event)

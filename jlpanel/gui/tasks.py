@@ -1,0 +1,85 @@
+"""Run slow work off the GUI thread and deliver its outcome back on it.
+
+One small helper in the spirit of Picard's ``run_task`` and Anki's ``QueryOp``: the work is
+a callable over plain data that never touches a widget; its result or its exception comes
+back to the main thread through a queued signal and is handed to a callback there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Tasks started and not yet delivered; holding them keeps their relays alive.
+_pending: set[_Relay[Any]] = set()
+
+
+class _Relay(QObject, Generic[T]):
+    """Lives in the main thread; the worker's signals queue onto its slots there."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        on_success: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__()
+        self._on_success = on_success
+        self._on_error = on_error
+        self.succeeded.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_result(self, result: T) -> None:
+        _pending.discard(self)
+        self._on_success(result)
+
+    @Slot(object)
+    def _deliver_error(self, exc: BaseException) -> None:
+        _pending.discard(self)
+        self._on_error(exc)
+
+
+class _Work(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay[Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # every failure goes back to the main thread
+            log.debug("background task failed", exc_info=True)
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+def run_task(
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run ``work()`` on a pool thread; call ``on_success(result)`` or ``on_error(exc)`` later
+    on the main thread. Must be called from the main thread.
+    """
+    relay: _Relay[T] = _Relay(on_success, on_error)
+    _pending.add(relay)
+    (pool or QThreadPool.globalInstance()).start(_Work(work, relay))
+
+
+def pending_tasks() -> int:
+    """How many tasks have not yet delivered their outcome (tests wait for none)."""
+    return len(_pending)
