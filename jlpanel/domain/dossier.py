@@ -16,13 +16,29 @@ from jlpanel.domain.text import Text
 # ------------------------------------------------------------------------ enumerations
 
 RESOURCE_TYPES = ("科研设施与仪器", "科学数据", "生物种质", "实验材料", "其他")
-USER_TYPES = ("高校", "科研院所", "国有企业", "民营企业", "外资企业", "政府部门", "社会组织", "个人")
+USER_TYPES = (
+    "高校",
+    "科研院所",
+    "国有企业",
+    "民营企业",
+    "外资企业",
+    "政府部门",
+    "社会组织",
+    "个人",
+)
 ENTERPRISE_USER_TYPES = frozenset({"国有企业", "民营企业", "外资企业"})
 PRIVATE_ENTERPRISE = "民营企业"
 SERVICE_NATURES = ("无偿", "有偿")
 FREE, PAID = SERVICE_NATURES
 #: Public-interest categories of free basic services named by the Measures.
-PUBLIC_INTEREST_CATEGORIES = ("政府决策", "公共安全", "国防建设", "环境保护", "防灾减灾", "公益性科研")
+PUBLIC_INTEREST_CATEGORIES = (
+    "政府决策",
+    "公共安全",
+    "国防建设",
+    "环境保护",
+    "防灾减灾",
+    "公益性科研",
+)
 OUTCOME_KINDS = ("论文", "专利", "标准", "获奖", "支撑项目", "典型案例", "科普活动")
 STAFF_KINDS = ("专职", "兼职")
 INCOME_CATEGORIES = ("财政", "依托单位", "服务收入", "后补助")
@@ -50,7 +66,7 @@ class Finding:
     fix: Text
 
     def location(self, language: str = "zh") -> str:
-        """"服务记录 第12行 合同编号" / "服务记录 row 12, 合同编号"."""
+        """ "服务记录 第12行 合同编号" / "服务记录 row 12, 合同编号"."""
         en = language.startswith("en")
         parts: list[str] = []
         if self.sheet:

@@ -1,0 +1,133 @@
+"""Writing a parsed dossier into a workspace and reading its parts back."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from jlpanel.domain.dossier import Dossier, Finding
+from jlpanel.storage import models as m
+from jlpanel.storage.bulk import insert_rows
+
+#: Dossier row sheets: the Dossier attribute and the table it goes to.
+ROW_TABLES: tuple[tuple[str, type[m.Base]], ...] = (
+    ("resources", m.Resource),
+    ("services", m.ServiceRecord),
+    ("outcomes", m.Outcome),
+    ("staff", m.StaffMember),
+    ("funding", m.FundingLine),
+    ("regulations", m.Regulation),
+    ("major_events", m.MajorEvent),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttachment:
+    """An attachment's bytes with what the workspace records about it."""
+
+    name: str
+    media_type: str
+    sha256: str
+    data: bytes
+
+
+def find_platform(session: Session, cycle_id: str, filing_no: str) -> m.Platform | None:
+    """The platform of this cycle with ``filing_no``, if it was imported."""
+    return session.scalars(
+        select(m.Platform).where(m.Platform.cycle_id == cycle_id, m.Platform.filing_no == filing_no)
+    ).one_or_none()
+
+
+def delete_platform(session: Session, platform_id: int) -> None:
+    """Remove a platform and, through the database's cascades, everything of its dossier."""
+    session.execute(delete(m.Platform).where(m.Platform.id == platform_id))
+
+
+def insert_dossier(
+    session: Session,
+    cycle_id: str,
+    dossier: Dossier,
+    *,
+    findings: Iterable[Finding],
+    metrics: Mapping[str, float | None],
+    attachments: Iterable[StoredAttachment],
+    source_file: str,
+    source_sha256: str,
+) -> int:
+    """Insert a dossier as a new platform of the cycle; returns the platform id."""
+    basic = dataclasses.asdict(dossier.basic)
+    platform = m.Platform(
+        cycle_id=cycle_id, source_file=source_file, source_sha256=source_sha256, **basic
+    )
+    session.add(platform)
+    session.flush()
+    pid = platform.id
+    for attribute, model in ROW_TABLES:
+        rows = getattr(dossier, attribute)
+        insert_rows(session, model, ({"platform_id": pid, **_row(r)} for r in rows))
+    session.add(
+        m.WorkSummary(
+            platform_id=pid,
+            text=dossier.work_summary,
+            attachment_name=dossier.work_summary_attachment,
+        )
+    )
+    insert_rows(
+        session,
+        m.DossierFinding,
+        (
+            {
+                "platform_id": pid,
+                "severity": f.severity.value,
+                "sheet": f.sheet,
+                "row": f.row,
+                "column": f.column,
+                "code": f.code,
+                "message_zh": f.message.zh,
+                "message_en": f.message.en,
+                "fix_zh": f.fix.zh,
+                "fix_en": f.fix.en,
+            }
+            for f in findings
+        ),
+    )
+    insert_rows(
+        session,
+        m.PlatformMetric,
+        ({"platform_id": pid, "key": k, "value": v} for k, v in sorted(metrics.items())),
+    )
+    insert_rows(
+        session,
+        m.Attachment,
+        (
+            {
+                "platform_id": pid,
+                "name": a.name,
+                "media_type": a.media_type,
+                "size": len(a.data),
+                "sha256": a.sha256,
+                "data": a.data,
+            }
+            for a in attachments
+        ),
+    )
+    return pid
+
+
+def _row(row: Any) -> dict[str, Any]:
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+
+
+def dossier_counts(session: Session, platform_id: int) -> dict[str, int]:
+    """How many rows each sheet of a stored dossier has."""
+    counts: dict[str, int] = {}
+    for attribute, model in ROW_TABLES:
+        table = model.__table__
+        query = select(func.count()).select_from(table).where(table.c.platform_id == platform_id)
+        counts[attribute] = session.execute(query).scalar_one()
+    return counts
