@@ -12,8 +12,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from jlpanel import __version__
+from jlpanel.domain.dossier import Finding
 from jlpanel.services.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,69 @@ def _cmd_new(args: argparse.Namespace) -> int:
         f"{ws.path}: {info.name} — {len(info.rubric.indicators)} indicators, "
         f"rubric {info.rubric.id} {info.rubric.version}"
     )
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from jlpanel.services.intake import write_template
+
+    path = Path(args.out)
+    write_template(path)
+    print(path)
+    return EXIT_OK
+
+
+def _print_findings(findings: Sequence[Finding], language: str, *, file: TextIO) -> None:
+    for f in findings:
+        where = f.location(language)
+        print(f"    [{where}] {f.message.get(language)} — {f.fix.get(language)}", file=file)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from jlpanel.services.intake import ImportStatus, import_dossiers
+    from jlpanel.services.preferences import load_preferences
+    from jlpanel.services.workspace import open_workspace
+
+    prefs = load_preferences()
+    en = args.lang.startswith("en")
+    labels = {
+        ImportStatus.IMPORTED: ("imported", "已导入"),
+        ImportStatus.REPLACED: ("replaced", "已替换"),
+        ImportStatus.REFUSED: ("REFUSED", "未导入"),
+        ImportStatus.EXISTS: ("REFUSED (already imported)", "未导入（已存在）"),
+        ImportStatus.CANCELLED: ("cancelled", "已取消"),
+    }
+    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+        outcomes = import_dossiers(
+            ws,
+            [Path(p) for p in args.dossiers],
+            replace=args.replace,
+            backup_dir=prefs.backup_folder(),
+            backup_count=prefs.backup_count,
+        )
+    if not outcomes:
+        raise UserError("没有找到要导入的工作簿（.xlsx）", "No workbooks (.xlsx) to import")
+    for o in outcomes:
+        label = labels[o.status][0 if en else 1]
+        name = f" {o.platform_name}" if o.platform_name else ""
+        stream = sys.stdout if o.ok else sys.stderr
+        if o.ok:
+            tail = f" — {len(o.warnings)} warning(s)" if en else f" — {len(o.warnings)} 条提示"
+        else:
+            tail = f" — {len(o.findings)} problem(s)" if en else f" — {len(o.findings)} 处问题"
+        print(f"{label}: {o.path}{name}{tail}", file=stream)
+        _print_findings(
+            o.findings if not o.ok or args.verbose_findings else (), args.lang, file=stream
+        )
+    refused = sum(1 for o in outcomes if not o.ok)
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from jlpanel.services.demo import build_demo
+
+    summary = build_demo(Path(args.dir))
+    print(summary.describe(args.lang))
     return EXIT_OK
 
 
@@ -100,6 +165,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=_date, help="first day of the evaluation period (YYYY-MM-DD)")
     p.add_argument("--end", type=_date, help="last day of the evaluation period (YYYY-MM-DD)")
     p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser("demo", help="a complete demo cycle in DIR (workspace, dossiers, roster)")
+    p.add_argument("dir")
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("template", help="write the blank dossier workbook")
+    p.add_argument("out", help="the .xlsx to write")
+    p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser("import", help="import dossier workbooks (files or folders)")
+    p.add_argument("workspace")
+    p.add_argument("dossiers", nargs="+", metavar="DOSSIER")
+    p.add_argument(
+        "--replace", action="store_true", help="replace a platform's dossier imported before"
+    )
+    p.add_argument(
+        "--warnings",
+        dest="verbose_findings",
+        action="store_true",
+        help="also list the warnings of imported dossiers",
+    )
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("results", help="compute and print the cycle's results")
     p.add_argument("workspace")

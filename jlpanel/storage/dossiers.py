@@ -44,8 +44,18 @@ def find_platform(session: Session, cycle_id: str, filing_no: str) -> m.Platform
 
 
 def delete_platform(session: Session, platform_id: int) -> None:
-    """Remove a platform and, through the database's cascades, everything of its dossier."""
+    """Remove a platform and, through the database's cascades, everything under it."""
     session.execute(delete(m.Platform).where(m.Platform.id == platform_id))
+
+
+#: Tables that hold a platform's dossier (not its assignments, scores or results).
+DOSSIER_TABLES: tuple[type[m.Base], ...] = (
+    *(model for _, model in ROW_TABLES),
+    m.WorkSummary,
+    m.Attachment,
+    m.DossierFinding,
+    m.PlatformMetric,
+)
 
 
 def insert_dossier(
@@ -60,13 +70,49 @@ def insert_dossier(
     source_sha256: str,
 ) -> int:
     """Insert a dossier as a new platform of the cycle; returns the platform id."""
-    basic = dataclasses.asdict(dossier.basic)
     platform = m.Platform(
-        cycle_id=cycle_id, source_file=source_file, source_sha256=source_sha256, **basic
+        cycle_id=cycle_id,
+        source_file=source_file,
+        source_sha256=source_sha256,
+        **dataclasses.asdict(dossier.basic),
     )
     session.add(platform)
     session.flush()
-    pid = platform.id
+    _insert_parts(session, platform.id, dossier, findings, metrics, attachments)
+    return platform.id
+
+
+def replace_dossier(
+    session: Session,
+    platform: m.Platform,
+    dossier: Dossier,
+    *,
+    findings: Iterable[Finding],
+    metrics: Mapping[str, float | None],
+    attachments: Iterable[StoredAttachment],
+    source_file: str,
+    source_sha256: str,
+) -> None:
+    """Replace a platform's dossier in place, keeping its id, assignments and scores."""
+    for model in DOSSIER_TABLES:
+        session.execute(delete(model).where(model.__table__.c.platform_id == platform.id))
+    for name, value in dataclasses.asdict(dossier.basic).items():
+        setattr(platform, name, value)
+    platform.source_file = source_file
+    platform.source_sha256 = source_sha256
+    platform.imported_at = m.utc_now()
+    session.flush()
+    _insert_parts(session, platform.id, dossier, findings, metrics, attachments)
+
+
+def _insert_parts(
+    session: Session,
+    pid: int,
+    dossier: Dossier,
+    findings: Iterable[Finding],
+    metrics: Mapping[str, float | None],
+    attachments: Iterable[StoredAttachment],
+) -> None:
     for attribute, model in ROW_TABLES:
         rows = getattr(dossier, attribute)
         insert_rows(session, model, ({"platform_id": pid, **_row(r)} for r in rows))
@@ -116,7 +162,6 @@ def insert_dossier(
             for a in attachments
         ),
     )
-    return pid
 
 
 def _row(row: Any) -> dict[str, Any]:

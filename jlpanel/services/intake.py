@@ -1,0 +1,249 @@
+"""Dossier intake: the blank template, and importing filled workbooks all-or-nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.dossier_checks import check_dossier
+from jlpanel.domain.dossier_metrics import compute_metrics
+from jlpanel.domain.text import Text
+from jlpanel.services.workspace import Workspace, record
+from jlpanel.storage import models as m
+from jlpanel.storage.dossiers import (
+    StoredAttachment,
+    dossier_counts,
+    find_platform,
+    insert_dossier,
+    replace_dossier,
+)
+from jlpanel.storage.workspace import backup_workspace
+
+log = logging.getLogger(__name__)
+
+#: Workbook suffixes picked up when a folder is imported.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+#: Called before each file with (files done, files in all, the file's name); False cancels.
+Progress = Callable[[int, int, str], bool]
+
+
+class ImportStatus(StrEnum):
+    """What happened to one dossier file."""
+
+    IMPORTED = "imported"
+    REPLACED = "replaced"
+    REFUSED = "refused"  # errors in the file: nothing changed
+    EXISTS = "exists"  # the platform was imported before and replacing was not asked for
+    CANCELLED = "cancelled"  # the user cancelled before this file
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """The result for one file: its status, the platform, and every finding."""
+
+    path: Path
+    status: ImportStatus
+    platform_name: str | None = None
+    filing_no: str | None = None
+    platform_id: int | None = None
+    #: Errors when refused; the warnings kept with the dossier when imported.
+    findings: tuple[Finding, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the dossier is now in the workspace."""
+        return self.status in (ImportStatus.IMPORTED, ImportStatus.REPLACED)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that refused the file."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings kept with the dossier."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+
+def write_template(path: Path) -> None:
+    """Write the blank dossier workbook (DESIGN §3) to ``path``."""
+    from jlpanel.exchange.dossier_template import write_template as write
+
+    write(path)
+
+
+def expand_dossier_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders replaced by the workbooks directly inside them (sorted).
+
+    Excel's lock files (``~$name.xlsx``) are skipped.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in WORKBOOK_SUFFIXES
+                    and not p.name.startswith("~$")
+                    and p.is_file()
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def _exists_finding(name: str, filing_no: str) -> Finding:
+    return Finding(
+        Severity.ERROR,
+        "dossier.exists",
+        "基本信息",
+        None,
+        "备案编号",
+        Text(
+            f"备案编号 {filing_no}（{name}）的材料已导入本考核周期",
+            f"A dossier with filing number {filing_no} ({name}) is already in this cycle",
+        ),
+        Text(
+            "如需用新材料替换，请选择“替换已导入的材料”（命令行：--replace）",
+            "To replace it with this file, choose “replace” (command line: --replace)",
+        ),
+    )
+
+
+def import_dossier(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOutcome:
+    """Import one dossier workbook in one transaction; a refused file changes nothing."""
+    from jlpanel.exchange.attachments import collect_attachments
+    from jlpanel.exchange.dossier_reader import read_dossier
+
+    read = read_dossier(path)
+    # Attachments are checked even when the workbook is refused, so the host unit gets
+    # every problem in one list.
+    found = collect_attachments(path, read.attachment_refs)
+    findings: list[Finding] = [*read.findings, *found.findings]
+    dossier = read.dossier
+    if dossier is None or any(f.severity is Severity.ERROR for f in findings):
+        return ImportOutcome(
+            path,
+            ImportStatus.REFUSED,
+            dossier.basic.name if dossier else None,
+            dossier.basic.filing_no if dossier else None,
+            findings=tuple(findings),
+        )
+    dossier = dataclasses.replace(dossier, attachment_names=frozenset(found.files))
+
+    info = ws.cycle_info()
+    period = (info.period_start, info.period_end) if info.period_start and info.period_end else None
+    warnings = check_dossier(dossier, period=period)
+    findings.extend(warnings)
+    metrics = compute_metrics(dossier, period=period)
+    kept = [f for f in findings if f.severity is Severity.WARNING]
+    metrics["dossier_warnings"] = float(len(kept))
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    with ws.session() as s:
+        existing = find_platform(s, info.id, dossier.basic.filing_no)
+        status = ImportStatus.IMPORTED
+        if existing is not None:
+            if not replace:
+                return ImportOutcome(
+                    path,
+                    ImportStatus.EXISTS,
+                    dossier.basic.name,
+                    dossier.basic.filing_no,
+                    existing.id,
+                    findings=(_exists_finding(existing.name, existing.filing_no),),
+                )
+            old = {
+                "platform_id": existing.id,
+                "name": existing.name,
+                "source_file": existing.source_file,
+                "sha256": existing.source_sha256,
+                **dossier_counts(s, existing.id),
+            }
+            status = ImportStatus.REPLACED
+        else:
+            old = None
+        parts = {
+            "findings": kept,
+            "metrics": metrics,
+            "attachments": [
+                StoredAttachment(a.name, a.media_type, a.sha256, a.data)
+                for a in found.files.values()
+            ],
+            "source_file": path.name,
+            "source_sha256": sha256,
+        }
+        if existing is not None:
+            replace_dossier(s, existing, dossier, **parts)  # type: ignore[arg-type]
+            pid = existing.id
+        else:
+            pid = insert_dossier(s, info.id, dossier, **parts)  # type: ignore[arg-type]
+        counts = dossier_counts(s, pid)
+        record(
+            s,
+            "replace_dossier" if status is ImportStatus.REPLACED else "import_dossier",
+            "platform",
+            pid,
+            old=old,
+            new={
+                "filing_no": dossier.basic.filing_no,
+                "name": dossier.basic.name,
+                "source_file": path.name,
+                "sha256": sha256,
+                "warnings": len(kept),
+                "attachments": len(found.files),
+                **counts,
+            },
+        )
+    log.info("%s %s (%s): %d warnings", status.value, path, dossier.basic.name, len(kept))
+    return ImportOutcome(
+        path,
+        status,
+        dossier.basic.name,
+        dossier.basic.filing_no,
+        pid,
+        findings=tuple(kept),
+        counts=counts,
+    )
+
+
+def import_dossiers(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    backup_dir: Path | None = None,
+    backup_count: int = 10,
+) -> list[ImportOutcome]:
+    """Import several dossiers, each all-or-nothing, after one backup of the workspace."""
+    files = expand_dossier_paths(paths)
+    if backup_dir is not None and files:
+        backup_workspace(ws.engine, backup_dir, backup_count, "pre-import")
+    outcomes: list[ImportOutcome] = []
+    for n, path in enumerate(files):
+        if progress is not None and not progress(n, len(files), path.name):
+            outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
+            break
+        outcomes.append(import_dossier(ws, path, replace=replace))
+    if progress is not None and len(outcomes) == len(files):
+        progress(len(files), len(files), "")
+    return outcomes
+
+
+def platform_ids(ws: Workspace) -> list[int]:
+    """Ids of the cycle's platforms, in import order."""
+    with ws.session() as s:
+        return list(s.scalars(select(m.Platform.id).order_by(m.Platform.id)))
