@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from jlpanel.exchange.dossier_schema import (
     SheetSpec,
     kind_help,
 )
+from jlpanel.storage.files import write_atomic
 
 _REQUIRED_FILL = "#FCE4D6"
 _OPTIONAL_FILL = "#DDEBF7"
@@ -76,22 +75,7 @@ def write_template(path: Path) -> None:
         if spec.required:
             sheet.set_tab_color(_RED)
     workbook.close()
-    _replace_atomically(path, buffer.getvalue())
-
-
-def _replace_atomically(path: Path, data: bytes) -> None:
-    """Write through a synced temporary file in the same folder, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, buffer.getvalue())
 
 
 class _Formats:

@@ -1,22 +1,5 @@
-"""Writing files so a crash never leaves half of one."""
+"""Atomic file writes for the services (the helper lives in ``jlpanel.storage.files``)."""
 
-from __future__ import annotations
+from jlpanel.storage.files import write_atomic
 
-import os
-import tempfile
-from pathlib import Path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a synced temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+__all__ = ["write_atomic"]
