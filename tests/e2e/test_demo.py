@@ -192,6 +192,17 @@ def test_building_again_is_refused_and_changes_nothing(demo: DemoSummary) -> Non
     assert listing(demo.folder) == files
 
 
+def test_the_demo_command_refuses_an_existing_demo_with_exit_1(
+    demo: DemoSummary, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jlpanel.cli import main
+
+    before = digest(demo.workspace)
+    assert main(["demo", str(demo.folder)]) == 1
+    assert WORKSPACE_NAME in capsys.readouterr().err
+    assert digest(demo.workspace) == before
+
+
 @pytest.mark.parametrize("leftover", [ROSTER_NAME, "dossiers/平台.xlsx"])
 def test_a_folder_with_other_demo_files_is_refused(tmp_path: Path, leftover: str) -> None:
     path = tmp_path / leftover
