@@ -9,6 +9,7 @@ machine; nothing here is asserted by the test suite.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -123,7 +124,61 @@ def bench_gui_start(tmp: Path) -> None:
     )
 
 
+def bench_import(tmp: Path) -> None:
+    """W1: 200 dossiers with 200,000 service records, against a plain pandas-calamine read."""
+    import pandas as pd
+    from workloads import build_dossier_folder
+
+    from jlpanel.services.intake import import_dossiers
+    from jlpanel.services.workspace import create_workspace
+
+    cache = ROOT / "benchmarks" / "out" / "w1-dossiers"
+    t0 = time.perf_counter()
+    paths = build_dossier_folder(cache, count=200, services_each=1000)
+    made = time.perf_counter() - t0
+    size = sum(p.stat().st_size for p in paths) / 1e6
+    print(
+        f"workload: 200 dossier workbooks × 1,000 service records ({size:.0f} MB, "
+        f"{'written in ' + format(made, '.0f') + ' s' if made > 5 else 'cached'} "
+        f"in benchmarks/out)"
+    )
+
+    def plain_read() -> None:
+        for p in paths:
+            pd.read_excel(p, sheet_name=None, engine="calamine")
+
+    def full_import() -> None:
+        ws_path = tmp / f"w1-{time.perf_counter_ns()}.jlpanel"
+        with create_workspace(
+            ws_path, "W1", period_start=dt.date(2024, 1, 1), period_end=dt.date(2025, 12, 31)
+        ) as ws:
+            outcomes = import_dossiers(ws, paths)
+        assert all(o.ok for o in outcomes), [o.findings for o in outcomes if not o.ok][:1]
+        ws_path.unlink()
+
+    read_times, import_times = [], []
+    for _ in range(3):  # alternate, so both see the same machine state
+        t0 = time.perf_counter()
+        plain_read()
+        read_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        full_import()
+        import_times.append(time.perf_counter() - t0)
+    read, imp = statistics.median(read_times), statistics.median(import_times)
+    report(
+        "plain pandas.read_excel(engine='calamine') of the 200 files", read, min(read_times), None
+    )
+    report(
+        "W1 import 200 dossiers (read, check, metrics, store)",
+        imp,
+        min(import_times),
+        None,
+        f"— ratio {imp / read:.2f}× the plain read (goal ≤ 1.5×)",
+    )
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "import": bench_import,
     "results": bench_results,
     "gui_start": bench_gui_start,
 }

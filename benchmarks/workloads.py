@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from jlpanel.domain.dossier import Dossier
 from jlpanel.domain.rules import GRADE_ORDER
 from jlpanel.services.workspace import Workspace, create_workspace
 from jlpanel.storage import models as m
@@ -99,3 +100,119 @@ def build_scored_cycle(
     finally:
         ws.close()
     return path
+
+
+def synthetic_dossier(n: int, *, services: int, resources: int = 50, seed: int = 0) -> Dossier:
+    """A valid dossier with ``services`` service records, for import workloads."""
+    from jlpanel.domain.credit_code import make_credit_code
+    from jlpanel.domain.dossier import (
+        PUBLIC_INTEREST_CATEGORIES,
+        USER_TYPES,
+        BasicInfo,
+        FundingLine,
+        Outcome,
+        Regulation,
+        Resource,
+        ServiceRecord,
+        StaffMember,
+    )
+
+    rnd = random.Random(seed * 7919 + n)
+    codes = [f"R{n:03d}-{k:04d}" for k in range(resources)]
+    users = [(f"长春第{k}用户单位", USER_TYPES[k % len(USER_TYPES)]) for k in range(120)]
+    start = dt.date(2024, 1, 1)
+    rows = []
+    for k in range(services):
+        unit, kind = rnd.choice(users)
+        paid = rnd.random() < 0.6
+        rows.append(
+            ServiceRecord(
+                source_row=k + 2,
+                service_date=start + dt.timedelta(days=rnd.randrange(730)),
+                user_unit=unit,
+                user_type=kind,
+                is_external=True,
+                is_out_of_province=rnd.random() < 0.2,
+                content=f"检测服务{k}",
+                resource_codes=rnd.choice(codes),
+                volume=float(rnd.randrange(1, 40)),
+                unit="机时",
+                fee_yuan=float(rnd.randrange(100, 9000)) if paid else 0.0,
+                nature="有偿" if paid else "无偿",
+                contract_no=f"HT-{n}-{k}" if paid else None,
+                public_interest_category=None if paid else rnd.choice(PUBLIC_INTEREST_CATEGORIES),
+                supported_project=f"项目{rnd.randrange(60)}",
+                satisfaction=rnd.choice((4, 5, 5)),
+            )
+        )
+    return Dossier(
+        basic=BasicInfo(
+            name=f"吉林省第{n}号分析测试平台",
+            filing_no=f"JLBM-{n:04d}",
+            name_en=f"Jilin Provincial No {n} Testing Platform",
+            resource_type="科研设施与仪器",
+            host_unit=f"吉林省第{n}研究所",
+            credit_code=make_credit_code(f"12220100MB{n:07d}"[:17]),
+            service_start_date=dt.date(2015, 1, 1),
+            period_start=start,
+            period_end=dt.date(2025, 12, 31),
+        ),
+        resources=tuple(
+            Resource(
+                source_row=k + 2,
+                resource_code=c,
+                name=f"仪器{c}",
+                category="分析仪器",
+                quantity=1.0,
+                unit="台",
+                original_value=float(rnd.randrange(5, 900)),
+                stored_on=dt.date(2016, 1, 1),
+                open_share=True,
+                share_mode="线下预约",
+                online_status="在线",
+            )
+            for k, c in enumerate(codes)
+        ),
+        services=tuple(rows),
+        outcomes=(Outcome(source_row=2, kind="论文", name="支撑论文", outcome_date=start),),
+        staff=tuple(
+            StaffMember(
+                source_row=k + 2,
+                name=f"人员{k}",
+                role="技术员",
+                full_time=True,
+                title="工程师",
+                education="硕士",
+                effort_share=1.0,
+            )
+            for k in range(8)
+        ),
+        funding=(
+            FundingLine(
+                source_row=2, year=2024, category="财政", is_income=True, amount_10k_yuan=120.0
+            ),
+        ),
+        regulations=(
+            Regulation(
+                source_row=2,
+                name="开放共享管理办法",
+                document_no="1号",
+                issued_on=dt.date(2020, 1, 1),
+            ),
+        ),
+        work_summary="本平台考核期内运行良好。",
+    )
+
+
+def build_dossier_folder(folder: Path, *, count: int, services_each: int) -> list[Path]:
+    """``count`` dossier workbooks in ``folder`` (kept between runs: writing them is slow)."""
+    from jlpanel.exchange.dossier_writer import write_dossier_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"dossier-{n:03d}-{services_each}.xlsx"
+        if not path.exists():
+            write_dossier_workbook(path, synthetic_dossier(n, services=services_each))
+        paths.append(path)
+    return paths

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from jlpanel.storage.models import Base
@@ -28,7 +28,10 @@ def insert_rows(
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
-    statement = insert(model)
+    # Core insert on the table: one executemany per chunk. The ORM's bulk path leaves None
+    # values out of each row's parameters, so rows with different empty cells fell into
+    # different statements — one execute per row for a real dossier (measured 3× slower).
+    statement = insert(cast(Table, model.__table__))
     iterator = iter(rows)
     count = 0
     while chunk := [dict(row) for row in islice(iterator, chunk_size)]:

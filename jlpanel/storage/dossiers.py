@@ -164,8 +164,18 @@ def _insert_parts(
     )
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _row(row: Any) -> dict[str, Any]:
-    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    return {name: getattr(row, name) for name in _field_names(type(row))}
 
 
 def dossier_counts(session: Session, platform_id: int) -> dict[str, int]:
