@@ -32,3 +32,27 @@ def fixed(value: float, decimals: int) -> str:
 def date(value: dt.date | None) -> str:
     """An ISO date (2025-12-31), or an em dash when there is none."""
     return value.isoformat() if value else "—"
+
+
+def count(value: int) -> str:
+    """A whole number with thousands separators: 2,314."""
+    return f"{value:,}"
+
+
+def number(value: float, decimals: int) -> str:
+    """``value`` with thousands separators and exactly ``decimals`` decimals: 1,234.5."""
+    return f"{value:,.{decimals}f}"
+
+
+def percent(share: float, decimals: int = 1) -> str:
+    """A share 0–1 as a percentage with fixed decimals: 0.4567 → 45.7%."""
+    return f"{share * 100:.{decimals}f}%"
+
+
+def file_size(size: int) -> str:
+    """A file size in the unit that reads best: 812 B, 14.2 KB, 3.5 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

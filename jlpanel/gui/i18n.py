@@ -73,3 +73,15 @@ def apply_language(language: str) -> str:
         QCoreApplication.installTranslator(translator)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
+
+
+def counted(n: int, one: str, other: str) -> str:
+    """A message with a count: the singular or plural form, with ``{n}`` filled in.
+
+    Both forms are translated messages that differ only by their disambiguation ("one" /
+    "other"), written at the call site so pyside6-lupdate finds them:
+    ``counted(n, translate(ctx, "{n} 个月", "one"), translate(ctx, "{n} 个月", "other"))``.
+    Qt's own %n numerus forms are not extracted from Python by the lupdate of PySide6 6.11.
+    """
+    # replace, not format: the message may hold other fields filled in by the caller
+    return (one if n == 1 else other).replace("{n}", f"{n:,}")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from jlpanel import __version__
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.i18n import apply_language, current_language, translate
+from jlpanel.gui.import_dialog import ImportDialog, summary_text
 from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
 from jlpanel.gui.settings import RecentFiles, app_settings
 from jlpanel.gui.start_page import StartPage
@@ -33,12 +34,14 @@ from jlpanel.gui.workspace_view import WorkspaceView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
     from jlpanel.services.workspace import CycleInfo, Workspace
 
 log = logging.getLogger(__name__)
 
 _GEOMETRY_KEY = "mainWindow/geometry"
+_TEMPLATE_FOLDER_KEY = "template/lastFolder"
 
 
 # ------------------------------------------------------------------ work done off the GUI thread
@@ -75,6 +78,13 @@ def _create_in_background(
         raise
 
 
+def _write_template(path: Path) -> Path:
+    from jlpanel.services.intake import write_template
+
+    write_template(path)
+    return path
+
+
 # ------------------------------------------------------------------------------- the window
 
 
@@ -86,12 +96,16 @@ class MainWindow(QMainWindow):
     workspace_closed = Signal()
     #: Opening or creating failed; carries the message shown.
     task_failed = Signal(str)
+    #: The blank dossier template was written to this file.
+    template_written = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.workspace: Workspace | None = None
         self.new_dialog: NewWorkspaceDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
 
@@ -110,6 +124,9 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_workspace)
         self.start_page.open_requested.connect(self.choose_workspace)
         self.start_page.recent_chosen.connect(self.open_workspace)
+        self.workspace_view.import_requested.connect(self.import_dossiers)
+        self.workspace_view.template_requested.connect(self.save_template)
+        self.workspace_view.dossier_view.overview_loaded.connect(self._on_dossier_shown)
         self.recent.changed.connect(self._rebuild_recent_menu)
 
         self._retranslate()
@@ -134,6 +151,18 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.clear_recent_action = QAction("", self)
         self.clear_recent_action.triggered.connect(self.recent.clear)
+        self.import_action = QAction(icon("document-import"), "", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_dossiers)
+        self.template_action = QAction(icon("x-office-spreadsheet"), "", self)
+        self.template_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.template_action.triggered.connect(self.save_template)
+        self.find_action = QAction(icon("edit-find"), "", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find_platform)
+        self.platforms_action = QAction("", self)
+        self.platforms_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.platforms_action.triggered.connect(self.show_platforms)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -160,6 +189,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.platform_menu = bar.addMenu("")
+        self.platform_menu.addAction(self.import_action)
+        self.platform_menu.addAction(self.template_action)
+        self.platform_menu.addSeparator()
+        self.platform_menu.addAction(self.platforms_action)
+        self.platform_menu.addAction(self.find_action)
+
         self.settings_menu = bar.addMenu("")
         self.language_menu = QMenu(self.settings_menu)
         for action in self.language_actions.values():
@@ -177,6 +213,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.new_action)
         self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.import_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.close_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -210,6 +248,18 @@ class MainWindow(QMainWindow):
         self.close_action.setIconText(translate("MainWindow", "关闭"))
         self.close_action.setToolTip(translate("MainWindow", "关闭当前工作区 (Ctrl+W)"))
         self.quit_action.setText(translate("MainWindow", "退出(&Q)"))
+        self.platform_menu.setTitle(translate("MainWindow", "平台(&P)"))
+        self.import_action.setText(translate("MainWindow", "导入平台材料(&I)…"))
+        self.import_action.setIconText(translate("MainWindow", "导入"))
+        self.import_action.setToolTip(
+            translate("MainWindow", "导入依托单位交回的平台材料 (Ctrl+I)")
+        )
+        self.template_action.setText(translate("MainWindow", "下载材料模板(&T)…"))
+        self.template_action.setToolTip(
+            translate("MainWindow", "保存空白的平台材料 Excel 模板 (Ctrl+Shift+T)")
+        )
+        self.platforms_action.setText(translate("MainWindow", "平台列表(&L)"))
+        self.find_action.setText(translate("MainWindow", "查找平台(&F)…"))
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
@@ -232,6 +282,11 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(idle)
         self.recent_menu.setEnabled(idle)
         self.close_action.setEnabled(idle and self.workspace is not None)
+        has_workspace = idle and self.workspace is not None
+        self.import_action.setEnabled(has_workspace)
+        self.find_action.setEnabled(has_workspace)
+        self.platforms_action.setEnabled(has_workspace)
+        self.template_action.setEnabled(not self._writing_template)
         self.start_page.setEnabled(idle)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -346,7 +401,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
-        self.workspace_view.show_cycle(info, workspace.path)
+        self.workspace_view.show_cycle(info, workspace.path, workspace)
         self.stack.setCurrentWidget(self.workspace_view)
         self.recent.add(workspace.path)
         self._update_actions()
@@ -356,7 +411,7 @@ class MainWindow(QMainWindow):
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
-        self.workspace_view.ui.rubricTree.setFocus()
+        self.workspace_view.focus_platforms()
         log.info("%s workspace %s", "created" if created else "opened", workspace.path)
         self.workspace_opened.emit(workspace.path)
 
@@ -379,6 +434,100 @@ class MainWindow(QMainWindow):
             self.status(translate("MainWindow", "未能打开 {name}").format(name=what))
             show_user_error(self, exc)
         self.task_failed.emit(message)
+
+    # ---------------------------------------------------------------------- platforms
+
+    def import_dossiers(self) -> None:
+        """Show the 导入平台材料 dialog (window-modal; the import runs in the background)."""
+        if self._busy or self.workspace is None:
+            return
+        if self.import_dialog is not None:
+            self.import_dialog.raise_()
+            self.import_dialog.activateWindow()
+            return
+        dialog = ImportDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._on_imported)
+        dialog.open_platform.connect(self.workspace_view.open_platform)
+        dialog.finished.connect(self._forget_import_dialog)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _forget_import_dialog(self) -> None:
+        self.import_dialog = None
+
+    def _on_imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.status(summary_text(outcomes))
+        self.workspace_view.refresh_platforms()
+
+    def save_template(self) -> None:
+        """Ask where to save the blank dossier workbook, then write it in the background."""
+        if self._writing_template:
+            return
+        settings = app_settings()
+        folder = settings.value(_TEMPLATE_FOLDER_KEY, "")
+        if not isinstance(folder, str) or not folder:
+            folder = str(self.workspace.path.parent) if self.workspace else ""
+        name = translate("MainWindow", "平台材料模板.xlsx")
+        start = str(Path(folder) / name) if folder else name
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "保存平台材料模板"),
+            start,
+            translate("MainWindow", "Excel 工作簿 (*.xlsx)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        settings.setValue(_TEMPLATE_FOLDER_KEY, str(path.parent))
+        settings.sync()
+        self._writing_template = True
+        self._update_actions()
+        self.status(translate("MainWindow", "正在保存材料模板…"))
+        run_task(
+            partial(_write_template, path),
+            self._on_template_written,
+            self._on_template_failed,
+        )
+
+    def _on_template_written(self, path: Path) -> None:
+        self._writing_template = False
+        self._update_actions()
+        self.status(translate("MainWindow", "已保存材料模板：{path}").format(path=path))
+        log.info("template written to %s", path)
+        self.template_written.emit(path)
+
+    def _on_template_failed(self, exc: BaseException) -> None:
+        self._writing_template = False
+        self._update_actions()
+        self.status(translate("MainWindow", "未能保存材料模板"))
+        if isinstance(exc, UserError):
+            show_user_error(self, exc)
+        elif isinstance(exc, OSError):
+            QMessageBox.warning(
+                self,
+                translate("MainWindow", "保存平台材料模板"),
+                translate("MainWindow", "无法写入文件：\n{error}").format(error=exc),
+            )
+        else:
+            report_exception(exc, self)
+        self.task_failed.emit(str(exc))
+
+    def _on_dossier_shown(self, _platform_id: int) -> None:
+        name = self.workspace_view.dossier_view.ui.nameLabel.text()
+        self.status(translate("MainWindow", "正在查看 {name} 的材料").format(name=name))
+
+    def find_platform(self) -> None:
+        """Ctrl+F: the platform list's search box."""
+        self.workspace_view.focus_search()
+
+    def show_platforms(self) -> None:
+        """The platform list, from anywhere in the workspace."""
+        if self.workspace is None:
+            return
+        self.workspace_view.show_list()
 
     # ------------------------------------------------------------------ closing a file
 

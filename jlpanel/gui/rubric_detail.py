@@ -7,7 +7,7 @@ from html import escape
 from jlpanel.domain.metrics import metric
 from jlpanel.domain.rubric import Area, BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.formatting import points
-from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.rubric_model import NodeKind, RubricNode
 from jlpanel.gui.theme import ACCENT, MUTED
 
@@ -123,9 +123,11 @@ def _indicator(indicator: Indicator, rubric: Rubric) -> str:
 
 def _area(area: Area) -> str:
     lang = current_language()
-    meta = translate(
-        "RubricDetail", "满分 {max} 分，共 %n 项指标", None, len(area.indicators)
-    ).format(max=points(area.max_points))
+    meta = counted(
+        len(area.indicators),
+        translate("RubricDetail", "满分 {max} 分，共 {n} 项指标", "one"),
+        translate("RubricDetail", "满分 {max} 分，共 {n} 项指标", "other"),
+    ).replace("{max}", points(area.max_points))
     points_label = translate("RubricDetail", "{max} 分")
     rows = "".join(
         "<tr>"

@@ -11,7 +11,7 @@ from jlpanel.domain.aggregation import ScorePolicy
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings
 from jlpanel.gui.formatting import fixed, points
-from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.i18n import counted, current_language, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,7 +141,11 @@ def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
     rows.append(
         RuleRow(
             translate("RulesTableModel", "一票否决成立"),
-            translate("RulesTableModel", "≥ %n 位专家", None, rules.veto_min_experts),
+            counted(
+                rules.veto_min_experts,
+                translate("RulesTableModel", "≥ {n} 位专家", "one"),
+                translate("RulesTableModel", "≥ {n} 位专家", "other"),
+            ),
             translate("RulesTableModel", "提出同一否决项的有效评分达到此人数时，否决成立"),
             numeric=True,
         )
@@ -185,7 +189,11 @@ def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
     rows.append(
         RuleRow(
             translate("RulesTableModel", "整改期限"),
-            translate("RulesTableModel", "%n 个月", None, rules.rectification_months),
+            counted(
+                rules.rectification_months,
+                translate("RulesTableModel", "{n} 个月", "one"),
+                translate("RulesTableModel", "{n} 个月", "other"),
+            ),
             translate(
                 "RulesTableModel", "首次不合格的平台限期整改；连续两个周期不合格的取消平台资格"
             ),
@@ -195,7 +203,11 @@ def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
     rows.append(
         RuleRow(
             translate("RulesTableModel", "最少有效评分"),
-            translate("RulesTableModel", "%n 份", None, rules.min_valid_scores),
+            counted(
+                rules.min_valid_scores,
+                translate("RulesTableModel", "{n} 份", "one"),
+                translate("RulesTableModel", "{n} 份", "other"),
+            ),
             translate("RulesTableModel", "平台须有不少于此数量的有效、无回避评分，结果才能确定"),
             numeric=True,
         )
@@ -203,7 +215,11 @@ def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
     rows.append(
         RuleRow(
             translate("RulesTableModel", "得分小数位"),
-            translate("RulesTableModel", "%n 位", None, rules.score_decimals),
+            counted(
+                rules.score_decimals,
+                translate("RulesTableModel", "{n} 位", "one"),
+                translate("RulesTableModel", "{n} 位", "other"),
+            ),
             translate("RulesTableModel", "平台得分按四舍五入保留的小数位数，再评定等次"),
             numeric=True,
         )

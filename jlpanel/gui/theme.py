@@ -6,8 +6,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -90,6 +90,7 @@ class RoomyItemDelegate(QStyledItemDelegate):
     """Item views with a little air: taller rows and text kept clear of the cell edges."""
 
     PAD_X = 8
+    ICON_GAP = 6
 
     def __init__(self, parent: QWidget | None = None, *, pad_y: int = 4) -> None:
         super().__init__(parent)
@@ -99,7 +100,7 @@ class RoomyItemDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 2 * self.PAD_X, size.height() + 2 * self.pad_y)
+        return QSize(size.width() + 2 * self.PAD_X + self.ICON_GAP, size.height() + 2 * self.pad_y)
 
     def paint(
         self,
@@ -110,20 +111,30 @@ class RoomyItemDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
+        decoration = QIcon(opt.icon)  # a copy: the option's own is cleared below
         opt.text = ""
+        opt.icon = QIcon()
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(self.PAD_X, 0, -self.PAD_X, 0)
+        if not decoration.isNull():
+            size = opt.decorationSize
+            top = rect.top() + (rect.height() - size.height()) // 2
+            icon_rect = QRect(rect.left(), top, size.width(), size.height())
+            mode = QIcon.Mode.Selected if selected else QIcon.Mode.Normal
+            decoration.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter, mode)
+            rect.setLeft(icon_rect.right() + 1 + self.ICON_GAP)
         if not text:
             return
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = opt.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = opt.rect.adjusted(self.PAD_X, 0, -self.PAD_X, 0)
         alignment = opt.displayAlignment
         painter.save()
         painter.setFont(opt.font)
-        painter.setPen(palette.color(role))
+        painter.setPen(palette.color(role))  # the Text colour carries ForegroundRole
         elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, int(alignment | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
@@ -162,3 +173,46 @@ def plain_buttons(box: QDialogButtonBox) -> None:
     """Words only on a dialog's buttons (Fusion would add stock icons)."""
     for button in box.buttons():
         button.setIcon(QIcon())
+
+
+class WrappingItemDelegate(QStyledItemDelegate):
+    """Cells whose text wraps onto several lines (findings, explanations), with some air.
+
+    The style draws the cell (icon, wrapped text); only the rectangle is inset, so a row's
+    height follows its longest text once the view measures rows to their contents.
+    """
+
+    PAD_X = 8
+    PAD_Y = 5
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        opt.rect = option.rect.adjusted(0, 0, -2 * self.PAD_X, 0)
+        size = super().sizeHint(opt, index)
+        return QSize(size.width() + 2 * self.PAD_X, size.height() + 2 * self.PAD_Y)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # The background and selection fill the whole cell; the content sits inset.
+        background = QStyleOptionViewItem(opt)
+        background.text = ""
+        background.icon = QIcon()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        content = QStyleOptionViewItem(opt)
+        content.rect = opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
+        content.backgroundBrush = QBrush()
+        content.state &= ~QStyle.StateFlag.State_HasFocus
+        painter.save()
+        painter.setClipRect(opt.rect)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, content, painter, widget)
+        painter.restore()

@@ -1,27 +1,53 @@
-"""The open workspace: the cycle's header, its rubric browser and its rules."""
+"""The open workspace: the cycle's header, its platforms, its rubric browser and its rules."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from jlpanel.gui import formatting
+from jlpanel.gui.crash import report_exception, show_user_error
+from jlpanel.gui.dossier_view import DossierView
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
-from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.i18n import counted, current_language, translate
+from jlpanel.gui.platform_list import PlatformListView
 from jlpanel.gui.rubric_detail import detail_html, placeholder_html
 from jlpanel.gui.rubric_model import Column, RubricTreeModel
 from jlpanel.gui.rules_model import RulesTableModel
+from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, scaled_font, set_muted
+from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which the start page must not wait for
-    from jlpanel.services.workspace import CycleInfo
+    from jlpanel.services.dossiers import PlatformSummary
+    from jlpanel.services.workspace import CycleInfo, Workspace
+
+log = logging.getLogger(__name__)
+
+
+def _list_platforms(workspace: Workspace) -> list[PlatformSummary]:
+    from jlpanel.services.dossiers import list_platforms
+
+    return list_platforms(workspace)
 
 
 class WorkspaceView(QWidget):
     """What the window shows while a cycle workspace is open."""
+
+    #: The platform list has been (re)read; carries how many platforms there are.
+    platforms_refreshed = Signal(int)
+    #: The dossier browser now shows this platform.
+    platform_opened = Signal(int)
+    #: The platform list is shown again.
+    list_shown = Signal()
+    import_requested = Signal()
+    template_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +55,19 @@ class WorkspaceView(QWidget):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.info: CycleInfo | None = None
         self.path: Path | None = None
+        self.workspace: Workspace | None = None
+        self._refresh_generation = 0
+
+        self.platform_list = PlatformListView(self.ui.platformStack)
+        self.dossier_view = DossierView(self.ui.platformStack)
+        self.ui.platformStack.addWidget(self.platform_list)
+        self.ui.platformStack.addWidget(self.dossier_view)
+        self.platform_list.open_requested.connect(self.open_platform)
+        self.platform_list.import_requested.connect(self.import_requested)
+        self.platform_list.template_requested.connect(self.template_requested)
+        self.dossier_view.back_requested.connect(self.show_list)
+        self.ui.platformStack.currentChanged.connect(self._fit_header)
+        self.ui.tabs.currentChanged.connect(self._fit_header)
 
         self.ui.cycleNameLabel.setFont(scaled_font(self.ui.cycleNameLabel, 1.6, bold=True))
         for label in (
@@ -77,15 +116,19 @@ class WorkspaceView(QWidget):
 
     # -------------------------------------------------------------------------- content
 
-    def show_cycle(self, info: CycleInfo, path: Path) -> None:
-        """Show the cycle of the workspace at ``path``."""
+    def show_cycle(self, info: CycleInfo, path: Path, workspace: Workspace | None = None) -> None:
+        """Show the cycle of the workspace at ``path`` (``workspace`` is it, open)."""
         self.info = info
         self.path = path
+        self.workspace = workspace
         self.rubric_model.set_rubric(info.rubric)
         self.rules_model.set_rules(info.rules, info.rubric)
         self.ui.rubricTree.expandAll()
-        self.ui.tabs.setCurrentWidget(self.ui.rubricTab)
+        self.dossier_view.set_context(workspace, info.rubric)
+        self.ui.platformStack.setCurrentWidget(self.platform_list)
+        self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
         self._refresh_header()
+        self.refresh_platforms()
         first = self.rubric_model.index(0, 0)
         if first.isValid():
             self.ui.rubricTree.selectionModel().setCurrentIndex(
@@ -100,6 +143,11 @@ class WorkspaceView(QWidget):
         """Forget the cycle (the workspace was closed)."""
         self.info = None
         self.path = None
+        self.workspace = None
+        self._refresh_generation += 1
+        self.dossier_view.set_context(None, None)
+        self.platform_list.clear()
+        self.ui.platformStack.setCurrentWidget(self.platform_list)
         self.rubric_model.set_rubric(None)
         self.rules_model.set_rules(None, None)
         self.ui.detailBrowser.setHtml(placeholder_html())
@@ -111,6 +159,96 @@ class WorkspaceView(QWidget):
             self.ui.pathLabel,
         ):
             label.setText("—")
+
+    # ------------------------------------------------------------------------ platforms
+
+    def refresh_platforms(self, *, then_select: int | None = None) -> None:
+        """Re-read the platform list in the background."""
+        if self.workspace is None:
+            self.platform_list.set_platforms([])
+            return
+        self._refresh_generation += 1
+        run_task(
+            partial(_list_platforms, self.workspace),
+            partial(self._on_platforms, self._refresh_generation, then_select),
+            partial(self._on_platforms_failed, self._refresh_generation),
+        )
+
+    def _on_platforms(
+        self, generation: int, then_select: int | None, platforms: list[PlatformSummary]
+    ) -> None:
+        if generation != self._refresh_generation:
+            return
+        self.platform_list.set_platforms(platforms)
+        if then_select is not None:
+            self.platform_list.select_platform(then_select)
+        if self.info is not None and self.info.platform_count != len(platforms):
+            self.info = dataclasses.replace(self.info, platform_count=len(platforms))
+            self._refresh_header()
+        self.platforms_refreshed.emit(len(platforms))
+
+    def _on_platforms_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._refresh_generation:
+            return
+        if isinstance(exc, UserError):
+            show_user_error(self, exc)
+        else:
+            report_exception(exc, self)
+
+    def open_platform(self, platform_id: int, tab: str = "") -> None:
+        """Show a platform's dossier in place of the list."""
+        if self.workspace is None:
+            return
+        row = self.platform_list.model.row_of(platform_id)
+        summary = self.platform_list.model.platform(row) if row >= 0 else None
+        self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
+        self.ui.platformStack.setCurrentWidget(self.dossier_view)
+        self.dossier_view.show_platform(platform_id, summary, tab=tab)
+        self.dossier_view.focus_content()
+        if row < 0:  # listed after an import still being read: pick it when it arrives
+            self.refresh_platforms(then_select=platform_id)
+        else:
+            self.platform_list.select_platform(platform_id)
+        self.platform_opened.emit(platform_id)
+
+    def show_list(self) -> None:
+        """Back from the dossier browser to the platform list."""
+        self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
+        self.ui.platformStack.setCurrentWidget(self.platform_list)
+        if self.dossier_view.platform_id is not None:
+            self.platform_list.select_platform(self.dossier_view.platform_id)
+        self.platform_list.focus_table()
+        self.list_shown.emit()
+
+    def _fit_header(self, *_args: object) -> None:
+        # The dossier browser needs the rows more than the cycle needs its header (the
+        # window title still names the cycle); 1366×768 shows six more rows without it.
+        self.ui.headerFrame.setVisible(not self.browsing_dossier())
+
+    def browsing_dossier(self) -> bool:
+        """Whether the dossier browser is showing."""
+        return (
+            self.ui.tabs.currentWidget() is self.ui.platformsTab
+            and self.ui.platformStack.currentWidget() is self.dossier_view
+        )
+
+    def focus_search(self) -> None:
+        """Show the platform list and put the cursor in its search box."""
+        if self.workspace is None:
+            return
+        self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
+        self.ui.platformStack.setCurrentWidget(self.platform_list)
+        self.platform_list.focus_search()
+
+    def focus_platforms(self) -> None:
+        """Keyboard focus on the platform list (or its empty-state buttons)."""
+        self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
+        if self.browsing_dossier():
+            self.dossier_view.focus_content()
+        else:
+            self.platform_list.focus_table()
+
+    # --------------------------------------------------------------------------- rubric
 
     def select_code(self, code: str) -> bool:
         """Make the row with ``code`` current (as if the user had moved to it)."""
@@ -146,8 +284,16 @@ class WorkspaceView(QWidget):
                 name=info.rubric.name.get(lang), version=info.rubric.version
             )
         )
-        platforms = translate("WorkspaceView", "%n 个平台", None, info.platform_count)
-        experts = translate("WorkspaceView", "%n 位专家", None, info.expert_count)
+        platforms = counted(
+            info.platform_count,
+            translate("WorkspaceView", "{n} 个平台", "one"),
+            translate("WorkspaceView", "{n} 个平台", "other"),
+        )
+        experts = counted(
+            info.expert_count,
+            translate("WorkspaceView", "{n} 位专家", "one"),
+            translate("WorkspaceView", "{n} 位专家", "other"),
+        )
         self.ui.countsLabel.setText(
             translate("WorkspaceView", "{platforms} · {experts}").format(
                 platforms=platforms, experts=experts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,8 @@ class SheetData:
     name: Text
     columns: list[SheetColumn]
     rows: list[tuple[Any, ...]]
+    #: The workbook row each row came from, so "服务记录 第12行" in a finding can be found.
+    source_rows: list[int | None] = field(default_factory=list)
 
 
 def list_platforms(ws: Workspace) -> list[PlatformSummary]:
@@ -211,13 +213,18 @@ def sheet_data(ws: Workspace, platform_id: int, attribute: str) -> SheetData:
         if c.field in table.c
     ]
     query = (
-        select(*(table.c[c.field] for c in columns))
+        select(table.c.source_row, *(table.c[c.field] for c in columns))
         .where(table.c.platform_id == platform_id)
         .order_by(table.c.source_row, table.c.id)
     )
     with ws.session() as s:
-        rows = [tuple(r) for r in s.execute(query)]
-    return SheetData(Text(sheet.name, sheet.name_en), columns, rows)
+        result = s.execute(query).all()
+    return SheetData(
+        Text(sheet.name, sheet.name_en),
+        columns,
+        [tuple(r[1:]) for r in result],
+        [r[0] for r in result],
+    )
 
 
 def save_attachment(ws: Workspace, attachment_id: int, folder: Path) -> Path:

@@ -46,12 +46,17 @@ class Shown:
 
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
-    """Record QMessageBox.warning/critical/information/about instead of blocking on them."""
+    """Record QMessageBox.warning/critical/information/about/question instead of blocking.
+
+    A question is answered Yes.
+    """
     shown: list[Shown] = []
 
     def recorder(kind: str) -> Any:
         def show(_parent: object, title: str, text: str, *_args: object, **_kwargs: object) -> Any:
             shown.append(Shown(kind, title, text))
+            if kind == "question":  # the user agrees
+                return QMessageBox.StandardButton.Yes
             return QMessageBox.StandardButton.Ok
 
         return show
@@ -104,3 +109,88 @@ def workspace_file(tmp_path: Path) -> Path:
     ):
         pass
     return path
+
+
+# ------------------------------------------------------------------- dossier workbooks
+
+
+def platform_dossier(
+    name: str,
+    filing_no: str,
+    *,
+    host_unit: str = "吉林大学",
+    services: int = 3,
+    paid_without_contract: bool = False,
+) -> Any:
+    """A valid dossier (the corpus's sample) renamed, with ``services`` service records.
+
+    ``paid_without_contract`` makes the first service a paid one with no contract number,
+    which the checks keep as a warning.
+    """
+    import dataclasses
+
+    from broken_workbooks import sample_dossier
+
+    sample = sample_dossier()
+    basic = dataclasses.replace(
+        sample.basic,
+        name=name,
+        filing_no=filing_no,
+        host_unit=host_unit,
+        credit_code="12220000412755980J",  # the sample's check character is wrong on purpose
+    )
+    template = sample.services
+    rows = []
+    for n in range(services):
+        record = template[n % len(template)]
+        day = dt.date(2023, 1, 2) + dt.timedelta(days=n % 700)
+        rows.append(
+            dataclasses.replace(
+                record, source_row=n + 2, service_date=day, user_unit=f"{record.user_unit}{n // 3}"
+            )
+        )
+    if paid_without_contract and rows:
+        rows[0] = dataclasses.replace(rows[0], nature="有偿", fee_yuan=800.0, contract_no=None)
+    return dataclasses.replace(sample, basic=basic, services=tuple(rows))
+
+
+def write_platform(folder: Path, stem: str, dossier: Any) -> Path:
+    """Write ``dossier`` as ``folder/stem.xlsx`` with its attachments in ``folder/stem/``."""
+    from broken_workbooks import PDF
+
+    from jlpanel.exchange.dossier_writer import write_dossier_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.xlsx"
+    write_dossier_workbook(path, dossier)
+    files = folder / stem
+    files.mkdir(exist_ok=True)
+    for name in ("论文1.pdf", "工作总结.pdf"):
+        (files / name).write_bytes(PDF)
+    return path
+
+
+@pytest.fixture
+def dossier_files(tmp_path: Path) -> list[Path]:
+    """Two valid dossiers and a text file named like a workbook."""
+    folder = tmp_path / "材料"
+    first = write_platform(
+        folder,
+        "平台A",
+        platform_dossier(
+            "吉林省分析测试资源共享服务平台",
+            "JLKJ-2021-007",
+            services=12,
+            paid_without_contract=True,
+        ),
+    )
+    second = write_platform(
+        folder,
+        "平台B",
+        platform_dossier(
+            "吉林省农业种质资源库", "JLKJ-2022-013", host_unit="吉林农业大学", services=3
+        ),
+    )
+    broken = folder / "平台C.xlsx"
+    broken.write_text("平台名称,备案编号\n吉林省X平台,JL-1\n", "utf-8")
+    return [first, second, broken]

@@ -294,8 +294,9 @@ def test_switching_to_english_retranslates_everything_and_is_saved(
     assert window.file_menu.title() == "&File"
     assert window.settings_menu.title() == "&Settings"
     assert window.new_action.iconText() == "New"
-    assert view.ui.tabs.tabText(0) == "Rubric"
-    assert view.ui.tabs.tabText(1) == "Rules"
+    assert view.ui.tabs.tabText(0) == "Platforms"
+    assert view.ui.tabs.tabText(1) == "Rubric"
+    assert view.ui.tabs.tabText(2) == "Rules"
     a1 = default_rubric().indicator("A1")
     detail = view.detail_text()
     assert a1.guidance[0].text.en in detail

@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
     QHeaderView, QLabel, QSizePolicy, QSplitter,
-    QTabWidget, QTableView, QTextBrowser, QTreeView,
-    QVBoxLayout, QWidget)
+    QStackedWidget, QTabWidget, QTableView, QTextBrowser,
+    QTreeView, QVBoxLayout, QWidget)
 
 class Ui_WorkspaceView(object):
     def setupUi(self, WorkspaceView):
@@ -76,6 +76,17 @@ class Ui_WorkspaceView(object):
         self.tabs = QTabWidget(WorkspaceView)
         self.tabs.setObjectName(u"tabs")
         self.tabs.setDocumentMode(True)
+        self.platformsTab = QWidget()
+        self.platformsTab.setObjectName(u"platformsTab")
+        self.platformsTabLayout = QVBoxLayout(self.platformsTab)
+        self.platformsTabLayout.setObjectName(u"platformsTabLayout")
+        self.platformsTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.platformStack = QStackedWidget(self.platformsTab)
+        self.platformStack.setObjectName(u"platformStack")
+
+        self.platformsTabLayout.addWidget(self.platformStack)
+
+        self.tabs.addTab(self.platformsTab, "")
         self.rubricTab = QWidget()
         self.rubricTab.setObjectName(u"rubricTab")
         self.rubricTabLayout = QVBoxLayout(self.rubricTab)
@@ -127,7 +138,8 @@ class Ui_WorkspaceView(object):
 
         self.viewLayout.addWidget(self.tabs)
 
-        QWidget.setTabOrder(self.tabs, self.rubricTree)
+        QWidget.setTabOrder(self.tabs, self.platformStack)
+        QWidget.setTabOrder(self.platformStack, self.rubricTree)
         QWidget.setTabOrder(self.rubricTree, self.detailBrowser)
         QWidget.setTabOrder(self.detailBrowser, self.rulesTable)
 
@@ -140,6 +152,7 @@ class Ui_WorkspaceView(object):
     # setupUi
 
     def retranslateUi(self, WorkspaceView):
+        self.tabs.setTabText(self.tabs.indexOf(self.platformsTab), QCoreApplication.translate("WorkspaceView", u"\u5e73\u53f0", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rubricTab), QCoreApplication.translate("WorkspaceView", u"\u8bc4\u5206\u7ec6\u5219", None))
         self.rulesIntroLabel.setText(QCoreApplication.translate("WorkspaceView", u"\u672c\u8003\u6838\u5468\u671f\u9002\u7528\u7684\u89c4\u5219\u3002\u89c4\u5219\u4fdd\u5b58\u5728\u5de5\u4f5c\u533a\u6587\u4ef6\u4e2d\uff0c\u6bcf\u6b21\u4fee\u6539\u90fd\u8bb0\u5165\u5ba1\u8ba1\u65e5\u5fd7\u3002", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("WorkspaceView", u"\u8003\u6838\u89c4\u5219", None))

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>图片（{kind}）</source>
+        <translation>Image ({kind})</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+</context>
+<context>
+    <name>BasicInfoModel</name>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <source>备案编号 {no}</source>
+        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown.</extracomment>
+        <translation>Filing no. {no}</translation>
+    </message>
+    <message>
+        <source>依托单位 {host}</source>
+        <translation>Host unit {host}</translation>
+    </message>
+    <message>
+        <source>来源文件 {file}</source>
+        <translation>Source file {file}</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>客观指标</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>工作总结见附件：{name}</source>
+        <translation>The work summary is in the attachment {name}</translation>
+    </message>
+    <message>
+        <source>（未填写工作总结）</source>
+        <translation>(No work summary was given)</translation>
+    </message>
+    <message>
+        <source>返回平台列表（Esc 或 Backspace）</source>
+        <translation>Back to the platform list (Esc or Backspace)</translation>
+    </message>
+    <message>
+        <source>返回列表</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <source>由平台材料计算得出的客观指标，右侧列出评分时参考该指标的评分细则指标。</source>
+        <translation>Objective metrics computed from the dossier; on the right, the rubric indicators that draw on each metric.</translation>
+    </message>
+    <message>
+        <source>导入时校验发现的问题。这些问题不妨碍导入，但评审时应当留意，必要时请依托单位补正。</source>
+        <translation>Problems the checks found on import. They did not stop the import, but reviewers should note them; ask the host unit to correct them where needed.</translation>
+    </message>
+    <message>
+        <source>用系统默认的程序打开所选附件（Enter 或双击）</source>
+        <translation>Open the selected attachment in the default program (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>附件会复制到临时文件夹后打开，工作区中的原件不受影响。</source>
+        <translation>Attachments are copied to a temporary folder and opened from there; the originals in the workspace stay as they are.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>无法完成操作</source>
@@ -31,10 +145,330 @@ Please send this file to technical support. Everything already saved in the work
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>处理建议</source>
+        <translation>How to fix</translation>
+    </message>
+    <message>
+        <source>整个文件</source>
+        <translation>Whole file</translation>
+    </message>
+    <message>
+        <source>{n}. 【{where}】{message}
+   处理建议：{fix}</source>
+        <translation>{n}. [{where}] {message}
+   How to fix: {fix}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>已导入</source>
+        <extracomment>Each status: its icon (a distinct shape, so it reads in greyscale) and text colour. The outcome of a row (tests and actions read it).</extracomment>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>未导入（有错误）</source>
+        <translation>Not imported (errors)</translation>
+    </message>
+    <message>
+        <source>已存在</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已导入 {done} 个，未导入 {not_done} 个</source>
+        <translation>{done} imported, {not_done} not imported</translation>
+    </message>
+    <message>
+        <source>（未能识别平台）</source>
+        <translation>(platform not recognised)</translation>
+    </message>
+    <message>
+        <source>{name}（备案编号 {no}）</source>
+        <translation>{name} (filing no. {no})</translation>
+    </message>
+    <message>
+        <source>文件：{file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>平台：{platform}</source>
+        <translation>Platform: {platform}</translation>
+    </message>
+    <message>
+        <source>结果：{status}</source>
+        <translation>Result: {status}</translation>
+    </message>
+    <message>
+        <source>问题清单（共 {n} 条）：</source>
+        <comment>one</comment>
+        <translation>Problems ({n}):</translation>
+    </message>
+    <message>
+        <source>问题清单（共 {n} 条）：</source>
+        <comment>other</comment>
+        <translation>Problems ({n}):</translation>
+    </message>
+    <message>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>导入前会先把工作区备份到：{folder}</source>
+        <extracomment>(files done, files in all, name of the file about to be imported; &quot;&quot; at the end) One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. Importing failed as a whole (the message shown).</extracomment>
+        <translation>Before importing, the workspace is backed up to: {folder}</translation>
+    </message>
+    <message>
+        <source>选择平台材料</source>
+        <translation>Choose dossiers</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择存放平台材料的文件夹</source>
+        <translation>Choose the folder that holds the dossiers</translation>
+    </message>
+    <message>
+        <source>导入平台材料</source>
+        <translation>Import Dossiers</translation>
+    </message>
+    <message>
+        <source>文件夹中没有 Excel 文件：
+{folder}</source>
+        <translation>There is no Excel file in the folder:
+{folder}</translation>
+    </message>
+    <message>
+        <source>正在替换导入…</source>
+        <translation>Replacing…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>正在备份工作区…</source>
+        <translation>Backing up the workspace…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 个文件：{name}</source>
+        <translation>File {n} of {total}: {name}</translation>
+    </message>
+    <message>
+        <source>正在完成…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>{file} 的问题（{n} 条）</source>
+        <comment>one</comment>
+        <translation>Problems in {file} ({n})</translation>
+    </message>
+    <message>
+        <source>{file} 的问题（{n} 条）</source>
+        <comment>other</comment>
+        <translation>Problems in {file} ({n})</translation>
+    </message>
+    <message>
+        <source>{file} 未导入：导入已取消</source>
+        <translation>{file} was not imported: the import was cancelled</translation>
+    </message>
+    <message>
+        <source>{file} 没有发现问题</source>
+        <translation>No problems found in {file}</translation>
+    </message>
+    <message>
+        <source>所选 {files} 个文件的问题（{n} 条）</source>
+        <comment>one</comment>
+        <translation>Problems in the {files} selected files ({n})</translation>
+    </message>
+    <message>
+        <source>所选 {files} 个文件的问题（{n} 条）</source>
+        <comment>other</comment>
+        <translation>Problems in the {files} selected files ({n})</translation>
+    </message>
+    <message>
+        <source>选择一个文件，查看它的问题</source>
+        <translation>Select a file to see its problems</translation>
+    </message>
+    <message>
+        <source>替换导入</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>用下列文件替换已导入的同一平台材料？
+
+{files}
+
+原有的材料、附件和校验提示将被替换；替换前会先备份工作区，并记入审计日志。</source>
+        <translation>Replace the dossiers already imported for the same platforms with these files?
+
+{files}
+
+The earlier material, attachments and warnings will be replaced. The workspace is backed up first and the change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>已复制问题清单（{n} 个文件）</source>
+        <comment>one</comment>
+        <translation>Problem list copied ({n} file)</translation>
+    </message>
+    <message>
+        <source>已复制问题清单（{n} 个文件）</source>
+        <comment>other</comment>
+        <translation>Problem list copied ({n} files)</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择依托单位交回的平台材料：每个平台一个 Excel 文件，附件放在与它同名的文件夹或压缩包中。可以一次选择多个文件，或选择一个文件夹导入其中全部 Excel 文件。每个文件要么完整导入，要么不做任何改动。</source>
+        <translation>Choose the dossiers the host units returned: one Excel file per platform, with its attachments in a folder or zip of the same name. You can choose several files at once, or a folder to import every Excel file in it. Each file is either imported whole or changes nothing.</translation>
+    </message>
+    <message>
+        <source>待导入的文件(&amp;L)：</source>
+        <translation>Files to &amp;import:</translation>
+    </message>
+    <message>
+        <source>选择一个或多个 Excel 文件（.xlsx）</source>
+        <translation>Choose one or more Excel files (.xlsx)</translation>
+    </message>
+    <message>
+        <source>添加文件(&amp;A)…</source>
+        <translation>&amp;Add Files…</translation>
+    </message>
+    <message>
+        <source>选择一个文件夹，导入其中全部 Excel 文件</source>
+        <translation>Choose a folder and import every Excel file in it</translation>
+    </message>
+    <message>
+        <source>添加文件夹(&amp;D)…</source>
+        <translation>Add Fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>从列表中移除所选文件（Delete）</source>
+        <translation>Remove the selected files from the list (Delete)</translation>
+    </message>
+    <message>
+        <source>移除(&amp;R)</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>已导入过的平台（备案编号相同）用本次的文件替换；不勾选时这些文件不导入，标为“已存在”</source>
+        <translation>Platforms imported before (same filing number) are replaced by these files; unticked, such files are not imported and are marked “Already imported”</translation>
+    </message>
+    <message>
+        <source>替换已导入的同一平台材料(&amp;P)</source>
+        <translation>Replace dossiers of &amp;platforms already imported</translation>
+    </message>
+    <message>
+        <source>每个文件要么完整导入，要么不做任何改动。取消时，正在导入的文件会完成，其余文件不再导入。</source>
+        <translation>Each file is either imported whole or changes nothing. When you cancel, the file being imported is finished and the rest are not imported.</translation>
+    </message>
+    <message>
+        <source>关闭本窗口并查看所选平台的材料</source>
+        <translation>Close this window and show the selected platform’s dossier</translation>
+    </message>
+    <message>
+        <source>打开该平台(&amp;O)</source>
+        <translation>&amp;Open Platform</translation>
+    </message>
+    <message>
+        <source>用所选文件替换已导入的同一平台材料</source>
+        <translation>Replace the dossier already imported for the same platform with the selected file</translation>
+    </message>
+    <message>
+        <source>替换导入(&amp;E)…</source>
+        <translation>R&amp;eplace…</translation>
+    </message>
+    <message>
+        <source>把所选文件的问题清单复制到剪贴板，便于发给依托单位修改</source>
+        <translation>Copy the selected files’ problem lists to the clipboard, to send to the host units</translation>
+    </message>
+    <message>
+        <source>复制问题清单(&amp;C)</source>
+        <translation>&amp;Copy Problem List</translation>
+    </message>
+    <message>
+        <source>打开所选文件所在的文件夹</source>
+        <translation>Open the folder that holds the selected file</translation>
+    </message>
+    <message>
+        <source>在文件夹中显示(&amp;S)</source>
+        <translation>&amp;Show in Folder</translation>
+    </message>
+    <message>
+        <source>回到文件选择，再导入其他文件</source>
+        <translation>Back to choosing files, to import more</translation>
+    </message>
+    <message>
+        <source>继续导入其他文件(&amp;M)…</source>
+        <translation>Import &amp;More Files…</translation>
+    </message>
+    <message>
+        <source>开始导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>正在导入的文件完成后停止，其余文件不再导入（Esc）</source>
+        <translation>Stop after the file being imported; the rest are not imported (Esc)</translation>
+    </message>
+    <message>
+        <source>取消导入(&amp;X)</source>
+        <translation>Cancel Import (&amp;X)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown.</extracomment>
+        <extracomment>A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -84,6 +518,38 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>平台(&amp;P)</source>
+        <translation>&amp;Platforms</translation>
+    </message>
+    <message>
+        <source>导入平台材料(&amp;I)…</source>
+        <translation>&amp;Import Dossiers…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导入依托单位交回的平台材料 (Ctrl+I)</source>
+        <translation>Import the dossiers returned by the host units (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>下载材料模板(&amp;T)…</source>
+        <translation>Save Dossier &amp;Template…</translation>
+    </message>
+    <message>
+        <source>保存空白的平台材料 Excel 模板 (Ctrl+Shift+T)</source>
+        <translation>Save the blank dossier workbook (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>平台列表(&amp;L)</source>
+        <translation>Platform &amp;List</translation>
+    </message>
+    <message>
+        <source>查找平台(&amp;F)…</source>
+        <translation>&amp;Find Platform…</translation>
     </message>
     <message>
         <source>最近打开(&amp;R)</source>
@@ -160,6 +626,40 @@ Please send this file to technical support. Everything already saved in the work
         <translation>Could not open {name}</translation>
     </message>
     <message>
+        <source>平台材料模板.xlsx</source>
+        <translation>dossier-template.xlsx</translation>
+    </message>
+    <message>
+        <source>保存平台材料模板</source>
+        <translation>Save Dossier Template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在保存材料模板…</source>
+        <translation>Saving the dossier template…</translation>
+    </message>
+    <message>
+        <source>已保存材料模板：{path}</source>
+        <translation>Dossier template saved: {path}</translation>
+    </message>
+    <message>
+        <source>未能保存材料模板</source>
+        <translation>The dossier template was not saved</translation>
+    </message>
+    <message>
+        <source>无法写入文件：
+{error}</source>
+        <translation>Cannot write the file:
+{error}</translation>
+    </message>
+    <message>
+        <source>正在查看 {name} 的材料</source>
+        <translation>Viewing the dossier of {name}</translation>
+    </message>
+    <message>
         <source>已关闭 {name}</source>
         <translation>Closed {name}</translation>
     </message>
@@ -174,6 +674,46 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>关于 jlpanel</source>
         <translation>About jlpanel</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <source>资源</source>
+        <extracomment>The metric groups in catalogue order: the key that starts each group, and its name.</extracomment>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>管理</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>相关评分指标</source>
+        <translation>Rubric indicators</translation>
     </message>
 </context>
 <context>
@@ -276,6 +816,154 @@ Please send this file to technical support. Everything already saved in the work
     </message>
 </context>
 <context>
+    <name>PlatformListView</name>
+    <message>
+        <source>全部类型</source>
+        <extracomment>Open the dossier of this platform (double-click or Enter).</extracomment>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>共 {n} 个平台</source>
+        <comment>one</comment>
+        <translation>{n} platform</translation>
+    </message>
+    <message>
+        <source>共 {n} 个平台</source>
+        <comment>other</comment>
+        <translation>{n} platforms</translation>
+    </message>
+    <message>
+        <source>显示 {shown} 个，共 {total} 个平台</source>
+        <translation>Showing {shown} of {total} platforms</translation>
+    </message>
+    <message>
+        <source>按平台名称、依托单位或备案编号筛选（Ctrl+F）</source>
+        <translation>Filter by platform name, host unit or filing number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>搜索名称、依托单位或备案编号（Ctrl+F）</source>
+        <translation>Search name, host unit or filing no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>提示(&amp;W)：</source>
+        <translation>&amp;Warnings:</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>有提示</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <source>无提示</source>
+        <translation>Without warnings</translation>
+    </message>
+    <message>
+        <source>资源类型(&amp;T)：</source>
+        <translation>Resource &amp;type:</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的平台。</source>
+        <translation>No platform matches the filters.</translation>
+    </message>
+    <message>
+        <source>本考核周期还没有平台</source>
+        <translation>This cycle has no platforms yet</translation>
+    </message>
+    <message>
+        <source>请先下载材料模板发给各依托单位填写，收回后在这里导入。每个平台一个 Excel 文件，附件放在同名文件夹或压缩包中。</source>
+        <translation>Save the dossier template and send it to the host units to fill in, then import what they return here: one Excel file per platform, with attachments in a folder or zip of the same name.</translation>
+    </message>
+    <message>
+        <source>选择依托单位交回的材料文件或文件夹（Ctrl+I）</source>
+        <translation>Choose the dossier files or folder the host units returned (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>导入平台材料(&amp;I)…</source>
+        <translation>&amp;Import Dossiers…</translation>
+    </message>
+    <message>
+        <source>保存一份空白的平台材料 Excel 模板，发给依托单位填写</source>
+        <translation>Save a blank dossier workbook to send to the host units</translation>
+    </message>
+    <message>
+        <source>下载材料模板(&amp;T)…</source>
+        <translation>Save Dossier &amp;Template…</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTableModel</name>
+    <message>
+        <source>备案编号</source>
+        <extracomment>The value a column sorts by (numbers as numbers; a missing number sorts first). The platform id of a row. Background and text of a warning count above zero (with an icon, so it reads in grey). Numeric columns: the metric key and its decimals (a share is shown as a percentage).</extracomment>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <source>平台名称</source>
+        <translation>Platform name</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>资源类型</source>
+        <translation>Resource type</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>服务次数</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>服务用户数</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>外单位用户占比</source>
+        <translation>External users</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>材料校验提示的条数</source>
+        <translation>Number of dossier check warnings</translation>
+    </message>
+    <message>
+        <source>考核期内的服务记录条数</source>
+        <translation>Service records in the evaluation period</translation>
+    </message>
+    <message>
+        <source>不同的用户单位数</source>
+        <translation>Number of distinct user organisations</translation>
+    </message>
+    <message>
+        <source>外单位用户占全部用户的比例</source>
+        <translation>Share of users from outside the host unit</translation>
+    </message>
+    <message>
+        <source>用户满意度均值（1–5 分）</source>
+        <translation>Mean user satisfaction (1–5)</translation>
+    </message>
+    <message>
+        <source>{n} 条材料校验提示</source>
+        <comment>one</comment>
+        <translation>{n} dossier check warning</translation>
+    </message>
+    <message>
+        <source>{n} 条材料校验提示</source>
+        <comment>other</comment>
+        <translation>{n} dossier check warnings</translation>
+    </message>
+</context>
+<context>
     <name>RubricDetail</name>
     <message>
         <source>{low}–{high} 分</source>
@@ -325,12 +1013,15 @@ Please send this file to technical support. Everything already saved in the work
         <source>评语可选填。</source>
         <translation>A comment is optional.</translation>
     </message>
-    <message numerus="yes">
-        <source>满分 {max} 分，共 %n 项指标</source>
-        <translation>
-            <numerusform>Maximum {max} points, %n indicator</numerusform>
-            <numerusform>Maximum {max} points, %n indicators</numerusform>
-        </translation>
+    <message>
+        <source>满分 {max} 分，共 {n} 项指标</source>
+        <comment>one</comment>
+        <translation>{max} points, {n} indicator</translation>
+    </message>
+    <message>
+        <source>满分 {max} 分，共 {n} 项指标</source>
+        <comment>other</comment>
+        <translation>{max} points, {n} indicators</translation>
     </message>
     <message>
         <source>{max} 分</source>
@@ -503,12 +1194,15 @@ Please send this file to technical support. Everything already saved in the work
         <source>一票否决成立</source>
         <translation>Veto applies</translation>
     </message>
-    <message numerus="yes">
-        <source>≥ %n 位专家</source>
-        <translation>
-            <numerusform>≥ %n expert</numerusform>
-            <numerusform>≥ %n experts</numerusform>
-        </translation>
+    <message>
+        <source>≥ {n} 位专家</source>
+        <comment>one</comment>
+        <translation>≥ {n} expert</translation>
+    </message>
+    <message>
+        <source>≥ {n} 位专家</source>
+        <comment>other</comment>
+        <translation>≥ {n} experts</translation>
     </message>
     <message>
         <source>提出同一否决项的有效评分达到此人数时，否决成立</source>
@@ -550,12 +1244,15 @@ Please send this file to technical support. Everything already saved in the work
         <source>整改期限</source>
         <translation>Rectification period</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 个月</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
+    <message>
+        <source>{n} 个月</source>
+        <comment>one</comment>
+        <translation>{n} month</translation>
+    </message>
+    <message>
+        <source>{n} 个月</source>
+        <comment>other</comment>
+        <translation>{n} months</translation>
     </message>
     <message>
         <source>首次不合格的平台限期整改；连续两个周期不合格的取消平台资格</source>
@@ -565,12 +1262,15 @@ Please send this file to technical support. Everything already saved in the work
         <source>最少有效评分</source>
         <translation>Minimum valid scores</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 份</source>
-        <translation>
-            <numerusform>%n score</numerusform>
-            <numerusform>%n scores</numerusform>
-        </translation>
+    <message>
+        <source>{n} 份</source>
+        <comment>one</comment>
+        <translation>{n} score</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <comment>other</comment>
+        <translation>{n} scores</translation>
     </message>
     <message>
         <source>平台须有不少于此数量的有效、无回避评分，结果才能确定</source>
@@ -580,12 +1280,15 @@ Please send this file to technical support. Everything already saved in the work
         <source>得分小数位</source>
         <translation>Score decimals</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 位</source>
-        <translation>
-            <numerusform>%n decimal place</numerusform>
-            <numerusform>%n decimal places</numerusform>
-        </translation>
+    <message>
+        <source>{n} 位</source>
+        <comment>one</comment>
+        <translation>{n} decimal place</translation>
+    </message>
+    <message>
+        <source>{n} 位</source>
+        <comment>other</comment>
+        <translation>{n} decimal places</translation>
     </message>
     <message>
         <source>平台得分按四舍五入保留的小数位数，再评定等次</source>
@@ -602,6 +1305,18 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>说明</source>
         <translation>Meaning</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTableModel</name>
+    <message>
+        <source>是</source>
+        <extracomment>Column kinds shown as numbers (right-aligned). Decimal numbers: shown with the column&apos;s fixed decimals.</extracomment>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -648,29 +1363,40 @@ Please send this file to technical support. Everything already saved in the work
     <name>WorkspaceView</name>
     <message>
         <source>考核期：{start} 至 {end}</source>
+        <extracomment>The platform list has been (re)read; carries how many platforms there are. The dossier browser now shows this platform. The platform list is shown again.</extracomment>
         <translation>Period: {start} to {end}</translation>
     </message>
     <message>
         <source>评分细则：{name}（版本 {version}）</source>
         <translation>Rubric: {name} (version {version})</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 个平台</source>
-        <translation>
-            <numerusform>%n platform</numerusform>
-            <numerusform>%n platforms</numerusform>
-        </translation>
+    <message>
+        <source>{n} 个平台</source>
+        <comment>one</comment>
+        <translation>{n} platform</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 位专家</source>
-        <translation>
-            <numerusform>%n expert</numerusform>
-            <numerusform>%n experts</numerusform>
-        </translation>
+    <message>
+        <source>{n} 个平台</source>
+        <comment>other</comment>
+        <translation>{n} platforms</translation>
+    </message>
+    <message>
+        <source>{n} 位专家</source>
+        <comment>one</comment>
+        <translation>{n} expert</translation>
+    </message>
+    <message>
+        <source>{n} 位专家</source>
+        <comment>other</comment>
+        <translation>{n} experts</translation>
     </message>
     <message>
         <source>{platforms} · {experts}</source>
         <translation>{platforms} · {experts}</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platforms</translation>
     </message>
     <message>
         <source>评分细则</source>
