@@ -106,6 +106,73 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if refused else EXIT_OK
 
 
+def _cmd_experts(args: argparse.Namespace) -> int:
+    from jlpanel.domain.conflicts import ConflictSource
+    from jlpanel.services.experts import import_roster
+    from jlpanel.services.preferences import load_preferences
+    from jlpanel.services.workspace import open_workspace
+
+    prefs = load_preferences()
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+        outcome = import_roster(
+            ws,
+            Path(args.roster),
+            replace=args.replace,
+            backup_dir=prefs.backup_folder(),
+            backup_count=prefs.backup_count,
+        )
+    if not outcome.ok:
+        head = f"REFUSED: {outcome.path}" if en else f"未导入：{outcome.path}"
+        print(f"{head} — {len(outcome.findings)}", file=sys.stderr)
+        _print_findings(outcome.findings, args.lang, file=sys.stderr)
+        return EXIT_REFUSED
+    counts = outcome.conflict_counts()
+    same, roster = counts[ConflictSource.SAME_INSTITUTION], counts[ConflictSource.ROSTER]
+    if en:
+        print(
+            f"Roster imported: {len(outcome.experts)} experts; {len(outcome.conflicts)} "
+            f"conflicts ({same} same institution, {roster} from the roster)"
+        )
+    else:
+        print(
+            f"已导入专家名单：{len(outcome.experts)} 位专家；回避 {len(outcome.conflicts)} 项"
+            f"（同单位 {same}，名单回避单位 {roster}）"
+        )
+    for conflict in outcome.conflicts:
+        print(f"  {conflict.describe(args.lang)}")
+    if args.verbose_findings:
+        _print_findings(outcome.warnings, args.lang, file=sys.stdout)
+    if outcome.assignments_cleared:
+        print(
+            "Earlier assignments were cleared: run jlpanel assign again"
+            if en
+            else "原有分配已清除，请重新运行 jlpanel assign",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _cmd_assign(args: argparse.Namespace) -> int:
+    from jlpanel.services.experts import assign_experts
+    from jlpanel.services.workspace import open_workspace
+
+    with open_workspace(Path(args.workspace)) as ws:
+        summary = assign_experts(ws, per_platform=args.per_platform)
+    print("\n".join(summary.describe(args.lang)))
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from jlpanel.services.demo import build_demo
 
@@ -188,6 +255,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_import)
 
+    p = sub.add_parser("experts", help="import the expert roster and find conflicts of interest")
+    p.add_argument("workspace")
+    p.add_argument("roster", help="the roster workbook (专家名单)")
+    p.add_argument("--replace", action="store_true", help="replace the roster imported before")
+    p.add_argument(
+        "--warnings",
+        dest="verbose_findings",
+        action="store_true",
+        help="also list the roster's warnings",
+    )
+    p.set_defaults(func=_cmd_experts)
+
+    p = sub.add_parser("assign", help="assign experts to platforms, conflicts respected")
+    p.add_argument("workspace")
+    p.add_argument(
+        "--per-platform",
+        type=_positive,
+        metavar="N",
+        help="N experts per platform with balanced load (default: every expert "
+        "scores every platform they have no conflict with)",
+    )
+    p.set_defaults(func=_cmd_assign)
+
     p = sub.add_parser("results", help="compute and print the cycle's results")
     p.add_argument("workspace")
     p.add_argument("--csv", action="store_true", help="comma-separated values")
@@ -216,3 +306,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `jlpanel results … | head`: the reader left; not an error
+        sys.stderr.close()
+        return EXIT_OK

@@ -238,6 +238,11 @@ def import_dossiers(
             outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
             break
         outcomes.append(import_dossier(ws, path, replace=replace))
+    if any(o.ok for o in outcomes):
+        # A new or changed host unit can create or end a conflict of interest.
+        from jlpanel.services.experts import refresh_conflicts
+
+        refresh_conflicts(ws)
     if progress is not None and len(outcomes) == len(files):
         progress(len(files), len(files), "")
     return outcomes

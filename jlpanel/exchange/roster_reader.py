@@ -1,0 +1,355 @@
+"""Reading the expert roster workbook (``experts.xlsx``, DESIGN §3) into roster rows.
+
+The sheet is 专家名单 (or "Experts"/"Roster"; failing those, the first sheet with a 姓名
+header, failing that the first sheet). Headers are found in the first rows and matched like
+the dossier's: 姓名/Name and 工作单位/Institution are required, 职称/Title, 专业领域/Field,
+联系方式/Contact and 回避单位/Avoid optional; several 回避单位 share a cell, separated by
+；; 、， or line breaks.
+
+Like the dossier reader (whose file checks and table reading this module reuses), it never
+raises on bad input: a roster is either read whole or refused with every problem as sheet /
+row / column / what is wrong / how to fix it. An expert's name identifies them in the cycle,
+so two rows with one name refuse the roster.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jlpanel.domain.conflicts import is_matchable_unit, split_units
+from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.text import Text
+from jlpanel.exchange.dossier_reader import (
+    HEADER_SEARCH_ROWS,
+    _corrupt,
+    _file_findings,
+    _load_sheet,
+    _open_zip,
+    _read_table,
+    _Report,
+    _sheet_parts,
+)
+from jlpanel.exchange.dossier_schema import (
+    ColumnKind,
+    ColumnSpec,
+    SheetLayout,
+    SheetSpec,
+    normalise_name,
+)
+from jlpanel.exchange.roster_writer import ROSTER_HEADERS, ROSTER_SHEET, RosterExpert
+
+log = logging.getLogger(__name__)
+
+#: A roster of more rows than this is refused (a province has a few hundred experts).
+MAX_ROSTER_ROWS = 10_000
+#: A roster file larger than this is refused.
+MAX_ROSTER_BYTES = 20 * 2**20
+
+#: The longest value the workspace keeps per column (its ``experts`` table's lengths).
+MAX_LENGTHS = {"name": 100, "institution": 200, "title": 100, "field": 200, "contact": 200}
+
+#: Other names of the roster sheet.
+ROSTER_SHEET_ALIASES = ("Experts", "Roster", "Expert roster", "专家", "评审专家名单", "专家库")
+
+
+def _column(
+    header: str, field: str, help_zh: str, help_en: str, *aliases: str, required: bool = False
+) -> ColumnSpec:
+    return ColumnSpec(
+        header, field, ColumnKind.TEXT, Text(help_zh, help_en), required, aliases, width=16
+    )
+
+
+#: The roster sheet, described as the dossier's sheets are (for the reader and the template).
+ROSTER_SPEC = SheetSpec(
+    name=ROSTER_SHEET,
+    name_en="Experts",
+    aliases=ROSTER_SHEET_ALIASES,
+    layout=SheetLayout.TABLE,
+    required=True,
+    dossier_field="experts",
+    help=Text("评审专家，每行一人。", "The reviewing experts, one per row."),
+    columns=(
+        _column(
+            "姓名",
+            "name",
+            "专家姓名；同一名单中不能重名（重名时请加以区分，如“张伟（吉林大学）”）",
+            "The expert's name; unique in the roster (tell namesakes apart, e.g. 张伟（吉林大学）)",
+            "Name",
+            "专家姓名",
+            "Expert",
+            "Full name",
+            required=True,
+        ),
+        _column(
+            "工作单位",
+            "institution",
+            "专家所在单位全称；与平台依托单位相同或相互包含时自动回避",
+            "The expert's institution in full; experts are kept off platforms hosted there",
+            "Institution",
+            "单位",
+            "所在单位",
+            "工作单位名称",
+            "Organization",
+            "Organisation",
+            "Affiliation",
+            "Employer",
+            required=True,
+        ),
+        _column("职称", "title", "职称，如 教授、研究员", "Title, e.g. professor", "Title"),
+        _column(
+            "专业领域",
+            "field",
+            "专业或研究领域",
+            "Field of expertise",
+            "Field",
+            "专业",
+            "研究领域",
+            "Expertise",
+            "Discipline",
+        ),
+        _column(
+            "联系方式",
+            "contact",
+            "电话或电子邮箱",
+            "Phone or e-mail",
+            "Contact",
+            "联系电话",
+            "电话",
+            "手机",
+            "Phone",
+            "E-mail",
+        ),
+        _column(
+            "回避单位",
+            "avoid_units",
+            "专家须回避的单位（本人工作单位之外），多个用“；”分隔",
+            "Units the expert must not evaluate (besides their own), separated by ；",
+            "Avoid",
+            "Avoid units",
+            "Units to avoid",
+            "回避",
+            "需回避单位",
+            "Conflicts",
+        ),
+    ),
+)
+if tuple(c.header for c in ROSTER_SPEC.columns) != ROSTER_HEADERS:  # pragma: no cover
+    raise AssertionError("the roster reader and writer disagree on the headers")
+_ROSTER_SHEET_NAMES = frozenset(normalise_name(n) for n in (ROSTER_SHEET, *ROSTER_SHEET_ALIASES))
+
+
+@dataclass(frozen=True, slots=True)
+class RosterResult:
+    """The experts (empty when any finding is an error) and every finding."""
+
+    experts: list[RosterExpert]
+    findings: list[Finding]
+    #: The workbook row of each expert (as Excel numbers it), parallel to ``experts``.
+    rows: list[int] = dataclasses.field(default_factory=list)
+    #: The sheet the experts were read from.
+    sheet: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the roster was read (it may still carry warnings)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that refuse the roster."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """The findings that do not refuse it."""
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def read_roster(
+    path: Path, *, max_rows: int = MAX_ROSTER_ROWS, max_bytes: int = MAX_ROSTER_BYTES
+) -> RosterResult:
+    """Read a filled roster workbook; every problem becomes a finding, nothing raises."""
+    report = _Report()
+    try:
+        if not _file_findings(path, max_bytes, report):
+            return RosterResult([], _roster_wording(report.findings()))
+        archive = _open_zip(path, max_bytes, report)
+        if archive is None:
+            return RosterResult([], _roster_wording(report.findings()))
+        with archive:
+            return _read_workbook(path, archive, max_rows, report)
+    except Exception as exc:  # never let a hostile file crash the caller
+        log.exception("unexpected failure reading roster %s", path)
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
+        return RosterResult([], _roster_wording(report.findings()))
+
+
+def _roster_wording(findings: list[Finding]) -> list[Finding]:
+    """The file findings shared with the dossier reader, with roster-specific fixes."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.code == "file.pdf":
+            f = dataclasses.replace(
+                f,
+                fix=Text(
+                    "请导入填好的专家名单 .xlsx 工作簿（可用 jlpanel 生成空白名单模板）",
+                    "Import the filled roster .xlsx workbook (jlpanel writes a blank template)",
+                ),
+            )
+        out.append(f)
+    return out
+
+
+def _choose_sheet(workbook: Any, sheet_names: list[str]) -> str | None:
+    for name in sheet_names:
+        if normalise_name(name) in _ROSTER_SHEET_NAMES:
+            return name
+    name_header = {normalise_name(n) for n in ROSTER_SPEC.columns[0].names()}
+    for name in sheet_names:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
+        except Exception:  # a damaged sheet is reported when it is read, if it is chosen
+            continue
+        if any(isinstance(c, str) and normalise_name(c) in name_header for r in rows for c in r):
+            return name
+    return sheet_names[0] if sheet_names else None
+
+
+def _read_workbook(
+    path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
+) -> RosterResult:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+        sheet_names = list(workbook.sheet_names)
+    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
+        return RosterResult([], report.findings())
+    with workbook:
+        sheet_name = _choose_sheet(workbook, sheet_names)
+        if sheet_name is None:
+            report.add(
+                "sheet.missing",
+                ROSTER_SHEET,
+                None,
+                None,
+                Text("工作簿中没有工作表", "The workbook has no sheets"),
+                Text(
+                    f"请在工作表“{ROSTER_SHEET}”中填写专家名单",
+                    f"Fill in the roster on a sheet named {ROSTER_SHEET}",
+                ),
+            )
+            return RosterResult([], report.findings())
+        loaded = _load_sheet(
+            path, archive, workbook, sheet_name, sheet_name, _sheet_parts(archive), max_rows, report
+        )
+    if loaded is None:
+        return RosterResult([], report.findings(), sheet=sheet_name)
+    grid, merged, special = loaded
+    table = _read_table(ROSTER_SPEC, sheet_name, grid, merged, special, report)
+    if report.has_errors:
+        return RosterResult([], report.findings(), sheet=sheet_name)
+
+    experts: list[RosterExpert] = []
+    for i in range(len(table.rows)):
+        values = {name: column[i] for name, column in table.columns.items()}
+        avoid = values.get("avoid_units")
+        experts.append(
+            RosterExpert(
+                name=str(values["name"]),
+                institution=str(values["institution"]),
+                title=str(values.get("title") or ""),
+                field=str(values.get("field") or ""),
+                contact=str(values.get("contact") or ""),
+                avoid_units=split_units(avoid if isinstance(avoid, str) else None),
+            )
+        )
+    _check_experts(sheet_name, experts, table.rows, report)
+    if not experts and not report.has_errors:
+        report.add(
+            "roster.empty",
+            sheet_name,
+            None,
+            None,
+            Text("专家名单中没有专家", "The roster lists no experts"),
+            Text(
+                "请从表头下一行起每行填写一位专家",
+                "Fill in one expert per row below the header",
+            ),
+        )
+    findings = report.findings()
+    if report.has_errors:
+        return RosterResult([], findings, sheet=sheet_name)
+    log.info("roster %s: %d experts from sheet %s", path, len(experts), sheet_name)
+    return RosterResult(experts, findings, list(table.rows), sheet_name)
+
+
+def _check_experts(
+    sheet: str, experts: list[RosterExpert], rows: list[int], report: _Report
+) -> None:
+    """Duplicate names refuse the roster; too short 回避单位 get a warning."""
+    first_row: dict[str, int] = {}
+    name_header = ROSTER_SPEC.column("name").header
+    avoid_header = ROSTER_SPEC.column("avoid_units").header
+    for expert, row in zip(experts, rows, strict=True):
+        key = "".join(expert.name.split())
+        if key in first_row:
+            report.add(
+                "roster.duplicate_name",
+                sheet,
+                row,
+                name_header,
+                Text(
+                    f"专家“{expert.name}”在第 {first_row[key]} 行和第 {row} 行重复出现",
+                    f"The expert '{expert.name}' appears twice, in rows {first_row[key]} and {row}",
+                ),
+                Text(
+                    "删除重复的一行；确为同名的两位专家时，请在姓名后注明单位加以区分，"
+                    "如“张伟（吉林大学）”",
+                    "Delete the repeated row; for two experts of the same name, add their "
+                    "institution to tell them apart, e.g. 张伟（吉林大学）",
+                ),
+            )
+        else:
+            first_row[key] = row
+        for field_name, limit in MAX_LENGTHS.items():
+            value = getattr(expert, field_name)
+            if len(value) > limit:
+                header = ROSTER_SPEC.column(field_name).header
+                report.add(
+                    "cell.too_long",
+                    sheet,
+                    row,
+                    header,
+                    Text(
+                        f"“{header}”有 {len(value)} 个字，超过上限 {limit} 个字",
+                        f"{header} has {len(value)} characters, more than the limit of {limit}",
+                    ),
+                    Text(f"请缩短{header}", f"Shorten the {header}"),
+                )
+        for unit in expert.avoid_units:
+            if not is_matchable_unit(unit):
+                report.add(
+                    "roster.short_avoid_unit",
+                    sheet,
+                    row,
+                    avoid_header,
+                    Text(
+                        f"回避单位“{unit}”不足 4 个字，只有与依托单位或平台名称完全相同时才会回避",
+                        f"The unit to avoid '{unit}' has fewer than 4 characters: it only "
+                        "matches a host unit or platform name that is exactly the same",
+                    ),
+                    Text(
+                        "请填写单位全称，如“吉林大学”而不是“吉大”",
+                        "Write the unit's full name, e.g. 吉林大学 rather than 吉大",
+                    ),
+                    Severity.WARNING,
+                )
