@@ -141,6 +141,7 @@ class SheetTableModel(QAbstractTableModel):
         self._row_numbers: Sequence[int | None] | None = None
         self._alignments: list[int] = []
         self._loaded = 0
+        self._total = 0
 
     def set_sheet(self, sheet: LoadedSheet | None) -> None:
         """Show ``sheet`` (None: nothing), starting with its first chunk."""
@@ -148,15 +149,31 @@ class SheetTableModel(QAbstractTableModel):
         if sheet is None:
             self._columns, self._rows, self._decimals = [], [], ()
             self._row_numbers = None
+            self._total = 0
         else:
             self._columns = list(sheet.data.columns)
             self._rows = sheet.data.rows
             self._decimals = sheet.decimals
             # The workbook row of each record, as findings name it ("第12行").
             self._row_numbers = sheet.data.source_rows
+            self._total = sheet.data.total
         self._alignments = [_RIGHT if c.kind in NUMERIC_KINDS else _LEFT for c in self._columns]
         self._loaded = min(self.CHUNK, len(self._rows))
         self.endResetModel()
+
+    def extend(self, more: LoadedSheet) -> None:
+        """Add the rest of a sheet whose first page is shown; the view fetches it on demand."""
+        if not self._columns:
+            return
+        self._rows = [*self._rows, *more.data.rows]
+        self._row_numbers = [*(self._row_numbers or ()), *more.data.source_rows]
+        self._total = max(self._total, len(self._rows))
+        decimals = tuple(max(a, b) for a, b in zip(self._decimals, more.decimals, strict=True))
+        if decimals != self._decimals and self._loaded:
+            self._decimals = decimals
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._loaded - 1, len(self._columns) - 1)
+            )
 
     @property
     def columns(self) -> list[SheetColumn]:
@@ -164,7 +181,7 @@ class SheetTableModel(QAbstractTableModel):
 
     def total_rows(self) -> int:
         """Every row of the sheet, fetched or not."""
-        return len(self._rows)
+        return max(self._total, len(self._rows))
 
     def retranslate(self) -> None:
         if self._columns:

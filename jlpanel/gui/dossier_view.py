@@ -67,10 +67,21 @@ def _load_overview(workspace: Workspace, platform_id: int) -> DossierOverview:
     return dossier_overview(workspace, platform_id)
 
 
-def _load_sheet(workspace: Workspace, platform_id: int, attribute: str) -> LoadedSheet:
+#: Rows fetched first, so a big sheet shows at once; the rest follow in the background.
+FIRST_PAGE = 1_000
+
+
+def _load_sheet(
+    workspace: Workspace,
+    platform_id: int,
+    attribute: str,
+    offset: int = 0,
+    limit: int | None = None,
+) -> LoadedSheet:
     from jlpanel.services.dossiers import sheet_data
 
-    return prepare_sheet(sheet_data(workspace, platform_id, attribute))
+    data = sheet_data(workspace, platform_id, attribute, offset=offset, limit=limit)
+    return prepare_sheet(data)
 
 
 def _save_attachment(workspace: Workspace, attachment_id: int, folder: Path) -> Path:
@@ -115,6 +126,8 @@ class DossierView(QWidget):
     overview_loaded = Signal(int)
     #: A sheet's rows have arrived (its Dossier attribute, e.g. "services").
     sheet_loaded = Signal(str)
+    #: Every row of a big sheet has arrived (after its first page was shown).
+    sheet_completed = Signal(str)
     #: An attachment was written to this file and handed to the system viewer.
     attachment_opened = Signal(Path)
     #: Loading failed; carries the message shown.
@@ -438,7 +451,7 @@ class DossierView(QWidget):
             return
         sheet.loading = True
         self._start(
-            partial(_load_sheet, self.workspace, self.platform_id, attribute),
+            partial(_load_sheet, self.workspace, self.platform_id, attribute, 0, FIRST_PAGE),
             partial(self._on_sheet, attribute),
         )
 
@@ -450,6 +463,20 @@ class DossierView(QWidget):
         self._size_columns(sheet)
         self._retitle_tabs()
         self.sheet_loaded.emit(attribute)
+        fetched = len(loaded.data.rows)
+        if (
+            self.workspace is not None
+            and self.platform_id is not None
+            and (loaded.data.total > fetched)
+        ):
+            self._start(
+                partial(_load_sheet, self.workspace, self.platform_id, attribute, fetched),
+                partial(self._on_rest_of_sheet, attribute),
+            )
+
+    def _on_rest_of_sheet(self, attribute: str, loaded: LoadedSheet) -> None:
+        self.sheet_tabs[attribute].model.extend(loaded)
+        self.sheet_completed.emit(attribute)
 
     def _size_columns(self, sheet: SheetTab) -> None:
         """Widths from the header and the first rows only: never a pass over every row."""

@@ -81,6 +81,8 @@ class SheetData:
     rows: list[tuple[Any, ...]]
     #: The workbook row each row came from, so "服务记录 第12行" in a finding can be found.
     source_rows: list[int | None] = field(default_factory=list)
+    #: Rows of the whole sheet (more than ``rows`` when a page was asked for).
+    total: int = 0
 
 
 def list_platforms(ws: Workspace) -> list[PlatformSummary]:
@@ -196,11 +198,13 @@ def sheet_names() -> list[tuple[str, Text]]:
     return [(attr, Text(sheets[attr].name, sheets[attr].name_en)) for attr, _ in ROW_TABLES]
 
 
-def sheet_data(ws: Workspace, platform_id: int, attribute: str) -> SheetData:
-    """All rows of one dossier sheet (e.g. "services"), as tuples in workbook order.
+def sheet_data(
+    ws: Workspace, platform_id: int, attribute: str, *, offset: int = 0, limit: int | None = None
+) -> SheetData:
+    """Rows of one dossier sheet (e.g. "services") as tuples, in workbook order.
 
-    Plain tuples straight from a Core select: 100,000 rows load in well under a second and
-    the table model hands them to the view on demand.
+    Plain tuples straight from a Core select. ``offset``/``limit`` fetch a page, so a browser
+    can show the first rows of a 100,000-row sheet at once and load the rest behind them.
     """
     models = dict(ROW_TABLES)
     if attribute not in models:
@@ -212,18 +216,27 @@ def sheet_data(ws: Workspace, platform_id: int, attribute: str) -> SheetData:
         for c in sheet.columns
         if c.field in table.c
     ]
+    mine = table.c.platform_id == platform_id
     query = (
         select(table.c.source_row, *(table.c[c.field] for c in columns))
-        .where(table.c.platform_id == platform_id)
+        .where(mine)
         .order_by(table.c.source_row, table.c.id)
+        .offset(offset)
+        .limit(limit)
     )
     with ws.session() as s:
         result = s.execute(query).all()
+        total = (
+            len(result) + offset
+            if limit is None
+            else s.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
+        )
     return SheetData(
         Text(sheet.name, sheet.name_en),
         columns,
         [tuple(r[1:]) for r in result],
         [r[0] for r in result],
+        total,
     )
 
 

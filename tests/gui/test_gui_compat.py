@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 
-
 def test_void_qt_calls_do_not_leak_references_to_none(qapp: object) -> None:
     # PySide6 6.12.0 returned None from every void method without a reference, so after a few
     # thousand calls CPython 3.11 aborted ("none_dealloc"). pyproject pins a binding without
