@@ -12,12 +12,15 @@ from jlpanel.exchange.roster_writer import RosterExpert, write_roster
 
 def test_roster_conflicts_and_assignment(tmp_path, capsys):
     ws = tmp_path / "c.jlpanel"
-    assert main(["new", str(ws), "--cycle", "周期", "--start", "2024-01-01",
-                 "--end", "2025-12-31"]) == 0
+    assert (
+        main(["new", str(ws), "--cycle", "周期", "--start", "2024-01-01", "--end", "2025-12-31"])
+        == 0
+    )
     base = sample_dossier()  # host unit 吉林大学
     for n, host in enumerate(["吉林大学", "延边大学", "北华大学"]):
-        basic = dataclasses.replace(base.basic, filing_no=f"JL-{n}", host_unit=host,
-                                    name=f"吉林省第{n}资源共享服务平台")
+        basic = dataclasses.replace(
+            base.basic, filing_no=f"JL-{n}", host_unit=host, name=f"吉林省第{n}资源共享服务平台"
+        )
         write_dossier_workbook(tmp_path / f"d{n}.xlsx", dataclasses.replace(base, basic=basic))
     assert main(["import", str(ws), *(str(tmp_path / f"d{n}.xlsx") for n in range(3))]) == 0
     experts = [
