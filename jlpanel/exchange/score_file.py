@@ -1,0 +1,550 @@
+"""The score file (``*.jlscore``, DESIGN §3): an expert's submitted scores, signed.
+
+UTF-8 JSON, self-describing::
+
+    {"format": "jlpanel-score", "format_version": 1,
+     "cycle_id": "…", "package_id": "…", "expert": {"id": 3, "name": "…"},
+     "revision": 2, "submitted_at": "2026-05-20T02:31:07.123456+00:00", "app_version": "0.1.0",
+     "declarations": [{"platform_id": 7, "filing_no": "…", "state": "none" | "conflict",
+                       "reason": "…", "declared_at": "…"}],
+     "sheets": [{"platform_id": 7, "filing_no": "…", "scores": {"A1": 8.5, …},
+                 "comments": {"A1": "…"}, "vetoes": {"fraud": "reason"}, "bonus": {"X1": 1.0},
+                 "overall_comment": "…"}],
+     "signature": {"alg": "HMAC-SHA256", "value": "<64 hex digits>"}}
+
+The signature is HMAC-SHA256, with the package's own key, over the canonical serialisation of
+everything but ``signature``: ``json.dumps(sort_keys=True, separators=(",", ":"),
+ensure_ascii=False)`` encoded as UTF-8. A verifier recomputes it from the parsed values, so the
+file's own layout (indentation, key order) does not matter but every value does.
+
+:func:`parse_score_file` never raises on bad input: it returns a :class:`ScoreFileError` with a
+``kind`` (for the merge's reasons) and a bilingual message. Checking the ids against a workspace,
+the signature against its key, and the scores against the rubric is the merge's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from jlpanel.domain.scoresheet import Provenance, ScoreSheet
+from jlpanel.domain.text import Text
+from jlpanel.exchange.dossier_writer import replace_atomically
+
+SCORE_FILE_SUFFIX: Final = ".jlscore"
+FORMAT_NAME: Final = "jlpanel-score"
+FORMAT_VERSION: Final = 1
+SIGNATURE_ALG: Final = "HMAC-SHA256"
+#: Far above any real file (200 platforms × 15 indicators with comments is well under 2 MB).
+MAX_BYTES: Final = 32 * 2**20
+DECLARATION_STATES: Final = ("none", "conflict")
+
+ScoreFileErrorKind = Literal[
+    "empty",
+    "too_large",
+    "truncated",
+    "not_json",
+    "not_a_score_file",
+    "future_version",
+    "missing_field",
+    "bad_field",
+    "bad_signature_format",
+]
+
+
+class ScoreFileError(Exception):
+    """Why bytes are not a usable score file: ``kind``, a bilingual ``text`` and ``where``.
+
+    ``where`` is the JSON path of the offending value (e.g. ``sheets[3].scores.A1``), or "".
+    """
+
+    def __init__(self, kind: ScoreFileErrorKind, text: Text, where: str = "") -> None:
+        super().__init__(text.en)
+        self.kind: ScoreFileErrorKind = kind
+        self.text = text
+        self.where = where
+
+    def __repr__(self) -> str:
+        return f"ScoreFileError({self.kind!r}, {self.text.en!r}, {self.where!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationEntry:
+    """An expert's 回避 declaration on one platform."""
+
+    platform_id: int
+    filing_no: str
+    conflict: bool
+    reason: str = ""
+    declared_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetEntry:
+    """An expert's scores, comments, vetoes and bonus points for one platform."""
+
+    platform_id: int
+    filing_no: str
+    scores: Mapping[str, float]
+    comments: Mapping[str, str] = field(default_factory=dict)
+    vetoes: Mapping[str, str] = field(default_factory=dict)
+    bonus: Mapping[str, float] = field(default_factory=dict)
+    overall_comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreFile:
+    """A parsed score file: its content, its signature and the exact bytes that were signed."""
+
+    format_version: int
+    cycle_id: str
+    package_id: str
+    expert_id: int
+    expert_name: str
+    revision: int
+    submitted_at: dt.datetime
+    app_version: str
+    declarations: tuple[DeclarationEntry, ...]
+    sheets: tuple[SheetEntry, ...]
+    signature_alg: str
+    signature: bytes
+    #: The canonical serialisation of everything but the signature (what the HMAC covers).
+    canonical: bytes = field(repr=False)
+    #: SHA-256 of the file's bytes as read: the same file merged twice has the same digest.
+    sha256: str
+
+    def conflicts(self) -> dict[int, str]:
+        """Platform id → reason, for every declared conflict."""
+        return {d.platform_id: d.reason for d in self.declarations if d.conflict}
+
+    def score_sheets(self) -> list[ScoreSheet]:
+        """The sheets as domain score sheets (provenance: package; this file's revision)."""
+        return [
+            ScoreSheet(
+                expert_id=str(self.expert_id),
+                platform_id=str(s.platform_id),
+                points=dict(s.scores),
+                comments=dict(s.comments),
+                vetoes=dict(s.vetoes),
+                bonus=dict(s.bonus),
+                overall_comment=s.overall_comment,
+                provenance=Provenance.PACKAGE,
+                revision=self.revision,
+            )
+            for s in self.sheets
+        ]
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+def _iso(moment: dt.datetime) -> str:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"naive datetime {moment!r}: pass an aware datetime")
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def make_payload(
+    *,
+    cycle_id: str,
+    package_id: str,
+    expert_id: int,
+    expert_name: str,
+    revision: int,
+    submitted_at: dt.datetime,
+    app_version: str,
+    declarations: Sequence[DeclarationEntry],
+    sheets: Sequence[SheetEntry],
+) -> dict[str, Any]:
+    """The unsigned content of a score file, in the format's field order."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "cycle_id": cycle_id,
+        "package_id": package_id,
+        "expert": {"id": expert_id, "name": expert_name},
+        "revision": revision,
+        "submitted_at": _iso(submitted_at),
+        "app_version": app_version,
+        "declarations": [
+            {
+                "platform_id": d.platform_id,
+                "filing_no": d.filing_no,
+                "state": "conflict" if d.conflict else "none",
+                "reason": d.reason,
+                "declared_at": None if d.declared_at is None else _iso(d.declared_at),
+            }
+            for d in declarations
+        ],
+        "sheets": [
+            {
+                "platform_id": s.platform_id,
+                "filing_no": s.filing_no,
+                "scores": {k: float(v) for k, v in s.scores.items()},
+                "comments": dict(s.comments),
+                "vetoes": dict(s.vetoes),
+                "bonus": {k: float(v) for k, v in s.bonus.items()},
+                "overall_comment": s.overall_comment,
+            }
+            for s in sheets
+        ],
+    }
+
+
+def canonical_bytes(payload: Mapping[str, Any]) -> bytes:
+    """The bytes the signature covers: every field but ``signature``, canonically."""
+    content = {k: v for k, v in payload.items() if k != "signature"}
+    return json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def sign(canonical: bytes, key: bytes) -> bytes:
+    """The HMAC-SHA256 of ``canonical`` with ``key``."""
+    return hmac.new(key, canonical, hashlib.sha256).digest()
+
+
+def encode_score_file(payload: Mapping[str, Any], key: bytes) -> bytes:
+    """The signed score file's bytes (indented UTF-8 JSON); refuses a malformed payload."""
+    if len(key) < 16:
+        raise ValueError("an HMAC key needs at least 16 bytes")
+    signature = sign(canonical_bytes(payload), key)
+    document = {**payload, "signature": {"alg": SIGNATURE_ALG, "value": signature.hex()}}
+    data = (json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode(
+        "utf-8"
+    )
+    parsed = parse_score_file(data)  # never write a file the merge could not read
+    if isinstance(parsed, ScoreFileError):
+        raise ValueError(f"malformed score file payload: {parsed.text.en} ({parsed.where})")
+    return data
+
+
+def write_score_file(path: Path, payload: Mapping[str, Any], key: bytes) -> bytes:
+    """Sign ``payload`` and write it to ``path`` atomically; returns the bytes written."""
+    data = encode_score_file(payload, key)
+    write_bytes_durably(path, data)
+    return data
+
+
+def write_bytes_durably(path: Path, data: bytes) -> None:
+    """Write through a synced temporary file and a rename, then sync the folder (USB sticks)."""
+    replace_atomically(path, data)
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def verify_signature(score_file: ScoreFile, key: bytes) -> bool:
+    """Whether ``score_file`` was signed with ``key`` and not changed since."""
+    if score_file.signature_alg != SIGNATURE_ALG:
+        return False
+    return hmac.compare_digest(sign(score_file.canonical, key), score_file.signature)
+
+
+def _error(kind: ScoreFileErrorKind, zh: str, en: str, where: str = "") -> ScoreFileError:
+    return ScoreFileError(kind, Text(zh, en), where)
+
+
+class _Invalid(Exception):
+    def __init__(self, error: ScoreFileError) -> None:
+        self.error = error
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Invalid(
+                _error(
+                    "not_json",
+                    f"JSON 对象中键“{key}”重复",
+                    f"the key {key!r} appears twice in one JSON object",
+                    key,
+                )
+            )
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Invalid(
+        _error("not_json", f"JSON 中不允许 {name}", f"{name} is not allowed in a score file")
+    )
+
+
+class _Fields:
+    """Typed access to a JSON object, naming the path of any missing or wrong value."""
+
+    def __init__(self, raw: Mapping[str, Any], where: str) -> None:
+        self.raw = raw
+        self.where = where
+
+    def path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str) -> Any:
+        if key not in self.raw:
+            raise _Invalid(
+                _error(
+                    "missing_field",
+                    f"缺少字段 {self.path(key)}",
+                    f"the field {self.path(key)} is missing",
+                    self.path(key),
+                )
+            )
+        return self.raw[key]
+
+    def bad(self, key: str, zh: str, en: str) -> _Invalid:
+        where = self.path(key)
+        return _Invalid(_error("bad_field", f"字段 {where} {zh}", f"the field {where} {en}", where))
+
+    def text(self, key: str, *, required: bool = True) -> str:
+        value = self.get(key)
+        if not isinstance(value, str):
+            raise self.bad(key, "应为文本", "must be a string")
+        if required and not value.strip():
+            raise self.bad(key, "不能为空", "must not be empty")
+        return value
+
+    def integer(self, key: str, minimum: int) -> int:
+        value = self.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.bad(key, "应为整数", "must be a whole number")
+        if value < minimum:
+            raise self.bad(key, f"不能小于 {minimum}", f"must be at least {minimum}")
+        return value
+
+    def moment(self, key: str, *, optional: bool = False) -> dt.datetime | None:
+        value = self.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.bad(key, "应为 ISO 8601 时间", "must be an ISO 8601 timestamp")
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise self.bad(key, "不是有效的时间", "is not a valid timestamp") from None
+        if moment.tzinfo is None:
+            raise self.bad(key, "须带时区", "must carry a time zone")
+        return moment.astimezone(dt.UTC)
+
+    def obj(self, key: str) -> _Fields:
+        value = self.get(key)
+        if not isinstance(value, Mapping):
+            raise self.bad(key, "应为 JSON 对象", "must be a JSON object")
+        return _Fields(value, self.path(key))
+
+    def items(self, key: str) -> list[_Fields]:
+        value = self.get(key)
+        if not isinstance(value, list):
+            raise self.bad(key, "应为列表", "must be a list")
+        out: list[_Fields] = []
+        for n, item in enumerate(value):
+            where = f"{self.path(key)}[{n}]"
+            if not isinstance(item, Mapping):
+                raise _Invalid(
+                    _error(
+                        "bad_field", f"{where} 应为 JSON 对象", f"{where} must be an object", where
+                    )
+                )
+            out.append(_Fields(item, where))
+        return out
+
+    def numbers(self, key: str) -> dict[str, float]:
+        mapping = self.obj(key)
+        out: dict[str, float] = {}
+        for code, value in mapping.raw.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise mapping.bad(code, "应为数字", "must be a number")
+            if not math.isfinite(value):
+                raise mapping.bad(code, "应为有限数字", "must be a finite number")
+            out[code] = float(value)
+        return out
+
+    def texts(self, key: str) -> dict[str, str]:
+        mapping = self.obj(key)
+        out: dict[str, str] = {}
+        for code, value in mapping.raw.items():
+            if not isinstance(value, str):
+                raise mapping.bad(code, "应为文本", "must be a string")
+            out[code] = value
+        return out
+
+
+def _decode(data: bytes) -> Any:
+    if not data.strip():
+        raise _Invalid(_error("empty", "文件为空", "the file is empty"))
+    if len(data) > MAX_BYTES:
+        raise _Invalid(
+            _error(
+                "too_large",
+                f"文件过大（{len(data)} 字节），不是评分文件",
+                f"the file is too large ({len(data)} bytes) to be a score file",
+            )
+        )
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(body) - 1 and exc.reason.startswith("unexpected end"):
+            raise _Invalid(_truncated()) from None
+        raise _Invalid(
+            _error("not_json", "文件不是 UTF-8 文本", "the file is not UTF-8 text")
+        ) from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        looks_like_json = text.lstrip().startswith("{")
+        # Cut short: the parser ran out of text, or a string never found its closing quote.
+        ran_out = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        if looks_like_json and ran_out:
+            raise _Invalid(_truncated()) from None
+        raise _Invalid(
+            _error(
+                "not_json",
+                f"文件不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+                f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            )
+        ) from None
+    except RecursionError:
+        raise _Invalid(
+            _error("not_json", "JSON 嵌套过深", "the JSON is nested too deeply")
+        ) from None
+
+
+def _truncated() -> ScoreFileError:
+    return _error(
+        "truncated",
+        "文件不完整（在中途被截断），请重新从评审包导出",
+        "the file is cut short (truncated); write it again from the review package",
+    )
+
+
+def parse_score_file(data: bytes) -> ScoreFile | ScoreFileError:
+    """Parse the bytes of a score file; a :class:`ScoreFileError` says why they are not one."""
+    try:
+        return _parse(data)
+    except _Invalid as invalid:
+        return invalid.error
+
+
+def _parse(data: bytes) -> ScoreFile:
+    document = _decode(data)
+    if not isinstance(document, Mapping) or document.get("format") != FORMAT_NAME:
+        raise _Invalid(
+            _error(
+                "not_a_score_file",
+                "该文件不是 jlpanel 评分文件",
+                "this file is not a jlpanel score file",
+            )
+        )
+    top = _Fields(document, "")
+    version = top.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise top.bad("format_version", "应为正整数", "must be a positive whole number")
+    if version > FORMAT_VERSION:
+        raise _Invalid(
+            _error(
+                "future_version",
+                f"评分文件格式版本 {version} 由更新版本的 jlpanel 生成（本程序支持到 "
+                f"{FORMAT_VERSION}），请升级本程序",
+                f"score file format {version} was written by a newer jlpanel (this version "
+                f"reads up to {FORMAT_VERSION}); update the program",
+                "format_version",
+            )
+        )
+    signature_alg, signature = _signature(top)
+    expert = top.obj("expert")
+    declarations = tuple(_declaration(d) for d in top.items("declarations"))
+    sheets = tuple(
+        SheetEntry(
+            platform_id=s.integer("platform_id", 1),
+            filing_no=s.text("filing_no", required=False),
+            scores=s.numbers("scores"),
+            comments=s.texts("comments"),
+            vetoes=s.texts("vetoes"),
+            bonus=s.numbers("bonus"),
+            overall_comment=s.text("overall_comment", required=False),
+        )
+        for s in top.items("sheets")
+    )
+    for label, ids in (
+        ("declarations", [d.platform_id for d in declarations]),
+        ("sheets", [s.platform_id for s in sheets]),
+    ):
+        if len(set(ids)) != len(ids):
+            raise top.bad(label, "中有重复的平台", "lists a platform twice")
+    submitted_at = top.moment("submitted_at")
+    assert submitted_at is not None
+    return ScoreFile(
+        format_version=version,
+        cycle_id=top.text("cycle_id"),
+        package_id=top.text("package_id"),
+        expert_id=expert.integer("id", 1),
+        expert_name=expert.text("name"),
+        revision=top.integer("revision", 1),
+        submitted_at=submitted_at,
+        app_version=top.text("app_version", required=False),
+        declarations=declarations,
+        sheets=sheets,
+        signature_alg=signature_alg,
+        signature=signature,
+        canonical=canonical_bytes(document),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _declaration(fields: _Fields) -> DeclarationEntry:
+    state = fields.text("state")
+    if state not in DECLARATION_STATES:
+        raise fields.bad("state", "应为 none 或 conflict", "must be 'none' or 'conflict'")
+    reason = fields.text("reason", required=False)
+    if state == "conflict" and not reason.strip():
+        raise fields.bad("reason", "回避须写明理由", "must give the reason for a conflict")
+    return DeclarationEntry(
+        platform_id=fields.integer("platform_id", 1),
+        filing_no=fields.text("filing_no", required=False),
+        conflict=state == "conflict",
+        reason=reason,
+        declared_at=fields.moment("declared_at", optional=True),
+    )
+
+
+def _signature(top: _Fields) -> tuple[str, bytes]:
+    raw = top.get("signature")
+
+    def bad(zh: str, en: str) -> _Invalid:
+        return _Invalid(_error("bad_signature_format", zh, en, "signature"))
+
+    if not isinstance(raw, Mapping):
+        raise bad("签名格式不正确", "the signature must be an object with alg and value")
+    alg, value = raw.get("alg"), raw.get("value")
+    if alg != SIGNATURE_ALG:
+        raise bad(
+            f"签名算法应为 {SIGNATURE_ALG}（实际为 {alg!r}）",
+            f"the signature algorithm must be {SIGNATURE_ALG} (got {alg!r})",
+        )
+    if not isinstance(value, str) or len(value) != 64:
+        raise bad("签名值应为 64 位十六进制数", "the signature value must be 64 hex digits")
+    try:
+        return alg, bytes.fromhex(value)
+    except ValueError:
+        raise bad(
+            "签名值应为 64 位十六进制数", "the signature value must be 64 hex digits"
+        ) from None

@@ -1,0 +1,318 @@
+"""The score file format: what is signed, what breaks the signature, and junk refused by kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factories import small_rubric
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jlpanel.domain.scoresheet import Provenance, validate_sheet
+from jlpanel.exchange import score_file as sf
+
+KEY = bytes(range(32))
+OTHER_KEY = bytes(range(1, 33))
+SUBMITTED = dt.datetime(2026, 5, 20, 2, 31, 7, 123456, tzinfo=dt.UTC)
+
+
+def payload(**changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "cycle_id": "6f1c1e4e-0000-4000-8000-000000000001",
+        "package_id": "6f1c1e4e-0000-4000-8000-000000000002",
+        "expert_id": 3,
+        "expert_name": "王专家",
+        "revision": 2,
+        "submitted_at": SUBMITTED,
+        "app_version": "0.1.0",
+        "declarations": [
+            sf.DeclarationEntry(7, "JL-007", False, "", SUBMITTED),
+            sf.DeclarationEntry(8, "JL-008", True, "本人曾在依托单位任职", SUBMITTED),
+            sf.DeclarationEntry(9, "JL-009", False, "", SUBMITTED),
+        ],
+        "sheets": [
+            sf.SheetEntry(
+                7,
+                "JL-007",
+                {"A1": 30.0, "B1": 35.5, "C1": 20.0},
+                comments={"A1": "资源丰富", "B1": "服务量大"},
+                vetoes={"fraud": "服务记录与合同不符"},
+                bonus={"X1": 1.5},
+                overall_comment="总体良好",
+            ),
+            sf.SheetEntry(9, "JL-009", {"A1": 5.0, "B1": 10.0, "C1": 5.0}, comments={"A1": "差"}),
+        ],
+    }
+    values.update(changes)
+    return sf.make_payload(**values)
+
+
+def document(data: bytes) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(data)
+    return loaded
+
+
+def encode(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def parsed(data: bytes) -> sf.ScoreFile:
+    result = sf.parse_score_file(data)
+    assert isinstance(result, sf.ScoreFile), result
+    return result
+
+
+def error(data: bytes) -> sf.ScoreFileError:
+    result = sf.parse_score_file(data)
+    assert isinstance(result, sf.ScoreFileError), result
+    return result
+
+
+def test_a_written_file_round_trips_and_verifies(tmp_path: Path):
+    path = tmp_path / "专家.jlscore"
+    written = sf.write_score_file(path, payload(), KEY)
+    assert path.read_bytes() == written
+    score_file = parsed(written)
+    assert sf.verify_signature(score_file, KEY)
+    assert not sf.verify_signature(score_file, OTHER_KEY)
+    assert score_file.format_version == 1
+    assert (score_file.expert_id, score_file.expert_name, score_file.revision) == (3, "王专家", 2)
+    assert score_file.submitted_at == SUBMITTED
+    assert score_file.conflicts() == {8: "本人曾在依托单位任职"}
+    assert [s.platform_id for s in score_file.sheets] == [7, 9]
+    assert score_file.sheets[0].scores == {"A1": 30.0, "B1": 35.5, "C1": 20.0}
+    assert score_file.sheets[0].vetoes == {"fraud": "服务记录与合同不符"}
+    assert score_file.canonical == sf.canonical_bytes(document(written))
+    # Self-describing: a person can read what it is.
+    head = written.decode("utf-8")
+    assert head.index('"format": "jlpanel-score"') < head.index('"sheets"')
+    assert "王专家" in head  # UTF-8, not \u escapes
+
+
+def test_the_domain_sheets_carry_the_revision_and_validate():
+    score_file = parsed(sf.encode_score_file(payload(), KEY))
+    sheets = score_file.score_sheets()
+    assert [s.platform_id for s in sheets] == ["7", "9"]
+    assert all(s.expert_id == "3" and s.revision == 2 for s in sheets)
+    assert all(s.provenance is Provenance.PACKAGE for s in sheets)
+    assert validate_sheet(sheets[0], small_rubric()) == []
+
+
+def test_the_layout_of_the_file_does_not_matter_but_the_values_do():
+    data = sf.encode_score_file(payload(), KEY)
+    doc = document(data)
+    compact = json.dumps(dict(reversed(list(doc.items()))), ensure_ascii=True).encode()
+    assert sf.verify_signature(parsed(compact), KEY)
+
+
+TAMPERED_PATHS: list[tuple[tuple[str | int, ...], Any]] = [
+    (("cycle_id",), "6f1c1e4e-0000-4000-8000-0000000000ff"),
+    (("package_id",), "6f1c1e4e-0000-4000-8000-0000000000ff"),
+    (("expert", "id"), 4),
+    (("expert", "name"), "李专家"),
+    (("revision",), 3),
+    (("revision",), 1),
+    (("submitted_at",), "2026-05-21T02:31:07.123456+00:00"),
+    (("app_version",), "9.9.9"),
+    (("declarations", 1, "state"), "none"),
+    (("declarations", 1, "reason"), "无"),
+    (("declarations", 0, "platform_id"), 70),
+    (("sheets", 0, "platform_id"), 8),
+    (("sheets", 0, "filing_no"), "JL-008"),
+    (("sheets", 0, "scores", "A1"), 35.0),
+    (("sheets", 0, "scores", "B1"), 35.0),
+    (("sheets", 1, "scores", "C1"), 5.5),
+    (("sheets", 0, "comments", "A1"), "资源一般"),
+    (("sheets", 1, "comments", "B1"), "新增的评语"),
+    (("sheets", 0, "vetoes", "fraud"), "理由改了"),
+    (("sheets", 1, "vetoes", "no_service"), "新增否决"),
+    (("sheets", 0, "bonus", "X1"), 3.0),
+    (("sheets", 0, "overall_comment"), "总体优秀"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"), TAMPERED_PATHS, ids=[".".join(map(str, p)) for p, _ in TAMPERED_PATHS]
+)
+def test_changing_any_value_breaks_the_signature(path: tuple[str | int, ...], value: Any):
+    doc = document(sf.encode_score_file(payload(), KEY))
+    target: Any = doc
+    for step in path[:-1]:
+        target = target[step]
+    assert target.get(path[-1]) != value if isinstance(target, dict) else True
+    target[path[-1]] = value
+    score_file = parsed(encode(doc))
+    assert not sf.verify_signature(score_file, KEY)
+
+
+@pytest.mark.parametrize(
+    "remove",
+    [
+        ("sheets", 0, "comments", "B1"),
+        ("sheets", 0, "vetoes", "fraud"),
+        ("sheets", 0, "bonus", "X1"),
+    ],
+)
+def test_removing_a_comment_veto_or_bonus_breaks_the_signature(remove: tuple[str | int, ...]):
+    doc = document(sf.encode_score_file(payload(), KEY))
+    target: Any = doc
+    for step in remove[:-1]:
+        target = target[step]
+    del target[remove[-1]]
+    assert not sf.verify_signature(parsed(encode(doc)), KEY)
+
+
+def test_dropping_a_sheet_or_a_declaration_breaks_the_signature():
+    for key in ("sheets", "declarations"):
+        doc = document(sf.encode_score_file(payload(), KEY))
+        doc[key].pop()
+        assert not sf.verify_signature(parsed(encode(doc)), KEY)
+
+
+def test_a_signature_from_another_file_does_not_verify():
+    first = document(sf.encode_score_file(payload(), KEY))
+    second = document(sf.encode_score_file(payload(revision=3), KEY))
+    first["signature"] = second["signature"]
+    assert not sf.verify_signature(parsed(encode(first)), KEY)
+
+
+def test_a_future_format_version_is_refused_by_kind():
+    doc = document(sf.encode_score_file(payload(), KEY))
+    doc["format_version"] = 2
+    doc["sheets"] = "a newer layout"
+    err = error(encode(doc))
+    assert err.kind == "future_version"
+    assert "newer" in err.text.en and "更新版本" in err.text.zh
+
+
+@pytest.mark.parametrize("cut", [1, 10, 100, 0.5, -40, -2])
+def test_truncated_bytes_are_refused_as_truncated(cut: float):
+    data = sf.encode_score_file(payload(), KEY)
+    end = int(len(data) * cut) if isinstance(cut, float) else cut
+    assert error(data[:end]).kind == "truncated"
+
+
+def test_a_cut_inside_a_chinese_character_is_truncated_too():
+    data = sf.encode_score_file(payload(), KEY)
+    start = data.index("王".encode())
+    assert error(data[: start + 1]).kind == "truncated"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x00\x01\x02PK\x03\x04 binary", "not_json"),
+        (b"\xff\xfe{\x00}\x00", "not_json"),
+        (b"format_version = 1\n", "not_json"),
+        (b"[1, 2, 3]", "not_a_score_file"),
+        (b'{"format": "something-else", "format_version": 1}', "not_a_score_file"),
+        (b"{}", "not_a_score_file"),
+        (b'"jlpanel-score"', "not_a_score_file"),
+        (b'{"format": "jlpanel-score", "format_version": "1"}', "bad_field"),
+        (b'{"format": "jlpanel-score", "format_version": 0}', "bad_field"),
+        (b'{"format": "jlpanel-score", "format_version": 1, "format": "x"}', "not_json"),
+        (b'{"format": "jlpanel-score", "format_version": 1, "revision": NaN}', "not_json"),
+        (b"[" * 100_000 + b"]" * 100_000, "not_json"),
+    ],
+)
+def test_junk_is_refused_by_kind(data: bytes, kind: str):
+    assert error(data).kind == kind
+
+
+def test_an_enormous_file_is_refused_before_parsing():
+    assert error(b" " * 10 + b"{" + b" " * sf.MAX_BYTES).kind == "too_large"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "where"),
+    [
+        (("package_id",), "missing_field", "package_id"),
+        (("expert", "id"), "missing_field", "expert.id"),
+        (("sheets", 0, "scores"), "missing_field", "sheets[0].scores"),
+        (("declarations", 1, "state"), "missing_field", "declarations[1].state"),
+        (("signature",), "missing_field", "signature"),
+        (("signature", "alg"), "bad_signature_format", "signature"),
+        (("signature", "value"), "bad_signature_format", "signature"),
+    ],
+)
+def test_a_missing_field_is_named(path: tuple[str | int, ...], kind: str, where: str):
+    doc = document(sf.encode_score_file(payload(), KEY))
+    target: Any = doc
+    for step in path[:-1]:
+        target = target[step]
+    del target[path[-1]]
+    err = error(encode(doc))
+    assert (err.kind, err.where) == (kind, where)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "kind"),
+    [
+        (("signature", "alg"), "HMAC-MD5", "bad_signature_format"),
+        (("signature", "value"), "abc", "bad_signature_format"),
+        (("signature", "value"), "z" * 64, "bad_signature_format"),
+        (("signature",), "deadbeef", "bad_signature_format"),
+        (("sheets", 0, "scores", "A1"), True, "bad_field"),
+        (("sheets", 0, "scores", "A1"), "30", "bad_field"),
+        (("sheets", 0, "scores", "A1"), None, "bad_field"),
+        (("sheets", 0, "comments", "A1"), 5, "bad_field"),
+        (("sheets", 0, "platform_id"), "7", "bad_field"),
+        (("sheets", 1, "platform_id"), 7, "bad_field"),  # the same platform twice
+        (("declarations", 0, "state"), "maybe", "bad_field"),
+        (("declarations", 0, "state"), "conflict", "bad_field"),  # a conflict without reason
+        (("revision",), 0, "bad_field"),
+        (("submitted_at",), "yesterday", "bad_field"),
+        (("submitted_at",), "2026-05-20T02:31:07", "bad_field"),  # no time zone
+        (("expert",), [3, "王专家"], "bad_field"),
+        (("sheets",), {"0": {}}, "bad_field"),
+    ],
+)
+def test_a_wrong_value_is_refused_with_where(path: tuple[str | int, ...], value: Any, kind: str):
+    doc = document(sf.encode_score_file(payload(), KEY))
+    target: Any = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    err = error(encode(doc))
+    assert err.kind == kind
+    assert err.text.zh and err.text.en
+
+
+def test_the_writer_refuses_what_the_reader_would_refuse():
+    bad = payload()
+    bad["sheets"][0]["scores"]["A1"] = float("nan")
+    with pytest.raises(ValueError):
+        sf.encode_score_file(bad, KEY)
+    with pytest.raises(ValueError):
+        sf.encode_score_file(payload(), b"short")
+    with pytest.raises(ValueError):
+        payload(submitted_at=dt.datetime(2026, 5, 20))  # naive
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_parsing_junk_bytes_never_raises(data: bytes):
+    assert isinstance(sf.parse_score_file(data), sf.ScoreFile | sf.ScoreFileError)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_parsing_any_prefix_or_edit_of_a_real_file_never_raises(data: st.DataObject):
+    real = sf.encode_score_file(payload(), KEY)
+    cut = data.draw(st.integers(0, len(real)))
+    flip = data.draw(st.integers(0, len(real) - 1))
+    mangled = real[:flip] + bytes([real[flip] ^ 0x20]) + real[flip + 1 :]
+    for candidate in (real[:cut], mangled):
+        result = sf.parse_score_file(candidate)
+        if isinstance(result, sf.ScoreFile) and candidate != real:
+            # Whatever still parses must not verify, unless the edit was outside the values.
+            assert sf.verify_signature(result, KEY) == (
+                result.canonical == parsed(real).canonical
+                and result.signature == parsed(real).signature
+            )
