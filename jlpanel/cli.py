@@ -163,6 +163,40 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_packages(args: argparse.Namespace) -> int:
+    from jlpanel.services.packages import issue_packages
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        issued = issue_packages(ws, Path(args.outdir), replace_existing=args.replace)
+    for p in issued:
+        count = f"{p.platform_count} platforms" if en else f"{p.platform_count} 个平台"
+        print(f"{p.expert_name}: {p.path} ({count})")
+        if p.paper_sheet:
+            print(f"    {p.paper_sheet}")
+    return EXIT_OK
+
+
+def _cmd_paper(args: argparse.Namespace) -> int:
+    from jlpanel.services.paper import import_paper_sheet
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        outcome = import_paper_sheet(ws, Path(args.sheet), replace=args.replace)
+    if not outcome.ok:
+        print(f"REFUSED: {args.sheet}" if en else f"未录入：{args.sheet}", file=sys.stderr)
+        _print_findings(outcome.findings, args.lang, file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        f"Paper scores of {outcome.expert_name} entered for {outcome.platforms} platforms"
+        if en
+        else f"已录入 {outcome.expert_name} 的纸质评分：{outcome.platforms} 个平台"
+    )
+    return EXIT_OK
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -277,6 +311,26 @@ def build_parser() -> argparse.ArgumentParser:
         "scores every platform they have no conflict with)",
     )
     p.set_defaults(func=_cmd_assign)
+
+    p = sub.add_parser("packages", help="write each expert's review package and paper sheet")
+    p.add_argument("workspace")
+    p.add_argument("outdir")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite packages already in OUTDIR (an expert's work in them is lost)",
+    )
+    p.set_defaults(func=_cmd_packages)
+
+    p = sub.add_parser("paper", help="enter an expert's filled paper score sheet")
+    p.add_argument("workspace")
+    p.add_argument("sheet", help="the filled paper score sheet (.xlsx)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace paper scores entered before for the same platforms",
+    )
+    p.set_defaults(func=_cmd_paper)
 
     p = sub.add_parser("results", help="compute and print the cycle's results")
     p.add_argument("workspace")
