@@ -52,6 +52,7 @@ DEMO_CYCLE_NAME = "2026年度吉林省科技资源共享服务平台考核评价
 DEMO_PERIOD = (dt.date(2024, 1, 1), dt.date(2025, 12, 31))
 WORKSPACE_NAME = "demo.jlpanel"
 DOSSIER_FOLDER = "dossiers"
+PACKAGE_FOLDER = "packages"
 ROSTER_NAME = "experts.xlsx"
 DISCLAIMER = "本文件为 jlpanel 演示数据，单位、人员和数据均为虚构，仅供试用。"
 
@@ -1578,6 +1579,9 @@ class DemoSummary:
     expert_count: int
     outcomes: tuple[ImportOutcome, ...]
     seconds: float
+    #: One review package (and paper sheet) per expert, in ``package_folder``.
+    package_folder: Path | None = None
+    packages: tuple[Path, ...] = ()
 
     @property
     def refused(self) -> tuple[ImportOutcome, ...]:
@@ -1598,6 +1602,7 @@ class DemoSummary:
                 f"{self.service_record_count:,} service records, "
                 f"{self.attachment_count} attachments",
                 f"  roster:    {self.roster} ({self.expert_count} experts)",
+                f"  packages:  {len(self.packages)} review packages in {self.package_folder}",
                 f"  imported:  {self.platform_count}, refused: {len(self.refused)}; "
                 f"{len(warned)} platforms carry deliberate problems:",
             ]
@@ -1608,6 +1613,7 @@ class DemoSummary:
                 f"  平台材料：{len(self.dossiers)} 份，位于 {self.dossier_folder}；"
                 f"服务记录 {self.service_record_count:,} 条，附件 {self.attachment_count} 个",
                 f"  专家名单：{self.roster}（{self.expert_count} 位专家）",
+                f"  评审包：{len(self.packages)} 个，位于 {self.package_folder}",
                 f"  导入成功 {self.platform_count} 份，被拒 {len(self.refused)} 份；"
                 f"其中 {len(warned)} 个平台带有演示用的问题：",
             ]
@@ -1633,8 +1639,9 @@ def _refuse_existing(folder: Path) -> None:
     dossiers = folder / DOSSIER_FOLDER
     roster = folder / ROSTER_NAME
     found = [p.name for p in (workspace, roster) if p.exists()]
-    if dossiers.exists() and (not dossiers.is_dir() or any(dossiers.iterdir())):
-        found.append(DOSSIER_FOLDER)
+    for sub in (dossiers, folder / PACKAGE_FOLDER):
+        if sub.exists() and (not sub.is_dir() or any(sub.iterdir())):
+            found.append(sub.name)
     if found:
         listed = "、".join(found)
         raise UserError(
@@ -1655,12 +1662,14 @@ def build_demo(
     from jlpanel.exchange.dossier_writer import replace_atomically, write_dossier_workbook
     from jlpanel.exchange.roster_writer import write_roster
     from jlpanel.reports.simple_pdf import simple_pdf
+    from jlpanel.services.experts import assign_experts, import_roster
     from jlpanel.services.intake import import_dossiers
+    from jlpanel.services.packages import issue_packages
     from jlpanel.services.workspace import create_workspace
 
     began = time.perf_counter()
     _refuse_existing(folder)
-    total = 2 * len(_PLANS) + 2
+    total = 2 * len(_PLANS) + 3
     done = 0
 
     def step(message: str) -> None:
@@ -1716,6 +1725,18 @@ def build_demo(
                 return True
 
             outcomes = import_dossiers(ws, paths, progress=imported)
+
+            # The staff's next steps, so an expert can start scoring at once: the roster,
+            # conflicts of interest, the assignment and one review package per expert.
+            step("导入专家名单、分配专家并发放评审包")
+            import_roster(ws, roster)
+            assign_experts(ws)
+            package_dir = folder / PACKAGE_FOLDER
+            if not package_dir.exists():
+                new_folders.insert(0, package_dir)
+            issued = issue_packages(ws, package_dir)
+            created.extend(p.path for p in issued)
+            created.extend(p.paper_sheet for p in issued if p.paper_sheet)
     except BaseException:
         _remove(created, new_folders)
         raise
@@ -1741,6 +1762,8 @@ def build_demo(
         expert_count=len(experts),
         outcomes=tuple(outcomes),
         seconds=seconds,
+        package_folder=package_dir,
+        packages=tuple(p.path for p in issued),
     )
 
 

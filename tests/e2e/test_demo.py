@@ -84,7 +84,8 @@ def test_the_summary_describes_it_in_both_languages(demo: DemoSummary) -> None:
     assert f"{demo.service_record_count:,}" in zh
     assert "有偿服务缺少合同编号 ×3" in zh
     assert "Paid service without a contract ×3" in en
-    assert len(zh.splitlines()) == 5 + len(DELIBERATE_WARNINGS)
+    assert len(zh.splitlines()) == 6 + len(DELIBERATE_WARNINGS)
+    assert "7 review packages" in en
 
 
 def test_warnings_are_exactly_the_deliberate_ones(demo: DemoSummary) -> None:
@@ -175,9 +176,10 @@ def test_attachments_are_pdfs_with_an_embedded_cjk_font(demo: DemoSummary) -> No
 
 def test_the_demo_folder_stays_small(demo: DemoSummary) -> None:
     size = sum(p.stat().st_size for p in demo.folder.rglob("*") if p.is_file())
-    assert size < 15 * 2**20
+    # Each of the 7 packages carries its expert's dossiers with their attachments.
+    assert size < 80 * 2**20
     assert sorted(p.name for p in demo.folder.iterdir()) == sorted(
-        ["dossiers", ROSTER_NAME, WORKSPACE_NAME]
+        ["dossiers", "packages", ROSTER_NAME, WORKSPACE_NAME]
     )
 
 
@@ -239,3 +241,20 @@ def test_a_failed_build_leaves_no_half_demo_behind(
     with pytest.raises(OSError, match="No space left"):
         build_demo(tmp_path)
     assert listing(tmp_path) == {"说明.txt": len("别删我".encode())}
+
+
+def test_each_expert_has_a_review_package_of_their_conflict_free_platforms(
+    demo: DemoSummary,
+) -> None:
+    from jlpanel.services.experts import assignment_matrix
+    from jlpanel.services.review import open_package, package_info
+
+    assert len(demo.packages) == 7
+    with open_workspace(demo.workspace) as ws:
+        matrix = assignment_matrix(ws)
+        loads = {e.name: e.load for e in matrix.experts}
+    assert sum(loads.values()) == 7 * 24 - 10  # every pair but the ten conflicts
+    for path in demo.packages:
+        with open_package(path) as session:
+            info = package_info(session)
+            assert len(session.platforms) == loads[info.expert_name]
