@@ -246,7 +246,90 @@ def bench_dossier_open(tmp: Path) -> None:
     )
 
 
+def bench_packages(tmp: Path) -> None:
+    """Issuing 25 packages for 200 platforms; an edit to durable storage; a desk switch."""
+    import shutil
+
+    from workloads import build_assigned_cycle
+
+    from jlpanel.services import review as rv
+    from jlpanel.services.packages import issue_packages
+    from jlpanel.services.workspace import open_workspace
+
+    path = build_assigned_cycle(tmp / "pk.jlpanel", platforms=200, experts=25, services_each=1000)
+    size = path.stat().st_size / 1e6
+    print(
+        f"workload: 200 platforms × 1,000 service records, 25 experts all assigned "
+        f"({size:.0f} MB workspace)"
+    )
+    copies: list[float] = []
+    synced: list[float] = []
+    builds: list[float] = []
+    for n in range(3):  # alternate, so both see the same machine state
+        target = tmp / f"copies{n}"
+        target.mkdir()
+        t0 = time.perf_counter()
+        for k in range(25):
+            shutil.copyfile(path, target / f"{k}.jlreview")
+        copies.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for k in range(25):  # what a package must do too: reach the disk
+            with (target / f"{k}.jlreview").open("rb+") as handle:
+                os.fsync(handle.fileno())
+        synced.append(copies[-1] + time.perf_counter() - t0)
+        shutil.rmtree(target)
+        out = tmp / f"packages{n}"
+        with open_workspace(path) as ws:
+            t0 = time.perf_counter()
+            issued = issue_packages(ws, out, paper_sheets=False)
+            builds.append(time.perf_counter() - t0)
+        if n < 2:
+            shutil.rmtree(out)
+    copy, build = statistics.median(copies), statistics.median(builds)
+    report("25 plain file copies of the workspace", copy, min(copies), None)
+    report(
+        "issue 25 review packages (200 platforms each)",
+        build,
+        min(builds),
+        None,
+        f"— ratio {build / copy:.1f}× the plain copies",
+    )
+
+    with rv.open_package(issued[0].path) as session:
+        pid = session.platforms[0].id
+        rv.declare(session, pid, False)
+        codes = [i.code for i in session.rubric.indicators]
+        times = []
+        for k in range(200):
+            ind = session.rubric.indicator(codes[k % len(codes)])
+            t0 = time.perf_counter()
+            rv.set_score(session, pid, ind.code, ind.max_points - ind.step * (k % 3))
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        report(
+            "an edit to durable storage (set_score, 200 calls)",
+            statistics.median(times),
+            times[0],
+            0.02,
+            f"— p95 {times[189] * 1000:.1f} ms",
+        )
+
+        second = session.platforms[1].id
+
+        def switch() -> None:
+            for p in (second, pid):
+                rv.platform_work(session, p)
+                rv.dossier_overview(session, p)
+                rv.sheet_data(session, p, "services", limit=1000)
+
+        med, best = measure(switch, repeat=5)
+        report(
+            "    desk switch, services part (work + overview + first page)", med / 2, best / 2, 0.1
+        )
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "packages": bench_packages,
     "dossier_open": bench_dossier_open,
     "import": bench_import,
     "results": bench_results,

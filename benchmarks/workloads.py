@@ -216,3 +216,76 @@ def build_dossier_folder(folder: Path, *, count: int, services_each: int) -> lis
             write_dossier_workbook(path, synthetic_dossier(n, services=services_each))
         paths.append(path)
     return paths
+
+
+def build_assigned_cycle(
+    path: Path, *, platforms: int = 200, experts: int = 25, services_each: int = 1000
+) -> Path:
+    """A workspace with imported-looking dossiers, ``experts`` experts all assigned to all."""
+    import dataclasses
+
+    from jlpanel.storage.dossiers import ROW_TABLES
+
+    ws = create_workspace(
+        path, "评审包基准", period_start=dt.date(2024, 1, 1), period_end=dt.date(2025, 12, 31)
+    )
+    try:
+        with ws.session() as s:
+            cycle_id = s.scalars(select(m.Cycle.id)).one()
+            template = synthetic_dossier(0, services=services_each)
+            insert_rows(
+                s,
+                m.Platform,
+                (
+                    {
+                        "cycle_id": cycle_id,
+                        **dataclasses.asdict(
+                            dataclasses.replace(
+                                template.basic,
+                                filing_no=f"JLBM-{n:04d}",
+                                name=f"吉林省第{n}号分析测试平台",
+                                host_unit=f"吉林省第{n}研究所",
+                            )
+                        ),
+                    }
+                    for n in range(platforms)
+                ),
+            )
+            pids = list(s.scalars(select(m.Platform.id).order_by(m.Platform.id)))
+            for attribute, model in ROW_TABLES:
+                rows = getattr(template, attribute)
+                insert_rows(
+                    s,
+                    model,
+                    (
+                        {
+                            "platform_id": pid,
+                            **{f.name: getattr(r, f.name) for f in dataclasses.fields(r)},
+                        }
+                        for pid in pids
+                        for r in rows
+                    ),
+                )
+            insert_rows(
+                s,
+                m.PlatformMetric,
+                (
+                    {"platform_id": pid, "key": "service_count", "value": float(services_each)}
+                    for pid in pids
+                ),
+            )
+            insert_rows(
+                s,
+                m.Expert,
+                (
+                    {"cycle_id": cycle_id, "name": f"专家{n:02d}", "institution": f"外省大学{n}"}
+                    for n in range(experts)
+                ),
+            )
+            eids = list(s.scalars(select(m.Expert.id)))
+            insert_rows(
+                s, m.Assignment, ({"expert_id": e, "platform_id": p} for e in eids for p in pids)
+            )
+    finally:
+        ws.close()
+    return path
