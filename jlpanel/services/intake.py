@@ -16,7 +16,7 @@ from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
 from jlpanel.domain.text import Text
-from jlpanel.services.workspace import Workspace, record
+from jlpanel.services.workspace import CycleInfo, Workspace, record
 from jlpanel.storage import models as m
 from jlpanel.storage.dossiers import (
     StoredAttachment,
@@ -122,8 +122,13 @@ def _exists_finding(name: str, filing_no: str) -> Finding:
     )
 
 
-def import_dossier(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOutcome:
-    """Import one dossier workbook in one transaction; a refused file changes nothing."""
+def import_dossier(
+    ws: Workspace, path: Path, *, replace: bool = False, info: CycleInfo | None = None
+) -> ImportOutcome:
+    """Import one dossier workbook in one transaction; a refused file changes nothing.
+
+    ``info`` saves re-reading the cycle (and re-validating its rubric) for every file of a batch.
+    """
     from jlpanel.exchange.attachments import collect_attachments
     from jlpanel.exchange.dossier_reader import read_dossier
 
@@ -143,7 +148,7 @@ def import_dossier(ws: Workspace, path: Path, *, replace: bool = False) -> Impor
         )
     dossier = dataclasses.replace(dossier, attachment_names=frozenset(found.files))
 
-    info = ws.cycle_info()
+    info = info or ws.cycle_info()
     period = (info.period_start, info.period_end) if info.period_start and info.period_end else None
     warnings = check_dossier(dossier, period=period)
     findings.extend(warnings)
@@ -233,11 +238,12 @@ def import_dossiers(
     if backup_dir is not None and files:
         backup_workspace(ws.engine, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []
+    info = ws.cycle_info() if files else None
     for n, path in enumerate(files):
         if progress is not None and not progress(n, len(files), path.name):
             outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
             break
-        outcomes.append(import_dossier(ws, path, replace=replace))
+        outcomes.append(import_dossier(ws, path, replace=replace, info=info))
     if any(o.ok for o in outcomes):
         # A new or changed host unit can create or end a conflict of interest.
         from jlpanel.services.experts import refresh_conflicts
