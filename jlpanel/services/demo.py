@@ -54,6 +54,9 @@ WORKSPACE_NAME = "demo.jlpanel"
 DOSSIER_FOLDER = "dossiers"
 PACKAGE_FOLDER = "packages"
 ROSTER_NAME = "experts.xlsx"
+#: The simulated experts' score files and the previous cycle's history sheet.
+SCORE_FOLDER = "scores"
+HISTORY_NAME = "history.xlsx"
 DISCLAIMER = "本文件为 jlpanel 演示数据，单位、人员和数据均为虚构，仅供试用。"
 
 #: Called with (steps done, steps in all, what is being done); the return value is ignored.
@@ -1582,6 +1585,11 @@ class DemoSummary:
     #: One review package (and paper sheet) per expert, in ``package_folder``.
     package_folder: Path | None = None
     packages: tuple[Path, ...] = ()
+    #: The simulated panel's signed score files (not merged: the secretary's step).
+    score_folder: Path | None = None
+    score_files: tuple[Path, ...] = ()
+    #: The previous cycle's grades, written as a history sheet and imported.
+    history_sheet: Path | None = None
 
     @property
     def refused(self) -> tuple[ImportOutcome, ...]:
@@ -1638,8 +1646,8 @@ def _refuse_existing(folder: Path) -> None:
     workspace = folder / WORKSPACE_NAME
     dossiers = folder / DOSSIER_FOLDER
     roster = folder / ROSTER_NAME
-    found = [p.name for p in (workspace, roster) if p.exists()]
-    for sub in (dossiers, folder / PACKAGE_FOLDER):
+    found = [p.name for p in (workspace, roster, folder / HISTORY_NAME) if p.exists()]
+    for sub in (dossiers, folder / PACKAGE_FOLDER, folder / SCORE_FOLDER):
         if sub.exists() and (not sub.is_dir() or any(sub.iterdir())):
             found.append(sub.name)
     if found:
@@ -1662,6 +1670,7 @@ def build_demo(
     from jlpanel.exchange.dossier_writer import replace_atomically, write_dossier_workbook
     from jlpanel.exchange.roster_writer import write_roster
     from jlpanel.reports.simple_pdf import simple_pdf
+    from jlpanel.services.demo_scores import write_demo_scores
     from jlpanel.services.experts import assign_experts, import_roster
     from jlpanel.services.intake import import_dossiers
     from jlpanel.services.packages import issue_packages
@@ -1669,7 +1678,7 @@ def build_demo(
 
     began = time.perf_counter()
     _refuse_existing(folder)
-    total = 2 * len(_PLANS) + 3
+    total = 2 * len(_PLANS) + 4
     done = 0
 
     def step(message: str) -> None:
@@ -1737,6 +1746,18 @@ def build_demo(
             issued = issue_packages(ws, package_dir)
             created.extend(p.path for p in issued)
             created.extend(p.paper_sheet for p in issued if p.paper_sheet)
+
+        # The panel: every expert scores their package and submits a signed score file;
+        # the previous cycle's grades are imported. Merging is left to the secretary.
+        step("模拟专家评分并提交评分文件")
+        score_folder = folder / SCORE_FOLDER
+        history_sheet = folder / HISTORY_NAME
+        if not score_folder.exists():
+            new_folders.insert(0, score_folder)
+        created.append(history_sheet)
+        scored = write_demo_scores(
+            folder, workspace_path, [p.path for p in issued], seed=seed, written=created
+        )
     except BaseException:
         _remove(created, new_folders)
         raise
@@ -1764,6 +1785,9 @@ def build_demo(
         seconds=seconds,
         package_folder=package_dir,
         packages=tuple(p.path for p in issued),
+        score_folder=score_folder,
+        score_files=tuple(p for p in scored if p.suffix != ".xlsx"),
+        history_sheet=history_sheet,
     )
 
 

@@ -6,13 +6,23 @@ import datetime as dt
 import json
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, true
 from sqlalchemy.orm import Session
 
-from jlpanel.domain.results import DECISION_LABELS, CycleResults, PlatformInput, compute_results
-from jlpanel.domain.rules import Grade, RuleSettings, grade_from_label
+from jlpanel.domain.results import (
+    DECISION_LABELS,
+    CycleResults,
+    DecisionKind,
+    PlatformInput,
+    PlatformResult,
+    compute_results,
+)
+from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings, grade_from_label
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet
 from jlpanel.services.rubrics import rubric_from_snapshot
 from jlpanel.services.workspace import Workspace, current_actor
@@ -25,54 +35,89 @@ log = logging.getLogger(__name__)
 
 def _previous_grades(session: Session) -> dict[str, Grade]:
     """Each filing number's grade in its most recent earlier cycle."""
-    rows = session.execute(
+    return {f: grade for f, (grade, _) in _previous_with_cycle(session).items()}
+
+
+def _previous_with_cycle(session: Session) -> dict[str, tuple[Grade, str]]:
+    """Each filing number's grade in its most recent earlier cycle, with that cycle's name.
+
+    The most recent is the latest period end (entries without one count as oldest), then
+    the cycle name.
+    """
+    latest: dict[str, tuple[tuple[dt.date, str], str]] = {}
+    for filing_no, cycle_end, cycle_name, grade in session.execute(
         select(
             m.HistoryEntry.filing_no,
             m.HistoryEntry.cycle_end,
             m.HistoryEntry.cycle_name,
             m.HistoryEntry.grade,
         )
-    ).all()
-    latest: dict[str, tuple[dt.date, str, str]] = {}
-    for filing_no, cycle_end, cycle_name, grade in rows:
-        key = (cycle_end or dt.date.min, cycle_name, grade)
-        if filing_no not in latest or key[:2] > latest[filing_no][:2]:
-            latest[filing_no] = key
-    out: dict[str, Grade] = {}
-    for filing_no, (_, _, grade) in latest.items():
+    ):
+        key = (cycle_end or dt.date.min, cycle_name)
+        if filing_no not in latest or key > latest[filing_no][0]:
+            latest[filing_no] = (key, grade)
+    out: dict[str, tuple[Grade, str]] = {}
+    for filing_no, ((_, cycle_name), grade) in latest.items():
         try:
-            out[filing_no] = grade_from_label(grade)
+            out[filing_no] = (grade_from_label(grade), cycle_name)
         except ValueError:
             log.warning("history grade %r of %s is not a grade; ignored", grade, filing_no)
     return out
 
 
-def load_platform_inputs(session: Session) -> list[PlatformInput]:
-    """Every platform's conflict-free score sheets, previous grade and adjustment."""
-    platforms = session.execute(select(m.Platform.id, m.Platform.filing_no)).all()
-    conflicted = set(session.execute(select(m.Conflict.expert_id, m.Conflict.platform_id)).all())
+def load_platform_inputs(
+    session: Session, platform_ids: Collection[int] | None = None
+) -> list[PlatformInput]:
+    """Every platform's conflict-free score sheets, previous grade and adjustment.
 
-    sheets: dict[int, tuple[int, int, str, int]] = {
-        sid: (expert_id, platform_id, provenance, revision)
-        for sid, expert_id, platform_id, provenance, revision in session.execute(
+    ``platform_ids`` limits it to those platforms (e.g. one, to recompute its score).
+    """
+
+    def only(column: Any) -> Any:
+        return true() if platform_ids is None else column.in_(list(platform_ids))
+
+    platforms = session.execute(
+        select(m.Platform.id, m.Platform.filing_no).where(only(m.Platform.id))
+    ).all()
+    conflicted = set(
+        session.execute(
+            select(m.Conflict.expert_id, m.Conflict.platform_id).where(only(m.Conflict.platform_id))
+        ).all()
+    )
+
+    sheets: dict[int, tuple[int, int, str, int, str]] = {
+        sid: (expert_id, platform_id, provenance, revision, overall or "")
+        for sid, expert_id, platform_id, provenance, revision, overall in session.execute(
             select(
                 m.ScoreSheet.id,
                 m.ScoreSheet.expert_id,
                 m.ScoreSheet.platform_id,
                 m.ScoreSheet.provenance,
                 m.ScoreSheet.revision,
-            )
+                m.ScoreSheet.overall_comment,
+            ).where(only(m.ScoreSheet.platform_id))
         )
         if (expert_id, platform_id) not in conflicted
     }
+    # Child rows of the chosen sheets only; all of them when every platform is wanted.
+    mine = m.ScoreSheet.platform_id.in_(list(platform_ids)) if platform_ids is not None else None
+
+    def of_sheets(query: Any, model: Any) -> Any:
+        if mine is None:
+            return query
+        return query.join(m.ScoreSheet, m.ScoreSheet.id == model.sheet_id).where(mine)
+
     points: dict[int, dict[str, float | None]] = defaultdict(dict)
     comments: dict[int, dict[str, str]] = defaultdict(dict)
     for sid, code, value, comment in session.execute(
-        select(
-            m.IndicatorScore.sheet_id,
-            m.IndicatorScore.indicator_code,
-            m.IndicatorScore.points,
-            m.IndicatorScore.comment,
+        of_sheets(
+            select(
+                m.IndicatorScore.sheet_id,
+                m.IndicatorScore.indicator_code,
+                m.IndicatorScore.points,
+                m.IndicatorScore.comment,
+            ),
+            m.IndicatorScore,
         )
     ):
         points[sid][code] = value
@@ -80,17 +125,22 @@ def load_platform_inputs(session: Session) -> list[PlatformInput]:
             comments[sid][code] = comment
     vetoes: dict[int, dict[str, str]] = defaultdict(dict)
     for sid, code, reason in session.execute(
-        select(m.VetoClaim.sheet_id, m.VetoClaim.veto_code, m.VetoClaim.reason)
+        of_sheets(
+            select(m.VetoClaim.sheet_id, m.VetoClaim.veto_code, m.VetoClaim.reason), m.VetoClaim
+        )
     ):
         vetoes[sid][code] = reason or ""
     bonus: dict[int, dict[str, float]] = defaultdict(dict)
     for sid, code, value in session.execute(
-        select(m.BonusScore.sheet_id, m.BonusScore.item_code, m.BonusScore.points)
+        of_sheets(
+            select(m.BonusScore.sheet_id, m.BonusScore.item_code, m.BonusScore.points),
+            m.BonusScore,
+        )
     ):
         bonus[sid][code] = value
 
     by_platform: dict[int, list[ScoreSheet]] = defaultdict(list)
-    for sid, (expert_id, platform_id, provenance, revision) in sheets.items():
+    for sid, (expert_id, platform_id, provenance, revision, overall) in sheets.items():
         by_platform[platform_id].append(
             ScoreSheet(
                 expert_id=str(expert_id),
@@ -99,15 +149,16 @@ def load_platform_inputs(session: Session) -> list[PlatformInput]:
                 comments=comments.get(sid, {}),
                 vetoes=vetoes.get(sid, {}),
                 bonus=bonus.get(sid, {}),
+                overall_comment=overall,
                 provenance=Provenance(provenance),
                 revision=revision,
             )
         )
     adjusted: dict[int, float] = {}
     for platform_id, score in session.execute(
-        select(m.Adjustment.platform_id, m.Adjustment.adjusted_score).order_by(
-            m.Adjustment.at, m.Adjustment.id
-        )
+        select(m.Adjustment.platform_id, m.Adjustment.adjusted_score)
+        .where(only(m.Adjustment.platform_id))
+        .order_by(m.Adjustment.at, m.Adjustment.id)
     ):
         adjusted[platform_id] = score  # the latest adjustment wins
     previous = _previous_grades(session)
@@ -229,3 +280,484 @@ def result_rows(ws: Workspace, results: CycleResults, language: str) -> list[lis
             ]
         )
     return rows
+
+
+# ----------------------------------------------------------------- result queries (item 4)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultLine:
+    """One platform's result as the results table shows it, labels in one language."""
+
+    rank: int | None
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    #: The score that counts (the adjustment if any) and the one the experts' totals gave.
+    score: float | None
+    computed_score: float | None
+    adjusted: bool
+    adjustment_reason: str
+    n_valid: int
+    grade: Grade | None
+    grade_label: str
+    is_final: bool
+    decision: DecisionKind
+    decision_label: str
+    decision_reason: str
+    deadline: dt.date | None
+    funding_rank: int | None
+    funding_amount: float | None
+    barred: bool
+    previous_grade: Grade | None
+    #: Names of the vetoes that applied.
+    vetoes: tuple[str, ...]
+    on_discussion_list: bool
+    quota_applied: bool
+    #: Areas below the floor, by code.
+    floors_missed: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FundingLine:
+    """A post-hoc funding (后补助) candidate in funding order."""
+
+    funding_rank: int
+    rank: int | None
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    score: float | None
+    grade: Grade
+    #: The candidate's share of the budget (万元); None without a budget split.
+    amount: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationLine:
+    """A platform that must rectify within a deadline (first 不合格)."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    score: float | None
+    reason: str
+    deadline: dt.date | None
+    #: Names of the (non-barring) vetoes that made it fail, if any.
+    vetoes: tuple[str, ...]
+    is_final: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VetoReasons:
+    """A veto that applied to a platform, with every reason the experts gave."""
+
+    code: str
+    name: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DisqualificationLine:
+    """A platform that loses its status (取消资格), and why."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    score: float | None
+    reason: str
+    #: Fraud or misconduct: also barred from applying and from evaluation.
+    barred: bool
+    vetoes: tuple[VetoReasons, ...]
+    previous_grade: Grade | None
+    #: The cycle in which the previous 不合格 was given, for the two-fails rule.
+    previous_cycle: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotFinalLine:
+    """A platform whose result is not final: fewer valid, conflict-free scores than needed."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    n_valid: int
+    required: int
+    #: Sheets stored but left out as invalid, by expert name.
+    invalid: tuple[str, ...]
+    #: Assigned, conflict-free experts whose scores have not been merged yet.
+    awaiting: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GradeDistribution:
+    """How many platforms got each grade; pending ones are counted apart as well."""
+
+    counts: Mapping[Grade, int]
+    #: Platforms with no grade (no valid score and no veto).
+    ungraded: int
+    #: Platforms whose result is not final (graded or not).
+    not_final: int
+    total: int
+
+    def share(self, grade: Grade) -> float:
+        """The share of all platforms with ``grade`` (0 when there are none)."""
+        return self.counts.get(grade, 0) / self.total if self.total else 0.0
+
+    def rows(self, language: str = "zh") -> list[tuple[str, int]]:
+        """(label, count) in grade order, then the ungraded, for a table or a chart."""
+        out = [(g.label.get(language), self.counts.get(g, 0)) for g in GRADE_ORDER]
+        if self.ungraded:
+            out.append(("No grade" if language.startswith("en") else "未评定", self.ungraded))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _PlatformFacts:
+    filing_no: str
+    name: str
+    host_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    rubric: Rubric
+    rules: RuleSettings
+    results: CycleResults
+    platforms: Mapping[int, _PlatformFacts]
+    adjustment_reasons: Mapping[int, str]
+    previous: Mapping[str, tuple[Grade, str]]
+
+
+def stored_decision_date(ws: Workspace) -> dt.date:
+    """The day the results were last stored (deadlines count from it), else today.
+
+    The cycle keeps no decision date of its own; the query functions below decide as of
+    this day unless told otherwise, so the lists agree with the stored decisions.
+    """
+    with ws.session() as s:
+        stored = s.scalar(select(func.max(m.Result.computed_at)))
+    return stored.date() if stored is not None else dt.date.today()
+
+
+def _context(
+    ws: Workspace, results: CycleResults | None, decision_date: dt.date | None
+) -> _Context:
+    if results is None:
+        results = compute_workspace_results(
+            ws, decision_date=decision_date or stored_decision_date(ws)
+        )
+    with ws.session() as s:
+        cycle = s.scalars(select(m.Cycle)).one()
+        rubric = rubric_from_snapshot(cycle.rubric_json)
+        rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
+        platforms = {
+            pid: _PlatformFacts(filing_no, name, host or "")
+            for pid, filing_no, name, host in s.execute(
+                select(m.Platform.id, m.Platform.filing_no, m.Platform.name, m.Platform.host_unit)
+            )
+        }
+        reasons: dict[int, str] = {}
+        for pid, reason in s.execute(
+            select(m.Adjustment.platform_id, m.Adjustment.reason).order_by(
+                m.Adjustment.at, m.Adjustment.id
+            )
+        ):
+            reasons[pid] = reason  # the latest adjustment wins
+        previous = _previous_with_cycle(s)
+    return _Context(rubric, rules, results, platforms, reasons, previous)
+
+
+def _veto_names(ctx: _Context, r: PlatformResult, language: str) -> tuple[str, ...]:
+    return tuple(ctx.rubric.veto(code).name.get(language) for code in r.vetoes)
+
+
+def _facts(ctx: _Context, r: PlatformResult) -> _PlatformFacts:
+    return ctx.platforms.get(int(r.platform_id), _PlatformFacts(r.platform_id, "", ""))
+
+
+def results_table(
+    ws: Workspace,
+    language: str = "zh",
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> list[ResultLine]:
+    """Every platform's result in rank order (unranked last), labels in ``language``.
+
+    ``results`` reuses results computed already; otherwise they are computed, deciding as of
+    ``decision_date`` (default :func:`stored_decision_date`: rectification deadlines run from
+    it).
+    """
+    ctx = _context(ws, results, decision_date)
+    lines: list[ResultLine] = []
+    for r in ctx.results.ranked():
+        facts = _facts(ctx, r)
+        previous = ctx.previous.get(facts.filing_no)
+        lines.append(
+            ResultLine(
+                rank=r.rank,
+                platform_id=int(r.platform_id),
+                filing_no=facts.filing_no,
+                name=facts.name,
+                host_unit=facts.host_unit,
+                score=r.score,
+                computed_score=r.computed_score,
+                adjusted=r.adjusted,
+                adjustment_reason=ctx.adjustment_reasons.get(int(r.platform_id), "")
+                if r.adjusted
+                else "",
+                n_valid=r.n_valid,
+                grade=r.grade,
+                grade_label=r.grade.label.get(language) if r.grade else "",
+                is_final=r.is_final,
+                decision=r.decision.kind,
+                decision_label=DECISION_LABELS[r.decision.kind].get(language),
+                decision_reason=r.decision.reason.get(language),
+                deadline=r.decision.deadline,
+                funding_rank=r.decision.funding_rank,
+                funding_amount=r.decision.funding_amount,
+                barred=r.barred,
+                previous_grade=previous[0] if previous else None,
+                vetoes=_veto_names(ctx, r, language),
+                on_discussion_list=r.on_discussion_list,
+                quota_applied=r.quota_applied,
+                floors_missed=r.floors_missed,
+            )
+        )
+    return lines
+
+
+def results_table_rows(lines: Sequence[ResultLine], language: str = "zh") -> list[list[str]]:
+    """A header and one row per line, for printing or CSV (``jlpanel results --csv``)."""
+    en = language.startswith("en")
+    yes, no = ("yes", "no") if en else ("是", "否")
+    header = (
+        [
+            "rank",
+            "filing no",
+            "platform",
+            "host unit",
+            "score",
+            "computed score",
+            "adjusted",
+            "adjustment reason",
+            "valid scores",
+            "grade",
+            "final",
+            "decision",
+            "deadline",
+            "funding rank",
+            "funding (10k yuan)",
+            "barred",
+            "previous grade",
+            "vetoes",
+        ]
+        if en
+        else [
+            "名次",
+            "备案编号",
+            "平台名称",
+            "依托单位",
+            "得分",
+            "计算得分",
+            "已调整",
+            "调整理由",
+            "有效评分",
+            "等级",
+            "已确定",
+            "处理意见",
+            "整改期限",
+            "后补助排序",
+            "后补助金额(万元)",
+            "取消申报资格",
+            "上期等级",
+            "一票否决",
+        ]
+    )
+
+    def number(value: float | None) -> str:
+        return "" if value is None else f"{value:.2f}"
+
+    rows = [header]
+    for line in lines:
+        rows.append(
+            [
+                "" if line.rank is None else str(line.rank),
+                line.filing_no,
+                line.name,
+                line.host_unit,
+                number(line.score),
+                number(line.computed_score),
+                yes if line.adjusted else no,
+                line.adjustment_reason,
+                str(line.n_valid),
+                line.grade_label,
+                yes if line.is_final else no,
+                line.decision_label,
+                line.deadline.isoformat() if line.deadline else "",
+                "" if line.funding_rank is None else str(line.funding_rank),
+                number(line.funding_amount),
+                yes if line.barred else no,
+                line.previous_grade.label.get(language) if line.previous_grade else "",
+                ("; " if en else "；").join(line.vetoes),
+            ]
+        )
+    return rows
+
+
+def funding_ranking(
+    ws: Workspace,
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> list[FundingLine]:
+    """The post-hoc funding candidates (良好 or better) in funding order, with their amounts."""
+    ctx = _context(ws, results, decision_date)
+    out: list[FundingLine] = []
+    for r in ctx.results.platforms:
+        d = r.decision
+        if d.kind is not DecisionKind.FUNDING_CANDIDATE or d.funding_rank is None:
+            continue
+        assert r.grade is not None
+        facts = _facts(ctx, r)
+        out.append(
+            FundingLine(
+                funding_rank=d.funding_rank,
+                rank=r.rank,
+                platform_id=int(r.platform_id),
+                filing_no=facts.filing_no,
+                name=facts.name,
+                host_unit=facts.host_unit,
+                score=r.score,
+                grade=r.grade,
+                amount=d.funding_amount,
+            )
+        )
+    return sorted(out, key=lambda f: f.funding_rank)
+
+
+def rectification_list(
+    ws: Workspace,
+    language: str = "zh",
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> list[RectificationLine]:
+    """Platforms ordered to rectify within a deadline, lowest score first."""
+    ctx = _context(ws, results, decision_date)
+    out = [
+        RectificationLine(
+            platform_id=int(r.platform_id),
+            filing_no=_facts(ctx, r).filing_no,
+            name=_facts(ctx, r).name,
+            host_unit=_facts(ctx, r).host_unit,
+            score=r.score,
+            reason=r.decision.reason.get(language),
+            deadline=r.decision.deadline,
+            vetoes=_veto_names(ctx, r, language),
+            is_final=r.is_final,
+        )
+        for r in ctx.results.platforms
+        if r.decision.kind is DecisionKind.RECTIFY
+    ]
+    return sorted(out, key=lambda x: (x.score if x.score is not None else -1.0, x.filing_no))
+
+
+def disqualification_list(
+    ws: Workspace,
+    language: str = "zh",
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> list[DisqualificationLine]:
+    """Platforms that lose their status, with the reason: barred (fraud) ones first."""
+    ctx = _context(ws, results, decision_date)
+    out: list[DisqualificationLine] = []
+    for r in ctx.results.platforms:
+        if r.decision.kind is not DecisionKind.DISQUALIFY:
+            continue
+        facts = _facts(ctx, r)
+        previous = ctx.previous.get(facts.filing_no)
+        out.append(
+            DisqualificationLine(
+                platform_id=int(r.platform_id),
+                filing_no=facts.filing_no,
+                name=facts.name,
+                host_unit=facts.host_unit,
+                score=r.score,
+                reason=r.decision.reason.get(language),
+                barred=r.decision.barred,
+                vetoes=tuple(
+                    VetoReasons(code, ctx.rubric.veto(code).name.get(language), reasons)
+                    for code, reasons in r.vetoes.items()
+                ),
+                previous_grade=previous[0] if previous else None,
+                previous_cycle=previous[1] if previous else None,
+            )
+        )
+    return sorted(out, key=lambda x: (not x.barred, x.filing_no))
+
+
+def not_final(
+    ws: Workspace,
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> list[NotFinalLine]:
+    """Platforms below the minimum coverage, with whose scores are still awaited."""
+    ctx = _context(ws, results, decision_date)
+    pending = [r for r in ctx.results.platforms if not r.is_final]
+    if not pending:
+        return []
+    with ws.session() as s:
+        experts = dict(s.execute(select(m.Expert.id, m.Expert.name)).all())
+        assigned: dict[int, set[int]] = defaultdict(set)
+        for eid, pid in s.execute(select(m.Assignment.expert_id, m.Assignment.platform_id)):
+            assigned[pid].add(eid)
+        for eid, pid in s.execute(select(m.Conflict.expert_id, m.Conflict.platform_id)):
+            assigned[pid].discard(eid)
+        scored: dict[int, set[int]] = defaultdict(set)
+        for eid, pid in s.execute(select(m.ScoreSheet.expert_id, m.ScoreSheet.platform_id)):
+            scored[pid].add(eid)
+    out: list[NotFinalLine] = []
+    for r in pending:
+        pid = int(r.platform_id)
+        facts = _facts(ctx, r)
+        awaiting = sorted(assigned.get(pid, set()) - scored.get(pid, set()))
+        out.append(
+            NotFinalLine(
+                platform_id=pid,
+                filing_no=facts.filing_no,
+                name=facts.name,
+                n_valid=r.n_valid,
+                required=ctx.rules.min_valid_scores,
+                invalid=tuple(sorted(experts.get(int(e), e) for e in r.excluded)),
+                awaiting=tuple(experts[e] for e in awaiting if e in experts),
+            )
+        )
+    return sorted(out, key=lambda x: (x.n_valid, x.filing_no))
+
+
+def grade_distribution(
+    ws: Workspace,
+    *,
+    results: CycleResults | None = None,
+    decision_date: dt.date | None = None,
+) -> GradeDistribution:
+    """How many platforms got each grade (after the 优秀 quota), for the table and the chart."""
+    if results is None:
+        results = compute_workspace_results(
+            ws, decision_date=decision_date or stored_decision_date(ws)
+        )
+    counts = Counter(r.grade for r in results.platforms if r.grade is not None)
+    return GradeDistribution(
+        counts={g: counts.get(g, 0) for g in GRADE_ORDER},
+        ungraded=sum(1 for r in results.platforms if r.grade is None),
+        not_final=sum(1 for r in results.platforms if not r.is_final),
+        total=len(results.platforms),
+    )

@@ -1,0 +1,379 @@
+"""The secretary's dashboard (DESIGN §5): every expert's scores beside the statistics,
+disagreements, the discussion list, expert leniency and the spread chart's data.
+
+Experts are shown by name: this is the secretary's view, never a report. Only conflict-free
+sheets count; a stored sheet that is invalid is listed as excluded, with its problems.
+Leniency is information for the panel, never applied to a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from jlpanel.domain.aggregation import DisagreementKind, Summary, median
+from jlpanel.domain.results import CycleResults, PlatformResult
+from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.rules import Grade
+from jlpanel.domain.scoresheet import Provenance, area_points
+from jlpanel.services.consensus import AdjustmentLine, current_adjustment
+from jlpanel.services.errors import UserError
+from jlpanel.services.results import compute_workspace_results, load_platform_inputs
+from jlpanel.services.workspace import Workspace
+from jlpanel.storage import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertScores:
+    """One conflict-free expert's valid sheet for a platform."""
+
+    expert_id: int
+    name: str
+    total: float
+    areas: Mapping[str, float]
+    points: Mapping[str, float | None]
+    comments: Mapping[str, str]
+    overall_comment: str
+    #: Veto code → the expert's reason.
+    vetoes: Mapping[str, str]
+    provenance: Provenance
+    revision: int
+    #: Own total minus the median of the totals.
+    from_median: float
+    #: Flagged as too far from the median.
+    outlier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StatRow:
+    """The statistics of one indicator, one area or the total."""
+
+    code: str
+    name: str
+    max_points: float
+    summary: Summary | None
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementLine:
+    """One reason a platform is on the discussion list, in words."""
+
+    kind: DisagreementKind
+    amount: float
+    expert_id: int | None
+    expert_name: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class VetoLine:
+    """A veto one expert raised on a platform."""
+
+    code: str
+    name: str
+    expert_id: int
+    expert_name: str
+    reason: str
+    #: Fraud or misconduct: bars the platform when it applies.
+    bars: bool
+    #: Whether the veto applies under the rules (enough experts raised it).
+    applied: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedSheet:
+    """A stored sheet left out of the statistics because it is invalid."""
+
+    expert_id: int
+    name: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformPanel:
+    """Everything the secretary sees about one platform's scores."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    experts: tuple[ExpertScores, ...]
+    indicators: tuple[StatRow, ...]
+    areas: tuple[StatRow, ...]
+    total: StatRow
+    n_valid: int
+    computed_score: float | None
+    score: float | None
+    grade: Grade | None
+    rank: int | None
+    is_final: bool
+    disagreements: tuple[DisagreementLine, ...]
+    vetoes: tuple[VetoLine, ...]
+    adjustment: AdjustmentLine | None
+    #: Experts off this platform for a conflict of interest.
+    conflicted: tuple[str, ...]
+    excluded: tuple[ExcludedSheet, ...]
+
+    @property
+    def on_discussion_list(self) -> bool:
+        """Whether the panel should discuss this platform's scores."""
+        return bool(self.disagreements)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscussionItem:
+    """A platform on the discussion list."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    n: int
+    range: float
+    minimum: float
+    median: float
+    maximum: float
+    score: float | None
+    flags: tuple[DisagreementLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LeniencyLine:
+    """How an expert scores compared with the panels they sat on (information only)."""
+
+    expert_id: int
+    name: str
+    n: int
+    mean_deviation: float
+    mean_z: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpreadPoint:
+    """One platform's spread of expert totals, for the spread chart."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    n: int
+    minimum: float
+    median: float
+    maximum: float
+    score: float | None
+    flagged: bool
+
+
+def _expert_names(ws: Workspace) -> dict[int, str]:
+    with ws.session() as s:
+        return dict(s.execute(select(m.Expert.id, m.Expert.name)).all())
+
+
+def _platform_facts(ws: Workspace) -> dict[int, tuple[str, str, str]]:
+    with ws.session() as s:
+        return {
+            pid: (filing_no, name, host or "")
+            for pid, filing_no, name, host in s.execute(
+                select(m.Platform.id, m.Platform.filing_no, m.Platform.name, m.Platform.host_unit)
+            )
+        }
+
+
+def _flag_lines(
+    r: PlatformResult, names: Mapping[int, str], language: str
+) -> tuple[DisagreementLine, ...]:
+    en = language.startswith("en")
+    lines: list[DisagreementLine] = []
+    for d in r.disagreements:
+        eid = int(d.expert_id) if d.expert_id is not None else None
+        who = names.get(eid, str(eid)) if eid is not None else None
+        if d.kind is DisagreementKind.RANGE:
+            text = f"totals span {d.amount:.1f} points" if en else f"专家总分极差 {d.amount:.1f} 分"
+        else:
+            text = (
+                f"{who} is {d.amount:.1f} points from the median"
+                if en
+                else f"{who} 的总分偏离中位数 {d.amount:.1f} 分"
+            )
+        lines.append(DisagreementLine(d.kind, d.amount, eid, who, text))
+    return tuple(lines)
+
+
+def platform_panel(
+    ws: Workspace,
+    platform_id: int,
+    language: str = "zh",
+    *,
+    results: CycleResults | None = None,
+) -> PlatformPanel:
+    """Every conflict-free expert's scores of a platform beside their statistics."""
+    facts = _platform_facts(ws)
+    if platform_id not in facts:
+        raise UserError(
+            f"本考核周期中没有该平台（编号 {platform_id}）",
+            f"This cycle has no platform with id {platform_id}",
+        )
+    if results is None:
+        results = compute_workspace_results(ws)
+    r = results.by_id(str(platform_id))
+    info = ws.cycle_info()
+    rubric, rules = info.rubric, info.rules
+    names = _expert_names(ws)
+    with ws.session() as s:
+        (inp,) = load_platform_inputs(s, [platform_id])
+        conflicted = sorted(
+            {
+                names.get(e, str(e))
+                for e in s.scalars(
+                    select(m.Conflict.expert_id).where(m.Conflict.platform_id == platform_id)
+                )
+            }
+        )
+    totals = r.expert_totals
+    middle = median(list(totals.values())) if totals else 0.0
+    outliers = {d.expert_id for d in r.disagreements if d.expert_id is not None}
+    experts = tuple(
+        ExpertScores(
+            expert_id=int(sheet.expert_id),
+            name=names.get(int(sheet.expert_id), sheet.expert_id),
+            total=totals[sheet.expert_id],
+            areas=area_points(sheet, rubric),
+            points={i.code: sheet.points.get(i.code) for i in rubric.indicators},
+            comments=dict(sheet.comments),
+            overall_comment=sheet.overall_comment,
+            vetoes=dict(sheet.vetoes),
+            provenance=sheet.provenance,
+            revision=sheet.revision,
+            from_median=totals[sheet.expert_id] - middle,
+            outlier=sheet.expert_id in outliers,
+        )
+        for sheet in sorted(inp.sheets, key=lambda x: int(x.expert_id))
+        if sheet.expert_id in totals
+    )
+    vetoes = tuple(
+        VetoLine(
+            code=code,
+            name=rubric.veto(code).name.get(language) if _known_veto(rubric, code) else code,
+            expert_id=e.expert_id,
+            expert_name=e.name,
+            reason=reason,
+            bars=_known_veto(rubric, code) and rubric.veto(code).bars,
+            applied=code in r.vetoes,
+        )
+        for e in experts
+        for code, reason in e.vetoes.items()
+    )
+    filing_no, name, host = facts[platform_id]
+    total_name = "Total" if language.startswith("en") else "总分"
+    return PlatformPanel(
+        platform_id=platform_id,
+        filing_no=filing_no,
+        name=name,
+        host_unit=host,
+        experts=experts,
+        indicators=tuple(
+            StatRow(i.code, i.name.get(language), i.max_points, r.indicators.get(i.code))
+            for i in rubric.indicators
+        ),
+        areas=tuple(
+            StatRow(a.code, a.name.get(language), a.max_points, r.areas.get(a.code))
+            for a in rubric.areas
+        ),
+        total=StatRow("total", total_name, rubric.total_points, r.total),
+        n_valid=r.n_valid,
+        computed_score=r.computed_score,
+        score=r.score,
+        grade=r.grade,
+        rank=r.rank,
+        is_final=r.n_valid >= rules.min_valid_scores,
+        disagreements=_flag_lines(r, names, language),
+        vetoes=vetoes,
+        adjustment=current_adjustment(ws, platform_id),
+        conflicted=tuple(conflicted),
+        excluded=tuple(
+            ExcludedSheet(
+                int(eid),
+                names.get(int(eid), eid),
+                tuple(p.message.get(language) for p in problems),
+            )
+            for eid, problems in sorted(r.excluded.items())
+        ),
+    )
+
+
+def _known_veto(rubric: Rubric, code: str) -> bool:
+    return any(v.code == code for v in rubric.vetoes)
+
+
+def discussion_list(
+    ws: Workspace, language: str = "zh", *, results: CycleResults | None = None
+) -> list[DiscussionItem]:
+    """The platforms whose experts disagree, the widest spread of totals first."""
+    if results is None:
+        results = compute_workspace_results(ws)
+    facts = _platform_facts(ws)
+    names = _expert_names(ws)
+    items: list[DiscussionItem] = []
+    for r in results.platforms:
+        if not r.on_discussion_list or r.total is None:
+            continue
+        filing_no, name, _ = facts.get(int(r.platform_id), (r.platform_id, "", ""))
+        items.append(
+            DiscussionItem(
+                platform_id=int(r.platform_id),
+                filing_no=filing_no,
+                name=name,
+                n=r.total.n,
+                range=r.total.range,
+                minimum=r.total.minimum,
+                median=r.total.median,
+                maximum=r.total.maximum,
+                score=r.score,
+                flags=_flag_lines(r, names, language),
+            )
+        )
+    return sorted(items, key=lambda d: (-d.range, d.filing_no))
+
+
+def leniency_view(ws: Workspace, *, results: CycleResults | None = None) -> list[LeniencyLine]:
+    """Each expert's mean deviation from the panel and mean z-score, most lenient first."""
+    if results is None:
+        results = compute_workspace_results(ws)
+    names = _expert_names(ws)
+    lines = [
+        LeniencyLine(
+            expert_id=int(eid),
+            name=names.get(int(eid), eid),
+            n=lenient.n,
+            mean_deviation=lenient.mean_deviation,
+            mean_z=lenient.mean_z,
+        )
+        for eid, lenient in results.leniency.items()
+    ]
+    return sorted(lines, key=lambda x: (-x.mean_deviation, x.name))
+
+
+def spread_chart_data(ws: Workspace, *, results: CycleResults | None = None) -> list[SpreadPoint]:
+    """Per scored platform in rank order: lowest, median and highest expert total."""
+    if results is None:
+        results = compute_workspace_results(ws)
+    facts = _platform_facts(ws)
+    points: list[SpreadPoint] = []
+    for r in results.ranked():
+        if r.total is None:
+            continue
+        filing_no, name, _ = facts.get(int(r.platform_id), (r.platform_id, "", ""))
+        points.append(
+            SpreadPoint(
+                platform_id=int(r.platform_id),
+                filing_no=filing_no,
+                name=name,
+                n=r.total.n,
+                minimum=r.total.minimum,
+                median=r.total.median,
+                maximum=r.total.maximum,
+                score=r.score,
+                flagged=r.on_discussion_list,
+            )
+        )
+    return points

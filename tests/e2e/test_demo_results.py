@@ -1,0 +1,191 @@
+"""The demo meeting end to end: the secretary merges the simulated panel's signed score files
+and the cycle's rules give the expected grades and decisions (DESIGN §5, issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import func, select
+
+from jlpanel.domain.results import CycleResults, DecisionKind
+from jlpanel.domain.rules import Grade
+from jlpanel.services.dashboard import discussion_list, leniency_view, platform_panel
+from jlpanel.services.demo import DemoSummary, build_demo
+from jlpanel.services.demo_scores import (
+    DECLARED_CONFLICTS,
+    EXPECTED_DEMO,
+    EXPECTED_DISAGREEMENTS,
+    EXPECTED_FUNDING_ORDER,
+    FRAUD_EXPERTS,
+    FRAUD_PLATFORM,
+    LENIENT_EXPERT,
+    PREVIOUS_CYCLE,
+    SEVERE_EXPERT,
+)
+from jlpanel.services.history import list_history
+from jlpanel.services.merge import merge_score_files
+from jlpanel.services.results import (
+    compute_workspace_results,
+    disqualification_list,
+    funding_ranking,
+    grade_distribution,
+    not_final,
+    rectification_list,
+    results_table,
+)
+from jlpanel.services.workspace import Workspace, open_workspace
+from jlpanel.storage import models as m
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2026, 3, 20)
+
+
+@dataclass
+class Meeting:
+    demo: DemoSummary
+    ws: Workspace
+    results: CycleResults
+    sheets_before_merge: int
+    compute_seconds: float
+
+
+@pytest.fixture(scope="module")
+def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Meeting]:
+    with pytest.MonkeyPatch.context() as patch:
+        home = tmp_path_factory.mktemp("demo-user")
+        patch.setenv("JLPANEL_CONFIG_DIR", str(home / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(home / "data"))
+        demo = build_demo(tmp_path_factory.mktemp("demo"))
+        with open_workspace(demo.workspace) as ws:
+            with ws.session() as s:
+                before = s.scalar(select(func.count()).select_from(m.ScoreSheet)) or 0
+            assert demo.score_folder is not None
+            outcomes = merge_score_files(
+                ws, sorted(demo.score_folder.glob("*.jlscore")), backup_dir=home / "backups"
+            )
+            assert [o.ok for o in outcomes] == [True] * 7, [
+                f.message.zh for o in outcomes for f in o.findings
+            ]
+            began = time.perf_counter()
+            results = compute_workspace_results(ws, decision_date=DAY)
+            seconds = time.perf_counter() - began
+            print(f"\nW3 on the merged demo: compute_workspace_results {seconds * 1000:.1f} ms")
+            yield Meeting(demo, ws, results, before, seconds)
+
+
+def test_the_demo_leaves_score_files_unmerged_and_history_imported(meeting: Meeting) -> None:
+    demo = meeting.demo
+    assert meeting.sheets_before_merge == 0
+    assert len(demo.score_files) == 7
+    assert {p.stem for p in demo.score_files} == {
+        "王志刚",
+        "刘淑芬",
+        "张宏伟",
+        "陈晓燕",
+        "李建军",
+        "赵丽华",
+        LENIENT_EXPERT,
+    }
+    assert demo.history_sheet is not None and demo.history_sheet.is_file()
+    history = {h.filing_no: h for h in list_history(meeting.ws)}
+    # Every platform filed before the previous cycle ended; the one filed in 2025 has none.
+    assert len(history) == 23
+    assert {h.cycle_name for h in history.values()} == {PREVIOUS_CYCLE}
+    assert all(h.in_cycle and h.cycle_end == dt.date(2023, 12, 31) for h in history.values())
+
+
+def test_every_scenario_platform_gets_its_expected_grade_and_decision(meeting: Meeting) -> None:
+    lines = {x.filing_no: x for x in results_table(meeting.ws, results=meeting.results)}
+    assert len(lines) == 24
+    got = {f: (lines[f].grade, lines[f].decision) for f in EXPECTED_DEMO}
+    assert got == dict(EXPECTED_DEMO)
+    # Every platform is final: at least 5 conflict-free experts each.
+    assert all(x.is_final and x.n_valid >= 5 for x in lines.values())
+    assert not_final(meeting.ws, results=meeting.results) == []
+
+
+def test_two_consecutive_fails_and_the_fraud_are_disqualified(meeting: Meeting) -> None:
+    out = {d.filing_no: d for d in disqualification_list(meeting.ws, results=meeting.results)}
+    disqualified = {f for f, (_, kind) in EXPECTED_DEMO.items() if kind is DecisionKind.DISQUALIFY}
+    assert set(out) == disqualified
+    fraud = out[FRAUD_PLATFORM]
+    assert fraud.barred and next(iter(out)) == FRAUD_PLATFORM  # barred ones first
+    (veto,) = fraud.vetoes
+    assert veto.code == "fraud" and len(veto.reasons) == len(FRAUD_EXPERTS)
+    assert all("编造" in reason for reason in veto.reasons)
+    assert "取消申报和参加考核评价资格" in fraud.reason
+    (twice,) = (d for d in out.values() if not d.barred)
+    assert (twice.previous_grade, twice.previous_cycle) == (Grade.FAIL, PREVIOUS_CYCLE)
+    assert twice.reason == "连续两次考核不合格，取消共享服务平台资格"
+
+
+def test_a_first_fail_is_ordered_to_rectify_within_twelve_months(meeting: Meeting) -> None:
+    (fix,) = rectification_list(meeting.ws, results=meeting.results)
+    assert EXPECTED_DEMO[fix.filing_no] == (Grade.FAIL, DecisionKind.RECTIFY)
+    assert fix.deadline == dt.date(2027, 3, 20)
+    assert fix.score is not None and fix.score < 60
+
+
+def test_the_funding_ranking_follows_the_scores(meeting: Meeting) -> None:
+    ranking = funding_ranking(meeting.ws, results=meeting.results)
+    assert tuple(f.filing_no for f in ranking) == EXPECTED_FUNDING_ORDER
+    assert [f.funding_rank for f in ranking] == [1, 2, 3, 4, 5]
+    scores = [f.score for f in ranking]
+    assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]
+    assert [f.grade for f in ranking][:2] == [Grade.EXCELLENT, Grade.EXCELLENT]
+    dist = grade_distribution(meeting.ws, results=meeting.results)
+    assert dict(dist.counts) == {
+        Grade.EXCELLENT: 2,
+        Grade.GOOD: 3,
+        Grade.PASS: 16,
+        Grade.FAIL: 3,
+    }
+
+
+def test_the_lenient_and_severe_experts_show_in_the_leniency_view(meeting: Meeting) -> None:
+    lines = leniency_view(meeting.ws, results=meeting.results)
+    assert (lines[0].name, lines[-1].name) == (LENIENT_EXPERT, SEVERE_EXPERT)
+    assert lines[0].mean_deviation == pytest.approx(6, abs=1)
+    assert lines[-1].mean_deviation == pytest.approx(-6, abs=1)
+    assert lines[0].mean_z > 1 and lines[-1].mean_z < -1
+    assert all(abs(x.mean_deviation) < 1.5 for x in lines[1:-1])
+
+
+def test_the_two_disagreements_head_the_discussion_list(meeting: Meeting) -> None:
+    items = discussion_list(meeting.ws, results=meeting.results)
+    assert {d.filing_no for d in items} == set(EXPECTED_DISAGREEMENTS)
+    for item in items:
+        outlier = EXPECTED_DISAGREEMENTS[item.filing_no]
+        assert item.range > 15
+        assert outlier in {f.expert_name for f in item.flags}
+        panel = platform_panel(meeting.ws, item.platform_id, results=meeting.results)
+        far = next(e for e in panel.experts if e.name == outlier)
+        others = [e.total for e in panel.experts if e.name != outlier]
+        assert min(abs(far.total - t) for t in others) > 15
+
+
+def test_the_declared_conflict_came_in_with_the_score_file(meeting: Meeting) -> None:
+    ((expert, filing_no), reason) = next(iter(DECLARED_CONFLICTS.items()))
+    with meeting.ws.session() as s:
+        stored = s.execute(
+            select(m.Conflict.source, m.Conflict.reason)
+            .join(m.Expert, m.Expert.id == m.Conflict.expert_id)
+            .join(m.Platform, m.Platform.id == m.Conflict.platform_id)
+            .where(m.Expert.name == expert, m.Platform.filing_no == filing_no)
+        ).one()
+        platform_id = s.scalars(
+            select(m.Platform.id).where(m.Platform.filing_no == filing_no)
+        ).one()
+    assert tuple(stored) == ("declared", reason)
+    panel = platform_panel(meeting.ws, platform_id, results=meeting.results)
+    assert expert in panel.conflicted and expert not in {e.name for e in panel.experts}
+
+
+def test_w3_computing_the_merged_demo_is_quick(meeting: Meeting) -> None:
+    # Budgets are measured by benchmarks/; this only guards against a gross regression.
+    assert meeting.compute_seconds < 5

@@ -1,0 +1,155 @@
+"""The history sheet (考核历史): written, read back, and refused with every problem named."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from jlpanel.domain.dossier import Severity
+from jlpanel.domain.rules import Grade
+from jlpanel.exchange.history_sheet import (
+    HISTORY_SHEET,
+    HistoryRow,
+    read_history_sheet,
+    write_history_sheet,
+    write_history_template,
+)
+
+END = dt.date(2023, 12, 31)
+
+
+def workbook(path: Path, rows: list[list[object]], *, sheet: str = HISTORY_SHEET) -> Path:
+    """A workbook as a person would make it in Excel: one sheet, the given cells."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                ws.write_datetime(
+                    r,
+                    c,
+                    dt.datetime.combine(value, dt.time()),
+                    book.add_format({"num_format": "yyyy-mm-dd"}),
+                )
+            elif value is not None:
+                ws.write(r, c, value)
+    book.close()
+    return path
+
+
+def test_written_rows_read_back_the_same(tmp_path: Path) -> None:
+    rows = [
+        HistoryRow("JLGX-2017-001", "2024年度考核评价", Grade.EXCELLENT, "吉林省甲平台", END),
+        HistoryRow("JLGX-2021-022", "2024年度考核评价", Grade.FAIL, "吉林省乙资源库", END),
+        HistoryRow("JLGX-2021-022", "2022年度考核评价", Grade.PASS, "", None),
+    ]
+    path = tmp_path / "history.xlsx"
+    write_history_sheet(path, rows)
+    read = read_history_sheet(path)
+    assert read.ok, read.findings
+    assert read.rows == rows
+    assert read.source_rows == [2, 3, 4]
+    assert read.sheet == HISTORY_SHEET
+
+
+def test_english_headers_grades_and_a_title_row_are_understood(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["Grades of the previous cycle"],
+            ["Grade", "Filing no", "Cycle", "Period end", "Platform"],
+            ["Excellent", "JL-1", "2024 cycle", "2023-12-31", "A"],
+            ["fail", " JL-2 ", "2024 cycle", END, "B"],
+            [None, None, None, None, None],
+            ["合格", "JL-3", "2024 cycle", None, None],
+        ],
+        sheet="History",
+    )
+    read = read_history_sheet(path)
+    assert read.ok, read.findings
+    assert [(r.filing_no, r.grade, r.cycle_end) for r in read.rows] == [
+        ("JL-1", Grade.EXCELLENT, END),
+        ("JL-2", Grade.FAIL, END),
+        ("JL-3", Grade.PASS, None),
+    ]
+    assert read.source_rows == [3, 4, 6]
+
+
+def test_every_problem_is_reported_with_its_row_and_column(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "bad.xlsx",
+        [
+            ["备案编号", "平台名称", "考核周期", "考核期止", "等级"],
+            ["JL-1", "甲", "2024年度", END, "很好"],
+            ["JL-2", "乙", "2024年度", END, "良好"],
+            ["JL-2", "乙", "2024年度", END, "合格"],
+            ["JL-3", "丙", None, END, "合格"],
+            ["JL-4", "丁", "2024年度", "2024-13-45", "合格"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    by_code = {f.code: f for f in read.errors}
+    assert set(by_code) >= {"cell.required", "cell.bad_date"}
+    assert (by_code["cell.required"].row, by_code["cell.required"].column) == (5, "考核周期")
+    assert (by_code["cell.bad_date"].row, by_code["cell.bad_date"].column) == (6, "考核期止")
+
+
+def test_bad_grades_and_duplicates_refuse_the_sheet(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "bad.xlsx",
+        [
+            ["备案编号", "平台名称", "考核周期", "考核期止", "等级"],
+            ["JL-1", "甲", "2024年度", END, "很好"],
+            ["JL-2", "乙", "2024年度", END, "良好"],
+            ["JL-2", "乙", "2024年度", END, "合格"],
+            ["JL-3", "丙", "2024年度", dt.date(2024, 6, 30), "合格"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok
+    found = {(f.code, f.row, f.column) for f in read.errors}
+    assert ("history.bad_grade", 2, "等级") in found
+    assert ("history.duplicate", 4, "备案编号") in found
+    assert ("history.cycle_end_differs", 5, "考核期止") in found
+    bad_grade = next(f for f in read.errors if f.code == "history.bad_grade")
+    assert "很好" in bad_grade.message.zh and "优秀、良好、合格、不合格" in bad_grade.fix.zh
+
+
+def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "h.xlsx", [["备案编号", "考核周期"], ["JL-1", "2024年度"]])
+    read = read_history_sheet(path)
+    assert not read.ok
+    (missing,) = [f for f in read.errors if f.code == "column.missing"]
+    assert missing.column == "等级"
+
+
+def test_the_blank_template_reads_as_empty_with_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    write_history_template(path)
+    read = read_history_sheet(path)
+    assert [f.code for f in read.errors] == ["history.empty"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"%PDF-1.4 not a workbook", b"plain text, renamed", b"", b"PK\x03\x04broken"]
+)
+def test_files_that_are_not_workbooks_are_refused_without_raising(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "history.xlsx"
+    path.write_bytes(content)
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    assert all(f.severity is Severity.ERROR for f in read.errors)
+    assert read.errors[0].message.zh and read.errors[0].fix.zh
+
+
+def test_a_missing_file_is_a_finding(tmp_path: Path) -> None:
+    read = read_history_sheet(tmp_path / "nowhere.xlsx")
+    assert not read.ok
+    assert read.errors
