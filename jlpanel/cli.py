@@ -12,11 +12,14 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from jlpanel import __version__
 from jlpanel.domain.dossier import Finding
 from jlpanel.services.errors import UserError
+
+if TYPE_CHECKING:
+    from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +66,13 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _print_findings(findings: Sequence[Finding], language: str, *, file: TextIO) -> None:
     for f in findings:
         where = f.location(language)
-        print(f"    [{where}] {f.message.get(language)} — {f.fix.get(language)}", file=file)
+        fix = f.fix.get(language)
+        text = (
+            (f"[{where}] " if where else "")
+            + f.message.get(language)
+            + (f" — {fix}" if fix else "")
+        )
+        print(f"    {text}", file=file)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -194,6 +203,114 @@ def _cmd_paper(args: argparse.Namespace) -> int:
         if en
         else f"已录入 {outcome.expert_name} 的纸质评分：{outcome.platforms} 个平台"
     )
+    return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from jlpanel.services.merge import MergeFileStatus, merge_score_files, merge_status
+    from jlpanel.services.preferences import load_preferences
+    from jlpanel.services.workspace import open_workspace
+
+    prefs = load_preferences()
+    en = args.lang.startswith("en")
+    labels = {
+        MergeFileStatus.MERGED: ("merged", "已合并"),
+        MergeFileStatus.UNCHANGED: ("unchanged (merged before)", "无变化（此前已合并）"),
+        MergeFileStatus.REFUSED: ("REFUSED", "未合并"),
+    }
+    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+        outcomes = merge_score_files(
+            ws,
+            [Path(p) for p in args.files],
+            backup_dir=prefs.backup_folder(),
+            backup_count=prefs.backup_count,
+        )
+        status = merge_status(ws)
+    if not outcomes:
+        raise UserError(
+            "没有找到要合并的评分文件（.jlscore）", "No score files (.jlscore) to merge"
+        )
+    for o in outcomes:
+        label = labels.get(o.status, (o.status.value, o.status.value))[0 if en else 1]
+        who = f" {o.expert_name}" if o.expert_name else ""
+        rev = f" r{o.revision}" if o.revision is not None else ""
+        tail = ""
+        if o.status is MergeFileStatus.MERGED:
+            tail = f" — {o.platforms} platform(s)" if en else f" — {o.platforms} 个平台"
+            if o.replaced_revision:
+                tail += (
+                    f", replaces r{o.replaced_revision}"
+                    if en
+                    else f"，替换第 {o.replaced_revision} 版"
+                )
+        stream = sys.stdout if o.ok else sys.stderr
+        print(f"{label}: {o.path}{who}{rev}{tail}", file=stream)
+        _print_findings(o.findings, args.lang, file=stream)
+    missing = status.still_missing
+    if en:
+        names = ", ".join(f"{e.name} ({e.missing})" for e in missing)
+        print(f"still missing: {names}" if missing else "all assigned scores are in")
+    else:
+        names = "、".join(f"{e.name}（{e.missing} 个平台）" for e in missing)
+        print(f"仍缺评分：{names}" if missing else "所有分配的评分均已到齐")
+    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_REFUSED
+
+
+def _platform_id(ws: Workspace, filing_no: str) -> int:
+    from jlpanel.services.dossiers import list_platforms
+
+    for p in list_platforms(ws):
+        if p.filing_no == filing_no:
+            return p.id
+    raise UserError(
+        f"本周期没有备案编号为 {filing_no} 的平台", f"No platform {filing_no} in this cycle"
+    )
+
+
+def _cmd_adjust(args: argparse.Namespace) -> int:
+    from jlpanel.services.consensus import adjust_score
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    if (args.score is None) == (not args.clear):
+        raise UserError(
+            "请给出调整后的得分，或用 --clear 取消调整",
+            "Give the adjusted score, or --clear to remove the adjustment",
+        )
+    with open_workspace(Path(args.workspace)) as ws:
+        line = adjust_score(
+            ws, _platform_id(ws, args.filing_no), None if args.clear else args.score, args.reason
+        )
+    if line is None:
+        print(f"{args.filing_no}: adjustment removed" if en else f"{args.filing_no}：已取消调整")
+    else:
+        print(
+            f"{line.platform_name} ({line.filing_no}): {line.score:.2f} — {line.reason}"
+            if en
+            else f"{line.platform_name}（{line.filing_no}）：调整为 {line.score:.2f} 分 — "
+            f"{line.reason}"
+        )
+    return EXIT_OK
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from jlpanel.services.history import import_history
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        outcome = import_history(ws, Path(args.file), replace=args.replace)
+    if not outcome.ok:
+        print(f"REFUSED: {args.file}" if en else f"未导入：{args.file}", file=sys.stderr)
+        _print_findings(outcome.findings, args.lang, file=sys.stderr)
+        return EXIT_REFUSED
+    cycles = "、".join(outcome.cycles)
+    print(
+        f"History imported: {outcome.added} added, {outcome.replaced} replaced ({cycles})"
+        if en
+        else f"已导入历史等级：新增 {outcome.added} 条，替换 {outcome.replaced} 条（{cycles}）"
+    )
+    _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     return EXIT_OK
 
 
@@ -331,6 +448,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace paper scores entered before for the same platforms",
     )
     p.set_defaults(func=_cmd_paper)
+
+    p = sub.add_parser("merge", help="merge experts' signed score files (files or folders)")
+    p.add_argument("workspace")
+    p.add_argument("files", nargs="+", metavar="SCOREFILE")
+    p.set_defaults(func=_cmd_merge)
+
+    p = sub.add_parser("history", help="import earlier cycles' grades (a .jlpanel or a sheet)")
+    p.add_argument("workspace")
+    p.add_argument("file", help="an earlier cycle's workspace, or a history workbook (.xlsx)")
+    p.add_argument("--replace", action="store_true", help="replace grades imported before")
+    p.set_defaults(func=_cmd_history)
+
+    p = sub.add_parser("adjust", help="set a platform's consensus-round score, with a reason")
+    p.add_argument("workspace")
+    p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
+    p.add_argument("score", type=float, nargs="?", help="the adjusted score (0–100)")
+    p.add_argument("--reason", required=True, help="why (kept in the audit log and reports)")
+    p.add_argument("--clear", action="store_true", help="remove the adjustment")
+    p.set_defaults(func=_cmd_adjust)
 
     p = sub.add_parser("results", help="compute and print the cycle's results")
     p.add_argument("workspace")

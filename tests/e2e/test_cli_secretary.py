@@ -1,0 +1,73 @@
+"""The secretary's commands on the demo cycle: merge, history, adjust, results."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jlpanel.cli import main
+from jlpanel.services.demo import build_demo
+from jlpanel.services.demo_scores import EXPECTED_DEMO
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    with pytest.MonkeyPatch.context() as patch:
+        home = tmp_path_factory.mktemp("user")
+        patch.setenv("JLPANEL_CONFIG_DIR", str(home / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(home / "data"))
+        yield build_demo(tmp_path_factory.mktemp("demo")).folder
+
+
+def test_a_meeting_through_the_command_line(demo: Path, tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "cycle.jlpanel"
+    shutil.copyfile(demo / "demo.jlpanel", ws)
+    scores = demo / "scores"
+
+    # two experts first: the others are still missing
+    first = sorted(scores.glob("*.jlscore"))[:2]
+    assert main(["merge", str(ws), *map(str, first)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("已合并") == 2 and "仍缺评分：" in out
+
+    # the whole folder: the two merged before are unchanged, not refused
+    assert main(["merge", str(ws), str(scores)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("无变化（此前已合并）") == 2
+    assert "所有分配的评分均已到齐" in out
+
+    # a tampered file is refused with its reason, and exit status 1
+    tampered = tmp_path / "改过.jlscore"
+    original = first[0].read_text("utf-8")
+    text = original.replace('"revision": 1', '"revision": 7')
+    assert text != original
+    tampered.write_text(text, "utf-8")
+    assert main(["merge", str(ws), str(tampered)]) == 1
+    assert "未合并" in capsys.readouterr().err
+
+    # the demo's history is in the workspace already: importing it again needs --replace
+    assert main(["history", str(ws), str(demo / "history.xlsx")]) == 1
+    capsys.readouterr()
+
+    assert main(["results", str(ws), "--csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    decisions = {
+        "取消资格": sum("取消资格" in r for r in rows),
+        "限期整改": sum("限期整改" in r for r in rows),
+    }
+    expected_kinds = [kind for _, kind in EXPECTED_DEMO.values()]
+    assert decisions["取消资格"] == sum(k.value == "disqualify" for k in expected_kinds)
+    assert decisions["限期整改"] == sum(k.value == "rectify" for k in expected_kinds)
+
+    # a consensus adjustment needs a reason and changes the result
+    assert main(["adjust", str(ws), "JLGX-2020-019", "90", "--reason", " "]) == 1
+    assert "理由" in capsys.readouterr().err
+    assert main(["adjust", str(ws), "JLGX-2020-019", "90", "--reason", "专家组复议"]) == 0
+    capsys.readouterr()
+    assert main(["results", str(ws), "--csv"]) == 0
+    line = next(r for r in capsys.readouterr().out.splitlines() if "药物分析" in r)
+    assert ",90.00," in line and "优秀" in line
+    assert main(["adjust", str(ws), "JL-NONE", "90", "--reason", "x"]) == 1
