@@ -1,10 +1,12 @@
 """Grab PNGs of every screen of the GUI, to look at before calling a screen done.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py [OUT_DIR] [--only NAME]
 
 Runs the real app on the current display with settings, logs, a fresh workspace and the demo
 cycle (``jlpanel demo``) in a temporary folder, and writes ``<size>-<screen>.png`` (1366×768
-and 1920×1080) into OUT_DIR (default ./screenshots, which git ignores).
+and 1920×1080) into OUT_DIR (default ./screenshots, which git ignores). The expert screens go
+the whole way: the demo's dossiers → roster → assignment → packages issued from the 专家 tab →
+one package opened in expert mode → declaration → desk → submit.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ SIZES = ((1366, 768), (1920, 1080))
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="screenshots", help="folder for the PNGs")
+    parser.add_argument(
+        "--only",
+        choices=("all", "workspace", "experts"),
+        default="all",
+        help="only the staff's screens of stage 1–2, or only the experts' screens",
+    )
     args = parser.parse_args(argv)
     out = Path(args.out).absolute()
     out.mkdir(parents=True, exist_ok=True)
@@ -41,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         os.environ["JLPANEL_CONFIG_DIR"] = str(folder / "config")
         os.environ["JLPANEL_DATA_DIR"] = str(folder / "data")
-        written = _shoot(folder, out)
+        written = _shoot(folder, out, args.only)
     for path in written:
         print(path)
     return 0
@@ -107,7 +115,7 @@ def _import_files(demo: DemoSummary, folder: Path) -> list[Path]:
     return files
 
 
-def _shoot(folder: Path, out: Path) -> list[Path]:
+def _shoot(folder: Path, out: Path, only: str = "all") -> list[Path]:
     from PySide6.QtCore import QThreadPool
 
     from jlpanel.gui.app import MainWindow, make_app
@@ -139,11 +147,21 @@ def _shoot(folder: Path, out: Path) -> list[Path]:
     window.recent.add(workspaces / "2024年度考核评价.jlpanel")  # gone: shown greyed
     target = workspaces / "2026年度考核评价.jlpanel"
 
+    base = _dossier_workspace(demo, folder / "base") if only in ("all", "experts") else None
     for width, height in SIZES:
         size = f"{width}x{height}"
         window.resize(width, height)
         window.show()
         window.start_page.refresh()
+        if base is not None:
+            package = _shoot_experts(
+                window, demo, base, folder / f"experts-{size}", size, settle, save
+            )
+            _shoot_review(window, package, folder / f"review-{size}", (width, height), settle, save)
+            window.resize(width, height)
+            window.show()
+        if only == "experts":
+            continue
         save(window, f"{size}-start")
 
         window.new_workspace()
@@ -250,6 +268,204 @@ def _shoot_platforms(
     save(window, f"{size}-dossier-warnings-en")
     window.set_language("zh")
     window.close_workspace()
+    settle()
+
+
+def _dossier_workspace(demo: DemoSummary, folder: Path) -> Path:
+    """A workspace holding the demo's dossiers and nothing else (no roster yet)."""
+    from jlpanel.services.intake import import_dossiers
+    from jlpanel.services.workspace import create_workspace
+
+    folder.mkdir(parents=True)
+    path = folder / "2026年度考核评价.jlpanel"
+    with create_workspace(
+        path,
+        "2026年度吉林省科技资源共享服务平台考核评价",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+    ) as ws:
+        import_dossiers(ws, list(demo.dossiers))
+    return path
+
+
+def _shoot_experts(
+    window: MainWindow,
+    demo: DemoSummary,
+    base: Path,
+    folder: Path,
+    size: str,
+    settle: Callable[[], None],
+    save: Callable[[QWidget, str], None],
+) -> Path:
+    """The 专家 tab: roster imported, conflicts, assignment, packages issued; returns one."""
+    from PySide6.QtWidgets import QFileDialog
+
+    folder.mkdir(parents=True)
+    workspace = folder / base.name
+    shutil.copyfile(base, workspace)
+    window.open_workspace(workspace)
+    settle()
+    window.show_experts()
+    view = window.workspace_view.experts_view
+    save(window, f"{size}-experts-empty")
+
+    view.start_roster_import(demo.roster, replace=False)
+    settle()
+    dialog = view.roster_dialog
+    save(dialog, f"{size}-experts-roster-result")
+    dialog.accept()
+    settle()
+    save(window, f"{size}-experts-conflicts")
+
+    view.ui.perPlatformSpin.setValue(5)
+    view.assign()
+    settle()
+    view.ui.expertsTable.selectRow(2)
+    save(window, f"{size}-experts-assigned")
+
+    packages = folder / "评审包"
+    original = QFileDialog.getExistingDirectory
+    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign,assignment]
+    try:
+        view.issue_packages()
+    finally:
+        QFileDialog.getExistingDirectory = original  # type: ignore[method-assign]
+    settle()
+    issue = view.issue_dialog
+    assert issue is not None
+    save(issue, f"{size}-experts-issued")
+    issued = issue.model.issued()
+    issue.accept()
+    settle()
+
+    window.set_language("en")
+    save(window, f"{size}-experts-assigned-en")
+    window.set_language("zh")
+    window.close_workspace()
+    settle()
+    # The expert with the most platforms, so the desk's list has something to show.
+    chosen = max(issued, key=lambda i: (i.platform_count, i.expert_name))
+    return chosen.path
+
+
+def _fill_all(session: object, skip: int | None) -> None:
+    """Score every platform but ``skip`` as an expert would (a spread of levels)."""
+    import random
+
+    from jlpanel.services import review as rv
+
+    assert isinstance(session, rv.ReviewSession)
+    rng = random.Random(7)
+    for platform in session.platforms:
+        work = rv.platform_work(session, platform.id)
+        if work.state is rv.Progress.CONFLICT or platform.id == skip:
+            continue
+        for indicator in session.rubric.indicators:
+            if work.sheet.points.get(indicator.code) is not None:
+                continue
+            share = rng.choice((0.9, 0.85, 0.75, 0.7, 0.6, 0.5, 0.95))
+            points = round(indicator.max_points * share / indicator.step) * indicator.step
+            rv.set_score(session, platform.id, indicator.code, points)
+        for code, value in rv.platform_work(session, platform.id).sheet.points.items():
+            indicator = session.rubric.indicator(code)
+            if value is not None and indicator.requires_comment(value):
+                rv.set_comment(session, platform.id, code, "考核期内基本无新增，材料不足以支撑")
+
+
+def _shoot_review(
+    window: MainWindow,
+    package: Path,
+    folder: Path,
+    size_px: tuple[int, int],
+    settle: Callable[[], None],
+    save: Callable[[QWidget, str], None],
+) -> None:
+    """Expert mode on the package: declaration, desk, submit (problems, summary, done)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    from jlpanel.gui.indicator_panel import Field
+
+    size = f"{size_px[0]}x{size_px[1]}"
+    folder.mkdir(parents=True)
+    copy = folder / package.name
+    shutil.copyfile(package, copy)
+    window.open_review(copy)
+    settle()
+    review = window.review_windows[-1]
+    review.resize(*size_px)
+    settle()
+    save(review, f"{size}-review-declaration")
+    page = review.declaration_page
+    page.ui.pledgeCheck.setChecked(True)
+    page.model.set_conflict(2, True, "本人曾参与该平台建设项目的验收，申请回避")
+    settle()
+    save(review, f"{size}-review-declaration-filled")
+    page.confirm()
+    settle()
+
+    desk = review.desk
+    panel = desk.panel
+    codes = [i.code for i in panel.rubric.indicators] if panel.rubric else []
+    for code, text in zip(codes[:4], ("8.5", "4.5", "1", "6"), strict=True):
+        panel.focus_field(Field.SCORE, code)
+        QTest.keyClicks(panel.rows[code].score_edit, text)
+        QTest.keyClick(panel.rows[code].score_edit, Qt.Key.Key_Return)
+    settle()
+    # A2's 差-band score wants a comment; A5 gets an out-of-bounds value, flagged.
+    panel.focus_field(Field.SCORE, codes[4])
+    QTest.keyClicks(panel.rows[codes[4]].score_edit, "12")
+    desk.dossier_view.select_tab("overview")
+    settle()
+    save(review, f"{size}-review-desk")
+    desk.dossier_view.select_tab("metrics")
+    settle()
+    save(review, f"{size}-review-desk-metrics")
+    review.set_language("en")
+    flagged = panel.rows[codes[4]].score_edit
+    QTest.keyClick(flagged, Qt.Key.Key_Backspace)
+    QTest.keyClicks(flagged, "2")  # the message again, in English
+    settle()
+    save(review, f"{size}-review-desk-en")
+    review.show_declaration()
+    save(review, f"{size}-review-declaration-en")
+    review.set_language("zh")
+    panel.revert(Field.SCORE, codes[4])
+    review.show_desk()
+
+    review.show_submit()
+    settle()
+    save(review, f"{size}-review-submit-problems")
+    first = desk.platform_id
+    assert review.session is not None
+    _fill_all(review.session, None)
+    review.reload()
+    review.show_submit()
+    settle()
+    save(review, f"{size}-review-submit-summary")
+    review.set_language("en")
+    save(review, f"{size}-review-submit-summary-en")
+    review.set_language("zh")
+
+    stick = folder / "U盘"
+    stick.mkdir()
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign,assignment]
+        lambda _parent, _title, start, *_a: (str(stick / Path(start).name), "")
+    )
+    try:
+        review.save_score_file()
+        settle()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    save(review, f"{size}-review-submitted")
+    review.show_desk()
+    if first is not None:
+        desk.show_platform(first, focus=None)
+    settle()
+    save(review, f"{size}-review-desk-locked")
+    review.close()
     settle()
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from jlpanel import APP_NAME, __version__
 from jlpanel.gui.crash import install_excepthook, setup_logging, shutdown_logging
 from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.main_window import REVIEW_SUFFIX, MainWindow
 from jlpanel.gui.settings import ORGANISATION
 from jlpanel.gui.theme import apply_theme
 
@@ -56,16 +56,24 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
 
 
 def run_gui(target: Path | None = None, language: str | None = None) -> int:
-    """Run the GUI on ``target`` (a workspace) or the start page; returns the exit status."""
+    """Run the GUI on ``target`` or the start page; returns the exit status.
+
+    ``target`` is a cycle workspace (``*.jlpanel``) or an expert's review package
+    (``*.jlreview``), which opens in expert mode without the staff's window.
+    """
     log_path = setup_logging()
     qInstallMessageHandler(_qt_message)
     app = make_app(language=language)
     install_excepthook()
     window = MainWindow()
-    window.show()
-    log.info("jlpanel %s: window shown; logging to %s", __version__, log_path)
-    if target is not None:
-        window.open_workspace(target)
+    if target is not None and Path(target).suffix.lower() == REVIEW_SUFFIX:
+        log.info("jlpanel %s: expert mode on %s; logging to %s", __version__, target, log_path)
+        window.open_review(Path(target))
+    else:
+        window.show()
+        log.info("jlpanel %s: window shown; logging to %s", __version__, log_path)
+        if target is not None:
+            window.open_workspace(target)
     try:
         return app.exec()
     finally:

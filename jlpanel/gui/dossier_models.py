@@ -413,10 +413,24 @@ class MetricsModel(QAbstractItemModel):
             self._root.children.append(node)
 
     def set_metrics(self, values: dict[str, float | None], rubric: Rubric | None) -> None:
-        self.beginResetModel()
+        """New values (another platform): the tree's shape never changes, so the rows are
+        updated in place and the view keeps its expanded groups (no reset, no re-layout)."""
+        used_by = indicators_by_metric(rubric)
+        if used_by != self._used_by:
+            self.beginResetModel()
+            self._values = dict(values)
+            self._used_by = used_by
+            self.endResetModel()
+            return
         self._values = dict(values)
-        self._used_by = indicators_by_metric(rubric)
-        self.endResetModel()
+        for row, group in enumerate(self._root.children):
+            parent = self.createIndex(row, 0, group)
+            if group.children:
+                self.dataChanged.emit(
+                    self.index(0, self.VALUE, parent),
+                    self.index(len(group.children) - 1, self.VALUE, parent),
+                    [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+                )
 
     def value_text(self, key: str) -> str:
         """The shown value of metric ``key``."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QIcon, QKeySequence, QPalette, QShortcut
@@ -27,6 +27,7 @@ from jlpanel.gui.dossier_models import (
     SheetTableModel,
     prepare_sheet,
 )
+from jlpanel.gui.dossier_source import DossierSource, as_source
 from jlpanel.gui.forms.ui_dossier_view import Ui_DossierView
 from jlpanel.gui.i18n import current_language, translate
 from jlpanel.gui.tasks import run_task
@@ -42,8 +43,20 @@ from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.domain.rubric import Rubric
-    from jlpanel.services.dossiers import DossierOverview, PlatformSummary
+    from jlpanel.services.dossiers import DossierOverview
     from jlpanel.services.workspace import Workspace
+
+
+class PlatformHeading(Protocol):
+    """What the header shows before the overview arrives (a PlatformSummary, a PlatformEntry)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def filing_no(self) -> str: ...
+    @property
+    def host_unit(self) -> str | None: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +74,8 @@ SHEET_STYLE = (
 SHEET_CELL_EXTRA = 2 * SHEET_PADDING + 14
 
 
-def _load_overview(workspace: Workspace, platform_id: int) -> DossierOverview:
-    from jlpanel.services.dossiers import dossier_overview
-
-    return dossier_overview(workspace, platform_id)
+def _load_overview(source: DossierSource, platform_id: int) -> DossierOverview:
+    return source.overview(platform_id)
 
 
 #: Rows fetched first, so a big sheet shows at once; the rest follow in the background.
@@ -72,23 +83,18 @@ FIRST_PAGE = 1_000
 
 
 def _load_sheet(
-    workspace: Workspace,
+    source: DossierSource,
     platform_id: int,
     attribute: str,
     offset: int = 0,
     limit: int | None = None,
 ) -> LoadedSheet:
-    from jlpanel.services.dossiers import sheet_data
-
-    data = sheet_data(workspace, platform_id, attribute, offset=offset, limit=limit)
-    return prepare_sheet(data)
+    return prepare_sheet(source.sheet(platform_id, attribute, offset, limit))
 
 
-def _save_attachment(workspace: Workspace, attachment_id: int, folder: Path) -> Path:
-    from jlpanel.services.dossiers import save_attachment
-
+def _save_attachment(source: DossierSource, attachment_id: int, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    return save_attachment(workspace, attachment_id, folder)
+    return source.save_attachment(attachment_id, folder)
 
 
 class _AttachmentFolder:
@@ -137,14 +143,15 @@ class DossierView(QWidget):
         super().__init__(parent)
         self.ui = Ui_DossierView()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.workspace: Workspace | None = None
+        self.source: DossierSource | None = None
         self.rubric: Rubric | None = None
         self.platform_id: int | None = None
         self.overview: DossierOverview | None = None
-        self._summary: PlatformSummary | None = None
+        self._summary: PlatformHeading | None = None
         self._generation = 0
         self._pending = 0
         self.sheet_tabs: dict[str, SheetTab] = {}
+        self._metrics_laid_out = False
 
         self.ui.nameLabel.setFont(scaled_font(self.ui.nameLabel, 1.35, bold=True))
         set_muted(self.ui.detailsLabel)
@@ -160,10 +167,12 @@ class DossierView(QWidget):
         self.ui.backButton.setIcon(icon("go-previous"))
         self.ui.backButton.clicked.connect(self.back_requested)
         self.ui.openAttachmentButton.setIcon(icon("document-open"))
+        self._back_shortcuts: list[QShortcut] = []
         for key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.back_requested)
+            self._back_shortcuts.append(shortcut)
 
         self.basic_model = BasicInfoModel(self)
         self._setup_table(self.ui.basicTable, self.basic_model)
@@ -174,6 +183,7 @@ class DossierView(QWidget):
         self.ui.overviewSplitter.setStretchFactor(1, 1)
 
         self.metrics_model = MetricsModel(self)
+        self.metrics_model.modelReset.connect(self._forget_metrics_layout)
         tree = self.ui.metricsTree
         tree.setModel(self.metrics_model)
         tree.setItemDelegate(RoomyItemDelegate(tree, pad_y=2))
@@ -284,22 +294,36 @@ class DossierView(QWidget):
 
     # -------------------------------------------------------------------------- content
 
-    def set_context(self, workspace: Workspace | None, rubric: Rubric | None) -> None:
-        """The open workspace and its cycle's rubric (None when it is closed)."""
-        self.workspace = workspace
+    def set_context(self, source: DossierSource | Workspace | None, rubric: Rubric | None) -> None:
+        """Where dossiers are read (a source or an open workspace) and the cycle's rubric.
+
+        None when the workspace or package was closed.
+        """
+        self.source = as_source(source)
         self.rubric = rubric
-        if workspace is None:
+        if self.source is None:
             self.clear()
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrower minimums, for the scoring desk where the dossier shares the width."""
+        self.ui.basicTable.setMinimumWidth(220 if compact else 360)
+        self.ui.summaryText.setMinimumWidth(180 if compact else 320)
+
+    def set_back_enabled(self, enabled: bool) -> None:
+        """Whether 返回列表 (and Esc/Backspace) is offered; the scoring desk has no list."""
+        self.ui.backButton.setVisible(enabled)
+        for shortcut in self._back_shortcuts:
+            shortcut.setEnabled(enabled)
+
     def show_platform(
-        self, platform_id: int, summary: PlatformSummary | None = None, *, tab: str = ""
+        self, platform_id: int, summary: PlatformHeading | None = None, *, tab: str = ""
     ) -> None:
         """Show a platform's dossier, loading its parts in the background.
 
         ``tab`` names the tab to show first: "overview", "metrics", "warnings",
         "attachments" or a sheet's attribute ("services"); "" keeps the current one.
         """
-        if self.workspace is None:
+        if self.source is None:
             return
         self._ensure_sheet_tabs()
         self._generation += 1
@@ -319,7 +343,7 @@ class DossierView(QWidget):
         self._retitle_tabs()
         if tab:
             self.select_tab(tab)
-        self._start(partial(_load_overview, self.workspace, platform_id), self._on_overview)
+        self._start(partial(_load_overview, self.source, platform_id), self._on_overview)
         self._load_current_sheet()
 
     def clear(self) -> None:
@@ -413,8 +437,12 @@ class DossierView(QWidget):
         self.overview = overview
         self.basic_model.set_items(overview.basic)
         self.metrics_model.set_metrics(overview.metrics, self.rubric)
-        self.ui.metricsTree.expandAll()
-        self.ui.metricsTree.header().resizeSection(MetricsModel.NAME, self._metrics_name_width())
+        if not self._metrics_laid_out:  # the shape is fixed: expand and size it once
+            self.ui.metricsTree.expandAll()
+            self.ui.metricsTree.header().resizeSection(
+                MetricsModel.NAME, self._metrics_name_width()
+            )
+            self._metrics_laid_out = True
         self.findings_model.set_findings(overview.findings)
         self.attachments_model.set_attachments(overview.attachments)
         if overview.attachments:
@@ -428,6 +456,9 @@ class DossierView(QWidget):
         self._retitle_tabs()
         self._update_attachment_button()
         self.overview_loaded.emit(overview.platform_id)
+
+    def _forget_metrics_layout(self) -> None:
+        self._metrics_laid_out = False
 
     def _metrics_name_width(self) -> int:
         metrics = self.ui.metricsTree.fontMetrics()
@@ -447,11 +478,11 @@ class DossierView(QWidget):
     def load_sheet(self, attribute: str) -> None:
         """Fetch a sheet's rows in the background (once per platform shown)."""
         sheet = self.sheet_tab(attribute)
-        if self.workspace is None or self.platform_id is None or sheet.loaded or sheet.loading:
+        if self.source is None or self.platform_id is None or sheet.loaded or sheet.loading:
             return
         sheet.loading = True
         self._start(
-            partial(_load_sheet, self.workspace, self.platform_id, attribute, 0, FIRST_PAGE),
+            partial(_load_sheet, self.source, self.platform_id, attribute, 0, FIRST_PAGE),
             partial(self._on_sheet, attribute),
         )
 
@@ -465,12 +496,12 @@ class DossierView(QWidget):
         self.sheet_loaded.emit(attribute)
         fetched = len(loaded.data.rows)
         if (
-            self.workspace is not None
+            self.source is not None
             and self.platform_id is not None
             and (loaded.data.total > fetched)
         ):
             self._start(
-                partial(_load_sheet, self.workspace, self.platform_id, attribute, fetched),
+                partial(_load_sheet, self.source, self.platform_id, attribute, fetched),
                 partial(self._on_rest_of_sheet, attribute),
             )
 
@@ -571,7 +602,7 @@ class DossierView(QWidget):
 
     def _update_attachment_button(self, *_args: object) -> None:
         self.ui.openAttachmentButton.setEnabled(
-            self.ui.attachmentsTable.currentIndex().isValid() and self.workspace is not None
+            self.ui.attachmentsTable.currentIndex().isValid() and self.source is not None
         )
 
     def _on_attachment_activated(self, index: QModelIndex) -> None:
@@ -584,12 +615,12 @@ class DossierView(QWidget):
 
     def open_attachment(self, row: int) -> None:
         """Write the attachment to the temporary folder and open it in the system viewer."""
-        if self.workspace is None or not 0 <= row < self.attachments_model.rowCount():
+        if self.source is None or not 0 <= row < self.attachments_model.rowCount():
             return
         item = self.attachments_model.attachment(row)
         folder = _AttachmentFolder.get() / str(self.platform_id or 0)
         self._start(
-            partial(_save_attachment, self.workspace, item.id, folder),
+            partial(_save_attachment, self.source, item.id, folder),
             self._on_attachment_saved,
         )
 
@@ -613,6 +644,11 @@ class DossierView(QWidget):
                 model.retranslate()
             for sheet in self.sheet_tabs.values():
                 sheet.model.retranslate()
+            self._metrics_laid_out = False
+            if self.overview is not None:
+                self.ui.metricsTree.header().resizeSection(
+                    MetricsModel.NAME, self._metrics_name_width()
+                )
             self._show_header()
             self._show_summary()
             self._retitle_tabs()

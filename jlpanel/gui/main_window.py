@@ -34,6 +34,7 @@ from jlpanel.gui.workspace_view import WorkspaceView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
     from jlpanel.services.workspace import CycleInfo, Workspace
@@ -41,6 +42,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not 
 log = logging.getLogger(__name__)
 
 _GEOMETRY_KEY = "mainWindow/geometry"
+#: A review package (expert mode) rather than a cycle workspace.
+REVIEW_SUFFIX = ".jlreview"
 _TEMPLATE_FOLDER_KEY = "template/lastFolder"
 
 
@@ -78,6 +81,12 @@ def _create_in_background(
         raise
 
 
+def _open_review_in_background(path: Path) -> OpenedPackage:
+    from jlpanel.gui.review_window import open_review_package
+
+    return open_review_package(path)
+
+
 def _write_template(path: Path) -> Path:
     from jlpanel.services.intake import write_template
 
@@ -98,6 +107,8 @@ class MainWindow(QMainWindow):
     task_failed = Signal(str)
     #: The blank dossier template was written to this file.
     template_written = Signal(Path)
+    #: A review package is open in expert mode; carries its ReviewWindow.
+    review_opened = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +119,9 @@ class MainWindow(QMainWindow):
         self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
+        self.review_windows: list[ReviewWindow] = []
+        #: Show this window again when the last review window closes (it was hidden for it).
+        self._return_from_review = False
 
         self.stack = QStackedWidget(self)
         self.start_page = StartPage(self.recent, self.stack)
@@ -127,6 +141,7 @@ class MainWindow(QMainWindow):
         self.workspace_view.import_requested.connect(self.import_dossiers)
         self.workspace_view.template_requested.connect(self.save_template)
         self.workspace_view.dossier_view.overview_loaded.connect(self._on_dossier_shown)
+        self.workspace_view.experts_view.status.connect(self.status)
         self.recent.changed.connect(self._rebuild_recent_menu)
 
         self._retranslate()
@@ -163,6 +178,17 @@ class MainWindow(QMainWindow):
         self.platforms_action = QAction("", self)
         self.platforms_action.setShortcut(QKeySequence("Ctrl+1"))
         self.platforms_action.triggered.connect(self.show_platforms)
+        self.experts_action = QAction("", self)
+        self.experts_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.experts_action.triggered.connect(self.show_experts)
+        self.roster_action = QAction(icon("document-import"), "", self)
+        self.roster_action.triggered.connect(self.import_roster)
+        self.roster_template_action = QAction(icon("x-office-spreadsheet"), "", self)
+        self.roster_template_action.triggered.connect(self.save_roster_template)
+        self.assign_action = QAction("", self)
+        self.assign_action.triggered.connect(self.assign_experts)
+        self.issue_action = QAction(icon("document-new"), "", self)
+        self.issue_action.triggered.connect(self.issue_packages)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -195,6 +221,15 @@ class MainWindow(QMainWindow):
         self.platform_menu.addSeparator()
         self.platform_menu.addAction(self.platforms_action)
         self.platform_menu.addAction(self.find_action)
+
+        self.experts_menu = bar.addMenu("")
+        self.experts_menu.addAction(self.experts_action)
+        self.experts_menu.addSeparator()
+        self.experts_menu.addAction(self.roster_action)
+        self.experts_menu.addAction(self.roster_template_action)
+        self.experts_menu.addSeparator()
+        self.experts_menu.addAction(self.assign_action)
+        self.experts_menu.addAction(self.issue_action)
 
         self.settings_menu = bar.addMenu("")
         self.language_menu = QMenu(self.settings_menu)
@@ -260,6 +295,12 @@ class MainWindow(QMainWindow):
         )
         self.platforms_action.setText(translate("MainWindow", "平台列表(&L)"))
         self.find_action.setText(translate("MainWindow", "查找平台(&F)…"))
+        self.experts_menu.setTitle(translate("MainWindow", "专家(&E)"))
+        self.experts_action.setText(translate("MainWindow", "专家与分配(&E)"))
+        self.roster_action.setText(translate("MainWindow", "导入专家名单(&R)…"))
+        self.roster_template_action.setText(translate("MainWindow", "下载专家名单模板(&T)…"))
+        self.assign_action.setText(translate("MainWindow", "分配专家(&S)"))
+        self.issue_action.setText(translate("MainWindow", "发放评审包(&P)…"))
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
@@ -286,6 +327,13 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(has_workspace)
         self.find_action.setEnabled(has_workspace)
         self.platforms_action.setEnabled(has_workspace)
+        for action in (
+            self.experts_action,
+            self.roster_action,
+            self.assign_action,
+            self.issue_action,
+        ):
+            action.setEnabled(has_workspace)
         self.template_action.setEnabled(not self._writing_template)
         self.start_page.setEnabled(idle)
 
@@ -326,18 +374,28 @@ class MainWindow(QMainWindow):
         start = str(self.recent.paths()[0].parent) if self.recent.paths() else ""
         path, _ = QFileDialog.getOpenFileName(
             self,
-            translate("MainWindow", "打开工作区"),
+            translate("MainWindow", "打开工作区或评审包"),
             start,
-            translate("MainWindow", "jlpanel 工作区 (*.jlpanel);;所有文件 (*)"),
+            translate(
+                "MainWindow",
+                "jlpanel 文件 (*.jlpanel *.jlreview);;考核周期工作区 (*.jlpanel);;"
+                "专家评审包 (*.jlreview);;所有文件 (*)",
+            ),
         )
         if path:
             self.open_workspace(Path(path))
 
     def open_workspace(self, path: Path) -> None:
-        """Open the workspace at ``path`` in the background and show it when ready."""
+        """Open the workspace at ``path`` in the background and show it when ready.
+
+        A review package (``*.jlreview``) opens in expert mode instead.
+        """
         if self._busy:
             return
         path = Path(path)
+        if path.suffix.lower() == REVIEW_SUFFIX:
+            self.open_review(path)
+            return
         if not path.is_file():
             known = path.absolute() in self.recent.paths()
             self.recent.remove(path)
@@ -356,6 +414,82 @@ class MainWindow(QMainWindow):
             partial(self._on_workspace_ready, created=False),
             partial(self._on_task_failed, what=path.name, dialog=None),
         )
+
+    # ------------------------------------------------------------------ expert mode
+
+    def choose_review(self) -> None:
+        """Ask for a review package and open it in expert mode."""
+        start = str(self.recent.paths()[0].parent) if self.recent.paths() else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "打开评审包"),
+            start,
+            translate("MainWindow", "专家评审包 (*.jlreview);;所有文件 (*)"),
+        )
+        if path:
+            self.open_review(Path(path))
+
+    def open_review(self, path: Path) -> None:
+        """Open a review package in its own window (expert mode), in the background."""
+        if self._busy:
+            return
+        path = Path(path)
+        if not path.is_file():
+            self.recent.remove(path)
+            message = translate("MainWindow", "找不到文件：\n{path}").format(path=path)
+            self.task_failed.emit(message)
+            self._show_again()
+            QMessageBox.warning(self, translate("MainWindow", "打开评审包"), message)
+            return
+        self._begin_busy(translate("MainWindow", "正在打开评审包 {name}…").format(name=path.name))
+        run_task(
+            partial(_open_review_in_background, path),
+            partial(self._on_review_ready, path),
+            self._on_review_failed,
+        )
+
+    def _on_review_ready(self, path: Path, opened: OpenedPackage) -> None:
+        from jlpanel.gui.review_window import ReviewWindow
+
+        self._end_busy()
+        window = ReviewWindow(opened)
+        window.closed.connect(partial(self._on_review_closed, window))
+        window.open_requested.connect(self.choose_review)
+        self.review_windows.append(window)
+        self.recent.add(path)
+        if self.workspace is None and self.isVisible():
+            self._return_from_review = True
+            self.hide()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.status(translate("MainWindow", "已打开评审包 {name}").format(name=path.name))
+        log.info("opened review package %s", path)
+        self.review_opened.emit(window)
+
+    def _on_review_failed(self, exc: BaseException) -> None:
+        self._end_busy()
+        self._show_again()
+        if isinstance(exc, UserError):
+            self.status(translate("MainWindow", "未能打开评审包"))
+            show_user_error(self, exc)
+            self.task_failed.emit(exc.message(current_language()))
+        else:
+            self.task_failed.emit(str(exc))
+            report_exception(exc, self)
+
+    def _on_review_closed(self, window: ReviewWindow) -> None:
+        if window in self.review_windows:
+            self.review_windows.remove(window)
+        if not self.review_windows and self._return_from_review:
+            self._return_from_review = False
+            self.start_page.refresh()
+            self.show()
+
+    def _show_again(self) -> None:
+        """Opening from the command line hides this window; a failure brings it back."""
+        if not self.isVisible() and not self.review_windows:
+            self.show()
 
     # ---------------------------------------------------------------- creating a file
 
@@ -459,6 +593,7 @@ class MainWindow(QMainWindow):
     def _on_imported(self, outcomes: list[ImportOutcome]) -> None:
         self.status(summary_text(outcomes))
         self.workspace_view.refresh_platforms()
+        self.workspace_view.experts_view.refresh()  # new host units may mean new conflicts
 
     def save_template(self) -> None:
         """Ask where to save the blank dossier workbook, then write it in the background."""
@@ -518,6 +653,29 @@ class MainWindow(QMainWindow):
     def _on_dossier_shown(self, _platform_id: int) -> None:
         name = self.workspace_view.dossier_view.ui.nameLabel.text()
         self.status(translate("MainWindow", "正在查看 {name} 的材料").format(name=name))
+
+    def show_experts(self) -> None:
+        """The 专家 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_experts()
+
+    def import_roster(self) -> None:
+        if self.workspace is not None:
+            self.workspace_view.show_experts()
+            self.workspace_view.experts_view.import_roster()
+
+    def save_roster_template(self) -> None:
+        self.workspace_view.experts_view.save_roster_template()
+
+    def assign_experts(self) -> None:
+        if self.workspace is not None:
+            self.workspace_view.show_experts()
+            self.workspace_view.experts_view.assign()
+
+    def issue_packages(self) -> None:
+        if self.workspace is not None:
+            self.workspace_view.show_experts()
+            self.workspace_view.experts_view.issue_packages()
 
     def find_platform(self) -> None:
         """Ctrl+F: the platform list's search box."""
@@ -588,6 +746,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for review in list(self.review_windows):
+            review.close()
         # A task still running would deliver into a closed window; let it finish first.
         QThreadPool.globalInstance().waitForDone()
         QApplication.sendPostedEvents()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from jlpanel.domain.metrics import metric
@@ -203,3 +204,105 @@ def _bonus(rubric: Rubric) -> str:
     return f"<h2>{escape(title)}</h2><p>{escape(intro)}</p>" + "".join(
         _bonus_item(b, heading=False) for b in rubric.bonus_items
     )
+
+
+# ------------------------------------------------------------------ the scoring desk's guidance
+
+_DESK_CSS = f"""
+h3 {{ color: {ACCENT}; margin-top: 0; margin-bottom: 2px; }}
+h4 {{ margin-top: 10px; margin-bottom: 3px; }}
+p.meta {{ color: {MUTED}; margin-top: 0; }}
+p.note {{ color: {MUTED}; }}
+p.rule {{ margin-top: 8px; }}
+td {{ padding: 3px 6px 3px 0; vertical-align: top; }}
+td.level {{ font-weight: bold; white-space: nowrap; }}
+td.band {{ white-space: nowrap; color: {MUTED}; }}
+td.num {{ text-align: right; white-space: nowrap; }}
+tr.current td {{ background-color: #e3edf7; }}
+"""
+
+
+def _desk_page(body: str) -> str:
+    return f"<html><head><style>{_DESK_CSS}</style></head><body>{body}</body></html>"
+
+
+def guidance_html(
+    indicator: Indicator,
+    rubric: Rubric,
+    metrics: Mapping[str, float | None] | None,
+    score: float | None = None,
+) -> str:
+    """An indicator's guidance beside the score field: levels with their point bands (the
+    level of ``score`` marked), the platform's objective metrics, the evidence to read and
+    when a comment is required.
+    """
+    from jlpanel.gui.dossier_models import metric_value
+
+    lang = current_language()
+    meta = translate("RubricDetail", "满分 {max} 分 · 步长 {step} 分").format(
+        max=points(indicator.max_points), step=points(indicator.step)
+    )
+    parts = [
+        f"<h3>{escape(indicator.code)} {escape(indicator.name.get(lang))}</h3>",
+        f"<p class='meta'>{escape(meta)}</p>",
+    ]
+    if indicator.description.get(lang):
+        parts.append(f"<p>{escape(indicator.description.get(lang))}</p>")
+    current = indicator.level_of(score) if score is not None else None
+    parts.append("<table cellspacing='0' cellpadding='3' width='100%'>")
+    for guidance in indicator.guidance:
+        level = rubric.level_name(guidance.level).get(lang)
+        css = " class='current'" if guidance.level is current else ""
+        parts.append(
+            f"<tr{css}>"
+            f"<td class='level'>{escape(level)}</td>"
+            f"<td class='band'>{escape(band_text(guidance.band.low, guidance.band.high))}</td>"
+            f"<td>{escape(guidance.text.get(lang))}</td>"
+            "</tr>"
+        )
+    parts.append("</table>")
+
+    if indicator.metrics:
+        heading = translate("RubricDetail", "客观指标（本平台）")
+        parts.append(f"<h4>{escape(heading)}</h4><table cellspacing='0' cellpadding='2'>")
+        for key in indicator.metrics:
+            definition = metric(key)
+            value = metrics.get(key) if metrics is not None else None
+            shown = metric_value(definition, value) if metrics is not None else "…"
+            unit = "" if definition.is_share else definition.unit.get(lang)
+            parts.append(
+                "<tr>"
+                f"<td>{escape(definition.name.get(lang))}</td>"
+                f"<td class='num'><b>{escape(shown)}</b></td>"
+                f"<td class='band'>{escape(unit)}</td>"
+                "</tr>"
+            )
+        parts.append("</table>")
+
+    if indicator.evidence:
+        heading = translate("RubricDetail", "依据材料")
+        parts.append(f"<h4>{escape(heading)}</h4><ul style='margin-top:0'>")
+        parts += [f"<li>{escape(e.get(lang))}</li>" for e in indicator.evidence]
+        parts.append("</ul>")
+
+    required = [g.level for g in indicator.guidance if g.level in indicator.comment_required_levels]
+    if required:
+        separator = translate("RubricDetail", "、")
+        names = separator.join(rubric.level_name(level).get(lang) for level in required)
+        rule = translate("RubricDetail", "评为“{levels}”时必须填写评语。").format(levels=names)
+        parts.append(f"<p class='rule'><b>{escape(rule)}</b></p>")
+    return _desk_page("".join(parts))
+
+
+def veto_guidance_html(veto: Veto) -> str:
+    """A veto beside its check box on the desk."""
+    rule = translate("RubricDetail", "勾选后须写明理由（事实与依据）。")
+    return _desk_page(_veto(veto, heading=False) + f"<p class='rule'>{escape(rule)}</p>")
+
+
+def bonus_guidance_html(item: BonusItem, rubric: Rubric) -> str:
+    """A bonus item beside its score field on the desk."""
+    cap = translate(
+        "RubricDetail", "加分项合计不超过 {cap} 分，专家总分（含加分）不超过 100 分。"
+    ).format(cap=points(rubric.bonus_cap))
+    return _desk_page(_bonus_item(item, heading=False) + f"<p class='note'>{escape(cap)}</p>")

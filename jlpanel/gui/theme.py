@@ -7,11 +7,21 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QLabel,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -92,9 +102,16 @@ class RoomyItemDelegate(QStyledItemDelegate):
     PAD_X = 8
     ICON_GAP = 6
 
-    def __init__(self, parent: QWidget | None = None, *, pad_y: int = 4) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        pad_y: int = 4,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
         self.pad_y = pad_y
+        self.elide = elide
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -135,7 +152,7 @@ class RoomyItemDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(palette.color(role))  # the Text colour carries ForegroundRole
-        elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        elided = opt.fontMetrics.elidedText(text, self.elide, rect.width())
         painter.drawText(rect, int(alignment | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
 
@@ -216,3 +233,31 @@ class WrappingItemDelegate(QStyledItemDelegate):
         painter.setClipRect(opt.rect)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, content, painter, widget)
         painter.restore()
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in … when it is too narrow (the full text is its tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance("……") + 4, super().minimumSizeHint().height()
+        )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        elided = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+        )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 from jlpanel.gui import formatting
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.dossier_view import DossierView
+from jlpanel.gui.experts_view import ExpertsView
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.platform_list import PlatformListView
@@ -66,6 +67,9 @@ class WorkspaceView(QWidget):
         self.platform_list.import_requested.connect(self.import_requested)
         self.platform_list.template_requested.connect(self.template_requested)
         self.dossier_view.back_requested.connect(self.show_list)
+        self.experts_view = ExpertsView(self.ui.expertsTab)
+        self.ui.expertsTabLayout.addWidget(self.experts_view)
+        self.experts_view.refreshed.connect(self._on_experts_refreshed)
         self.ui.platformStack.currentChanged.connect(self._fit_header)
         self.ui.tabs.currentChanged.connect(self._fit_header)
 
@@ -125,6 +129,7 @@ class WorkspaceView(QWidget):
         self.rules_model.set_rules(info.rules, info.rubric)
         self.ui.rubricTree.expandAll()
         self.dossier_view.set_context(workspace, info.rubric)
+        self.experts_view.set_workspace(workspace)
         self.ui.platformStack.setCurrentWidget(self.platform_list)
         self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
         self._refresh_header()
@@ -146,6 +151,7 @@ class WorkspaceView(QWidget):
         self.workspace = None
         self._refresh_generation += 1
         self.dossier_view.set_context(None, None)
+        self.experts_view.set_workspace(None)
         self.platform_list.clear()
         self.ui.platformStack.setCurrentWidget(self.platform_list)
         self.rubric_model.set_rubric(None)
@@ -219,6 +225,15 @@ class WorkspaceView(QWidget):
             self.platform_list.select_platform(self.dossier_view.platform_id)
         self.platform_list.focus_table()
         self.list_shown.emit()
+
+    def _on_experts_refreshed(self, count: int) -> None:
+        if self.info is not None and self.info.expert_count != count:
+            self.info = dataclasses.replace(self.info, expert_count=count)
+            self._refresh_header()
+
+    def show_experts(self) -> None:
+        """The 专家 tab."""
+        self.ui.tabs.setCurrentWidget(self.ui.expertsTab)
 
     def _fit_header(self, *_args: object) -> None:
         # The dossier browser needs the rows more than the cycle needs its header (the

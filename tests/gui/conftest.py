@@ -194,3 +194,105 @@ def dossier_files(tmp_path: Path) -> list[Path]:
     broken = folder / "平台C.xlsx"
     broken.write_text("平台名称,备案编号\n吉林省X平台,JL-1\n", "utf-8")
     return [first, second, broken]
+
+
+# ------------------------------------------------------------------- experts and packages
+
+#: The panel of the expert-mode tests. 王志刚 works at 吉林大学, the host of the first platform
+#: (a same-institution conflict); 张宏伟's roster names 吉林农业大学, the second's host.
+PANEL = (
+    ("王志刚", "吉林大学", "教授", "材料科学与工程", ()),
+    ("刘淑芬", "东北师范大学", "研究员", "分析化学", ()),
+    ("张宏伟", "东北林业大学", "教授", "林木遗传育种", ("吉林农业大学",)),
+    ("陈晓燕", "吉林省科学技术信息研究所", "研究员", "科技管理与情报", ()),
+    ("李建军", "哈尔滨工业大学", "教授", "仪器科学与技术", ()),
+)
+#: The expert whose package the expert-mode tests open (no conflict with either platform).
+REVIEWER = "刘淑芬"
+
+
+def write_roster_file(path: Path, panel: Any = PANEL) -> Path:
+    """An expert roster workbook made with the app's own writer."""
+    from jlpanel.exchange.roster_writer import RosterExpert, write_roster
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_roster(
+        path,
+        [
+            RosterExpert(name, unit, title, field, "13900000000", tuple(avoid))
+            for name, unit, title, field, avoid in panel
+        ],
+    )
+    return path
+
+
+@dataclass
+class CycleFiles:
+    """A workspace with two imported dossiers, and roster workbooks to import into it."""
+
+    workspace: Path
+    roster: Path
+    #: Only three experts, one at the first platform's host: assigning must be refused.
+    short_roster: Path
+
+
+@pytest.fixture
+def cycle_files(tmp_path: Path, dossier_files: list[Path]) -> CycleFiles:
+    from jlpanel.services.intake import import_dossiers
+    from jlpanel.services.workspace import open_workspace
+
+    workspace = tmp_path / "files" / "2025年度.jlpanel"
+    if not workspace.exists():
+        from jlpanel.services.workspace import create_workspace
+
+        workspace.parent.mkdir(parents=True, exist_ok=True)
+        create_workspace(
+            workspace,
+            "2025年度考核评价",
+            period_start=dt.date(2023, 1, 1),
+            period_end=dt.date(2024, 12, 31),
+        ).close()
+    with open_workspace(workspace) as ws:
+        outcomes = import_dossiers(ws, dossier_files[:2])
+    assert all(o.ok for o in outcomes), [o.findings for o in outcomes]
+    roster = write_roster_file(tmp_path / "名单" / "专家名单.xlsx")
+    short = write_roster_file(tmp_path / "名单" / "三位专家.xlsx", [PANEL[0], PANEL[1], PANEL[3]])
+    return CycleFiles(workspace, roster, short)
+
+
+@dataclass
+class IssuedFiles:
+    """Packages issued from a real workspace; the reviewer's, and the workspace's key for it."""
+
+    workspace: Path
+    package: Path
+    hmac_key: bytes
+    platform_names: list[str]
+
+
+def issue_cycle_packages(cycle: CycleFiles, outdir: Path) -> IssuedFiles:
+    """Import the roster, assign every conflict-free expert, issue the packages."""
+    from sqlalchemy import select
+
+    from jlpanel.services.experts import assign_experts, import_roster
+    from jlpanel.services.packages import issue_packages
+    from jlpanel.services.workspace import open_workspace
+    from jlpanel.storage import models as m
+
+    with open_workspace(cycle.workspace) as ws:
+        assert import_roster(ws, cycle.roster).ok
+        assign_experts(ws)
+        issued = issue_packages(ws, outdir, paper_sheets=False)
+        mine = next(i for i in issued if i.expert_name == REVIEWER)
+        with ws.session() as s:
+            key = s.scalars(
+                select(m.ReviewPackage.hmac_key).where(m.ReviewPackage.id == mine.package_id)
+            ).one()
+            names = list(s.scalars(select(m.Platform.name).order_by(m.Platform.id)))
+    return IssuedFiles(cycle.workspace, mine.path, key, names)
+
+
+@pytest.fixture
+def issued(cycle_files: CycleFiles, tmp_path: Path) -> IssuedFiles:
+    """The reviewer's package, issued from the cycle with both platforms assigned."""
+    return issue_cycle_packages(cycle_files, tmp_path / "评审包")

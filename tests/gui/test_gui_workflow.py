@@ -294,9 +294,16 @@ def test_switching_to_english_retranslates_everything_and_is_saved(
     assert window.file_menu.title() == "&File"
     assert window.settings_menu.title() == "&Settings"
     assert window.new_action.iconText() == "New"
-    assert view.ui.tabs.tabText(0) == "Platforms"
-    assert view.ui.tabs.tabText(1) == "Rubric"
-    assert view.ui.tabs.tabText(2) == "Rules"
+    tabs = view.ui.tabs
+    assert [tabs.tabText(n) for n in range(tabs.count())] == [
+        "Platforms",
+        "Experts",
+        "Rubric",
+        "Rules",
+    ]
+    experts = view.experts_view
+    assert experts.ui.importRosterButton.text() == "Import &roster…"
+    assert experts.ui.emptyTitleLabel.text() == "No expert roster yet"
     a1 = default_rubric().indicator("A1")
     detail = view.detail_text()
     assert a1.guidance[0].text.en in detail

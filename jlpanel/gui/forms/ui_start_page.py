@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'start_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -148,9 +148,9 @@ class Ui_StartPage(object):
 #endif // QT_CONFIG(tooltip)
         self.newButton.setText(QCoreApplication.translate("StartPage", u"\u65b0\u5efa\u5de5\u4f5c\u533a", None))
 #if QT_CONFIG(tooltip)
-        self.openButton.setToolTip(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5df2\u6709\u7684\u5de5\u4f5c\u533a\u6587\u4ef6\uff08.jlpanel\uff09", None))
+        self.openButton.setToolTip(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5df2\u6709\u7684\u5de5\u4f5c\u533a\uff08.jlpanel\uff09\uff0c\u6216\u4e13\u5bb6\u7684\u8bc4\u5ba1\u5305\uff08.jlreview\uff09", None))
 #endif // QT_CONFIG(tooltip)
-        self.openButton.setText(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5de5\u4f5c\u533a", None))
+        self.openButton.setText(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u5de5\u4f5c\u533a\u6216\u8bc4\u5ba1\u5305", None))
         self.recentLabel.setText(QCoreApplication.translate("StartPage", u"\u6700\u8fd1\u6253\u5f00", None))
         self.emptyLabel.setText(QCoreApplication.translate("StartPage", u"\u8fd8\u6ca1\u6709\u6253\u5f00\u8fc7\u5de5\u4f5c\u533a\u3002\u65b0\u5efa\u4e00\u4e2a\uff0c\u6216\u6253\u5f00\u540c\u4e8b\u53d1\u6765\u7684\u5de5\u4f5c\u533a\u6587\u4ef6\u3002", None))
         pass

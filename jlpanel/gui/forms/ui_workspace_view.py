@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'workspace_view.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -87,6 +87,12 @@ class Ui_WorkspaceView(object):
         self.platformsTabLayout.addWidget(self.platformStack)
 
         self.tabs.addTab(self.platformsTab, "")
+        self.expertsTab = QWidget()
+        self.expertsTab.setObjectName(u"expertsTab")
+        self.expertsTabLayout = QVBoxLayout(self.expertsTab)
+        self.expertsTabLayout.setObjectName(u"expertsTabLayout")
+        self.expertsTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.expertsTab, "")
         self.rubricTab = QWidget()
         self.rubricTab.setObjectName(u"rubricTab")
         self.rubricTabLayout = QVBoxLayout(self.rubricTab)
@@ -153,6 +159,7 @@ class Ui_WorkspaceView(object):
 
     def retranslateUi(self, WorkspaceView):
         self.tabs.setTabText(self.tabs.indexOf(self.platformsTab), QCoreApplication.translate("WorkspaceView", u"\u5e73\u53f0", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.expertsTab), QCoreApplication.translate("WorkspaceView", u"\u4e13\u5bb6", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rubricTab), QCoreApplication.translate("WorkspaceView", u"\u8bc4\u5206\u7ec6\u5219", None))
         self.rulesIntroLabel.setText(QCoreApplication.translate("WorkspaceView", u"\u672c\u8003\u6838\u5468\u671f\u9002\u7528\u7684\u89c4\u5219\u3002\u89c4\u5219\u4fdd\u5b58\u5728\u5de5\u4f5c\u533a\u6587\u4ef6\u4e2d\uff0c\u6bcf\u6b21\u4fee\u6539\u90fd\u8bb0\u5165\u5ba1\u8ba1\u65e5\u5fd7\u3002", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("WorkspaceView", u"\u8003\u6838\u89c4\u5219", None))

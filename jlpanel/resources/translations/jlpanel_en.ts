@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AssignmentMatrix</name>
+    <message>
+        <source>专家数</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <source>已分配的专家数 / 无回避关系的专家数；每个平台至少需要 {n} 位</source>
+        <translation>Experts assigned / experts without a conflict; every platform needs at least {n}</translation>
+    </message>
+    <message>
+        <source>工作量（平台数）</source>
+        <translation>Load (platforms)</translation>
+    </message>
+    <message>
+        <source>依托单位：{host}</source>
+        <translation>Host unit: {host}</translation>
+    </message>
+    <message>
+        <source>注意：已分配，但存在回避关系；请重新分配专家。</source>
+        <translation>Note: assigned, but there is a conflict of interest; assign the experts again.</translation>
+    </message>
+    <message>
+        <source>已分配</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>已分配 {assigned} 位专家；无回避关系的专家 {free} 位</source>
+        <translation>{assigned} expert(s) assigned; {free} without a conflict</translation>
+    </message>
+    <message>
+        <source>无回避关系的专家不足 {n} 位：无法分配，请增加专家</source>
+        <translation>Fewer than {n} experts without a conflict: cannot be assigned; add experts</translation>
+    </message>
+    <message>
+        <source>已分配的专家不足 {n} 位</source>
+        <translation>Fewer than {n} experts assigned</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsModel</name>
     <message>
         <source>PDF 文档</source>
@@ -36,10 +75,230 @@
     </message>
 </context>
 <context>
+    <name>DeclarationPage</name>
+    <message>
+        <source>备案编号</source>
+        <extracomment>Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <source>平台名称</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>声明</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>回避理由</source>
+        <translation>Reason for the conflict</translation>
+    </message>
+    <message>
+        <source>申请回避</source>
+        <translation>Conflict of interest</translation>
+    </message>
+    <message>
+        <source>无利益冲突</source>
+        <translation>No conflict</translation>
+    </message>
+    <message>
+        <source>（须填写理由：选中后直接输入）</source>
+        <translation>(a reason is required: select the cell and type)</translation>
+    </message>
+    <message>
+        <source>空格键：在“无利益冲突”和“申请回避”之间切换</source>
+        <translation>Space: switch between “No conflict” and “Conflict of interest”</translation>
+    </message>
+    <message>
+        <source>本人{expert}受委托参加“{cycle}”专家评审，郑重承诺：</source>
+        <translation>I, {expert}, appointed as an expert reviewer for “{cycle}”, solemnly undertake:</translation>
+    </message>
+    <message>
+        <source>对评审中知悉的平台材料、附件、评审意见和评分结果严格保密，不以任何形式复制、泄露或向他人提供；</source>
+        <translation>to keep the platforms&apos; materials, attachments, review opinions and scores I see in this review strictly confidential, and not to copy, disclose or pass them on in any form;</translation>
+    </message>
+    <message>
+        <source>不向被评审平台、依托单位及其他任何人透露评审情况和本人的评分；</source>
+        <translation>not to reveal the course of the review or my scores to the platforms reviewed, their host units or anyone else;</translation>
+    </message>
+    <message>
+        <source>依据评分细则独立、客观、公正地评分，不受任何单位和个人的影响；</source>
+        <translation>to score independently, objectively and fairly by the rubric, free of influence from any organisation or person;</translation>
+    </message>
+    <message>
+        <source>与被评审平台或其依托单位存在任职、合作、亲属等利益关系的，主动申请回避并说明理由；</source>
+        <translation>to declare a conflict of interest, with its reason, wherever I hold a post, collaborate, or have relatives at a platform reviewed or its host unit;</translation>
+    </message>
+    <message>
+        <source>评审结束后，按要求交回或删除评审包及其中的全部材料。</source>
+        <translation>to return or delete the review package and all its materials when the review is over, as instructed.</translation>
+    </message>
+    <message>
+        <source>无利益冲突 {none} 个，申请回避 {conflicts} 个</source>
+        <extracomment>The expert confirmed; carries the list of DeclarationChange to store (maybe empty). 继续评分 from the summary.</extracomment>
+        <translation>{none} without a conflict, {conflicts} with a conflict of interest</translation>
+    </message>
+    <message>
+        <source>已声明：{counts}。评分已提交并锁定，重新打开后可修改。</source>
+        <translation>Declared: {counts}. The scores are submitted and locked; reopen the sheet to change this.</translation>
+    </message>
+    <message>
+        <source>已声明：{counts}。</source>
+        <translation>Declared: {counts}.</translation>
+    </message>
+    <message>
+        <source>请先阅读并勾选保密承诺。</source>
+        <translation>Read and tick the confidentiality pledge first.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 个申请回避的平台未填写理由。</source>
+        <comment>one</comment>
+        <translation>{n} platform with a declared conflict still needs a reason.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 个申请回避的平台未填写理由。</source>
+        <comment>other</comment>
+        <translation>{n} platforms with a declared conflict still need a reason.</translation>
+    </message>
+    <message>
+        <source>{counts}。申请回避的平台不再列入评分。</source>
+        <translation>{counts}. Platforms with a declared conflict are taken off your sheet.</translation>
+    </message>
+    <message>
+        <source>{n} 个平台</source>
+        <comment>one</comment>
+        <translation>{n} platform</translation>
+    </message>
+    <message>
+        <source>{n} 个平台</source>
+        <comment>other</comment>
+        <translation>{n} platforms</translation>
+    </message>
+    <message>
+        <source>评审专家：{expert} · 考核周期：{cycle} · 分配给您评审的 {count}。开始评分前，请阅读保密承诺，并声明与各平台有无利益冲突。</source>
+        <translation>Expert: {expert} · Cycle: {cycle} · {count} assigned to you. Before scoring, read the confidentiality pledge and declare any conflict of interest with each platform.</translation>
+    </message>
+    <message>
+        <source>回避与保密声明</source>
+        <translation>Conflicts of interest and confidentiality</translation>
+    </message>
+    <message>
+        <source>我已阅读上述承诺，并承诺遵守(&amp;P)</source>
+        <translation>I have read the pledge above and will abide by it (&amp;P)</translation>
+    </message>
+    <message>
+        <source>请逐一声明与下列平台有无利益冲突（选中一行按空格键切换“申请回避”；申请回避须填写理由）：</source>
+        <translation>Declare for each platform below whether you have a conflict of interest (Space on a row toggles “Conflict of interest”; a conflict needs a reason):</translation>
+    </message>
+    <message>
+        <source>修改对各平台的回避声明（已提交评分后须先重新打开）</source>
+        <translation>Change your declarations (after submitting, reopen the sheet first)</translation>
+    </message>
+    <message>
+        <source>修改声明(&amp;M)</source>
+        <translation>&amp;Modify declarations</translation>
+    </message>
+    <message>
+        <source>确认并开始评审(&amp;B)</source>
+        <translation>Confirm and &amp;begin scoring</translation>
+    </message>
+    <message>
+        <source>勾选保密承诺，并为每个申请回避的平台填写理由后可用</source>
+        <translation>Available once the pledge is ticked and every declared conflict has a reason</translation>
+    </message>
+    <message>
+        <source>继续评分(&amp;C)</source>
+        <translation>&amp;Continue scoring</translation>
+    </message>
+</context>
+<context>
+    <name>DeskModels</name>
+    <message>
+        <source>未开始</source>
+        <extracomment>The state of a platform on the desk: its icon (a distinct shape) and colour.</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已回避</source>
+        <translation>Conflict declared</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <extracomment>Unscored indicators this row stands for (1: a single problem). Whether they are all the rubric&apos;s indicators (the platform is not started).</extracomment>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>需要处理</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>回避声明</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>全部指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <source>{code} 等 {n} 项</source>
+        <translation>{code} etc. ({n} in all)</translation>
+    </message>
+    <message>
+        <source>{code}（{max}）
+{name}</source>
+        <translation>{code} ({max})
+{name}</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <source>{points}（{level}）</source>
+        <translation>{points} ({level})</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>已声明回避：{reason}</source>
+        <translation>Conflict declared: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <source>备案编号 {no}</source>
-        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown.</extracomment>
+        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). Rows fetched first, so a big sheet shows at once; the rest follow in the background. The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). Every row of a big sheet has arrived (after its first page was shown). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown.</extracomment>
         <translation>Filing no. {no}</translation>
     </message>
     <message>
@@ -142,6 +401,254 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>程序错误</source>
         <translation>Program error</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertTableModel</name>
+    <message>
+        <source>姓名</source>
+        <extracomment>The marks of the matrix: assigned, a conflict of interest. Rows of a platform short of experts: a light red wash (and a warning icon in its count). A cell&apos;s conflict reasons, without the tooltip&apos;s decoration (tests read it).</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>专业领域</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>工作量</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>须回避的平台数（同单位、名单所列回避单位、本人声明）</source>
+        <translation>Platforms with a conflict of interest (same institution, units named in the roster, declared)</translation>
+    </message>
+    <message>
+        <source>分配给该专家评审的平台数</source>
+        <translation>Platforms assigned to this expert</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>名单所列回避单位：{units}</source>
+        <translation>Units to avoid (roster): {units}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsView</name>
+    <message>
+        <source>专家名单（{n} 位）</source>
+        <comment>one</comment>
+        <extracomment>Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage).</extracomment>
+        <translation>Roster ({n} expert)</translation>
+    </message>
+    <message>
+        <source>专家名单（{n} 位）</source>
+        <comment>other</comment>
+        <translation>Roster ({n} experts)</translation>
+    </message>
+    <message>
+        <source>评审分配：工作区中还没有平台材料</source>
+        <translation>Assignment: the workspace has no platforms yet</translation>
+    </message>
+    <message>
+        <source>评审分配：共 {n} 份评审，每位专家 {low}–{high} 个平台</source>
+        <comment>one</comment>
+        <translation>Assignment: {n} review, {low}–{high} platforms per expert</translation>
+    </message>
+    <message>
+        <source>评审分配：共 {n} 份评审，每位专家 {low}–{high} 个平台</source>
+        <comment>other</comment>
+        <translation>Assignment: {n} reviews, {low}–{high} platforms per expert</translation>
+    </message>
+    <message>
+        <source>评审分配：尚未分配（下表标出各平台须回避的专家）</source>
+        <translation>Assignment: not assigned yet (the table marks each platform&apos;s conflicts of interest)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{n} 个平台专家不足 {min} 位</source>
+        <comment>one</comment>
+        <translation>{n} platform has fewer than {min} experts</translation>
+    </message>
+    <message>
+        <source>{n} 个平台专家不足 {min} 位</source>
+        <comment>other</comment>
+        <translation>{n} platforms have fewer than {min} experts</translation>
+    </message>
+    <message>
+        <source>选择专家名单</source>
+        <translation>Choose the expert roster</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>替换专家名单</source>
+        <translation>Replace the roster</translation>
+    </message>
+    <message>
+        <source>本考核周期已有专家名单（{n} 位专家）。用 {file} 替换它吗？
+
+同名专家的本人声明保留；原有的评审分配将被清除，须重新分配。替换前会先备份工作区，并记入审计日志。</source>
+        <comment>one</comment>
+        <translation>This cycle already has a roster ({n} expert). Replace it with {file}?
+
+Declared conflicts of experts of the same name are kept; the assignment is cleared and must be made again. The workspace is backed up first, and the change is audited.</translation>
+    </message>
+    <message>
+        <source>本考核周期已有专家名单（{n} 位专家）。用 {file} 替换它吗？
+
+同名专家的本人声明保留；原有的评审分配将被清除，须重新分配。替换前会先备份工作区，并记入审计日志。</source>
+        <comment>other</comment>
+        <translation>This cycle already has a roster ({n} experts). Replace it with {file}?
+
+Declared conflicts of experts of the same name are kept; the assignment is cleared and must be made again. The workspace is backed up first, and the change is audited.</translation>
+    </message>
+    <message>
+        <source>正在导入专家名单 {name}…</source>
+        <translation>Importing the roster {name}…</translation>
+    </message>
+    <message>
+        <source>专家名单模板.xlsx</source>
+        <translation>expert-roster-template.xlsx</translation>
+    </message>
+    <message>
+        <source>保存专家名单模板</source>
+        <translation>Save the roster template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存专家名单模板：{path}</source>
+        <translation>Roster template saved: {path}</translation>
+    </message>
+    <message>
+        <source>正在分配专家…</source>
+        <translation>Assigning experts…</translation>
+    </message>
+    <message>
+        <source>已分配专家：共 {n} 份评审，每位专家 {low}–{high} 个平台</source>
+        <comment>one</comment>
+        <translation>Experts assigned: {n} review, {low}–{high} platforms per expert</translation>
+    </message>
+    <message>
+        <source>已分配专家：共 {n} 份评审，每位专家 {low}–{high} 个平台</source>
+        <comment>other</comment>
+        <translation>Experts assigned: {n} reviews, {low}–{high} platforms per expert</translation>
+    </message>
+    <message>
+        <source>（与原分配相同）</source>
+        <translation> (unchanged)</translation>
+    </message>
+    <message>
+        <source>未能分配专家</source>
+        <translation>Experts not assigned</translation>
+    </message>
+    <message>
+        <source>选择存放评审包的文件夹</source>
+        <translation>Choose a folder for the review packages</translation>
+    </message>
+    <message>
+        <source>已发放 {n} 份评审包</source>
+        <comment>one</comment>
+        <translation>{n} review package issued</translation>
+    </message>
+    <message>
+        <source>已发放 {n} 份评审包</source>
+        <comment>other</comment>
+        <translation>{n} review packages issued</translation>
+    </message>
+    <message>
+        <source>导入专家名单 Excel 文件（姓名、工作单位、职称、专业领域、联系方式、回避单位）</source>
+        <translation>Import the expert roster workbook (name, institution, title, field, contact, units to avoid)</translation>
+    </message>
+    <message>
+        <source>导入专家名单(&amp;R)…</source>
+        <translation>Import &amp;roster…</translation>
+    </message>
+    <message>
+        <source>保存空白的专家名单 Excel 模板</source>
+        <translation>Save the blank roster workbook</translation>
+    </message>
+    <message>
+        <source>下载专家名单模板(&amp;T)…</source>
+        <translation>Roster &amp;template…</translation>
+    </message>
+    <message>
+        <source>分配方式：</source>
+        <translation>Assign:</translation>
+    </message>
+    <message>
+        <source>每位专家评审所有与其无回避关系的平台</source>
+        <translation>Every expert scores every platform they have no conflict with</translation>
+    </message>
+    <message>
+        <source>全部无回避专家(&amp;A)</source>
+        <translation>&amp;All conflict-free experts</translation>
+    </message>
+    <message>
+        <source>每个平台分配固定人数的专家，尽量均衡各专家的工作量</source>
+        <translation>A fixed number of experts per platform, with the load balanced</translation>
+    </message>
+    <message>
+        <source>每个平台(&amp;N)</source>
+        <translation>Per platform (&amp;N)</translation>
+    </message>
+    <message>
+        <source> 位</source>
+        <translation> experts</translation>
+    </message>
+    <message>
+        <source>按所选方式分配专家，替换原有分配</source>
+        <translation>Assign experts this way, replacing the current assignment</translation>
+    </message>
+    <message>
+        <source>分配专家(&amp;S)</source>
+        <translation>A&amp;ssign</translation>
+    </message>
+    <message>
+        <source>为每位已分配的专家生成评审包（.jlreview）和纸质评分表</source>
+        <translation>Write a review package (.jlreview) and a paper score sheet for every assigned expert</translation>
+    </message>
+    <message>
+        <source>发放评审包(&amp;P)…</source>
+        <translation>Issue &amp;packages…</translation>
+    </message>
+    <message>
+        <source>还没有专家名单</source>
+        <translation>No expert roster yet</translation>
+    </message>
+    <message>
+        <source>导入专家名单后，这里列出专家、与各平台的回避关系和评审分配。名单为 Excel 文件：姓名、工作单位、职称、专业领域、联系方式、回避单位；可先下载模板填写。</source>
+        <translation>Once the roster is imported, this tab lists the experts, their conflicts of interest with each platform and the assignment. The roster is an Excel workbook: name, institution, title, field, contact, units to avoid; download the template to fill in.</translation>
+    </message>
+    <message>
+        <source>平台材料或专家名单在分配后有变化，回避关系需要更新：重新分配专家时会自动更新。</source>
+        <translation>Dossiers or the roster changed after the assignment; the conflicts need updating, which assigning again does.</translation>
+    </message>
+    <message>
+        <source>● 已分配&#x3000;&#x3000;⊘ 须回避（指向单元格查看理由）&#x3000;&#x3000;红色：专家不足，无法形成有效结果</source>
+        <translation>● assigned    ⊘ conflict of interest (point at the cell for the reason)    red: too few experts for a valid result</translation>
     </message>
 </context>
 <context>
@@ -465,10 +972,154 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>须填写评语（“{level}”档）</source>
+        <extracomment>Keys the window handles even while a field has the focus (undo/redo go to the package&apos;s journal, not to the field&apos;s own undo stack). (indicator code, points or None, advance): the expert entered a score. (indicator code, text, advance) (veto code, reason or None to withdraw, advance) (bonus item code, points or None, advance) (text, advance) A message for the status line; True when it says what is wrong. What each score field holds, read when its text changes (not on every look).</extracomment>
+        <translation>Comment required (“{level}” band)</translation>
+    </message>
+    <message>
+        <source>评语（选填）</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <source>请写明否决理由，按 Enter 保存</source>
+        <translation>Write the reason for the veto; Enter saves it</translation>
+    </message>
+    <message>
+        <source>否决理由（必填）</source>
+        <translation>Reason for the veto (required)</translation>
+    </message>
+    <message>
+        <source>勾选后填写否决理由</source>
+        <translation>Tick, then give the reason</translation>
+    </message>
+    <message>
+        <source>否决项须写明理由</source>
+        <translation>A veto needs a reason</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>已评 {scored}/{count} 项 · Alt+{key}</source>
+        <translation>{scored}/{count} scored · Alt+{key}</translation>
+    </message>
+    <message>
+        <source>满分 {max} 分</source>
+        <translation>Maximum {max} points</translation>
+    </message>
+    <message>
+        <source>0–{max}</source>
+        <translation>0–{max}</translation>
+    </message>
+    <message>
+        <source>{code} 得分：0–{max} 分，步长 {step}；输入后按 Enter 保存</source>
+        <translation>{code} score: 0–{max} points in steps of {step}; Enter saves it</translation>
+    </message>
+    <message>
+        <source>否决：{name}</source>
+        <translation>Veto: {name}</translation>
+    </message>
+    <message>
+        <source>加分项（合计不超过 {cap} 分）</source>
+        <translation>Bonus items (at most {cap} points in all)</translation>
+    </message>
+    <message>
+        <source>{code} {name}（最多 {max} 分）</source>
+        <translation>{code} {name} (up to {max} points)</translation>
+    </message>
+    <message>
+        <source>总体评价（选填）</source>
+        <translation>Overall opinion (optional)</translation>
+    </message>
+    <message>
+        <source>对该平台的总体意见，按 Enter 保存</source>
+        <translation>Your overall opinion of this platform; Enter saves it</translation>
+    </message>
+    <message>
+        <source>否决·加分</source>
+        <translation>Vetoes · bonus</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>评审包文件</source>
+        <translation>Review package</translation>
+    </message>
+    <message>
+        <source>平台数</source>
+        <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>纸质评分表</source>
+        <translation>Paper score sheet</translation>
+    </message>
+    <message>
+        <source>另有 {n} 个已分配的平台因须回避未放入</source>
+        <comment>one</comment>
+        <translation>{n} more assigned platform left out for a conflict of interest</translation>
+    </message>
+    <message>
+        <source>另有 {n} 个已分配的平台因须回避未放入</source>
+        <comment>other</comment>
+        <translation>{n} more assigned platforms left out for conflicts of interest</translation>
+    </message>
+    <message>
+        <source>已发放 {n} 份评审包（共 {platforms} 份平台评审）</source>
+        <comment>one</comment>
+        <extracomment>The packages were written; carries the list of IssuedPackage. Issuing was refused or failed; carries the message shown.</extracomment>
+        <translation>{n} review package issued ({platforms} platform reviews)</translation>
+    </message>
+    <message>
+        <source>已发放 {n} 份评审包（共 {platforms} 份平台评审）</source>
+        <comment>other</comment>
+        <translation>{n} review packages issued ({platforms} platform reviews)</translation>
+    </message>
+    <message>
+        <source>正在生成评审包…</source>
+        <translation>Writing the review packages…</translation>
+    </message>
+    <message>
+        <source>文件夹：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>发放评审包</source>
+        <translation>Issue review packages</translation>
+    </message>
+    <message>
+        <source>每位专家一个评审包，内含分配给他的平台材料；同时生成纸质评分表。发放记录和各评审包的签名密钥保存在工作区中。</source>
+        <translation>One review package per expert with the dossiers of the platforms assigned to them, and a paper score sheet. The workspace records what was issued and keeps each package&apos;s signing key.</translation>
+    </message>
+    <message>
+        <source>请把各专家的评审包分别拷贝给本人（如U盘）；评审包只含该专家须评审的平台，不含其他专家的任何信息。</source>
+        <translation>Copy each package to its expert (e.g. on a USB stick); a package holds only that expert&apos;s platforms and nothing about any other expert.</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;O)</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file.</extracomment>
+        <extracomment>A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. Show this window again when the last review window closes (it was hidden for it).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -552,6 +1203,30 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>&amp;Find Platform…</translation>
     </message>
     <message>
+        <source>专家(&amp;E)</source>
+        <translation>&amp;Experts</translation>
+    </message>
+    <message>
+        <source>专家与分配(&amp;E)</source>
+        <translation>&amp;Experts and assignment</translation>
+    </message>
+    <message>
+        <source>导入专家名单(&amp;R)…</source>
+        <translation>Import &amp;roster…</translation>
+    </message>
+    <message>
+        <source>下载专家名单模板(&amp;T)…</source>
+        <translation>Roster &amp;template…</translation>
+    </message>
+    <message>
+        <source>分配专家(&amp;S)</source>
+        <translation>A&amp;ssign experts</translation>
+    </message>
+    <message>
+        <source>发放评审包(&amp;P)…</source>
+        <translation>Issue review &amp;packages…</translation>
+    </message>
+    <message>
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
@@ -576,12 +1251,16 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Evaluation of the Jilin Provincial S&amp;T Resource Sharing Service Platforms</translation>
     </message>
     <message>
-        <source>打开工作区</source>
-        <translation>Open Workspace</translation>
+        <source>打开工作区或评审包</source>
+        <translation>Open a workspace or review package</translation>
     </message>
     <message>
-        <source>jlpanel 工作区 (*.jlpanel);;所有文件 (*)</source>
-        <translation>jlpanel workspaces (*.jlpanel);;All files (*)</translation>
+        <source>jlpanel 文件 (*.jlpanel *.jlreview);;考核周期工作区 (*.jlpanel);;专家评审包 (*.jlreview);;所有文件 (*)</source>
+        <translation>jlpanel files (*.jlpanel *.jlreview);;Cycle workspaces (*.jlpanel);;Review packages (*.jlreview);;All files (*)</translation>
+    </message>
+    <message>
+        <source>打开工作区</source>
+        <translation>Open Workspace</translation>
     </message>
     <message>
         <source>找不到文件：
@@ -600,6 +1279,26 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>正在打开 {name}…</source>
         <translation>Opening {name}…</translation>
+    </message>
+    <message>
+        <source>打开评审包</source>
+        <translation>Open a review package</translation>
+    </message>
+    <message>
+        <source>专家评审包 (*.jlreview);;所有文件 (*)</source>
+        <translation>Review packages (*.jlreview);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在打开评审包 {name}…</source>
+        <translation>Opening the review package {name}…</translation>
+    </message>
+    <message>
+        <source>已打开评审包 {name}</source>
+        <translation>Opened the review package {name}</translation>
+    </message>
+    <message>
+        <source>未能打开评审包</source>
+        <translation>Could not open the review package</translation>
     </message>
     <message>
         <source>正在新建 {name}…</source>
@@ -964,6 +1663,415 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>数字 + Enter</source>
+        <translation>A number + Enter</translation>
+    </message>
+    <message>
+        <source>保存得分并转到下一项</source>
+        <translation>save the score and move on</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>得分与评语之间移动</source>
+        <translation>move between scores and comments</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown / Ctrl+PgUp</source>
+        <translation>Ctrl+PgDown / Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>下一个 / 上一个平台</source>
+        <translation>next / previous platform</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+4</source>
+        <translation>Alt+1 … Alt+4</translation>
+    </message>
+    <message>
+        <source>转到 A / B / C 分区、否决与加分</source>
+        <translation>areas A / B / C, vetoes and bonus</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>撤销上一次修改</source>
+        <translation>undo the last change</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z / Ctrl+Y</source>
+        <translation>Ctrl+Shift+Z / Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>显示或隐藏评分指引</source>
+        <translation>show or hide the guidance</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>提交评分（保存评分文件）</source>
+        <translation>submit (save the score file)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 / Ctrl+2 / Ctrl+3</source>
+        <translation>Ctrl+1 / Ctrl+2 / Ctrl+3</translation>
+    </message>
+    <message>
+        <source>声明 / 评分 / 提交</source>
+        <translation>declaration / scoring / submit</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <extracomment>The window closed (its package is closed). A score file was written (the SubmittedScoreFile). Submitting was refused or failed; carries the message. The sheet was reopened after a submission. Another package was asked for (File → 打开评审包).</extracomment>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>评审(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>语言 / Language(&amp;L)</source>
+        <translation>语言 / &amp;Language</translation>
+    </message>
+    <message>
+        <source>① 回避与保密声明</source>
+        <translation>① Declaration</translation>
+    </message>
+    <message>
+        <source>回避与保密声明 (Ctrl+1)</source>
+        <translation>Conflicts of interest and confidentiality (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>② 评分</source>
+        <translation>② Scoring</translation>
+    </message>
+    <message>
+        <source>评分 (Ctrl+2)</source>
+        <translation>Scoring (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>③ 提交评分</source>
+        <translation>③ Submit</translation>
+    </message>
+    <message>
+        <source>检查并提交评分 (Ctrl+3)</source>
+        <translation>Check and submit the scores (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>提交评分(&amp;S)…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>撤销上一次修改 (Ctrl+Z)</source>
+        <translation>Undo the last change (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>重做 (Ctrl+Shift+Z 或 Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Shift+Z or Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>下一个平台(&amp;N)</source>
+        <translation>&amp;Next platform</translation>
+    </message>
+    <message>
+        <source>上一个平台(&amp;P)</source>
+        <translation>&amp;Previous platform</translation>
+    </message>
+    <message>
+        <source>评分指引(&amp;G)</source>
+        <translation>&amp;Guidance</translation>
+    </message>
+    <message>
+        <source>重新打开修改(&amp;O)</source>
+        <translation>Re&amp;open to change</translation>
+    </message>
+    <message>
+        <source>解除锁定以修改评分；修改后须再次提交</source>
+        <translation>Unlock the sheet to change scores; submit again afterwards</translation>
+    </message>
+    <message>
+        <source>打开评审包(&amp;O)…</source>
+        <translation>&amp;Open a review package…</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>键盘操作(&amp;K)</source>
+        <translation>&amp;Keyboard</translation>
+    </message>
+    <message>
+        <source>关于 jlpanel(&amp;A)</source>
+        <translation>&amp;About jlpanel</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>{expert} · {cycle} — jlpanel 专家评审</source>
+        <translation>{expert} · {cycle} — jlpanel expert review</translation>
+    </message>
+    <message>
+        <source>已提交第 {revision} 版 · 已锁定</source>
+        <translation>Revision {revision} submitted · locked</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>每项修改即时保存</source>
+        <translation>Every change is saved at once</translation>
+    </message>
+    <message>
+        <source>请先完成回避与保密声明</source>
+        <translation>Complete the declaration first</translation>
+    </message>
+    <message>
+        <source>评分尚未完成：双击列表中的一项跳到该处</source>
+        <translation>Not complete yet: double-click an item to go there</translation>
+    </message>
+    <message>
+        <source>评分已全部完成，可以保存评分文件（Ctrl+Enter）</source>
+        <translation>Everything is scored: save the score file (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>评分指引已显示（F1 隐藏）</source>
+        <translation>Guidance shown (F1 hides it)</translation>
+    </message>
+    <message>
+        <source>评分指引已隐藏（F1 显示）</source>
+        <translation>Guidance hidden (F1 shows it)</translation>
+    </message>
+    <message>
+        <source>声明已保存：申请回避 {n} 个平台</source>
+        <translation>Declarations saved: a conflict of interest with {n} platform(s)</translation>
+    </message>
+    <message>
+        <source>声明已保存</source>
+        <translation>Declarations saved</translation>
+    </message>
+    <message>
+        <source>已恢复为保存的值</source>
+        <translation>Back to the saved value</translation>
+    </message>
+    <message>
+        <source>没有可撤销的修改</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <source>没有可重做的修改</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>已重做：{what}</source>
+        <translation>Redone: {what}</translation>
+    </message>
+    <message>
+        <source>{code} 得分或评语</source>
+        <translation>{code} score or comment</translation>
+    </message>
+    <message>
+        <source>否决项 {code}</source>
+        <translation>veto {code}</translation>
+    </message>
+    <message>
+        <source>加分项 {code}</source>
+        <translation>bonus item {code}</translation>
+    </message>
+    <message>
+        <source>总体评价</source>
+        <translation>overall opinion</translation>
+    </message>
+    <message>
+        <source>回避声明</source>
+        <translation>declaration</translation>
+    </message>
+    <message>
+        <source>jlpanel 评分文件 (*.jlscore)</source>
+        <translation>jlpanel score files (*.jlscore)</translation>
+    </message>
+    <message>
+        <source>保存评分文件</source>
+        <translation>Save the score file</translation>
+    </message>
+    <message>
+        <source>正在保存评分文件…</source>
+        <translation>Saving the score file…</translation>
+    </message>
+    <message>
+        <source>已保存评分文件（第 {revision} 版）：{path}</source>
+        <translation>Score file saved (revision {revision}): {path}</translation>
+    </message>
+    <message>
+        <source>再存一份评分文件</source>
+        <translation>Save another copy of the score file</translation>
+    </message>
+    <message>
+        <source>已重新打开评分表：修改后请再次提交（将为第 {revision} 版）</source>
+        <translation>Sheet reopened: submit again after your changes (it will be revision {revision})</translation>
+    </message>
+    <message>
+        <source>键盘操作</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>关于 jlpanel</source>
+        <translation>About jlpanel</translation>
+    </message>
+    <message>
+        <source>吉林省科技资源共享服务平台考核评价 · 专家评审</source>
+        <translation>Evaluation of the Jilin Provincial S&amp;T Resource Sharing Service Platforms · expert review</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <source>已导入专家名单</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <source>已替换专家名单</source>
+        <translation>Roster replaced</translation>
+    </message>
+    <message>
+        <source>未导入：名单中有错误</source>
+        <translation>Not imported: the roster has errors</translation>
+    </message>
+    <message>
+        <source>未导入：本周期已有专家名单</source>
+        <translation>Not imported: this cycle has a roster already</translation>
+    </message>
+    <message>
+        <source>未导入：已发放评审包，名单不能再替换</source>
+        <translation>Not imported: packages were issued, the roster can no longer be replaced</translation>
+    </message>
+    <message>
+        <source>发现 {n} 处错误，工作区未作任何改动。</source>
+        <comment>one</comment>
+        <translation>{n} error found; the workspace was not changed.</translation>
+    </message>
+    <message>
+        <source>发现 {n} 处错误，工作区未作任何改动。</source>
+        <comment>other</comment>
+        <translation>{n} errors found; the workspace was not changed.</translation>
+    </message>
+    <message>
+        <source>{n} 位专家</source>
+        <comment>one</comment>
+        <translation>{n} expert</translation>
+    </message>
+    <message>
+        <source>{n} 位专家</source>
+        <comment>other</comment>
+        <translation>{n} experts</translation>
+    </message>
+    <message>
+        <source>{n} 处回避关系</source>
+        <comment>one</comment>
+        <translation>{n} conflict of interest</translation>
+    </message>
+    <message>
+        <source>{n} 处回避关系</source>
+        <comment>other</comment>
+        <translation>{n} conflicts of interest</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{experts}，{conflicts}</source>
+        <translation>{experts}, {conflicts}</translation>
+    </message>
+    <message>
+        <source>（{sources}）</source>
+        <translation> ({sources})</translation>
+    </message>
+    <message>
+        <source>原有的 {n} 份评审分配已清除，请重新分配专家。</source>
+        <comment>one</comment>
+        <translation>The earlier assignment ({n} review) was cleared; assign the experts again.</translation>
+    </message>
+    <message>
+        <source>原有的 {n} 份评审分配已清除，请重新分配专家。</source>
+        <comment>other</comment>
+        <translation>The earlier assignment ({n} reviews) was cleared; assign the experts again.</translation>
+    </message>
+    <message>
+        <source>导入专家名单</source>
+        <translation>Import the expert roster</translation>
+    </message>
+    <message>
+        <source>文件：{file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>问题清单（{n} 条）：</source>
+        <comment>one</comment>
+        <translation>Problems ({n}):</translation>
+    </message>
+    <message>
+        <source>问题清单（{n} 条）：</source>
+        <comment>other</comment>
+        <translation>Problems ({n}):</translation>
+    </message>
+    <message>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>复制问题清单(&amp;C)</source>
+        <translation>&amp;Copy the problems</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RubricDetail</name>
     <message>
         <source>{low}–{high} 分</source>
@@ -1054,6 +2162,18 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>加分项合计不超过 {cap} 分，专家总分（含加分）不超过 100 分。</source>
         <translation>Bonus points add up to at most {cap}; an expert&apos;s total, bonus included, never exceeds 100.</translation>
+    </message>
+    <message>
+        <source>满分 {max} 分 · 步长 {step} 分</source>
+        <translation>Maximum {max} points · steps of {step}</translation>
+    </message>
+    <message>
+        <source>客观指标（本平台）</source>
+        <translation>Objective metrics (this platform)</translation>
+    </message>
+    <message>
+        <source>勾选后须写明理由（事实与依据）。</source>
+        <translation>A ticked veto needs its reason (the facts and the evidence).</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +2428,57 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>ScoreEntry</name>
+    <message>
+        <source>{code}：“{text}”不是数字</source>
+        <translation>{code}: “{text}” is not a number</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringDesk</name>
+    <message>
+        <source>评分已提交（第 {revision} 版），评分表已锁定，只能查看。如需修改，请重新打开；修改后须再次提交（第 {next} 版）。</source>
+        <extracomment>Where the cursor goes when a platform is shown. An edit was stored (the window shows 已保存 hh:mm:ss). A status-line message; True when it says what is wrong. A platform&apos;s progress changed (the window updates what depends on it). Enter after the last thing to do: go to the submit step. The panel shows this platform (its dossier follows in the background). 重新打开修改 in the locked banner. perf_counter of the last platform switch (for timing the switch).</extracomment>
+        <translation>The scores were submitted (revision {revision}) and the sheet is locked, read only. To change it, reopen it; then submit again (revision {next}).</translation>
+    </message>
+    <message>
+        <source>{state} {n}</source>
+        <translation>{state} {n}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>{code} 的得分须填写评语</source>
+        <translation>The score of {code} needs a comment</translation>
+    </message>
+    <message>
+        <source>已完成该平台，转到下一个：{name}</source>
+        <translation>Platform done; on to the next: {name}</translation>
+    </message>
+    <message>
+        <source>已清除 {code} 的得分</source>
+        <translation>Score of {code} cleared</translation>
+    </message>
+    <message>
+        <source>已保存 {code}：{points} 分</source>
+        <translation>Saved {code}: {points} points</translation>
+    </message>
+    <message>
+        <source>解除锁定以修改评分；修改后须再次提交，新的评分文件版本号加 1</source>
+        <translation>Unlock the sheet to change scores; submit again afterwards, as the next revision</translation>
+    </message>
+    <message>
+        <source>重新打开修改(&amp;O)</source>
+        <translation>Re&amp;open to change</translation>
+    </message>
+    <message>
+        <source>评审平台(&amp;L)</source>
+        <translation>P&amp;latforms to score</translation>
+    </message>
+</context>
+<context>
     <name>SheetTableModel</name>
     <message>
         <source>是</source>
@@ -1343,12 +2514,12 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>New Workspace</translation>
     </message>
     <message>
-        <source>打开已有的工作区文件（.jlpanel）</source>
-        <translation>Open an existing workspace file (.jlpanel)</translation>
+        <source>打开已有的工作区（.jlpanel），或专家的评审包（.jlreview）</source>
+        <translation>Open an existing workspace (.jlpanel) or an expert&apos;s review package (.jlreview)</translation>
     </message>
     <message>
-        <source>打开工作区</source>
-        <translation>Open Workspace</translation>
+        <source>打开工作区或评审包</source>
+        <translation>Open Workspace or Package</translation>
     </message>
     <message>
         <source>最近打开</source>
@@ -1357,6 +2528,82 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>还没有打开过工作区。新建一个，或打开同事发来的工作区文件。</source>
         <translation>No workspaces opened yet. Create one, or open a workspace file a colleague sent you.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitPage</name>
+    <message>
+        <source>{platforms} 个平台尚未完成（共 {n} 处需要处理），全部处理后才能提交：</source>
+        <comment>one</comment>
+        <extracomment>Go to this problem: (platform id, kind, code).</extracomment>
+        <translation>{platforms} platform(s) not complete ({n} thing to do); submit when all are done:</translation>
+    </message>
+    <message>
+        <source>{platforms} 个平台尚未完成（共 {n} 处需要处理），全部处理后才能提交：</source>
+        <comment>other</comment>
+        <translation>{platforms} platform(s) not complete ({n} things to do); submit when all are done:</translation>
+    </message>
+    <message>
+        <source>评分已提交（第 {revision} 版），评分表已锁定。</source>
+        <translation>Submitted (revision {revision}); the sheet is locked.</translation>
+    </message>
+    <message>
+        <source>{scored} 个平台已全部评完（另有 {conflicts} 个已回避）。请核对下表，然后保存评分文件（第 {revision} 版）；保存后评分表锁定。</source>
+        <translation>All {scored} platforms are scored ({conflicts} more with a declared conflict). Check the table, then save the score file (revision {revision}); the sheet is then locked.</translation>
+    </message>
+    <message>
+        <source>已保存评分文件（第 {revision} 版，{size}）：
+{path}
+提交时间 {time} · 校验码 {digest}
+请把该文件交给评审秘书。</source>
+        <translation>Score file saved (revision {revision}, {size}):
+{path}
+Submitted {time} · checksum {digest}
+Hand this file to the panel secretary.</translation>
+    </message>
+    <message>
+        <source>本评审包已提交第 {revision} 版评分。如需再存一份评分文件，请点“再存一份”。</source>
+        <translation>Revision {revision} of the scores was submitted from this package. To save the score file again, use “Save a copy”.</translation>
+    </message>
+    <message>
+        <source>评分文件经签名，只含您本人的声明、评分和评语；建议直接保存到U盘交给评审秘书。</source>
+        <translation>The score file is signed and holds only your declarations, scores and comments; save it straight to a USB stick for the panel secretary.</translation>
+    </message>
+    <message>
+        <source>提交评分</source>
+        <translation>Submit the scores</translation>
+    </message>
+    <message>
+        <source>双击或按 Enter 跳到该处补全；全部处理后即可提交。</source>
+        <translation>Double-click or press Enter to go there; submit once everything is done.</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹(&amp;D)</source>
+        <translation>Open the fol&amp;der</translation>
+    </message>
+    <message>
+        <source>把已提交的评分文件原样再保存一份（例如另一个U盘）</source>
+        <translation>Save the submitted score file again, unchanged (e.g. to another USB stick)</translation>
+    </message>
+    <message>
+        <source>再存一份(&amp;C)…</source>
+        <translation>Save a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>解除锁定以修改评分；修改后须再次提交，新的评分文件版本号加 1</source>
+        <translation>Unlock the sheet to change scores; submit again afterwards, as the next revision</translation>
+    </message>
+    <message>
+        <source>重新打开修改(&amp;O)</source>
+        <translation>Re&amp;open to change</translation>
+    </message>
+    <message>
+        <source>签名并保存评分文件（Ctrl+Enter）；保存后评分表锁定</source>
+        <translation>Sign and save the score file (Ctrl+Enter); the sheet is then locked</translation>
+    </message>
+    <message>
+        <source>保存评分文件(&amp;W)…</source>
+        <translation>Save the score file (&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +2644,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>平台</source>
         <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Experts</translation>
     </message>
     <message>
         <source>评分细则</source>
