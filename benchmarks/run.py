@@ -335,7 +335,70 @@ def bench_merge(tmp: Path) -> None:
     run(tmp)
 
 
+_DESK_SWITCH = """
+import statistics, sys, time
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from jlpanel.gui.app import make_app
+from jlpanel.gui.review_window import ReviewWindow, open_review_package
+
+app = make_app(language="zh")
+window = ReviewWindow(open_review_package(Path(sys.argv[1])))
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+if not window.declaration_page.complete:
+    window.declaration_page.ui.pledgeCheck.setChecked(True)
+    window.declaration_page.confirm()
+for _ in range(20):
+    app.processEvents()
+desk = window.desk
+times = []
+for n in range(30):
+    done = []
+    desk.dossier_view.overview_loaded.connect(lambda pid: done.append(pid))
+    widget = QApplication.focusWidget() or window
+    t0 = time.perf_counter()
+    QTest.keyClick(widget, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    while not done:
+        app.processEvents()
+    desk.repaint()
+    times.append(time.perf_counter() - t0)
+    desk.dossier_view.overview_loaded.disconnect()
+times.sort()
+print(f"{statistics.median(times):.4f} {times[0]:.4f} {times[26]:.4f} {desk.model.rowCount()}")
+window.close()
+"""
+
+
+def bench_desk_switch(tmp: Path) -> None:
+    """Ctrl+PgDown on the expert's desk until the indicators and dossier are shown (demo)."""
+    from jlpanel.services.demo import build_demo
+
+    demo = build_demo(tmp / "demo")
+    package = max(demo.packages, key=lambda p: p.stat().st_size)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    done = subprocess.run(
+        [sys.executable, "-c", _DESK_SWITCH, str(package)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    median, best, p90, platforms = done.stdout.split()
+    report(
+        "switch platform on the desk (to panel + dossier painted)",
+        float(median),
+        float(best),
+        0.1,
+        f"— p90 {float(p90) * 1000:.0f} ms over 30 switches, {platforms} platforms",
+    )
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "desk_switch": bench_desk_switch,
     "merge": bench_merge,
     "packages": bench_packages,
     "dossier_open": bench_dossier_open,
