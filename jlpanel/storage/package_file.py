@@ -219,7 +219,10 @@ def open_package_engine(path: Path) -> Engine:
     """Check the package at ``path`` and open it for editing (WAL, full sync, foreign keys)."""
     path = Path(path)
     inspect_package(path)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    # A file marked read-only (no write bit for anyone) counts as write-protected even for an
+    # administrator, whom os.access would let through.
+    marked_read_only = not path.stat().st_mode & 0o222
+    if marked_read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise PackageFileError(
             "read_only", path, f"{path} is on a write-protected disk or folder; edits need a copy"
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -319,9 +318,6 @@ def test_a_damaged_package_is_refused(package: Path):
     assert refused(bad).kind in ("corrupt", "not_a_package")
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
-)
 def test_a_write_protected_package_is_refused_before_editing(package: Path):
     package.chmod(0o444)
     try:
