@@ -397,7 +397,15 @@ def bench_desk_switch(tmp: Path) -> None:
     )
 
 
+def bench_reports(tmp: Path) -> None:
+    """W4: the 200-platform report set plus the summary, and the export."""
+    from bench_reports import bench_reports as run
+
+    run(tmp)
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "reports": bench_reports,
     "desk_switch": bench_desk_switch,
     "merge": bench_merge,
     "packages": bench_packages,

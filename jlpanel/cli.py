@@ -314,6 +314,32 @@ def _cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from jlpanel.services.reporting import write_reports
+    from jlpanel.services.workspace import open_workspace
+
+    with open_workspace(Path(args.workspace)) as ws:
+        written = write_reports(
+            ws,
+            Path(args.outdir),
+            documents=args.documents or None,
+            combined=args.combined,
+            language=args.report_language,
+        )
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from jlpanel.services.export import export_results
+    from jlpanel.services.workspace import open_workspace
+
+    with open_workspace(Path(args.workspace)) as ws:
+        print(export_results(ws, Path(args.out), language=args.report_language))
+    return EXIT_OK
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -453,6 +479,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace")
     p.add_argument("files", nargs="+", metavar="SCOREFILE")
     p.set_defaults(func=_cmd_merge)
+
+    p = sub.add_parser("report", help="write the PDF reports the panel signs")
+    p.add_argument("workspace")
+    p.add_argument("outdir")
+    p.add_argument(
+        "--documents",
+        nargs="+",
+        metavar="DOC",
+        help="only these: evaluation summary expert_sheets signatures publication rectification",
+    )
+    p.add_argument("--combined", action="store_true", help="also one file with every document")
+    p.add_argument(
+        "--language",
+        dest="report_language",
+        choices=("zh", "en"),
+        help="the reports' language (default: the cycle's)",
+    )
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("export", help="export results and raw scores (.xlsx or .csv)")
+    p.add_argument("workspace")
+    p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (the results)")
+    p.add_argument(
+        "--language",
+        dest="report_language",
+        choices=("zh", "en"),
+        help="the export's language (default: the cycle's)",
+    )
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("history", help="import earlier cycles' grades (a .jlpanel or a sheet)")
     p.add_argument("workspace")

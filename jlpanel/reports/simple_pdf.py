@@ -1,38 +1,26 @@
 """A small A4 PDF of a title and paragraphs, in Chinese, with the CJK font embedded.
 
-The font is the bundled WenQuanYi Micro Hei (``resources/fonts``, Apache-2.0), registered with
-reportlab once per process. reportlab embeds a subset of a TrueType font, only the glyphs the
-document uses, so a page of text stays small and opens on machines without any CJK font.
+The font is the bundled WenQuanYi Micro Hei, registered by :mod:`jlpanel.reports.fonts`.
+reportlab embeds a subset of a TrueType font, only the glyphs the document uses, so a page of
+text stays small and opens on machines without any CJK font.
 """
 
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Sequence
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-#: The name the bundled CJK font is registered under with reportlab.
-CJK_FONT_NAME = "WenQuanYiMicroHei"
-CJK_FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+from jlpanel.reports.fonts import FONT_FILE, FONT_NAME, register_fonts
 
-_register_lock = threading.Lock()
-_registered = False
+#: The name the bundled CJK font is registered under with reportlab (kept for callers).
+CJK_FONT_NAME = FONT_NAME
+CJK_FONT_FILE = FONT_FILE
 
 
 def register_cjk_font() -> str:
     """Register the bundled CJK font with reportlab (once per process); returns its name."""
-    global _registered
-    with _register_lock:
-        if not _registered:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
-
-            # Face 0 of the collection is Micro Hei; face 1 is its monospaced sibling.
-            pdfmetrics.registerFont(TTFont(CJK_FONT_NAME, str(CJK_FONT_FILE), subfontIndex=0))
-            _registered = True
-    return CJK_FONT_NAME
+    return register_fonts()
 
 
 def simple_pdf(title: str, paragraphs: Sequence[str], *, author: str = "jlpanel") -> bytes:
@@ -70,6 +58,7 @@ def simple_pdf(title: str, paragraphs: Sequence[str], *, author: str = "jlpanel"
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
+        initialFontName=font,
         pagesize=A4,
         leftMargin=25 * mm,
         rightMargin=25 * mm,

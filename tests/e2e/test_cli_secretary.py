@@ -71,3 +71,29 @@ def test_a_meeting_through_the_command_line(demo: Path, tmp_path: Path, capsys) 
     line = next(r for r in capsys.readouterr().out.splitlines() if "药物分析" in r)
     assert ",90.00," in line and "优秀" in line
     assert main(["adjust", str(ws), "JL-NONE", "90", "--reason", "x"]) == 1
+
+
+def test_reports_and_export_through_the_command_line(demo: Path, tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+    from python_calamine import CalamineWorkbook
+
+    ws = tmp_path / "cycle.jlpanel"
+    shutil.copyfile(demo / "demo.jlpanel", ws)
+    assert main(["merge", str(ws), str(demo / "scores")]) == 0
+    capsys.readouterr()
+    out = tmp_path / "reports"
+    assert main(["report", str(ws), str(out), "--documents", "summary", "rectification"]) == 0
+    written = capsys.readouterr().out.splitlines()
+    names = sorted(Path(p).name for p in written)
+    assert names[0].startswith("整改通知书-") and names[-1] == "汇总表.pdf"
+    text = PdfReader(out / "汇总表.pdf").pages[0].extract_text()
+    assert "吉林省大型科学仪器共享服务平台" in text and "优秀" in text
+    assert main(["report", str(ws), str(out), "--documents", "nonsense"]) == 1
+    capsys.readouterr()
+
+    assert main(["export", str(ws), str(tmp_path / "结果.xlsx")]) == 0
+    sheets = CalamineWorkbook.from_path(str(tmp_path / "结果.xlsx")).sheet_names
+    assert sheets[:5] == ["结果汇总", "评分明细", "指标均分", "决定", "历史"]
+    assert main(["export", str(ws), str(tmp_path / "结果.csv")]) == 0
+    assert (tmp_path / "结果.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert main(["export", str(ws), str(tmp_path / "结果.pdf")]) == 1

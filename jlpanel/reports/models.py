@@ -1,0 +1,269 @@
+"""What the report documents show, as plain data (view models) built by the services.
+
+The renderers in :mod:`jlpanel.reports.documents` take these and nothing else: no workspace, no
+session, no rules. Text is already in the report's language; numbers are numbers (the renderer
+formats them with fixed decimals). ``grade`` fields hold a grade code ("excellent", "good",
+"pass", "fail") or None, so every document can colour a grade the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What every document of a cycle shares: its name, language, period and date."""
+
+    cycle_name: str
+    #: "zh" or "en": labels and headings follow it.
+    language: str = "zh"
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    #: The date printed on the documents (and from which deadlines were counted).
+    issued_on: dt.date = field(default_factory=dt.date.today)
+    #: Decimals of platform scores and statistics (the cycle's rounding rule).
+    score_decimals: int = 2
+    #: How the platform score is computed, in words ("截尾平均（去掉一个最高分和一个最低分）").
+    score_policy: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GradeMark:
+    """A grade as shown: its code (for the colour) and its label."""
+
+    code: str | None
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreStats:
+    """Statistics of one set of scores: indicator, area or expert totals."""
+
+    n: int
+    mean: float
+    trimmed_mean: float
+    median: float
+    minimum: float
+    maximum: float
+    stdev: float
+
+    @property
+    def range(self) -> float:
+        """Highest minus lowest."""
+        return self.maximum - self.minimum
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorLine:
+    """One indicator's (or one area's) row in the scores table."""
+
+    code: str
+    name: str
+    max_points: float
+    stats: ScoreStats | None
+    #: An area subtotal row rather than an indicator.
+    is_area: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertComment:
+    """An anonymised expert's comments on one platform: "专家1", overall and per indicator."""
+
+    label: str
+    overall: str
+    #: (indicator code and name, comment) in rubric order.
+    by_indicator: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AdjustmentNote:
+    """A consensus-round adjustment of a platform's score, with its written reason."""
+
+    computed_score: float | None
+    adjusted_score: float
+    reason: str
+    at: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionNote:
+    """What follows from a result, in words, with its deadline or funding rank."""
+
+    kind: str
+    label: str
+    reason: str
+    deadline: dt.date | None = None
+    funding_rank: int | None = None
+    funding_amount: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformReport:
+    """Everything the evaluation report (评价报告) of one platform shows."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    #: 基本信息 items worth printing, as (label, value) — values already formatted.
+    facts: tuple[tuple[str, str], ...]
+    #: Key objective metrics as (label, value with unit).
+    metrics: tuple[tuple[str, str], ...]
+    #: Indicator rows in rubric order, each area followed by its indicators.
+    lines: tuple[IndicatorLine, ...]
+    #: Statistics of the experts' totals.
+    total: ScoreStats | None
+    max_total: float
+    score: float | None
+    grade: GradeMark
+    rank: int | None
+    ranked_count: int
+    is_final: bool
+    decision: DecisionNote
+    comments: tuple[ExpertComment, ...]
+    panel_opinion: str
+    adjustments: tuple[AdjustmentNote, ...] = ()
+    #: Vetoes applied, in words ("弄虚作假：……").
+    vetoes: tuple[str, ...] = ()
+    #: Why the panel discussed the scores, in words (no expert named).
+    discussion: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One platform's row in the results summary (汇总表) and the publication list."""
+
+    rank: int | None
+    filing_no: str
+    name: str
+    host_unit: str
+    score: float | None
+    grade: GradeMark
+    decision: str
+    n: int
+    is_final: bool
+    funding_rank: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsSummary:
+    """The ranked results of the cycle with the grade distribution and counts."""
+
+    rows: tuple[SummaryRow, ...]
+    #: Every grade, best first, with how many platforms got it.
+    grade_counts: tuple[tuple[GradeMark, int], ...]
+    #: Further counts as (label, count): platforms, final, funding candidates, rectify …
+    counts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorHead:
+    """An indicator as a column of an expert's score sheet."""
+
+    code: str
+    name: str
+    max_points: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertPlatformScores:
+    """One expert's scores for one platform."""
+
+    filing_no: str
+    name: str
+    #: Points per indicator, in the order of the sheet's indicator columns (None: not scored).
+    points: tuple[float | None, ...]
+    total: float | None
+    overall_comment: str
+    #: (indicator code, comment) for the indicators the expert commented on.
+    comments: tuple[tuple[str, str], ...] = ()
+    #: Points from bonus items, included in the total.
+    bonus: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertScoreSheet:
+    """An expert's personal score sheet (专家个人评分表), for signing."""
+
+    expert_id: int
+    name: str
+    institution: str
+    title: str
+    indicators: tuple[IndicatorHead, ...]
+    platforms: tuple[ExpertPlatformScores, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PanelMember:
+    """An expert on the panel signature sheet (专家组签字表)."""
+
+    name: str
+    institution: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationEntry:
+    """A platform on the publication list (公示名单)."""
+
+    rank: int | None
+    filing_no: str
+    name: str
+    host_unit: str
+    grade: GradeMark
+    funding_rank: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationList:
+    """The platforms with a final result, ranked, and how many are still pending."""
+
+    entries: tuple[PublicationEntry, ...]
+    pending: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WeakIndicator:
+    """An indicator where a failing platform scored worst, for the rectification notice."""
+
+    code: str
+    name: str
+    max_points: float
+    mean: float
+
+    @property
+    def share(self) -> float:
+        """The mean as a share of the maximum."""
+        return self.mean / self.max_points if self.max_points else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationNotice:
+    """A rectification notice (整改通知书) to the host unit of a failing platform."""
+
+    platform_id: int
+    filing_no: str
+    name: str
+    host_unit: str
+    score: float | None
+    grade: GradeMark
+    deadline: dt.date | None
+    weak_indicators: tuple[WeakIndicator, ...]
+    panel_opinion: str
+    #: Vetoes and dossier findings worth naming, in words.
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSet:
+    """Every document's data for one cycle."""
+
+    context: ReportContext
+    platforms: tuple[PlatformReport, ...]
+    summary: ResultsSummary
+    expert_sheets: tuple[ExpertScoreSheet, ...]
+    panel: tuple[PanelMember, ...]
+    publication: PublicationList
+    notices: tuple[RectificationNotice, ...]

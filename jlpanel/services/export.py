@@ -1,0 +1,302 @@
+"""Exporting a cycle's results for staff (DESIGN §6): an Excel workbook or a CSV table.
+
+``jlpanel export WORKSPACE OUT.xlsx|OUT.csv`` and the GUI call :func:`export_results`. The
+workbook has five sheets — 结果汇总 (ranked results), 评分明细 (every score, long format),
+指标均分 (platform × indicator means), 决定 (decisions) and 历史 (earlier cycles); the CSV holds
+the 结果汇总 table. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+
+from jlpanel.domain.results import CycleResults
+from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.text import Text
+from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet, write_csv, write_workbook
+from jlpanel.services.errors import UserError
+from jlpanel.services.history import list_history
+from jlpanel.services.results import (
+    ResultLine,
+    compute_workspace_results,
+    results_table,
+    stored_decision_date,
+)
+from jlpanel.services.workspace import Workspace
+from jlpanel.storage import models as m
+
+log = logging.getLogger(__name__)
+
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+SHEET_NAMES: Mapping[str, Text] = {
+    "results": Text("结果汇总", "Results"),
+    "scores": Text("评分明细", "Scores"),
+    "means": Text("指标均分", "Indicator means"),
+    "decisions": Text("决定", "Decisions"),
+    "history": Text("历史", "History"),
+}
+
+PROVENANCE: Mapping[str, Text] = {
+    "package": Text("评审包", "review package"),
+    "paper": Text("纸质评分表", "paper sheet"),
+}
+
+_T = Text
+
+
+def _yes(value: bool, lang: str) -> str:
+    return (_T("是", "yes") if value else _T("否", "no")).get(lang)
+
+
+def _col(
+    zh: str, en: str, lang: str, kind: ColumnKind = ColumnKind.TEXT, width: float = 12
+) -> Column:
+    return Column(_T(zh, en).get(lang), kind, width)
+
+
+def results_sheet(lines: Sequence[ResultLine], results: CycleResults, lang: str) -> Sheet:
+    """The 结果汇总 table: one row per platform in rank order, with its statistics."""
+    S, N = ColumnKind.SCORE, ColumnKind.INTEGER
+    columns = (
+        _col("名次", "Rank", lang, N, 7),
+        _col("备案编号", "Filing no.", lang, width=16),
+        _col("平台名称", "Platform", lang, width=36),
+        _col("依托单位", "Host unit", lang, width=28),
+        _col("得分", "Score", lang, S, 9),
+        _col("等级", "Grade", lang, width=8),
+        _col("处理意见", "Decision", lang, width=16),
+        _col("整改期限", "Rectify by", lang, ColumnKind.DATE, 12),
+        _col("后补助候选排序", "Funding rank", lang, N, 10),
+        _col("有效评分", "Valid scores", lang, N, 9),
+        _col("算术平均", "Mean", lang, S, 10),
+        _col("截尾平均", "Trimmed mean", lang, S, 10),
+        _col("中位数", "Median", lang, S, 9),
+        _col("极差", "Range", lang, S, 8),
+        _col("标准差", "SD", lang, S, 8),
+        _col("计算得分", "Computed score", lang, S, 10),
+        _col("合议调整", "Adjusted", lang, width=9),
+        _col("需合议", "Discuss", lang, width=8),
+        _col("结果已确定", "Final", lang, width=10),
+    )
+    rows = []
+    for line in lines:
+        t = results.by_id(str(line.platform_id)).total
+        rows.append(
+            (
+                line.rank,
+                line.filing_no,
+                line.name,
+                line.host_unit,
+                line.score,
+                line.grade_label,
+                line.decision_label,
+                line.deadline,
+                line.funding_rank,
+                line.n_valid,
+                t.mean if t else None,
+                t.trimmed_mean if t else None,
+                t.median if t else None,
+                t.range if t else None,
+                t.stdev if t else None,
+                line.computed_score,
+                _yes(line.adjusted, lang),
+                _yes(line.on_discussion_list, lang),
+                _yes(line.is_final, lang),
+            )
+        )
+    return Sheet(SHEET_NAMES["results"].get(lang), columns, rows, frozen_columns=3)
+
+
+def _scores_sheet(ws: Workspace, results: CycleResults, rubric: Rubric, lang: str) -> Sheet:
+    counted = {(int(e), int(r.platform_id)) for r in results.platforms for e in r.expert_totals}
+    order = {i.code: n for n, i in enumerate(rubric.indicators)}
+    names = {i.code: i.name.get(lang) for i in rubric.indicators}
+    with ws.session() as s:
+        raw = s.execute(
+            select(
+                m.Expert.id,
+                m.Expert.name,
+                m.Platform.id,
+                m.Platform.filing_no,
+                m.Platform.name,
+                m.IndicatorScore.indicator_code,
+                m.IndicatorScore.points,
+                m.IndicatorScore.comment,
+                m.ScoreSheet.provenance,
+                m.ScoreSheet.revision,
+            )
+            .select_from(m.IndicatorScore)
+            .join(m.ScoreSheet, m.IndicatorScore.sheet_id == m.ScoreSheet.id)
+            .join(m.Expert, m.ScoreSheet.expert_id == m.Expert.id)
+            .join(m.Platform, m.ScoreSheet.platform_id == m.Platform.id)
+        ).all()
+    raw = sorted(raw, key=lambda t: (t[1], t[0], t[3], order.get(t[5], len(order)), t[5]))
+    rows = [
+        (
+            expert,
+            filing_no,
+            platform,
+            code,
+            names.get(code, ""),
+            points,
+            comment or "",
+            PROVENANCE[prov].get(lang) if prov in PROVENANCE else prov,
+            revision,
+            _yes((eid, pid) in counted, lang),
+        )
+        for eid, expert, pid, filing_no, platform, code, points, comment, prov, revision in raw
+    ]
+    columns = (
+        _col("专家", "Expert", lang, width=12),
+        _col("备案编号", "Filing no.", lang, width=16),
+        _col("平台名称", "Platform", lang, width=36),
+        _col("指标编号", "Indicator", lang, width=9),
+        _col("指标名称", "Indicator name", lang, width=26),
+        _col("得分", "Points", lang, ColumnKind.POINTS, 8),
+        _col("意见", "Comment", lang, width=40),
+        _col("来源", "Provenance", lang, width=12),
+        _col("版本", "Revision", lang, ColumnKind.INTEGER, 7),
+        _col("计入结果", "Counted", lang, width=9),
+    )
+    return Sheet(SHEET_NAMES["scores"].get(lang), columns, rows, frozen_columns=1)
+
+
+def _means_sheet(
+    results: CycleResults, rubric: Rubric, lang: str, names: Mapping[int, tuple[str, str]]
+) -> Sheet:
+    columns = [
+        _col("备案编号", "Filing no.", lang, width=16),
+        _col("平台名称", "Platform", lang, width=36),
+        *(
+            Column(f"{i.code} {i.name.get(lang)}（{i.max_points:g}）", ColumnKind.SCORE, 11)
+            for i in rubric.indicators
+        ),
+        *(
+            Column(f"{a.code} {a.name.get(lang)}（{a.max_points:g}）", ColumnKind.SCORE, 11)
+            for a in rubric.areas
+        ),
+        _col("专家总分均值", "Mean total", lang, ColumnKind.SCORE, 11),
+    ]
+    rows = []
+    for r in results.ranked():
+        filing_no, name = names[int(r.platform_id)]
+        rows.append(
+            (
+                filing_no,
+                name,
+                *(
+                    r.indicators[i.code].mean if i.code in r.indicators else None
+                    for i in rubric.indicators
+                ),
+                *(r.areas[a.code].mean if a.code in r.areas else None for a in rubric.areas),
+                r.total.mean if r.total else None,
+            )
+        )
+    return Sheet(SHEET_NAMES["means"].get(lang), tuple(columns), rows, frozen_columns=2)
+
+
+def _decisions_sheet(lines: Sequence[ResultLine], lang: str) -> Sheet:
+    columns = (
+        _col("备案编号", "Filing no.", lang, width=16),
+        _col("平台名称", "Platform", lang, width=36),
+        _col("等级", "Grade", lang, width=8),
+        _col("处理意见", "Decision", lang, width=16),
+        _col("整改期限", "Rectify by", lang, ColumnKind.DATE, 12),
+        _col("后补助候选排序", "Funding rank", lang, ColumnKind.INTEGER, 10),
+        _col("后补助金额（万元）", "Funding (10k CNY)", lang, ColumnKind.AMOUNT, 12),
+        _col("取消申报和考核资格", "Barred", lang, width=10),
+        _col("说明", "Reason", lang, width=50),
+        _col("合议调整理由", "Adjustment reason", lang, width=40),
+    )
+    rows = [
+        (
+            line.filing_no,
+            line.name,
+            line.grade_label,
+            line.decision_label,
+            line.deadline,
+            line.funding_rank,
+            line.funding_amount,
+            _yes(line.barred, lang),
+            line.decision_reason,
+            line.adjustment_reason,
+        )
+        for line in lines
+    ]
+    return Sheet(SHEET_NAMES["decisions"].get(lang), columns, rows, frozen_columns=2)
+
+
+def _history_sheet(ws: Workspace, lang: str) -> Sheet:
+    columns = (
+        _col("备案编号", "Filing no.", lang, width=16),
+        _col("平台名称", "Platform", lang, width=36),
+        _col("考核周期", "Cycle", lang, width=24),
+        _col("周期截止", "Cycle end", lang, ColumnKind.DATE, 12),
+        _col("等级", "Grade", lang, width=8),
+        _col("来源", "Source", lang, width=30),
+    )
+    rows = [
+        (h.filing_no, h.platform_name, h.cycle_name, h.cycle_end, h.grade.label.get(lang), h.source)
+        for h in list_history(ws)
+    ]
+    return Sheet(SHEET_NAMES["history"].get(lang), columns, rows, frozen_columns=1)
+
+
+def _language(ws: Workspace, language: str | None) -> str:
+    chosen = language or ws.cycle_info().language or "zh"
+    return "en" if chosen.startswith("en") else "zh"
+
+
+def export_sheets(
+    ws: Workspace,
+    *,
+    language: str | None = None,
+    decision_date: dt.date | None = None,
+) -> list[Sheet]:
+    """The five tables of the results workbook, as plain data."""
+    info = ws.cycle_info()
+    lang = _language(ws, language)
+    results = compute_workspace_results(ws, decision_date=decision_date or stored_decision_date(ws))
+    lines = results_table(ws, lang, results=results)
+    names = {line.platform_id: (line.filing_no, line.name) for line in lines}
+    return [
+        results_sheet(lines, results, lang),
+        _scores_sheet(ws, results, info.rubric, lang),
+        _means_sheet(results, info.rubric, lang, names),
+        _decisions_sheet(lines, lang),
+        _history_sheet(ws, lang),
+    ]
+
+
+def export_results(
+    ws: Workspace,
+    path: Path,
+    *,
+    language: str | None = None,
+    decision_date: dt.date | None = None,
+) -> Path:
+    """Export the results to ``path``: a five-sheet .xlsx workbook or the summary as .csv."""
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise UserError(
+            f"导出文件须为 .xlsx 或 .csv：{path.name}",
+            f"The export file must end in .xlsx or .csv: {path.name}",
+        )
+    decimals = ws.cycle_info().rules.score_decimals
+    if suffix == ".csv":
+        lang = _language(ws, language)
+        day = decision_date or stored_decision_date(ws)
+        results = compute_workspace_results(ws, decision_date=day)
+        lines = results_table(ws, lang, results=results)
+        write_csv(path, results_sheet(lines, results, lang), score_decimals=decimals)
+    else:
+        sheets = export_sheets(ws, language=language, decision_date=decision_date)
+        write_workbook(path, sheets, score_decimals=decimals)
+    log.info("exported results to %s", path)
+    return path

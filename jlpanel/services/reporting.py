@@ -1,0 +1,718 @@
+"""The cycle's report documents (DESIGN §6): gather their data, render, write the PDFs.
+
+:func:`gather_report_set` reads a workspace into the plain view models of
+:mod:`jlpanel.reports.models`; :func:`write_reports` renders the chosen documents, one PDF
+each (and a combined PDF on request), every file written atomically. The CLI's
+``jlpanel report WORKSPACE OUTDIR`` and the GUI both call :func:`write_reports`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from jlpanel.domain.aggregation import DisagreementKind, ScorePolicy, Summary
+from jlpanel.domain.metrics import metric
+from jlpanel.domain.results import DECISION_LABELS, CycleResults, DecisionKind, PlatformResult
+from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
+from jlpanel.domain.scoresheet import ScoreSheet, expert_total
+from jlpanel.domain.text import Text
+from jlpanel.reports.models import (
+    AdjustmentNote,
+    DecisionNote,
+    ExpertComment,
+    ExpertPlatformScores,
+    ExpertScoreSheet,
+    GradeMark,
+    IndicatorHead,
+    IndicatorLine,
+    PanelMember,
+    PlatformReport,
+    PublicationEntry,
+    PublicationList,
+    RectificationNotice,
+    ReportContext,
+    ReportSet,
+    ResultsSummary,
+    ScoreStats,
+    SummaryRow,
+    WeakIndicator,
+)
+from jlpanel.services.consensus import AdjustmentLine, list_adjustments
+from jlpanel.services.errors import UserError
+from jlpanel.services.files import write_atomic
+from jlpanel.services.packages import safe_file_name
+from jlpanel.services.results import (
+    compute_workspace_results,
+    load_platform_inputs,
+    stored_decision_date,
+)
+from jlpanel.services.workspace import Workspace
+from jlpanel.storage import models as m
+
+log = logging.getLogger(__name__)
+
+
+class DocumentKind(StrEnum):
+    """The report documents a cycle produces."""
+
+    EVALUATION = "evaluation"  # 评价报告, one per platform
+    SUMMARY = "summary"  # 汇总表
+    EXPERT_SHEETS = "expert_sheets"  # 专家个人评分表, one per expert
+    SIGNATURES = "signatures"  # 专家组签字表
+    PUBLICATION = "publication"  # 公示名单
+    RECTIFICATION = "rectification"  # 整改通知书, one per failing platform
+
+
+#: Each document's name, which also starts its file names.
+DOCUMENT_NAMES: Mapping[DocumentKind, Text] = {
+    DocumentKind.EVALUATION: Text("评价报告", "Evaluation report"),
+    DocumentKind.SUMMARY: Text("汇总表", "Results summary"),
+    DocumentKind.EXPERT_SHEETS: Text("专家个人评分表", "Expert score sheet"),
+    DocumentKind.SIGNATURES: Text("专家组签字表", "Panel signature sheet"),
+    DocumentKind.PUBLICATION: Text("公示名单", "Publication list"),
+    DocumentKind.RECTIFICATION: Text("整改通知书", "Rectification notice"),
+}
+COMBINED_NAME = Text("合订本", "All documents")
+
+#: Called before each file with (files done, files in all, the file's name); False cancels.
+ReportProgress = Callable[[int, int, str], bool]
+
+#: 基本信息 items printed in an evaluation report, after the platform's name.
+FACT_FIELDS = (
+    "filing_no",
+    "name_en",
+    "host_unit",
+    "resource_type",
+    "supervising_department",
+    "director",
+    "filing_date",
+    "service_start_date",
+    "portal_url",
+)
+PERIOD_LABEL = Text("考核期", "Evaluation period")
+
+#: The objective metrics printed in an evaluation report, when the dossier has them.
+REPORT_METRICS = (
+    "resource_count",
+    "resource_value",
+    "service_count",
+    "distinct_users",
+    "external_user_share",
+    "private_enterprise_user_share",
+    "free_public_service_count",
+    "service_revenue",
+    "satisfaction_mean",
+    "supported_projects",
+    "fulltime_staff",
+    "popular_science_activities",
+)
+
+#: A failing platform's notice names its indicators below this share of the maximum …
+WEAK_SHARE = 0.6
+#: … at least this many and at most that many.
+WEAK_MIN, WEAK_MAX = 3, 5
+
+POLICY_WORDS: Mapping[ScorePolicy, Text] = {
+    ScorePolicy.TRIMMED_MEAN: Text(
+        "专家总分的截尾平均（5 人及以上时去掉一个最高分和一个最低分）",
+        "trimmed mean of the expert totals (highest and lowest dropped from 5 experts on)",
+    ),
+    ScorePolicy.MEAN: Text("专家总分的算术平均", "mean of the expert totals"),
+    ScorePolicy.MEDIAN: Text("专家总分的中位数", "median of the expert totals"),
+}
+
+COUNT_LABELS: Mapping[str, Text] = {
+    "platforms": Text("参评平台", "Platforms"),
+    "final": Text("结果已确定", "Final results"),
+    "funding": Text("后补助候选", "Funding candidates"),
+    "rectify": Text("限期整改", "Rectify"),
+    "disqualify": Text("取消资格", "Status revoked"),
+    "pending": Text("结果待定", "Pending"),
+}
+
+
+# ---------------------------------------------------------------------------- gathering
+
+
+def _stats(summary: Summary | None) -> ScoreStats | None:
+    if summary is None:
+        return None
+    return ScoreStats(
+        n=summary.n,
+        mean=summary.mean,
+        trimmed_mean=summary.trimmed_mean,
+        median=summary.median,
+        minimum=summary.minimum,
+        maximum=summary.maximum,
+        stdev=summary.stdev,
+    )
+
+
+def _grade(grade: Grade | None, language: str) -> GradeMark:
+    if grade is None:
+        return GradeMark(None, "")
+    return GradeMark(grade.value, grade.label.get(language))
+
+
+def _format_value(value: Any, language: str) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.date):
+        if language.startswith("en"):
+            return value.isoformat()
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+def _format_metric(key: str, value: float, language: str) -> str:
+    definition = metric(key)
+    if definition.is_share:
+        return f"{value * 100:.{definition.decimals}f}%"
+    unit = definition.unit.get(language)
+    text = f"{value:,.{definition.decimals}f}"
+    return f"{text} {unit}" if unit else text
+
+
+def _anonymous_order(platform_id: int, expert_ids: Collection[int]) -> list[int]:
+    """Experts in an order that is stable but says nothing about the roster's order."""
+    return sorted(
+        expert_ids,
+        key=lambda e: hashlib.sha256(f"{platform_id}:{e}".encode()).hexdigest(),
+    )
+
+
+def _discussion_words(result: PlatformResult, rules: RuleSettings, language: str) -> list[str]:
+    words: list[str] = []
+    for flag in result.disagreements:
+        if flag.kind is DisagreementKind.RANGE:
+            text = Text(
+                f"专家总分极差 {flag.amount:.2f} 分，超过 {rules.disagreement_range:g} 分",
+                f"the expert totals span {flag.amount:.2f} points, more than "
+                f"{rules.disagreement_range:g}",
+            )
+        else:
+            text = Text(
+                f"有专家总分偏离中位数 {flag.amount:.2f} 分，超过 "
+                f"{rules.disagreement_from_median:g} 分",
+                f"an expert's total is {flag.amount:.2f} from the median, more than "
+                f"{rules.disagreement_from_median:g}",
+            )
+        words.append(text.get(language))
+    return words
+
+
+def _weak_indicators(result: PlatformResult, rubric: Rubric, language: str) -> list[WeakIndicator]:
+    scored = [
+        WeakIndicator(i.code, i.name.get(language), i.max_points, result.indicators[i.code].mean)
+        for i in rubric.indicators
+        if i.code in result.indicators
+    ]
+    scored.sort(key=lambda w: (w.share, w.code))
+    weak = [w for w in scored if w.share < WEAK_SHARE]
+    return scored[: max(WEAK_MIN, min(len(weak), WEAK_MAX))]
+
+
+def gather_report_set(
+    ws: Workspace,
+    *,
+    language: str | None = None,
+    decision_date: dt.date | None = None,
+    results: CycleResults | None = None,
+) -> ReportSet:
+    """Everything the report documents show, read from the workspace as plain data.
+
+    ``language`` defaults to the cycle's; ``decision_date`` (from which rectification
+    deadlines count) to the day results were stored, else today.
+    """
+    info = ws.cycle_info()
+    lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
+    rubric, rules = info.rubric, info.rules
+    day = decision_date or stored_decision_date(ws)
+    if results is None:
+        results = compute_workspace_results(ws, decision_date=day)
+    with ws.session() as s:
+        inputs = {p.platform_id: p for p in load_platform_inputs(s)}
+        platforms = {p.id: p for p in s.scalars(select(m.Platform).order_by(m.Platform.id))}
+        for platform in platforms.values():
+            s.expunge(platform)
+        metrics: dict[int, dict[str, float]] = defaultdict(dict)
+        for pid, key, value in s.execute(
+            select(m.PlatformMetric.platform_id, m.PlatformMetric.key, m.PlatformMetric.value)
+        ):
+            if value is not None:
+                metrics[pid][key] = value
+        opinions: dict[int, str] = dict(
+            s.execute(select(m.PanelOpinion.platform_id, m.PanelOpinion.text)).all()
+        )
+        experts = s.execute(
+            select(m.Expert.id, m.Expert.name, m.Expert.institution, m.Expert.title).order_by(
+                m.Expert.id
+            )
+        ).all()
+
+    adjustments: dict[int, list[AdjustmentLine]] = defaultdict(list)
+    for line in list_adjustments(ws):  # oldest first; the latest counts
+        adjustments[line.platform_id].append(line)
+    context = ReportContext(
+        cycle_name=info.name,
+        language=lang,
+        period_start=info.period_start,
+        period_end=info.period_end,
+        issued_on=day,
+        score_decimals=rules.score_decimals,
+        score_policy=POLICY_WORDS[rules.score_policy].get(lang),
+    )
+    ranked = results.ranked()
+    ranked_count = sum(1 for r in ranked if r.rank is not None)
+    by_id = {int(r.platform_id): r for r in ranked}
+
+    reports = tuple(
+        _platform_report(
+            platforms[pid],
+            by_id[pid],
+            rubric,
+            rules,
+            lang,
+            metrics.get(pid, {}),
+            list(inputs[str(pid)].sheets) if str(pid) in inputs else [],
+            opinions.get(pid, ""),
+            adjustments.get(pid, []),
+            ranked_count,
+        )
+        for pid in platforms
+        if pid in by_id
+    )
+    summary = _summary(ranked, platforms, lang)
+    expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
+    panel = tuple(
+        PanelMember(name, institution or "", title or "") for _, name, institution, title in experts
+    )
+    publication = PublicationList(
+        tuple(
+            PublicationEntry(
+                r.rank,
+                platforms[int(r.platform_id)].filing_no,
+                platforms[int(r.platform_id)].name,
+                platforms[int(r.platform_id)].host_unit or "",
+                _grade(r.grade, lang),
+                r.decision.funding_rank,
+            )
+            for r in ranked
+            if r.is_final and r.grade is not None
+        ),
+        pending=sum(1 for r in ranked if not r.is_final or r.grade is None),
+    )
+    notices = tuple(
+        _notice(
+            platforms[int(r.platform_id)], r, rubric, lang, opinions.get(int(r.platform_id), "")
+        )
+        for r in ranked
+        if r.decision.kind is DecisionKind.RECTIFY
+    )
+    return ReportSet(context, reports, summary, expert_sheets, panel, publication, notices)
+
+
+def _platform_report(
+    platform: m.Platform,
+    result: PlatformResult,
+    rubric: Rubric,
+    rules: RuleSettings,
+    lang: str,
+    metrics: Mapping[str, float],
+    sheets: Sequence[ScoreSheet],
+    opinion: str,
+    adjustments: Sequence[AdjustmentLine],
+    ranked_count: int,
+) -> PlatformReport:
+    from jlpanel.exchange.dossier_schema import BASIC_INFO
+
+    columns = {c.field: c for c in BASIC_INFO.columns}
+
+    def label(field: str) -> str:
+        column = columns[field]
+        if lang == "en":
+            return next((a for a in column.aliases if a.isascii()), field)
+        return column.header
+
+    facts = [(label(f), _format_value(getattr(platform, f), lang)) for f in FACT_FIELDS]
+    if platform.period_start or platform.period_end:
+        start = _format_value(platform.period_start, lang)
+        end = _format_value(platform.period_end, lang)
+        facts.append((PERIOD_LABEL.get(lang), f"{start} – {end}"))
+    metric_rows = tuple(
+        (metric(key).name.get(lang), _format_metric(key, metrics[key], lang))
+        for key in REPORT_METRICS
+        if key in metrics
+    )
+
+    lines: list[IndicatorLine] = []
+    for area in rubric.areas:
+        lines.append(
+            IndicatorLine(
+                area.code,
+                area.name.get(lang),
+                area.max_points,
+                _stats(result.areas.get(area.code)),
+                is_area=True,
+            )
+        )
+        lines.extend(
+            IndicatorLine(
+                i.code, i.name.get(lang), i.max_points, _stats(result.indicators.get(i.code))
+            )
+            for i in area.indicators
+        )
+
+    pid = int(platform.id)
+    counted = {int(e) for e in result.expert_totals}
+    by_expert = {int(sh.expert_id): sh for sh in sheets if int(sh.expert_id) in counted}
+    comments: list[ExpertComment] = []
+    for n, expert_id in enumerate(_anonymous_order(pid, by_expert), 1):
+        sheet = by_expert[expert_id]
+        by_indicator = tuple(
+            (f"{i.code} {i.name.get(lang)}", sheet.comments[i.code].strip())
+            for i in rubric.indicators
+            if sheet.comments.get(i.code, "").strip()
+        )
+        comments.append(
+            ExpertComment(
+                Text(f"专家{n}", f"Expert {n}").get(lang),
+                sheet.overall_comment.strip(),
+                by_indicator,
+            )
+        )
+
+    notes: list[AdjustmentNote] = []
+    previous = result.computed_score
+    for adj in adjustments:
+        notes.append(AdjustmentNote(previous, adj.score, adj.reason, adj.at.date()))
+        previous = adj.score
+
+    vetoes = tuple(
+        f"{rubric.veto(code).name.get(lang)}：" + "；".join(r for r in reasons if r.strip())
+        for code, reasons in result.vetoes.items()
+    )
+    d = result.decision
+    return PlatformReport(
+        platform_id=pid,
+        filing_no=platform.filing_no,
+        name=platform.name,
+        host_unit=platform.host_unit or "",
+        facts=tuple(facts),
+        metrics=metric_rows,
+        lines=tuple(lines),
+        total=_stats(result.total),
+        max_total=rubric.total_points,
+        score=result.score,
+        grade=_grade(result.grade, lang),
+        rank=result.rank,
+        ranked_count=ranked_count,
+        is_final=result.is_final,
+        decision=DecisionNote(
+            d.kind.value,
+            DECISION_LABELS[d.kind].get(lang),
+            d.reason.get(lang),
+            d.deadline,
+            d.funding_rank,
+            d.funding_amount,
+        ),
+        comments=tuple(comments),
+        panel_opinion=opinion,
+        adjustments=tuple(notes),
+        vetoes=vetoes,
+        discussion=tuple(_discussion_words(result, rules, lang)),
+    )
+
+
+def _summary(
+    ranked: Sequence[PlatformResult], platforms: Mapping[int, m.Platform], lang: str
+) -> ResultsSummary:
+    rows = tuple(
+        SummaryRow(
+            rank=r.rank,
+            filing_no=platforms[int(r.platform_id)].filing_no,
+            name=platforms[int(r.platform_id)].name,
+            host_unit=platforms[int(r.platform_id)].host_unit or "",
+            score=r.score,
+            grade=_grade(r.grade, lang),
+            decision=DECISION_LABELS[r.decision.kind].get(lang),
+            n=r.n_valid,
+            is_final=r.is_final,
+            funding_rank=r.decision.funding_rank,
+        )
+        for r in ranked
+    )
+    grade_counts = tuple(
+        (_grade(g, lang), sum(1 for r in ranked if r.grade is g)) for g in GRADE_ORDER
+    )
+    kinds = [r.decision.kind for r in ranked]
+    counts = (
+        ("platforms", len(ranked)),
+        ("final", sum(1 for r in ranked if r.is_final)),
+        ("funding", kinds.count(DecisionKind.FUNDING_CANDIDATE)),
+        ("rectify", kinds.count(DecisionKind.RECTIFY)),
+        ("disqualify", kinds.count(DecisionKind.DISQUALIFY)),
+        ("pending", kinds.count(DecisionKind.PENDING)),
+    )
+    return ResultsSummary(
+        rows, grade_counts, tuple((COUNT_LABELS[key].get(lang), n) for key, n in counts)
+    )
+
+
+def _expert_sheets(
+    experts: Sequence[Any],
+    inputs: Mapping[str, Any],
+    platforms: Mapping[int, m.Platform],
+    rubric: Rubric,
+    lang: str,
+) -> tuple[ExpertScoreSheet, ...]:
+    heads = tuple(IndicatorHead(i.code, i.name.get(lang), i.max_points) for i in rubric.indicators)
+    mine: dict[int, list[ScoreSheet]] = defaultdict(list)
+    for inp in inputs.values():
+        for sheet in inp.sheets:
+            mine[int(sheet.expert_id)].append(sheet)
+    out: list[ExpertScoreSheet] = []
+    for expert_id, name, institution, title in experts:
+        sheets = sorted(
+            mine.get(expert_id, []),
+            key=lambda sh: (platforms[int(sh.platform_id)].filing_no, sh.platform_id),
+        )
+        if not sheets:
+            continue
+        rows = []
+        for sheet in sheets:
+            pid = int(sheet.platform_id)
+            bonus = sum(v for v in sheet.bonus.values() if v > 0)
+            rows.append(
+                ExpertPlatformScores(
+                    filing_no=platforms[pid].filing_no,
+                    name=platforms[pid].name,
+                    points=tuple(sheet.points.get(i.code) for i in rubric.indicators),
+                    total=expert_total(sheet, rubric),
+                    overall_comment=sheet.overall_comment.strip(),
+                    comments=tuple(
+                        (i.code, sheet.comments[i.code].strip())
+                        for i in rubric.indicators
+                        if sheet.comments.get(i.code, "").strip()
+                    ),
+                    bonus=min(bonus, rubric.bonus_cap),
+                )
+            )
+        out.append(
+            ExpertScoreSheet(expert_id, name, institution or "", title or "", heads, tuple(rows))
+        )
+    return tuple(out)
+
+
+def _notice(
+    platform: m.Platform, result: PlatformResult, rubric: Rubric, lang: str, opinion: str
+) -> RectificationNotice:
+    problems = [
+        f"{Text('一票否决', 'Veto').get(lang)}：{rubric.veto(code).name.get(lang)}"
+        + (f"（{'；'.join(r for r in reasons if r.strip())}）" if any(reasons) else "")
+        for code, reasons in result.vetoes.items()
+    ]
+    for code in result.floors_missed:
+        area = rubric.area(code)
+        problems.append(
+            Text(
+                f"{area.name.zh}得分低于该部分满分的规定比例",
+                f"{area.name.en} scored below the floor for that area",
+            ).get(lang)
+        )
+    return RectificationNotice(
+        platform_id=int(platform.id),
+        filing_no=platform.filing_no,
+        name=platform.name,
+        host_unit=platform.host_unit or "",
+        score=result.score,
+        grade=_grade(result.grade, lang),
+        deadline=result.decision.deadline,
+        weak_indicators=tuple(_weak_indicators(result, rubric, lang)),
+        panel_opinion=opinion,
+        problems=tuple(problems),
+    )
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFile:
+    """A PDF to write: its file name and the documents it holds."""
+
+    kind: DocumentKind
+    file_name: str
+    parts: tuple[Any, ...]
+
+
+def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
+    """Document kinds from their codes or Chinese/English names; None means all."""
+    if names is None:
+        return set(DocumentKind)
+    wanted: set[DocumentKind] = set()
+    unknown: list[str] = []
+    for name in names:
+        key = name.strip().lower()
+        found = next(
+            (
+                k
+                for k in DocumentKind
+                if key in (k.value, DOCUMENT_NAMES[k].zh, DOCUMENT_NAMES[k].en.lower())
+            ),
+            None,
+        )
+        if found is None:
+            unknown.append(name)
+        else:
+            wanted.add(found)
+    if unknown:
+        known = "、".join(f"{k.value}（{DOCUMENT_NAMES[k].zh}）" for k in DocumentKind)
+        raise UserError(
+            f"未知的文档类型：{'、'.join(unknown)}；可选：{known}",
+            f"Unknown document type: {', '.join(unknown)}; "
+            f"choose from {', '.join(k.value for k in DocumentKind)}",
+        )
+    return wanted
+
+
+def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
+    """File stems made unique: a repeated one gets its key (filing no, expert id) added."""
+    seen: dict[str, int] = defaultdict(int)
+    for stem in stems:
+        seen[stem] += 1
+    return [
+        stem if seen[stem] == 1 else safe_file_name(f"{stem}-{key}")
+        for stem, key in zip(stems, keys, strict=True)
+    ]
+
+
+def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
+    """The PDFs to write for ``documents``, in the order they are written."""
+    from jlpanel.reports import documents as docs
+
+    ctx = report_set.context
+    lang = ctx.language
+
+    def prefix(kind: DocumentKind) -> str:
+        return DOCUMENT_NAMES[kind].get(lang)
+
+    planned: list[PlannedFile] = []
+    if DocumentKind.SUMMARY in documents:
+        planned.append(
+            PlannedFile(
+                DocumentKind.SUMMARY,
+                f"{prefix(DocumentKind.SUMMARY)}.pdf",
+                (docs.results_summary(ctx, report_set.summary),),
+            )
+        )
+    if DocumentKind.PUBLICATION in documents:
+        planned.append(
+            PlannedFile(
+                DocumentKind.PUBLICATION,
+                f"{prefix(DocumentKind.PUBLICATION)}.pdf",
+                (docs.publication_list(ctx, report_set.publication),),
+            )
+        )
+    if DocumentKind.SIGNATURES in documents:
+        planned.append(
+            PlannedFile(
+                DocumentKind.SIGNATURES,
+                f"{prefix(DocumentKind.SIGNATURES)}.pdf",
+                (docs.panel_signature_sheet(ctx, report_set.panel, len(report_set.summary.rows)),),
+            )
+        )
+    if DocumentKind.EVALUATION in documents:
+        kind = DocumentKind.EVALUATION
+        stems = _unique_names(
+            [safe_file_name(f"{prefix(kind)}-{r.name}") for r in report_set.platforms],
+            [r.filing_no for r in report_set.platforms],
+        )
+        planned.extend(
+            PlannedFile(kind, f"{stem}.pdf", (docs.evaluation_report(ctx, r),))
+            for stem, r in zip(stems, report_set.platforms, strict=True)
+        )
+    if DocumentKind.EXPERT_SHEETS in documents:
+        kind = DocumentKind.EXPERT_SHEETS
+        stems = _unique_names(
+            [safe_file_name(f"{prefix(kind)}-{e.name}") for e in report_set.expert_sheets],
+            [str(e.expert_id) for e in report_set.expert_sheets],
+        )
+        planned.extend(
+            PlannedFile(kind, f"{stem}.pdf", (docs.expert_score_sheet(ctx, e),))
+            for stem, e in zip(stems, report_set.expert_sheets, strict=True)
+        )
+    if DocumentKind.RECTIFICATION in documents:
+        kind = DocumentKind.RECTIFICATION
+        stems = _unique_names(
+            [safe_file_name(f"{prefix(kind)}-{n.name}") for n in report_set.notices],
+            [n.filing_no for n in report_set.notices],
+        )
+        planned.extend(
+            PlannedFile(kind, f"{stem}.pdf", (docs.rectification_notice(ctx, n),))
+            for stem, n in zip(stems, report_set.notices, strict=True)
+        )
+    return planned
+
+
+def write_reports(
+    ws: Workspace,
+    outdir: Path,
+    *,
+    documents: Collection[str] | None = None,
+    combined: bool = False,
+    language: str | None = None,
+    progress: ReportProgress | None = None,
+    decision_date: dt.date | None = None,
+) -> list[Path]:
+    """Write the chosen documents (all by default) as PDFs in ``outdir``; returns the files.
+
+    One file per document — ``汇总表.pdf``, ``评价报告-<平台>.pdf`` … — and with ``combined``
+    also ``合订本.pdf`` holding all of them, each numbering its own pages. Files are written
+    atomically and replace files of the same name. ``progress`` is called before each file
+    with (files done, files in all, file name); when it returns False the writing stops and
+    the files finished so far are returned (never half a file).
+    """
+    from jlpanel.reports.layout import render_pdf
+
+    kinds = parse_documents(documents)
+    report_set = gather_report_set(ws, language=language, decision_date=decision_date)
+    planned = plan_files(report_set, kinds)
+    ctx = report_set.context
+    combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
+    total = len(planned) + (1 if combined and planned else 0)
+    written: list[Path] = []
+    outdir.mkdir(parents=True, exist_ok=True)
+    for n, plan in enumerate(planned):
+        if progress is not None and not progress(n, total, plan.file_name):
+            log.info("reports cancelled after %d of %d files", n, total)
+            return written
+        target = outdir / plan.file_name
+        write_atomic(target, render_pdf(ctx, plan.parts))
+        written.append(target)
+    if combined and planned:
+        if progress is not None and not progress(len(planned), total, combined_name):
+            log.info("reports cancelled before the combined file")
+            return written
+        parts = [part for plan in planned for part in plan.parts]
+        target = outdir / combined_name
+        write_atomic(
+            target,
+            render_pdf(ctx, parts, title=f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"),
+        )
+        written.append(target)
+    if progress is not None:
+        progress(total, total, "")
+    log.info("wrote %d report files to %s", len(written), outdir)
+    return written

@@ -1,0 +1,373 @@
+"""The report documents of a small cycle scored through real packages, read back with pypdf.
+
+Three experts (赵明远, 钱晓红, 孙立群) score four platforms in their review packages, submit
+signed files, and the secretary merges them; 钱晓红 has a conflict with platform 103, which
+therefore stays pending with two valid scores. 102's score is adjusted in the consensus round
+and 104 fails with a panel opinion. Every figure below is worked out by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from review_support import CYCLE_NAME, EXPERTS, build_cycle
+
+from jlpanel.domain.rubric import Rubric
+from jlpanel.services import review as rv
+from jlpanel.services.consensus import adjust_score, save_panel_opinion
+from jlpanel.services.errors import UserError
+from jlpanel.services.merge import merge_score_files
+from jlpanel.services.packages import issue_packages
+from jlpanel.services.reporting import gather_report_set, write_reports
+from jlpanel.services.results import compute_and_store_results
+from jlpanel.services.workspace import Workspace, open_workspace
+
+pypdf = pytest.importorskip("pypdf")
+
+ZHAO, QIAN, SUN = 900001, 900002, 900003
+DAY = dt.date(2026, 3, 15)
+#: Expert totals per platform (钱晓红 has a conflict with 103).
+TOTALS: dict[int, dict[int, float]] = {
+    ZHAO: {101: 95.0, 102: 85.0, 103: 70.0, 104: 50.0},
+    QIAN: {101: 90.0, 102: 80.0, 104: 55.0},
+    SUN: {101: 92.0, 102: 82.0, 103: 66.0, 104: 52.0},
+}
+OVERALL = "资源整合较好，服务记录完整，建议加强对民营企业的服务。"
+B1_COMMENT = "考核期内对外服务记录偏少"
+OPINION_104 = "该平台对外服务量明显不足，服务记录缺少佐证，专家组建议限期整改。"
+ADJUST_REASON = "专家组合议：B3 支撑成效材料经核实后予以认可"
+PLATFORM_NAMES = {
+    pid: f"吉林省第{n}分析测试资源共享服务平台" for n, pid in enumerate(range(101, 105), 1)
+}
+
+
+def points_for(rubric: Rubric, total: float) -> dict[str, float]:
+    """Every indicator at its maximum, the shortfall taken from the last indicators first."""
+    points = {i.code: i.max_points for i in rubric.indicators}
+    short = rubric.total_points - total
+    for i in reversed(rubric.indicators):
+        take = min(short, math.floor(i.max_points / 2 / i.step) * i.step)
+        points[i.code] -= take
+        short -= take
+    assert short == 0, total
+    return points
+
+
+def build_scored_cycle(folder: Path) -> Path:
+    """The cycle above: scored, merged, adjusted, with an opinion and stored results."""
+    with build_cycle(folder, others_work=False) as ws:
+        files: list[Path] = []
+        for package in issue_packages(ws, folder / "packages", paper_sheets=False):
+            with rv.open_package(package.path) as session:
+                for platform in session.platforms:
+                    rv.declare(session, platform.id, False)
+                    total = TOTALS[package.expert_id][platform.id]
+                    for code, value in points_for(session.rubric, total).items():
+                        rv.set_score(session, platform.id, code, value)
+                        if session.rubric.indicator(code).requires_comment(value):
+                            rv.set_comment(session, platform.id, code, "佐证材料明显不足")
+                    rv.set_overall_comment(session, platform.id, OVERALL)
+                    if platform.id == 104:
+                        rv.set_comment(session, platform.id, "B1", B1_COMMENT)
+                out = folder / "scores" / f"{package.expert_id}.jlscore"
+                rv.submit(session, out)
+                files.append(out)
+        outcomes = merge_score_files(ws, files, backup_dir=None)
+        assert all(o.ok for o in outcomes)
+        adjust_score(ws, 102, 80.5, ADJUST_REASON, author="秘书")
+        save_panel_opinion(ws, 104, OPINION_104)
+        compute_and_store_results(ws, decision_date=DAY)
+        return ws.path
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("scored")
+    # Module scope runs before the function-scoped fixture that keeps user folders private.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
+        return build_scored_cycle(folder)
+
+
+@pytest.fixture
+def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
+    copy = tmp_path / scored.name
+    shutil.copyfile(scored, copy)
+    with open_workspace(copy) as workspace:
+        yield workspace
+
+
+@pytest.fixture(scope="module")
+def reports(scored: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every document of the cycle and the combined file, written once for the module."""
+    out = tmp_path_factory.mktemp("reports")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JLPANEL_CONFIG_DIR", str(out / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(out / "data"))
+        with open_workspace(scored) as workspace:
+            files = write_reports(workspace, out / "pdf", combined=True, decision_date=DAY)
+    return {f.name: f for f in files}
+
+
+BASE14 = {
+    f"{family}{style}"
+    for family, styles in (
+        ("Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")),
+        ("Courier", ("", "-Bold", "-Oblique", "-BoldOblique")),
+        ("Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic")),
+    )
+    for style in styles
+} | {"Symbol", "ZapfDingbats"}
+
+
+def fonts_of(path: Path) -> list[tuple[str, bool]]:
+    """(BaseFont, embedded as TrueType) of every font of every page and form it draws."""
+    found: list[tuple[str, bool]] = []
+
+    def walk(resources: object) -> None:
+        res = resources.get_object()  # type: ignore[attr-defined]
+        for ref in (res.get("/Font") or {}).values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            found.append((str(font["/BaseFont"]), embedded))
+        for ref in (res.get("/XObject") or {}).values():
+            form = ref.get_object()
+            if form.get("/Resources") is not None:
+                walk(form["/Resources"])
+
+    for page in pypdf.PdfReader(path).pages:
+        if page.get("/Resources") is not None:
+            walk(page["/Resources"])
+    return found
+
+
+def texts(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def text(path: Path) -> str:
+    return "\n".join(texts(path))
+
+
+def test_every_document_gets_its_own_file_and_the_combined_file(reports: dict[str, Path]) -> None:
+    expected = {
+        "汇总表.pdf",
+        "公示名单.pdf",
+        "专家组签字表.pdf",
+        *(f"评价报告-{name}.pdf" for name in PLATFORM_NAMES.values()),
+        *(f"专家个人评分表-{name}.pdf" for _, name, _ in EXPERTS),
+        f"整改通知书-{PLATFORM_NAMES[104]}.pdf",
+        "合订本.pdf",
+    }
+    assert set(reports) == expected
+    folder = next(iter(reports.values())).parent
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)  # no temporary files
+
+
+def test_every_font_of_every_pdf_is_the_embedded_cjk_font(reports: dict[str, Path]) -> None:
+    for path in reports.values():
+        fonts = fonts_of(path)
+        assert fonts, path.name
+        for name, embedded in fonts:
+            assert "WenQuanYiMicroHei" in name and embedded, (path.name, name)
+            assert name.lstrip("/").split("+")[-1] not in BASE14, (path.name, name)
+
+
+def test_every_page_has_the_cycle_header_and_its_page_numbers(reports: dict[str, Path]) -> None:
+    for name, path in reports.items():
+        pages = texts(path)
+        if name == "合订本.pdf":
+            continue
+        for n, page in enumerate(pages, 1):
+            assert CYCLE_NAME in page, name
+            assert f"第 {n} 页 / 共 {len(pages)} 页" in page, name
+
+
+def test_the_combined_file_holds_every_page_numbered_per_document(
+    reports: dict[str, Path],
+) -> None:
+    single = sum(len(texts(p)) for name, p in reports.items() if name != "合订本.pdf")
+    combined = texts(reports["合订本.pdf"])
+    assert len(combined) == single
+    assert sum("第 1 页 / 共" in page for page in combined) == len(reports) - 1
+
+
+def test_the_evaluation_report_shows_scores_grade_and_decision(reports: dict[str, Path]) -> None:
+    report = text(reports[f"评价报告-{PLATFORM_NAMES[101]}.pdf"])
+    for expected in (
+        PLATFORM_NAMES[101],
+        "JLPT-2023-101",
+        "吉林省第1研究院",
+        "科技资源共享服务平台考核评价报告",
+        "92.33",  # (95 + 90 + 92) / 3
+        "优秀",
+        "后补助候选",
+        "第 1 名 / 共 4 个",
+        "专家组组长签字",
+        "服务次数",  # a key metric
+        "资源整合能力",
+        "截尾平均",
+        "100.0",  # the maximum of the total
+        "5.00",  # the range of the totals, 95 − 90
+    ):
+        assert expected in report, expected
+
+
+def test_the_evaluation_report_keeps_the_experts_anonymous(reports: dict[str, Path]) -> None:
+    for pid, name in PLATFORM_NAMES.items():
+        report = text(reports[f"评价报告-{name}.pdf"])
+        for _, expert, institution in EXPERTS:
+            assert expert not in report
+            assert institution not in report
+        n = 2 if pid == 103 else 3
+        assert f"专家{n}" in report and f"专家{n + 1}" not in report
+        assert OVERALL in report
+
+
+def test_the_adjusted_and_the_failing_reports(reports: dict[str, Path]) -> None:
+    adjusted = text(reports[f"评价报告-{PLATFORM_NAMES[102]}.pdf"])
+    assert "82.33" in adjusted and "80.50" in adjusted  # computed, then adjusted
+    assert ADJUST_REASON in adjusted.replace("\n", "")
+    failing = text(reports[f"评价报告-{PLATFORM_NAMES[104]}.pdf"])
+    assert "52.33" in failing and "不合格" in failing and "限期整改" in failing
+    assert "2027年3月15日" in failing
+    assert OPINION_104 in failing.replace("\n", "")
+    assert f"B1 共享服务量：{B1_COMMENT}" in failing
+    pending = text(reports[f"评价报告-{PLATFORM_NAMES[103]}.pdf"])
+    assert "有效评分不足" in pending
+
+
+def test_the_summary_ranks_every_platform_with_the_grade_counts(
+    reports: dict[str, Path],
+) -> None:
+    summary = text(reports["汇总表.pdf"])
+    positions = [summary.index(f"JLPT-2023-{pid}") for pid in (101, 102, 103, 104)]
+    assert positions == sorted(positions)  # 92.33, 80.50, 68.00, 52.33
+    for expected in ("92.33", "80.50", "68.00", "52.33", "等级分布", "参评平台", "后补助候选"):
+        assert expected in summary, expected
+
+
+def test_each_expert_signs_a_sheet_of_their_own_scores(reports: dict[str, Path]) -> None:
+    for expert_id, name, institution in EXPERTS:
+        sheet = text(reports[f"专家个人评分表-{name}.pdf"])
+        assert name in sheet and institution in sheet and "专家签字" in sheet
+        for pid, total in TOTALS[expert_id].items():
+            assert PLATFORM_NAMES[pid] in sheet
+            assert f"{total:.1f}" in sheet
+        others = {n for e, n, _ in EXPERTS if e != expert_id}
+        assert not any(other in sheet for other in others)
+    assert PLATFORM_NAMES[103] not in text(reports["专家个人评分表-钱晓红.pdf"])
+
+
+def test_the_panel_signature_sheet_lists_every_expert(reports: dict[str, Path]) -> None:
+    sheet = text(reports["专家组签字表.pdf"])
+    for _, name, institution in EXPERTS:
+        assert name in sheet
+        assert institution[:10] in sheet.replace("\n", "")
+    assert "签字" in sheet and "日期" in sheet
+
+
+def test_the_publication_list_has_the_final_results_and_a_notice_period(
+    reports: dict[str, Path],
+) -> None:
+    listing = text(reports["公示名单.pdf"])
+    for pid in (101, 102, 104):
+        assert PLATFORM_NAMES[pid] in listing
+    assert PLATFORM_NAMES[103] not in listing  # not final: not published
+    assert "公示期" in listing and "另有 1 个平台" in listing
+    assert "是（第 1 位）" in listing and "是（第 2 位）" in listing
+
+
+def test_only_the_failing_platform_gets_a_rectification_notice(reports: dict[str, Path]) -> None:
+    notices = [n for n in reports if n.startswith("整改通知书")]
+    assert notices == [f"整改通知书-{PLATFORM_NAMES[104]}.pdf"]
+    notice = text(reports[notices[0]]).replace("\n", "")
+    for expected in (
+        "吉林省第4研究院：",
+        "52.33",
+        "2027年3月15日",
+        "取消共享服务平台资格",
+        "吉林省科技资源共享服务平台管理办法",
+        "盖章",
+        OPINION_104,
+    ):
+        assert expected in notice, expected
+
+
+def test_chosen_documents_only_and_unknown_ones_refused(ws: Workspace, tmp_path: Path) -> None:
+    files = write_reports(ws, tmp_path / "some", documents={"summary", "整改通知书"})
+    assert [f.name for f in files] == ["汇总表.pdf", f"整改通知书-{PLATFORM_NAMES[104]}.pdf"]
+    with pytest.raises(UserError) as refused:
+        write_reports(ws, tmp_path / "none", documents={"minutes"})
+    assert "minutes" in refused.value.zh
+    assert not (tmp_path / "none").exists()
+
+
+def test_cancelling_stops_between_files_and_leaves_no_half_file(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int, str]] = []
+
+    def progress(done: int, total: int, name: str) -> bool:
+        seen.append((done, total, name))
+        return done < 2
+
+    files = write_reports(ws, tmp_path / "cancelled", progress=progress, combined=True)
+    assert len(files) == 2
+    assert sorted(p.name for p in (tmp_path / "cancelled").iterdir()) == sorted(
+        f.name for f in files
+    )
+    assert [s[0] for s in seen] == [0, 1, 2]
+    assert seen[0][1] == 12  # 11 documents and the combined file
+
+
+def test_progress_reports_the_end(ws: Workspace, tmp_path: Path) -> None:
+    seen: list[tuple[int, int, str]] = []
+    write_reports(
+        ws, tmp_path / "done", documents={"summary"}, progress=lambda *a: seen.append(a) or True
+    )
+    assert seen == [(0, 1, "汇总表.pdf"), (1, 1, "")]
+
+
+def test_english_reports(ws: Workspace, tmp_path: Path) -> None:
+    files = write_reports(ws, tmp_path / "en", language="en", decision_date=DAY)
+    names = {f.name for f in files}
+    assert "Results summary.pdf" in names
+    report = text(tmp_path / "en" / f"Evaluation report-{PLATFORM_NAMES[101]}.pdf")
+    for expected in ("Platform evaluation report", "Excellent", "Page 1 of", "Expert 1", "92.33"):
+        assert expected in report, expected
+
+
+def test_the_view_models_carry_plain_data(ws: Workspace) -> None:
+    rs = gather_report_set(ws, decision_date=DAY)
+    assert [r.name for r in rs.platforms] == list(PLATFORM_NAMES.values())
+    failing = next(r for r in rs.platforms if r.platform_id == 104)
+    assert failing.decision.deadline == dt.date(2027, 3, 15)
+    assert failing.grade.code == "fail" and failing.panel_opinion == OPINION_104
+    adjusted = next(r for r in rs.platforms if r.platform_id == 102)
+    assert [(a.computed_score, a.adjusted_score) for a in adjusted.adjustments] == [(82.33, 80.5)]
+    assert [n.platform_id for n in rs.notices] == [104]
+    assert [w.code for w in rs.notices[0].weak_indicators][:1] != []
+    assert rs.publication.pending == 1
+    assert {g.code: n for g, n in rs.summary.grade_counts} == {
+        "excellent": 1,
+        "good": 1,
+        "pass": 1,
+        "fail": 1,
+    }
+
+
+def test_a_workspace_without_scores_still_reports(tmp_path: Path) -> None:
+    with build_cycle(tmp_path, others_work=False) as workspace:
+        files = write_reports(workspace, tmp_path / "empty")
+    names = {f.name for f in files}
+    assert "汇总表.pdf" in names and not any(n.startswith("整改通知书") for n in names)
+    assert not any(n.startswith("专家个人评分表") for n in names)
+    assert "待定" in text(tmp_path / "empty" / "汇总表.pdf")
