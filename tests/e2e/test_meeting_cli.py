@@ -1,0 +1,127 @@
+"""A whole meeting through the command line, on a small cycle built in code.
+
+new → import dossiers → roster → assign → packages → experts score and submit → merge →
+consensus → results → reports → export. The experts' desk is a GUI; here each expert's
+package is scored through the same service the desk calls (services.review).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from broken_workbooks import sample_dossier, write_dossier_workbook
+from pypdf import PdfReader
+from python_calamine import CalamineWorkbook
+
+from jlpanel.cli import main
+from jlpanel.exchange.roster_writer import RosterExpert, write_roster
+from jlpanel.services import review as rv
+
+PLATFORMS = [  # filing no, name, host unit, share of the maximum every expert gives
+    ("JL-A", "吉林省甲分析测试平台", "吉林省甲研究所", 1.0),
+    ("JL-B", "吉林省乙科学数据中心", "吉林省乙研究所", 0.75),
+    ("JL-C", "吉林省丙种质资源库", "吉林省丙研究所", 0.5),
+]
+EXPERTS = ["赵一鸣", "钱二平", "孙三立", "李四海"]
+
+
+def on_grid(value: float, step: float) -> float:
+    return round(value / step) * step
+
+
+def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "2026.jlpanel"
+    assert (
+        main(
+            [
+                "new",
+                str(ws),
+                "--cycle",
+                "2026年度考核评价",
+                "--start",
+                "2024-01-01",
+                "--end",
+                "2025-12-31",
+            ]
+        )
+        == 0
+    )
+
+    dossiers = tmp_path / "dossiers"
+    dossiers.mkdir()
+    base = sample_dossier()
+    for filing_no, name, host, _ in PLATFORMS:
+        basic = dataclasses.replace(base.basic, filing_no=filing_no, name=name, host_unit=host)
+        write_dossier_workbook(dossiers / f"{name}.xlsx", dataclasses.replace(base, basic=basic))
+    assert main(["import", str(ws), str(dossiers)]) == 0
+
+    write_roster(
+        tmp_path / "experts.xlsx",
+        [
+            RosterExpert(name, f"外省第{n}大学", "教授", "仪器科学", "", ())
+            for n, name in enumerate(EXPERTS)
+        ],
+    )
+    assert main(["experts", str(ws), str(tmp_path / "experts.xlsx")]) == 0
+    assert main(["assign", str(ws)]) == 0
+    assert main(["packages", str(ws), str(tmp_path / "packages")]) == 0
+    capsys.readouterr()
+
+    shares = {filing_no: share for filing_no, _, _, share in PLATFORMS}
+    scores = tmp_path / "usb"
+    for n, package in enumerate(sorted((tmp_path / "packages").glob("*.jlreview"))):
+        with rv.open_package(package) as session:
+            for platform in session.platforms:
+                rv.declare(session, platform.id, False)
+                for ind in session.rubric.indicators:
+                    # a little spread between experts, always on the step grid
+                    value = on_grid(ind.max_points * shares[platform.filing_no], ind.step)
+                    value = max(0.0, value - ind.step * (n % 2))
+                    rv.set_score(session, platform.id, ind.code, value)
+                    if ind.requires_comment(value):
+                        rv.set_comment(session, platform.id, ind.code, "材料不足")
+            rv.submit(session, scores / f"{n}.jlscore")
+
+    assert main(["merge", str(ws), str(scores)]) == 0
+    assert "所有分配的评分均已到齐" in capsys.readouterr().out
+    assert main(["adjust", str(ws), "JL-B", "80", "--reason", "专家组讨论：服务成效突出"]) == 0
+    capsys.readouterr()
+    assert main(["results", str(ws), "--csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    ranked = [r.split(",")[1] for r in rows[1:]]
+    assert ranked == [name for _, name, _, _ in PLATFORMS]
+    assert ",80.00," in rows[2] and "良好" in rows[2]
+    assert "不合格" in rows[3] and "限期整改" in rows[3]
+
+    reports = tmp_path / "reports"
+    assert main(["report", str(ws), str(reports)]) == 0
+    summary = "".join(p.extract_text() for p in PdfReader(reports / "汇总表.pdf").pages)
+    for _, name, _, _ in PLATFORMS:
+        assert name in summary
+    assert "优秀" in summary and "良好" in summary and "不合格" in summary
+    report_b = "".join(
+        p.extract_text() for p in PdfReader(reports / "评价报告-吉林省乙科学数据中心.pdf").pages
+    )
+    assert "专家组讨论：服务成效突出" in report_b and "80.00" in report_b
+    assert not any(name in report_b for name in EXPERTS)  # comments are anonymised
+    assert (reports / "整改通知书-吉林省丙种质资源库.pdf").exists()
+    sheet = "".join(
+        p.extract_text() for p in PdfReader(next(reports.glob("专家个人评分表-赵一鸣*"))).pages
+    )
+    assert "赵一鸣" in sheet
+
+    out = tmp_path / "结果.xlsx"
+    assert main(["export", str(ws), str(out)]) == 0
+    book = CalamineWorkbook.from_path(str(out))
+    results = book.get_sheet_by_name("结果汇总").to_python()
+    header = [str(h) for h in results[0]]
+    names = [row[header.index("平台名称")] for row in results[1:]]
+    assert names == [name for _, name, _, _ in PLATFORMS]
+    long = book.get_sheet_by_name("评分明细").to_python()
+    assert len(long) - 1 == len(EXPERTS) * len(PLATFORMS) * 15
+    # the workspace itself: one audit trail, nothing outside it changed by the outputs
+    digest = hashlib.sha256(ws.read_bytes()).hexdigest()
+    assert main(["export", str(ws), str(tmp_path / "again.csv")]) == 0
+    assert hashlib.sha256(ws.read_bytes()).hexdigest() == digest
