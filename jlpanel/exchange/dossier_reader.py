@@ -29,7 +29,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from jlpanel.domain.dossier import (
     BasicInfo,
@@ -794,6 +794,37 @@ def _corrupt(name: str, detail: str, sheet: str | None = None) -> Finding:
             "Open it in Excel and save it again (or copy it again from the original)",
         ),
     )
+
+
+_R = TypeVar("_R")
+
+
+def read_guarded(
+    path: Path,
+    max_bytes: int,
+    read: Callable[[zipfile.ZipFile, _Report], _R],
+    refuse: Callable[[list[Finding]], _R],
+    what: str,
+) -> _R:
+    """Run ``read`` on a workbook's zip after the file checks; never raises on bad input.
+
+    The shared frame of the small workbook readers (roster, history): the file-type and size
+    findings, the zip opened safely, and any unexpected failure turned into a finding that
+    ``refuse`` wraps in the reader's own result.
+    """
+    report = _Report()
+    try:
+        if not _file_findings(path, max_bytes, report):
+            return refuse(report.findings())
+        archive = _open_zip(path, max_bytes, report)
+        if archive is None:
+            return refuse(report.findings())
+        with archive:
+            return read(archive, report)
+    except Exception as exc:  # never let a hostile file crash the caller
+        log.exception("unexpected failure reading %s %s", what, path)
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
+        return refuse(report.findings())
 
 
 def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | None:

@@ -28,12 +28,11 @@ from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
     HEADER_SEARCH_ROWS,
     _corrupt,
-    _file_findings,
     _load_sheet,
-    _open_zip,
     _read_table,
     _Report,
     _sheet_parts,
+    read_guarded,
 )
 from jlpanel.exchange.dossier_schema import (
     ColumnKind,
@@ -210,19 +209,13 @@ def read_history_sheet(
     path: Path, *, max_rows: int = MAX_HISTORY_ROWS, max_bytes: int = MAX_HISTORY_BYTES
 ) -> HistoryReadResult:
     """Read a filled history workbook; every problem becomes a finding, nothing raises."""
-    report = _Report()
-    try:
-        if not _file_findings(path, max_bytes, report):
-            return HistoryReadResult([], _history_wording(report.findings()))
-        archive = _open_zip(path, max_bytes, report)
-        if archive is None:
-            return HistoryReadResult([], _history_wording(report.findings()))
-        with archive:
-            return _read_workbook(path, archive, max_rows, report)
-    except Exception as exc:  # never let a hostile file crash the caller
-        log.exception("unexpected failure reading history sheet %s", path)
-        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
-        return HistoryReadResult([], _history_wording(report.findings()))
+    return read_guarded(
+        path,
+        max_bytes,
+        lambda archive, report: _read_workbook(path, archive, max_rows, report),
+        lambda findings: HistoryReadResult([], _history_wording(findings)),
+        "history sheet",
+    )
 
 
 def _history_wording(findings: list[Finding]) -> list[Finding]:

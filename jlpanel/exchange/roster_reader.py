@@ -27,12 +27,11 @@ from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
     HEADER_SEARCH_ROWS,
     _corrupt,
-    _file_findings,
     _load_sheet,
-    _open_zip,
     _read_table,
     _Report,
     _sheet_parts,
+    read_guarded,
 )
 from jlpanel.exchange.dossier_schema import (
     ColumnKind,
@@ -175,19 +174,13 @@ def read_roster(
     path: Path, *, max_rows: int = MAX_ROSTER_ROWS, max_bytes: int = MAX_ROSTER_BYTES
 ) -> RosterResult:
     """Read a filled roster workbook; every problem becomes a finding, nothing raises."""
-    report = _Report()
-    try:
-        if not _file_findings(path, max_bytes, report):
-            return RosterResult([], _roster_wording(report.findings()))
-        archive = _open_zip(path, max_bytes, report)
-        if archive is None:
-            return RosterResult([], _roster_wording(report.findings()))
-        with archive:
-            return _read_workbook(path, archive, max_rows, report)
-    except Exception as exc:  # never let a hostile file crash the caller
-        log.exception("unexpected failure reading roster %s", path)
-        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
-        return RosterResult([], _roster_wording(report.findings()))
+    return read_guarded(
+        path,
+        max_bytes,
+        lambda archive, report: _read_workbook(path, archive, max_rows, report),
+        lambda findings: RosterResult([], _roster_wording(findings)),
+        "roster",
+    )
 
 
 def _roster_wording(findings: list[Finding]) -> list[Finding]:
