@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", default="screenshots", help="folder for the PNGs")
     parser.add_argument(
         "--only",
-        choices=("all", "workspace", "experts"),
+        choices=("all", "workspace", "experts", "secretary"),
         default="all",
-        help="only the staff's screens of stage 1–2, or only the experts' screens",
+        help="only the staff's screens of stage 1–2, only the experts' screens, or only the "
+        "secretary's (merge, matrix, discussion, results)",
     )
     args = parser.parse_args(argv)
     out = Path(args.out).absolute()
@@ -160,7 +161,9 @@ def _shoot(folder: Path, out: Path, only: str = "all") -> list[Path]:
             _shoot_review(window, package, folder / f"review-{size}", (width, height), settle, save)
             window.resize(width, height)
             window.show()
-        if only == "experts":
+        if only in ("all", "secretary"):
+            _shoot_secretary(window, demo, folder / f"secretary-{size}", size, settle, save)
+        if only in ("experts", "secretary"):
             continue
         save(window, f"{size}-start")
 
@@ -266,6 +269,60 @@ def _shoot_platforms(
     save(window, f"{size}-dossier-metrics-en")
     view.dossier_view.select_tab("warnings")
     save(window, f"{size}-dossier-warnings-en")
+    window.set_language("zh")
+    window.close_workspace()
+    settle()
+
+
+def _shoot_secretary(
+    window: MainWindow,
+    demo: DemoSummary,
+    folder: Path,
+    size: str,
+    settle: Callable[[], None],
+    save: Callable[[QWidget, str], None],
+) -> None:
+    """The panel secretary on a copy of the demo: merge DIR/scores through the dialog, then
+    the matrix, the discussion list with a platform's panel, and the results with charts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    workspace = folder / demo.workspace.name
+    shutil.copyfile(demo.workspace, workspace)
+    window.open_workspace(workspace)
+    settle()
+    view = window.workspace_view
+    view.show_summary()
+    save(window, f"{size}-secretary-matrix-missing")
+    dialog = view.merge_scores()
+    assert dialog is not None
+    assert demo.score_folder is not None
+    # one tampered file beside the real ones, so the dialog shows a refusal too
+    tampered = folder / "tampered.jlscore"
+    first = sorted(demo.score_folder.glob("*.jlscore"))[0]
+    tampered.write_text(
+        first.read_text(encoding="utf-8").replace('"revision": 1', '"revision": 9', 1),
+        encoding="utf-8",
+    )
+    dialog.add_paths([demo.score_folder, tampered])  # type: ignore[attr-defined]
+    save(dialog, f"{size}-secretary-merge-files")
+    dialog.start()  # type: ignore[attr-defined]
+    settle()
+    save(dialog, f"{size}-secretary-merge-results")
+    dialog.accept()  # type: ignore[attr-defined]
+    settle()
+    save(window, f"{size}-secretary-matrix")
+    view.show_discussion()
+    save(window, f"{size}-secretary-discussion")
+    view.show_results()
+    save(window, f"{size}-secretary-results")
+    view.results_page.tabs.setCurrentIndex(2)
+    save(window, f"{size}-secretary-results-disqualified")
+    view.results_page.tabs.setCurrentIndex(0)
+    window.set_language("en")
+    save(window, f"{size}-secretary-results-en")
+    view.show_discussion()
+    save(window, f"{size}-secretary-discussion-en")
+    view.show_summary()
+    save(window, f"{size}-secretary-matrix-en")
     window.set_language("zh")
     window.close_workspace()
     settle()

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.workspace_view.template_requested.connect(self.save_template)
         self.workspace_view.dossier_view.overview_loaded.connect(self._on_dossier_shown)
         self.workspace_view.experts_view.status.connect(self.status)
+        self.workspace_view.status.connect(self.status)
         self.recent.changed.connect(self._rebuild_recent_menu)
 
         self._retranslate()
@@ -189,6 +190,20 @@ class MainWindow(QMainWindow):
         self.assign_action.triggered.connect(self.assign_experts)
         self.issue_action = QAction(icon("document-new"), "", self)
         self.issue_action.triggered.connect(self.issue_packages)
+        self.merge_action = QAction(icon("document-import"), "", self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.merge_action.triggered.connect(self.merge_scores)
+        self.summary_action = QAction("", self)
+        self.summary_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.summary_action.triggered.connect(self.show_summary)
+        self.discussion_action = QAction("", self)
+        self.discussion_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.discussion_action.triggered.connect(self.show_discussion)
+        self.results_action = QAction("", self)
+        self.results_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.results_action.triggered.connect(self.show_results)
+        self.history_action = QAction(icon("document-import"), "", self)
+        self.history_action.triggered.connect(self.import_history)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -231,6 +246,15 @@ class MainWindow(QMainWindow):
         self.experts_menu.addAction(self.assign_action)
         self.experts_menu.addAction(self.issue_action)
 
+        self.review_menu = bar.addMenu("")
+        self.review_menu.addAction(self.merge_action)
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.summary_action)
+        self.review_menu.addAction(self.discussion_action)
+        self.review_menu.addAction(self.results_action)
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.history_action)
+
         self.settings_menu = bar.addMenu("")
         self.language_menu = QMenu(self.settings_menu)
         for action in self.language_actions.values():
@@ -250,6 +274,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.open_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.import_action)
+        self.toolbar.addAction(self.merge_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.close_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -301,6 +326,14 @@ class MainWindow(QMainWindow):
         self.roster_template_action.setText(translate("MainWindow", "下载专家名单模板(&T)…"))
         self.assign_action.setText(translate("MainWindow", "分配专家(&S)"))
         self.issue_action.setText(translate("MainWindow", "发放评审包(&P)…"))
+        self.review_menu.setTitle(translate("MainWindow", "评审(&R)"))
+        self.merge_action.setText(translate("MainWindow", "合并评分文件(&M)…"))
+        self.merge_action.setIconText(translate("MainWindow", "合并评分"))
+        self.merge_action.setToolTip(translate("MainWindow", "合并专家提交的评分文件 (Ctrl+M)"))
+        self.summary_action.setText(translate("MainWindow", "评分汇总(&S)"))
+        self.discussion_action.setText(translate("MainWindow", "讨论与共识(&D)"))
+        self.results_action.setText(translate("MainWindow", "考核结果(&R)"))
+        self.history_action.setText(translate("MainWindow", "导入历史结果(&H)…"))
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
@@ -332,6 +365,11 @@ class MainWindow(QMainWindow):
             self.roster_action,
             self.assign_action,
             self.issue_action,
+            self.merge_action,
+            self.summary_action,
+            self.discussion_action,
+            self.results_action,
+            self.history_action,
         ):
             action.setEnabled(has_workspace)
         self.template_action.setEnabled(not self._writing_template)
@@ -653,6 +691,32 @@ class MainWindow(QMainWindow):
     def _on_dossier_shown(self, _platform_id: int) -> None:
         name = self.workspace_view.dossier_view.ui.nameLabel.text()
         self.status(translate("MainWindow", "正在查看 {name} 的材料").format(name=name))
+
+    def merge_scores(self) -> None:
+        """评审 → 合并评分文件: the 评分汇总 tab with the merge dialog open."""
+        if self.workspace is not None:
+            self.workspace_view.merge_scores()
+
+    def show_summary(self) -> None:
+        """The 评分汇总 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_summary()
+
+    def show_discussion(self) -> None:
+        """The 讨论与共识 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_discussion()
+
+    def show_results(self) -> None:
+        """The 考核结果 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_results()
+
+    def import_history(self) -> None:
+        """考核结果 with 导入历史结果 asked for."""
+        if self.workspace is not None:
+            self.workspace_view.show_results()
+            self.workspace_view.results_page.import_history()
 
     def show_experts(self) -> None:
         """The 专家 tab."""

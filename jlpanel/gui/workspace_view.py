@@ -21,6 +21,7 @@ from jlpanel.gui.platform_list import PlatformListView
 from jlpanel.gui.rubric_detail import detail_html, placeholder_html
 from jlpanel.gui.rubric_model import Column, RubricTreeModel
 from jlpanel.gui.rules_model import RulesTableModel
+from jlpanel.gui.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, scaled_font, set_muted
 from jlpanel.services.errors import UserError
@@ -49,6 +50,8 @@ class WorkspaceView(QWidget):
     list_shown = Signal()
     import_requested = Signal()
     template_requested = Signal()
+    #: A sentence for the status bar (from the secretary's pages).
+    status = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,16 @@ class WorkspaceView(QWidget):
         self.experts_view = ExpertsView(self.ui.expertsTab)
         self.ui.expertsTabLayout.addWidget(self.experts_view)
         self.experts_view.refreshed.connect(self._on_experts_refreshed)
+        # The panel secretary's pages, after 专家: 评分汇总 · 讨论与共识 · 考核结果.
+        self.summary_page = ScoresSummaryPage()
+        self.discussion_page = DiscussionPage()
+        self.results_page = ResultsPage()
+        at = self.ui.tabs.indexOf(self.ui.expertsTab) + 1
+        for n, page in enumerate(self.secretary_pages()):
+            self.ui.tabs.insertTab(at + n, page, "")
+            page.changed.connect(partial(self._on_secretary_changed, page))
+            page.status_message.connect(self.status)
+        self._retranslate_secretary_tabs()
         self.ui.platformStack.currentChanged.connect(self._fit_header)
         self.ui.tabs.currentChanged.connect(self._fit_header)
 
@@ -130,6 +143,8 @@ class WorkspaceView(QWidget):
         self.ui.rubricTree.expandAll()
         self.dossier_view.set_context(workspace, info.rubric)
         self.experts_view.set_workspace(workspace)
+        for page in self.secretary_pages():
+            page.set_workspace(workspace, load=False)  # read when first shown
         self.ui.platformStack.setCurrentWidget(self.platform_list)
         self.ui.tabs.setCurrentWidget(self.ui.platformsTab)
         self._refresh_header()
@@ -152,6 +167,8 @@ class WorkspaceView(QWidget):
         self._refresh_generation += 1
         self.dossier_view.set_context(None, None)
         self.experts_view.set_workspace(None)
+        for page in self.secretary_pages():
+            page.set_workspace(None, load=False)
         self.platform_list.clear()
         self.ui.platformStack.setCurrentWidget(self.platform_list)
         self.rubric_model.set_rubric(None)
@@ -227,6 +244,8 @@ class WorkspaceView(QWidget):
         self.list_shown.emit()
 
     def _on_experts_refreshed(self, count: int) -> None:
+        for page in self.secretary_pages():  # assignments or conflicts may have changed
+            page.stale = True
         if self.info is not None and self.info.expert_count != count:
             self.info = dataclasses.replace(self.info, expert_count=count)
             self._refresh_header()
@@ -327,6 +346,48 @@ class WorkspaceView(QWidget):
             return
         self.ui.detailBrowser.setHtml(detail_html(self.rubric_model.node(index), rubric))
 
+    # ------------------------------------------------------------------- the secretary
+
+    def secretary_pages(self) -> tuple[ScoresSummaryPage, DiscussionPage, ResultsPage]:
+        return (self.summary_page, self.discussion_page, self.results_page)
+
+    def _retranslate_secretary_tabs(self) -> None:
+        tabs = self.ui.tabs
+        tabs.setTabText(tabs.indexOf(self.summary_page), translate("WorkspaceView", "评分汇总"))
+        tabs.setTabText(
+            tabs.indexOf(self.discussion_page), translate("WorkspaceView", "讨论与共识")
+        )
+        tabs.setTabText(tabs.indexOf(self.results_page), translate("WorkspaceView", "考核结果"))
+
+    def _on_secretary_changed(self, source: QWidget) -> None:
+        """A merge, an adjustment or new rules: the other pages reload when next shown."""
+        for page in self.secretary_pages():
+            if page is not source:
+                page.stale = True
+                if page.isVisible():
+                    page.reload()
+        if self.workspace is not None:
+            self.info = self.workspace.cycle_info()
+            self.rules_model.set_rules(self.info.rules, self.info.rubric)
+
+    def show_summary(self) -> None:
+        """The 评分汇总 tab."""
+        self.ui.tabs.setCurrentWidget(self.summary_page)
+
+    def show_discussion(self) -> None:
+        """The 讨论与共识 tab."""
+        self.ui.tabs.setCurrentWidget(self.discussion_page)
+
+    def show_results(self) -> None:
+        """The 考核结果 tab."""
+        self.ui.tabs.setCurrentWidget(self.results_page)
+
+    def merge_scores(self) -> QWidget | None:
+        """评分汇总 with 合并评分文件 open."""
+        self.show_summary()
+        dialog: QWidget | None = self.summary_page.open_merge_dialog()
+        return dialog
+
     def detail_text(self) -> str:
         """The detail pane as plain text (what a reader sees)."""
         return self.ui.detailBrowser.toPlainText()
@@ -336,6 +397,7 @@ class WorkspaceView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self._retranslate_secretary_tabs()
             self.rubric_model.retranslate()
             self.rules_model.retranslate()
             self._refresh_header()

@@ -298,6 +298,9 @@ def test_switching_to_english_retranslates_everything_and_is_saved(
     assert [tabs.tabText(n) for n in range(tabs.count())] == [
         "Platforms",
         "Experts",
+        "Scores",
+        "Discussion",
+        "Results",
         "Rubric",
         "Rules",
     ]

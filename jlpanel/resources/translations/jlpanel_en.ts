@@ -75,6 +75,49 @@
     </message>
 </context>
 <context>
+    <name>ConsensusDialog</name>
+    <message>
+        <source>调整得分</source>
+        <translation>Adjust score</translation>
+    </message>
+    <message>
+        <source>按规则计算的得分：{score}</source>
+        <translation>Score computed under the rules: {score}</translation>
+    </message>
+    <message>
+        <source>取消调整，恢复按规则计算的得分</source>
+        <translation>Withdraw the adjustment and use the computed score</translation>
+    </message>
+    <message>
+        <source>写明调整的理由，例如专家组讨论的结论（必填）</source>
+        <translation>The reason for the adjustment, e.g. the panel&apos;s conclusion (required)</translation>
+    </message>
+    <message>
+        <source>调整后得分</source>
+        <translation>Adjusted score</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>调整及理由记入审计日志，并在评价报告中注明。</source>
+        <translation>The adjustment and its reason go into the audit log and are stated in the evaluation report.</translation>
+    </message>
+    <message>
+        <source>专家组意见</source>
+        <translation>Panel opinion</translation>
+    </message>
+    <message>
+        <source>按模板重新生成</source>
+        <translation>Draft again from the template</translation>
+    </message>
+    <message>
+        <source>草稿按评分结果生成，请根据专家组讨论修改后保存。</source>
+        <translation>The draft is written from the scores; edit it after the panel&apos;s discussion, then save.</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationPage</name>
     <message>
         <source>备案编号</source>
@@ -677,6 +720,14 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
 </context>
 <context>
+    <name>GradeChart</name>
+    <message>
+        <source>还没有结果</source>
+        <extracomment>(grade value or None, label, count)</extracomment>
+        <translation>No results yet</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>已导入</source>
@@ -1227,6 +1278,34 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Issue review &amp;packages…</translation>
     </message>
     <message>
+        <source>合并评分文件(&amp;M)…</source>
+        <translation>&amp;Merge score files…</translation>
+    </message>
+    <message>
+        <source>合并评分</source>
+        <translation>Merge scores</translation>
+    </message>
+    <message>
+        <source>合并专家提交的评分文件 (Ctrl+M)</source>
+        <translation>Merge the experts&apos; score files (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>评分汇总(&amp;S)</source>
+        <translation>&amp;Score summary</translation>
+    </message>
+    <message>
+        <source>讨论与共识(&amp;D)</source>
+        <translation>&amp;Discussion and consensus</translation>
+    </message>
+    <message>
+        <source>考核结果(&amp;R)</source>
+        <translation>&amp;Results</translation>
+    </message>
+    <message>
+        <source>导入历史结果(&amp;H)…</source>
+        <translation>Import &amp;history…</translation>
+    </message>
+    <message>
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
@@ -1267,6 +1346,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
 {path}</source>
         <translation>File not found:
 {path}</translation>
+    </message>
+    <message>
+        <source>评审(&amp;R)</source>
+        <translation>&amp;Review</translation>
     </message>
     <message>
         <source>已将它从最近打开列表中移除。</source>
@@ -1373,6 +1456,149 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>关于 jlpanel</source>
         <translation>About jlpanel</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>已合并</source>
+        <extracomment>Each status: its icon (a distinct shape) and colour.</extracomment>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>已合并过，无变化</source>
+        <translation>Merged before, unchanged</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已合并 {merged} 个，无变化 {unchanged} 个，未合并 {other} 个</source>
+        <translation>Merged {merged}, unchanged {unchanged}, not merged {other}</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>平台数</source>
+        <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>合并评分文件</source>
+        <extracomment>One merge finished; carries its outcomes.</extracomment>
+        <translation>Merge score files</translation>
+    </message>
+    <message>
+        <source>把专家提交的评分文件（.jlscore）或存放它们的文件夹拖到下面，或点“添加文件”。每个文件都会核对签名、版本、考核周期和分值，不合格的文件会被拒绝并说明原因。</source>
+        <translation>Drop the experts&apos; score files (.jlscore), or the folder holding them, below, or click “Add files”. Every file is checked — signature, revision, cycle and scores — and a file that fails is refused with its reasons.</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>开始合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>合并更多文件…</source>
+        <translation>Merge more files…</translation>
+    </message>
+    <message>
+        <source>复制结果</source>
+        <translation>Copy results</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>合并前会先把工作区备份到：{folder}</source>
+        <translation>The workspace is backed up before merging, to: {folder}</translation>
+    </message>
+    <message>
+        <source>选择评分文件</source>
+        <translation>Choose score files</translation>
+    </message>
+    <message>
+        <source>评分文件 (*.jlscore);;所有文件 (*)</source>
+        <translation>Score files (*.jlscore);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择存放评分文件的文件夹</source>
+        <translation>Choose the folder holding the score files</translation>
+    </message>
+    <message>
+        <source>正在合并…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <source>正在核对评分文件…</source>
+        <translation>Checking the score files…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在完成…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>{file} 的问题（{n} 条）</source>
+        <comment>one</comment>
+        <translation>Problems in {file} ({n})</translation>
+    </message>
+    <message>
+        <source>{file} 的问题（{n} 条）</source>
+        <comment>other</comment>
+        <translation>Problems in {file} ({n})</translation>
+    </message>
+    <message>
+        <source>{file} 没有发现问题</source>
+        <translation>No problems found in {file}</translation>
+    </message>
+    <message>
+        <source>选择一个文件，查看它的问题</source>
+        <translation>Choose a file to see its problems</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2705,433 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>SecretaryModels</name>
+    <message>
+        <source>已提交</source>
+        <extracomment>The row object (tests and actions read it). The name of an icon shown before the text (a shape, so it reads in greyscale). Sheet state → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>纸质录入</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>未提交</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <extracomment>The state value of a matrix cell (&quot;&quot; when the expert is not assigned the platform).</extracomment>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>已收 / 应收</source>
+        <translation>In / due</translation>
+    </message>
+    <message>
+        <source>{name}：全部评分已收齐</source>
+        <translation>{name}: all scores are in</translation>
+    </message>
+    <message>
+        <source>{name}：还缺 {n} 个平台的评分</source>
+        <translation>{name}: {n} platforms still missing</translation>
+    </message>
+    <message>
+        <source>未分配</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>版本 {rev}</source>
+        <translation>Revision {rev}</translation>
+    </message>
+    <message>
+        <source>{name}：总分 {total}，偏离中位数 {d}</source>
+        <translation>{name}: total {total}, {d} from the median</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>满分</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>均值</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>截尾均值</source>
+        <translation>Trimmed mean</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>极差</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>标准差</source>
+        <translation>SD</translation>
+    </message>
+</context>
+<context>
+    <name>SecretaryView</name>
+    <message>
+        <source>评分汇总</source>
+        <extracomment>Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
+        <translation>Score summary</translation>
+    </message>
+    <message>
+        <source>合并评分文件…</source>
+        <translation>Merge score files…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>✔ 已提交（签名评分文件）&#x3000;◐ 纸质录入&#x3000;○ 未提交&#x3000;⊘ 回避；空白：未分配</source>
+        <translation>✔ submitted (signed score file)   ◐ paper sheet   ○ missing   ⊘ conflict of interest; blank: not assigned</translation>
+    </message>
+    <message>
+        <source>还没有导入专家名单</source>
+        <translation>No expert roster imported yet</translation>
+    </message>
+    <message>
+        <source>全部评分已收齐。</source>
+        <translation>All scores are in.</translation>
+    </message>
+    <message>
+        <source>{name}（缺 {n} 个）</source>
+        <translation>{name} ({n} missing)</translation>
+    </message>
+    <message>
+        <source>仍缺评分：{who}</source>
+        <translation>Scores still missing: {who}</translation>
+    </message>
+    <message>
+        <source>备案编号</source>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>极差</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>最低</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>最高</source>
+        <translation>Highest</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>分歧</source>
+        <translation>Disagreement</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>评分平台数</source>
+        <translation>Platforms scored</translation>
+    </message>
+    <message>
+        <source>平均偏离</source>
+        <translation>Mean deviation</translation>
+    </message>
+    <message>
+        <source>平均 z 值</source>
+        <translation>Mean z</translation>
+    </message>
+    <message>
+        <source>倾向</source>
+        <translation>Tendency</translation>
+    </message>
+    <message>
+        <source>偏宽</source>
+        <translation>Lenient</translation>
+    </message>
+    <message>
+        <source>偏严</source>
+        <translation>Severe</translation>
+    </message>
+    <message>
+        <source>适中</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <source>讨论清单</source>
+        <translation>Discussion list</translation>
+    </message>
+    <message>
+        <source>专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列。</source>
+        <translation>Platforms whose expert totals span more than 15 points, or where one expert is more than 10 points from the median, widest spread first.</translation>
+    </message>
+    <message>
+        <source>专家评分尺度</source>
+        <translation>Expert leniency</translation>
+    </message>
+    <message>
+        <source>各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。</source>
+        <translation>How far each expert&apos;s totals are from their panels&apos; means. Information only: no score is ever corrected by it.</translation>
+    </message>
+    <message>
+        <source>平台：</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>调整得分…</source>
+        <translation>Adjust score…</translation>
+    </message>
+    <message>
+        <source>专家组意见…</source>
+        <translation>Panel opinion…</translation>
+    </message>
+    <message>
+        <source>选择一个平台</source>
+        <translation>Choose a platform</translation>
+    </message>
+    <message>
+        <source>有效评分 {n} 份&#x3000;计算得分 {computed}&#x3000;最终得分 {score}&#x3000;等级 {grade}</source>
+        <translation>Valid scores {n}   computed score {computed}   final score {score}   grade {grade}</translation>
+    </message>
+    <message>
+        <source>（有效评分不足，结果未定）</source>
+        <translation>(too few valid scores: not final)</translation>
+    </message>
+    <message>
+        <source>已调整为 {score} 分，理由：{reason}</source>
+        <translation>Adjusted to {score}. Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>一票否决（{name}）— {expert}：{reason}</source>
+        <translation>Veto ({name}) — {expert}: {reason}</translation>
+    </message>
+    <message>
+        <source>回避：{names}</source>
+        <translation>Conflict of interest: {names}</translation>
+    </message>
+    <message>
+        <source>未计入（{name}）：{problems}</source>
+        <translation>Not counted ({name}): {problems}</translation>
+    </message>
+    <message>
+        <source>已调整得分</source>
+        <translation>Score adjusted</translation>
+    </message>
+    <message>
+        <source>已保存专家组意见</source>
+        <translation>Panel opinion saved</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>计算得分 {c}，调整理由：{reason}</source>
+        <translation>Computed score {c}; adjusted because: {reason}</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>已定</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not final</translation>
+    </message>
+    <message>
+        <source>顺位</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>建议金额（万元）</source>
+        <translation>Proposed amount (10k CNY)</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>禁止申报</source>
+        <translation>Barred</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>有效评分</source>
+        <translation>Valid scores</translation>
+    </message>
+    <message>
+        <source>待收评分</source>
+        <translation>Awaiting scores from</translation>
+    </message>
+    <message>
+        <source>无效评分</source>
+        <translation>Invalid scores</translation>
+    </message>
+    <message>
+        <source>考核周期</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>考核结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>导入历史结果…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <source>确定并保存结果</source>
+        <translation>Confirm and save results</translation>
+    </message>
+    <message>
+        <source>后补助预算（万元）：</source>
+        <translation>Funding budget (10k CNY):</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>不分配</source>
+        <translation>No split</translation>
+    </message>
+    <message>
+        <source>平均分配</source>
+        <translation>Equal shares</translation>
+    </message>
+    <message>
+        <source>按得分比例</source>
+        <translation>In proportion to score</translation>
+    </message>
+    <message>
+        <source>按等级档次</source>
+        <translation>By grade tier</translation>
+    </message>
+    <message>
+        <source>后补助排序</source>
+        <translation>Funding ranking</translation>
+    </message>
+    <message>
+        <source>限期整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>取消资格</source>
+        <translation>Disqualified</translation>
+    </message>
+    <message>
+        <source>结果未定</source>
+        <translation>Not final</translation>
+    </message>
+    <message>
+        <source>历史结果</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>专家总分分布</source>
+        <translation>Spread of expert totals</translation>
+    </message>
+    <message>
+        <source>条：最低–最高，竖线：中位数，◆：得分；红色：需讨论</source>
+        <translation>Bar: lowest–highest; line: median; ◆: score; red: to discuss</translation>
+    </message>
+    <message>
+        <source>等级分布</source>
+        <translation>Grade distribution</translation>
+    </message>
+    <message>
+        <source>未评定</source>
+        <translation>No grade</translation>
+    </message>
+    <message>
+        <source>{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}</source>
+        <translation>{name}: lowest {low}, median {mid}, highest {high}, score {score}</translation>
+    </message>
+    <message>
+        <source>共 {n} 个平台，结果已定 {final} 个，未定 {pending} 个</source>
+        <translation>{n} platforms: {final} final, {pending} not final</translation>
+    </message>
+    <message>
+        <source>已更新后补助预算</source>
+        <translation>Funding budget updated</translation>
+    </message>
+    <message>
+        <source>已保存考核结果与决定</source>
+        <translation>Results and decisions saved</translation>
+    </message>
+    <message>
+        <source>导入历史结果</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>历史结果表或往期工作区 (*.xlsx *.jlpanel);;所有文件 (*)</source>
+        <translation>History sheet or earlier workspace (*.xlsx *.jlpanel);;All files (*)</translation>
+    </message>
+    <message>
+        <source>已导入 {added} 条，替换 {replaced} 条历史结果。</source>
+        <translation>Imported {added} and replaced {replaced} earlier results.</translation>
+    </message>
+    <message>
+        <source>未导入：
+{problems}</source>
+        <translation>Not imported:
+{problems}</translation>
+    </message>
+</context>
+<context>
     <name>SheetTableModel</name>
     <message>
         <source>是</source>
@@ -2488,6 +3141,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadChart</name>
+    <message>
+        <source>还没有专家评分</source>
+        <extracomment>Grade thresholds drawn as reference lines on the spread chart.</extracomment>
+        <translation>No expert scores yet</translation>
     </message>
 </context>
 <context>
@@ -2610,7 +3271,7 @@ Hand this file to the panel secretary.</translation>
     <name>WorkspaceView</name>
     <message>
         <source>考核期：{start} 至 {end}</source>
-        <extracomment>The platform list has been (re)read; carries how many platforms there are. The dossier browser now shows this platform. The platform list is shown again.</extracomment>
+        <extracomment>The platform list has been (re)read; carries how many platforms there are. The dossier browser now shows this platform. The platform list is shown again. A sentence for the status bar (from the secretary&apos;s pages).</extracomment>
         <translation>Period: {start} to {end}</translation>
     </message>
     <message>
@@ -2640,6 +3301,18 @@ Hand this file to the panel secretary.</translation>
     <message>
         <source>{platforms} · {experts}</source>
         <translation>{platforms} · {experts}</translation>
+    </message>
+    <message>
+        <source>评分汇总</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>讨论与共识</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>考核结果</source>
+        <translation>Results</translation>
     </message>
     <message>
         <source>平台</source>
