@@ -34,6 +34,7 @@ from jlpanel.gui.workspace_view import WorkspaceView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.gui.report_dialog import ReportDialog, ResultExport
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.new_dialog: NewWorkspaceDialog | None = None
         self.import_dialog: ImportDialog | None = None
+        self.report_dialog: ReportDialog | None = None
+        self.result_export: ResultExport | None = None
         self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
@@ -204,6 +207,12 @@ class MainWindow(QMainWindow):
         self.results_action.triggered.connect(self.show_results)
         self.history_action = QAction(icon("document-import"), "", self)
         self.history_action.triggered.connect(self.import_history)
+        self.report_action = QAction(icon("document-sign"), "", self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.report_action.triggered.connect(self.make_reports)
+        self.export_action = QAction(icon("x-office-spreadsheet"), "", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_results)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -227,6 +236,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.report_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -275,6 +287,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.import_action)
         self.toolbar.addAction(self.merge_action)
+        self.toolbar.addAction(self.report_action)
+        self.toolbar.addAction(self.export_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.close_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -334,6 +348,16 @@ class MainWindow(QMainWindow):
         self.discussion_action.setText(translate("MainWindow", "讨论与共识(&D)"))
         self.results_action.setText(translate("MainWindow", "考核结果(&R)"))
         self.history_action.setText(translate("MainWindow", "导入历史结果(&H)…"))
+        self.report_action.setText(translate("MainWindow", "生成评审报告(&G)…"))
+        self.report_action.setIconText(translate("MainWindow", "报告"))
+        self.report_action.setToolTip(
+            translate("MainWindow", "生成评价报告、汇总表等 PDF 文件 (Ctrl+P)")
+        )
+        self.export_action.setText(translate("MainWindow", "导出结果(&E)…"))
+        self.export_action.setIconText(translate("MainWindow", "导出"))
+        self.export_action.setToolTip(
+            translate("MainWindow", "把考核结果导出为 Excel 工作簿或 CSV 表格 (Ctrl+E)")
+        )
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
@@ -370,6 +394,8 @@ class MainWindow(QMainWindow):
             self.discussion_action,
             self.results_action,
             self.history_action,
+            self.report_action,
+            self.export_action,
         ):
             action.setEnabled(has_workspace)
         self.template_action.setEnabled(not self._writing_template)
@@ -691,6 +717,52 @@ class MainWindow(QMainWindow):
     def _on_dossier_shown(self, _platform_id: int) -> None:
         name = self.workspace_view.dossier_view.ui.nameLabel.text()
         self.status(translate("MainWindow", "正在查看 {name} 的材料").format(name=name))
+
+    # ------------------------------------------------------------------ reports and export
+
+    def make_reports(self) -> None:
+        """文件 → 生成评审报告: the report dialog (window-modal; it writes in the background)."""
+        if self._busy or self.workspace is None:
+            return
+        if self.report_dialog is not None:
+            self.report_dialog.raise_()
+            self.report_dialog.activateWindow()
+            return
+        from jlpanel.gui.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.status.connect(self.status)
+        dialog.finished.connect(self._forget_report_dialog)
+        self.report_dialog = dialog
+        dialog.open()
+
+    def _forget_report_dialog(self) -> None:
+        self.report_dialog = None
+
+    def export_results(self) -> None:
+        """文件 → 导出结果: ask where, then export in the background; the status bar says where."""
+        if self._busy or self.workspace is None:
+            return
+        from jlpanel.gui.report_dialog import ResultExport
+
+        export = ResultExport(self.workspace, self)
+        path = export.ask_path()
+        if path is None:
+            export.deleteLater()
+            return
+        # Busy while it runs: the workspace must stay open under the export.
+        self._begin_busy(translate("ReportDialog", "正在导出考核结果…"))
+        export.status.connect(self.status)
+        export.finished.connect(self._on_export_finished)
+        self.result_export = export
+        export.start(path)
+
+    def _on_export_finished(self) -> None:
+        self._end_busy()
+        if self.result_export is not None:
+            self.result_export.deleteLater()
+            self.result_export = None
 
     def merge_scores(self) -> None:
         """评审 → 合并评分文件: the 评分汇总 tab with the merge dialog open."""

@@ -1306,6 +1306,30 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Import &amp;history…</translation>
     </message>
     <message>
+        <source>生成评审报告(&amp;G)…</source>
+        <translation>&amp;Generate reports…</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>生成评价报告、汇总表等 PDF 文件 (Ctrl+P)</source>
+        <translation>Write the evaluation reports, the summary and the other PDFs (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>导出结果(&amp;E)…</source>
+        <translation>&amp;Export results…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>把考核结果导出为 Excel 工作簿或 CSV 表格 (Ctrl+E)</source>
+        <translation>Export the results as an Excel workbook or a CSV table (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
@@ -1886,6 +1910,218 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <source>{n} 条材料校验提示</source>
         <comment>other</comment>
         <translation>{n} dossier check warnings</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>正在导出考核结果…</source>
+        <translation>Exporting the results…</translation>
+    </message>
+    <message>
+        <source>评价报告</source>
+        <extracomment>The documents, in the order offered; the codes are reporting.DocumentKind&apos;s values.</extracomment>
+        <translation>Evaluation reports</translation>
+    </message>
+    <message>
+        <source>汇总表</source>
+        <translation>Results summary</translation>
+    </message>
+    <message>
+        <source>专家个人评分表</source>
+        <translation>Expert score sheets</translation>
+    </message>
+    <message>
+        <source>专家组签字表</source>
+        <translation>Panel signature sheet</translation>
+    </message>
+    <message>
+        <source>公示名单</source>
+        <translation>Publication list</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification notices</translation>
+    </message>
+    <message>
+        <source>每个平台一份：评分统计、等级、专家组意见</source>
+        <translation>One per platform: score statistics, grade, panel opinion</translation>
+    </message>
+    <message>
+        <source>排名表和等级分布</source>
+        <translation>Ranked table and grade distribution</translation>
+    </message>
+    <message>
+        <source>每位专家一份，附签字栏</source>
+        <translation>One per expert, with a signature line</translation>
+    </message>
+    <message>
+        <source>专家组成员签字</source>
+        <translation>Signatures of the panel members</translation>
+    </message>
+    <message>
+        <source>对外公示的结果名单</source>
+        <translation>The results list for publication</translation>
+    </message>
+    <message>
+        <source>每个不合格平台一份，注明整改期限</source>
+        <translation>One per failing platform, with its deadline</translation>
+    </message>
+    <message>
+        <source>评审报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>选择存放评审报告的文件夹</source>
+        <extracomment>(files done, files in all, name of the file about to be written; &quot;&quot; at the end) Writing finished (complete or cancelled); carries the list of files written. Writing failed as a whole; carries the message shown. One line for the main window&apos;s status bar.</extracomment>
+        <translation>Choose the folder for the reports</translation>
+    </message>
+    <message>
+        <source>正在汇总考核结果…</source>
+        <translation>Gathering the results…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 个文件：{name}</source>
+        <translation>File {n} of {total}: {name}</translation>
+    </message>
+    <message>
+        <source>正在完成…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>无法写入文件：
+{error}</source>
+        <translation>Cannot write the file:
+{error}</translation>
+    </message>
+    <message>
+        <source>未能生成评审报告</source>
+        <translation>The reports were not written</translation>
+    </message>
+    <message>
+        <source>已取消；此前已生成 {n} 个文件</source>
+        <comment>one</comment>
+        <translation>Cancelled; {n} file was written before</translation>
+    </message>
+    <message>
+        <source>已取消；此前已生成 {n} 个文件</source>
+        <comment>other</comment>
+        <translation>Cancelled; {n} files were written before</translation>
+    </message>
+    <message>
+        <source>已生成 {n} 个文件</source>
+        <comment>one</comment>
+        <translation>{n} file written</translation>
+    </message>
+    <message>
+        <source>已生成 {n} 个文件</source>
+        <comment>other</comment>
+        <translation>{n} files written</translation>
+    </message>
+    <message>
+        <source>{summary}：{folder}</source>
+        <translation>{summary}: {folder}</translation>
+    </message>
+    <message>
+        <source>生成评审报告</source>
+        <translation>Generate reports</translation>
+    </message>
+    <message>
+        <source>正在生成评审报告…</source>
+        <translation>Writing the reports…</translation>
+    </message>
+    <message>
+        <source>评审报告已取消</source>
+        <translation>Reports cancelled</translation>
+    </message>
+    <message>
+        <source>评审报告已生成</source>
+        <translation>Reports written</translation>
+    </message>
+    <message>
+        <source>文档</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>另生成合订本（所选文档合为一个 PDF）</source>
+        <translation>Also write a combined file (the chosen documents in one PDF)</translation>
+    </message>
+    <message>
+        <source>保存到文件夹：</source>
+        <translation>Save to folder:</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>文件夹中同名的报告会被替换；每个文件写完整后才出现。</source>
+        <translation>Reports of the same name in the folder are replaced; each file appears only once it is complete.</translation>
+    </message>
+    <message>
+        <source>取消后，已写完的文件保留，正在写的文件不会留下半个。</source>
+        <translation>If you cancel, the finished files are kept and no half-written file is left.</translation>
+    </message>
+    <message>
+        <source>文件夹：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>双击文件或按回车键，用默认程序打开。</source>
+        <translation>Double-click a file or press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;O)</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>重新选择(&amp;R)</source>
+        <translation>&amp;Choose again</translation>
+    </message>
+    <message>
+        <source>生成(&amp;G)</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{cycle}-考核结果.xlsx</source>
+        <translation>{cycle} results.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <extracomment>The export ended, written or not (before any message is shown). The results were written to this file. Exporting failed; carries the message shown. One line for the status bar.</extracomment>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格，仅结果汇总 (*.csv)</source>
+        <translation>CSV table, results summary only (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出考核结果</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>已导出考核结果：{path}</source>
+        <translation>Results exported to {path}</translation>
+    </message>
+    <message>
+        <source>未能导出考核结果</source>
+        <translation>The results were not exported</translation>
     </message>
 </context>
 <context>
