@@ -19,6 +19,7 @@ from jlpanel.domain.text import Text
 from jlpanel.services.workspace import CycleInfo, Workspace, record
 from jlpanel.storage import models as m
 from jlpanel.storage.dossiers import (
+    ROW_TABLES,
     StoredAttachment,
     dossier_counts,
     find_platform,
@@ -195,7 +196,8 @@ def import_dossier(
             pid = existing.id
         else:
             pid = insert_dossier(s, info.id, dossier, **parts)  # type: ignore[arg-type]
-        counts = dossier_counts(s, pid)
+        # What was just written, without counting it back from the database.
+        counts = {attr: len(getattr(dossier, attr)) for attr, _ in ROW_TABLES}
         record(
             s,
             "replace_dossier" if status is ImportStatus.REPLACED else "import_dossier",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
@@ -17,15 +19,17 @@ DEFAULT_CHUNK_SIZE = 5_000
 def insert_rows(
     session: Session,
     model: type[Base],
-    rows: Iterable[Mapping[str, Any]],
+    rows: Iterable[Mapping[str, Any]] | Iterable[Sequence[Any]],
     *,
+    columns: Sequence[str] | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> int:
-    """Insert ``rows`` (column name → value) into ``model``'s table; returns how many.
+    """Insert ``rows`` into ``model``'s table; returns how many.
 
-    Runs in the session's transaction, in chunks so a generator of rows is never held in
-    memory whole. Every row must name the same columns as the first. Column defaults apply;
-    ORM relationships and events do not.
+    Rows are mappings (column name → value), all naming the columns of the first; or, with
+    ``columns``, plain sequences of values in that order (cheaper for many rows). Runs in the
+    session's transaction, in chunks so a generator of rows is never held in memory whole.
+    Column defaults apply; ORM relationships and events do not.
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
@@ -33,13 +37,58 @@ def insert_rows(
     iterator = iter(rows)
     count = 0
     writer: _ChunkWriter | None = None
-    while chunk := [dict(row) for row in islice(iterator, chunk_size)]:
+    while chunk := list(islice(iterator, chunk_size)):
         # An empty parameter list would insert one row of defaults; the walrus stops first.
         if writer is None:
-            writer = _ChunkWriter(session.connection(), table, list(chunk[0]))
-        writer.write(chunk)
+            keys = list(columns) if columns is not None else list(cast(Mapping[str, Any], chunk[0]))
+            writer = _ChunkWriter(session.connection(), table, keys)
+        if columns is None:
+            writer.write_mappings(cast(list[Mapping[str, Any]], chunk))
+        else:
+            writer.write_sequences(cast(list[Sequence[Any]], chunk))
         count += len(chunk)
     return count
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A compiled INSERT for one table and set of columns, reused across calls."""
+
+    fast: bool
+    sql: str
+    positional: bool
+    #: The driver's parameter order, and where each comes from in a row given in key order.
+    order: tuple[str, ...]
+    index: tuple[int, ...]
+    #: (position in ``order``, bind processor) for the columns whose type converts values.
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+
+
+_PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
+
+
+def _plan(connection: Connection, table: Table, keys: tuple[str, ...]) -> _Plan:
+    dialect = connection.dialect
+    cache_key = (dialect.name, table.name, keys)
+    plan = _PLANS.get(cache_key)
+    if plan is not None:
+        return plan
+    fast = not any(c.name not in keys and c.default is not None for c in table.columns)
+    if not fast:
+        plan = _Plan(False, "", False, keys, (), ())
+    else:
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+        positional = bool(compiled.positional)
+        order = tuple(compiled.positiontup or keys) if positional else keys
+        processors = tuple(
+            (pos, process)
+            for pos, key in enumerate(order)
+            if (process := table.c[key].type.bind_processor(dialect)) is not None
+        )
+        index = tuple(keys.index(key) for key in order)
+        plan = _Plan(True, compiled.string, positional, order, index, processors)
+    _PLANS[cache_key] = plan
+    return plan
 
 
 class _ChunkWriter:
@@ -58,45 +107,36 @@ class _ChunkWriter:
     def __init__(self, connection: Connection, table: Table, keys: Sequence[str]) -> None:
         self.connection = connection
         self.table = table
-        self.keys = list(keys)
-        dialect = connection.dialect
-        needs_defaults = any(
-            c.name not in self.keys and c.default is not None for c in table.columns
-        )
-        self.fast = not needs_defaults
-        if not self.fast:
-            self.statement = insert(table)
-            return
-        compiled = insert(table).compile(dialect=dialect, column_keys=self.keys)
-        self.sql = compiled.string
-        self.positional = bool(compiled.positional)
-        order = list(compiled.positiontup or self.keys) if self.positional else self.keys
-        self.order = order
-        self.processors: list[Callable[[Any], Any] | None] = [
-            table.c[key].type.bind_processor(dialect) for key in order
-        ]
+        self.keys = tuple(keys)
+        self.plan = _plan(connection, table, self.keys)
+        self._by_key = itemgetter(*self.keys) if len(self.keys) > 1 else None
 
-    def write(self, chunk: list[dict[str, Any]]) -> None:
-        if not self.fast:
-            self.connection.execute(self.statement, chunk)
+    def write_mappings(self, chunk: list[Mapping[str, Any]]) -> None:
+        if not self.plan.fast:
+            self.connection.execute(insert(self.table), [dict(row) for row in chunk])
             return
-        pairs = list(zip(self.order, self.processors, strict=True))
-        if self.positional:
-            params: list[Any] = [
-                tuple(
-                    value if process is None or value is None else process(value)
-                    for key, process in pairs
-                    for value in (row[key],)
-                )
-                for row in chunk
-            ]
+        if self._by_key is not None:
+            self.write_sequences([self._by_key(row) for row in chunk])
         else:
-            params = [
-                {
-                    key: (value if process is None or value is None else process(value))
-                    for key, process in pairs
-                    for value in (row[key],)
-                }
-                for row in chunk
-            ]
-        self.connection.exec_driver_sql(self.sql, params)
+            self.write_sequences([(row[self.keys[0]],) for row in chunk])
+
+    def write_sequences(self, chunk: list[Sequence[Any]]) -> None:
+        plan = self.plan
+        if not plan.fast:
+            self.connection.execute(
+                insert(self.table), [dict(zip(self.keys, row, strict=True)) for row in chunk]
+            )
+            return
+        index, processors = plan.index, plan.processors
+        in_order = index == tuple(range(len(index)))
+        params: list[Any] = []
+        for row in chunk:
+            values = list(row) if in_order else [row[i] for i in index]
+            for pos, process in processors:
+                value = values[pos]
+                if value is not None:
+                    values[pos] = process(value)
+            params.append(
+                tuple(values) if plan.positional else dict(zip(plan.order, values, strict=True))
+            )
+        self.connection.exec_driver_sql(plan.sql, params)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from operator import attrgetter
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -115,7 +115,13 @@ def _insert_parts(
 ) -> None:
     for attribute, model in ROW_TABLES:
         rows = getattr(dossier, attribute)
-        insert_rows(session, model, ({"platform_id": pid, **_row(r)} for r in rows))
+        if not rows:
+            continue
+        names = _field_names(type(rows[0]))
+        values = attrgetter(*names)
+        insert_rows(
+            session, model, ((pid, *values(r)) for r in rows), columns=("platform_id", *names)
+        )
     session.add(
         m.WorkSummary(
             platform_id=pid,
@@ -172,10 +178,6 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return names
-
-
-def _row(row: Any) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in _field_names(type(row))}
 
 
 def dossier_counts(session: Session, platform_id: int) -> dict[str, int]:
