@@ -8,6 +8,7 @@ so a finding can say exactly where to look.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -76,6 +77,31 @@ class Finding:
         if self.column:
             parts.append(self.column)
         return (", " if en else " ").join(parts)
+
+
+class ReadFindings:
+    """``ok`` / ``errors`` / ``warnings`` of a reader's result that carries ``findings``.
+
+    Mixed into the frozen result dataclasses of the workbook readers; errors refuse the file.
+    """
+
+    __slots__ = ()
+    findings: Sequence[Finding]
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was read (it may still carry warnings)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that refuse the file."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """The findings that do not."""
+        return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
 # ------------------------------------------------------------------------------ rows

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.dossier import Finding, ReadFindings
 from jlpanel.domain.rules import GRADE_ORDER, Grade, grade_from_label
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
@@ -180,7 +180,7 @@ class HistoryRow:
 
 
 @dataclass(frozen=True, slots=True)
-class HistoryReadResult:
+class HistoryReadResult(ReadFindings):
     """The rows (empty when any finding is an error) and every finding."""
 
     rows: list[HistoryRow]
@@ -188,21 +188,6 @@ class HistoryReadResult:
     #: The workbook row of each history row (as Excel numbers it), parallel to ``rows``.
     source_rows: list[int] = dataclasses.field(default_factory=list)
     sheet: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when the sheet was read (it may still carry warnings)."""
-        return not self.errors
-
-    @property
-    def errors(self) -> list[Finding]:
-        """The findings that refuse the sheet."""
-        return [f for f in self.findings if f.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        """The findings that do not."""
-        return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
 def read_history_sheet(

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jlpanel.domain.conflicts import is_matchable_unit, split_units
-from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.dossier import Finding, ReadFindings, Severity
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
     HEADER_SEARCH_ROWS,
@@ -144,7 +144,7 @@ _ROSTER_SHEET_NAMES = frozenset(normalise_name(n) for n in (ROSTER_SHEET, *ROSTE
 
 
 @dataclass(frozen=True, slots=True)
-class RosterResult:
+class RosterResult(ReadFindings):
     """The experts (empty when any finding is an error) and every finding."""
 
     experts: list[RosterExpert]
@@ -153,21 +153,6 @@ class RosterResult:
     rows: list[int] = dataclasses.field(default_factory=list)
     #: The sheet the experts were read from.
     sheet: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when the roster was read (it may still carry warnings)."""
-        return not self.errors
-
-    @property
-    def errors(self) -> list[Finding]:
-        """The findings that refuse the roster."""
-        return [f for f in self.findings if f.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        """The findings that do not refuse it."""
-        return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
 def read_roster(
