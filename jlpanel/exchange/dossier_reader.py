@@ -17,6 +17,7 @@ The work happens in three passes, cheapest first, so a bad file is refused quick
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -805,26 +806,37 @@ def read_guarded(
     read: Callable[[zipfile.ZipFile, _Report], _R],
     refuse: Callable[[list[Finding]], _R],
     what: str,
+    pdf_fix: Text,
 ) -> _R:
     """Run ``read`` on a workbook's zip after the file checks; never raises on bad input.
 
     The shared frame of the small workbook readers (roster, history): the file-type and size
     findings, the zip opened safely, and any unexpected failure turned into a finding that
-    ``refuse`` wraps in the reader's own result.
+    ``refuse`` wraps in the reader's own result. ``pdf_fix`` replaces the dossier reader's
+    advice for a PDF given instead of a workbook (which speaks of attachments).
     """
     report = _Report()
+
+    def refused() -> _R:
+        return refuse(
+            [
+                dataclasses.replace(f, fix=pdf_fix) if f.code == "file.pdf" else f
+                for f in report.findings()
+            ]
+        )
+
     try:
         if not _file_findings(path, max_bytes, report):
-            return refuse(report.findings())
+            return refused()
         archive = _open_zip(path, max_bytes, report)
         if archive is None:
-            return refuse(report.findings())
+            return refused()
         with archive:
             return read(archive, report)
     except Exception as exc:  # never let a hostile file crash the caller
         log.exception("unexpected failure reading %s %s", what, path)
         report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
-        return refuse(report.findings())
+        return refused()
 
 
 def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | None:

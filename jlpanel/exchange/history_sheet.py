@@ -198,27 +198,15 @@ def read_history_sheet(
         path,
         max_bytes,
         lambda archive, report: _read_workbook(path, archive, max_rows, report),
-        lambda findings: HistoryReadResult([], _history_wording(findings)),
+        lambda findings: HistoryReadResult([], findings),
         "history sheet",
+        Text(
+            "请导入考核历史 .xlsx 工作簿（可用 jlpanel 生成空白模板），或以往周期的 "
+            ".jlpanel 工作区",
+            "Import the history .xlsx workbook (jlpanel writes a blank template), or "
+            "an earlier cycle's .jlpanel workspace",
+        ),
     )
-
-
-def _history_wording(findings: list[Finding]) -> list[Finding]:
-    """The file findings shared with the dossier reader, with history-specific fixes."""
-    out: list[Finding] = []
-    for f in findings:
-        if f.code == "file.pdf":
-            f = dataclasses.replace(
-                f,
-                fix=Text(
-                    "请导入考核历史 .xlsx 工作簿（可用 jlpanel 生成空白模板），或以往周期的 "
-                    ".jlpanel 工作区",
-                    "Import the history .xlsx workbook (jlpanel writes a blank template), or "
-                    "an earlier cycle's .jlpanel workspace",
-                ),
-            )
-        out.append(f)
-    return out
 
 
 def _choose_sheet(workbook: Any, sheet_names: list[str]) -> str | None:

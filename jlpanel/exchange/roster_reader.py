@@ -163,25 +163,13 @@ def read_roster(
         path,
         max_bytes,
         lambda archive, report: _read_workbook(path, archive, max_rows, report),
-        lambda findings: RosterResult([], _roster_wording(findings)),
+        lambda findings: RosterResult([], findings),
         "roster",
+        Text(
+            "请导入填好的专家名单 .xlsx 工作簿（可用 jlpanel 生成空白名单模板）",
+            "Import the filled roster .xlsx workbook (jlpanel writes a blank template)",
+        ),
     )
-
-
-def _roster_wording(findings: list[Finding]) -> list[Finding]:
-    """The file findings shared with the dossier reader, with roster-specific fixes."""
-    out: list[Finding] = []
-    for f in findings:
-        if f.code == "file.pdf":
-            f = dataclasses.replace(
-                f,
-                fix=Text(
-                    "请导入填好的专家名单 .xlsx 工作簿（可用 jlpanel 生成空白名单模板）",
-                    "Import the filled roster .xlsx workbook (jlpanel writes a blank template)",
-                ),
-            )
-        out.append(f)
-    return out
 
 
 def _choose_sheet(workbook: Any, sheet_names: list[str]) -> str | None:
