@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QWidget
 
 from jlpanel.gui.forms.ui_declaration_page import Ui_DeclarationPage
 from jlpanel.gui.i18n import counted, translate
+from jlpanel.gui.table_support import AnyIndex
 from jlpanel.gui.theme import MUTED, RoomyItemDelegate, scaled_font, set_muted
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.review import PackageInfo, PlatformEntry, PlatformWork
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 ERROR_COLOUR = "#b3261e"
 CONFLICT_COLOUR = "#8a5a00"

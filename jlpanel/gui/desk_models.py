@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.domain.rubric import Level, Rubric
@@ -15,15 +15,12 @@ from jlpanel.gui import formatting
 from jlpanel.gui.experts_models import short_name
 from jlpanel.gui.i18n import current_language, translate
 from jlpanel.gui.score_entry import LEVEL_COLOURS, share_level
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import MUTED, icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.review import PlatformWork, SubmitProblem
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 #: The state of a platform on the desk: its icon (a distinct shape) and colour.
 PROGRESS_LOOK: dict[str, tuple[str, str]] = {
@@ -104,7 +101,7 @@ class DeskPlatformModel(QAbstractTableModel):
                 self.TOTAL: translate("DeskModels", "总分"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == self.NAME else _RIGHT
+            return ALIGN_LEFT if section == self.NAME else ALIGN_RIGHT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -133,7 +130,7 @@ class DeskPlatformModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.PROGRESS:
             return QBrush(QColor(PROGRESS_LOOK.get(state, PROGRESS_LOOK["not_started"])[1]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == self.NAME else _RIGHT
+            return ALIGN_LEFT if column == self.NAME else ALIGN_RIGHT
         return None
 
 
@@ -358,7 +355,7 @@ class SummaryModel(QAbstractTableModel):
             if section == self.veto_column:
                 return translate("DeskModels", "否决")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section in (0, self.veto_column) else _RIGHT
+            return ALIGN_LEFT if section in (0, self.veto_column) else ALIGN_RIGHT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -428,5 +425,5 @@ class SummaryModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column in (0, self.veto_column) else _RIGHT
+            return ALIGN_LEFT if column in (0, self.veto_column) else ALIGN_RIGHT
         return None

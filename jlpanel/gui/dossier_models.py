@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -24,18 +23,16 @@ from jlpanel.domain.rubric import Indicator, Rubric
 from jlpanel.domain.text import Text
 from jlpanel.gui import formatting
 from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import MUTED, icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.dossiers import AttachmentInfo, SheetColumn, SheetData
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 #: Column kinds shown as numbers (right-aligned).
 NUMERIC_KINDS = frozenset({"number", "amount", "integer", "year", "share"})
@@ -157,7 +154,9 @@ class SheetTableModel(QAbstractTableModel):
             # The workbook row of each record, as findings name it ("第12行").
             self._row_numbers = sheet.data.source_rows
             self._total = sheet.data.total
-        self._alignments = [_RIGHT if c.kind in NUMERIC_KINDS else _LEFT for c in self._columns]
+        self._alignments = [
+            ALIGN_RIGHT if c.kind in NUMERIC_KINDS else ALIGN_LEFT for c in self._columns
+        ]
         self._loaded = min(self.CHUNK, len(self._rows))
         self.endResetModel()
 
@@ -217,7 +216,7 @@ class SheetTableModel(QAbstractTableModel):
                     return str(self._row_numbers[section])
                 return str(section + 1)
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _RIGHT
+                return ALIGN_RIGHT
             return None
         if not 0 <= section < len(self._columns):
             return None
@@ -227,7 +226,7 @@ class SheetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{column.header.zh} / {column.header.en}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.kind in NUMERIC_KINDS else _LEFT
+            return ALIGN_RIGHT if column.kind in NUMERIC_KINDS else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -317,7 +316,7 @@ class BasicInfoModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
+            return ALIGN_LEFT
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.ITEM:
                 return translate("BasicInfoModel", "项目")
@@ -495,7 +494,7 @@ class MetricsModel(QAbstractItemModel):
                 self.INDICATORS: translate("MetricsModel", "相关评分指标"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == self.VALUE else _LEFT
+            return ALIGN_RIGHT if section == self.VALUE else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -525,7 +524,7 @@ class MetricsModel(QAbstractItemModel):
                 return text.replace(translate("MetricsModel", "；"), "\n") or None
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == self.VALUE else _LEFT
+            return ALIGN_RIGHT if column == self.VALUE else ALIGN_LEFT
         return None
 
 
@@ -566,7 +565,7 @@ class FindingsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
+            return ALIGN_LEFT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -592,7 +591,7 @@ class FindingsModel(QAbstractTableModel):
                 return icon("status-refused")
             return icon("dialog-warning")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
+            return ALIGN_LEFT
         return None
 
 
@@ -667,7 +666,7 @@ class AttachmentsModel(QAbstractTableModel):
                 self.SIZE: translate("AttachmentsModel", "大小"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == self.SIZE else _LEFT
+            return ALIGN_RIGHT if section == self.SIZE else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -682,5 +681,5 @@ class AttachmentsModel(QAbstractTableModel):
                 return attachment_kind(item.media_type, item.name)
             return formatting.file_size(item.size)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == self.SIZE else _LEFT
+            return ALIGN_RIGHT if column == self.SIZE else ALIGN_LEFT
         return None

@@ -5,20 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui import formatting
 from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import MUTED, icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.experts import AssignmentMatrix, ExpertLine, MatrixCell, MatrixPlatform
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 #: The marks of the matrix: assigned, a conflict of interest.
@@ -106,7 +104,7 @@ class ExpertTableModel(QAbstractTableModel):
                 self.LOAD: translate("ExpertTableModel", "分配给该专家评审的平台数"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in (self.CONFLICTS, self.LOAD) else _LEFT
+            return ALIGN_RIGHT if section in (self.CONFLICTS, self.LOAD) else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -133,7 +131,7 @@ class ExpertTableModel(QAbstractTableModel):
                 return formatting.count(item.conflicts)
             return formatting.count(item.load)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (self.CONFLICTS, self.LOAD) else _LEFT
+            return ALIGN_RIGHT if column in (self.CONFLICTS, self.LOAD) else ALIGN_LEFT
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.CONFLICTS and item.conflicts:
                 return QBrush(QColor(CONFLICT_COLOUR))
@@ -253,7 +251,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _LEFT
+                return ALIGN_LEFT
             return None
         if not 0 <= section < len(matrix.platforms):
             return None
@@ -270,7 +268,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
                 )
             return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
+            return ALIGN_LEFT
         if role == Qt.ItemDataRole.ForegroundRole and self.is_short(platform):
             return QBrush(QColor(CONFLICT_COLOUR))
         return None
@@ -322,7 +320,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{platform.assigned} / {platform.conflict_free}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.DecorationRole and short:
             return icon("dialog-warning")
         if role == Qt.ItemDataRole.ForegroundRole and short:

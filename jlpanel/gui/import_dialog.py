@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -44,6 +43,7 @@ from jlpanel.gui.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.settings import app_settings
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, WrappingItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
@@ -54,11 +54,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 _LAST_FOLDER_KEY = "import/lastFolder"
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 #: Each status: its icon (a distinct shape, so it reads in greyscale) and text colour.
 STATUS_LOOK: dict[str, tuple[str, str]] = {
@@ -228,7 +225,7 @@ class ImportResultsModel(QAbstractTableModel):
                 self.WARNINGS: translate("ImportDialog", "提示"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in (self.ERRORS, self.WARNINGS) else _LEFT
+            return ALIGN_RIGHT if section in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -261,7 +258,7 @@ class ImportResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor(STATUS_LOOK.get(status, ("", "#1f2933"))[1]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (self.ERRORS, self.WARNINGS) else _LEFT
+            return ALIGN_RIGHT if column in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
         return None
 
 

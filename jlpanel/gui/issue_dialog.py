@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -25,6 +24,7 @@ from jlpanel.gui import formatting
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.forms.ui_issue_dialog import Ui_IssueDialog
 from jlpanel.gui.i18n import counted, current_language, translate
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
@@ -34,10 +34,6 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _issue(workspace: Workspace, folder: Path) -> list[IssuedPackage]:
@@ -86,7 +82,7 @@ class IssuedModel(QAbstractTableModel):
                 self.PAPER: translate("IssueDialog", "纸质评分表"),
             }.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == self.PLATFORMS else _LEFT
+            return ALIGN_RIGHT if section == self.PLATFORMS else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -115,7 +111,7 @@ class IssuedModel(QAbstractTableModel):
                 )
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == self.PLATFORMS else _LEFT
+            return ALIGN_RIGHT if column == self.PLATFORMS else ALIGN_LEFT
         return None
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -17,12 +16,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui import formatting
 from jlpanel.gui.i18n import counted, translate
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.dossiers import PlatformSummary
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: The value a column sorts by (numbers as numbers; a missing number sorts first).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,9 +31,6 @@ PLATFORM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Background and text of a warning count above zero (with an icon, so it reads in grey).
 WARNING_BACKGROUND = "#fdf1d6"
 WARNING_TEXT = "#7a4e00"
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class PlatformColumn(IntEnum):
@@ -140,7 +136,7 @@ class PlatformTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _header_tip(column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in NUMERIC_COLUMNS else _LEFT
+            return ALIGN_RIGHT if column in NUMERIC_COLUMNS else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -155,7 +151,7 @@ class PlatformTableModel(QAbstractTableModel):
         if role == PLATFORM_ID_ROLE:
             return platform.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in NUMERIC_COLUMNS else _LEFT
+            return ALIGN_RIGHT if column in NUMERIC_COLUMNS else ALIGN_LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PlatformColumn.WARNINGS:
                 return counted(

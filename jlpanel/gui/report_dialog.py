@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.i18n import counted, current_language, translate
+from jlpanel.gui.table_support import AnyIndex
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: The documents, in the order offered; the codes are reporting.DocumentKind's values.
 DOCUMENT_CODES = (

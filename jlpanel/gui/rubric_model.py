@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -18,8 +17,7 @@ from PySide6.QtGui import QFont
 from jlpanel.domain.rubric import Area, BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.formatting import decimals_for, fixed
 from jlpanel.gui.i18n import current_language, translate
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from jlpanel.gui.table_support import AnyIndex
 
 
 class NodeKind(Enum):

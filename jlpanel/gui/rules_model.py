@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from jlpanel.domain.aggregation import ScorePolicy
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings
 from jlpanel.gui.formatting import fixed, points
 from jlpanel.gui.i18n import counted, current_language, translate
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from jlpanel.gui.table_support import AnyIndex
 
 
 @dataclass(frozen=True, slots=True)

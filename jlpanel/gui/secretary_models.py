@@ -11,23 +11,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui.formatting import date, fixed
 from jlpanel.gui.grades import grade_colour
 from jlpanel.gui.i18n import translate
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import icon
 
 if TYPE_CHECKING:
     from jlpanel.services.dashboard import ExpertScores, PlatformPanel, StatRow
     from jlpanel.services.merge import MergeStatus
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 #: The row object (tests and actions read it).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +91,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.header()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.numeric else _LEFT
+            return ALIGN_RIGHT if column.numeric else ALIGN_LEFT
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,7 +106,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(item) if column.tooltip else column.text(item)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.numeric else _LEFT
+            return ALIGN_RIGHT if column.numeric else ALIGN_LEFT
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(item)
             return QBrush(QColor(colour)) if colour else None
@@ -178,7 +176,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         last = len(status.experts) + 1
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == 0 else (_RIGHT if section == last else _CENTER)
+            return ALIGN_LEFT if section == 0 else (ALIGN_RIGHT if section == last else _CENTER)
         if section == 0:
             return (
                 translate("SecretaryModels", "平台")
@@ -229,7 +227,7 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{done} / {expected}"
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _RIGHT
+                return ALIGN_RIGHT
             if role == Qt.ItemDataRole.ForegroundRole and done < expected:
                 return QBrush(QColor(_WARN))
             return None
@@ -256,7 +254,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(STATE_LOOK[state][1]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
+            return ALIGN_LEFT
         return None
 
 
@@ -324,7 +322,7 @@ class PanelScoresModel(QAbstractTableModel):
             return None
         expert = self.expert_at(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == 0 else _RIGHT
+            return ALIGN_LEFT if section == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and expert is not None and expert.outlier:
             return QBrush(QColor(_WARN))
         if role == Qt.ItemDataRole.ToolTipRole and expert is not None:
@@ -361,7 +359,7 @@ class PanelScoresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and kind != "indicator":
             return QBrush(QColor("#eef2f6"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == 0 else _RIGHT
+            return ALIGN_LEFT if column == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if expert is not None and kind == "total" and expert.outlier:
                 return QBrush(QColor(_WARN))

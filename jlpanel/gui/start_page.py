@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from jlpanel.gui.forms.ui_start_page import Ui_StartPage
 from jlpanel.gui.i18n import translate
 from jlpanel.gui.settings import RecentFiles
+from jlpanel.gui.table_support import AnyIndex
 from jlpanel.gui.theme import MUTED, icon, scaled_font, set_muted
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: The file's path (a Path) and whether it still exists.
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
