@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -377,6 +378,43 @@ def _cmd_results(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_selftest(args: argparse.Namespace) -> int:
+    """A small cycle end to end in a scratch folder, then the GUI's parts; exit 0 when all pass."""
+    import shutil
+    import tempfile
+    import time
+
+    from jlpanel.services.selftest import SelftestFailure, SelftestStep, run_selftest
+
+    def report(step: SelftestStep) -> None:
+        print(f"ok  {step.name:<9} {step.seconds:6.2f} s  {step.detail}", flush=True)
+
+    began = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="jlpanel-selftest-"))
+    # The self-test's settings, recent files, logs and backups stay in its own folder.
+    os.environ["JLPANEL_CONFIG_DIR"] = str(folder / "config")
+    os.environ["JLPANEL_DATA_DIR"] = str(folder / "data")
+    print(f"jlpanel {__version__} self-test in {folder}", flush=True)
+    passed = False
+    try:
+        steps = run_selftest(folder, report)
+        from jlpanel.gui.selftest import run_gui_selftest
+
+        steps += run_gui_selftest(folder / "demo" / "demo.jlpanel", folder, report)
+        passed = True
+    except SelftestFailure as exc:
+        print(f"FAILED  {exc}", file=sys.stderr)
+    finally:
+        if args.keep or not passed:
+            print(f"files kept in {folder}", file=sys.stderr if not passed else sys.stdout)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    if not passed:
+        return EXIT_REFUSED
+    print(f"self-test passed: {len(steps)} steps in {time.perf_counter() - began:.1f} s")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from jlpanel.gui.app import run_gui
 
@@ -396,6 +434,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh", "en"), default=None, help="language of messages (default: zh)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log to standard error")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation: a small cycle end to end in a temporary folder "
+        "(demo, merge, results, one PDF, one workbook) and the GUI's parts; exit 0 when all pass",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="with --selftest: keep the temporary folder"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", help="the GUI on a workspace or a review package")
@@ -544,6 +591,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", _cmd_gui)
+    if args.selftest:
+        func = _cmd_selftest
     try:
         return func(args)
     except UserError as exc:

@@ -1660,12 +1660,17 @@ def _refuse_existing(folder: Path) -> None:
 
 
 def build_demo(
-    folder: Path, *, seed: int = 2026, progress: DemoProgress | None = None
+    folder: Path,
+    *,
+    seed: int = 2026,
+    progress: DemoProgress | None = None,
+    platforms: int | None = None,
 ) -> DemoSummary:
     """Build a complete demo cycle in ``folder``: dossiers, roster and an imported workspace.
 
     Refuses (UserError) when ``folder`` already holds a demo workspace, roster or dossiers,
-    and then changes nothing. The same ``seed`` gives the same dossiers.
+    and then changes nothing. The same ``seed`` gives the same dossiers. ``platforms`` keeps
+    only the first N platforms (the self-test's small cycle); None means all of them.
     """
     from jlpanel.exchange.dossier_writer import replace_atomically, write_dossier_workbook
     from jlpanel.exchange.roster_writer import write_roster
@@ -1678,7 +1683,8 @@ def build_demo(
 
     began = time.perf_counter()
     _refuse_existing(folder)
-    total = 2 * len(_PLANS) + 4
+    plans = _PLANS if platforms is None else _PLANS[: max(1, platforms)]
+    total = 2 * len(plans) + 4
     done = 0
 
     def step(message: str) -> None:
@@ -1696,7 +1702,7 @@ def build_demo(
         paths: list[Path] = []
         services = 0
         attachment_count = 0
-        for plan in _PLANS:
+        for plan in plans:
             step(f"生成 {plan.name}")
             built = _build_dossier(seed, plan)
             path = dossier_dir / f"{plan.name}.xlsx"

@@ -1,0 +1,132 @@
+"""The GUI half of ``jlpanel --selftest``: what a bundle most easily leaves behind.
+
+Qt's platform and image-format plugins, Qt's own Chinese catalogue (standard buttons read
+确定/取消), jlpanel's English catalogue, every icon (SVG, so the svg plugin must be there),
+the bundled font, the user guide, and the main window opening a real workspace — rendered to
+a PNG whose pixels are checked, so a blank window fails. Runs on any platform plugin,
+``offscreen`` included; nothing is shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jlpanel.services.selftest import SelftestFailure, SelftestStep, StepReport
+
+#: How long the main window may take to open the workspace.
+OPEN_TIMEOUT = 60.0
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelftestFailure(message)
+
+
+def _distinct_colours(image: QImage, samples: int = 40) -> int:
+    """How many different colours a grid of samples across ``image`` finds."""
+    seen = set()
+    for i in range(samples):
+        for j in range(samples):
+            x = (image.width() - 1) * i // (samples - 1)
+            y = (image.height() - 1) * j // (samples - 1)
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+def _timed(name: str, report: StepReport | None, done: list[SelftestStep]) -> Callable[..., None]:
+    began = time.perf_counter()
+
+    def finish(detail: str) -> None:
+        step = SelftestStep(name, detail, time.perf_counter() - began)
+        done.append(step)
+        if report is not None:
+            report(step)
+
+    return finish
+
+
+def run_gui_selftest(
+    workspace: Path, folder: Path, report: StepReport | None = None
+) -> list[SelftestStep]:
+    """Check Qt, translations, icons, font, guide and the main window on ``workspace``."""
+    from jlpanel.gui.app import make_app
+    from jlpanel.gui.i18n import apply_language, translate
+    from jlpanel.gui.main_window import MainWindow
+    from jlpanel.gui.theme import ICONS_DIR
+    from jlpanel.reports.fonts import FONT_FILE
+
+    done: list[SelftestStep] = []
+
+    finish = _timed("qt", report, done)
+    app = make_app(language="zh")
+    ok = QCoreApplication.translate("QPlatformTheme", "OK")
+    _check(ok == "确定", f"qt: Qt's Chinese catalogue not loaded (OK reads {ok!r})")
+    finish(f"platform {app.platformName()}, Qt's Chinese catalogue loaded")
+
+    finish = _timed("english", report, done)
+    apply_language("en")
+    try:
+        english = translate("MainWindow", "文件(&F)")
+    finally:
+        apply_language("zh")
+    _check(english == "&File", f"english: the English catalogue is missing ({english!r})")
+    finish("jlpanel_en.qm loaded")
+
+    finish = _timed("icons", report, done)
+    svgs = sorted(ICONS_DIR.glob("*.svg"))
+    _check(bool(svgs), f"icons: none in {ICONS_DIR}")
+    blank = [p.name for p in svgs if QImage(str(p)).isNull()]
+    _check(not blank, f"icons: cannot render {blank} (Qt's svg plugin missing?)")
+    finish(f"{len(svgs)} SVG icons render")
+
+    finish = _timed("font", report, done)
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    _check(font_id != -1, f"font: Qt cannot load {FONT_FILE}")
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    finish(", ".join(families))
+
+    finish = _timed("window", report, done)
+    window = MainWindow()
+    failures: list[str] = []
+    opened: list[Path] = []
+    window.workspace_opened.connect(opened.append)
+    window.task_failed.connect(failures.append)
+
+    def close_modal() -> None:
+        # A dialog opened by a failure would wait for a click nobody makes.
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            if isinstance(modal, QMessageBox):
+                failures.append(modal.text())
+            modal.close()
+
+    closer = QTimer()
+    closer.timeout.connect(close_modal)
+    closer.start(200)
+    try:
+        window.resize(1366, 768)
+        window.open_workspace(workspace)
+        deadline = time.monotonic() + OPEN_TIMEOUT
+        while not opened and not failures and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        _check(not failures, f"window: opening {workspace.name} failed: {failures}")
+        _check(bool(opened), f"window: {workspace.name} not open after {OPEN_TIMEOUT:.0f} s")
+        app.processEvents()
+        shot = folder / "main-window.png"
+        image = window.grab().toImage()
+        _check(image.save(str(shot)), f"window: cannot save {shot}")
+        colours = _distinct_colours(image)
+        _check(colours >= 8, f"window: the rendered window looks blank ({colours} colours)")
+        finish(f"{workspace.name} open, {image.width()}×{image.height()} rendered ({shot.name})")
+    finally:
+        closer.stop()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return done
