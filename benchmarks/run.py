@@ -41,6 +41,36 @@ def report(name: str, median: float, best: float, budget: float | None, note: st
     print(f"{name:<58} {median * 1000:8.1f} ms  [min {best * 1000:7.1f}]{limit}{verdict} {note}")
 
 
+def bench_bundle_start(tmp: Path) -> None:
+    """The PyInstaller bundle: size, and process start to first window (build it first)."""
+    root = Path(__file__).resolve().parent.parent
+    folder = root / "build" / "dist" / "jlpanel"
+    exe = folder / ("jlpanel-cli.exe" if sys.platform == "win32" else "jlpanel-cli")
+    if not exe.is_file():
+        raise FileNotFoundError(f"{exe}: run `python packaging/build.py` first")
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.stat().st_size for p in files)
+    print(f"bundle {folder}: {size / 2**20:.1f} MiB in {len(files)} files")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        JLPANEL_CONFIG_DIR=str(tmp / "cfg"),
+        JLPANEL_DATA_DIR=str(tmp / "data"),
+    )
+    venv = Path(sys.executable).with_name("jlpanel")
+    for label, command in (
+        ("bundle: start to first window, then quit", [str(exe), "--quit-after-start"]),
+        ("installed package, the same (reference)", [str(venv), "--quit-after-start"]),
+    ):
+        subprocess.run(command, env=env, check=True)  # warm the page cache
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            subprocess.run(command, env=env, check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+        report(label, statistics.median(times), min(times), 1.0)
+
+
 def bench_results(tmp: Path) -> None:
     from workloads import build_scored_cycle
 
@@ -413,6 +443,7 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "import": bench_import,
     "results": bench_results,
     "gui_start": bench_gui_start,
+    "bundle_start": bench_bundle_start,
 }
 
 

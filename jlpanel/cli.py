@@ -416,9 +416,16 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from jlpanel.gui.app import run_gui
+    from jlpanel.gui.app import make_app, run_gui
 
     target = Path(args.file) if getattr(args, "file", None) else None
+    if args.quit_after_start:
+        # For measuring start-up (benchmarks/run.py bundle_start): the whole start, window
+        # shown, then leave as soon as the event loop runs.
+        from PySide6.QtCore import QTimer
+
+        app = make_app(language=args.lang)
+        QTimer.singleShot(0, app.quit)
     return run_gui(target, language=args.lang)
 
 
@@ -443,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--keep", action="store_true", help="with --selftest: keep the temporary folder"
     )
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", help="the GUI on a workspace or a review package")
