@@ -37,8 +37,10 @@ def _date(text: str) -> dt.date:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from jlpanel.services.preferences import load_preferences
     from jlpanel.services.workspace import create_workspace
 
+    # A new cycle starts with the user's rule defaults (设置 → 新周期默认规则), as in the GUI.
     with create_workspace(
         Path(args.workspace),
         args.cycle,
@@ -46,6 +48,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         period_start=args.start,
         period_end=args.end,
         language=args.lang,
+        rules=load_preferences().new_cycle_rules(),
     ) as ws:
         info = ws.cycle_info()
     print(

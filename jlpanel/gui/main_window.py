@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel import __version__
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.i18n import apply_language, current_language, translate
 from jlpanel.gui.import_dialog import ImportDialog, summary_text
@@ -34,8 +33,10 @@ from jlpanel.gui.workspace_view import WorkspaceView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.gui.about_dialog import AboutDialog
     from jlpanel.gui.report_dialog import ReportDialog, ResultExport
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
+    from jlpanel.gui.settings_dialog import SettingsDialog
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
     from jlpanel.services.workspace import CycleInfo, Workspace
@@ -65,6 +66,7 @@ def _open_in_background(path: Path, preferences: Preferences) -> tuple[Workspace
 def _create_in_background(
     request: NewWorkspaceRequest, language: str
 ) -> tuple[Workspace, CycleInfo]:
+    from jlpanel.services.preferences import load_preferences
     from jlpanel.services.workspace import create_workspace
 
     workspace = create_workspace(
@@ -74,6 +76,7 @@ def _create_in_background(
         period_start=request.period_start,
         period_end=request.period_end,
         language=language,
+        rules=load_preferences().new_cycle_rules(),  # the same defaults as `jlpanel new`
     )
     try:
         return workspace, workspace.cycle_info()
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
         self.new_dialog: NewWorkspaceDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.report_dialog: ReportDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.about_dialog: AboutDialog | None = None
         self.result_export: ResultExport | None = None
         self._writing_template = False
         self._busy = False
@@ -216,6 +221,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.settings_action = QAction("", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
 
         # Each language is named in its own language, so it can be found from either.
         self.language_group = QActionGroup(self)
@@ -272,6 +281,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.settings_action)
 
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
@@ -361,7 +372,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
-        self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)"))
+        self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)…"))
+        self.settings_action.setText(translate("MainWindow", "设置(&P)…"))
         self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
         self._update_title()
@@ -856,18 +868,32 @@ class MainWindow(QMainWindow):
         self.language_actions[applied].setChecked(True)
         self.status(translate("MainWindow", "界面语言：中文"))
 
+    def show_settings(self) -> None:
+        """设置 → 设置…: the preferences (window-modal); its language goes through set_language."""
+        from jlpanel.gui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(self, set_language=self.set_language)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(lambda _prefs: self.status(translate("MainWindow", "设置已保存")))
+        dialog.finished.connect(self._forget_settings_dialog)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _forget_settings_dialog(self) -> None:
+        self.settings_dialog = None
+
     def show_about(self) -> None:
-        product = translate("MainWindow", "吉林省科技资源共享服务平台考核评价")
-        blurb = translate(
-            "MainWindow",
-            "为考核周期的专家评审、评分汇总和结果管理而设计的离线工作台。",
-        )
-        QMessageBox.about(
-            self,
-            translate("MainWindow", "关于 jlpanel"),
-            f"<h3>jlpanel {__version__}</h3><p>{product}</p><p>{blurb}</p>"
-            "<p>Apache License 2.0</p>",
-        )
+        """帮助 → 关于 jlpanel: versions and licences."""
+        from jlpanel.gui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
 
     def _restore_geometry(self) -> None:
         geometry = app_settings().value(_GEOMETRY_KEY)

@@ -91,6 +91,40 @@ def default_report_folder(workspace_path: Path) -> Path:
     return workspace_path.parent / translate("ReportDialog", "评审报告")
 
 
+# The folders chosen in this session live on the main window (a dynamic property), so the next
+# report or export starts where the user last chose; before that, the 导出 preference decides.
+_REPORT_FOLDER_PROPERTY = "jlpanelReportFolder"
+_EXPORT_FOLDER_PROPERTY = "jlpanelExportFolder"
+
+
+def _session_folder(widget: QWidget | None, name: str) -> Path | None:
+    value = widget.window().property(name) if widget is not None else None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def _remember_folder(widget: QWidget | None, name: str, folder: Path) -> None:
+    if widget is not None:
+        widget.window().setProperty(name, str(folder))
+
+
+def preferred_export_folder() -> Path | None:
+    """The default export folder of the preferences (设置 → 导出), or None when unset."""
+    from jlpanel.services.preferences import load_preferences
+
+    text = load_preferences().export_dir
+    return Path(text) if text else None
+
+
+def starting_report_folder(workspace_path: Path, window: QWidget | None) -> Path:
+    """The folder the report dialog offers: this session's choice, the preference, or beside
+    the workspace."""
+    return (
+        _session_folder(window, _REPORT_FOLDER_PROPERTY)
+        or preferred_export_folder()
+        or default_report_folder(workspace_path)
+    )
+
+
 # ------------------------------------------------------------------ work off the thread
 
 
@@ -181,7 +215,7 @@ class ReportDialog(QDialog):
         self._cancel = threading.Event()
         self.progress = ReportProgress(self)
         self.progress.progressed.connect(self._on_progress)
-        self.folder = default_report_folder(workspace.path)
+        self.folder = starting_report_folder(workspace.path, parent)
 
         self.titleLabel = QLabel()
         self.titleLabel.setFont(scaled_font(self.titleLabel, 1.25, bold=True))
@@ -347,6 +381,7 @@ class ReportDialog(QDialog):
         if self.running or not documents or not self.folderEdit.text().strip():
             return
         self.folder = self.output_folder()
+        _remember_folder(self.parentWidget(), _REPORT_FOLDER_PROPERTY, self.folder)
         self.running = True
         self.cancelled = False
         self._cancel = threading.Event()
@@ -600,7 +635,12 @@ class ResultExport(QObject):
         """The Save dialog; None when cancelled. A name without .xlsx/.csv gets the filter's."""
         xlsx = translate("ReportDialog", "Excel 工作簿 (*.xlsx)")
         csv = translate("ReportDialog", "CSV 表格，仅结果汇总 (*.csv)")
-        start = self.workspace.path.parent / export_file_name(self.workspace.cycle_info().name)
+        folder = (
+            _session_folder(self._window, _EXPORT_FOLDER_PROPERTY)
+            or preferred_export_folder()
+            or self.workspace.path.parent
+        )
+        start = folder / export_file_name(self.workspace.cycle_info().name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self._window,
             translate("ReportDialog", "导出考核结果"),
@@ -613,6 +653,7 @@ class ResultExport(QObject):
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + (".csv" if chosen_filter == csv else ".xlsx"))
+        _remember_folder(self._window, _EXPORT_FOLDER_PROPERTY, path.parent)
         return path
 
     def start(self, path: Path | None = None) -> bool:

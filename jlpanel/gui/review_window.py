@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel import __version__
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.declaration_page import DeclarationChange, DeclarationPage
 from jlpanel.gui.i18n import apply_language, current_language, translate
@@ -224,6 +223,8 @@ class ReviewWindow(QMainWindow):
         self.close_action = self._action("document-close", ["Ctrl+W"], self.close)
         self.keys_action = self._action("", [], self.show_keyboard_help)
         self.about_action = self._action("", [], self.show_about)
+        self.settings_action = self._action("", ["Ctrl+,"], self.show_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.area_actions = []
         for number in range(1, 10):
             action = self._action("", [f"Alt+{number}"], partial(self.show_area, number - 1))
@@ -260,6 +261,8 @@ class ReviewWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.keys_action)
         self.help_menu.addAction(self.about_action)
@@ -306,7 +309,8 @@ class ReviewWindow(QMainWindow):
         self.open_action.setText(translate("ReviewWindow", "打开评审包(&O)…"))
         self.close_action.setText(translate("ReviewWindow", "关闭(&C)"))
         self.keys_action.setText(translate("ReviewWindow", "键盘操作(&K)"))
-        self.about_action.setText(translate("ReviewWindow", "关于 jlpanel(&A)"))
+        self.about_action.setText(translate("ReviewWindow", "关于 jlpanel(&A)…"))
+        self.settings_action.setText(translate("ReviewWindow", "设置(&P)…"))
         self.toolbar.setWindowTitle(translate("ReviewWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
         self.setWindowTitle(
@@ -761,14 +765,20 @@ class ReviewWindow(QMainWindow):
             f"<table>{rows}</table>",
         )
 
+    def show_settings(self) -> None:
+        """设置 → 设置…: the same preferences as the main window's (window-modal)."""
+        from jlpanel.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self, set_language=self.set_language)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            translate("ReviewWindow", "关于 jlpanel"),
-            f"<h3>jlpanel {__version__}</h3><p>"
-            + translate("ReviewWindow", "吉林省科技资源共享服务平台考核评价 · 专家评审")
-            + "</p>",
-        )
+        from jlpanel.gui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

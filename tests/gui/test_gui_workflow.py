@@ -338,12 +338,14 @@ def test_the_start_page_and_dialog_follow_the_language(window: MainWindow, qtbot
     dialog.reject()
 
 
-def test_about_names_the_version(window: MainWindow, message_boxes: list[Any]) -> None:
+def test_about_names_the_version(window: MainWindow, qtbot: Any) -> None:
     from jlpanel import __version__
 
     window.about_action.trigger()
-    assert message_boxes[0].kind == "about"
-    assert __version__ in message_boxes[0].text
+    assert window.about_dialog is not None
+    qtbot.waitExposed(window.about_dialog)
+    assert __version__ in window.about_dialog.versionLabel.text()
+    window.about_dialog.reject()
 
 
 def test_shortcuts_and_the_recent_menu(

@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>找不到许可证文件：{path}</source>
+        <extracomment>What a version reads when it cannot be found.</extracomment>
+        <translation>Licence file not found: {path}</translation>
+    </message>
+    <message>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>Web site</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <comment>column</comment>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>关于 jlpanel</source>
+        <translation>About jlpanel</translation>
+    </message>
+    <message>
+        <source>吉林省科技资源共享服务平台考核评价</source>
+        <translation>Evaluation of the Jilin Provincial S&amp;T Resource Sharing Service Platforms</translation>
+    </message>
+    <message>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>许可证全文</source>
+        <translation>Licence texts</translation>
+    </message>
+    <message>
+        <source>为考核周期的专家评审、评分汇总和结果管理而设计的离线工作台：工作人员管理考核周期，评审专家在自己的电脑上离线评分，评审秘书合并评分、确定结果并打印报告。</source>
+        <translation>An offline desk for the expert review, score consolidation and results of an evaluation cycle: staff run the cycle, experts score offline on their own computers, the panel secretary merges the scores, settles the results and prints the reports.</translation>
+    </message>
+    <message>
+        <source>jlpanel 版本：</source>
+        <translation>jlpanel version:</translation>
+    </message>
+    <message>
+        <source>Python 版本：</source>
+        <translation>Python version:</translation>
+    </message>
+    <message>
+        <source>Qt 版本：</source>
+        <translation>Qt version:</translation>
+    </message>
+    <message>
+        <source>PySide6 版本：</source>
+        <translation>PySide6 version:</translation>
+    </message>
+    <message>
+        <source>许可证：</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <source>查看许可证全文(&amp;L)</source>
+        <translation>Read the &amp;licence</translation>
+    </message>
+    <message>
+        <source>jlpanel 随附以下第三方组件，各自按其许可证使用；版本为当前运行的版本。选中一行后按「查看许可证全文」阅读许可证。</source>
+        <translation>jlpanel ships with these third-party components, each used under its own licence; the versions are the ones running now. Select a row and press &quot;Read the full licence&quot; to read it.</translation>
+    </message>
+    <message>
+        <source>查看许可证全文(&amp;V)</source>
+        <translation>Read the &amp;full licence</translation>
+    </message>
+    <message>
+        <source>文本(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>jlpanel 的许可证（Apache License 2.0）</source>
+        <translation>jlpanel&apos;s licence (Apache License 2.0)</translation>
+    </message>
+    <message>
+        <source>文泉驿微米黑字体的许可证（Apache License 2.0）</source>
+        <translation>The WenQuanYi Micro Hei font&apos;s licence (Apache License 2.0)</translation>
+    </message>
+    <message>
+        <source>第三方组件及其许可证</source>
+        <translation>Third-party components and their licences</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentMatrix</name>
     <message>
         <source>专家数</source>
@@ -1342,8 +1443,8 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <source>关于 jlpanel(&amp;A)</source>
-        <translation>&amp;About jlpanel</translation>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
     </message>
     <message>
         <source>工具栏</source>
@@ -1374,6 +1475,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>评审(&amp;R)</source>
         <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>关于 jlpanel(&amp;A)…</source>
+        <translation>&amp;About jlpanel…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;P)…</source>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
         <source>已将它从最近打开列表中移除。</source>
@@ -1472,14 +1581,6 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>界面语言：中文</source>
         <translation>Interface language: English</translation>
-    </message>
-    <message>
-        <source>为考核周期的专家评审、评分汇总和结果管理而设计的离线工作台。</source>
-        <translation>An offline desk for running an evaluation cycle: expert review, score merging and results.</translation>
-    </message>
-    <message>
-        <source>关于 jlpanel</source>
-        <translation>About jlpanel</translation>
     </message>
 </context>
 <context>
@@ -2300,8 +2401,12 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>&amp;Keyboard</translation>
     </message>
     <message>
-        <source>关于 jlpanel(&amp;A)</source>
-        <translation>&amp;About jlpanel</translation>
+        <source>关于 jlpanel(&amp;A)…</source>
+        <translation>&amp;About jlpanel…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;P)…</source>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
         <source>工具栏</source>
@@ -2418,14 +2523,6 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
-    </message>
-    <message>
-        <source>关于 jlpanel</source>
-        <translation>About jlpanel</translation>
-    </message>
-    <message>
-        <source>吉林省科技资源共享服务平台考核评价 · 专家评审</source>
-        <translation>Evaluation of the Jilin Provincial S&amp;T Resource Sharing Service Platforms · expert review</translation>
     </message>
 </context>
 <context>
@@ -2674,6 +2771,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
     <message>
         <source>截尾平均分</source>
+        <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
         <translation>Trimmed mean</translation>
     </message>
     <message>
@@ -3365,6 +3463,265 @@ The earlier material, attachments and warnings will be replaced. The workspace i
 {problems}</source>
         <translation>Not imported:
 {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>等次分数线须满足：合格 ≤ 良好 ≤ 优秀。</source>
+        <translation>The grade thresholds must satisfy Pass ≤ Good ≤ Excellent.</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>The backup folder</translation>
+    </message>
+    <message>
+        <source>默认导出文件夹</source>
+        <translation>The default export folder</translation>
+    </message>
+    <message>
+        <source>{what}须是完整的路径：{path}</source>
+        <translation>{what} must be a full path: {path}</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>新周期默认规则有误：</source>
+        <translation>The rule defaults for new cycles are invalid:</translation>
+    </message>
+    <message>
+        <source>无法保存设置：
+{error}</source>
+        <translation>Cannot save the settings:
+{error}</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>新周期默认规则</source>
+        <translation>Rules for new cycles</translation>
+    </message>
+    <message>
+        <source>应用(&amp;A)</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;L)：</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <source>按“确定”或“应用”后立即切换，命令行的提示也使用这种语言。</source>
+        <translation>Switches as soon as you press OK or Apply; the command line&apos;s messages use this language too.</translation>
+    </message>
+    <message>
+        <source>备份文件夹(&amp;F)：</source>
+        <translation>Backup &amp;folder:</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>每个工作区保留(&amp;K)：</source>
+        <translation>&amp;Keep per workspace:</translation>
+    </message>
+    <message>
+        <source> 位专家</source>
+        <comment>one</comment>
+        <translation> expert</translation>
+    </message>
+    <message>
+        <source> 位专家</source>
+        <comment>other</comment>
+        <translation> experts</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <comment>one</comment>
+        <translation> sheet</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <comment>other</comment>
+        <translation> sheets</translation>
+    </message>
+    <message>
+        <source> 位</source>
+        <comment>one</comment>
+        <translation> decimal</translation>
+    </message>
+    <message>
+        <source> 位</source>
+        <comment>other</comment>
+        <translation> decimals</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <comment>one</comment>
+        <translation> month</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <comment>other</comment>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source> 份备份</source>
+        <comment>one</comment>
+        <translation> backup</translation>
+    </message>
+    <message>
+        <source> 份备份</source>
+        <comment>other</comment>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>打开工作区、导入材料、导入专家名单和合并评分之前，都会先把工作区备份到这个文件夹；超过保留份数时删除最旧的备份。留空则使用上面灰色显示的默认文件夹。</source>
+        <translation>Before a workspace is opened, dossiers or the expert roster are imported, or scores are merged, the workspace is backed up to this folder; beyond the number kept, the oldest backup is deleted. Leave it empty for the default folder shown in grey above.</translation>
+    </message>
+    <message>
+        <source>默认导出文件夹(&amp;E)：</source>
+        <translation>Default &amp;export folder:</translation>
+    </message>
+    <message>
+        <source>工作区所在的文件夹</source>
+        <translation>The workspace&apos;s folder</translation>
+    </message>
+    <message>
+        <source>选择默认导出文件夹</source>
+        <translation>Choose the default export folder</translation>
+    </message>
+    <message>
+        <source>生成评审报告和导出考核结果时，先打开这个文件夹；本次运行中选过别的文件夹后，改用最近一次选的。留空则使用工作区所在的文件夹。</source>
+        <translation>Reports and exported results start in this folder; once you choose another folder while the program runs, the last one chosen is used. Leave it empty for the workspace&apos;s folder.</translation>
+    </message>
+    <message>
+        <source>新建的考核周期工作区从这些规则开始（图形界面和 jlpanel new 都一样）。已有的工作区保留各自的规则，不受影响。</source>
+        <translation>New cycle workspaces start with these rules (in the program and with jlpanel new). Existing workspaces keep their own rules.</translation>
+    </message>
+    <message>
+        <source>平台得分</source>
+        <translation>Platform score</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <source>后补助与整改</source>
+        <translation>Funding and rectification</translation>
+    </message>
+    <message>
+        <source>计分方法(&amp;M)：</source>
+        <translation>Score &amp;method:</translation>
+    </message>
+    <message>
+        <source>截尾起始人数(&amp;T)：</source>
+        <translation>&amp;Trim from:</translation>
+    </message>
+    <message>
+        <source>分歧提示：总分极差 &gt;(&amp;J)</source>
+        <translation>Disagreement: rang&amp;e &gt;</translation>
+    </message>
+    <message>
+        <source>分歧提示：偏离中位数 &gt;(&amp;Z)</source>
+        <translation>Disagreement: from me&amp;dian &gt;</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>最少有效评分(&amp;V)：</source>
+        <translation>Minimum &amp;valid scores:</translation>
+    </message>
+    <message>
+        <source>得分小数位(&amp;X)：</source>
+        <translation>Score decima&amp;ls:</translation>
+    </message>
+    <message>
+        <source>{grade} ≥</source>
+        <translation>{grade} ≥</translation>
+    </message>
+    <message>
+        <source>优秀比例上限(&amp;Q)：</source>
+        <translation>Cap on E&amp;xcellent:</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No cap</translation>
+    </message>
+    <message>
+        <source>分区下限(&amp;F)：</source>
+        <translation>Area &amp;floor:</translation>
+    </message>
+    <message>
+        <source> % 满分</source>
+        <translation> % of maximum</translation>
+    </message>
+    <message>
+        <source>未达分区下限时最高(&amp;G)：</source>
+        <translation>Best &amp;grade below the floor:</translation>
+    </message>
+    <message>
+        <source>同分时按此分区排序(&amp;S)：</source>
+        <translation>Tie&amp;s ranked by area:</translation>
+    </message>
+    <message>
+        <source>一票否决成立人数(&amp;O)：</source>
+        <translation>Veto applies fr&amp;om:</translation>
+    </message>
+    <message>
+        <source>后补助候选(&amp;C)：</source>
+        <translation>Funding &amp;candidates:</translation>
+    </message>
+    <message>
+        <source>后补助预算(&amp;U)：</source>
+        <translation>F&amp;unding budget:</translation>
+    </message>
+    <message>
+        <source> 万元</source>
+        <translation> ×10k yuan</translation>
+    </message>
+    <message>
+        <source>分配方式(&amp;W)：</source>
+        <translation>Ho&amp;w to split:</translation>
+    </message>
+    <message>
+        <source>档次权重(&amp;I)：</source>
+        <translation>T&amp;ier weights:</translation>
+    </message>
+    <message>
+        <source>整改期限(&amp;N)：</source>
+        <translation>Rectify withi&amp;n:</translation>
+    </message>
+    <message>
+        <source>这些规则的含义：</source>
+        <translation>What these rules mean:</translation>
+    </message>
+    <message>
+        <source>恢复默认(&amp;R)</source>
+        <translation>&amp;Restore defaults</translation>
+    </message>
+    <message>
+        <source>把新周期默认规则恢复为省里的默认规则</source>
+        <translation>Put the provincial default rules back in the rules for new cycles</translation>
     </message>
 </context>
 <context>
