@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel import __version__
 from jlpanel.gui.crash import report_exception, show_user_error
+from jlpanel.gui.geometry import restore_window_geometry
 from jlpanel.gui.i18n import apply_language, current_language, translate
 from jlpanel.gui.import_dialog import ImportDialog, summary_text
 from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
@@ -870,16 +871,7 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_geometry(self) -> None:
-        geometry = app_settings().value(_GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width, height = 1240, 780
-        if available is not None:
-            width = min(width, int(available.width() * 0.92))
-            height = min(height, int(available.height() * 0.92))
-        self.resize(width, height)
+        restore_window_geometry(self, _GEOMETRY_KEY, QSize(1240, 780))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for review in list(self.review_windows):
