@@ -145,6 +145,8 @@ class DemoBuildDialog(QDialog):
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 0)
         self.note_label = QLabel("", self)
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
         set_muted(self.note_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         plain_buttons(self.buttons)
@@ -196,6 +198,7 @@ class DemoBuildDialog(QDialog):
         self.note_label.setText(
             translate("DemoBuild", "正在停止：等当前一步做完，再删除已生成的文件…")
         )
+        self.note_label.show()
 
     def _finish(self) -> None:
         self._running = False

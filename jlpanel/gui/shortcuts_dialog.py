@@ -151,9 +151,12 @@ class ShortcutsDialog(QDialog):
         self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _size(self) -> None:
-        line = self.fontMetrics().height()
-        width = self.fontMetrics().horizontalAdvance("模") * 36
-        height = line * 30
+        """Wide enough for the words, tall enough for every row (less on a small screen)."""
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance("模") * 36
+        lines = sum(1 + self.model.item(g, 0).rowCount() for g in range(self.model.rowCount()))
+        row = max(self.view.sizeHintForRow(0), metrics.height())
+        height = (lines + 2) * row + 6 * metrics.height()
         available = available_geometry(self._window)
         if available is not None:
             height = min(height, int(available.height() * 0.85))
