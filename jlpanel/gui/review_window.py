@@ -222,7 +222,7 @@ class ReviewWindow(QMainWindow):
         self.reopen_action = self._action("edit-undo", [], self.reopen)
         self.open_action = self._action("document-open", ["Ctrl+O"], self.open_requested.emit)
         self.close_action = self._action("document-close", ["Ctrl+W"], self.close)
-        self.keys_action = self._action("", [], self.show_keyboard_help)
+        self.keys_action = self._action("", ["Ctrl+/"], self.show_keyboard_help)
         self.about_action = self._action("", [], self.show_about)
         self.area_actions = []
         for number in range(1, 10):

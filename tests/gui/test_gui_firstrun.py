@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from conftest import IssuedFiles, Shown
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -213,6 +214,30 @@ def test_every_menu_and_menu_command_has_a_mnemonic(window: MainWindow) -> None:
             assert "(&" in text or "&" in text, text
             letters.append(text[text.index("&") + 1].lower())
         assert len(letters) == len(set(letters)), (top.text(), letters)
+
+
+def test_expert_window_shortcuts_are_unique_and_ctrl_slash_lists_them(
+    window: MainWindow, qtbot: Any, issued: IssuedFiles, message_boxes: list[Shown]
+) -> None:
+    with qtbot.waitSignal(window.review_opened, timeout=15_000) as opened:
+        window.open_workspace(issued.package)
+    review = opened.args[0]
+    qtbot.waitExposed(review)
+    owners: dict[str, str] = {}
+    for action in review.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in owners, f"{key}: {owners[key]} and {action.text()}"
+            owners[key] = action.text()
+    assert {"Ctrl+1", "Alt+1", "Ctrl+PgDown", "Ctrl+/"} <= owners.keys()
+    hint = review.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728 - 40, hint
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    qtbot.keyClick(review, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert [m.title for m in message_boxes] == ["键盘操作"]
+    assert "Ctrl+PgDown" in message_boxes[0].text
+    review.close()
 
 
 # ------------------------------------------------------------------------------ geometry
