@@ -6,7 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from jlpanel import APP_NAME, __version__
@@ -28,6 +29,11 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     """
     app = QApplication.instance()
     if app is None:
+        # At 150 % everything is 1.5× as large, never rounded to 1× or 2×: Qt 6's default,
+        # said explicitly because it only counts before the application exists.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORGANISATION)

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -22,6 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.crash import report_exception, show_user_error
+from jlpanel.gui.demo_build import (
+    DemoBuildDialog,
+    demo_folder,
+    demo_scores_folder,
+    demo_workspace,
+    is_demo_workspace,
+)
+from jlpanel.gui.geometry import restore_window_geometry
 from jlpanel.gui.i18n import apply_language, current_language, translate
 from jlpanel.gui.import_dialog import ImportDialog, summary_text
 from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
@@ -37,6 +45,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not 
     from jlpanel.gui.report_dialog import ReportDialog, ResultExport
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.gui.settings_dialog import SettingsDialog
+    from jlpanel.gui.shortcuts_dialog import ShortcutsDialog
+    from jlpanel.services.demo import DemoSummary
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
     from jlpanel.services.workspace import CycleInfo, Workspace
@@ -124,6 +134,8 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.about_dialog: AboutDialog | None = None
         self.result_export: ResultExport | None = None
+        self.demo_dialog: DemoBuildDialog | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
@@ -146,6 +158,8 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_workspace)
         self.start_page.open_requested.connect(self.choose_workspace)
         self.start_page.recent_chosen.connect(self.open_workspace)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.set_demo_folder(demo_folder())
         self.workspace_view.import_requested.connect(self.import_dossiers)
         self.workspace_view.template_requested.connect(self.save_template)
         self.workspace_view.dossier_view.overview_loaded.connect(self._on_dossier_shown)
@@ -166,6 +180,8 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(icon("document-open"), "", self)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
         self.open_action.triggered.connect(self.choose_workspace)
+        self.demo_action = QAction("", self)
+        self.demo_action.triggered.connect(self.open_demo)
         self.close_action = QAction(icon("document-close"), "", self)
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_action.triggered.connect(self.close_workspace)
@@ -210,6 +226,12 @@ class MainWindow(QMainWindow):
         self.results_action = QAction("", self)
         self.results_action.setShortcut(QKeySequence("Ctrl+5"))
         self.results_action.triggered.connect(self.show_results)
+        self.rubric_action = QAction("", self)
+        self.rubric_action.setShortcut(QKeySequence("Ctrl+6"))
+        self.rubric_action.triggered.connect(self.show_rubric)
+        self.rules_action = QAction("", self)
+        self.rules_action.setShortcut(QKeySequence("Ctrl+7"))
+        self.rules_action.triggered.connect(self.show_rules)
         self.history_action = QAction(icon("document-import"), "", self)
         self.history_action.triggered.connect(self.import_history)
         self.report_action = QAction(icon("document-sign"), "", self)
@@ -218,6 +240,9 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(icon("x-office-spreadsheet"), "", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_results)
+        self.shortcuts_action = QAction("", self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -244,6 +269,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.demo_action)
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.report_action)
@@ -277,6 +303,9 @@ class MainWindow(QMainWindow):
         self.review_menu.addAction(self.history_action)
 
         self.settings_menu = bar.addMenu("")
+        self.settings_menu.addAction(self.rubric_action)
+        self.settings_menu.addAction(self.rules_action)
+        self.settings_menu.addSeparator()
         self.language_menu = QMenu(self.settings_menu)
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
@@ -285,6 +314,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.addAction(self.settings_action)
 
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
         self._rebuild_recent_menu()
 
@@ -329,6 +359,10 @@ class MainWindow(QMainWindow):
         self.open_action.setText(translate("MainWindow", "打开(&O)…"))
         self.open_action.setIconText(translate("MainWindow", "打开"))
         self.open_action.setToolTip(translate("MainWindow", "打开工作区文件 (Ctrl+O)"))
+        self.demo_action.setText(translate("MainWindow", "打开演示考核周期(&D)…"))
+        self.demo_action.setStatusTip(
+            translate("MainWindow", "一个完整的虚构考核周期，第一次打开时先生成它")
+        )
         self.close_action.setText(translate("MainWindow", "关闭工作区(&C)"))
         self.close_action.setIconText(translate("MainWindow", "关闭"))
         self.close_action.setToolTip(translate("MainWindow", "关闭当前工作区 (Ctrl+W)"))
@@ -359,6 +393,8 @@ class MainWindow(QMainWindow):
         self.discussion_action.setText(translate("MainWindow", "讨论与共识(&D)"))
         self.results_action.setText(translate("MainWindow", "考核结果(&R)"))
         self.history_action.setText(translate("MainWindow", "导入历史结果(&H)…"))
+        self.rubric_action.setText(translate("MainWindow", "评分细则(&C)"))
+        self.rules_action.setText(translate("MainWindow", "考核规则(&U)"))
         self.report_action.setText(translate("MainWindow", "生成评审报告(&G)…"))
         self.report_action.setIconText(translate("MainWindow", "报告"))
         self.report_action.setToolTip(
@@ -374,6 +410,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
         self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)…"))
         self.settings_action.setText(translate("MainWindow", "设置(&P)…"))
+        self.shortcuts_action.setText(translate("MainWindow", "键盘快捷键(&K)"))
         self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
         self._update_title()
@@ -390,6 +427,7 @@ class MainWindow(QMainWindow):
         idle = not self._busy
         self.new_action.setEnabled(idle)
         self.open_action.setEnabled(idle)
+        self.demo_action.setEnabled(idle)
         self.recent_menu.setEnabled(idle)
         self.close_action.setEnabled(idle and self.workspace is not None)
         has_workspace = idle and self.workspace is not None
@@ -406,6 +444,8 @@ class MainWindow(QMainWindow):
             self.discussion_action,
             self.results_action,
             self.history_action,
+            self.rubric_action,
+            self.rules_action,
             self.report_action,
             self.export_action,
         ):
@@ -490,6 +530,52 @@ class MainWindow(QMainWindow):
             partial(self._on_workspace_ready, created=False),
             partial(self._on_task_failed, what=path.name, dialog=None),
         )
+
+    # ---------------------------------------------------------------------- the demo
+
+    def open_demo(self) -> None:
+        """Open the demo cycle in the user's data folder, building it there first if needed."""
+        if self._busy:
+            return
+        folder = demo_folder()
+        workspace = demo_workspace(folder)
+        if workspace.is_file():
+            self.open_workspace(workspace)
+            return
+        dialog = DemoBuildDialog(folder, self)
+        dialog.built.connect(self._on_demo_built)
+        dialog.failed.connect(self._on_demo_failed)
+        dialog.cancelled.connect(self._on_demo_cancelled)
+        self.demo_dialog = dialog
+        self._begin_busy(translate("MainWindow", "正在生成演示考核周期…"))
+        dialog.start()
+
+    def _forget_demo_dialog(self) -> None:
+        if self.demo_dialog is not None:
+            self.demo_dialog.deleteLater()
+            self.demo_dialog = None
+
+    def _on_demo_built(self, summary: DemoSummary) -> None:
+        self._forget_demo_dialog()
+        self._end_busy()
+        self.start_page.set_demo_folder(summary.folder)
+        self.open_workspace(summary.workspace)
+
+    def _on_demo_cancelled(self) -> None:
+        self._forget_demo_dialog()
+        self._end_busy()
+        self.status(translate("MainWindow", "已取消生成演示考核周期，未留下任何文件"))
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self._forget_demo_dialog()
+        self._end_busy()
+        self.status(translate("MainWindow", "未能生成演示考核周期"))
+        if isinstance(exc, UserError):
+            show_user_error(self, exc)
+            self.task_failed.emit(exc.message(current_language()))
+        else:
+            self.task_failed.emit(str(exc))
+            report_exception(exc, self)
 
     # ------------------------------------------------------------------ expert mode
 
@@ -621,6 +707,14 @@ class MainWindow(QMainWindow):
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
+        if is_demo_workspace(workspace.path):
+            self.status(
+                translate(
+                    "MainWindow",
+                    "已打开演示考核周期。专家交回的评分文件在 {folder}，"
+                    "用 评审 → 合并评分文件 (Ctrl+M) 合并。",
+                ).format(folder=demo_scores_folder())
+            )
         self.workspace_view.focus_platforms()
         log.info("%s workspace %s", "created" if created else "opened", workspace.path)
         self.workspace_opened.emit(workspace.path)
@@ -785,16 +879,31 @@ class MainWindow(QMainWindow):
         """The 评分汇总 tab."""
         if self.workspace is not None:
             self.workspace_view.show_summary()
+            self.workspace_view.focus_current_tab()
 
     def show_discussion(self) -> None:
         """The 讨论与共识 tab."""
         if self.workspace is not None:
             self.workspace_view.show_discussion()
+            self.workspace_view.focus_current_tab()
 
     def show_results(self) -> None:
         """The 考核结果 tab."""
         if self.workspace is not None:
             self.workspace_view.show_results()
+            self.workspace_view.focus_current_tab()
+
+    def show_rubric(self) -> None:
+        """The 评分细则 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_rubric()
+            self.workspace_view.focus_current_tab()
+
+    def show_rules(self) -> None:
+        """The 考核规则 tab."""
+        if self.workspace is not None:
+            self.workspace_view.show_rules()
+            self.workspace_view.focus_current_tab()
 
     def import_history(self) -> None:
         """考核结果 with 导入历史结果 asked for."""
@@ -806,6 +915,7 @@ class MainWindow(QMainWindow):
         """The 专家 tab."""
         if self.workspace is not None:
             self.workspace_view.show_experts()
+            self.workspace_view.focus_current_tab()
 
     def import_roster(self) -> None:
         if self.workspace is not None:
@@ -886,6 +996,16 @@ class MainWindow(QMainWindow):
     def _forget_settings_dialog(self) -> None:
         self.settings_dialog = None
 
+    def show_shortcuts(self) -> None:
+        """帮助 → 键盘快捷键 (Ctrl+/): every shortcut, read from the actions themselves."""
+        if self.shortcuts_dialog is None:
+            from jlpanel.gui.shortcuts_dialog import ShortcutsDialog
+
+            self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        self.shortcuts_dialog.activateWindow()
+
     def show_about(self) -> None:
         """帮助 → 关于 jlpanel: versions and licences."""
         from jlpanel.gui.about_dialog import AboutDialog
@@ -896,16 +1016,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _restore_geometry(self) -> None:
-        geometry = app_settings().value(_GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width, height = 1240, 780
-        if available is not None:
-            width = min(width, int(available.width() * 0.92))
-            height = min(height, int(available.height() * 0.92))
-        self.resize(width, height)
+        restore_window_geometry(self, _GEOMETRY_KEY, QSize(1240, 780))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for review in list(self.review_windows):

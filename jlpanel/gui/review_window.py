@@ -16,13 +16,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDesktopServices,
-    QGuiApplication,
     QIcon,
     QKeySequence,
 )
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.declaration_page import DeclarationChange, DeclarationPage
+from jlpanel.gui.geometry import restore_window_geometry
 from jlpanel.gui.i18n import apply_language, current_language, translate
 from jlpanel.gui.indicator_panel import Field
 from jlpanel.gui.scoring_desk import ScoringDesk
@@ -221,7 +221,7 @@ class ReviewWindow(QMainWindow):
         self.reopen_action = self._action("edit-undo", [], self.reopen)
         self.open_action = self._action("document-open", ["Ctrl+O"], self.open_requested.emit)
         self.close_action = self._action("document-close", ["Ctrl+W"], self.close)
-        self.keys_action = self._action("", [], self.show_keyboard_help)
+        self.keys_action = self._action("", ["Ctrl+/"], self.show_keyboard_help)
         self.about_action = self._action("", [], self.show_about)
         self.settings_action = self._action("", ["Ctrl+,"], self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -322,16 +322,7 @@ class ReviewWindow(QMainWindow):
         self._update_actions()
 
     def _restore_geometry(self) -> None:
-        geometry = app_settings().value(_GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width, height = 1400, 860
-        if available is not None:
-            width = min(width, int(available.width() * 0.96))
-            height = min(height, int(available.height() * 0.94))
-        self.resize(width, height)
+        restore_window_geometry(self, _GEOMETRY_KEY, QSize(1400, 860))
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]

@@ -16,7 +16,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from jlpanel.gui.forms.ui_start_page import Ui_StartPage
@@ -127,6 +135,8 @@ class StartPage(QWidget):
 
     new_requested = Signal()
     open_requested = Signal()
+    #: 打开演示考核周期.
+    demo_requested = Signal()
     #: A recent file was chosen (double-click or Enter).
     recent_chosen = Signal(Path)
 
@@ -134,6 +144,8 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_StartPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.recent = recent
+        self._demo_folder: Path | None = None
         self.model = RecentFilesModel(recent, self)
         self.ui.recentList.setModel(self.model)
         self.ui.recentList.setItemDelegate(RecentFileDelegate(self.ui.recentList))
@@ -142,19 +154,71 @@ class StartPage(QWidget):
         set_muted(self.ui.subtitleLabel)
         set_muted(self.ui.emptyLabel)
         self.ui.recentLabel.setFont(scaled_font(self.ui.recentLabel, 1.1, bold=True))
-        for button in (self.ui.newButton, self.ui.openButton):
+        set_muted(self.ui.demoHintLabel)
+        for button in (self.ui.newButton, self.ui.openButton, self.ui.demoButton):
             button.setFont(scaled_font(button, 1.2))
+            # Enter presses the button that has the focus, as in a dialog.
+            button.setAutoDefault(True)
         self.ui.newButton.setIcon(icon("document-new"))
         self.ui.openButton.setIcon(icon("document-open"))
+        self.ui.demoButton.setIcon(icon("app"))
         self.ui.newButton.clicked.connect(self.new_requested)
         self.ui.openButton.clicked.connect(self.open_requested)
+        self.ui.demoButton.clicked.connect(self.demo_requested)
         self.ui.recentList.activated.connect(self._on_activated)
+
+        # Delete forgets the current file; both are also on the list's context menu.
+        self.remove_action = QAction(self.ui.recentList)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_current)
+        self.clear_action = QAction(self.ui.recentList)
+        self.clear_action.triggered.connect(recent.clear)
+        self.ui.recentList.addAction(self.remove_action)
+        self.ui.recentList.addAction(self.clear_action)
+        self.ui.recentList.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._retranslate()
         self.model.modelReset.connect(self._update_empty)
         self._update_empty()
 
     def refresh(self) -> None:
         """Check again which recent files exist (called whenever the page is shown)."""
         self.model.refresh()
+
+    def set_demo_folder(self, folder: Path) -> None:
+        """Say under the demo button where the demo lives (so its score files can be found)."""
+        self._demo_folder = folder
+        self._retranslate()
+
+    @property
+    def first_run(self) -> bool:
+        """No workspace has been opened yet: the demo is the most prominent choice."""
+        return self.model.rowCount() == 0
+
+    def remove_current(self) -> None:
+        """Forget the current file of the list (the file itself is left alone)."""
+        path = self.ui.recentList.currentIndex().data(PATH_ROLE)
+        if isinstance(path, Path):
+            row = self.ui.recentList.currentIndex().row()
+            self.recent.remove(path)
+            if self.model.rowCount():
+                self.ui.recentList.setCurrentIndex(
+                    self.model.index(min(row, self.model.rowCount() - 1))
+                )
+
+    def _retranslate(self) -> None:
+        self.remove_action.setText(translate("StartPage", "从列表中移除(&R)"))
+        self.clear_action.setText(translate("StartPage", "清除列表(&C)"))
+        hint = translate(
+            "StartPage",
+            "演示考核周期：虚构的 24 个平台、7 位专家，专家的评分文件已备好，"
+            "可直接练习合并评分与生成报告。",
+        )
+        if self._demo_folder is not None:
+            hint += "\n" + translate("StartPage", "演示数据保存在：{folder}").format(
+                folder=self._demo_folder
+            )
+        self.ui.demoHintLabel.setText(hint)
 
     def _on_activated(self, index: QModelIndex) -> None:
         path = index.data(PATH_ROLE)
@@ -165,14 +229,22 @@ class StartPage(QWidget):
         empty = self.model.rowCount() == 0
         self.ui.recentList.setVisible(not empty)
         self.ui.emptyLabel.setVisible(empty)
+        # First run: the demo is the default choice (Enter opens it) and has the focus.
+        self.ui.demoButton.setDefault(empty)
         if not empty and not self.ui.recentList.currentIndex().isValid():
             # Current (so Enter opens it once the list has focus) but not highlighted.
             self.ui.recentList.selectionModel().setCurrentIndex(
                 self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.first_run:
+            self.ui.demoButton.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self._retranslate()
             self.model.retranslate()
         super().changeEvent(event)

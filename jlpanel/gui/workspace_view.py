@@ -382,6 +382,32 @@ class WorkspaceView(QWidget):
         """The 考核结果 tab."""
         self.ui.tabs.setCurrentWidget(self.results_page)
 
+    def show_rubric(self) -> None:
+        """The 评分细则 tab."""
+        self.ui.tabs.setCurrentWidget(self.ui.rubricTab)
+
+    def show_rules(self) -> None:
+        """The 考核规则 tab."""
+        self.ui.tabs.setCurrentWidget(self.ui.rulesTab)
+
+    def focus_current_tab(self) -> None:
+        """Keyboard focus on the first control of the tab shown (after a tab's shortcut)."""
+        page = self.ui.tabs.currentWidget()
+        focused = self.focusWidget()
+        if page is None or (focused is not None and page.isAncestorOf(focused)):
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page and page.isAncestorOf(widget):
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.ui.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def merge_scores(self) -> QWidget | None:
         """评分汇总 with 合并评分文件 open."""
         self.show_summary()

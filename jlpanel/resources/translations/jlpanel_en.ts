@@ -360,6 +360,60 @@
     </message>
 </context>
 <context>
+    <name>DemoBuild</name>
+    <message>
+        <source>写入专家名单</source>
+        <extracomment>The demo&apos;s folder under the user&apos;s data folder.</extracomment>
+        <translation>Writing the expert roster</translation>
+    </message>
+    <message>
+        <source>创建工作区</source>
+        <translation>Creating the workspace</translation>
+    </message>
+    <message>
+        <source>导入专家名单、分配专家并发放评审包</source>
+        <translation>Importing the roster, assigning experts and issuing review packages</translation>
+    </message>
+    <message>
+        <source>模拟专家评分并提交评分文件</source>
+        <translation>Simulating the experts&apos; scoring and their score files</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>生成 {name}</source>
+        <translation>Generating {name}</translation>
+    </message>
+    <message>
+        <source>导入 {name}</source>
+        <translation>Importing {name}</translation>
+    </message>
+    <message>
+        <source>正在生成演示考核周期</source>
+        <translation>Building the demo assessment cycle</translation>
+    </message>
+    <message>
+        <source>第一次打开时先生成演示数据，大约需要半分钟。生成的文件保存在：
+{folder}</source>
+        <translation>The demo data is built the first time it is opened; this takes about half a minute. Its files are kept in:
+{folder}</translation>
+    </message>
+    <message>
+        <source>准备中…</source>
+        <translation>Getting ready…</translation>
+    </message>
+    <message>
+        <source>第 {done}/{total} 步：{step}</source>
+        <translation>Step {done} of {total}: {step}</translation>
+    </message>
+    <message>
+        <source>正在停止：等当前一步做完，再删除已生成的文件…</source>
+        <translation>Stopping: the current step finishes, then the files made so far are removed…</translation>
+    </message>
+</context>
+<context>
     <name>DeskModels</name>
     <message>
         <source>未开始</source>
@@ -1307,6 +1361,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Open a workspace file (Ctrl+O)</translation>
     </message>
     <message>
+        <source>打开演示考核周期(&amp;D)…</source>
+        <translation>Open the &amp;Demo Cycle…</translation>
+    </message>
+    <message>
+        <source>一个完整的虚构考核周期，第一次打开时先生成它</source>
+        <translation>A complete fictional assessment cycle, built the first time it is opened</translation>
+    </message>
+    <message>
         <source>关闭工作区(&amp;C)</source>
         <translation>&amp;Close Workspace</translation>
     </message>
@@ -1407,6 +1469,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Import &amp;history…</translation>
     </message>
     <message>
+        <source>评分细则(&amp;C)</source>
+        <translation>Scoring &amp;Criteria</translation>
+    </message>
+    <message>
+        <source>考核规则(&amp;U)</source>
+        <translation>Assessment R&amp;ules</translation>
+    </message>
+    <message>
         <source>生成评审报告(&amp;G)…</source>
         <translation>&amp;Generate reports…</translation>
     </message>
@@ -1441,6 +1511,26 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
+    </message>
+    <message>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>正在生成演示考核周期…</source>
+        <translation>Building the demo assessment cycle…</translation>
+    </message>
+    <message>
+        <source>已取消生成演示考核周期，未留下任何文件</source>
+        <translation>Building the demo cycle was cancelled; no files were left behind</translation>
+    </message>
+    <message>
+        <source>未能生成演示考核周期</source>
+        <translation>Could not build the demo assessment cycle</translation>
+    </message>
+    <message>
+        <source>已打开演示考核周期。专家交回的评分文件在 {folder}，用 评审 → 合并评分文件 (Ctrl+M) 合并。</source>
+        <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
     </message>
     <message>
         <source>设置已保存</source>
@@ -3737,6 +3827,29 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>菜单里的命令都可以用 Alt 加括号中的字母打开；下面是可直接按的快捷键。</source>
+        <translation>Every menu command can be reached with Alt and its underlined letter; these are the keys that act directly.</translation>
+    </message>
+    <message>
+        <source>命令</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>SpreadChart</name>
     <message>
         <source>还没有专家评分</source>
@@ -3750,6 +3863,23 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <source>文件已不存在：{folder}</source>
         <extracomment>The file&apos;s path (a Path) and whether it still exists. The second line under the name: the folder, or that the file is gone.</extracomment>
         <translation>File no longer exists: {folder}</translation>
+    </message>
+    <message>
+        <source>从列表中移除(&amp;R)</source>
+        <extracomment>打开演示考核周期. A recent file was chosen (double-click or Enter).</extracomment>
+        <translation>&amp;Remove from List</translation>
+    </message>
+    <message>
+        <source>清除列表(&amp;C)</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <source>演示考核周期：虚构的 24 个平台、7 位专家，专家的评分文件已备好，可直接练习合并评分与生成报告。</source>
+        <translation>The demo cycle: 24 fictional platforms and 7 experts whose score files are ready, to practise merging scores and making reports.</translation>
+    </message>
+    <message>
+        <source>演示数据保存在：{folder}</source>
+        <translation>The demo is kept in: {folder}</translation>
     </message>
     <message>
         <source>吉林省科技资源共享服务平台考核评价</source>
@@ -3776,12 +3906,20 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Open Workspace or Package</translation>
     </message>
     <message>
+        <source>打开一个完整的虚构考核周期，第一次打开时先生成它（约半分钟）</source>
+        <translation>Open a complete fictional assessment cycle; it is built the first time (about half a minute)</translation>
+    </message>
+    <message>
+        <source>打开演示考核周期</source>
+        <translation>Open the Demo Cycle</translation>
+    </message>
+    <message>
         <source>最近打开</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <source>还没有打开过工作区。新建一个，或打开同事发来的工作区文件。</source>
-        <translation>No workspaces opened yet. Create one, or open a workspace file a colleague sent you.</translation>
+        <source>还没有打开过工作区。新建一个、打开同事发来的工作区文件，或先打开演示考核周期看一看。</source>
+        <translation>No workspace has been opened yet. Create one, open a workspace file a colleague sent, or look round the demo cycle first.</translation>
     </message>
 </context>
 <context>
