@@ -34,6 +34,7 @@ from jlpanel.gui.workspace_view import WorkspaceView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
+    from jlpanel.gui.help_window import HelpWindow
     from jlpanel.gui.report_dialog import ReportDialog, ResultExport
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.services.intake import ImportOutcome
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.report_dialog: ReportDialog | None = None
         self.result_export: ResultExport | None = None
+        self.help_window: HelpWindow | None = None
         self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
@@ -213,6 +215,9 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(icon("x-office-spreadsheet"), "", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_results)
+        self.guide_action = QAction("", self)
+        self.guide_action.setShortcut(QKeySequence("F1"))
+        self.guide_action.triggered.connect(self.show_guide)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -274,6 +279,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.addMenu(self.language_menu)
 
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
         self._rebuild_recent_menu()
 
@@ -361,6 +367,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.clear_recent_action.setText(translate("MainWindow", "清除列表"))
         self.language_menu.setTitle(translate("MainWindow", "语言 / Language(&L)"))
+        self.guide_action.setText(translate("MainWindow", "用户指南(&G)"))
         self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)"))
         self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
@@ -855,6 +862,12 @@ class MainWindow(QMainWindow):
             log.warning("cannot save the language preference: %s", exc)
         self.language_actions[applied].setChecked(True)
         self.status(translate("MainWindow", "界面语言：中文"))
+
+    def show_guide(self) -> None:
+        """帮助 → 用户指南 (F1): the user guide in the UI language."""
+        from jlpanel.gui.help_window import open_guide
+
+        self.help_window = open_guide(self, self.help_window)
 
     def show_about(self) -> None:
         product = translate("MainWindow", "吉林省科技资源共享服务平台考核评价")
