@@ -1,6 +1,12 @@
 """Grab PNGs of every screen of the GUI, to look at before calling a screen done.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py [OUT_DIR] [--only NAME]
+    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py --guide
+
+``--guide`` writes the images of the user guide instead: ``docs/guide/images/<lang>/<name>.png``
+at 1366×768, once in Chinese and once in English, from the shots listed in ``GUIDE_SHOTS``
+(one small function each, run in order on one demo cycle). They are optimised with
+``pngquant``/``optipng`` when those are installed.
 
 Runs the real app on the current display with settings, logs, a fresh workspace and the demo
 cycle (``jlpanel demo``) in a temporary folder, and writes ``<size>-<screen>.png`` (1366×768
@@ -42,7 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         help="only the staff's screens of stage 1–2, only the experts' screens, or only the "
         "secretary's (merge, matrix, discussion, results)",
     )
+    parser.add_argument(
+        "--guide",
+        action="store_true",
+        help="write the user guide's images into docs/guide/images/<lang>/ instead",
+    )
     args = parser.parse_args(argv)
+    if args.guide:
+        return _guide_main()
     out = Path(args.out).absolute()
     out.mkdir(parents=True, exist_ok=True)
 
@@ -524,6 +537,489 @@ def _shoot_review(
     save(review, f"{size}-review-desk-locked")
     review.close()
     settle()
+
+
+# =========================================================================== the user guide
+
+GUIDE_IMAGES = Path(__file__).resolve().parents[1] / "docs" / "guide" / "images"
+GUIDE_SIZE = (1366, 768)
+GUIDE_LANGUAGES = ("zh", "en")
+#: Where the guide's cycle is built: a fixed name, so the paths the pictures show are stable.
+GUIDE_WORK = Path(tempfile.gettempdir()) / "jlpanel-guide"
+
+
+@dataclasses.dataclass
+class GuideRun:
+    """What the guide's shots share: the app, its window, the demo and the state so far."""
+
+    window: MainWindow
+    demo: DemoSummary
+    base: Path  # the demo's dossiers in a cycle with no roster yet
+    extra_files: list[Path]
+    folder: Path  # this language's working folder
+    out: Path  # docs/guide/images/<lang>
+    settle: Callable[[], None]
+    written: list[Path]
+    state: dict[str, object] = dataclasses.field(default_factory=dict)
+
+    def save(self, widget: QWidget, name: str) -> None:
+        """Write ``<name>.png`` of ``widget`` (the window or dialog only, not the screen)."""
+        self.settle()
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            sys.exit(f"could not write {path}")
+        self.written.append(path)
+
+    def open_copy(self, source: Path, name: str) -> Path:
+        """Open a fresh copy of a workspace in the main window."""
+        target = self.folder / name / source.name
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(source, target)
+        self.window.open_workspace(target)
+        self.settle()
+        return target
+
+
+#: The shots, in the order they are taken; each is one small function of a GuideRun.
+GUIDE_SHOTS: list[Callable[[GuideRun], None]] = []
+
+
+def guide_shot(shot: Callable[[GuideRun], None]) -> Callable[[GuideRun], None]:
+    """Add a shot to the guide's list (in the order of definition)."""
+    GUIDE_SHOTS.append(shot)
+    return shot
+
+
+def _guide_main() -> int:
+    shutil.rmtree(GUIDE_WORK, ignore_errors=True)
+    GUIDE_WORK.mkdir(parents=True)
+    try:
+        os.environ["JLPANEL_CONFIG_DIR"] = str(GUIDE_WORK / "config")
+        os.environ["JLPANEL_DATA_DIR"] = str(GUIDE_WORK / "data")
+        written = _shoot_guide(GUIDE_WORK)
+    finally:
+        shutil.rmtree(GUIDE_WORK, ignore_errors=True)
+    _optimise(written)
+    for path in written:
+        print(f"{path.relative_to(GUIDE_IMAGES.parent)}  {path.stat().st_size // 1024} KB")
+    return 0
+
+
+def _shoot_guide(folder: Path) -> list[Path]:
+    from PySide6.QtCore import QThreadPool
+
+    from jlpanel.gui.app import MainWindow, make_app
+    from jlpanel.gui.tasks import pending_tasks
+    from jlpanel.services.demo import build_demo
+
+    app = make_app(language="zh")
+
+    def settle() -> None:
+        QThreadPool.globalInstance().waitForDone()
+        while pending_tasks():
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
+
+    demo = build_demo(folder / "演示")
+    extra_files = _import_files(demo, folder / "待导入")
+    base = _dossier_workspace(demo, folder / "base")
+    written: list[Path] = []
+    for language in GUIDE_LANGUAGES:
+        out = GUIDE_IMAGES / language
+        shutil.rmtree(out, ignore_errors=True)  # no picture outlives its shot
+        out.mkdir(parents=True)
+        window = MainWindow()
+        window.set_language(language)
+        window.resize(*GUIDE_SIZE)
+        window.show()
+        run = GuideRun(window, demo, base, extra_files, folder / language, out, settle, written)
+        run.folder.mkdir()
+        for shot in GUIDE_SHOTS:
+            shot(run)
+        for review in list(window.review_windows):
+            review.close()
+        window.close()
+        settle()
+        window.deleteLater()
+        settle()
+    return written
+
+
+def _optimise(paths: list[Path]) -> None:
+    """Make the PNGs smaller with pngquant and optipng, when they are installed."""
+    import subprocess
+
+    pngquant, optipng = shutil.which("pngquant"), shutil.which("optipng")
+    if pngquant is None and optipng is None:
+        print("pngquant/optipng not found: the PNGs are left as Qt wrote them")
+        return
+    files = [str(p) for p in paths]
+    if pngquant is not None:
+        subprocess.run(
+            [pngquant, "--force", "--skip-if-larger", "--ext", ".png", "--quality=80-95", *files],
+            check=False,
+        )
+    if optipng is not None:
+        subprocess.run([optipng, "-quiet", "-o2", *files], check=True)
+
+
+def _modal_file_dialog(then: Callable[[QWidget], None]) -> None:
+    """When the next file dialog opens: call ``then`` on it, then accept what it suggests."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(100, answer)
+            return
+        for _ in range(10):
+            QApplication.processEvents()
+        then(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(300, answer)
+
+
+# ----------------------------------------------------------------- 部门工作人员 (staff.md)
+
+
+@guide_shot
+def start_page(run: GuideRun) -> None:
+    run.window.recent.add(run.demo.workspace)
+    run.window.start_page.refresh()
+    run.save(run.window, "start")
+
+
+@guide_shot
+def new_workspace(run: GuideRun) -> None:
+    run.window.new_workspace()
+    dialog = run.window.new_dialog
+    assert dialog is not None
+    dialog.ui.pathEdit.setText(str(run.folder / "2026年度考核评价.jlpanel"))
+    run.save(dialog, "new-workspace")
+    dialog.reject()
+
+
+@guide_shot
+def rules(run: GuideRun) -> None:
+    run.open_copy(run.demo.workspace, "staff")
+    view = run.window.workspace_view
+    view.ui.tabs.setCurrentWidget(view.ui.rulesTab)
+    run.save(run.window, "rules")
+    view.ui.tabs.setCurrentWidget(view.ui.rubricTab)
+    view.select_code("A1")
+    view.ui.rubricTree.setFocus()
+    run.save(run.window, "rubric")
+
+
+@guide_shot
+def platforms(run: GuideRun) -> None:
+    run.window.show_platforms()
+    run.save(run.window, "platforms")
+
+
+@guide_shot
+def dossier(run: GuideRun) -> None:
+    view = run.window.workspace_view
+    listing = view.platform_list.model.platforms()
+    chosen = max(listing, key=lambda p: (p.warnings, p.metrics.get("service_count") or 0))
+    view.open_platform(chosen.id, tab="warnings")
+    run.settle()
+    run.save(run.window, "dossier-warnings")
+    view.dossier_view.select_tab("metrics")
+    run.save(run.window, "dossier-metrics")
+    view.show_list()
+
+
+@guide_shot
+def import_dossiers(run: GuideRun) -> None:
+    window = run.window
+    window.import_dossiers()
+    dialog = window.import_dialog
+    assert dialog is not None
+    dialog.add_paths(run.extra_files)
+    dialog.start()
+    run.settle()
+    refused = next(
+        row
+        for row, outcome in enumerate(dialog.results_model.outcomes())
+        if outcome.status.value == "refused"
+    )
+    dialog.select_result(refused)
+    run.save(dialog, "import-results")
+    dialog.reject()
+    window.close_workspace()
+    run.settle()
+
+
+@guide_shot
+def roster(run: GuideRun) -> None:
+    run.open_copy(run.base, "experts")
+    run.window.show_experts()
+    view = run.window.workspace_view.experts_view
+    view.start_roster_import(run.demo.roster, replace=False)
+    run.settle()
+    dialog = view.roster_dialog
+    assert dialog is not None
+    run.save(dialog, "roster-result")
+    dialog.accept()
+    run.settle()
+    run.save(run.window, "experts-conflicts")
+
+
+@guide_shot
+def assignment(run: GuideRun) -> None:
+    view = run.window.workspace_view.experts_view
+    view.assign()
+    run.settle()
+    view.ui.expertsTable.selectRow(2)
+    run.save(run.window, "experts-assigned")
+
+
+@guide_shot
+def issue_packages(run: GuideRun) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    view = run.window.workspace_view.experts_view
+    packages = run.folder / "评审包"
+    original = QFileDialog.getExistingDirectory
+    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign,assignment]
+    try:
+        view.issue_packages()
+    finally:
+        QFileDialog.getExistingDirectory = original  # type: ignore[method-assign]
+    run.settle()
+    issue = view.issue_dialog
+    assert issue is not None
+    run.save(issue, "issue-packages")
+    issued = issue.model.issued()
+    issue.accept()
+    run.settle()
+    chosen = max(issued, key=lambda i: (i.platform_count, i.expert_name))
+    run.state["package"] = chosen.path
+    run.window.close_workspace()
+    run.settle()
+
+
+# ---------------------------------------------------------------- 评审专家 (expert.md)
+
+
+def _review(run: GuideRun) -> object:
+    from jlpanel.gui.review_window import ReviewWindow
+
+    review = run.state["review"]
+    assert isinstance(review, ReviewWindow)
+    return review
+
+
+@guide_shot
+def declaration(run: GuideRun) -> None:
+    package = run.state["package"]
+    assert isinstance(package, Path)
+    run.window.open_review(package)
+    run.settle()
+    review = run.window.review_windows[-1]
+    review.resize(*GUIDE_SIZE)
+    run.state["review"] = review
+    page = review.declaration_page
+    page.ui.pledgeCheck.setChecked(True)
+    page.model.set_conflict(2, True, "本人曾参与该平台建设项目的验收，申请回避")
+    run.save(review, "review-declaration")
+    page.confirm()
+    run.settle()
+
+
+@guide_shot
+def scoring_desk(run: GuideRun) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from jlpanel.gui.indicator_panel import Field
+    from jlpanel.gui.review_window import ReviewWindow
+
+    review = _review(run)
+    assert isinstance(review, ReviewWindow)
+    panel = review.desk.panel
+    codes = [i.code for i in panel.rubric.indicators] if panel.rubric else []
+    for code, text in zip(codes[:4], ("8.5", "4.5", "6", "6"), strict=True):
+        panel.focus_field(Field.SCORE, code)
+        QTest.keyClicks(panel.rows[code].score_edit, text)
+        QTest.keyClick(panel.rows[code].score_edit, Qt.Key.Key_Return)
+    run.settle()
+    panel.focus_field(Field.SCORE, codes[4])
+    review.desk.dossier_view.select_tab("metrics")
+    run.save(review, "review-desk")
+
+
+@guide_shot
+def submit_problems(run: GuideRun) -> None:
+    from jlpanel.gui.review_window import ReviewWindow
+
+    review = _review(run)
+    assert isinstance(review, ReviewWindow)
+    review.show_submit()
+    run.save(review, "review-submit-problems")
+    assert review.session is not None
+    _fill_all(review.session, None)
+    review.reload()
+    review.show_submit()
+    run.save(review, "review-submit-ready")
+
+
+@guide_shot
+def submitted(run: GuideRun) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from jlpanel.gui.review_window import ReviewWindow
+
+    review = _review(run)
+    assert isinstance(review, ReviewWindow)
+    stick = run.folder / "U盘"
+    stick.mkdir()
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign,assignment]
+        lambda _parent, _title, start, *_a: (str(stick / Path(start).name), "")
+    )
+    try:
+        review.save_score_file()
+        run.settle()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    run.save(review, "review-submitted")
+    review.show_desk()
+    run.settle()
+    run.save(review, "review-desk-locked")
+    review.close()
+    run.settle()
+    run.window.show()
+
+
+# ------------------------------------------------------------- 专家组秘书 (secretary.md)
+
+
+@guide_shot
+def merge(run: GuideRun) -> None:
+    """Six of the seven score files and a tampered one: the seventh is still on its way."""
+    assert run.demo.score_folder is not None
+    scores = sorted(run.demo.score_folder.glob("*.jlscore"))
+    run.open_copy(run.demo.workspace, "secretary")
+    view = run.window.workspace_view
+    view.show_summary()
+    dialog = view.merge_scores()
+    assert dialog is not None
+    tampered = run.folder / "secretary" / f"{scores[0].stem}-改过.jlscore"
+    tampered.write_text(
+        scores[0].read_text(encoding="utf-8").replace('"revision": 1', '"revision": 9', 1),
+        encoding="utf-8",
+    )
+    run.state["late"] = scores[-1]
+    dialog.add_paths([*scores[:-1], tampered])  # type: ignore[attr-defined]
+    dialog.start()  # type: ignore[attr-defined]
+    run.settle()
+    dialog.select_result(len(scores) - 1)  # type: ignore[attr-defined]
+    run.save(dialog, "merge-results")
+    dialog.accept()  # type: ignore[attr-defined]
+    run.settle()
+    run.save(run.window, "matrix-missing")
+
+
+@guide_shot
+def matrix(run: GuideRun) -> None:
+    view = run.window.workspace_view
+    dialog = view.merge_scores()
+    assert dialog is not None
+    late = run.state["late"]
+    assert isinstance(late, Path)
+    dialog.add_paths([late])  # type: ignore[attr-defined]
+    dialog.start()  # type: ignore[attr-defined]
+    run.settle()
+    dialog.accept()  # type: ignore[attr-defined]
+    run.settle()
+    run.save(run.window, "matrix")
+
+
+@guide_shot
+def discussion(run: GuideRun) -> None:
+    view = run.window.workspace_view
+    view.show_discussion()
+    run.settle()
+    page = view.discussion_page
+    items = page.discussion_items()
+    if items:
+        page.show_platform(items[0].platform_id)
+    run.save(run.window, "discussion")
+
+
+@guide_shot
+def adjust_score(run: GuideRun) -> None:
+    page = run.window.workspace_view.discussion_page
+    dialog = page.adjust_score()
+    assert dialog is not None
+    dialog.scoreSpin.setValue(dialog.scoreSpin.value() + 2)
+    dialog.reasonEdit.setPlainText(
+        "专家组复核服务记录原件后认为B1服务量认定偏低，经讨论一致同意上调。"
+    )
+    run.save(dialog, "adjust-score")
+    dialog.reject()
+
+
+@guide_shot
+def panel_opinion(run: GuideRun) -> None:
+    page = run.window.workspace_view.discussion_page
+    dialog = page.edit_opinion()
+    assert dialog is not None
+    run.save(dialog, "panel-opinion")
+    dialog.reject()
+
+
+@guide_shot
+def results(run: GuideRun) -> None:
+    view = run.window.workspace_view
+    view.show_results()
+    run.settle()
+    run.save(run.window, "results")
+    tabs = view.results_page.tabs
+    tabs.setCurrentIndex(2)
+    run.save(run.window, "results-disqualified")
+    tabs.setCurrentIndex(0)
+
+
+@guide_shot
+def reports(run: GuideRun) -> None:
+    window = run.window
+    window.make_reports()
+    dialog = window.report_dialog
+    assert dialog is not None
+    run.save(dialog, "reports-choose")
+    dialog.start()
+    run.settle()
+    run.save(dialog, "reports-written")
+    dialog.accept()
+    run.settle()
+
+
+@guide_shot
+def export(run: GuideRun) -> None:
+    _modal_file_dialog(lambda dialog: run.save(dialog, "export"))
+    run.window.export_results()
+    run.settle()
+    if not list((run.folder / "secretary").glob("*.xlsx")):
+        sys.exit("the export wrote no workbook")
+
+
+@guide_shot
+def user_guide(run: GuideRun) -> None:
+    run.window.show_guide()
+    help_window = run.window.help_window
+    assert help_window is not None
+    help_window.resize(*GUIDE_SIZE)
+    help_window.show_page("expert")
+    run.save(help_window, "help-window")
+    help_window.close()
+    run.window.close_workspace()
+    run.settle()
 
 
 if __name__ == "__main__":

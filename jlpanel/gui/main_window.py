@@ -42,6 +42,7 @@ from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
     from jlpanel.gui.about_dialog import AboutDialog
+    from jlpanel.gui.help_window import HelpWindow
     from jlpanel.gui.report_dialog import ReportDialog, ResultExport
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.gui.settings_dialog import SettingsDialog
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.result_export: ResultExport | None = None
         self.demo_dialog: DemoBuildDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.help_window: HelpWindow | None = None
         self._writing_template = False
         self._busy = False
         self.recent = RecentFiles(self)
@@ -243,6 +245,9 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = QAction("", self)
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.guide_action = QAction("", self)
+        self.guide_action.setShortcut(QKeySequence("F1"))
+        self.guide_action.triggered.connect(self.show_guide)
         self.about_action = QAction("", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -314,6 +319,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.addAction(self.settings_action)
 
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
         self._rebuild_recent_menu()
@@ -411,6 +417,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(translate("MainWindow", "关于 jlpanel(&A)…"))
         self.settings_action.setText(translate("MainWindow", "设置(&P)…"))
         self.shortcuts_action.setText(translate("MainWindow", "键盘快捷键(&K)"))
+        self.guide_action.setText(translate("MainWindow", "用户指南(&G)"))
         self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
         self._update_title()
@@ -1005,6 +1012,12 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.raise_()
         self.shortcuts_dialog.activateWindow()
+
+    def show_guide(self) -> None:
+        """帮助 → 用户指南 (F1): the user guide in the UI language."""
+        from jlpanel.gui.help_window import open_guide
+
+        self.help_window = open_guide(self, self.help_window)
 
     def show_about(self) -> None:
         """帮助 → 关于 jlpanel: versions and licences."""

@@ -50,6 +50,7 @@ from jlpanel.gui.theme import icon
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
+    from jlpanel.gui.help_window import HelpWindow
     from jlpanel.services.review import (
         PackageInfo,
         PlatformWork,
@@ -118,6 +119,7 @@ def keyboard_help() -> list[tuple[str, str]]:
         (translate("ReviewWindow", "Ctrl+Z"), translate("ReviewWindow", "撤销上一次修改")),
         (translate("ReviewWindow", "Ctrl+Shift+Z / Ctrl+Y"), translate("ReviewWindow", "重做")),
         (translate("ReviewWindow", "F1"), translate("ReviewWindow", "显示或隐藏评分指引")),
+        (translate("ReviewWindow", "Shift+F1"), translate("ReviewWindow", "用户指南")),
         (
             translate("ReviewWindow", "Ctrl+Enter"),
             translate("ReviewWindow", "提交评分（保存评分文件）"),
@@ -152,6 +154,7 @@ class ReviewWindow(QMainWindow):
         self.works: list[PlatformWork] = opened.works
         self.last_submission: SubmittedScoreFile | None = None
         self.last_saved: dt.datetime | None = None
+        self.help_window: HelpWindow | None = None
         self._busy = False
 
         self.stack = QStackedWidget(self)
@@ -222,6 +225,8 @@ class ReviewWindow(QMainWindow):
         self.open_action = self._action("document-open", ["Ctrl+O"], self.open_requested.emit)
         self.close_action = self._action("document-close", ["Ctrl+W"], self.close)
         self.keys_action = self._action("", ["Ctrl+/"], self.show_keyboard_help)
+        # F1 is the scoring guidance here; the user guide is Shift+F1.
+        self.guide_action = self._action("", ["Shift+F1"], self.show_guide)
         self.about_action = self._action("", [], self.show_about)
         self.settings_action = self._action("", ["Ctrl+,"], self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -264,6 +269,7 @@ class ReviewWindow(QMainWindow):
         self.settings_menu.addSeparator()
         self.settings_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.keys_action)
         self.help_menu.addAction(self.about_action)
 
@@ -311,6 +317,7 @@ class ReviewWindow(QMainWindow):
         self.keys_action.setText(translate("ReviewWindow", "键盘操作(&K)"))
         self.about_action.setText(translate("ReviewWindow", "关于 jlpanel(&A)…"))
         self.settings_action.setText(translate("ReviewWindow", "设置(&P)…"))
+        self.guide_action.setText(translate("ReviewWindow", "用户指南(&G)"))
         self.toolbar.setWindowTitle(translate("ReviewWindow", "工具栏"))
         self.language_actions[current_language()].setChecked(True)
         self.setWindowTitle(
@@ -744,6 +751,12 @@ class ReviewWindow(QMainWindow):
         except OSError as exc:
             log.warning("cannot save the language preference: %s", exc)
         self.language_actions[applied].setChecked(True)
+
+    def show_guide(self) -> None:
+        """帮助 → 用户指南 (Shift+F1): the guide, at the experts' chapter."""
+        from jlpanel.gui.help_window import open_guide
+
+        self.help_window = open_guide(self, self.help_window, "expert")
 
     def show_keyboard_help(self) -> None:
         rows = "".join(

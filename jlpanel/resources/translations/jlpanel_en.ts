@@ -883,6 +883,49 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>入门：十分钟演示</source>
+        <translation>Start: ten minutes with the demo</translation>
+    </message>
+    <message>
+        <source>部门工作人员</source>
+        <translation>Department staff</translation>
+    </message>
+    <message>
+        <source>评审专家</source>
+        <translation>Expert reviewers</translation>
+    </message>
+    <message>
+        <source>专家组秘书</source>
+        <translation>Panel secretary</translation>
+    </message>
+    <message>
+        <source>常见问题</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <source>jlpanel 用户指南</source>
+        <translation>jlpanel user guide</translation>
+    </message>
+    <message>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>没有找到用户指南：本程序安装时未包含 docs/guide 文件夹。请向提供本程序的部门索取用户指南，或重新安装完整版本。</source>
+        <translation>The user guide was not found: this installation does not include the docs/guide folder. Ask the department that provided the program for the guide, or reinstall the complete version.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>已导入</source>
@@ -1515,6 +1558,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>键盘快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>正在生成演示考核周期…</source>
@@ -2374,6 +2421,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>show or hide the guidance</translation>
     </message>
     <message>
+        <source>Shift+F1</source>
+        <translation>Shift+F1</translation>
+    </message>
+    <message>
+        <source>用户指南</source>
+        <translation>user guide</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -2497,6 +2552,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>设置(&amp;P)…</source>
         <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>工具栏</source>
