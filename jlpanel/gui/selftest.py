@@ -97,6 +97,29 @@ def run_gui_selftest(
     families = QFontDatabase.applicationFontFamilies(font_id)
     finish(", ".join(families))
 
+    finish = _timed("guide", report, done)
+    from jlpanel.gui.about_dialog import (
+        FONT_LICENSE_FILE,
+        JLPANEL_LICENSE_FILE,
+        THIRD_PARTY_FILE,
+        UNKNOWN,
+        distribution_version,
+    )
+    from jlpanel.gui.help_window import guide_folder
+
+    guide = guide_folder()
+    if guide is None:
+        raise SelftestFailure("guide: the user guide (docs/guide) is not installed")
+    pages = sorted(guide.glob("*/index.md"))
+    _check(len(pages) >= 2, f"guide: {guide} lacks zh/index.md and en/index.md")
+    images = len(list(guide.glob("images/*/*.png")))
+    licences = (JLPANEL_LICENSE_FILE, FONT_LICENSE_FILE, THIRD_PARTY_FILE)
+    absent = [p.name for p in licences if not p.is_file()]
+    _check(not absent, f"guide: licence texts missing: {absent}")
+    qt_binding = distribution_version("PySide6_Essentials")
+    _check(qt_binding != UNKNOWN, "guide: package metadata missing (About shows no versions)")
+    finish(f"{len(pages)} languages, {images} pictures; licences; PySide6 {qt_binding}")
+
     finish = _timed("window", report, done)
     window = MainWindow()
     failures: list[str] = []

@@ -67,12 +67,17 @@ def test_bundle_builds_and_passes_its_selftest(tmp_path: Path) -> None:
         "jlpanel/resources/icons/app.svg",
         "jlpanel/storage/migrations/versions/0001_initial.py",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "jlpanel/resources/licenses/THIRD-PARTY.md",
+        "docs/guide/zh/index.md",
+        "docs/guide/en/index.md",
     ):
         assert (internal / needed).is_file(), needed
     # trimmed: no pandas, no other languages' Qt catalogues, no unused Qt modules
     assert not (internal / "pandas").exists()
     assert not list(internal.glob("PySide6/Qt/translations/qtbase_de.qm"))
     assert not list(internal.glob("PySide6/QtNetwork*"))
+    # the licences of what ships travel with it (and give the About dialog its versions)
+    assert list(internal.glob("pyside6_essentials-*.dist-info"))
     done = build.selftest(dist)  # offscreen when there is no display
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
