@@ -70,10 +70,11 @@ class GuideBrowser(QTextBrowser):
             return _COMMENT.sub("", text)  # the guide's "shot goes here" notes
         if kind == QTextDocument.ResourceType.ImageResource and data is not None:
             image = _as_image(data)
-            if image is not None and image.width() > MAX_IMAGE_WIDTH:
-                return image.scaledToWidth(
-                    MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
-                )
+            # As wide as the page allows (no sideways scrolling), never wider than readable.
+            margin = 2 * int(self.document().documentMargin()) + 24
+            width = min(MAX_IMAGE_WIDTH, max(320, self.viewport().width() - margin))
+            if image is not None and image.width() > width:
+                return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         return data
 
 
@@ -202,7 +203,7 @@ class HelpWindow(QWidget):
             self.contents.blockSignals(False)
         title = self.title()
         heading = translate("HelpWindow", "jlpanel 用户指南")
-        self.setWindowTitle(f"{title} — {heading}" if title else heading)
+        self.setWindowTitle(f"{title} — {heading}" if title and title != heading else heading)
 
     def _on_contents(self, row: int) -> None:
         if 0 <= row < len(GUIDE_PAGES):

@@ -160,8 +160,10 @@ class SettingsDialog(QDialog):
 
         self.load(self.saved)
         self._retranslate()
+        # Room for the rules page (editors beside their meanings), no more: the other pages
+        # are short, and a dialog filling a 1366×768 screen looks like a second window.
         screen = self.screen().availableGeometry()
-        self.resize(min(1120, int(screen.width() * 0.9)), min(680, int(screen.height() * 0.9)))
+        self.resize(min(1000, int(screen.width() * 0.9)), min(620, int(screen.height() * 0.85)))
 
     # ------------------------------------------------------------------------ pages
 

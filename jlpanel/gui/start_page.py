@@ -241,6 +241,9 @@ class StartPage(QWidget):
         super().showEvent(event)
         if self.first_run:
             self.ui.demoButton.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            # Later runs: Enter reopens the most recent workspace.
+            self.ui.recentList.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
