@@ -419,17 +419,11 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from jlpanel.gui.app import make_app, run_gui
+    from jlpanel.gui.app import run_gui
 
     target = Path(args.file) if getattr(args, "file", None) else None
-    if args.quit_after_start:
-        # For measuring start-up (benchmarks/run.py bundle_start): the whole start, window
-        # shown, then leave as soon as the event loop runs.
-        from PySide6.QtCore import QTimer
-
-        app = make_app(language=args.lang)
-        QTimer.singleShot(0, app.quit)
-    return run_gui(target, language=args.lang)
+    # --quit-after-start: for measuring start-up (benchmarks/run.py bundle_start).
+    return run_gui(target, language=args.lang, quit_after_start=args.quit_after_start)
 
 
 def build_parser() -> argparse.ArgumentParser:

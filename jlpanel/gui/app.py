@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -61,7 +61,9 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-def run_gui(target: Path | None = None, language: str | None = None) -> int:
+def run_gui(
+    target: Path | None = None, language: str | None = None, *, quit_after_start: bool = False
+) -> int:
     """Run the GUI on ``target`` or the start page; returns the exit status.
 
     ``target`` is a cycle workspace (``*.jlpanel``) or an expert's review package
@@ -81,6 +83,8 @@ def run_gui(target: Path | None = None, language: str | None = None) -> int:
         if target is not None:
             window.open_workspace(target)
     try:
+        if quit_after_start:  # measuring start-up: leave as soon as the event loop runs
+            QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
