@@ -562,9 +562,13 @@ class GuideRun:
     written: list[Path]
     state: dict[str, object] = dataclasses.field(default_factory=dict)
 
-    def save(self, widget: QWidget, name: str) -> None:
-        """Write ``<name>.png`` of ``widget`` (the window or dialog only, not the screen)."""
-        self.settle()
+    def save(self, widget: QWidget, name: str, *, settle: bool = True) -> None:
+        """Write ``<name>.png`` of ``widget`` (the window or dialog only, not the screen).
+
+        ``settle=False`` grabs it as it is, while background work is still running.
+        """
+        if settle:
+            self.settle()
         path = self.out / f"{name}.png"
         if not widget.grab().save(str(path)):
             sys.exit(f"could not write {path}")
@@ -682,12 +686,88 @@ def _modal_file_dialog(then: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(300, answer)
 
 
+# ------------------------------------------------------------ 入门 (index.md), first run
+
+
+@guide_shot
+def start_first_run(run: GuideRun) -> None:
+    """The start page as on first run: nothing opened yet, the demo button the default."""
+    run.window.recent.clear()
+    run.window.start_page.refresh()
+    run.window.start_page.ui.demoButton.setFocus()
+    run.save(run.window, "start-demo")
+
+
+@guide_shot
+def demo_build(run: GuideRun) -> None:
+    """打开演示考核周期 on first run: the progress dialog mid-build, then the demo opened."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from jlpanel.gui.demo_build import demo_folder
+
+    shutil.rmtree(demo_folder(), ignore_errors=True)  # built again for each language
+    window = run.window
+    window.start_page.ui.demoButton.click()
+    dialog = window.demo_dialog
+    assert dialog is not None
+    # Grab it a few steps in (while it is still building), not once it is done.
+    deadline = time.monotonic() + 120
+    while dialog.progress_bar.value() < 6:
+        if time.monotonic() > deadline or window.demo_dialog is None:
+            sys.exit("the demo build showed no progress")
+        QApplication.processEvents()
+        time.sleep(0.01)
+    run.save(dialog, "demo-build", settle=False)
+    run.settle()
+    if window.workspace is None:
+        sys.exit("the demo was built but not opened")
+
+
+@guide_shot
+def settings(run: GuideRun) -> None:
+    window = run.window
+    window.show_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    dialog.tabs.setCurrentIndex(dialog.RULES_PAGE)
+    run.save(dialog, "settings-rules")
+    dialog.tabs.setCurrentIndex(dialog.BACKUP_PAGE)
+    run.save(dialog, "settings-backup")
+    dialog.reject()
+    run.settle()
+
+
+@guide_shot
+def shortcuts(run: GuideRun) -> None:
+    window = run.window
+    window.show_shortcuts()
+    dialog = window.shortcuts_dialog
+    assert dialog is not None
+    run.save(dialog, "shortcuts")
+    dialog.close()
+
+
+@guide_shot
+def about(run: GuideRun) -> None:
+    window = run.window
+    window.show_about()
+    dialog = window.about_dialog
+    assert dialog is not None
+    dialog.tabs.setCurrentIndex(dialog.COMPONENTS_TAB)
+    run.save(dialog, "about-licences")
+    dialog.reject()
+    window.close_workspace()
+    run.settle()
+
+
 # ----------------------------------------------------------------- 部门工作人员 (staff.md)
 
 
 @guide_shot
 def start_page(run: GuideRun) -> None:
-    run.window.recent.add(run.demo.workspace)
+    """The start page later on: the demo among the recently opened workspaces."""
     run.window.start_page.refresh()
     run.save(run.window, "start")
 
