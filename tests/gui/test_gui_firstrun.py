@@ -286,3 +286,28 @@ def test_the_open_workspace_fits_a_1366_by_768_screen(
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         hint = window.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 728 - 40, (number, hint)
+
+
+def test_every_dossier_tab_leaves_the_scoring_panel_room_in_english(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """The dossier sits between the platform list and the scoring panel of the expert's
+    desk. At 1366 px in English the attachments tab's one-line hint once made it 776 px wide
+    at least, squeezing the scoring panel until its scores and comments were cut off."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from jlpanel.gui.dossier_view import DossierView
+
+    window.set_language("en")
+    dossier = DossierView()
+    dossier.set_compact(True)  # as on the desk
+    qtbot.addWidget(dossier)
+    dossier.resize(600, 600)
+    dossier.show()
+    qtbot.waitExposed(dossier)
+    tabs = dossier.findChild(QTabWidget)
+    assert tabs is not None
+    for number in range(tabs.count()):
+        tabs.setCurrentIndex(number)
+        page = tabs.currentWidget()
+        assert page.minimumSizeHint().width() <= 420, (tabs.tabText(number), page)

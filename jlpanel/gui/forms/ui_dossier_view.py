@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'dossier_view.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -185,6 +185,7 @@ class Ui_DossierView(object):
 
         self.attachmentHintLabel = QLabel(self.attachmentsTab)
         self.attachmentHintLabel.setObjectName(u"attachmentHintLabel")
+        self.attachmentHintLabel.setWordWrap(True)
 
         self.attachmentButtonsLayout.addWidget(self.attachmentHintLabel)
 
