@@ -55,19 +55,16 @@ def demo_workspace(folder: Path | None = None) -> Path:
     return (folder if folder is not None else demo_folder()) / WORKSPACE_NAME
 
 
-def demo_scores_folder() -> Path:
-    """The demo experts' score files, ready to merge."""
-    from jlpanel.services.demo import SCORE_FOLDER
+def demo_scores_beside(workspace: Path) -> Path | None:
+    """The demo experts' score files when ``workspace`` is a demo cycle, else None.
 
-    return demo_folder() / SCORE_FOLDER
+    Any demo counts — the start page's, ``bash dev.sh app``'s, ``jlpanel demo DIR`` — since
+    each keeps its score files in ``scores/`` beside ``demo.jlpanel``.
+    """
+    from jlpanel.services.demo import SCORE_FOLDER, WORKSPACE_NAME
 
-
-def is_demo_workspace(path: Path) -> bool:
-    """Whether ``path`` is the user's demo workspace."""
-    try:
-        return path.resolve() == demo_workspace().resolve()
-    except OSError:
-        return False
+    scores = workspace.parent / SCORE_FOLDER
+    return scores if workspace.name == WORKSPACE_NAME and scores.is_dir() else None
 
 
 def step_text(message: str) -> str:

@@ -25,9 +25,8 @@ from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.demo_build import (
     DemoBuildDialog,
     demo_folder,
-    demo_scores_folder,
+    demo_scores_beside,
     demo_workspace,
-    is_demo_workspace,
 )
 from jlpanel.gui.geometry import restore_window_geometry
 from jlpanel.gui.i18n import apply_language, current_language, translate
@@ -714,13 +713,14 @@ class MainWindow(QMainWindow):
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
-        if is_demo_workspace(workspace.path):
+        scores = demo_scores_beside(workspace.path)
+        if scores is not None:
             self.status(
                 translate(
                     "MainWindow",
                     "已打开演示考核周期。专家交回的评分文件在 {folder}，"
                     "用 评审 → 合并评分文件 (Ctrl+M) 合并。",
-                ).format(folder=demo_scores_folder())
+                ).format(folder=scores)
             )
         self.workspace_view.focus_platforms()
         log.info("%s workspace %s", "created" if created else "opened", workspace.path)

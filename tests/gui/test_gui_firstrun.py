@@ -311,3 +311,23 @@ def test_every_dossier_tab_leaves_the_scoring_panel_room_in_english(
         tabs.setCurrentIndex(number)
         page = tabs.currentWidget()
         assert page.minimumSizeHint().width() <= 420, (tabs.tabText(number), page)
+
+
+def test_any_demo_cycle_says_where_its_score_files_are(
+    window: MainWindow, qtbot: Any, workspace_file: Path, tmp_path: Path
+) -> None:
+    """`bash dev.sh app` and `jlpanel demo DIR` open a demo outside the data folder; the
+    status bar still points at the score files beside it. An ordinary workspace gets no hint."""
+    import shutil
+
+    demo = tmp_path / "elsewhere" / "demo.jlpanel"
+    demo.parent.mkdir()
+    shutil.copy(workspace_file, demo)
+    (demo.parent / "scores").mkdir()
+    with qtbot.waitSignal(window.workspace_opened, timeout=20_000):
+        window.open_workspace(demo)
+    assert str(demo.parent / "scores") in window.statusBar().currentMessage()
+    window.close_workspace()
+    with qtbot.waitSignal(window.workspace_opened, timeout=20_000):
+        window.open_workspace(workspace_file)
+    assert "scores" not in window.statusBar().currentMessage()
