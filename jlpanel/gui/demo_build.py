@@ -84,6 +84,9 @@ def step_text(message: str) -> str:
         return translate("DemoBuild", "生成 {name}").format(name=message[3:])
     if message.startswith("导入 "):
         return translate("DemoBuild", "导入 {name}").format(name=message[3:])
+    if message.startswith("模拟专家评分："):
+        expert = message.removeprefix("模拟专家评分：")
+        return translate("DemoBuild", "模拟专家评分：{name}").format(name=expert)
     return message
 
 

@@ -1761,8 +1761,19 @@ def build_demo(
         if not score_folder.exists():
             new_folders.insert(0, score_folder)
         created.append(history_sheet)
+
+        def expert_started(expert: str) -> None:
+            # The longest step: report each expert, so a caller can stop between them.
+            if progress is not None:
+                progress(done, total, f"模拟专家评分：{expert}")
+
         scored = write_demo_scores(
-            folder, workspace_path, [p.path for p in issued], seed=seed, written=created
+            folder,
+            workspace_path,
+            [p.path for p in issued],
+            seed=seed,
+            written=created,
+            expert_started=expert_started,
         )
     except BaseException:
         _remove(created, new_folders)

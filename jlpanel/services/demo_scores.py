@@ -29,7 +29,7 @@ import datetime as dt
 import logging
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -354,13 +354,16 @@ def write_demo_scores(
     *,
     seed: int,
     written: list[Path] | None = None,
+    expert_started: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Score every demo package as its expert would and submit it; write and import history.
 
     Writes ``folder/scores/<expert>.jlscore`` per package and ``folder/history.xlsx``, and
     imports the history into ``workspace`` (the scores are left for the secretary to merge).
     Returns the files written, score files first; each is also appended to ``written`` as
-    soon as it exists, so a caller can remove them if a later step fails.
+    soon as it exists, so a caller can remove them if a later step fails. ``expert_started``
+    is called with each expert's name before their package is scored (progress; raising
+    there stops the work).
     """
     from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
     from jlpanel.services import review as rv
@@ -377,6 +380,8 @@ def write_demo_scores(
         with rv.open_package(package) as session:
             info = rv.package_info(session)
             expert = info.expert_name
+            if expert_started is not None:
+                expert_started(expert)
             target = score_dir / f"{safe_file_name(expert)}{rv.SCORE_FILE_SUFFIX}"
             if target.exists():
                 raise UserError(

@@ -244,6 +244,26 @@ def test_a_failed_build_leaves_no_half_demo_behind(
     assert listing(tmp_path) == {"说明.txt": len("别删我".encode())}
 
 
+def test_stopping_while_the_experts_score_leaves_no_half_demo_behind(tmp_path: Path) -> None:
+    """The start page's Cancel raises from the progress callback; the slowest step reports
+    each expert, so a stop lands between two experts rather than after all seven."""
+
+    class Stop(Exception):
+        pass
+
+    seen: list[str] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        seen.append(message)
+        if message.startswith("模拟专家评分："):
+            raise Stop
+
+    with pytest.raises(Stop):
+        build_demo(tmp_path / "demo", platforms=3, progress=progress)
+    assert seen[-1].startswith("模拟专家评分：") and seen[-2] == "模拟专家评分并提交评分文件"
+    assert not (tmp_path / "demo").exists()
+
+
 def test_each_expert_has_a_review_package_of_their_conflict_free_platforms(
     demo: DemoSummary,
 ) -> None:

@@ -391,6 +391,10 @@
         <translation>Importing {name}</translation>
     </message>
     <message>
+        <source>模拟专家评分：{name}</source>
+        <translation>Simulating {name}&apos;s scoring</translation>
+    </message>
+    <message>
         <source>正在生成演示考核周期</source>
         <translation>Building the demo assessment cycle</translation>
     </message>
