@@ -47,7 +47,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         rubric_file=Path(args.rubric) if args.rubric else None,
         period_start=args.start,
         period_end=args.end,
-        language=args.lang,
+        language=args.report_language,
         rules=load_preferences().new_cycle_rules(),
     ) as ws:
         info = ws.cycle_info()
@@ -460,6 +460,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric", help="a rubric file (.toml or .json); default: the built-in rubric")
     p.add_argument("--start", type=_date, help="first day of the evaluation period (YYYY-MM-DD)")
     p.add_argument("--end", type=_date, help="last day of the evaluation period (YYYY-MM-DD)")
+    p.add_argument(
+        "--language",
+        dest="report_language",
+        choices=("zh", "en"),
+        default="zh",
+        help="the language of the cycle's PDF reports and exported workbooks, whatever --lang "
+        "says (default: zh); `report` and `export` can override it once with their --language",
+    )
     p.set_defaults(func=_cmd_new)
 
     p = sub.add_parser("demo", help="a complete demo cycle in DIR (workspace, dossiers, roster)")

@@ -73,9 +73,7 @@ def _open_in_background(path: Path, preferences: Preferences) -> tuple[Workspace
         raise
 
 
-def _create_in_background(
-    request: NewWorkspaceRequest, language: str
-) -> tuple[Workspace, CycleInfo]:
+def _create_in_background(request: NewWorkspaceRequest) -> tuple[Workspace, CycleInfo]:
     from jlpanel.services.preferences import load_preferences
     from jlpanel.services.workspace import create_workspace
 
@@ -85,7 +83,7 @@ def _create_in_background(
         rubric_file=request.rubric_file,
         period_start=request.period_start,
         period_end=request.period_end,
-        language=language,
+        language=request.language,  # the dialog's choice (中文 unless changed), not the UI's
         rules=load_preferences().new_cycle_rules(),  # the same defaults as `jlpanel new`
     )
     try:
@@ -685,7 +683,7 @@ class MainWindow(QMainWindow):
         dialog.set_busy(True)
         self._begin_busy(translate("MainWindow", "正在新建 {name}…").format(name=request.path.name))
         run_task(
-            partial(_create_in_background, request, current_language()),
+            partial(_create_in_background, request),
             partial(self._on_created, dialog),
             partial(self._on_task_failed, what=request.path.name, dialog=dialog),
         )
@@ -843,9 +841,11 @@ class MainWindow(QMainWindow):
             return
         from jlpanel.gui.report_dialog import ReportDialog
 
-        dialog = ReportDialog(self.workspace, self)
+        info = self.workspace_view.info
+        dialog = ReportDialog(self.workspace, self, language=info.language if info else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.status.connect(self.status)
+        dialog.language_changed.connect(self.workspace_view.set_report_language)
         dialog.finished.connect(self._forget_report_dialog)
         self.report_dialog = dialog
         dialog.open()

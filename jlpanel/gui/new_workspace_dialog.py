@@ -1,4 +1,5 @@
-"""The 新建工作区 dialog: cycle name, period, rubric and where to save the file.
+"""The 新建工作区 dialog: cycle name, period, rubric, the reports' language and where to save
+the file.
 
 The dialog only gathers a :class:`NewWorkspaceRequest`; the main window creates the workspace
 (off the GUI thread) and hands back either success or the error to show here, so a refused
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButto
 
 from jlpanel.gui.forms.ui_new_workspace_dialog import Ui_NewWorkspaceDialog
 from jlpanel.gui.i18n import translate
-from jlpanel.gui.theme import plain_buttons
+from jlpanel.gui.rules_model import REPORT_LANGUAGES
+from jlpanel.gui.theme import plain_buttons, set_muted
 
 WORKSPACE_SUFFIX = ".jlpanel"
 
@@ -30,6 +32,8 @@ class NewWorkspaceRequest:
     period_start: dt.date
     period_end: dt.date
     rubric_file: Path | None
+    # The language of the cycle's PDF reports and exported workbooks ("zh" or "en").
+    language: str = "zh"
 
 
 def with_suffix(path: Path) -> Path:
@@ -70,6 +74,12 @@ class NewWorkspaceDialog(QDialog):
         )
         self.ui.startDateEdit.setDate(_qdate(start))
         self.ui.endDateEdit.setDate(_qdate(end))
+        # Chinese unless the user picks English here: the UI language is the operator's, the
+        # reports are the province's.
+        for code, name in REPORT_LANGUAGES:
+            self.ui.languageCombo.addItem(name, code)
+        self.ui.languageCombo.setCurrentIndex(0)
+        set_muted(self.ui.languageHint)
         self.ui.errorText.hide()
         self._busy = False
 
@@ -84,7 +94,10 @@ class NewWorkspaceDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self._on_ok)
         self._retranslate()
         self._validate()
-        self.resize(max(640, self.sizeHint().width()), self.minimumSizeHint().height())
+        # The height for that width: the word-wrapped hints may need a second line.
+        width = max(640, self.sizeHint().width())
+        height = self.heightForWidth(width)
+        self.resize(width, max(height, self.minimumSizeHint().height()))
 
     # --------------------------------------------------------------------------- state
 
@@ -101,7 +114,18 @@ class NewWorkspaceDialog(QDialog):
             period_start=_pydate(self.ui.startDateEdit.date()),
             period_end=_pydate(self.ui.endDateEdit.date()),
             rubric_file=Path(rubric) if self.ui.fileRubricRadio.isChecked() and rubric else None,
+            language=self.report_language(),
         )
+
+    def report_language(self) -> str:
+        """The language chosen for the reports and exports: "zh" or "en"."""
+        return str(self.ui.languageCombo.currentData())
+
+    def set_report_language(self, language: str) -> None:
+        """Choose the reports' language ("zh" or "en")."""
+        index = self.ui.languageCombo.findData(language)
+        if index >= 0:
+            self.ui.languageCombo.setCurrentIndex(index)
 
     def problem(self) -> str | None:
         """Why OK is disabled, or None when the fields are complete."""
@@ -136,6 +160,7 @@ class NewWorkspaceDialog(QDialog):
             self.ui.endDateEdit,
             self.ui.defaultRubricRadio,
             self.ui.fileRubricRadio,
+            self.ui.languageCombo,
             self.ui.pathEdit,
             self.ui.pathBrowseButton,
         ):

@@ -1,5 +1,8 @@
 """生成评审报告 and 导出结果: the cycle's PDFs and its results workbook, written off the GUI
-thread (the import dialog's pattern: choose, progress with 取消, then what was written)."""
+thread (the import dialog's pattern: choose, progress with 取消, then what was written).
+
+The report dialog also offers the cycle's report language; writing in another one stores it
+as the cycle's setting (audited), so the next reports and the export follow it."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -40,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.i18n import counted, current_language, translate
+from jlpanel.gui.rules_model import REPORT_LANGUAGES
 from jlpanel.gui.table_support import AnyIndex
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
@@ -133,6 +138,8 @@ class ReportProgress(QObject):
 
     #: (files done, files in all, name of the file about to be written; "" at the end)
     progressed = Signal(int, int, str)
+    # The cycle's report language was changed to this one (and stored) before writing.
+    language_stored = Signal(str)
 
 
 def _report_progress(
@@ -147,16 +154,22 @@ def _write_reports(
     folder: Path,
     documents: list[str],
     combined: bool,
+    language: str,
     relay: ReportProgress,
     cancel: threading.Event,
 ) -> list[Path]:
     from jlpanel.services.reporting import write_reports
+    from jlpanel.services.workspace import set_cycle_language
 
+    # The language chosen becomes the cycle's, so the export and the next reports follow it.
+    if set_cycle_language(workspace, language):
+        relay.language_stored.emit(language)
     return write_reports(
         workspace,
         folder,
         documents=documents,
         combined=combined,
+        language=language,
         progress=partial(_report_progress, relay, cancel),
     )
 
@@ -205,16 +218,24 @@ class ReportDialog(QDialog):
     failed = Signal(str)
     #: One line for the main window's status bar.
     status = Signal(str)
+    # The cycle's report language is now this one (stored in the workspace).
+    language_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, language: str | None = None
+    ) -> None:
+        """``language`` is the cycle's report language (read from ``workspace`` when None)."""
         super().__init__(parent)
         self.setObjectName("ReportDialog")
         self.workspace = workspace
+        # The cycle's report language as stored.
+        self.cycle_language = language or workspace.cycle_info().language
         self.running = False
         self.cancelled = False
         self._cancel = threading.Event()
         self.progress = ReportProgress(self)
         self.progress.progressed.connect(self._on_progress)
+        self.progress.language_stored.connect(self._on_language_stored)
         self.folder = starting_report_folder(workspace.path, parent)
 
         self.titleLabel = QLabel()
@@ -241,6 +262,19 @@ class ReportDialog(QDialog):
             self._notes[code] = note
         grid.setColumnStretch(1, 1)
         self.combinedCheck = QCheckBox()
+        self.languageLabel = QLabel()
+        self.languageCombo = QComboBox()
+        for code, name in REPORT_LANGUAGES:
+            self.languageCombo.addItem(name, code)
+        self.set_report_language(self.cycle_language)
+        self.languageLabel.setBuddy(self.languageCombo)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.languageLabel)
+        language_row.addWidget(self.languageCombo)
+        language_row.addStretch(1)
+        self.languageNote = QLabel()
+        self.languageNote.setWordWrap(True)
+        set_muted(self.languageNote)
         self.folderLabel = QLabel()
         self.folderEdit = QLineEdit(str(self.folder))
         self.folderEdit.textChanged.connect(self._update_buttons)
@@ -257,6 +291,9 @@ class ReportDialog(QDialog):
         choose.setContentsMargins(0, 0, 0, 0)
         choose.addWidget(self.documentsBox)
         choose.addWidget(self.combinedCheck)
+        choose.addSpacing(6)
+        choose.addLayout(language_row)
+        choose.addWidget(self.languageNote)
         choose.addSpacing(6)
         choose.addWidget(self.folderLabel)
         choose.addLayout(folder_row)
@@ -356,6 +393,16 @@ class ReportDialog(QDialog):
         for code, check in self.document_checks.items():
             check.setChecked(code in codes)
 
+    def report_language(self) -> str:
+        """The language chosen for the reports: "zh" or "en"."""
+        return str(self.languageCombo.currentData())
+
+    def set_report_language(self, language: str) -> None:
+        """Choose the reports' language ("zh" or "en")."""
+        index = self.languageCombo.findData(language)
+        if index >= 0:
+            self.languageCombo.setCurrentIndex(index)
+
     def output_folder(self) -> Path:
         text = self.folderEdit.text().strip()
         return Path(text) if text else self.folder
@@ -393,7 +440,10 @@ class ReportDialog(QDialog):
         self._update_buttons()
         self.cancelButton.setFocus()
         combined = self.combinedCheck.isChecked()
-        log.info("writing reports %s (combined=%s) to %s", documents, combined, self.folder)
+        language = self.report_language()
+        log.info(
+            "writing reports %s (combined=%s, %s) to %s", documents, combined, language, self.folder
+        )
         run_task(
             partial(
                 _write_reports,
@@ -401,6 +451,7 @@ class ReportDialog(QDialog):
                 self.folder,
                 documents,
                 combined,
+                language,
                 self.progress,
                 self._cancel,
             ),
@@ -416,6 +467,10 @@ class ReportDialog(QDialog):
         self.cancelled = True
         self.titleLabel.setText(translate("ReportDialog", "正在取消…"))
         self.cancelButton.setEnabled(False)
+
+    def _on_language_stored(self, language: str) -> None:
+        self.cycle_language = language
+        self.language_changed.emit(language)
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
         if not self.running:
@@ -534,6 +589,13 @@ class ReportDialog(QDialog):
         self.combinedCheck.setText(
             translate("ReportDialog", "另生成合订本（所选文档合为一个 PDF）")
         )
+        self.languageLabel.setText(translate("ReportDialog", "报告语言(&L)："))
+        self.languageNote.setText(
+            translate(
+                "ReportDialog",
+                "所选语言将保存为本周期的报告语言，之后的报告和导出结果 (Ctrl+E) 也使用它。",
+            )
+        )
         self.folderLabel.setText(translate("ReportDialog", "保存到文件夹："))
         self.browseButton.setText(translate("ReportDialog", "浏览(&B)…"))
         self.replaceNote.setText(
@@ -568,6 +630,7 @@ class ReportDialog(QDialog):
         self.startButton.setEnabled(
             choosing and bool(self.documents()) and bool(self.folderEdit.text().strip())
         )
+        self.languageCombo.setEnabled(choosing)
         self.startButton.setDefault(choosing)
         self.cancelButton.setVisible(progress)
         self.cancelButton.setEnabled(progress and not self._cancel.is_set())

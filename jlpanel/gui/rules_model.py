@@ -1,4 +1,5 @@
-"""The cycle's rule settings in plain words, as a table: rule · setting · what it means."""
+"""The cycle's rule settings in plain words, as a table: rule · setting · what it means; for an
+open cycle also the language its reports and exports are written in."""
 
 from __future__ import annotations
 
@@ -30,8 +31,21 @@ def _grades(grades: tuple[Grade, ...], language: str) -> str:
     return separator.join(g.label.get(language) for g in grades)
 
 
-def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
-    """Every rule setting of a cycle in the current language."""
+# The languages a cycle's reports and exports can be written in, each named in itself so the
+# choice reads the same whatever the UI language; the first is the default.
+REPORT_LANGUAGES = (("zh", "中文"), ("en", "English"))
+
+
+def report_language_name(language: str) -> str:
+    """A report language named in itself, as the language choices show it: 中文, English."""
+    return dict(REPORT_LANGUAGES).get(language, language)
+
+
+def rule_rows(
+    rules: RuleSettings, rubric: Rubric | None, language: str | None = None
+) -> list[RuleRow]:
+    """Every rule setting of a cycle in the current language; with ``language`` (the cycle's
+    report language) a last row saying which it is."""
     lang = current_language()
     rows: list[RuleRow] = []
 
@@ -223,6 +237,18 @@ def rule_rows(rules: RuleSettings, rubric: Rubric | None) -> list[RuleRow]:
             numeric=True,
         )
     )
+    if language is not None:
+        rows.append(
+            RuleRow(
+                translate("RulesTableModel", "报告语言"),
+                report_language_name(language),
+                translate(
+                    "RulesTableModel",
+                    "评价报告、汇总表等 PDF 和导出的工作簿使用此语言；"
+                    "在 生成评审报告 (Ctrl+P) 中可以更改",
+                ),
+            )
+        )
     return rows
 
 
@@ -235,19 +261,24 @@ class RulesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rules: RuleSettings | None = None
         self._rubric: Rubric | None = None
+        self._language: str | None = None
         self._rows: list[RuleRow] = []
 
-    def set_rules(self, rules: RuleSettings | None, rubric: Rubric | None) -> None:
-        """Show ``rules`` (area names come from ``rubric``)."""
+    def set_rules(
+        self, rules: RuleSettings | None, rubric: Rubric | None, language: str | None = None
+    ) -> None:
+        """Show ``rules`` (area names come from ``rubric``) and, when given, the cycle's report
+        ``language``."""
         self.beginResetModel()
         self._rules = rules
         self._rubric = rubric
-        self._rows = rule_rows(rules, rubric) if rules is not None else []
+        self._language = language
+        self._rows = rule_rows(rules, rubric, language) if rules is not None else []
         self.endResetModel()
 
     def retranslate(self) -> None:
         """Re-word every row and header in the current language."""
-        self.set_rules(self._rules, self._rubric)
+        self.set_rules(self._rules, self._rubric, self._language)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def rows(self) -> list[RuleRow]:

@@ -139,7 +139,7 @@ class WorkspaceView(QWidget):
         self.path = path
         self.workspace = workspace
         self.rubric_model.set_rubric(info.rubric)
-        self.rules_model.set_rules(info.rules, info.rubric)
+        self.rules_model.set_rules(info.rules, info.rubric, info.language)
         self.ui.rubricTree.expandAll()
         self.dossier_view.set_context(workspace, info.rubric)
         self.experts_view.set_workspace(workspace)
@@ -368,7 +368,13 @@ class WorkspaceView(QWidget):
                     page.reload()
         if self.workspace is not None:
             self.info = self.workspace.cycle_info()
-            self.rules_model.set_rules(self.info.rules, self.info.rubric)
+            self.rules_model.set_rules(self.info.rules, self.info.rubric, self.info.language)
+
+    def set_report_language(self, language: str) -> None:
+        """The cycle's report language was changed (and stored): show the new one."""
+        if self.info is not None and self.info.language != language:
+            self.info = dataclasses.replace(self.info, language=language)
+            self.rules_model.set_rules(self.info.rules, self.info.rubric, language)
 
     def show_summary(self) -> None:
         """The 评分汇总 tab."""

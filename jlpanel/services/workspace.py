@@ -161,6 +161,18 @@ def _translate(exc: store.WorkspaceError) -> UserError:
     return UserError(zh, en)
 
 
+#: The languages a cycle's reports and exports can be written in.
+REPORT_LANGUAGES = ("zh", "en")
+
+
+def _check_language(language: str) -> None:
+    if language not in REPORT_LANGUAGES:
+        raise UserError(
+            f"报告语言须为 zh（中文）或 en（英文），而不是 {language!r}",
+            f"The report language must be zh (Chinese) or en (English), not {language!r}",
+        )
+
+
 def create_workspace(
     path: Path,
     cycle_name: str,
@@ -180,6 +192,7 @@ def create_workspace(
             f"考核期止（{period_end}）早于考核期起（{period_start}）",
             f"The period ends ({period_end}) before it starts ({period_start})",
         )
+    _check_language(language)
     if path.exists():
         raise UserError(
             f"文件已存在，未作改动：{path}",
@@ -213,6 +226,7 @@ def create_workspace(
                     "name": name,
                     "rubric": f"{rubric.id} {rubric.version}",
                     "period": [str(period_start), str(period_end)],
+                    "language": language,
                 },
             )
     except BaseException:
@@ -265,6 +279,21 @@ def update_rules(ws: Workspace, rules: RuleSettings) -> None:
             old={k: o for k, (o, _) in changed.items()},
             new={k: n for k, (_, n) in changed.items()},
         )
+
+
+def set_cycle_language(ws: Workspace, language: str) -> bool:
+    """Make ``language`` ("zh" or "en") the cycle's report and export language, audited with
+    old and new; returns whether it changed (the same language again is a no-op)."""
+    _check_language(language)
+    with ws.session() as s:
+        cycle = s.scalars(select(m.Cycle)).one()
+        old = cycle.language
+        if old == language:
+            return False
+        cycle.language = language
+        record(s, "set_language", "cycle", cycle.id, old=old, new=language)
+    log.info("report language of %s set to %s (was %s)", ws.path, language, old)
+    return True
 
 
 def parse_rules(raw: dict[str, Any]) -> RuleSettings:

@@ -49,6 +49,56 @@ def test_new_creates_a_workspace_with_the_default_rubric(tmp_path, capsys):
     assert actions == ["create_cycle"]
 
 
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _sheet_names(path: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+
+
+def test_new_with_language_en_makes_english_reports_and_exports(tmp_path, capsys):
+    ws_path = tmp_path / "2026.jlpanel"
+    assert main(["new", str(ws_path), "--cycle", "2026 evaluation", "--language", "en"]) == 0
+    with open_workspace(ws_path) as ws:
+        assert ws.cycle_info().language == "en"
+
+    assert main(["report", str(ws_path), str(tmp_path / "reports"), "--documents", "summary"]) == 0
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["Results summary.pdf"]
+    text = _pdf_text(tmp_path / "reports" / "Results summary.pdf")
+    assert "Grade distribution" in text and "汇总表" not in text
+
+    assert main(["export", str(ws_path), str(tmp_path / "results.xlsx")]) == 0
+    assert _sheet_names(tmp_path / "results.xlsx") == [
+        "Results",
+        "Scores",
+        "Indicator means",
+        "Decisions",
+        "History",
+    ]
+    # --language on export is a one-off: the cycle's setting stays English.
+    assert main(["export", str(ws_path), str(tmp_path / "结果.xlsx"), "--language", "zh"]) == 0
+    assert _sheet_names(tmp_path / "结果.xlsx")[0] == "结果汇总"
+    with open_workspace(ws_path) as ws:
+        assert ws.cycle_info().language == "en"
+
+
+def test_new_makes_chinese_reports_whatever_the_message_language(tmp_path, capsys):
+    ws_path = tmp_path / "2026.jlpanel"
+    assert main(["--lang", "en", "new", str(ws_path), "--cycle", "2026年度"]) == 0
+    with open_workspace(ws_path) as ws:
+        assert ws.cycle_info().language == "zh"
+    assert main(["--lang", "en", "export", str(ws_path), str(tmp_path / "r.xlsx")]) == 0
+    assert _sheet_names(tmp_path / "r.xlsx")[0] == "结果汇总"
+    assert main(["new", str(tmp_path / "b.jlpanel"), "--cycle", "x", "--language", "fr"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert not (tmp_path / "b.jlpanel").exists()
+
+
 def test_new_on_an_existing_path_refuses_and_leaves_it(tmp_path, capsys):
     ws_path = tmp_path / "a.jlpanel"
     assert main(["new", str(ws_path), "--cycle", "一"]) == 0

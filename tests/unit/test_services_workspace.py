@@ -10,7 +10,13 @@ from sqlalchemy import select
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.services.errors import UserError
 from jlpanel.services.preferences import Preferences, load_preferences, save_preferences
-from jlpanel.services.workspace import create_workspace, open_workspace, parse_rules, update_rules
+from jlpanel.services.workspace import (
+    create_workspace,
+    open_workspace,
+    parse_rules,
+    set_cycle_language,
+    update_rules,
+)
 from jlpanel.storage import models as m
 
 
@@ -28,6 +34,44 @@ def test_changing_the_rules_is_audited_with_old_and_new(tmp_path):
         "old": {"excellent_quota": None, "rectification_months": 12},
         "new": {"excellent_quota": 0.2, "rectification_months": 6},
     }
+
+
+def test_the_report_language_is_chinese_unless_set_and_its_change_is_audited(tmp_path):
+    path = tmp_path / "c.jlpanel"
+    with create_workspace(path, "2026年度") as ws:
+        assert ws.cycle_info().language == "zh"
+        assert set_cycle_language(ws, "en") is True
+        assert set_cycle_language(ws, "en") is False  # the same again changes nothing
+        assert ws.cycle_info().language == "en"
+    with open_workspace(path, preferences=Preferences(backup_dir=str(tmp_path / "bk"))) as ws:
+        assert ws.cycle_info().language == "en"
+        assert set_cycle_language(ws, "zh") is True
+        with ws.session() as s:
+            entries = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["create_cycle", "set_language", "set_language"]
+    assert json.loads(entries[0].detail_json)["new"]["language"] == "zh"
+    assert [json.loads(e.detail_json) for e in entries[1:]] == [
+        {"old": "zh", "new": "en"},
+        {"old": "en", "new": "zh"},
+    ]
+    assert {e.entity for e in entries} == {"cycle"}
+
+
+def test_a_bad_report_language_is_refused_and_changes_nothing(tmp_path):
+    path = tmp_path / "c.jlpanel"
+    with create_workspace(path, "2026年度", language="en") as ws:
+        for bad in ("fr", "EN", "", "zh_CN"):
+            with pytest.raises(UserError) as info:
+                set_cycle_language(ws, bad)
+            assert "zh (Chinese) or en (English)" in info.value.message("en")
+            assert "报告语言" in info.value.message("zh")
+        assert ws.cycle_info().language == "en"
+        with ws.session() as s:
+            actions = s.scalars(select(m.AuditEntry.action)).all()
+    assert actions == ["create_cycle"]
+    with pytest.raises(UserError):
+        create_workspace(tmp_path / "d.jlpanel", "2026年度", language="de")
+    assert not (tmp_path / "d.jlpanel").exists()
 
 
 def test_bad_rule_settings_are_named():

@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'new_workspace_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QRadioButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 class Ui_NewWorkspaceDialog(object):
     def setupUi(self, NewWorkspaceDialog):
@@ -126,10 +127,41 @@ class Ui_NewWorkspaceDialog(object):
 
         self.formLayout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.rubricColumn)
 
+        self.languageLabel = QLabel(NewWorkspaceDialog)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.languageColumn = QVBoxLayout()
+        self.languageColumn.setSpacing(4)
+        self.languageColumn.setObjectName(u"languageColumn")
+        self.languageRow = QHBoxLayout()
+        self.languageRow.setObjectName(u"languageRow")
+        self.languageCombo = QComboBox(NewWorkspaceDialog)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.languageRow.addWidget(self.languageCombo)
+
+        self.languageSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.languageRow.addItem(self.languageSpacer)
+
+
+        self.languageColumn.addLayout(self.languageRow)
+
+        self.languageHint = QLabel(NewWorkspaceDialog)
+        self.languageHint.setObjectName(u"languageHint")
+        self.languageHint.setWordWrap(True)
+
+        self.languageColumn.addWidget(self.languageHint)
+
+
+        self.formLayout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.languageColumn)
+
         self.pathLabel = QLabel(NewWorkspaceDialog)
         self.pathLabel.setObjectName(u"pathLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.pathLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.pathLabel)
 
         self.pathRow = QHBoxLayout()
         self.pathRow.setSpacing(8)
@@ -145,7 +177,7 @@ class Ui_NewWorkspaceDialog(object):
         self.pathRow.addWidget(self.pathBrowseButton)
 
 
-        self.formLayout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.pathRow)
+        self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.pathRow)
 
 
         self.dialogLayout.addLayout(self.formLayout)
@@ -170,6 +202,7 @@ class Ui_NewWorkspaceDialog(object):
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.periodLabel.setBuddy(self.startDateEdit)
+        self.languageLabel.setBuddy(self.languageCombo)
         self.pathLabel.setBuddy(self.pathEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.startDateEdit)
@@ -178,7 +211,8 @@ class Ui_NewWorkspaceDialog(object):
         QWidget.setTabOrder(self.defaultRubricRadio, self.fileRubricRadio)
         QWidget.setTabOrder(self.fileRubricRadio, self.rubricPathEdit)
         QWidget.setTabOrder(self.rubricPathEdit, self.rubricBrowseButton)
-        QWidget.setTabOrder(self.rubricBrowseButton, self.pathEdit)
+        QWidget.setTabOrder(self.rubricBrowseButton, self.languageCombo)
+        QWidget.setTabOrder(self.languageCombo, self.pathEdit)
         QWidget.setTabOrder(self.pathEdit, self.pathBrowseButton)
 
         self.retranslateUi(NewWorkspaceDialog)
@@ -199,6 +233,8 @@ class Ui_NewWorkspaceDialog(object):
         self.fileRubricRadio.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u6307\u5b9a\u6587\u4ef6(&F)\uff1a", None))
         self.rubricPathEdit.setPlaceholderText(QCoreApplication.translate("NewWorkspaceDialog", u".toml \u6216 .json \u683c\u5f0f\u7684\u8bc4\u5206\u7ec6\u5219", None))
         self.rubricBrowseButton.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u9009\u62e9\u2026", None))
+        self.languageLabel.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u62a5\u544a\u4e0e\u5bfc\u51fa\u8bed\u8a00(&L)\uff1a", None))
+        self.languageHint.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u8bc4\u4ef7\u62a5\u544a\u3001\u6c47\u603b\u8868\u7b49 PDF \u548c\u5bfc\u51fa\u7684\u5de5\u4f5c\u7c3f\u4f7f\u7528\u6b64\u8bed\u8a00", None))
         self.pathLabel.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u4fdd\u5b58\u4e3a(&S)\uff1a", None))
         self.pathEdit.setPlaceholderText(QCoreApplication.translate("NewWorkspaceDialog", u"\u5de5\u4f5c\u533a\u6587\u4ef6\u7684\u4f4d\u7f6e\u548c\u540d\u79f0", None))
         self.pathBrowseButton.setText(QCoreApplication.translate("NewWorkspaceDialog", u"\u6d4f\u89c8\u2026", None))

@@ -1994,6 +1994,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Choose…</translation>
     </message>
     <message>
+        <source>报告与导出语言(&amp;L)：</source>
+        <translation>Report &amp;language:</translation>
+    </message>
+    <message>
+        <source>评价报告、汇总表等 PDF 和导出的工作簿使用此语言</source>
+        <translation>The PDF reports and exported workbooks use this language</translation>
+    </message>
+    <message>
         <source>保存为(&amp;S)：</source>
         <translation>&amp;Save as:</translation>
     </message>
@@ -2291,6 +2299,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>另生成合订本（所选文档合为一个 PDF）</source>
         <translation>Also write a combined file (the chosen documents in one PDF)</translation>
+    </message>
+    <message>
+        <source>报告语言(&amp;L)：</source>
+        <translation>Report &amp;language:</translation>
+    </message>
+    <message>
+        <source>所选语言将保存为本周期的报告语言，之后的报告和导出结果 (Ctrl+E) 也使用它。</source>
+        <translation>Saved as the cycle&apos;s report language: later reports and the results export (Ctrl+E) follow it.</translation>
     </message>
     <message>
         <source>保存到文件夹：</source>
@@ -3126,6 +3142,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>平台得分按四舍五入保留的小数位数，再评定等次</source>
         <translation>Platform scores are rounded half up to this many decimals before grading</translation>
+    </message>
+    <message>
+        <source>报告语言</source>
+        <translation>Report language</translation>
+    </message>
+    <message>
+        <source>评价报告、汇总表等 PDF 和导出的工作簿使用此语言；在 生成评审报告 (Ctrl+P) 中可以更改</source>
+        <translation>The PDF reports and exported workbooks use this language; change it in Generate reports (Ctrl+P)</translation>
     </message>
     <message>
         <source>规则</source>
