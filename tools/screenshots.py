@@ -574,6 +574,13 @@ class GuideRun:
             sys.exit(f"could not write {path}")
         self.written.append(path)
 
+    def close(self, *dialogs: QWidget) -> None:
+        """After a shot: close its dialogs and the workspace, back to the start page."""
+        for dialog in dialogs:
+            dialog.close()
+        self.window.close_workspace()
+        self.settle()
+
     def open_copy(self, source: Path, name: str) -> Path:
         """Open a fresh copy of a workspace in the main window."""
         target = self.folder / name / source.name
@@ -757,9 +764,7 @@ def about(run: GuideRun) -> None:
     assert dialog is not None
     dialog.tabs.setCurrentIndex(dialog.COMPONENTS_TAB)
     run.save(dialog, "about-licences")
-    dialog.reject()
-    window.close_workspace()
-    run.settle()
+    run.close(dialog)
 
 
 # ----------------------------------------------------------------- 部门工作人员 (staff.md)
@@ -829,9 +834,7 @@ def import_dossiers(run: GuideRun) -> None:
     )
     dialog.select_result(refused)
     run.save(dialog, "import-results")
-    dialog.reject()
-    window.close_workspace()
-    run.settle()
+    run.close(dialog)
 
 
 @guide_shot
@@ -879,8 +882,7 @@ def issue_packages(run: GuideRun) -> None:
     run.settle()
     chosen = max(issued, key=lambda i: (i.platform_count, i.expert_name))
     run.state["package"] = chosen.path
-    run.window.close_workspace()
-    run.settle()
+    run.close()
 
 
 # ---------------------------------------------------------------- 评审专家 (expert.md)
@@ -1097,9 +1099,7 @@ def user_guide(run: GuideRun) -> None:
     help_window.resize(*GUIDE_SIZE)
     help_window.show_page("expert")
     run.save(help_window, "help-window")
-    help_window.close()
-    run.window.close_workspace()
-    run.settle()
+    run.close(help_window)
 
 
 if __name__ == "__main__":
