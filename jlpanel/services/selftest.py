@@ -79,6 +79,15 @@ def check_pdf(path: Path) -> str:
     return f"{path.name}: {len(data):,} bytes, font embedded, {pages} page(s)"
 
 
+def check_pdf_accelerated() -> str:
+    """Check reportlab runs on its C accelerators (rl_accel), which a bundle can leave out."""
+    from reportlab.lib import rl_accel
+
+    where = getattr(rl_accel.fp_str, "__module__", None)
+    _check(where == "_rl_accel", f"pdf: reportlab runs without its accelerators ({where})")
+    return "reportlab accelerated"
+
+
 def check_workbook(path: Path, platforms: int) -> str:
     """Check the results workbook reads back with every sheet and one row per platform."""
     from python_calamine import CalamineWorkbook
@@ -148,6 +157,7 @@ def run_selftest(folder: Path, report: StepReport | None = None) -> list[Selftes
             written = write_reports(ws, out, documents=["summary"])
             _check(len(written) == 1, f"pdf: {len(written)} files written, not 1")
             detail.append(check_pdf(written[0]))
+            detail.append(check_pdf_accelerated())
         with steps.step("workbook") as detail:
             workbook = export_results(ws, out / "results.xlsx")
             detail.append(check_workbook(workbook, SELFTEST_PLATFORMS))

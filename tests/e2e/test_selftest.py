@@ -12,6 +12,7 @@ from jlpanel.services.selftest import (
     SELFTEST_PLATFORMS,
     SelftestFailure,
     check_pdf,
+    check_pdf_accelerated,
     check_workbook,
     run_selftest,
 )
@@ -98,3 +99,20 @@ def test_quit_after_start_shows_the_window_and_exits_0(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     logs = list((Path(env["JLPANEL_DATA_DIR"]) / "logs").glob("*.log"))
     assert any("window shown" in p.read_text(encoding="utf-8") for p in logs)
+
+
+def test_check_pdf_accelerated_fails_when_reportlab_runs_without_rl_accel() -> None:
+    """A bundle once dropped the top-level _rl_accel module; reports were silently slower."""
+    import subprocess
+    import sys
+
+    assert check_pdf_accelerated() == "reportlab accelerated"
+    script = (
+        "import sys; sys.modules['_rl_accel'] = None\n"
+        "from jlpanel.services.selftest import SelftestFailure, check_pdf_accelerated\n"
+        "try:\n    check_pdf_accelerated()\nexcept SelftestFailure as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "without its accelerators" in done.stdout
