@@ -9,9 +9,12 @@ recognises under that name). Switching language reinstalls the translators; Qt t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,42 @@ def apply_language(language: str) -> str:
         QCoreApplication.installTranslator(translator)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
+
+
+def switch_language(language: str) -> str:
+    """Apply ``language`` now and remember it as the user's preference; returns it as applied.
+
+    Every window's language menu and the settings dialog come here, so the choice survives a
+    restart whichever way it was made. A preference that cannot be saved is logged, not raised.
+    """
+    import dataclasses
+
+    from jlpanel.services.preferences import load_preferences, save_preferences
+
+    applied = apply_language(language)
+    try:
+        save_preferences(dataclasses.replace(load_preferences(), language=applied))
+    except OSError as exc:
+        log.warning("cannot save the language preference: %s", exc)
+    return applied
+
+
+def language_actions(parent: QObject, choose: Callable[[str], None]) -> dict[str, QAction]:
+    """The checkable 中文 / English menu actions, exclusive, each calling ``choose(code)``.
+
+    Each language is named in its own language, so it can be found from either.
+    """
+    group = QActionGroup(parent)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    for code, name in (("zh", "中文"), ("en", "English")):
+        action = QAction(name, group)
+        action.setCheckable(True)
+        action.setData(code)
+        action.triggered.connect(partial(choose, code))
+        actions[code] = action
+    actions[current_language()].setChecked(True)
+    return actions
 
 
 def counted(n: int, one: str, other: str) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -29,7 +28,7 @@ from jlpanel.gui.demo_build import (
     demo_workspace,
 )
 from jlpanel.gui.geometry import restore_window_geometry
-from jlpanel.gui.i18n import apply_language, current_language, translate
+from jlpanel.gui.i18n import current_language, language_actions, switch_language, translate
 from jlpanel.gui.import_dialog import ImportDialog, summary_text
 from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
 from jlpanel.gui.settings import RecentFiles, app_settings
@@ -253,16 +252,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.show_settings)
 
-        # Each language is named in its own language, so it can be found from either.
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in (("zh", "中文"), ("en", "English")):
-            action = QAction(name, self.language_group)
-            action.setCheckable(True)
-            action.setData(code)
-            action.triggered.connect(partial(self.set_language, code))
-            self.language_actions[code] = action
+        self.language_actions = language_actions(self, self.set_language)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -975,13 +965,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now and remember it for next time."""
-        from jlpanel.services.preferences import load_preferences, save_preferences
-
-        applied = apply_language(language)
-        try:
-            save_preferences(dataclasses.replace(load_preferences(), language=applied))
-        except OSError as exc:
-            log.warning("cannot save the language preference: %s", exc)
+        applied = switch_language(language)
         self.language_actions[applied].setChecked(True)
         self.status(translate("MainWindow", "界面语言：中文"))
 

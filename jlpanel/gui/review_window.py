@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.declaration_page import DeclarationChange, DeclarationPage
 from jlpanel.gui.geometry import restore_window_geometry
-from jlpanel.gui.i18n import apply_language, current_language, translate
+from jlpanel.gui.i18n import current_language, language_actions, switch_language, translate
 from jlpanel.gui.indicator_panel import Field
 from jlpanel.gui.scoring_desk import ScoringDesk
 from jlpanel.gui.settings import app_settings
@@ -234,14 +234,7 @@ class ReviewWindow(QMainWindow):
         for number in range(1, 10):
             action = self._action("", [f"Alt+{number}"], partial(self.show_area, number - 1))
             self.area_actions.append(action)
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in (("zh", "中文"), ("en", "English")):
-            action = QAction(name, self.language_group)
-            action.setCheckable(True)
-            action.triggered.connect(partial(self.set_language, code))
-            self.language_actions[code] = action
+        self.language_actions = language_actions(self, self.set_language)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -743,13 +736,7 @@ class ReviewWindow(QMainWindow):
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now and remember it."""
-        from jlpanel.services.preferences import load_preferences, save_preferences
-
-        applied = apply_language(language)
-        try:
-            save_preferences(dataclasses.replace(load_preferences(), language=applied))
-        except OSError as exc:
-            log.warning("cannot save the language preference: %s", exc)
+        applied = switch_language(language)
         self.language_actions[applied].setChecked(True)
 
     def show_guide(self) -> None:
