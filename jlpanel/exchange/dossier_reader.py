@@ -1473,6 +1473,80 @@ def _read_workbook(
         return _read_sheets(path, archive, workbook, sheet_names, max_rows, report)
 
 
+def load_one_sheet(
+    path: Path,
+    archive: zipfile.ZipFile,
+    max_rows: int,
+    report: _Report,
+    *,
+    sheet: str,
+    sheet_names: frozenset[str],
+    key_headers: frozenset[str],
+    what: Text,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[str | None, Any]:
+    """Open a one-table workbook (roster, history) and load its table's sheet, guarded.
+
+    The sheet is the one named ``sheet`` or an alias (``sheet_names``, normalised), else the
+    first whose top rows hold one of ``key_headers`` (normalised), else the first sheet;
+    ``skip`` (normalised names) is never taken for the table. Returns the sheet's name and
+    its (grid, merged, special) cells; None for the cells when the file or the sheet could
+    not be read, with the findings in ``report``. ``what`` names the table in the fix of a
+    workbook without sheets (专家名单 / the roster).
+    """
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+        names = list(workbook.sheet_names)
+    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
+        return None, None
+    with workbook:
+        chosen = _choose_sheet(workbook, names, sheet_names, key_headers, skip)
+        if chosen is None:
+            report.add(
+                "sheet.missing",
+                sheet,
+                None,
+                None,
+                Text("工作簿中没有工作表", "The workbook has no sheets"),
+                Text(
+                    f"请在工作表“{sheet}”中填写{what.zh}",
+                    f"Fill in the {what.en} on a sheet named {sheet}",
+                ),
+            )
+            return None, None
+        loaded = _load_sheet(
+            path, archive, workbook, chosen, chosen, _sheet_parts(archive), max_rows, report
+        )
+    return chosen, loaded
+
+
+def _choose_sheet(
+    workbook: Any,
+    names: list[str],
+    wanted: frozenset[str],
+    key_headers: frozenset[str],
+    skip: frozenset[str],
+) -> str | None:
+    for name in names:
+        if normalise_name(name) in wanted:
+            return name
+    for name in names:
+        if normalise_name(name) in skip:
+            continue
+        try:
+            rows = workbook.get_sheet_by_name(name).to_python(
+                skip_empty_area=False, nrows=HEADER_SEARCH_ROWS
+            )
+        except Exception:  # a damaged sheet is reported when it is read, if it is chosen
+            continue
+        if any(isinstance(c, str) and normalise_name(c) in key_headers for r in rows for c in r):
+            return name
+    return names[0] if names else None
+
+
 def _read_sheets(
     path: Path,
     archive: zipfile.ZipFile,

@@ -20,18 +20,14 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from jlpanel.domain.dossier import Finding, ReadFindings
 from jlpanel.domain.rules import GRADE_ORDER, Grade, grade_from_label
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
-    HEADER_SEARCH_ROWS,
-    _corrupt,
-    _load_sheet,
     _read_table,
     _Report,
-    _sheet_parts,
+    load_one_sheet,
     read_guarded,
 )
 from jlpanel.exchange.dossier_schema import (
@@ -209,54 +205,21 @@ def read_history_sheet(
     )
 
 
-def _choose_sheet(workbook: Any, sheet_names: list[str]) -> str | None:
-    for name in sheet_names:
-        if normalise_name(name) in _HISTORY_SHEET_NAMES:
-            return name
-    filing_header = {normalise_name(n) for n in HISTORY_SPEC.columns[0].names()}
-    for name in sheet_names:
-        if normalise_name(name) == normalise_name(INSTRUCTIONS_SHEET):
-            continue
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
-        except Exception:  # a damaged sheet is reported when it is read, if it is chosen
-            continue
-        if any(isinstance(c, str) and normalise_name(c) in filing_header for r in rows for c in r):
-            return name
-    return sheet_names[0] if sheet_names else None
-
-
 def _read_workbook(
     path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
 ) -> HistoryReadResult:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-        sheet_names = list(workbook.sheet_names)
-    except Exception as exc:  # calamine raises its own, zip and XML errors alike
-        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
-        return HistoryReadResult([], report.findings())
-    with workbook:
-        sheet_name = _choose_sheet(workbook, sheet_names)
-        if sheet_name is None:
-            report.add(
-                "sheet.missing",
-                HISTORY_SHEET,
-                None,
-                None,
-                Text("工作簿中没有工作表", "The workbook has no sheets"),
-                Text(
-                    f"请在工作表“{HISTORY_SHEET}”中填写考核历史",
-                    f"Fill in the history on a sheet named {HISTORY_SHEET}",
-                ),
-            )
-            return HistoryReadResult([], report.findings())
-        loaded = _load_sheet(
-            path, archive, workbook, sheet_name, sheet_name, _sheet_parts(archive), max_rows, report
-        )
-    if loaded is None:
+    sheet_name, loaded = load_one_sheet(
+        path,
+        archive,
+        max_rows,
+        report,
+        sheet=HISTORY_SHEET,
+        sheet_names=_HISTORY_SHEET_NAMES,
+        key_headers=frozenset(normalise_name(n) for n in HISTORY_SPEC.columns[0].names()),
+        what=Text("考核历史", "history"),
+        skip=frozenset({normalise_name(INSTRUCTIONS_SHEET)}),
+    )
+    if sheet_name is None or loaded is None:
         return HistoryReadResult([], report.findings(), sheet=sheet_name)
     grid, merged, special = loaded
     table = _read_table(HISTORY_SPEC, sheet_name, grid, merged, special, report)

@@ -19,18 +19,14 @@ import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from jlpanel.domain.conflicts import is_matchable_unit, split_units
 from jlpanel.domain.dossier import Finding, ReadFindings, Severity
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
-    HEADER_SEARCH_ROWS,
-    _corrupt,
-    _load_sheet,
     _read_table,
     _Report,
-    _sheet_parts,
+    load_one_sheet,
     read_guarded,
 )
 from jlpanel.exchange.dossier_schema import (
@@ -172,52 +168,20 @@ def read_roster(
     )
 
 
-def _choose_sheet(workbook: Any, sheet_names: list[str]) -> str | None:
-    for name in sheet_names:
-        if normalise_name(name) in _ROSTER_SHEET_NAMES:
-            return name
-    name_header = {normalise_name(n) for n in ROSTER_SPEC.columns[0].names()}
-    for name in sheet_names:
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
-        except Exception:  # a damaged sheet is reported when it is read, if it is chosen
-            continue
-        if any(isinstance(c, str) and normalise_name(c) in name_header for r in rows for c in r):
-            return name
-    return sheet_names[0] if sheet_names else None
-
-
 def _read_workbook(
     path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
 ) -> RosterResult:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-        sheet_names = list(workbook.sheet_names)
-    except Exception as exc:  # calamine raises its own, zip and XML errors alike
-        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
-        return RosterResult([], report.findings())
-    with workbook:
-        sheet_name = _choose_sheet(workbook, sheet_names)
-        if sheet_name is None:
-            report.add(
-                "sheet.missing",
-                ROSTER_SHEET,
-                None,
-                None,
-                Text("工作簿中没有工作表", "The workbook has no sheets"),
-                Text(
-                    f"请在工作表“{ROSTER_SHEET}”中填写专家名单",
-                    f"Fill in the roster on a sheet named {ROSTER_SHEET}",
-                ),
-            )
-            return RosterResult([], report.findings())
-        loaded = _load_sheet(
-            path, archive, workbook, sheet_name, sheet_name, _sheet_parts(archive), max_rows, report
-        )
-    if loaded is None:
+    sheet_name, loaded = load_one_sheet(
+        path,
+        archive,
+        max_rows,
+        report,
+        sheet=ROSTER_SHEET,
+        sheet_names=_ROSTER_SHEET_NAMES,
+        key_headers=frozenset(normalise_name(n) for n in ROSTER_SPEC.columns[0].names()),
+        what=Text("专家名单", "roster"),
+    )
+    if sheet_name is None or loaded is None:
         return RosterResult([], report.findings(), sheet=sheet_name)
     grid, merged, special = loaded
     table = _read_table(ROSTER_SPEC, sheet_name, grid, merged, special, report)
