@@ -30,12 +30,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from jlpanel.gui.main_window import MainWindow
     from jlpanel.services.demo import DemoSummary
 
 SIZES = ((1366, 768), (1920, 1080))
+
+
+def _settler(app: QApplication) -> Callable[[], None]:
+    """Wait for background work and let the windows repaint: what every shot waits for."""
+    from PySide6.QtCore import QThreadPool
+
+    from jlpanel.gui.tasks import pending_tasks
+
+    def settle() -> None:
+        QThreadPool.globalInstance().waitForDone()
+        while pending_tasks():
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
+
+    return settle
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,21 +146,14 @@ def _import_files(demo: DemoSummary, folder: Path) -> list[Path]:
 
 
 def _shoot(folder: Path, out: Path, only: str = "all") -> list[Path]:
-    from PySide6.QtCore import QThreadPool
 
     from jlpanel.gui.app import MainWindow, make_app
-    from jlpanel.gui.tasks import pending_tasks
     from jlpanel.services.demo import build_demo
 
     app = make_app(language="zh")
     written: list[Path] = []
 
-    def settle() -> None:
-        QThreadPool.globalInstance().waitForDone()
-        while pending_tasks():
-            app.processEvents()
-        for _ in range(5):
-            app.processEvents()
+    settle = _settler(app)
 
     demo = build_demo(folder / "演示")
     extra_files = _import_files(demo, folder / "待导入")
@@ -617,20 +626,13 @@ def _guide_main() -> int:
 
 
 def _shoot_guide(folder: Path) -> list[Path]:
-    from PySide6.QtCore import QThreadPool
 
     from jlpanel.gui.app import MainWindow, make_app
-    from jlpanel.gui.tasks import pending_tasks
     from jlpanel.services.demo import build_demo
 
     app = make_app(language="zh")
 
-    def settle() -> None:
-        QThreadPool.globalInstance().waitForDone()
-        while pending_tasks():
-            app.processEvents()
-        for _ in range(5):
-            app.processEvents()
+    settle = _settler(app)
 
     demo = build_demo(folder / "演示")
     extra_files = _import_files(demo, folder / "待导入")
