@@ -32,7 +32,7 @@ from jlpanel.storage.files import write_atomic
 _REQUIRED_FILL = "#FCE4D6"
 _OPTIONAL_FILL = "#DDEBF7"
 _RED = "#C00000"
-_DATE_FORMAT = "yyyy-mm-dd"
+DATE_FORMAT = "yyyy-mm-dd"
 _FIRST_DATE = dt.date(1900, 1, 1)
 _LAST_DATE = dt.date(2100, 12, 31)
 
@@ -78,27 +78,22 @@ def write_template(path: Path) -> None:
     write_atomic(path, buffer.getvalue())
 
 
-class _Formats:
-    """The cell formats of the template, made once."""
+class ValueFormats:
+    """The formats of the cells values go in, by column kind; made once per workbook.
+
+    Shared by the blank template and the filled dossiers (dossier_writer), so a value looks
+    the same in both.
+    """
 
     def __init__(self, workbook: Any) -> None:
-        header = {"bold": True, "border": 1, "valign": "vcenter", "align": "center"}
-        header |= {"text_wrap": True}
-        self.required_header = workbook.add_format(header | {"bg_color": _REQUIRED_FILL})
-        self.optional_header = workbook.add_format(header | {"bg_color": _OPTIONAL_FILL})
-        self.bold = workbook.add_format({"bold": True})
-        self.red = workbook.add_format({"bold": True, "font_color": _RED})
-        self.title = workbook.add_format({"bold": True, "font_size": 16})
-        self.heading = workbook.add_format({"bold": True, "font_size": 12, "bg_color": "#EDEDED"})
-        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        self.wrap_bold = workbook.add_format({"text_wrap": True, "valign": "top", "bold": True})
+        self._workbook = workbook
         self.text = workbook.add_format({"num_format": "@"})
-        self.date = workbook.add_format({"num_format": _DATE_FORMAT, "align": "left"})
+        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.date = workbook.add_format({"num_format": DATE_FORMAT, "align": "left"})
         self.integer = workbook.add_format({"num_format": "0"})
         self.percent = workbook.add_format({"num_format": "0%"})
         self.general = workbook.add_format({})
         self._numbers: dict[int, Any] = {}
-        self._workbook = workbook
 
     def number(self, decimals: int | None) -> Any:
         if decimals is None:
@@ -124,6 +119,22 @@ class _Formats:
                 return self.percent
             case _:
                 return self.general
+
+
+class _Formats(ValueFormats):
+    """The cell formats of the template, made once."""
+
+    def __init__(self, workbook: Any) -> None:
+        super().__init__(workbook)
+        header = {"bold": True, "border": 1, "valign": "vcenter", "align": "center"}
+        header |= {"text_wrap": True}
+        self.required_header = workbook.add_format(header | {"bg_color": _REQUIRED_FILL})
+        self.optional_header = workbook.add_format(header | {"bg_color": _OPTIONAL_FILL})
+        self.bold = workbook.add_format({"bold": True})
+        self.red = workbook.add_format({"bold": True, "font_color": _RED})
+        self.title = workbook.add_format({"bold": True, "font_size": 16})
+        self.heading = workbook.add_format({"bold": True, "font_size": 12, "bg_color": "#EDEDED"})
+        self.wrap_bold = workbook.add_format({"text_wrap": True, "valign": "top", "bold": True})
 
 
 def _validation(column: ColumnSpec) -> dict[str, Any] | None:

@@ -28,16 +28,15 @@ from typing import Any
 from jlpanel.domain.dossier import BasicInfo, Dossier
 from jlpanel.exchange.dossier_schema import (
     SHEETS,
-    ColumnKind,
     ColumnSpec,
     SheetLayout,
     SheetSpec,
 )
+from jlpanel.exchange.dossier_template import ValueFormats
 from jlpanel.storage.files import write_atomic
 
 #: The most characters Excel keeps in one cell.
 EXCEL_CELL_LIMIT = 32_767
-_DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = "#DDEBF7"
 _BOOL_TEXT = {True: "是", False: "否"}
 
@@ -92,46 +91,16 @@ def write_dossier_workbook(path: Path, dossier: Dossier) -> None:
 replace_atomically = write_atomic
 
 
-class _Formats:
+class _Formats(ValueFormats):
     """The cell formats, made once per workbook."""
 
     def __init__(self, workbook: Any) -> None:
-        self._workbook = workbook
+        super().__init__(workbook)
         self.header = workbook.add_format(
             {"bold": True, "border": 1, "align": "center", "valign": "vcenter"}
             | {"text_wrap": True, "bg_color": _HEADER_FILL}
         )
         self.key = workbook.add_format({"bold": True, "bg_color": _HEADER_FILL, "border": 1})
-        self.text = workbook.add_format({"num_format": "@"})
-        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        self.date = workbook.add_format({"num_format": _DATE_FORMAT, "align": "left"})
-        self.integer = workbook.add_format({"num_format": "0"})
-        self.percent = workbook.add_format({"num_format": "0%"})
-        self.general = workbook.add_format({})
-        self._numbers: dict[int, Any] = {}
-
-    def number(self, decimals: int | None) -> Any:
-        if decimals is None:
-            return self.general
-        if decimals not in self._numbers:
-            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-            self._numbers[decimals] = self._workbook.add_format({"num_format": pattern})
-        return self._numbers[decimals]
-
-    def for_column(self, column: ColumnSpec) -> Any:
-        match column.kind:
-            case ColumnKind.DATE:
-                return self.date
-            case ColumnKind.AMOUNT | ColumnKind.NUMBER:
-                return self.number(column.decimals)
-            case ColumnKind.INTEGER | ColumnKind.YEAR:
-                return self.integer
-            case ColumnKind.SHARE:
-                return self.percent
-            case ColumnKind.TEXT:
-                return self.text
-            case _:
-                return self.general
 
 
 def _choice_text(column: ColumnSpec) -> Mapping[object, str] | None:
