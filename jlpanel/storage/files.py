@@ -14,6 +14,19 @@ def _umask() -> int:
     return mask
 
 
+def fsync_directory(directory: Path) -> None:
+    """Make a rename durable (POSIX); Windows cannot open a folder for fsync."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a synced temporary file in the same folder and a rename.
 

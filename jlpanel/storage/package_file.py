@@ -32,6 +32,7 @@ from sqlalchemy.pool import StaticPool
 
 from jlpanel.storage import models as m
 from jlpanel.storage import package_models as pm
+from jlpanel.storage.files import fsync_directory
 from jlpanel.storage.workspace import APPLICATION_ID as WORKSPACE_APPLICATION_ID
 from jlpanel.storage.workspace import BUSY_TIMEOUT_MS, SQLITE_HEADER, open_engine
 
@@ -309,7 +310,7 @@ def build_package(
 def install_package(built: Path, target: Path) -> None:
     """Rename a finished build into place (replacing ``target``) and make the rename durable."""
     Path(built).replace(target)
-    _fsync_directory(Path(target).parent)
+    fsync_directory(Path(target).parent)
 
 
 def discard(path: Path) -> None:
@@ -478,18 +479,5 @@ def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder for fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)

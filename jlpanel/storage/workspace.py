@@ -11,7 +11,6 @@ before anything is written to it; backups go through SQLite's online backup API.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
 import uuid
@@ -30,6 +29,8 @@ from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from jlpanel.storage.files import fsync_directory
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ def create_workspace(path: Path) -> Engine:
         if path.exists():
             raise WorkspaceError("exists", path, f"{path} appeared while it was being created")
         building.replace(path)
-        _fsync_directory(path.parent)
+        fsync_directory(path.parent)
     except BaseException as error:
         engine.dispose()
         for leftover in (building, *(_sidecar(building, s) for s in ("-wal", "-shm", "-journal"))):
@@ -369,7 +370,7 @@ def backup_workspace(source: Engine | Path, backup_dir: Path, keep: int, reason:
         finally:
             destination.close()
         partial.replace(target)
-        _fsync_directory(backup_dir)
+        fsync_directory(backup_dir)
     except BaseException as error:
         for leftover in (partial, *(_sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
@@ -456,16 +457,3 @@ def _remove_if_empty(path: Path) -> None:
             path.unlink()
     except FileNotFoundError:
         pass
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder for fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
