@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.orm import Session
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.text import Text
@@ -209,8 +210,26 @@ def sheet_data(
     models = dict(ROW_TABLES)
     if attribute not in models:
         raise KeyError(attribute)
+    with ws.session() as s:
+        table = m.Base.metadata.tables[models[attribute].__tablename__]
+        return read_sheet_page(s, table, attribute, platform_id, offset=offset, limit=limit)
+
+
+def read_sheet_page(
+    db: Session | Connection,
+    table: Table,
+    attribute: str,
+    platform_id: int,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> SheetData:
+    """A page of one dossier sheet's rows from ``table``: a workspace's or a review package's.
+
+    Both hold the same row tables (ROW_TABLES), so the staff's dossier browser and the
+    expert's desk read them alike; ``total`` is counted only when a page was asked for.
+    """
     sheet = _table_sheets()[attribute]
-    table = models[attribute].__table__
     columns = [
         SheetColumn(c.field, Text(c.header, _english(c)), c.kind.value)
         for c in sheet.columns
@@ -224,13 +243,12 @@ def sheet_data(
         .offset(offset)
         .limit(limit)
     )
-    with ws.session() as s:
-        result = s.execute(query).all()
-        total = (
-            len(result) + offset
-            if limit is None
-            else s.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
-        )
+    result = db.execute(query).all()
+    total = (
+        len(result) + offset
+        if limit is None
+        else db.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
+    )
     return SheetData(
         Text(sheet.name, sheet.name_en),
         columns,

@@ -41,8 +41,13 @@ from jlpanel.domain.scoresheet import (
 )
 from jlpanel.domain.text import Text
 from jlpanel.exchange import score_file as sf
-from jlpanel.exchange.dossier_schema import BASIC_INFO, SHEETS, SheetLayout
-from jlpanel.services.dossiers import AttachmentInfo, DossierOverview, SheetColumn, SheetData
+from jlpanel.exchange.dossier_schema import BASIC_INFO
+from jlpanel.services.dossiers import (
+    AttachmentInfo,
+    DossierOverview,
+    SheetData,
+    read_sheet_page,
+)
 from jlpanel.services.errors import UserError
 from jlpanel.services.packages import package_stem
 from jlpanel.services.rubrics import rubric_from_snapshot
@@ -1018,39 +1023,9 @@ def sheet_data(
     models = dict(ROW_TABLES)
     if attribute not in models:
         raise KeyError(attribute)
-    spec = next(s for s in SHEETS if s.layout is SheetLayout.TABLE and s.dossier_field == attribute)
     table = pm.PackageBase.metadata.tables[models[attribute].__tablename__]
-    columns = [
-        SheetColumn(
-            c.field,
-            Text(c.header, next((a for a in c.aliases if a.isascii()), c.field)),
-            c.kind.value,
-        )
-        for c in spec.columns
-        if c.field in table.c
-    ]
-    mine = table.c.platform_id == platform_id
-    query = (
-        select(table.c.source_row, *(table.c[c.field] for c in columns))
-        .where(mine)
-        .order_by(table.c.source_row, table.c.id)
-        .offset(offset)
-        .limit(limit)
-    )
     with session.engine.connect() as conn:
-        result = conn.execute(query).all()
-        total = (
-            len(result) + offset
-            if limit is None
-            else conn.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
-        )
-    return SheetData(
-        Text(spec.name, spec.name_en),
-        columns,
-        [tuple(r[1:]) for r in result],
-        [r[0] for r in result],
-        total,
-    )
+        return read_sheet_page(conn, table, attribute, platform_id, offset=offset, limit=limit)
 
 
 def save_attachment(session: ReviewSession, attachment_id: int, folder: Path) -> Path:
