@@ -44,7 +44,7 @@ from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.settings import app_settings
 from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.tasks import run_task
+from jlpanel.gui.tasks import ProgressRelay, run_task
 from jlpanel.gui.theme import RoomyItemDelegate, WrappingItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
@@ -265,25 +265,11 @@ class ImportResultsModel(QAbstractTableModel):
 # ------------------------------------------------------------------ work off the thread
 
 
-class ImportProgress(QObject):
-    """Carries the worker's progress to the dialog; its signal is emitted on the worker."""
-
-    #: (files done, files in all, name of the file about to be imported; "" at the end)
-    progressed = Signal(int, int, str)
-
-
-def _report_progress(
-    relay: ImportProgress, cancel: threading.Event, done: int, total: int, name: str
-) -> bool:
-    relay.progressed.emit(done, total, name)
-    return not cancel.is_set()
-
-
 def _run_import(
     workspace: Workspace,
     paths: list[Path],
     replace: bool,
-    relay: ImportProgress,
+    relay: ProgressRelay,
     cancel: threading.Event,
     backup_dir: Path,
     backup_count: int,
@@ -294,7 +280,7 @@ def _run_import(
         workspace,
         paths,
         replace=replace,
-        progress=partial(_report_progress, relay, cancel),
+        progress=partial(relay.report, cancel),
         backup_dir=backup_dir,
         backup_count=backup_count,
     )
@@ -321,7 +307,7 @@ class ImportDialog(QDialog):
         self.running = False
         self._cancel = threading.Event()
         self._replacing = False
-        self.progress = ImportProgress(self)
+        self.progress = ProgressRelay(self)
         self.progress.progressed.connect(self._on_progress)
 
         self.files_model = _FilesModel(self)

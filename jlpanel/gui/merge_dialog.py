@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from jlpanel.gui.dossier_models import FindingsModel
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.secretary_models import Column, RowsModel
 from jlpanel.gui.settings import app_settings
-from jlpanel.gui.tasks import run_task
+from jlpanel.gui.tasks import ProgressRelay, run_task
 from jlpanel.gui.theme import RoomyItemDelegate, WrappingItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
@@ -107,23 +107,10 @@ def _results_columns() -> list[Column[MergeOutcome]]:
     ]
 
 
-class MergeProgressRelay(QObject):
-    """Carries the worker's progress to the dialog; emitted on the worker thread."""
-
-    progressed = Signal(int, int, str)
-
-
-def _report(
-    relay: MergeProgressRelay, cancel: threading.Event, done: int, total: int, name: str
-) -> bool:
-    relay.progressed.emit(done, total, name)
-    return not cancel.is_set()
-
-
 def _run_merge(
     workspace: Workspace,
     paths: list[Path],
-    relay: MergeProgressRelay,
+    relay: ProgressRelay,
     cancel: threading.Event,
     backup_dir: Path,
     backup_count: int,
@@ -135,7 +122,7 @@ def _run_merge(
         paths,
         backup_dir=backup_dir,
         backup_count=backup_count,
-        progress=partial(_report, relay, cancel),
+        progress=partial(relay.report, cancel),
     )
 
 
@@ -151,7 +138,7 @@ class MergeDialog(QDialog):
         self.running = False
         self._cancel = threading.Event()
         self._paths: list[Path] = []
-        self.relay = MergeProgressRelay(self)
+        self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._on_progress)
         self.setAcceptDrops(True)
 

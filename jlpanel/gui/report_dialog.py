@@ -46,7 +46,7 @@ from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.rules_model import REPORT_LANGUAGES
 from jlpanel.gui.table_support import AnyIndex
-from jlpanel.gui.tasks import run_task
+from jlpanel.gui.tasks import ProgressRelay, run_task
 from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
@@ -133,20 +133,11 @@ def starting_report_folder(workspace_path: Path, window: QWidget | None) -> Path
 # ------------------------------------------------------------------ work off the thread
 
 
-class ReportProgress(QObject):
-    """Carries the worker's progress to the dialog; its signal is emitted on the worker."""
+class ReportProgress(ProgressRelay):
+    """The report writer's progress, and the report language it stored before writing."""
 
-    #: (files done, files in all, name of the file about to be written; "" at the end)
-    progressed = Signal(int, int, str)
     # The cycle's report language was changed to this one (and stored) before writing.
     language_stored = Signal(str)
-
-
-def _report_progress(
-    relay: ReportProgress, cancel: threading.Event, done: int, total: int, name: str
-) -> bool:
-    relay.progressed.emit(done, total, name)
-    return not cancel.is_set()
 
 
 def _write_reports(
@@ -170,7 +161,7 @@ def _write_reports(
         documents=documents,
         combined=combined,
         language=language,
-        progress=partial(_report_progress, relay, cancel),
+        progress=partial(relay.report, cancel),
     )
 
 

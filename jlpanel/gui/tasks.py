@@ -8,6 +8,7 @@ back to the main thread through a queued signal and is handed to a callback ther
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -63,6 +64,24 @@ class _Work(QRunnable):
             self._relay.failed.emit(exc)
         else:
             self._relay.succeeded.emit(result)
+
+
+class ProgressRelay(QObject):
+    """Carries a worker's progress to its dialog; the signal is emitted on the worker thread.
+
+    Made in the main thread (the dialog's child), so connected slots run there.
+    """
+
+    #: (items done, items in all, name of the item about to be done; "" at the end)
+    progressed = Signal(int, int, str)
+
+    def report(self, cancel: threading.Event, done: int, total: int, name: str) -> bool:
+        """The services' progress callback: pass it on; False once the user cancelled.
+
+        Bind it with ``partial(relay.report, cancel)``.
+        """
+        self.progressed.emit(done, total, name)
+        return not cancel.is_set()
 
 
 def run_task(

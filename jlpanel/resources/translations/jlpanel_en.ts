@@ -1012,7 +1012,7 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
     <message>
         <source>导入前会先把工作区备份到：{folder}</source>
-        <extracomment>(files done, files in all, name of the file about to be imported; &quot;&quot; at the end) One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. Importing failed as a whole (the message shown).</extracomment>
+        <extracomment>One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. Importing failed as a whole (the message shown).</extracomment>
         <translation>Before importing, the workspace is backed up to: {folder}</translation>
     </message>
     <message>
@@ -2223,7 +2223,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
     <message>
         <source>选择存放评审报告的文件夹</source>
-        <extracomment>(files done, files in all, name of the file about to be written; &quot;&quot; at the end) Writing finished (complete or cancelled); carries the list of files written. Writing failed as a whole; carries the message shown. One line for the main window&apos;s status bar.</extracomment>
+        <extracomment>Writing finished (complete or cancelled); carries the list of files written. Writing failed as a whole; carries the message shown. One line for the main window&apos;s status bar.</extracomment>
         <translation>Choose the folder for the reports</translation>
     </message>
     <message>
