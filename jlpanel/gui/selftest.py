@@ -10,14 +10,19 @@ a PNG whose pixels are checked, so a blank window fails. Runs on any platform pl
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jlpanel.services.selftest import SelftestFailure, SelftestStep, StepReport
+from jlpanel.services.selftest import (
+    SelftestFailure,
+    SelftestStep,
+    StepReport,
+    Steps,
+    check,
+)
 
 #: A standard button's text in Qt's own catalogue (确定 in Chinese).
 _QT_OK = ("QPlatformTheme", "OK")
@@ -25,11 +30,6 @@ _QT_OK = ("QPlatformTheme", "OK")
 _FILE_MENU = ("MainWindow", "文件(&F)")
 #: How long the main window may take to open the workspace.
 OPEN_TIMEOUT = 60.0
-
-
-def _check(condition: bool, message: str) -> None:
-    if not condition:
-        raise SelftestFailure(message)
 
 
 def _distinct_colours(image: QImage, samples: int = 40) -> int:
@@ -43,61 +43,10 @@ def _distinct_colours(image: QImage, samples: int = 40) -> int:
     return len(seen)
 
 
-def _timed(name: str, report: StepReport | None, done: list[SelftestStep]) -> Callable[..., None]:
-    began = time.perf_counter()
-
-    def finish(detail: str) -> None:
-        step = SelftestStep(name, detail, time.perf_counter() - began)
-        done.append(step)
-        if report is not None:
-            report(step)
-
-    return finish
-
-
 def run_gui_selftest(
     workspace: Path, folder: Path, report: StepReport | None = None
 ) -> list[SelftestStep]:
     """Check Qt, translations, icons, font, guide and the main window on ``workspace``."""
-    from jlpanel.gui.app import make_app
-    from jlpanel.gui.i18n import apply_language
-    from jlpanel.gui.main_window import MainWindow
-    from jlpanel.gui.theme import ICONS_DIR
-    from jlpanel.reports.fonts import FONT_FILE
-
-    done: list[SelftestStep] = []
-
-    finish = _timed("qt", report, done)
-    app = make_app(language="zh")
-    ok = QCoreApplication.translate(*_QT_OK)
-    _check(ok == "确定", f"qt: Qt's Chinese catalogue not loaded (OK reads {ok!r})")
-    finish(f"platform {app.platformName()}, Qt's Chinese catalogue loaded")
-
-    finish = _timed("english", report, done)
-    apply_language("en")
-    try:
-        # A message the main window uses, looked up by name so lupdate does not take this
-        # call for another place the message appears.
-        english = QCoreApplication.translate(*_FILE_MENU)
-    finally:
-        apply_language("zh")
-    _check(english == "&File", f"english: the English catalogue is missing ({english!r})")
-    finish("jlpanel_en.qm loaded")
-
-    finish = _timed("icons", report, done)
-    svgs = sorted(ICONS_DIR.glob("*.svg"))
-    _check(bool(svgs), f"icons: none in {ICONS_DIR}")
-    blank = [p.name for p in svgs if QImage(str(p)).isNull()]
-    _check(not blank, f"icons: cannot render {blank} (Qt's svg plugin missing?)")
-    finish(f"{len(svgs)} SVG icons render")
-
-    finish = _timed("font", report, done)
-    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-    _check(font_id != -1, f"font: Qt cannot load {FONT_FILE}")
-    families = QFontDatabase.applicationFontFamilies(font_id)
-    finish(", ".join(families))
-
-    finish = _timed("guide", report, done)
     from jlpanel.gui.about_dialog import (
         FONT_LICENSE_FILE,
         JLPANEL_LICENSE_FILE,
@@ -105,22 +54,65 @@ def run_gui_selftest(
         UNKNOWN,
         distribution_version,
     )
+    from jlpanel.gui.app import make_app
     from jlpanel.gui.help_window import guide_folder
+    from jlpanel.gui.i18n import apply_language
+    from jlpanel.gui.theme import ICONS_DIR
+    from jlpanel.reports.fonts import FONT_FILE
 
-    guide = guide_folder()
-    if guide is None:
-        raise SelftestFailure("guide: the user guide (docs/guide) is not installed")
-    pages = sorted(guide.glob("*/index.md"))
-    _check(len(pages) >= 2, f"guide: {guide} lacks zh/index.md and en/index.md")
-    images = len(list(guide.glob("images/*/*.png")))
-    licences = (JLPANEL_LICENSE_FILE, FONT_LICENSE_FILE, THIRD_PARTY_FILE)
-    absent = [p.name for p in licences if not p.is_file()]
-    _check(not absent, f"guide: licence texts missing: {absent}")
-    qt_binding = distribution_version("PySide6_Essentials")
-    _check(qt_binding != UNKNOWN, "guide: package metadata missing (About shows no versions)")
-    finish(f"{len(pages)} languages, {images} pictures; licences; PySide6 {qt_binding}")
+    steps = Steps(report)
+    with steps.step("qt") as detail:
+        app = make_app(language="zh")
+        ok = QCoreApplication.translate(*_QT_OK)
+        check(ok == "确定", f"qt: Qt's Chinese catalogue not loaded (OK reads {ok!r})")
+        detail.append(f"platform {app.platformName()}, Qt's Chinese catalogue loaded")
 
-    finish = _timed("window", report, done)
+    with steps.step("english") as detail:
+        apply_language("en")
+        try:
+            # A message the main window uses, looked up by name so lupdate does not take
+            # this call for another place the message appears.
+            english = QCoreApplication.translate(*_FILE_MENU)
+        finally:
+            apply_language("zh")
+        check(english == "&File", f"english: the English catalogue is missing ({english!r})")
+        detail.append("jlpanel_en.qm loaded")
+
+    with steps.step("icons") as detail:
+        svgs = sorted(ICONS_DIR.glob("*.svg"))
+        check(bool(svgs), f"icons: none in {ICONS_DIR}")
+        blank = [p.name for p in svgs if QImage(str(p)).isNull()]
+        check(not blank, f"icons: cannot render {blank} (Qt's svg plugin missing?)")
+        detail.append(f"{len(svgs)} SVG icons render")
+
+    with steps.step("font") as detail:
+        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+        check(font_id != -1, f"font: Qt cannot load {FONT_FILE}")
+        detail.append(", ".join(QFontDatabase.applicationFontFamilies(font_id)))
+
+    with steps.step("guide") as detail:
+        guide = guide_folder()
+        if guide is None:
+            raise SelftestFailure("guide: the user guide (docs/guide) is not installed")
+        pages = sorted(guide.glob("*/index.md"))
+        check(len(pages) >= 2, f"guide: {guide} lacks zh/index.md and en/index.md")
+        images = len(list(guide.glob("images/*/*.png")))
+        licences = (JLPANEL_LICENSE_FILE, FONT_LICENSE_FILE, THIRD_PARTY_FILE)
+        absent = [p.name for p in licences if not p.is_file()]
+        check(not absent, f"guide: licence texts missing: {absent}")
+        qt_binding = distribution_version("PySide6_Essentials")
+        check(qt_binding != UNKNOWN, "guide: package metadata missing (About shows no versions)")
+        detail.append(f"{len(pages)} languages, {images} pictures; licences; PySide6 {qt_binding}")
+
+    with steps.step("window") as detail:
+        detail.append(_open_main_window(app, workspace, folder))
+    return steps.done
+
+
+def _open_main_window(app: QApplication, workspace: Path, folder: Path) -> str:
+    """Open ``workspace`` in a main window, render it to a PNG and check it is not blank."""
+    from jlpanel.gui.main_window import MainWindow
+
     window = MainWindow()
     failures: list[str] = []
     opened: list[Path] = []
@@ -144,18 +136,17 @@ def run_gui_selftest(
         deadline = time.monotonic() + OPEN_TIMEOUT
         while not opened and not failures and time.monotonic() < deadline:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        _check(not failures, f"window: opening {workspace.name} failed: {failures}")
-        _check(bool(opened), f"window: {workspace.name} not open after {OPEN_TIMEOUT:.0f} s")
+        check(not failures, f"window: opening {workspace.name} failed: {failures}")
+        check(bool(opened), f"window: {workspace.name} not open after {OPEN_TIMEOUT:.0f} s")
         app.processEvents()
         shot = folder / "main-window.png"
         image = window.grab().toImage()
-        _check(image.save(str(shot)), f"window: cannot save {shot}")
+        check(image.save(str(shot)), f"window: cannot save {shot}")
         colours = _distinct_colours(image)
-        _check(colours >= 8, f"window: the rendered window looks blank ({colours} colours)")
-        finish(f"{workspace.name} open, {image.width()}×{image.height()} rendered ({shot.name})")
+        check(colours >= 8, f"window: the rendered window looks blank ({colours} colours)")
+        return f"{workspace.name} open, {image.width()}×{image.height()} rendered ({shot.name})"
     finally:
         closer.stop()
         window.close()
         window.deleteLater()
         app.processEvents()
-    return done

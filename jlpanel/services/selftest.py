@@ -40,7 +40,9 @@ class SelftestStep:
 StepReport = Callable[[SelftestStep], None]
 
 
-class _Steps:
+class Steps:
+    """The self-test's steps as they pass: each timed, reported, its errors made failures."""
+
     def __init__(self, report: StepReport | None) -> None:
         self.done: list[SelftestStep] = []
         self._report = report
@@ -62,7 +64,8 @@ class _Steps:
             self._report(finished)
 
 
-def _check(condition: bool, message: str) -> None:
+def check(condition: bool, message: str) -> None:
+    """Fail the self-test with ``message`` unless ``condition``."""
     if not condition:
         raise SelftestFailure(message)
 
@@ -70,11 +73,11 @@ def _check(condition: bool, message: str) -> None:
 def check_pdf(path: Path) -> str:
     """Check a written PDF is whole and carries the embedded TrueType font; returns a summary."""
     data = path.read_bytes()
-    _check(data.startswith(b"%PDF-"), f"{path.name}: not a PDF")
-    _check(data.rstrip().endswith(b"%%EOF"), f"{path.name}: truncated (no %%EOF)")
-    _check(b"/FontFile2" in data, f"{path.name}: the Chinese font is not embedded")
+    check(data.startswith(b"%PDF-"), f"{path.name}: not a PDF")
+    check(data.rstrip().endswith(b"%%EOF"), f"{path.name}: truncated (no %%EOF)")
+    check(b"/FontFile2" in data, f"{path.name}: the Chinese font is not embedded")
     for base14 in (b"/Helvetica", b"/Times-Roman", b"/Courier"):
-        _check(base14 not in data, f"{path.name}: uses the base-14 font {base14.decode()}")
+        check(base14 not in data, f"{path.name}: uses the base-14 font {base14.decode()}")
     pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ")
     return f"{path.name}: {len(data):,} bytes, font embedded, {pages} page(s)"
 
@@ -84,7 +87,7 @@ def check_pdf_accelerated() -> str:
     from reportlab.lib import rl_accel
 
     where = getattr(rl_accel.fp_str, "__module__", None)
-    _check(where == "_rl_accel", f"pdf: reportlab runs without its accelerators ({where})")
+    check(where == "_rl_accel", f"pdf: reportlab runs without its accelerators ({where})")
     return "reportlab accelerated"
 
 
@@ -94,10 +97,10 @@ def check_workbook(path: Path, platforms: int) -> str:
 
     book = CalamineWorkbook.from_path(str(path))
     names = book.sheet_names
-    _check(len(names) == EXPECTED_SHEETS, f"{path.name}: {len(names)} sheets, not 5: {names}")
+    check(len(names) == EXPECTED_SHEETS, f"{path.name}: {len(names)} sheets, not 5: {names}")
     first = book.get_sheet_by_index(0).to_python()
     rows = [r for r in first[1:] if any(str(c).strip() for c in r)]
-    _check(len(rows) >= platforms, f"{path.name}: {len(rows)} result rows for {platforms}")
+    check(len(rows) >= platforms, f"{path.name}: {len(rows)} result rows for {platforms}")
     return f"{path.name}: sheets {', '.join(names)}; {len(rows)} result rows"
 
 
@@ -113,16 +116,16 @@ def run_selftest(folder: Path, report: StepReport | None = None) -> list[Selftes
     from jlpanel.services.results import compute_and_store_results
     from jlpanel.services.workspace import open_workspace
 
-    steps = _Steps(report)
+    steps = Steps(report)
     demo_dir = folder / "demo"
     out = folder / "out"
     with steps.step("demo") as detail:
         demo = build_demo(demo_dir, platforms=SELFTEST_PLATFORMS)
-        _check(
+        check(
             demo.platform_count == SELFTEST_PLATFORMS,
             f"demo: {demo.platform_count} platforms imported of {SELFTEST_PLATFORMS}",
         )
-        _check(bool(demo.score_files), "demo: no score files written")
+        check(bool(demo.score_files), "demo: no score files written")
         detail.append(
             f"{demo.platform_count} platforms, {demo.expert_count} experts, "
             f"{len(demo.packages)} packages, {len(demo.score_files)} score files"
@@ -133,7 +136,7 @@ def run_selftest(folder: Path, report: StepReport | None = None) -> list[Selftes
                 ws, list(demo.score_files), backup_dir=folder / "backups", backup_count=2
             )
             refused = [o for o in outcomes if o.status is not MergeFileStatus.MERGED]
-            _check(
+            check(
                 not refused,
                 "merge: refused "
                 + "; ".join(
@@ -141,12 +144,12 @@ def run_selftest(folder: Path, report: StepReport | None = None) -> list[Selftes
                 ),
             )
             missing = merge_status(ws).still_missing
-            _check(not missing, f"merge: still missing {[e.name for e in missing]}")
+            check(not missing, f"merge: still missing {[e.name for e in missing]}")
             detail.append(f"{len(outcomes)} score files merged, none missing")
         with steps.step("results") as detail:
             results = compute_and_store_results(ws)
             graded = [r for r in results.platforms if r.grade is not None]
-            _check(
+            check(
                 len(graded) == SELFTEST_PLATFORMS,
                 f"results: {len(graded)} of {SELFTEST_PLATFORMS} platforms graded",
             )
@@ -155,7 +158,7 @@ def run_selftest(folder: Path, report: StepReport | None = None) -> list[Selftes
             )
         with steps.step("pdf") as detail:
             written = write_reports(ws, out, documents=["summary"])
-            _check(len(written) == 1, f"pdf: {len(written)} files written, not 1")
+            check(len(written) == 1, f"pdf: {len(written)} files written, not 1")
             detail.append(check_pdf(written[0]))
             detail.append(check_pdf_accelerated())
         with steps.step("workbook") as detail:
