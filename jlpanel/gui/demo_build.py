@@ -55,18 +55,6 @@ def demo_workspace(folder: Path | None = None) -> Path:
     return (folder if folder is not None else demo_folder()) / WORKSPACE_NAME
 
 
-def demo_scores_beside(workspace: Path) -> Path | None:
-    """The demo experts' score files when ``workspace`` is a demo cycle, else None.
-
-    Any demo counts — the start page's, ``bash dev.sh app``'s, ``jlpanel demo DIR`` — since
-    each keeps its score files in ``scores/`` beside ``demo.jlpanel``.
-    """
-    from jlpanel.services.demo import SCORE_FOLDER, WORKSPACE_NAME
-
-    scores = workspace.parent / SCORE_FOLDER
-    return scores if workspace.name == WORKSPACE_NAME and scores.is_dir() else None
-
-
 def step_text(message: str) -> str:
     """One of ``build_demo``'s step messages (Chinese) in the interface language."""
     fixed = {

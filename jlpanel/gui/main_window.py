@@ -24,7 +24,6 @@ from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.demo_build import (
     DemoBuildDialog,
     demo_folder,
-    demo_scores_beside,
     demo_workspace,
 )
 from jlpanel.gui.geometry import restore_window_geometry
@@ -701,7 +700,9 @@ class MainWindow(QMainWindow):
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
-        scores = demo_scores_beside(workspace.path)
+        from jlpanel.services.demo import scores_beside
+
+        scores = scores_beside(workspace.path)
         if scores is not None:
             self.status(
                 translate(

@@ -1638,6 +1638,16 @@ class DemoSummary:
         return "\n".join(lines)
 
 
+def scores_beside(workspace: Path) -> Path | None:
+    """The demo experts' score files when ``workspace`` is a demo cycle, else None.
+
+    Any demo counts — the start page's, ``bash dev.sh app``'s, ``jlpanel demo DIR`` — since
+    each keeps its score files in ``scores/`` beside ``demo.jlpanel``.
+    """
+    scores = workspace.parent / SCORE_FOLDER
+    return scores if workspace.name == WORKSPACE_NAME and scores.is_dir() else None
+
+
 def _refuse_existing(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise UserError(
