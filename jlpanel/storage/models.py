@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -46,6 +47,7 @@ NAMING_CONVENTION: dict[str, str] = {
 FINDING_SEVERITIES = ("error", "warning")
 CONFLICT_SOURCES = ("same_institution", "roster", "declared")
 SCORE_PROVENANCES = ("package", "paper")
+VETO_RULINGS = ("confirm", "dismiss")
 
 
 def utc_now() -> datetime:
@@ -84,6 +86,35 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class ExactPoints(TypeDecorator[Decimal]):
+    """Points and amounts as exact ``Decimal`` in Python, stored in a float column.
+
+    A decimal of at most 15 significant digits survives the trip through a double exactly
+    (``repr`` of the double gives back the same digits), and every score, threshold and
+    amount in a cycle is far shorter than that. Values that would not come back exactly are
+    refused rather than rounded.
+    """
+
+    impl = Float
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | int | None, dialect: Dialect) -> float | None:
+        if value is None:
+            return None
+        exact = Decimal(value)
+        if not exact.is_finite():
+            raise ValueError(f"{value!r} is not a finite number")
+        stored = float(exact)
+        if Decimal(repr(stored)) != exact:  # numeric equality: 7.50 == 7.5
+            raise ValueError(f"{value!r} has more digits than a score can keep exactly")
+        return stored
+
+    def process_result_value(self, value: float | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(repr(float(value)))
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -514,7 +545,7 @@ class IndicatorScore(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sheet_id: Mapped[int] = _sheet_fk()
     indicator_code: Mapped[str] = mapped_column(String(20))
-    points: Mapped[float] = mapped_column(Float)
+    points: Mapped[Decimal] = mapped_column(ExactPoints)
     comment: Mapped[str | None] = mapped_column(Text)
 
     sheet: Mapped[ScoreSheet] = relationship(back_populates="indicator_scores")
@@ -543,7 +574,7 @@ class BonusScore(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sheet_id: Mapped[int] = _sheet_fk()
     item_code: Mapped[str] = mapped_column(String(20))
-    points: Mapped[float] = mapped_column(Float)
+    points: Mapped[Decimal] = mapped_column(ExactPoints)
 
     sheet: Mapped[ScoreSheet] = relationship(back_populates="bonus_scores")
 
@@ -558,7 +589,7 @@ class Adjustment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = _platform_fk()
-    adjusted_score: Mapped[float] = mapped_column(Float)
+    adjusted_score: Mapped[Decimal] = mapped_column(ExactPoints)
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -589,7 +620,7 @@ class Result(Base):
     platform_id: Mapped[int] = mapped_column(
         ForeignKey("platforms.id", ondelete="CASCADE"), index=True, unique=True
     )
-    score: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[Decimal | None] = mapped_column(ExactPoints)
     rank: Mapped[int | None]
     grade: Mapped[str | None] = mapped_column(String(20))
     is_final: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -612,7 +643,7 @@ class Decision(Base):
     status: Mapped[str | None] = mapped_column(String(30))
     reason: Mapped[str | None] = mapped_column(Text)
     funding_rank: Mapped[int | None]
-    funding_amount: Mapped[float | None] = mapped_column(Float)
+    funding_amount: Mapped[Decimal | None] = mapped_column(ExactPoints)
 
     platform: Mapped[Platform] = relationship()
 
@@ -630,6 +661,67 @@ class HistoryEntry(Base):
     cycle_end: Mapped[date | None] = mapped_column(Date)
     grade: Mapped[str] = mapped_column(String(20))
     source: Mapped[str | None] = mapped_column(String(500))
+    # Added in revision 0003: what that cycle decided, so a loss of status or a bar carries
+    # into later cycles even when that cycle's result was not final.
+    decision: Mapped[str | None] = mapped_column(String(30))
+    barred: Mapped[bool] = mapped_column(default=False, server_default=false())
+    is_final: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+
+
+class TieOrder(Base):
+    """The order the panel decided for platforms tied where it matters (并列), with why.
+
+    ``filing_nos_json`` lists filing numbers best first. The latest order whose list holds
+    every member of a tied group decides that group.
+    """
+
+    __tablename__ = "tie_orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filing_nos_json: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class VetoRuling(Base):
+    """The panel's ruling on experts' veto claims for one platform: confirmed or dismissed.
+
+    The latest ruling per (platform, veto code) is in force.
+    """
+
+    __tablename__ = "veto_rulings"
+    __table_args__ = (CheckConstraint(_in("ruling", VETO_RULINGS), name="ruling"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = _platform_fk()
+    veto_code: Mapped[str] = mapped_column(String(20))
+    ruling: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    platform: Mapped[Platform] = relationship()
+
+
+class Confirmation(Base):
+    """The panel fixed the cycle's results (确定结果) on ``confirmed_on``.
+
+    ``snapshot_json`` keeps what was confirmed, per filing number (score, grade, rank,
+    decision, deadline, barred), so a later recompute can show what changed. The results are
+    confirmed while the latest confirmation has not been reopened (``reopened_at`` is NULL).
+    """
+
+    __tablename__ = "confirmations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    confirmed_on: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+    author: Mapped[str] = mapped_column(String(100))
+    snapshot_json: Mapped[str] = mapped_column(Text, default="{}")
+    reopened_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reopened_by: Mapped[str | None] = mapped_column(String(100))
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditEntry(Base):
