@@ -1,11 +1,24 @@
-"""Aggregating expert scores: summary statistics, disagreement flags and expert leniency."""
+"""Aggregating expert scores: summary statistics, disagreement flags and expert leniency.
+
+Everything that can decide a grade, a rank or a tie is exact: totals and medians are
+``Decimal`` (a median of two grid values still terminates), means are ``Fraction`` until they
+are rounded half up. Only the standard deviation and leniency, which are information for the
+secretary and decide nothing, are floats.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
+
+from jlpanel.domain.exact import ZERO, round_half_up, to_decimal
+
+#: Statistics are shown (and exported) rounded half up to this many places.
+SHOWN_DECIMALS = 2
 
 
 class ScorePolicy(StrEnum):
@@ -16,59 +29,25 @@ class ScorePolicy(StrEnum):
     MEDIAN = "median"
 
 
-def trimmed_mean(values: Sequence[float], trim_min_n: int = 5) -> float:
+def _trims(n: int, trim_min_n: int) -> bool:
+    return n >= max(trim_min_n, 3)
+
+
+def trimmed_mean(values: Sequence[Decimal], trim_min_n: int = 5) -> Fraction:
     """Mean after dropping one highest and one lowest value, when there are ≥ ``trim_min_n``.
 
-    Below the threshold it is the plain mean. 92, 88, 85, 79, 95, 60, 90 → 86.8.
+    Below the threshold it is the plain mean. 92, 88, 85, 79, 95, 60, 90 → 86.8. Exact.
     """
     if not values:
         raise ValueError("trimmed_mean of no values")
     ordered = sorted(values)
-    if len(ordered) >= max(trim_min_n, 3):
+    if _trims(len(ordered), trim_min_n):
         ordered = ordered[1:-1]
-    return math.fsum(ordered) / len(ordered)
+    return Fraction(sum(ordered, ZERO)) / len(ordered)
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The statistics the secretary sees side by side for one set of scores."""
-
-    n: int
-    mean: float
-    trimmed_mean: float
-    median: float
-    minimum: float
-    maximum: float
-    stdev: float  # sample standard deviation; 0 for n = 1
-
-    @property
-    def range(self) -> float:
-        """Highest minus lowest."""
-        return self.maximum - self.minimum
-
-    def as_dict(self) -> dict[str, float]:
-        """The statistics by name, for storing as JSON."""
-        return {
-            "n": self.n,
-            "mean": self.mean,
-            "trimmed_mean": self.trimmed_mean,
-            "median": self.median,
-            "min": self.minimum,
-            "max": self.maximum,
-            "stdev": self.stdev,
-        }
-
-    def value(self, policy: ScorePolicy) -> float:
-        """The statistic ``policy`` names."""
-        if policy is ScorePolicy.MEAN:
-            return self.mean
-        if policy is ScorePolicy.MEDIAN:
-            return self.median
-        return self.trimmed_mean
-
-
-def median(values: Sequence[float]) -> float:
-    """The middle value, or the mean of the two middle values."""
+def median(values: Sequence[Decimal]) -> Decimal:
+    """The middle value, or the mean of the two middle values (exact: it terminates)."""
     ordered = sorted(values)
     n = len(ordered)
     if not n:
@@ -77,35 +56,144 @@ def median(values: Sequence[float]) -> float:
     return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def sample_stdev(values: Sequence[float]) -> float:
-    """Sample standard deviation (n − 1); 0 for fewer than two values.
-
-    Computed with ``math.fsum`` rather than ``statistics.stdev``, whose exact fractions are
-    far too slow for thousands of small panels.
-    """
+def sample_stdev(values: Sequence[Decimal | float]) -> float:
+    """Sample standard deviation (n − 1); 0 for fewer than two values. Information only."""
     n = len(values)
     if n < 2:
         return 0.0
-    mean = math.fsum(values) / n
-    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (n - 1))
+    floats = [float(v) for v in values]
+    mean = math.fsum(floats) / n
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in floats) / (n - 1))
 
 
-def summarize(values: Sequence[float], trim_min_n: int = 5) -> Summary:
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The statistics the secretary sees side by side for one set of scores.
+
+    ``mean``, ``trimmed_mean`` and ``median`` are shown values, rounded half up to
+    ``SHOWN_DECIMALS``; the ``exact_*`` fields are what rules are decided on.
+    """
+
+    n: int
+    exact_mean: Fraction
+    exact_trimmed_mean: Fraction
+    exact_median: Decimal
+    minimum: Decimal
+    maximum: Decimal
+    stdev: float  # sample standard deviation; 0 for n = 1; information only
+
+    @property
+    def mean(self) -> Decimal:
+        """The mean, rounded half up for people."""
+        return round_half_up(self.exact_mean, SHOWN_DECIMALS)
+
+    @property
+    def trimmed_mean(self) -> Decimal:
+        """The trimmed mean, rounded half up for people."""
+        return round_half_up(self.exact_trimmed_mean, SHOWN_DECIMALS)
+
+    @property
+    def median(self) -> Decimal:
+        """The median, rounded half up for people."""
+        return round_half_up(self.exact_median, SHOWN_DECIMALS)
+
+    @property
+    def range(self) -> Decimal:
+        """Highest minus lowest (exact)."""
+        return self.maximum - self.minimum
+
+    @property
+    def shown_stdev(self) -> Decimal:
+        """The standard deviation rounded for people."""
+        return round_half_up(self.stdev, SHOWN_DECIMALS)
+
+    def as_dict(self) -> dict[str, int | str]:
+        """The statistics by name as exact decimal strings (rounded where they do not end)."""
+        return {
+            "n": self.n,
+            "mean": str(self.mean),
+            "trimmed_mean": str(self.trimmed_mean),
+            "median": str(self.median),
+            "min": str(self.minimum),
+            "max": str(self.maximum),
+            "range": str(self.range),
+            "stdev": str(self.shown_stdev),
+        }
+
+    def value(self, policy: ScorePolicy) -> Fraction:
+        """The exact statistic ``policy`` names."""
+        if policy is ScorePolicy.MEAN:
+            return self.exact_mean
+        if policy is ScorePolicy.MEDIAN:
+            return Fraction(self.exact_median)
+        return self.exact_trimmed_mean
+
+
+def summarize(values: Sequence[Decimal], trim_min_n: int = 5) -> Summary:
     """Summary statistics of ``values`` (at least one)."""
     if not values:
         raise ValueError("summarize needs at least one value")
-    vals = sorted(float(v) for v in values)
+    vals = sorted(v if type(v) is Decimal else to_decimal(v) for v in values)
     n = len(vals)
-    trimmed = vals[1:-1] if n >= max(trim_min_n, 3) else vals
+    total = sum(vals, ZERO)
+    trimmed = vals[1:-1] if _trims(n, trim_min_n) else vals
+    trimmed_total = total - vals[0] - vals[-1] if len(trimmed) != n else total
+    mid = n // 2
     return Summary(
         n=n,
-        mean=math.fsum(vals) / n,
-        trimmed_mean=math.fsum(trimmed) / len(trimmed),
-        median=median(vals),
+        exact_mean=Fraction(total) / n,
+        exact_trimmed_mean=Fraction(trimmed_total) / len(trimmed),
+        exact_median=vals[mid] if n % 2 else (vals[mid - 1] + vals[mid]) / 2,
         minimum=vals[0],
         maximum=vals[-1],
         stdev=sample_stdev(vals),
     )
+
+
+def policy_weights(
+    totals: Mapping[str, Decimal], policy: ScorePolicy, trim_min_n: int = 5
+) -> dict[str, Fraction]:
+    """Each expert's weight in the platform score, so area scores use the same experts.
+
+    The weights add up to 1 and Σ weight × total is the policy's statistic exactly. The
+    trimmed mean drops "one highest and one lowest": when several experts share the highest
+    (or lowest) total, the dropped one is shared among them equally, so no expert's id or
+    file order decides whose areas are left out. The median weighs the expert(s) at the
+    middle value(s) the same way.
+    """
+    if not totals:
+        return {}
+    n = len(totals)
+    if policy is ScorePolicy.MEAN or (
+        policy is ScorePolicy.TRIMMED_MEAN and not _trims(n, trim_min_n)
+    ):
+        return dict.fromkeys(totals, Fraction(1, n))
+
+    def share(value: Decimal, weight: Fraction) -> dict[str, Fraction]:
+        group = [e for e, t in totals.items() if t == value]
+        return dict.fromkeys(group, weight / len(group))
+
+    values = sorted(totals.values())
+    if policy is ScorePolicy.TRIMMED_MEAN:
+        weights = dict.fromkeys(totals, Fraction(1))
+        for expert, w in share(values[-1], Fraction(1)).items():
+            weights[expert] -= w
+        for expert, w in share(values[0], Fraction(1)).items():
+            weights[expert] -= w
+        return {e: w / (n - 2) for e, w in weights.items()}
+    # The median.
+    mid = n // 2
+    middle = [values[mid]] if n % 2 else [values[mid - 1], values[mid]]
+    weights = dict.fromkeys(totals, Fraction(0))
+    for value in middle:
+        for expert, w in share(value, Fraction(1, len(middle))).items():
+            weights[expert] += w
+    return weights
+
+
+def weighted(values: Mapping[str, Decimal], weights: Mapping[str, Fraction]) -> Fraction:
+    """Σ weight × value over the experts in ``weights`` (exact)."""
+    return sum((w * Fraction(values[e]) for e, w in weights.items() if w), Fraction(0))
 
 
 class DisagreementKind(StrEnum):
@@ -120,12 +208,15 @@ class Disagreement:
     """One reason a platform's scores need discussing."""
 
     kind: DisagreementKind
-    amount: float  # the range, or the outlier's distance from the median
+    amount: Decimal  # the range, or the outlier's distance from the median (exact)
     expert_id: str | None = None
 
 
 def disagreements(
-    totals: Mapping[str, float], *, max_range: float = 15.0, max_from_median: float = 10.0
+    totals: Mapping[str, Decimal],
+    *,
+    max_range: Decimal = Decimal(15),
+    max_from_median: Decimal = Decimal(10),
 ) -> list[Disagreement]:
     """The disagreement flags for one platform's expert totals (expert id → total)."""
     if len(totals) < 2:
@@ -133,12 +224,12 @@ def disagreements(
     values = list(totals.values())
     flags: list[Disagreement] = []
     spread = max(values) - min(values)
-    if spread > max_range + 1e-9:
+    if spread > max_range:
         flags.append(Disagreement(DisagreementKind.RANGE, spread))
     middle = median(values)
     for expert_id, total in sorted(totals.items()):
         distance = abs(total - middle)
-        if distance > max_from_median + 1e-9:
+        if distance > max_from_median:
             flags.append(Disagreement(DisagreementKind.OUTLIER, distance, expert_id))
     return flags
 
@@ -153,7 +244,7 @@ class Leniency:
     mean_z: float  # mean z-score of own total within each platform's panel
 
 
-def leniency(scores: Iterable[tuple[str, str, float]]) -> dict[str, Leniency]:
+def leniency(scores: Iterable[tuple[str, str, Decimal | float]]) -> dict[str, Leniency]:
     """Per-expert leniency from (expert id, platform id, total) triples.
 
     Platforms scored by one expert only say nothing about leniency and are skipped; a
@@ -161,7 +252,7 @@ def leniency(scores: Iterable[tuple[str, str, float]]) -> dict[str, Leniency]:
     """
     by_platform: dict[str, dict[str, float]] = {}
     for expert_id, platform_id, total in scores:
-        by_platform.setdefault(platform_id, {})[expert_id] = total
+        by_platform.setdefault(platform_id, {})[expert_id] = float(total)
     deviations: dict[str, list[float]] = {}
     zs: dict[str, list[float]] = {}
     for totals in by_platform.values():

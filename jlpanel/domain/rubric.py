@@ -7,18 +7,17 @@ each cycle so later edits to the file never change a cycle already under way.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
+from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
+from jlpanel.domain.exact import as_fraction, to_decimal
 from jlpanel.domain.metrics import METRIC_KEYS
 from jlpanel.domain.text import Text
-
-#: Floating-point slack for "is this a multiple of the step" and sums of maxima.
-EPS = 1e-9
 
 
 class Level(StrEnum):
@@ -47,21 +46,21 @@ class LevelDefinition:
 
     level: Level
     name: Text
-    min_pct: float
-    max_pct: float
+    min_pct: Decimal
+    max_pct: Decimal
 
 
 @dataclass(frozen=True, slots=True)
 class Band:
     """A closed range of points on the step grid, e.g. 8–10 for 优 on a 10-point indicator."""
 
-    low: float
-    high: float
+    low: Decimal
+    high: Decimal
 
     def __contains__(self, points: object) -> bool:
-        if not isinstance(points, int | float):
+        if isinstance(points, bool) or not isinstance(points, Decimal | int | float):
             return False
-        return self.low - EPS <= points <= self.high + EPS
+        return self.low <= to_decimal(points) <= self.high
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +79,8 @@ class Indicator:
     code: str
     area_code: str
     name: Text
-    max_points: float
-    step: float
+    max_points: Decimal
+    step: Decimal
     description: Text
     guidance: tuple[Guidance, ...]
     evidence: tuple[Text, ...]
@@ -95,7 +94,7 @@ class Indicator:
         bands = tuple(g.band for g in self.guidance if g.level in self.comment_required_levels)
         object.__setattr__(self, "_comment_bands", bands)
 
-    def level_of(self, points: float) -> Level:
+    def level_of(self, points: Decimal) -> Level:
         """The guidance level whose band holds ``points``."""
         for g in self.guidance:
             if points in g.band:
@@ -111,10 +110,10 @@ class Indicator:
                 return g.band
         raise KeyError(level)
 
-    def requires_comment(self, points: float) -> bool:
+    def requires_comment(self, points: Decimal) -> bool:
         """Whether a score of ``points`` must come with a comment."""
         for band in self._comment_bands:  # noqa: SIM110 - a plain loop: this runs per score
-            if band.low - EPS <= points <= band.high + EPS:
+            if band.low <= points <= band.high:
                 return True
         return False
 
@@ -125,7 +124,7 @@ class Area:
 
     code: str
     name: Text
-    max_points: float
+    max_points: Decimal
     indicators: tuple[Indicator, ...]
 
 
@@ -147,8 +146,8 @@ class BonusItem:
     code: str
     name: Text
     description: Text
-    max_points: float
-    step: float
+    max_points: Decimal
+    step: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +157,12 @@ class Rubric:
     id: str
     version: str
     name: Text
-    total_points: float
+    total_points: Decimal
     levels: tuple[LevelDefinition, ...]
     areas: tuple[Area, ...]
     vetoes: tuple[Veto, ...] = ()
     bonus_items: tuple[BonusItem, ...] = ()
-    bonus_cap: float = 0.0
+    bonus_cap: Decimal = Decimal(0)
     source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     _indicators: tuple[Indicator, ...] = field(init=False, repr=False, compare=False)
     _by_code: Mapping[str, Indicator] = field(init=False, repr=False, compare=False)
@@ -203,6 +202,17 @@ class Rubric:
                 return b
         raise KeyError(code)
 
+    def level_for_share(self, points: Decimal | Fraction | float, maximum: Decimal) -> Level:
+        """The level whose percentage range holds ``points`` of ``maximum`` (an area's total),
+        exactly: 28 of 35 is 80 %, 优."""
+        if maximum <= 0:
+            return LEVEL_ORDER[-1]
+        share = as_fraction(points) / Fraction(maximum) * 100
+        for definition in sorted(self.levels, key=lambda d: d.min_pct, reverse=True):
+            if share >= Fraction(definition.min_pct):
+                return definition.level
+        return LEVEL_ORDER[-1]
+
     def level_name(self, level: Level) -> Text:
         """The display name of ``level`` (优/良/一般/差)."""
         for d in self.levels:
@@ -214,21 +224,21 @@ class Rubric:
 # ------------------------------------------------------------------------------------ loading
 
 
-def is_multiple(value: float, step: float) -> bool:
-    """Whether ``value`` lies on the grid of ``step`` (0, step, 2·step …) within rounding."""
-    if step <= 0:
+def is_multiple(value: Decimal | float, step: Decimal | float) -> bool:
+    """Whether ``value`` lies exactly on the grid of ``step`` (0, step, 2·step …)."""
+    exact_step = to_decimal(step)
+    if exact_step <= 0:
         return False
-    q = value / step
-    return abs(q - round(q)) < 1e-6
+    return to_decimal(value) % exact_step == 0
 
 
-def _ceil_to_step(value: float, step: float) -> float:
-    q = value / step
-    return round(math.ceil(q - 1e-9) * step, 10)
+def _ceil_to_step(value: Decimal, step: Decimal) -> Decimal:
+    value, step = to_decimal(value), to_decimal(step)
+    return (value / step).to_integral_value(rounding=ROUND_CEILING) * step
 
 
 def derive_bands(
-    max_points: float, step: float, levels: Sequence[LevelDefinition]
+    max_points: Decimal, step: Decimal, levels: Sequence[LevelDefinition]
 ) -> dict[Level, Band]:
     """Point bands on the step grid from the levels' percentage ranges.
 
@@ -236,15 +246,16 @@ def derive_bands(
     the band runs from the first step at or above its lower bound to one step below the next
     level's band, so bands are contiguous and cover 0..max exactly.
     """
+    max_points, step = to_decimal(max_points), to_decimal(step)
     ordered = sorted(levels, key=lambda d: d.min_pct, reverse=True)
     bands: dict[Level, Band] = {}
     upper = max_points
     for d in ordered:
-        low = _ceil_to_step(max_points * d.min_pct / 100.0, step)
+        low = _ceil_to_step(max_points * d.min_pct / 100, step)
         if d.min_pct <= 0:
-            low = 0.0
+            low = Decimal(0)
         bands[d.level] = Band(low, upper)
-        upper = round(low - step, 10)
+        upper = low - step
     return bands
 
 
@@ -269,15 +280,19 @@ class _Reader:
 
     def number(
         self, raw: Mapping[str, Any], key: str, where: str, default: float | None = None
-    ) -> float:
+    ) -> Decimal:
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(where, f"{key} must be a number (got {value!r})")
-            return 0.0
-        if not math.isfinite(value):
+            return Decimal(0)
+        try:
+            # Exact from here on: 0.1 in the document is one tenth, not 0.1000000000000000055.
+            exact = to_decimal(value)
+        except ValueError:
             self.problem(where, f"{key} must be finite (got {value!r})")
-            return 0.0
-        return float(value)
+            return Decimal(0)
+        # 100.0 in a document is 100: messages say "100", not "100.0".
+        return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
 
     def code(self, raw: Mapping[str, Any], where: str) -> str:
         code = raw.get("code")
@@ -294,11 +309,11 @@ class _Reader:
         return value
 
 
-_DEFAULT_LEVELS: tuple[tuple[Level, str, str, float, float], ...] = (
-    (Level.EXCELLENT, "优", "Excellent", 80.0, 100.0),
-    (Level.GOOD, "良", "Good", 55.0, 80.0),
-    (Level.FAIR, "一般", "Fair", 30.0, 55.0),
-    (Level.POOR, "差", "Poor", 0.0, 30.0),
+_DEFAULT_LEVELS: tuple[tuple[Level, str, str, Decimal, Decimal], ...] = (
+    (Level.EXCELLENT, "优", "Excellent", Decimal(80), Decimal(100)),
+    (Level.GOOD, "良", "Good", Decimal(55), Decimal(80)),
+    (Level.FAIR, "一般", "Fair", Decimal(30), Decimal(55)),
+    (Level.POOR, "差", "Poor", Decimal(0), Decimal(30)),
 )
 
 
@@ -354,8 +369,8 @@ def _read_guidance(
     r: _Reader,
     raw: Mapping[str, Any],
     where: str,
-    max_points: float,
-    step: float,
+    max_points: Decimal,
+    step: Decimal,
     levels: Sequence[LevelDefinition],
 ) -> tuple[Guidance, ...]:
     raw_guidance = raw.get("guidance", {})
@@ -384,18 +399,18 @@ def _read_guidance(
 
 
 def _check_bands(
-    r: _Reader, where: str, guidance: Sequence[Guidance], max_points: float, step: float
+    r: _Reader, where: str, guidance: Sequence[Guidance], max_points: Decimal, step: Decimal
 ) -> None:
     ordered = sorted(guidance, key=lambda g: g.band.low)
-    if abs(ordered[0].band.low) > EPS:
+    if ordered[0].band.low != 0:
         r.problem(where, f"the {ordered[0].level} band starts at {ordered[0].band.low}, not 0")
-    if abs(ordered[-1].band.high - max_points) > EPS:
+    if ordered[-1].band.high != max_points:
         r.problem(
             where,
             f"the {ordered[-1].level} band ends at {ordered[-1].band.high}, not {max_points:g}",
         )
     for g in ordered:
-        if g.band.low - g.band.high > EPS:
+        if g.band.low > g.band.high:
             r.problem(where, f"the {g.level} band {g.band.low:g}–{g.band.high:g} is empty")
         for end in (g.band.low, g.band.high):
             if step > 0 and not is_multiple(end, step):
@@ -403,7 +418,7 @@ def _check_bands(
                     where, f"the {g.level} band edge {end:g} is not a multiple of the step {step:g}"
                 )
     for below, above in pairwise(ordered):
-        if abs(above.band.low - (below.band.high + step)) > 1e-6:
+        if above.band.low != below.band.high + step:
             r.problem(
                 where,
                 f"the {below.level} band ends at {below.band.high:g} and the {above.level} band "
@@ -438,7 +453,7 @@ def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
     version = str(head.get("version", "1"))
     name = r.text(head, "name", "rubric")
     total = r.number(head, "total_points", "rubric", 100.0)
-    if abs(total - 100.0) > EPS:
+    if total != 100:
         r.problem("rubric", f"total_points must be 100 (got {total:g})")
     levels = _read_levels(r, doc)
 
@@ -513,12 +528,12 @@ def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
                     comment_required_levels=frozenset(required),
                 )
             )
-        isum = sum(i.max_points for i in indicators)
-        if indicators and abs(isum - amax) > 1e-6:
+        isum = sum((i.max_points for i in indicators), Decimal(0))
+        if indicators and isum != amax:
             r.problem(aw, f"indicator maxima add up to {isum:g}, not the area's {amax:g}")
         areas.append(Area(acode, aname, amax, tuple(indicators)))
-    asum = sum(a.max_points for a in areas)
-    if areas and abs(asum - total) > 1e-6:
+    asum = sum((a.max_points for a in areas), Decimal(0))
+    if areas and asum != total:
         r.problem("areas", f"area maxima add up to {asum:g}, not {total:g}")
 
     vetoes: list[Veto] = []
@@ -538,7 +553,7 @@ def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
 
     bonus_raw = doc.get("bonus", {})
     bonus_items: list[BonusItem] = []
-    bonus_cap = 0.0
+    bonus_cap = Decimal(0)
     if not isinstance(bonus_raw, Mapping):
         r.problem("bonus", "must be a table with cap and items")
     elif bonus_raw:

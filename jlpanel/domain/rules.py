@@ -10,10 +10,12 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from jlpanel.domain.aggregation import ScorePolicy
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.text import Text
 
 
@@ -85,31 +87,35 @@ class RuleSettings:
     #: The trimmed mean drops one highest and one lowest from this many experts on.
     trim_min_n: int = 5
     #: Disagreement: the range of totals exceeds this …
-    disagreement_range: float = 15.0
+    disagreement_range: Decimal = Decimal(15)
     #: … or one expert is further than this from the median.
-    disagreement_from_median: float = 10.0
-    excellent_min: float = 90.0
-    good_min: float = 80.0
-    pass_min: float = 60.0
-    #: Optional cap on the share of 优秀, by rank (e.g. 0.2); None for no cap.
-    excellent_quota: float | None = None
+    disagreement_from_median: Decimal = Decimal(10)
+    excellent_min: Decimal = Decimal(90)
+    good_min: Decimal = Decimal(80)
+    pass_min: Decimal = Decimal(60)
+    #: Optional cap on the share of 优秀 among final results (e.g. 0.2); None for no cap.
+    excellent_quota: Decimal | None = None
     #: Optional floor per area as a percentage of its maximum (e.g. 60); None for none.
-    area_floor_pct: float | None = None
+    area_floor_pct: Decimal | None = None
     #: The best grade a platform that misses an area floor can get.
     area_floor_max_grade: Grade = Grade.PASS
     #: Ties in the platform score are ranked by this area's score (服务成效).
     tie_break_area: str = "B"
     #: A veto applies when at least this many valid sheets raise it.
     veto_min_experts: int = 1
+    #: Whether an expert's veto claim counts while the panel has not confirmed or dismissed it.
+    unconfirmed_veto_counts: bool = True
     #: Grades that make a platform a post-hoc funding (后补助) candidate.
     funding_grades: tuple[Grade, ...] = (Grade.EXCELLENT, Grade.GOOD)
+    #: Optional number of candidates funded (择优), best first; None: every candidate.
+    funding_places: int | None = None
     #: Optional post-hoc funding budget (万元) and how to split it.
-    funding_budget: float | None = None
+    funding_budget: Decimal | None = None
     budget_split: BudgetSplit = BudgetSplit.NONE
-    tier_weights: Mapping[Grade, float] = field(
-        default_factory=lambda: {Grade.EXCELLENT: 1.5, Grade.GOOD: 1.0}
+    tier_weights: Mapping[Grade, Decimal] = field(
+        default_factory=lambda: {Grade.EXCELLENT: Decimal("1.5"), Grade.GOOD: Decimal(1)}
     )
-    #: A first 不合格 must be rectified within this many months.
+    #: A first 不合格 must be rectified within this many months of the confirmation.
     rectification_months: int = 12
     #: A result is final only with at least this many valid, conflict-free scores.
     min_valid_scores: int = 3
@@ -117,6 +123,19 @@ class RuleSettings:
     score_decimals: int = 2
 
     def __post_init__(self) -> None:
+        # Numbers arrive as floats from spin boxes and JSON; keep them exact from here on.
+        try:
+            for name in _DECIMAL_FIELDS:
+                value = getattr(self, name)
+                if value is not None and not isinstance(value, Decimal):
+                    object.__setattr__(self, name, to_decimal(value))
+            object.__setattr__(
+                self,
+                "tier_weights",
+                {Grade(g): to_decimal(w) for g, w in dict(self.tier_weights).items()},
+            )
+        except ValueError as exc:
+            raise RulesError([str(exc)]) from exc
         problems = self.problems()
         if problems:
             raise RulesError(problems)
@@ -142,6 +161,8 @@ class RuleSettings:
             out.append("tier weights must not be negative")
         if self.rectification_months < 1:
             out.append("rectification_months must be at least 1")
+        if self.funding_places is not None and self.funding_places < 0:
+            out.append("funding_places must not be negative")
         if self.min_valid_scores < 1:
             out.append("min_valid_scores must be at least 1")
         if not 0 <= self.score_decimals <= 4:
@@ -155,7 +176,12 @@ class RuleSettings:
         raw["area_floor_max_grade"] = self.area_floor_max_grade.value
         raw["funding_grades"] = [g.value for g in self.funding_grades]
         raw["budget_split"] = self.budget_split.value
-        raw["tier_weights"] = {g.value: w for g, w in self.tier_weights.items()}
+        # JSON numbers: a setting has far fewer than 15 significant digits, so the float's
+        # repr gives the exact decimal back (from_dict reads it through to_decimal).
+        raw["tier_weights"] = {g.value: float(w) for g, w in self.tier_weights.items()}
+        for name in _DECIMAL_FIELDS:
+            if raw[name] is not None:
+                raw[name] = float(raw[name])
         return raw
 
     @classmethod
@@ -177,22 +203,26 @@ class RuleSettings:
                 values["budget_split"] = BudgetSplit(values["budget_split"])
             if "tier_weights" in values:
                 values["tier_weights"] = {
-                    Grade(g): float(w) for g, w in dict(values["tier_weights"]).items()
+                    Grade(g): to_decimal(w) for g, w in dict(values["tier_weights"]).items()
                 }
         except (ValueError, TypeError) as exc:
             raise RulesError([str(exc)]) from exc
         return cls(**values)
 
 
-def round_half_up(value: float, decimals: int) -> float:
-    """Round as people do on paper (86.845 → 86.85), not banker's rounding."""
-    from decimal import ROUND_HALF_UP, Decimal
+_DECIMAL_FIELDS = (
+    "disagreement_range",
+    "disagreement_from_median",
+    "excellent_min",
+    "good_min",
+    "pass_min",
+    "excellent_quota",
+    "area_floor_pct",
+    "funding_budget",
+)
 
-    quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
-
-def grade_for_score(score: float, rules: RuleSettings) -> Grade:
+def grade_for_score(score: Decimal, rules: RuleSettings) -> Grade:
     """The grade a score earns by the thresholds alone."""
     if score >= rules.excellent_min:
         return Grade.EXCELLENT
@@ -210,8 +240,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def excellent_quota_count(rules: RuleSettings, graded_platforms: int) -> int | None:
-    """How many platforms may be 优秀 under the quota (rounded down), or None without one."""
+def excellent_quota_count(rules: RuleSettings, final_platforms: int) -> int | None:
+    """How many platforms may be 优秀: floor(share × platforms whose result is final).
+
+    None without a quota. Exact: 0.3 × 10 is 3, not 2.9999999999999996.
+    """
     if rules.excellent_quota is None:
         return None
-    return math.floor(rules.excellent_quota * graded_platforms + 1e-9)
+    return math.floor(rules.excellent_quota * final_platforms)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
-from jlpanel.domain.rubric import EPS, Rubric, is_multiple
+from jlpanel.domain.exact import ZERO, to_decimal
+from jlpanel.domain.rubric import Rubric, is_multiple
 from jlpanel.domain.text import Text
 
 
@@ -23,14 +25,35 @@ class ScoreSheet:
 
     expert_id: str
     platform_id: str
-    points: Mapping[str, float | None]
+    #: Exact points on the rubric's grid; floats and strings given here are made exact.
+    points: Mapping[str, Decimal | None]
     comments: Mapping[str, str] = field(default_factory=dict)
     #: Veto code → the expert's reason.
     vetoes: Mapping[str, str] = field(default_factory=dict)
-    bonus: Mapping[str, float] = field(default_factory=dict)
+    bonus: Mapping[str, Decimal] = field(default_factory=dict)
     overall_comment: str = ""
     provenance: Provenance = Provenance.PACKAGE
     revision: int = 1
+
+    def __post_init__(self) -> None:
+        if not all(v is None or type(v) is Decimal for v in self.points.values()):
+            object.__setattr__(
+                self,
+                "points",
+                {c: None if v is None else to_decimal(v) for c, v in self.points.items()},
+            )
+        if not all(type(v) is Decimal for v in self.bonus.values()):
+            object.__setattr__(self, "bonus", {c: to_decimal(v) for c, v in self.bonus.items()})
+
+
+def exact_points(values: Mapping[str, Decimal | float | None]) -> dict[str, Decimal | None]:
+    """Points from a file or a form as exact decimals (a float by its shortest repr)."""
+    return {code: None if v is None else to_decimal(v) for code, v in values.items()}
+
+
+def exact_bonus(values: Mapping[str, Decimal | float]) -> dict[str, Decimal]:
+    """Bonus points from a file or a form as exact decimals."""
+    return {code: to_decimal(v) for code, v in values.items()}
 
 
 class ProblemKind(StrEnum):
@@ -57,8 +80,8 @@ class SheetProblem:
     message: Text
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}"
+def _fmt(x: Decimal) -> str:
+    return f"{x.normalize():f}" if x == x.to_integral_value() else f"{x:f}"
 
 
 def validate_sheet(
@@ -94,7 +117,7 @@ def validate_sheet(
                     f"indicator {ind.code} {ind.name.en} has no score",
                 )
             continue
-        if value < -EPS or value > ind.max_points + EPS:
+        if value < 0 or value > ind.max_points:
             add(
                 ProblemKind.OUT_OF_BOUNDS,
                 ind.code,
@@ -151,7 +174,7 @@ def validate_sheet(
             )
             continue
         item = rubric.bonus_item(code)
-        if value < -EPS or value > item.max_points + EPS:
+        if value < 0 or value > item.max_points:
             add(
                 ProblemKind.BONUS_OUT_OF_BOUNDS,
                 code,
@@ -168,26 +191,26 @@ def validate_sheet(
     return problems
 
 
-def bonus_total(sheet: ScoreSheet, rubric: Rubric) -> float:
+def bonus_total(sheet: ScoreSheet, rubric: Rubric) -> Decimal:
     """The sheet's bonus points, capped at the rubric's bonus cap."""
-    raw = sum(v for v in sheet.bonus.values() if v > 0)
+    raw = sum((v for v in sheet.bonus.values() if v > 0), ZERO)
     return min(raw, rubric.bonus_cap)
 
 
-def area_points(sheet: ScoreSheet, rubric: Rubric) -> dict[str, float]:
-    """Points per area (unscored indicators count as 0)."""
+def area_points(sheet: ScoreSheet, rubric: Rubric) -> dict[str, Decimal]:
+    """Points per area (unscored indicators count as 0), exact."""
     return {
-        area.code: sum((sheet.points.get(i.code) or 0.0) for i in area.indicators)
+        area.code: sum(((sheet.points.get(i.code) or ZERO) for i in area.indicators), ZERO)
         for area in rubric.areas
     }
 
 
 def expert_total(
-    sheet: ScoreSheet, rubric: Rubric, areas: Mapping[str, float] | None = None
-) -> float:
+    sheet: ScoreSheet, rubric: Rubric, areas: Mapping[str, Decimal] | None = None
+) -> Decimal:
     """Sum of indicator points plus the capped bonus, never above the rubric's total (100).
 
     ``areas`` may pass the sheet's ``area_points`` when the caller has them already.
     """
-    base = sum((areas if areas is not None else area_points(sheet, rubric)).values())
+    base = sum((areas if areas is not None else area_points(sheet, rubric)).values(), ZERO)
     return min(base + bonus_total(sheet, rubric), rubric.total_points)

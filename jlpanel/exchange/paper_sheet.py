@@ -32,12 +32,20 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.rubric import Rubric
-from jlpanel.domain.scoresheet import Provenance, ScoreSheet, validate_sheet
+from jlpanel.domain.scoresheet import (
+    Provenance,
+    ScoreSheet,
+    exact_bonus,
+    exact_points,
+    validate_sheet,
+)
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_writer import replace_atomically
 
@@ -89,8 +97,8 @@ class PaperSheetResult:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}"
+def _fmt(x: Decimal | float) -> str:
+    return f"{to_decimal(x).normalize():f}"
 
 
 def _bands(rubric: Rubric, code: str) -> str:
@@ -149,7 +157,7 @@ def write_paper_sheet(
         sheet.write_string(2, col, title, f["header"])
     row = 3
     breaks: list[int] = []
-    checks: dict[float | None, list[int]] = defaultdict(list)
+    checks: dict[Decimal | None, list[int]] = defaultdict(list)
     for n, platform in enumerate(platforms):
         if n:
             breaks.append(row)
@@ -213,7 +221,7 @@ def _formats(workbook: Any) -> dict[str, Any]:
     }
 
 
-def _add_validations(sheet: Any, checks: Mapping[float | None, list[int]]) -> None:
+def _add_validations(sheet: Any, checks: Mapping[Decimal | None, list[int]]) -> None:
     """One data validation per kind of score cell (a few, not one per row: faster to write)."""
     for maximum, rows in checks.items():
         if not rows:
@@ -230,7 +238,7 @@ def _add_validations(sheet: Any, checks: Mapping[float | None, list[int]]) -> No
                 "validate": "decimal",
                 "criteria": "between",
                 "minimum": 0,
-                "maximum": maximum,
+                "maximum": float(maximum),
                 "error_message": f"得分应在 0–{_fmt(maximum)} 之间",
             }
         column = "E"
@@ -244,7 +252,7 @@ def _write_block(
     rubric: Rubric,
     platform: PaperPlatform,
     row: int,
-    checks: dict[float | None, list[int]],
+    checks: dict[Decimal | None, list[int]],
 ) -> int:
     sheet.write_string(row, 0, BLOCK_START, f["block"])
     sheet.write_string(row, 1, platform.filing_no, f["block"])
@@ -271,7 +279,7 @@ def _write_block(
         for ind in area.indicators:
             sheet.write_string(row, 0, ind.code, f["text"])
             sheet.write_string(row, 1, ind.name.zh, f["text"])
-            sheet.write_number(row, 2, ind.max_points, f["number"])
+            sheet.write_number(row, 2, float(ind.max_points), f["number"])
             sheet.write_string(row, 3, _bands(rubric, ind.code), f["small"])
             sheet.write_blank(row, SCORE_COLUMN, None, f["input"])
             sheet.write_blank(row, COMMENT_COLUMN, None, f["input_text"])
@@ -695,10 +703,10 @@ class _Reader:
         sheet = ScoreSheet(
             expert_id=self.meta.expert_id,
             platform_id=str(b.platform_id),
-            points={i.code: b.points.get(i.code) for i in self.rubric.indicators},
+            points=exact_points({i.code: b.points.get(i.code) for i in self.rubric.indicators}),
             comments=b.comments,
             vetoes=b.vetoes,
-            bonus=b.bonus,
+            bonus=exact_bonus(b.bonus),
             overall_comment=b.overall,
             provenance=Provenance.PAPER,
             revision=1,

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from jlpanel.domain.scoresheet import Provenance, ScoreSheet
+from jlpanel.domain.scoresheet import Provenance, ScoreSheet, exact_bonus, exact_points
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_writer import replace_atomically
 
@@ -131,10 +131,10 @@ class ScoreFile:
             ScoreSheet(
                 expert_id=str(self.expert_id),
                 platform_id=str(s.platform_id),
-                points=dict(s.scores),
+                points=exact_points(s.scores),
                 comments=dict(s.comments),
                 vetoes=dict(s.vetoes),
-                bonus=dict(s.bonus),
+                bonus=exact_bonus(s.bonus),
                 overall_comment=s.overall_comment,
                 provenance=Provenance.PACKAGE,
                 revision=self.revision,

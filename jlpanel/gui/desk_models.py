@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
@@ -14,7 +15,7 @@ from jlpanel.domain.text import Text
 from jlpanel.gui import formatting
 from jlpanel.gui.experts_models import short_name
 from jlpanel.gui.i18n import current_language, translate
-from jlpanel.gui.score_entry import LEVEL_COLOURS, share_level
+from jlpanel.gui.score_entry import LEVEL_COLOURS
 from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import MUTED, icon
 
@@ -379,8 +380,8 @@ class SummaryModel(QAbstractTableModel):
                 return ""
             if 1 <= column <= self.areas:
                 area = rubric.areas[column - 1]
-                value = work.areas.get(area.code, 0.0)
-                level = share_level(rubric, value / area.max_points if area.max_points else 0.0)
+                value = work.areas.get(area.code, Decimal(0))
+                level = rubric.level_for_share(value, area.max_points)
                 return translate("DeskModels", "{points}（{level}）").format(
                     points=formatting.fixed(value, 1), level=rubric.level_name(level).get(language)
                 )
@@ -415,8 +416,8 @@ class SummaryModel(QAbstractTableModel):
                 return QBrush(QColor(MUTED))
             if 1 <= column <= self.areas:
                 area = rubric.areas[column - 1]
-                value = work.areas.get(area.code, 0.0)
-                level = share_level(rubric, value / area.max_points if area.max_points else 0.0)
+                value = work.areas.get(area.code, Decimal(0))
+                level = rubric.level_for_share(value, area.max_points)
                 return QBrush(QColor(LEVEL_COLOURS[level]))
             if column == self.veto_column and work.sheet.vetoes:
                 return QBrush(QColor(LEVEL_COLOURS[Level.POOR]))

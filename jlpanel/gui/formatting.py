@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+from jlpanel.domain.exact import round_half_up, to_decimal
+
+#: What the number formatters take: exact points (Decimal, Fraction) or a plain number.
+Points = Decimal | Fraction | float | int
 
 
-def points(value: float) -> str:
+def points(value: Points) -> str:
     """Points without needless decimals: 10, 7.5, 0.25."""
-    return f"{value:g}"
+    if isinstance(value, Fraction):
+        value = round_half_up(value, 4)
+    exact = to_decimal(value).normalize()
+    return f"{exact:f}"
 
 
-def decimals_for(values: Iterable[float]) -> int:
+def decimals_for(values: Iterable[Points]) -> int:
     """The fewest decimals (0–2) that show every value exactly, so a column lines up."""
     needed = 0
     for v in values:
         for d in (0, 1, 2):
-            if abs(round(v, d) - v) < 1e-9:
+            if round_half_up(v, d) == (v if not isinstance(v, float) else to_decimal(v)):
                 needed = max(needed, d)
                 break
         else:
@@ -24,9 +34,9 @@ def decimals_for(values: Iterable[float]) -> int:
     return needed
 
 
-def fixed(value: float, decimals: int) -> str:
-    """``value`` with exactly ``decimals`` decimals."""
-    return f"{value:.{decimals}f}"
+def fixed(value: Points, decimals: int) -> str:
+    """``value`` with exactly ``decimals`` decimals, rounded half up as on paper."""
+    return f"{round_half_up(value, decimals):.{decimals}f}"
 
 
 def date(value: dt.date | None) -> str:
@@ -39,9 +49,9 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
-def number(value: float, decimals: int) -> str:
+def number(value: Points, decimals: int) -> str:
     """``value`` with thousands separators and exactly ``decimals`` decimals: 1,234.5."""
-    return f"{value:,.{decimals}f}"
+    return f"{round_half_up(value, decimals):,.{decimals}f}"
 
 
 def percent(share: float, decimals: int = 1) -> str:

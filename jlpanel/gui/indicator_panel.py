@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -481,7 +482,7 @@ class IndicatorPanel(QWidget):
 
     # --------------------------------------------------------------------- the values
 
-    def stored_points(self, code: str) -> float | None:
+    def stored_points(self, code: str) -> Decimal | None:
         return self.work.sheet.points.get(code) if self.work else None
 
     def stored_comment(self, code: str) -> str:
@@ -496,7 +497,7 @@ class IndicatorPanel(QWidget):
             known = self._typed[code] = read_score(text, self.rubric, code)
         return known
 
-    def effective_points(self, code: str) -> float | None:
+    def effective_points(self, code: str) -> Decimal | None:
         """The typed score when it is valid, the stored one otherwise (for live totals)."""
         typed = self.typed(code)
         if typed.valid:
@@ -645,21 +646,22 @@ class IndicatorPanel(QWidget):
 
     # --------------------------------------------------------------------- totals
 
-    def totals(self) -> tuple[dict[str, float], float, float]:
-        """Points per area, the capped bonus and the total, from what is typed."""
+    def totals(self) -> tuple[dict[str, Decimal], Decimal, Decimal]:
+        """Points per area, the capped bonus and the total, from what is typed (exact)."""
         assert self.rubric is not None
         rubric = self.rubric
+        zero = Decimal(0)
         areas = {
-            area.code: sum(self.effective_points(i.code) or 0.0 for i in area.indicators)
+            area.code: sum((self.effective_points(i.code) or zero for i in area.indicators), zero)
             for area in rubric.areas
         }
-        bonus = 0.0
+        bonus = zero
         for code, row in self.bonus_rows.items():
             typed = read_score(row.score_edit.text(), rubric, code, bonus=True)
             if typed.valid and typed.value is not None:
-                bonus += max(typed.value, 0.0)
+                bonus += max(typed.value, zero)
             elif self.work is not None and code in self.work.sheet.bonus:
-                bonus += max(self.work.sheet.bonus[code], 0.0)
+                bonus += max(self.work.sheet.bonus[code], zero)
         bonus = min(bonus, rubric.bonus_cap)
         total = min(sum(areas.values()) + bonus, rubric.total_points)
         return areas, bonus, total

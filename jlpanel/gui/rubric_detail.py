@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from html import escape
 
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.metrics import metric
 from jlpanel.domain.rubric import Area, BonusItem, Indicator, Rubric, Veto
-from jlpanel.gui.formatting import points
+from jlpanel.gui.formatting import Points, points
 from jlpanel.gui.i18n import counted, current_language, translate
 from jlpanel.gui.rubric_model import NodeKind, RubricNode
 from jlpanel.gui.theme import ACCENT, MUTED
@@ -28,7 +30,7 @@ def _page(body: str) -> str:
     return f"<html><head><style>{_CSS}</style></head><body>{body}</body></html>"
 
 
-def band_text(low: float, high: float) -> str:
+def band_text(low: Points, high: Points) -> str:
     """A points band in words: "8–10 分" / "8–10 points"."""
     return translate("RubricDetail", "{low}–{high} 分").format(low=points(low), high=points(high))
 
@@ -230,7 +232,7 @@ def guidance_html(
     indicator: Indicator,
     rubric: Rubric,
     metrics: Mapping[str, float | None] | None,
-    score: float | None = None,
+    score: Decimal | float | None = None,
 ) -> str:
     """An indicator's guidance beside the score field: levels with their point bands (the
     level of ``score`` marked), the platform's objective metrics, the evidence to read and
@@ -248,7 +250,7 @@ def guidance_html(
     ]
     if indicator.description.get(lang):
         parts.append(f"<p>{escape(indicator.description.get(lang))}</p>")
-    current = indicator.level_of(score) if score is not None else None
+    current = indicator.level_of(to_decimal(score)) if score is not None else None
     parts.append("<table cellspacing='0' cellpadding='3' width='100%'>")
     for guidance in indicator.guidance:
         level = rubric.level_name(guidance.level).get(lang)

@@ -7,10 +7,11 @@ sent to it.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.rubric import Level, Rubric
 from jlpanel.domain.scoresheet import ScoreSheet, validate_sheet
 from jlpanel.gui.i18n import current_language, translate
@@ -21,7 +22,7 @@ class TypedScore:
     """What a score field holds: empty, a valid number, or a message saying what is wrong."""
 
     text: str
-    value: float | None = None
+    value: Decimal | None = None
     error: str = ""
 
     @property
@@ -33,17 +34,17 @@ class TypedScore:
         return not self.error
 
 
-def _number(text: str) -> float | None:
+def _number(text: str) -> Decimal | None:
     # Full-width digits and points from a Chinese input method read as plain ones; a lone
     # decimal comma (7,5) as a point.
     cleaned = unicodedata.normalize("NFKC", text).strip().replace("。", ".")
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     try:
-        value = float(cleaned)
+        # Exact as typed: "7.3" is seven and three tenths, not the nearest double.
+        return to_decimal(cleaned) if cleaned else None
     except ValueError:
         return None
-    return value if math.isfinite(value) else None
 
 
 def read_score(text: str, rubric: Rubric, code: str, *, bonus: bool = False) -> TypedScore:
@@ -67,18 +68,9 @@ def read_score(text: str, rubric: Rubric, code: str, *, bonus: bool = False) -> 
     return TypedScore(text, value)
 
 
-def level_of(rubric: Rubric, code: str, points: float) -> Level:
+def level_of(rubric: Rubric, code: str, points: Decimal | float) -> Level:
     """The guidance level the points of indicator ``code`` fall in."""
-    return rubric.indicator(code).level_of(points)
-
-
-def share_level(rubric: Rubric, share: float) -> Level:
-    """The level whose percentage range holds ``share`` (0–1) of a maximum (an area's total)."""
-    pct = share * 100
-    for definition in sorted(rubric.levels, key=lambda d: d.min_pct, reverse=True):
-        if pct >= definition.min_pct - 1e-9:
-            return definition.level
-    return Level.POOR
+    return rubric.indicator(code).level_of(to_decimal(points))
 
 
 #: Each level's colour: distinct hues that also differ in lightness (greyscale print).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -487,7 +488,7 @@ class ScoringDesk(QWidget):
         if edit.table == "scores" and edit.code is not None:
             work = self.work_of(edit.platform_id)
             if work is not None and self.panel.rows[edit.code].indicator.requires_comment(
-                work.sheet.points.get(edit.code) or -1.0
+                work.sheet.points.get(edit.code) or Decimal(-1)
             ):
                 target = (Field.COMMENT, edit.code)
         if target is None and edit.table == "overall_comments":

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from jlpanel.gui.formatting import date, fixed
+from jlpanel.gui.formatting import Points, date, fixed
 from jlpanel.gui.grades import grade_colour
 from jlpanel.gui.i18n import translate
 from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
@@ -32,7 +33,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _WARN = "#b3261e"
 
 
-def score_text(value: float | None) -> str:
+def score_text(value: Points | None) -> str:
     """A score with two decimals, or an em dash."""
     return "—" if value is None else fixed(value, 2)
 
@@ -372,7 +373,7 @@ class PanelScoresModel(QAbstractTableModel):
             return stat.name if kind == "total" else f"{stat.code} {stat.name}"
         if expert is not None:
             if kind == "total":
-                value: float | None = expert.total
+                value: Decimal | None = expert.total
             elif kind == "area":
                 value = expert.areas.get(stat.code)
             else:
@@ -383,7 +384,7 @@ class PanelScoresModel(QAbstractTableModel):
         s = stat.summary
         if s is None:
             return "—"
-        values = [s.mean, s.trimmed_mean, s.median, s.range, s.stdev]
+        values: list[Decimal | float] = [s.mean, s.trimmed_mean, s.median, s.range, s.stdev]
         if column - 2 < len(values):
             return fixed(values[column - 2], 2)
         return str(s.n)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jlpanel.domain.exact import to_decimal
 from jlpanel.gui.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.dossier_models import findings_text
@@ -922,10 +923,10 @@ class ResultsPage(_Page):
             [
                 SpreadBar(
                     label=p.name,
-                    minimum=p.minimum,
-                    median=p.median,
-                    maximum=p.maximum,
-                    score=p.score,
+                    minimum=float(p.minimum),
+                    median=float(p.median),
+                    maximum=float(p.maximum),
+                    score=None if p.score is None else float(p.score),
                     flagged=p.flagged,
                     tooltip=translate(
                         "SecretaryView",
@@ -942,7 +943,7 @@ class ResultsPage(_Page):
             ]
         )
         rules = ws.cycle_info().rules
-        self.budgetSpin.setValue(rules.funding_budget or 0.0)
+        self.budgetSpin.setValue(float(rules.funding_budget or 0))
         self.splitCombo.setCurrentIndex(max(self.splitCombo.findData(rules.budget_split.value), 0))
         final = sum(1 for r in lines if r.is_final)
         self.summaryLabel.setText(
@@ -983,7 +984,7 @@ class ResultsPage(_Page):
         from jlpanel.services.workspace import update_rules
 
         rules = self.workspace.cycle_info().rules
-        budget = self.budgetSpin.value()
+        budget = to_decimal(self.budgetSpin.value())
         split = BudgetSplit(self.splitCombo.currentData())
         new = dataclasses.replace(
             rules,

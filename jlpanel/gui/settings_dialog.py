@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.domain.aggregation import ScorePolicy
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import GRADE_ORDER, BudgetSplit, Grade, RulesError, RuleSettings
 from jlpanel.gui.i18n import apply_language, current_language, translate
@@ -137,7 +139,7 @@ class SettingsDialog(QDialog):
         self._suffixes: dict[QSpinBox, tuple[str, str]] = {}
         self._default_rubric: Rubric | None = None
         #: Funding weights of grades the form has no editor for, kept as they were.
-        self._other_weights: dict[Grade, float] = {}
+        self._other_weights: dict[Grade, Decimal] = {}
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._language_page(), "")
@@ -434,30 +436,30 @@ class SettingsDialog(QDialog):
             self._fill_combos(rules)
             self._select(self.policyCombo, rules.score_policy.value)
             self.trimSpin.setValue(rules.trim_min_n)
-            self.rangeSpin.setValue(rules.disagreement_range)
-            self.medianSpin.setValue(rules.disagreement_from_median)
+            self.rangeSpin.setValue(float(rules.disagreement_range))
+            self.medianSpin.setValue(float(rules.disagreement_from_median))
             self.minScoresSpin.setValue(rules.min_valid_scores)
             self.decimalsSpin.setValue(rules.score_decimals)
-            self.excellentSpin.setValue(rules.excellent_min)
-            self.goodSpin.setValue(rules.good_min)
-            self.passSpin.setValue(rules.pass_min)
+            self.excellentSpin.setValue(float(rules.excellent_min))
+            self.goodSpin.setValue(float(rules.good_min))
+            self.passSpin.setValue(float(rules.pass_min))
             quota = rules.excellent_quota
-            self.quotaSpin.setValue(0.0 if quota is None else quota * 100)
-            self.floorSpin.setValue(rules.area_floor_pct or 0.0)
+            self.quotaSpin.setValue(0.0 if quota is None else float(quota * 100))
+            self.floorSpin.setValue(float(rules.area_floor_pct or 0))
             self._select(self.floorGradeCombo, rules.area_floor_max_grade.value)
             self._select(self.tieCombo, rules.tie_break_area)
             self.vetoSpin.setValue(rules.veto_min_experts)
             for grade, check in self.fundingChecks.items():
                 check.setChecked(grade in rules.funding_grades)
-            self.budgetSpin.setValue(rules.funding_budget or 0.0)
+            self.budgetSpin.setValue(float(rules.funding_budget or 0))
             self._select(self.splitCombo, rules.budget_split.value)
             # Weights of other grades (only possible in a hand-edited file) are kept as they are.
             self._other_weights = {
-                g: w for g, w in rules.tier_weights.items() if g not in _WEIGHTED_GRADES
+                g: Decimal(w) for g, w in rules.tier_weights.items() if g not in _WEIGHTED_GRADES
             }
             standard = RuleSettings().tier_weights
             for grade, spin in self.weightSpins.items():
-                spin.setValue(rules.tier_weights.get(grade, standard.get(grade, 0.0)))
+                spin.setValue(float(rules.tier_weights.get(grade, standard.get(grade, Decimal(0)))))
             self.monthsSpin.setValue(rules.rectification_months)
         finally:
             self._loading = False
@@ -516,20 +518,21 @@ class SettingsDialog(QDialog):
 
     def edited_rules(self) -> RuleSettings:
         """The rules the editors say; RulesError when they do not fit together."""
-        quota = self.quotaSpin.value()
-        floor = self.floorSpin.value()
-        budget = self.budgetSpin.value()
+        # Spin boxes give floats; their repr is the decimal shown, taken exactly.
+        quota = to_decimal(self.quotaSpin.value())
+        floor = to_decimal(self.floorSpin.value())
+        budget = to_decimal(self.budgetSpin.value())
         weights = dict(self._other_weights)
-        weights.update({g: spin.value() for g, spin in self.weightSpins.items()})
+        weights.update({g: to_decimal(spin.value()) for g, spin in self.weightSpins.items()})
         return RuleSettings(
             score_policy=ScorePolicy(self.policyCombo.currentData()),
             trim_min_n=self.trimSpin.value(),
-            disagreement_range=self.rangeSpin.value(),
-            disagreement_from_median=self.medianSpin.value(),
-            excellent_min=self.excellentSpin.value(),
-            good_min=self.goodSpin.value(),
-            pass_min=self.passSpin.value(),
-            excellent_quota=round(quota / 100, 4) if quota > 0 else None,
+            disagreement_range=to_decimal(self.rangeSpin.value()),
+            disagreement_from_median=to_decimal(self.medianSpin.value()),
+            excellent_min=to_decimal(self.excellentSpin.value()),
+            good_min=to_decimal(self.goodSpin.value()),
+            pass_min=to_decimal(self.passSpin.value()),
+            excellent_quota=quota / 100 if quota > 0 else None,
             area_floor_pct=floor if floor > 0 else None,
             area_floor_max_grade=Grade(self.floorGradeCombo.currentData()),
             tie_break_area=str(self.tieCombo.currentData()),

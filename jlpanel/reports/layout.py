@@ -15,10 +15,13 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
+from jlpanel.domain.exact import format_points
 from jlpanel.reports.fonts import FONT_NAME, register_fonts, synthetic_bold
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.models import GradeMark, ReportContext
@@ -289,9 +292,9 @@ def fit(text: str, width: float, style: Any) -> Any:
     return para(text, style)
 
 
-def number(value: float | None, decimals: int) -> str:
-    """``value`` with fixed decimals; an em dash for none."""
-    return "—" if value is None else f"{value:.{decimals}f}"
+def number(value: Decimal | Fraction | float | None, decimals: int) -> str:
+    """``value`` with fixed decimals, rounded half up as on paper; an em dash for none."""
+    return "—" if value is None else format_points(value, decimals)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class ReportContext:
     issued_on: dt.date = field(default_factory=dt.date.today)
     #: Decimals of platform scores and statistics (the cycle's rounding rule).
     score_decimals: int = 2
+    #: The day the panel confirmed the results; None: the documents are a draft.
+    confirmed_on: dt.date | None = None
     #: How the platform score is computed, in words ("截尾平均（去掉一个最高分和一个最低分）").
     score_policy: str = ""
 
@@ -42,15 +45,15 @@ class ScoreStats:
     """Statistics of one set of scores: indicator, area or expert totals."""
 
     n: int
-    mean: float
-    trimmed_mean: float
-    median: float
-    minimum: float
-    maximum: float
+    mean: Decimal
+    trimmed_mean: Decimal
+    median: Decimal
+    minimum: Decimal
+    maximum: Decimal
     stdev: float
 
     @property
-    def range(self) -> float:
+    def range(self) -> Decimal:
         """Highest minus lowest."""
         return self.maximum - self.minimum
 
@@ -61,7 +64,7 @@ class IndicatorLine:
 
     code: str
     name: str
-    max_points: float
+    max_points: Decimal
     stats: ScoreStats | None
     #: An area subtotal row rather than an indicator.
     is_area: bool = False
@@ -81,8 +84,8 @@ class ExpertComment:
 class AdjustmentNote:
     """A consensus-round adjustment of a platform's score, with its written reason."""
 
-    computed_score: float | None
-    adjusted_score: float
+    computed_score: Decimal | None
+    adjusted_score: Decimal
     reason: str
     at: dt.date | None = None
 
@@ -96,7 +99,7 @@ class DecisionNote:
     reason: str
     deadline: dt.date | None = None
     funding_rank: int | None = None
-    funding_amount: float | None = None
+    funding_amount: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +118,8 @@ class PlatformReport:
     lines: tuple[IndicatorLine, ...]
     #: Statistics of the experts' totals.
     total: ScoreStats | None
-    max_total: float
-    score: float | None
+    max_total: Decimal
+    score: Decimal | None
     grade: GradeMark
     rank: int | None
     ranked_count: int
@@ -139,7 +142,7 @@ class SummaryRow:
     filing_no: str
     name: str
     host_unit: str
-    score: float | None
+    score: Decimal | None
     grade: GradeMark
     decision: str
     n: int
@@ -164,7 +167,7 @@ class IndicatorHead:
 
     code: str
     name: str
-    max_points: float
+    max_points: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,13 +177,13 @@ class ExpertPlatformScores:
     filing_no: str
     name: str
     #: Points per indicator, in the order of the sheet's indicator columns (None: not scored).
-    points: tuple[float | None, ...]
-    total: float | None
+    points: tuple[Decimal | None, ...]
+    total: Decimal | None
     overall_comment: str
     #: (indicator code, comment) for the indicators the expert commented on.
     comments: tuple[tuple[str, str], ...] = ()
     #: Points from bonus items, included in the total.
-    bonus: float = 0.0
+    bonus: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,13 +233,13 @@ class WeakIndicator:
 
     code: str
     name: str
-    max_points: float
-    mean: float
+    max_points: Decimal
+    mean: Decimal
 
     @property
     def share(self) -> float:
         """The mean as a share of the maximum."""
-        return self.mean / self.max_points if self.max_points else 0.0
+        return float(self.mean / self.max_points) if self.max_points else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +250,7 @@ class RectificationNotice:
     filing_no: str
     name: str
     host_unit: str
-    score: float | None
+    score: Decimal | None
     grade: GradeMark
     deadline: dt.date | None
     weak_indicators: tuple[WeakIndicator, ...]

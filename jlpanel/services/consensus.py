@@ -15,16 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import math
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from jlpanel.domain.exact import format_points, round_half_up, to_decimal
 from jlpanel.domain.results import PlatformResult, compute_results
-from jlpanel.domain.rubric import LEVEL_ORDER, Level, Rubric
-from jlpanel.domain.rules import RuleSettings, round_half_up
+from jlpanel.domain.rubric import Level, Rubric
+from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
 from jlpanel.services.rubrics import rubric_from_snapshot
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 #: How many of the weakest indicators the template names as 主要问题.
 WEAK_INDICATORS = 3
 #: An indicator is named as weak only below this share of its maximum.
-WEAK_SHARE = 0.7
+WEAK_SHARE = Fraction(7, 10)
 
 #: The words for an area at each level: 资源整合能力“突出/较好/一般/较弱”.
 AREA_WORDS: dict[Level, Text] = {
@@ -55,7 +57,7 @@ class AdjustmentLine:
     platform_id: int
     filing_no: str
     platform_name: str
-    score: float
+    score: Decimal
     reason: str
     author: str
     at: dt.datetime
@@ -86,14 +88,14 @@ def _platform_result(ws: Workspace, platform_id: int) -> tuple[PlatformResult, R
         rubric = rubric_from_snapshot(cycle.rubric_json)
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
         inputs = load_platform_inputs(s, [platform_id])
-    result = compute_results(rubric, rules, inputs, decision_date=dt.date.today())
+    result = compute_results(rubric, rules, inputs)
     return result.platforms[0], rubric
 
 
 def adjust_score(
     ws: Workspace,
     platform_id: int,
-    score: float | None,
+    score: Decimal | float | str | None,
     reason: str,
     *,
     author: str | None = None,
@@ -112,24 +114,24 @@ def adjust_score(
         )
     info = ws.cycle_info()
     rules = info.rules
+    exact: Decimal | None = None
     if score is not None:
-        if (
-            isinstance(score, bool)
-            or not isinstance(score, int | float)
-            or not math.isfinite(score)
-            or not 0 <= score <= info.rubric.total_points
-        ):
+        try:
+            exact = to_decimal(score)
+        except ValueError:
+            exact = None
+        if exact is None or not 0 <= exact <= info.rubric.total_points:
             total = f"{info.rubric.total_points:g}"
             raise UserError(
                 f"调整后的得分 {score!r} 不在 0–{total} 分之间",
                 f"The adjusted score {score!r} is not between 0 and {total}",
             )
-        score = round_half_up(float(score), rules.score_decimals)
+        exact = round_half_up(exact, rules.score_decimals)
     before, _ = _platform_result(ws, platform_id)
     who = author or current_actor()
     with ws.session() as s:
         platform = _platform(s, platform_id)
-        if score is None:
+        if exact is None:
             if not before.adjusted:
                 raise UserError(
                     f"“{platform.name}”没有调整过得分，无需清除",
@@ -139,13 +141,13 @@ def adjust_score(
             row = None
         else:
             row = m.Adjustment(
-                platform_id=platform_id, adjusted_score=score, reason=text, author=who
+                platform_id=platform_id, adjusted_score=exact, reason=text, author=who
             )
             s.add(row)
             s.flush()
         record(
             s,
-            "adjust_score" if score is not None else "clear_adjustment",
+            "adjust_score" if exact is not None else "clear_adjustment",
             "platform",
             platform_id,
             old={
@@ -153,7 +155,7 @@ def adjust_score(
                 "computed_score": before.computed_score,
                 "adjusted": before.adjusted,
             },
-            new={"score": score if score is not None else before.computed_score, "reason": text},
+            new={"score": exact if exact is not None else before.computed_score, "reason": text},
         )
         line = (
             None
@@ -170,7 +172,7 @@ def adjust_score(
                 True,
             )
         )
-    log.info("score of platform %s adjusted %s → %s by %s", platform_id, before.score, score, who)
+    log.info("score of platform %s adjusted %s → %s by %s", platform_id, before.score, exact, who)
     return line
 
 
@@ -211,17 +213,8 @@ def current_adjustment(ws: Workspace, platform_id: int) -> AdjustmentLine | None
 # ---------------------------------------------------------------------------- opinions
 
 
-def _level(rubric: Rubric, share: float) -> Level:
-    """The level whose percentage range holds ``share`` (0–1) of a maximum."""
-    pct = share * 100 + 1e-9
-    for definition in sorted(rubric.levels, key=lambda d: d.min_pct, reverse=True):
-        if pct >= definition.min_pct:
-            return definition.level
-    return LEVEL_ORDER[-1]
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.2f}"
+def _fmt(value: Fraction | Decimal) -> str:
+    return format_points(value)
 
 
 def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh") -> str:
@@ -260,13 +253,14 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
 
     parts: list[str] = []
     for area in rubric.areas:
-        summary = result.areas.get(area.code)
+        area_score = result.area_scores.get(area.code)
         name = area.name.get(language)
-        if summary is None:
+        if area_score is None:
             parts.append(f"{name}: XX" if en else f"{name}XX（得分 XX 分）")
             continue
-        value = summary.value(policy)
-        level = _level(rubric, value / area.max_points if area.max_points else 0.0)
+        # Over the same experts as the platform score, so the areas add up to it.
+        value = area_score
+        level = rubric.level_for_share(value, area.max_points)
         word = AREA_WORDS[level].get(language)
         level_name = rubric.level_name(level).get(language)
         if en:
@@ -281,7 +275,7 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
     problems: list[str] = []
     shares = sorted(
         (
-            (stat.value(policy) / i.max_points, i.code, stat.value(policy), i)
+            (stat.value(policy) / Fraction(i.max_points), i.code, stat.value(policy), i)
             for i in rubric.indicators
             if (stat := result.indicators.get(i.code)) is not None and i.max_points > 0
         ),

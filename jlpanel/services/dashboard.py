@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
 from jlpanel.domain.aggregation import DisagreementKind, Summary, median
+from jlpanel.domain.exact import format_points
 from jlpanel.domain.results import CycleResults, PlatformResult
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import Grade
@@ -31,9 +33,9 @@ class ExpertScores:
 
     expert_id: int
     name: str
-    total: float
-    areas: Mapping[str, float]
-    points: Mapping[str, float | None]
+    total: Decimal
+    areas: Mapping[str, Decimal]
+    points: Mapping[str, Decimal | None]
     comments: Mapping[str, str]
     overall_comment: str
     #: Veto code → the expert's reason.
@@ -41,7 +43,7 @@ class ExpertScores:
     provenance: Provenance
     revision: int
     #: Own total minus the median of the totals.
-    from_median: float
+    from_median: Decimal
     #: Flagged as too far from the median.
     outlier: bool
 
@@ -52,7 +54,7 @@ class StatRow:
 
     code: str
     name: str
-    max_points: float
+    max_points: Decimal
     summary: Summary | None
 
 
@@ -61,7 +63,7 @@ class DisagreementLine:
     """One reason a platform is on the discussion list, in words."""
 
     kind: DisagreementKind
-    amount: float
+    amount: Decimal
     expert_id: int | None
     expert_name: str | None
     text: str
@@ -104,8 +106,8 @@ class PlatformPanel:
     areas: tuple[StatRow, ...]
     total: StatRow
     n_valid: int
-    computed_score: float | None
-    score: float | None
+    computed_score: Decimal | None
+    score: Decimal | None
     grade: Grade | None
     rank: int | None
     is_final: bool
@@ -130,11 +132,11 @@ class DiscussionItem:
     filing_no: str
     name: str
     n: int
-    range: float
-    minimum: float
-    median: float
-    maximum: float
-    score: float | None
+    range: Decimal
+    minimum: Decimal
+    median: Decimal
+    maximum: Decimal
+    score: Decimal | None
     flags: tuple[DisagreementLine, ...]
 
 
@@ -157,10 +159,10 @@ class SpreadPoint:
     filing_no: str
     name: str
     n: int
-    minimum: float
-    median: float
-    maximum: float
-    score: float | None
+    minimum: Decimal
+    median: Decimal
+    maximum: Decimal
+    score: Decimal | None
     flagged: bool
 
 
@@ -188,12 +190,14 @@ def _flag_lines(
         eid = int(d.expert_id) if d.expert_id is not None else None
         who = names.get(eid, str(eid)) if eid is not None else None
         if d.kind is DisagreementKind.RANGE:
-            text = f"totals span {d.amount:.1f} points" if en else f"专家总分极差 {d.amount:.1f} 分"
+            amount = format_points(d.amount)
+            text = f"totals span {amount} points" if en else f"专家总分极差 {amount} 分"
         else:
+            amount = format_points(d.amount)
             text = (
-                f"{who} is {d.amount:.1f} points from the median"
+                f"{who} is {amount} points from the median"
                 if en
-                else f"{who} 的总分偏离中位数 {d.amount:.1f} 分"
+                else f"{who} 的总分偏离中位数 {amount} 分"
             )
         lines.append(DisagreementLine(d.kind, d.amount, eid, who, text))
     return tuple(lines)
@@ -217,7 +221,7 @@ def platform_panel(
         results = compute_workspace_results(ws)
     r = results.by_id(str(platform_id))
     info = ws.cycle_info()
-    rubric, rules = info.rubric, info.rules
+    rubric = info.rubric
     names = _expert_names(ws)
     with ws.session() as s:
         (inp,) = load_platform_inputs(s, [platform_id])
@@ -230,7 +234,7 @@ def platform_panel(
             }
         )
     totals = r.expert_totals
-    middle = median(list(totals.values())) if totals else 0.0
+    middle = median(list(totals.values())) if totals else Decimal(0)
     outliers = {d.expert_id for d in r.disagreements if d.expert_id is not None}
     experts = tuple(
         ExpertScores(
@@ -285,7 +289,7 @@ def platform_panel(
         score=r.score,
         grade=r.grade,
         rank=r.rank,
-        is_final=r.n_valid >= rules.min_valid_scores,
+        is_final=r.is_final,
         disagreements=_flag_lines(r, names, language),
         vetoes=vetoes,
         adjustment=current_adjustment(ws, platform_id),

@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rubric import Indicator, Rubric
 from jlpanel.domain.rules import Grade
@@ -249,7 +250,8 @@ def _spread(rubric: Rubric, target: float, weights: Mapping[str, float]) -> dict
 
     def filled(share: float) -> float:
         return math.fsum(
-            min(i.max_points, share * weights[i.code] * i.max_points) for i in indicators
+            min(float(i.max_points), share * weights[i.code] * float(i.max_points))
+            for i in indicators
         )
 
     low, high = 0.0, 10.0
@@ -260,11 +262,13 @@ def _spread(rubric: Rubric, target: float, weights: Mapping[str, float]) -> dict
         else:
             high = mid
     points = {
-        i.code: _on_step(min(i.max_points, high * weights[i.code] * i.max_points), i.step)
+        i.code: _on_step(
+            min(float(i.max_points), high * weights[i.code] * float(i.max_points)), float(i.step)
+        )
         for i in indicators
     }
-    step = min(i.step for i in indicators)
-    wanted = _on_step(min(target, rubric.total_points), step)
+    step = min(float(i.step) for i in indicators)
+    wanted = _on_step(min(target, float(rubric.total_points)), step)
     # Rounding moved the sum: give or take a step where it disturbs the shape least.
     for _ in range(200):
         gap = round(wanted - math.fsum(points.values()), 10)
@@ -273,13 +277,17 @@ def _spread(rubric: Rubric, target: float, weights: Mapping[str, float]) -> dict
         up = gap > 0
 
         def room(i: Indicator, up: bool = up) -> float:
-            return (i.max_points - points[i.code]) if up else points[i.code]
+            return (float(i.max_points) - points[i.code]) if up else points[i.code]
 
-        candidates = [i for i in indicators if room(i) >= i.step - 1e-9]
+        candidates = [i for i in indicators if room(i) >= float(i.step) - 1e-9]
         if not candidates:
             break
-        best = max(candidates, key=lambda i: (room(i) / i.max_points, i.max_points, i.code))
-        points[best.code] = round(points[best.code] + (best.step if up else -best.step), 10)
+        best = max(
+            candidates, key=lambda i: (room(i) / float(i.max_points), float(i.max_points), i.code)
+        )
+        points[best.code] = round(
+            points[best.code] + (float(best.step) if up else -float(best.step)), 10
+        )
     return points
 
 
@@ -317,7 +325,7 @@ def plan_sheet(seed: int, rubric: Rubric, expert: str, plan_number: int) -> _Pla
     comments: dict[str, str] = {}
     for indicator in rubric.indicators:
         value = points[indicator.code]
-        if indicator.requires_comment(value):
+        if indicator.requires_comment(to_decimal(value)):
             bank = _POOR_COMMENTS.get(indicator.code)
             comments[indicator.code] = (
                 pick.choice(bank)
@@ -330,7 +338,7 @@ def plan_sheet(seed: int, rubric: Rubric, expert: str, plan_number: int) -> _Pla
     vetoes: dict[str, str] = {}
     if plan_number == _FRAUD and expert in _FRAUD_VETOES:
         vetoes["fraud"] = _FRAUD_VETOES[expert]
-    shares = sorted(rubric.indicators, key=lambda i: (points[i.code] / i.max_points, i.code))
+    shares = sorted(rubric.indicators, key=lambda i: (points[i.code] / float(i.max_points), i.code))
     overall = _overall(math.fsum(points.values()), [i.name.zh for i in shares[:2]], plan_number)
     if vetoes:
         overall = "经核对运行服务记录，发现材料存在编造情形，提出“弄虚作假”一票否决。" + overall

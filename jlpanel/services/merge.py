@@ -29,6 +29,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -301,7 +302,7 @@ class _Candidate:
     package: _PackageRef
     expert_name: str
     sheets: list[ScoreSheet]
-    totals: dict[int, float]
+    totals: dict[int, Decimal]
     #: Findings that do not stop the merge.
     warnings: list[Finding] = field(default_factory=list)
 
@@ -752,12 +753,12 @@ def _plan(s: Session, ctx: _Context, c: _Candidate) -> _Plan:
 # ------------------------------------------------------------------------------- storing
 
 
-def _old_totals(s: Session, rubric: Rubric, sheet_ids: Sequence[int]) -> dict[int, float]:
+def _old_totals(s: Session, rubric: Rubric, sheet_ids: Sequence[int]) -> dict[int, Decimal]:
     """Sheet id → expert total of sheets about to be replaced (for the audit log)."""
     if not sheet_ids:
         return {}
-    points: dict[int, dict[str, float | None]] = defaultdict(dict)
-    bonus: dict[int, dict[str, float]] = defaultdict(dict)
+    points: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
+    bonus: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for sid, code, value in s.execute(
         select(
             m.IndicatorScore.sheet_id, m.IndicatorScore.indicator_code, m.IndicatorScore.points

@@ -21,11 +21,12 @@ from typing import Any
 from sqlalchemy import select
 
 from jlpanel.domain.aggregation import DisagreementKind, ScorePolicy, Summary
+from jlpanel.domain.exact import format_points
 from jlpanel.domain.metrics import metric
 from jlpanel.domain.results import DECISION_LABELS, CycleResults, DecisionKind, PlatformResult
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
-from jlpanel.domain.scoresheet import ScoreSheet, expert_total
+from jlpanel.domain.scoresheet import ScoreSheet, bonus_total, expert_total
 from jlpanel.domain.text import Text
 from jlpanel.reports.models import (
     AdjustmentNote,
@@ -197,15 +198,16 @@ def _discussion_words(result: PlatformResult, rules: RuleSettings, language: str
     for flag in result.disagreements:
         if flag.kind is DisagreementKind.RANGE:
             text = Text(
-                f"专家总分极差 {flag.amount:.2f} 分，超过 {rules.disagreement_range:g} 分",
-                f"the expert totals span {flag.amount:.2f} points, more than "
+                f"专家总分极差 {format_points(flag.amount)} 分，"
+                f"超过 {rules.disagreement_range:g} 分",
+                f"the expert totals span {format_points(flag.amount)} points, more than "
                 f"{rules.disagreement_range:g}",
             )
         else:
             text = Text(
-                f"有专家总分偏离中位数 {flag.amount:.2f} 分，超过 "
+                f"有专家总分偏离中位数 {format_points(flag.amount)} 分，超过 "
                 f"{rules.disagreement_from_median:g} 分",
-                f"an expert's total is {flag.amount:.2f} from the median, more than "
+                f"an expert's total is {format_points(flag.amount)} from the median, more than "
                 f"{rules.disagreement_from_median:g}",
             )
         words.append(text.get(language))
@@ -233,7 +235,8 @@ def gather_report_set(
     """Everything the report documents show, read from the workspace as plain data.
 
     ``language`` defaults to the cycle's; ``decision_date`` (from which rectification
-    deadlines count) to the day results were stored, else today.
+    deadlines count) to the day the results were confirmed; before that the documents say
+    the results are not confirmed and carry today's date.
     """
     info = ws.cycle_info()
     lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
@@ -269,7 +272,8 @@ def gather_report_set(
         language=lang,
         period_start=info.period_start,
         period_end=info.period_end,
-        issued_on=day,
+        issued_on=day or dt.date.today(),
+        confirmed_on=results.confirmed_on,
         score_decimals=rules.score_decimals,
         score_policy=POLICY_WORDS[rules.score_policy].get(lang),
     )
@@ -493,7 +497,7 @@ def _expert_sheets(
         rows = []
         for sheet in sheets:
             pid = int(sheet.platform_id)
-            bonus = sum(v for v in sheet.bonus.values() if v > 0)
+            bonus = bonus_total(sheet, rubric)
             rows.append(
                 ExpertPlatformScores(
                     filing_no=platforms[pid].filing_no,
@@ -506,7 +510,7 @@ def _expert_sheets(
                         for i in rubric.indicators
                         if sheet.comments.get(i.code, "").strip()
                     ),
-                    bonus=min(bonus, rubric.bonus_cap),
+                    bonus=bonus,
                 )
             )
         out.append(

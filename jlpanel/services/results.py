@@ -8,17 +8,20 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select, true
+from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 
+from jlpanel.domain.exact import format_points
 from jlpanel.domain.results import (
     DECISION_LABELS,
     CycleResults,
     DecisionKind,
     PlatformInput,
     PlatformResult,
+    VetoRuling,
     compute_results,
 )
 from jlpanel.domain.rubric import Rubric
@@ -107,7 +110,7 @@ def load_platform_inputs(
             return query
         return query.join(m.ScoreSheet, m.ScoreSheet.id == model.sheet_id).where(mine)
 
-    points: dict[int, dict[str, float | None]] = defaultdict(dict)
+    points: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
     comments: dict[int, dict[str, str]] = defaultdict(dict)
     for sid, code, value, comment in session.execute(
         of_sheets(
@@ -130,7 +133,7 @@ def load_platform_inputs(
         )
     ):
         vetoes[sid][code] = reason or ""
-    bonus: dict[int, dict[str, float]] = defaultdict(dict)
+    bonus: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for sid, code, value in session.execute(
         of_sheets(
             select(m.BonusScore.sheet_id, m.BonusScore.item_code, m.BonusScore.points),
@@ -154,13 +157,25 @@ def load_platform_inputs(
                 revision=revision,
             )
         )
-    adjusted: dict[int, float] = {}
+    adjusted: dict[int, Decimal] = {}
     for platform_id, score in session.execute(
         select(m.Adjustment.platform_id, m.Adjustment.adjusted_score)
         .where(only(m.Adjustment.platform_id))
         .order_by(m.Adjustment.at, m.Adjustment.id)
     ):
         adjusted[platform_id] = score  # the latest adjustment wins
+    rulings: dict[int, dict[str, VetoRuling]] = defaultdict(dict)
+    for platform_id, code, ruling, reason in session.execute(
+        select(
+            m.VetoRuling.platform_id,
+            m.VetoRuling.veto_code,
+            m.VetoRuling.ruling,
+            m.VetoRuling.reason,
+        )
+        .where(only(m.VetoRuling.platform_id))
+        .order_by(m.VetoRuling.at, m.VetoRuling.id)
+    ):
+        rulings[platform_id][code] = VetoRuling(ruling == "confirm", reason)  # latest wins
     previous = _previous_grades(session)
     return [
         PlatformInput(
@@ -168,8 +183,60 @@ def load_platform_inputs(
             sheets=by_platform.get(pid, []),
             previous_grade=previous.get(filing_no),
             adjusted_score=adjusted.get(pid),
+            veto_rulings=rulings.get(pid, {}),
+            label=filing_no,
         )
         for pid, filing_no in platforms
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredConfirmation:
+    """The confirmation in force: the day, who, and what was confirmed per filing number."""
+
+    id: int
+    confirmed_on: dt.date
+    author: str
+    at: dt.datetime
+    snapshot: Mapping[str, Mapping[str, Any]]
+
+
+def confirmation_in_force(session: Session) -> StoredConfirmation | None:
+    """The latest confirmation if it has not been reopened, else None."""
+    row = session.scalars(
+        select(m.Confirmation).order_by(m.Confirmation.at.desc(), m.Confirmation.id.desc())
+    ).first()
+    if row is None or row.reopened_at is not None:
+        return None
+    return StoredConfirmation(
+        row.id, row.confirmed_on, row.author, row.at, json.loads(row.snapshot_json or "{}")
+    )
+
+
+def kept_deadlines(session: Session) -> dict[str, dt.date]:
+    """Deadlines fixed by any confirmation, by filing number: the earliest one that was set.
+
+    Once a platform has been told to rectify by a date, a recompute or a later confirmation
+    never moves that date.
+    """
+    kept: dict[str, dt.date] = {}
+    for (snapshot_json,) in session.execute(
+        select(m.Confirmation.snapshot_json).order_by(m.Confirmation.at, m.Confirmation.id)
+    ):
+        for filing_no, line in json.loads(snapshot_json or "{}").items():
+            deadline = line.get("deadline")
+            if deadline and filing_no not in kept:
+                kept[filing_no] = dt.date.fromisoformat(deadline)
+    return kept
+
+
+def tie_orders(session: Session) -> list[list[str]]:
+    """The panel's tie orders, oldest first, each as filing numbers best first."""
+    return [
+        list(json.loads(text))
+        for (text,) in session.execute(
+            select(m.TieOrder.filing_nos_json).order_by(m.TieOrder.at, m.TieOrder.id)
+        )
     ]
 
 
@@ -182,7 +249,19 @@ def compute_workspace_results(
         rubric = rubric_from_snapshot(cycle.rubric_json)
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
         inputs = load_platform_inputs(s)
-    return compute_results(rubric, rules, inputs, decision_date=decision_date or dt.date.today())
+        confirmation = confirmation_in_force(s)
+        by_filing = {p.label: p.platform_id for p in inputs}
+        kept = {by_filing[f]: day for f, day in kept_deadlines(s).items() if f in by_filing}
+        orders = [[by_filing[f] for f in order if f in by_filing] for order in tie_orders(s)]
+    confirmed_on = decision_date or (confirmation.confirmed_on if confirmation else None)
+    return compute_results(
+        rubric,
+        rules,
+        inputs,
+        confirmed_on=confirmed_on,
+        kept_deadlines=kept,
+        tie_orders=orders,
+    )
 
 
 def compute_and_store_results(
@@ -236,22 +315,29 @@ def compute_and_store_results(
     return results
 
 
-def _details(r: Any) -> dict[str, Any]:
+def _exact(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _details(r: PlatformResult) -> dict[str, Any]:
+    """What a stored result keeps beside its score: exact decimals as strings, shown rounded."""
     total = r.total
     return {
         "n": r.n_valid,
-        "computed_score": r.computed_score,
+        "computed_score": _exact(r.computed_score),
         "adjusted": r.adjusted,
-        "mean": total.mean if total else None,
-        "trimmed_mean": total.trimmed_mean if total else None,
-        "median": total.median if total else None,
-        "range": total.range if total else None,
-        "stdev": total.stdev if total else None,
+        "mean": _exact(total.mean) if total else None,
+        "trimmed_mean": _exact(total.trimmed_mean) if total else None,
+        "median": _exact(total.median) if total else None,
+        "range": _exact(total.range) if total else None,
+        "stdev": _exact(total.shown_stdev) if total else None,
         "areas": {code: s.as_dict() for code, s in r.areas.items()},
+        "area_scores": {code: str(v) for code, v in r.area_scores.items()},
         "vetoes": {code: list(reasons) for code, reasons in r.vetoes.items()},
-        "disagreements": [[d.kind.value, d.amount, d.expert_id] for d in r.disagreements],
+        "disagreements": [[d.kind.value, str(d.amount), d.expert_id] for d in r.disagreements],
         "floors_missed": list(r.floors_missed),
         "quota_applied": r.quota_applied,
+        "tie": None if r.tie is None else {"where": r.tie.where.value, "decided": r.tie.decided},
     }
 
 
@@ -271,7 +357,7 @@ def result_rows(ws: Workspace, results: CycleResults, language: str) -> list[lis
             [
                 "" if r.rank is None else str(r.rank),
                 names.get(int(r.platform_id), r.platform_id),
-                "" if r.score is None else f"{r.score:.2f}",
+                format_points(r.score),
                 str(r.n_valid),
                 r.grade.label.get(language) if r.grade else "",
                 ("yes" if r.is_final else "no") if en else ("是" if r.is_final else "否"),
@@ -295,8 +381,8 @@ class ResultLine:
     name: str
     host_unit: str
     #: The score that counts (the adjustment if any) and the one the experts' totals gave.
-    score: float | None
-    computed_score: float | None
+    score: Decimal | None
+    computed_score: Decimal | None
     adjusted: bool
     adjustment_reason: str
     n_valid: int
@@ -308,7 +394,7 @@ class ResultLine:
     decision_reason: str
     deadline: dt.date | None
     funding_rank: int | None
-    funding_amount: float | None
+    funding_amount: Decimal | None
     barred: bool
     previous_grade: Grade | None
     #: Names of the vetoes that applied.
@@ -329,10 +415,10 @@ class FundingLine:
     filing_no: str
     name: str
     host_unit: str
-    score: float | None
+    score: Decimal | None
     grade: Grade
     #: The candidate's share of the budget (万元); None without a budget split.
-    amount: float | None
+    amount: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +429,7 @@ class RectificationLine:
     filing_no: str
     name: str
     host_unit: str
-    score: float | None
+    score: Decimal | None
     reason: str
     deadline: dt.date | None
     #: Names of the (non-barring) vetoes that made it fail, if any.
@@ -368,7 +454,7 @@ class DisqualificationLine:
     filing_no: str
     name: str
     host_unit: str
-    score: float | None
+    score: Decimal | None
     reason: str
     #: Fraud or misconduct: also barred from applying and from evaluation.
     barred: bool
@@ -433,15 +519,15 @@ class _Context:
     previous: Mapping[str, tuple[Grade, str]]
 
 
-def stored_decision_date(ws: Workspace) -> dt.date:
-    """The day the results were last stored (deadlines count from it), else today.
+def stored_decision_date(ws: Workspace) -> dt.date | None:
+    """The day the results were confirmed (deadlines count from it), or None before that.
 
-    The cycle keeps no decision date of its own; the query functions below decide as of
-    this day unless told otherwise, so the lists agree with the stored decisions.
+    ``decision_date`` arguments below mean "as if confirmed on that day"; without one the
+    confirmation in force decides, so every list agrees with what the panel confirmed.
     """
     with ws.session() as s:
-        stored = s.scalar(select(func.max(m.Result.computed_at)))
-    return stored.date() if stored is not None else dt.date.today()
+        confirmation = confirmation_in_force(s)
+    return confirmation.confirmed_on if confirmation else None
 
 
 def _context(
@@ -580,8 +666,8 @@ def results_table_rows(lines: Sequence[ResultLine], language: str = "zh") -> lis
         ]
     )
 
-    def number(value: float | None) -> str:
-        return "" if value is None else f"{value:.2f}"
+    def number(value: Decimal | None) -> str:
+        return format_points(value)
 
     rows = [header]
     for line in lines:
@@ -665,7 +751,7 @@ def rectification_list(
         for r in ctx.results.platforms
         if r.decision.kind is DecisionKind.RECTIFY
     ]
-    return sorted(out, key=lambda x: (x.score if x.score is not None else -1.0, x.filing_no))
+    return sorted(out, key=lambda x: (x.score if x.score is not None else Decimal(-1), x.filing_no))
 
 
 def disqualification_list(

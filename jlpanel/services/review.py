@@ -18,11 +18,11 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -31,11 +31,14 @@ from sqlalchemy import Engine, Table, and_, delete, func, insert, select, true, 
 from sqlalchemy.engine import Connection
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.rubric import Rubric, RubricError
 from jlpanel.domain.scoresheet import (
     Provenance,
     ScoreSheet,
     area_points,
+    exact_bonus,
+    exact_points,
     expert_total,
     validate_sheet,
 )
@@ -124,8 +127,8 @@ class PlatformWork:
     sheet: ScoreSheet
     state: Progress
     scored: int
-    areas: Mapping[str, float]
-    total: float
+    areas: Mapping[str, Decimal]
+    total: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,21 +493,29 @@ def declare(session: ReviewSession, platform_id: int, conflict: bool, reason: st
     )
 
 
-def _check_number(value: float, label: Text) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+def _check_number(value: Decimal | float, label: Text) -> Decimal:
+    try:
+        if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+            raise ValueError(value)
+        return to_decimal(value)
+    except ValueError:
         raise UserError(
             f"{label.zh}：{value!r} 不是有效的分数", f"{label.en}: {value!r} is not a valid score"
-        )
+        ) from None
+
+
+def _on_grid(value: Decimal, step: Decimal) -> float:
+    # Checked exactly on the step grid already; the package keeps it as a float, whose repr
+    # gives the same decimal back.
+    assert value % step == 0
     return float(value)
 
 
-def _on_grid(value: float, step: float) -> float:
-    # Stored exactly on the step grid, so 8.499999999 typed through a float stays 8.5.
-    return round(round(value / step) * step, 10)
-
-
 def set_score(
-    session: ReviewSession, platform_id: int, indicator_code: str, points: float | None
+    session: ReviewSession,
+    platform_id: int,
+    indicator_code: str,
+    points: Decimal | float | None,
 ) -> None:
     """Set (or clear, with None) an indicator's points; bounds and step are checked first."""
     rubric = session.rubric
@@ -522,12 +533,14 @@ def set_score(
         )
         if problems:
             raise UserError(problems[0].message.zh, problems[0].message.en)
-        points = _on_grid(value, indicator.step)
+        stored: float | None = _on_grid(value, indicator.step)
+    else:
+        stored = None
 
     def change(old: dict[str, Any] | None) -> dict[str, Any] | None:
         comment = old["comment"] if old else None
         return (
-            None if points is None and comment is None else {"points": points, "comment": comment}
+            None if stored is None and comment is None else {"points": stored, "comment": comment}
         )
 
     _edit(session, _SCORES, {"platform_id": platform_id, "indicator_code": indicator_code}, change)
@@ -573,7 +586,7 @@ def set_veto(session: ReviewSession, platform_id: int, veto_code: str, reason: s
 
 
 def set_bonus(
-    session: ReviewSession, platform_id: int, item_code: str, points: float | None
+    session: ReviewSession, platform_id: int, item_code: str, points: Decimal | float | None
 ) -> None:
     """Set (or clear) the points of a bonus item; bounds and step are checked first."""
     rubric = session.rubric
@@ -691,10 +704,10 @@ def _sheet(rubric: Rubric, expert_id: int, pid: int, work: _Work) -> ScoreSheet:
     return ScoreSheet(
         expert_id=str(expert_id),
         platform_id=str(pid),
-        points={i.code: scored.get(i.code) for i in rubric.indicators},
+        points=exact_points({i.code: scored.get(i.code) for i in rubric.indicators}),
         comments=dict(work.comments.get(pid, {})),
         vetoes=dict(work.vetoes.get(pid, {})),
-        bonus=dict(work.bonus.get(pid, {})),
+        bonus=exact_bonus(work.bonus.get(pid, {})),
         overall_comment=work.overall.get(pid, ""),
         provenance=Provenance.PACKAGE,
     )
@@ -870,10 +883,10 @@ def _payload(
             sf.SheetEntry(
                 platform_id=p.id,
                 filing_no=p.filing_no,
-                scores={k: v for k, v in sheet.points.items() if v is not None},
+                scores={k: float(v) for k, v in sheet.points.items() if v is not None},
                 comments=sheet.comments,
                 vetoes=sheet.vetoes,
-                bonus=sheet.bonus,
+                bonus={k: float(v) for k, v in sheet.bonus.items()},
                 overall_comment=sheet.overall_comment,
             )
         )

@@ -269,6 +269,16 @@ def update_rules(ws: Workspace, rules: RuleSettings) -> None:
         new = rules.to_dict()
         if old == new:
             return
+        latest = s.scalars(
+            select(m.Confirmation).order_by(m.Confirmation.at.desc(), m.Confirmation.id.desc())
+        ).first()
+        if latest is not None and latest.reopened_at is None:
+            raise UserError(
+                f"本周期结果已于 {latest.confirmed_on.isoformat()} 确定，考核规则不能再改；"
+                "如确需修改，请先重新打开结果（写明理由）",
+                f"The results were confirmed on {latest.confirmed_on.isoformat()}: the rules "
+                "cannot change unless the results are reopened (with a reason)",
+            )
         cycle.rules_json = json.dumps(new, ensure_ascii=False)
         changed = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
         record(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -15,6 +16,8 @@ from jlpanel.storage.models import AuditEntry, utc_now
 def _to_json(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # exact: 89.995, not 89.99499999999999
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, set | frozenset | tuple):

@@ -207,7 +207,7 @@ def _score(ws_path: Path, totals: dict[str, list[float]], previous: dict[str, st
                         {
                             "sheet_id": sheet.id,
                             "indicator_code": i.code,
-                            "points": i.max_points * share,
+                            "points": float(i.max_points) * share,
                             "comment": "评语",
                         }
                         for i in rubric.indicators

@@ -7,6 +7,7 @@ import json
 import math
 import shutil
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -53,14 +54,14 @@ SHEETS: dict[int, dict[int, Sheet]] = {
 def points_for(rubric: Rubric, spec: Sheet) -> dict[str, float]:
     """Every indicator at its maximum less the deductions given; or, for a total, the
     shortfall taken from the last indicators first (none below half its maximum)."""
-    points = {i.code: i.max_points for i in rubric.indicators}
+    points = {i.code: float(i.max_points) for i in rubric.indicators}
     if isinstance(spec, Mapping):
         for code, deduction in spec.items():
             points[code] -= deduction
         return points
-    short = rubric.total_points - spec
+    short = float(rubric.total_points) - spec
     for i in reversed(rubric.indicators):
-        take = min(short, math.floor(i.max_points / 2 / i.step) * i.step)
+        take = min(short, math.floor(i.max_points / 2 / i.step) * float(i.step))
         points[i.code] -= take
         short -= take
     assert short == 0, spec
@@ -134,8 +135,9 @@ def test_an_adjusted_score_changes_the_grade_and_is_audited(ws: Workspace) -> No
     assert platform_panel(ws, 101).adjustment == adjusted
 
     (entry,) = audit(ws, "adjust_score")
-    assert entry["old"] == {"score": 82.0, "computed_score": 82.0, "adjusted": False}
-    assert entry["new"] == {"score": 78.0, "reason": reason}
+    # The audit keeps exact decimals as text: 82.00, never 81.99999999999999.
+    assert entry["old"] == {"score": "82.00", "computed_score": "82.00", "adjusted": False}
+    assert entry["new"] == {"score": "78.00", "reason": reason}
 
     # The stored results follow, and say the score was adjusted.
     compute_and_store_results(ws)
@@ -149,14 +151,14 @@ def test_the_latest_adjustment_counts_and_the_earlier_ones_are_kept(ws: Workspac
     adjust_score(ws, 101, 78, "第一次合议")
     adjust_score(ws, 101, 91.234, "复议：平台支撑重大项目成效突出")
     history = list_adjustments(ws, 101)
-    assert [(a.score, a.current) for a in history] == [(78.0, False), (91.23, True)]
+    assert [(a.score, a.current) for a in history] == [(78, False), (Decimal("91.23"), True)]
     assert current_adjustment(ws, 101) == history[-1]
     assert list_adjustments(ws) == history
     latest = next(x for x in results_table(ws) if x.filing_no == "JLPT-2023-101")
-    assert (latest.score, latest.grade) == (91.23, Grade.EXCELLENT)
+    assert (latest.score, latest.grade) == (Decimal("91.23"), Grade.EXCELLENT)
     assert audit(ws, "adjust_score")[1]["old"] == {
-        "score": 78.0,
-        "computed_score": 82.0,
+        "score": "78.00",
+        "computed_score": "82.00",
         "adjusted": True,
     }
 
@@ -168,8 +170,8 @@ def test_clearing_an_adjustment_restores_the_computed_score(ws: Workspace) -> No
     assert (back.score, back.adjusted, back.grade) == (82.0, False, Grade.GOOD)
     assert list_adjustments(ws, 101) == [] and current_adjustment(ws, 101) is None
     (entry,) = audit(ws, "clear_adjustment")
-    assert entry["old"] == {"score": 70.0, "computed_score": 82.0, "adjusted": True}
-    assert entry["new"] == {"score": 82.0, "reason": "经复核，恢复专家评分计算结果"}
+    assert entry["old"] == {"score": "70.00", "computed_score": "82.00", "adjusted": True}
+    assert entry["new"] == {"score": "82.00", "reason": "经复核，恢复专家评分计算结果"}
     with pytest.raises(UserError, match="never adjusted"):
         adjust_score(ws, 101, None, "再清除一次")
 

@@ -12,11 +12,11 @@ import datetime as dt
 import math
 import shutil
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from review_support import build_cycle
-from sqlalchemy import update
 
 from jlpanel.domain.aggregation import DisagreementKind
 from jlpanel.domain.results import DecisionKind
@@ -31,6 +31,7 @@ from jlpanel.services.dashboard import (
 )
 from jlpanel.services.merge import merge_score_files
 from jlpanel.services.packages import issue_packages
+from jlpanel.services.panel import confirm_results
 from jlpanel.services.results import (
     compute_and_store_results,
     compute_workspace_results,
@@ -43,7 +44,6 @@ from jlpanel.services.results import (
     stored_decision_date,
 )
 from jlpanel.services.workspace import Workspace, open_workspace, update_rules
-from jlpanel.storage import models as m
 
 ZHAO, QIAN, SUN = 900001, 900002, 900003
 DAY = dt.date(2026, 3, 15)
@@ -54,14 +54,14 @@ Sheet = Mapping[str, float] | float
 def points_for(rubric: Rubric, spec: Sheet) -> dict[str, float]:
     """Every indicator at its maximum less the deductions given; or, for a total, the
     shortfall taken from the last indicators first (none below half its maximum)."""
-    points = {i.code: i.max_points for i in rubric.indicators}
+    points = {i.code: float(i.max_points) for i in rubric.indicators}
     if isinstance(spec, Mapping):
         for code, deduction in spec.items():
             points[code] -= deduction
         return points
-    short = rubric.total_points - spec
+    short = float(rubric.total_points) - spec
     for i in reversed(rubric.indicators):
-        take = min(short, math.floor(i.max_points / 2 / i.step) * i.step)
+        take = min(short, math.floor(i.max_points / 2 / i.step) * float(i.step))
         points[i.code] -= take
         short -= take
     assert short == 0, spec
@@ -141,7 +141,7 @@ def test_the_platform_panel_shows_every_expert_beside_the_statistics(ws: Workspa
     total = panel.total.summary
     assert total is not None
     # n = 3 < 5: the trimmed mean is the mean; (90 + 70 + 86) / 3 = 82.
-    assert (total.n, total.mean, total.trimmed_mean, total.median) == (3, 82.0, 82.0, 86.0)
+    assert (total.n, total.mean, total.trimmed_mean, total.median) == (3, 82, 82, 86)
     assert total.range == 20.0
     # sd = √(((90−82)² + (70−82)² + (86−82)²) / 2) = √112
     assert total.stdev == pytest.approx(math.sqrt(112))
@@ -149,16 +149,14 @@ def test_the_platform_panel_shows_every_expert_beside_the_statistics(ws: Workspa
 
     a1 = next(r for r in panel.indicators if r.code == "A1")
     assert a1.summary is not None
-    assert (a1.summary.mean, a1.summary.median, a1.summary.range) == pytest.approx(
-        (23 / 3, 8.0, 3.0)
-    )
+    assert (a1.summary.mean, a1.summary.median, a1.summary.range) == ((Decimal("7.67"), 8, 3))
     b3 = next(r for r in panel.indicators if r.code == "B3")
     assert b3.summary is not None and b3.max_points == 10
     assert (b3.summary.minimum, b3.summary.median, b3.summary.maximum) == (4.0, 4.0, 5.0)
     area_a = next(r for r in panel.areas if r.code == "A")
     assert area_a.summary is not None
     # A: 35 − 2, 35 − (4 + 3 + 3), 35 − 1
-    assert area_a.summary.mean == pytest.approx((33 + 25 + 34) / 3)
+    assert area_a.summary.mean == Decimal("30.67")  # (33 + 25 + 34) / 3, shown rounded
     assert area_a.summary.median == 33.0
     zhao = panel.experts[0]
     assert (zhao.points["A1"], zhao.points["B3"], zhao.areas["A"]) == (8.0, 5.0, 33.0)
@@ -224,7 +222,7 @@ def test_the_spread_chart_follows_the_ranking(ws: Workspace) -> None:
 def test_results_table_and_grade_distribution(ws: Workspace) -> None:
     lines = results_table(ws, decision_date=DAY)
     assert [(x.rank, x.filing_no, x.score, x.grade_label, x.decision) for x in lines] == [
-        (1, "JLPT-2023-104", pytest.approx(90.67), "优秀", DecisionKind.FUNDING_CANDIDATE),
+        (1, "JLPT-2023-104", Decimal("90.67"), "优秀", DecisionKind.FUNDING_CANDIDATE),
         (2, "JLPT-2023-101", 82.0, "良好", DecisionKind.FUNDING_CANDIDATE),
         (3, "JLPT-2023-102", 75.0, "合格", DecisionKind.MAINTAIN),
         (4, "JLPT-2023-103", 62.0, "合格", DecisionKind.PENDING),
@@ -271,7 +269,7 @@ def test_funding_ranking_with_a_budget_split(
         (1, "JLPT-2023-104", Grade.EXCELLENT),
         (2, "JLPT-2023-101", Grade.GOOD),
     ]
-    assert [f.amount for f in ranking] == amounts
+    assert [f.amount for f in ranking] == [None if a is None else Decimal(str(a)) for a in amounts]
 
 
 def test_failing_platforms_are_listed_for_rectification_with_the_deadline(
@@ -296,12 +294,10 @@ def test_failing_platforms_are_listed_for_rectification_with_the_deadline(
         failing = next(x for x in table if x.filing_no == "JLPT-2023-102")
         assert (failing.grade, failing.decision_label) == (Grade.FAIL, "Rectify within a deadline")
 
-        # Without a date the lists decide as of the day the results were stored.
+        # Without a date the lists decide as of the day the results were confirmed.
         compute_and_store_results(workspace)
-        with workspace.session() as s:
-            s.execute(
-                update(m.Result).values(computed_at=dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC))
-            )
+        assert stored_decision_date(workspace) is None
+        confirm_results(workspace, on=dt.date(2026, 1, 5))
         assert stored_decision_date(workspace) == dt.date(2026, 1, 5)
         (line,) = rectification_list(workspace)
         assert line.deadline == dt.date(2027, 1, 5)

@@ -111,7 +111,7 @@ def test_the_results_sheet_matches_the_computed_results(ws: Workspace, tmp_path:
         r = results.by_id(str(pid))
         assert row[0] == r.rank
         assert row[2] == PLATFORM_NAMES[pid]
-        assert row[4] == pytest.approx(r.score)
+        assert row[4] == pytest.approx(float(r.score))
         assert row[5] == (r.grade.label.zh if r.grade else "")
     assert list(table["得分"]) == pytest.approx([92.33, 80.5, 68.0, 52.33])
     assert list(table["合议调整"]) == ["否", "是", "否", "否"]
@@ -141,8 +141,8 @@ def test_indicator_means_decisions_and_history(ws: Workspace, tmp_path: Path) ->
     a1 = next(c for c in means.columns if c.startswith("A1 "))
     for pid in (101, 104):
         r = results.by_id(str(pid))
-        assert means.loc[f"JLPT-2023-{pid}", a1] == pytest.approx(r.indicators["A1"].mean)
-        assert means.loc[f"JLPT-2023-{pid}", "专家总分均值"] == pytest.approx(r.total.mean)
+        assert means.loc[f"JLPT-2023-{pid}", a1] == pytest.approx(float(r.indicators["A1"].mean))
+        assert means.loc[f"JLPT-2023-{pid}", "专家总分均值"] == pytest.approx(float(r.total.mean))
     decisions = book["决定"].set_index("备案编号")
     assert decisions.loc["JLPT-2023-104", "处理意见"] == "限期整改"
     deadline = decisions.loc["JLPT-2023-104", "整改期限"]

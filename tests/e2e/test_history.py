@@ -85,7 +85,7 @@ def score_through_packages(ws: Workspace, folder: Path, failing: set[int]) -> No
     files: list[Path] = []
     for package in issue_packages(ws, folder / "packages", paper_sheets=False):
         with rv.open_package(package.path) as session:
-            maxima = {i.code: i.max_points for i in session.rubric.indicators}
+            maxima = {i.code: float(i.max_points) for i in session.rubric.indicators}
             for platform in session.platforms:
                 rv.declare(session, platform.id, False)
                 total = 55.0 if platform.id in failing else 80.0
@@ -262,7 +262,7 @@ def earlier_workspace(folder: Path, grades: Mapping[str, float], *, store: bool 
                             {
                                 "sheet_id": row.id,
                                 "indicator_code": i.code,
-                                "points": i.max_points * share,
+                                "points": float(i.max_points) * share,
                             }
                             for i in rubric.indicators
                         ),

@@ -77,8 +77,10 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
                 rv.declare(session, platform.id, False)
                 for ind in session.rubric.indicators:
                     # a little spread between experts, always on the step grid
-                    value = on_grid(ind.max_points * shares[platform.filing_no], ind.step)
-                    value = max(0.0, value - ind.step * (n % 2))
+                    value = on_grid(
+                        float(ind.max_points) * shares[platform.filing_no], float(ind.step)
+                    )
+                    value = max(0.0, value - float(ind.step) * (n % 2))
                     rv.set_score(session, platform.id, ind.code, value)
                     if ind.requires_comment(value):
                         rv.set_comment(session, platform.id, ind.code, "材料不足")

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,7 @@ def test_good_files_merge_with_provenance_conflicts_audit_and_one_backup(
     assert set(new["totals"]) == {f"JLPT-2023-{p}" for p in PLATFORMS}
     qian_old = merges["钱晓红"]["old"]
     assert qian_old["totals"] == {
-        "JLPT-2023-101": {"total": 7.5, "provenance": "package", "revision": 1}
+        "JLPT-2023-101": {"total": "7.5", "provenance": "package", "revision": 1}
     }
     assert [e["new"]["reason"] for e in audit(ws, "declare_conflict")] == [
         "本人是该平台依托单位的兼职教授"
@@ -306,8 +307,8 @@ def test_revision_2_replaces_revision_1_wholly_and_revision_1_is_then_stale(
     old, new = entry["old"], entry["new"]
 
     assert old["revision"] == 1 and new["revision"] == 2
-    assert old["totals"]["JLPT-2023-101"]["total"] == 100 - 15 * 0.5
-    assert new["totals"]["JLPT-2023-101"] == 92.5 - 9.5 + 6.0
+    assert old["totals"]["JLPT-2023-101"]["total"] == str(Decimal(100) - 15 * Decimal("0.5"))
+    assert Decimal(new["totals"]["JLPT-2023-101"]) == Decimal("92.5") - Decimal("9.5") + 6
     assert "JLPT-2023-103" in old["totals"] and "JLPT-2023-103" not in new["totals"]
     assert new["declared_conflicts"] == ["JLPT-2023-103"]
 

@@ -10,6 +10,7 @@ import hashlib
 import math
 import sqlite3
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -354,8 +355,11 @@ def test_bounds_step_and_codes_are_checked_for_every_kind_of_edit(issued: dict[i
             rv.set_score(session, 103 + 1000, "A1", 1)
         with pytest.raises(UserError, match="needs a reason"):
             rv.declare(session, 101, True, " ")
-        rv.set_score(session, 101, "A1", 7.499999999)
-        assert rv.platform_work(session, 101).sheet.points["A1"] == 7.5
+        # Exactly on the grid or refused: 7.499999999 is not silently taken as 7.5.
+        with pytest.raises(UserError, match=r"not a multiple of 0\.5"):
+            rv.set_score(session, 101, "A1", 7.499999999)
+        rv.set_score(session, 101, "A1", 7.5)
+        assert rv.platform_work(session, 101).sheet.points["A1"] == Decimal("7.5")
 
 
 def test_undo_and_redo_walk_the_journal(issued: dict[int, IssuedPackage]):

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import shutil
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -48,10 +49,10 @@ PLATFORM_NAMES = {
 
 def points_for(rubric: Rubric, total: float) -> dict[str, float]:
     """Every indicator at its maximum, the shortfall taken from the last indicators first."""
-    points = {i.code: i.max_points for i in rubric.indicators}
-    short = rubric.total_points - total
+    points = {i.code: float(i.max_points) for i in rubric.indicators}
+    short = float(rubric.total_points) - total
     for i in reversed(rubric.indicators):
-        take = min(short, math.floor(i.max_points / 2 / i.step) * i.step)
+        take = min(short, math.floor(i.max_points / 2 / i.step) * float(i.step))
         points[i.code] -= take
         short -= take
     assert short == 0, total
@@ -352,7 +353,9 @@ def test_the_view_models_carry_plain_data(ws: Workspace) -> None:
     assert failing.decision.deadline == dt.date(2027, 3, 15)
     assert failing.grade.code == "fail" and failing.panel_opinion == OPINION_104
     adjusted = next(r for r in rs.platforms if r.platform_id == 102)
-    assert [(a.computed_score, a.adjusted_score) for a in adjusted.adjustments] == [(82.33, 80.5)]
+    assert [(a.computed_score, a.adjusted_score) for a in adjusted.adjustments] == [
+        (Decimal("82.33"), Decimal("80.5"))
+    ]
     assert [n.platform_id for n in rs.notices] == [104]
     assert [w.code for w in rs.notices[0].weak_indicators][:1] != []
     assert rs.publication.pending == 1

@@ -57,6 +57,7 @@ def write_roster_file(path: Path) -> Path:
 
 def points_for(filing_no: str, max_points: float, step: float, spread: int) -> float:
     """An expert's points: the platform's share of the maximum, ``spread`` steps lower."""
+    max_points, step = float(max_points), float(step)
     value = round(max_points * SHARES[filing_no] / step) * step
     return max(0.0, value - step * spread)
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal as D
+from fractions import Fraction
 
 import pytest
 from factories import sheet, small_rubric
 
 from jlpanel.domain.aggregation import ScorePolicy
-from jlpanel.domain.results import DecisionKind, PlatformInput, compute_results, split_budget
-from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings, add_months, round_half_up
+from jlpanel.domain.exact import round_half_up
+from jlpanel.domain.results import (
+    DecisionKind,
+    PlatformInput,
+    VetoRuling,
+    compute_results,
+    split_budget,
+)
+from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings, add_months
 
 RUBRIC = small_rubric()
 DAY = dt.date(2026, 12, 15)
@@ -20,15 +29,15 @@ def platform(pid: str, *totals: float, **kwargs: object) -> PlatformInput:
 
 
 def run(*platforms: PlatformInput, rules: RuleSettings | None = None):
-    return compute_results(RUBRIC, rules or RuleSettings(), platforms, decision_date=DAY)
+    return compute_results(RUBRIC, rules or RuleSettings(), platforms, confirmed_on=DAY)
 
 
 def test_trimmed_mean_of_seven_experts_is_86_8():
     # sorted 60 79 85 88 90 92 95 → drop 60 and 95 → (79+85+88+90+92)/5 = 434/5 = 86.8
     res = run(platform("p", 92, 88, 85, 79, 95, 60, 90)).by_id("p")
-    assert res.score == 86.8
+    assert res.score == D("86.8")
     assert res.total is not None
-    assert res.total.mean == pytest.approx(589 / 7)
+    assert res.total.mean == D("84.14")  # 589 / 7 = 84.142857…, shown rounded
     assert res.total.median == 88
     assert res.total.range == 35
     assert res.total.n == 7
@@ -52,7 +61,7 @@ def test_median_and_mean_policies():
     p = platform("p", 92, 88, 85, 79, 95, 60, 90)
     assert run(p, rules=RuleSettings(score_policy=ScorePolicy.MEDIAN)).by_id("p").score == 88
     # 589 / 7 = 84.142857… → 84.14
-    assert run(p, rules=RuleSettings(score_policy=ScorePolicy.MEAN)).by_id("p").score == 84.14
+    assert run(p, rules=RuleSettings(score_policy=ScorePolicy.MEAN)).by_id("p").score == D("84.14")
 
 
 def test_sample_standard_deviation():
@@ -61,15 +70,15 @@ def test_sample_standard_deviation():
 
     s = summarize([2, 4, 4, 4, 5, 5, 7, 9])
     assert s.stdev == pytest.approx(2.13809, abs=1e-5)
-    assert s.trimmed_mean == pytest.approx((4 + 4 + 4 + 5 + 5 + 7) / 6)
+    assert s.exact_trimmed_mean == Fraction(4 + 4 + 4 + 5 + 5 + 7, 6)
 
 
 def test_scores_round_half_up_before_grading():
-    assert round_half_up(86.845, 2) == 86.85
+    assert round_half_up(D("86.845"), 2) == D("86.85")
     assert round_half_up(89.995, 2) == 90.0
     # mean of 89.5, 90, 90.5 … pick three totals whose mean is 89.8333 → 89.83 → 良好
     res = run(platform("p", 89.5, 90, 90)).by_id("p")
-    assert res.score == 89.83
+    assert res.score == D("89.83")
     assert res.grade is Grade.GOOD
 
 
@@ -160,7 +169,7 @@ def test_veto_quorum_is_a_setting():
 
 
 def test_panel_confirmed_veto_applies():
-    p = platform("p", 91, 92, 93, panel_vetoes={"fraud": "专家组认定材料造假"})
+    p = platform("p", 91, 92, 93, veto_rulings={"fraud": VetoRuling(True, "专家组认定材料造假")})
     res = run(p).by_id("p")
     assert res.grade is Grade.FAIL and res.barred
 
@@ -202,7 +211,7 @@ def test_ties_are_ranked_by_service_outcomes():
 
 def test_vetoed_platforms_rank_below_the_others():
     a = platform("a", 70, 70, 70)
-    b = platform("b", 95, 95, 95, panel_vetoes={"no_service": "无服务"})
+    b = platform("b", 95, 95, 95, veto_rulings={"no_service": VetoRuling(True, "无服务")})
     r = run(a, b)
     assert (r.by_id("a").rank, r.by_id("b").rank) == (1, 2)
 
@@ -245,7 +254,7 @@ def test_funding_candidates_ranked_with_equal_split():
     assert sorted(cands) == ["a", "b", "c"]
     assert [cands[k].funding_rank for k in "abc"] == [1, 2, 3]
     # 100 / 3 = 33.333…: 33.34 + 33.33 + 33.33, summing exactly to the budget
-    assert [cands[k].funding_amount for k in "abc"] == [33.34, 33.33, 33.33]
+    assert [cands[k].funding_amount for k in "abc"] == [D("33.34"), D("33.33"), D("33.33")]
     assert r.by_id("d").decision.kind is DecisionKind.MAINTAIN
 
 
@@ -254,11 +263,11 @@ def test_budget_split_by_score_and_by_tier():
     # by score: 95 and 85 share 90 → 90·95/180 = 47.50, 90·85/180 = 42.50
     assert split_budget(
         90, BudgetSplit.BY_SCORE, [(95, Grade.EXCELLENT), (85, Grade.GOOD)], rules
-    ) == [47.5, 42.5]
+    ) == ([D("47.50"), D("42.50")], [])
     # by tier: weights 1.5 and 1.0 share 100 → 60 and 40
     assert split_budget(
         100, BudgetSplit.BY_TIER, [(95, Grade.EXCELLENT), (85, Grade.GOOD)], rules
-    ) == [60.0, 40.0]
+    ) == ([D("60.00"), D("40.00")], [])
 
 
 def test_coverage_below_three_valid_scores_is_not_final():
@@ -275,7 +284,7 @@ def test_coverage_below_three_valid_scores_is_not_final():
 
 def test_consensus_adjustment_replaces_the_score():
     res = run(platform("p", 88, 89, 89, adjusted_score=90.0)).by_id("p")
-    assert res.computed_score == 88.67
+    assert res.computed_score == D("88.67")
     assert res.score == 90.0 and res.adjusted
     assert res.grade is Grade.EXCELLENT
 

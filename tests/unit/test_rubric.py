@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,6 @@ def test_derived_bands_cover_the_grid_for_every_maximum():
     for max_points in (3, 5, 6, 7, 10, 25, 40):
         bands = derive_bands(max_points, 0.5, levels)
         assert bands[Level.POOR].low == 0 and bands[Level.EXCELLENT].high == max_points
-        assert bands[Level.FAIR].low == bands[Level.POOR].high + 0.5
-        assert bands[Level.GOOD].low == bands[Level.FAIR].high + 0.5
-        assert bands[Level.EXCELLENT].low == bands[Level.GOOD].high + 0.5
+        assert bands[Level.FAIR].low == bands[Level.POOR].high + Decimal("0.5")
+        assert bands[Level.GOOD].low == bands[Level.FAIR].high + Decimal("0.5")
+        assert bands[Level.EXCELLENT].low == bands[Level.GOOD].high + Decimal("0.5")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -25,7 +26,7 @@ def test_changing_the_rules_is_audited_with_old_and_new(tmp_path):
     with create_workspace(path, "2026年度") as ws:
         update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))
         update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))  # no change
-        assert ws.cycle_info().rules.excellent_quota == 0.2
+        assert ws.cycle_info().rules.excellent_quota == Decimal("0.2")
         with ws.session() as s:
             entries = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)).all()
     assert [e.action for e in entries] == ["create_cycle", "update_rules"]
