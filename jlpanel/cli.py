@@ -340,7 +340,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(Path(args.workspace)) as ws:
-        print(export_results(ws, Path(args.out), language=args.report_language))
+        print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
 
@@ -560,12 +560,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export results and raw scores (.xlsx or .csv)")
     p.add_argument("workspace")
-    p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (the results)")
+    p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (one table)")
     p.add_argument(
         "--language",
         dest="report_language",
         choices=("zh", "en"),
         help="the export's language (default: the cycle's)",
+    )
+    p.add_argument(
+        "--table",
+        choices=("results", "scores", "means", "decisions", "history"),
+        default="results",
+        help="the table a .csv holds: 结果汇总, 评分明细 (scores, bonus, vetoes), 指标均分, "
+        "决定 or 历史 (default: results)",
     )
     p.set_defaults(func=_cmd_export)
 
