@@ -362,19 +362,30 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_results(args: argparse.Namespace) -> int:
-    import csv
+def _write_stdout_bytes(data: bytes) -> None:
+    """``data`` to standard output as they are: no newline translation, no locale encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced stdout that takes only text
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
-    from jlpanel.services.results import compute_and_store_results, result_rows
+
+def _cmd_results(args: argparse.Namespace) -> int:
+    from jlpanel.services.export import results_listing
+    from jlpanel.services.results import compute_and_store_results
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(Path(args.workspace)) as ws:
         results = compute_and_store_results(ws)
-        rows = result_rows(ws, results, args.lang)
+        listing = results_listing(ws, results, args.lang)
     if args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerows(rows)
+        # The same bytes as an exported CSV (BOM, CRLF), so `> out.csv` opens in Excel.
+        _write_stdout_bytes(listing.csv())
     else:
+        rows = listing.text_rows()
         widths = [max(len(str(r[n])) for r in rows) for n in range(len(rows[0]))]
         for row in rows:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -5,6 +5,8 @@ workbook has five sheets — 结果汇总 (ranked results), 评分明细 (every 
 item and veto claim, long format), 指标均分 (platform × indicator means), 决定 (decisions) and
 历史 (earlier cycles); a CSV holds one of them, 结果汇总 unless another is asked for. Numbers
 are rounded half up to the places they show. Files are written atomically.
+
+``jlpanel results`` prints (or writes as CSV) the shorter :func:`results_listing`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from jlpanel.exchange.results_workbook import (
     Column,
     ColumnKind,
     Sheet,
+    csv_bytes,
+    text_rows,
     write_csv,
     write_workbook,
 )
@@ -384,3 +388,52 @@ def export_results(
         write_workbook(path, sheets, score_decimals=decimals)
     log.info("exported results to %s", path)
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsListing:
+    """The short results table ``jlpanel results`` prints or writes as CSV."""
+
+    sheet: Sheet
+    score_decimals: int
+
+    def csv(self) -> bytes:
+        """The table as a CSV file's bytes: a BOM, UTF-8, formula-like text guarded."""
+        return csv_bytes(self.sheet, score_decimals=self.score_decimals)
+
+    def text_rows(self) -> list[list[str]]:
+        """The header and the rows as text, numbers rounded to their places."""
+        return text_rows(self.sheet, score_decimals=self.score_decimals)
+
+
+def results_listing(ws: Workspace, results: CycleResults, language: str) -> ResultsListing:
+    """Every platform in rank order: rank, filing number, name, score, n, grade, decision."""
+    lang = "en" if language.startswith("en") else "zh"
+    lines = results_table(ws, lang, results=results)
+    columns = (
+        _col("名次", "Rank", lang, ColumnKind.INTEGER),
+        _col("备案编号", "Filing no.", lang),
+        _col("平台名称", "Platform", lang),
+        _col("得分", "Score", lang, ColumnKind.SCORE),
+        _col("有效评分", "Valid scores", lang, ColumnKind.INTEGER),
+        _col("等级", "Grade", lang),
+        _col("结果已确定", "Final", lang),
+        _col("处理意见", "Decision", lang),
+        _col("整改期限", "Rectify by", lang, ColumnKind.DATE),
+    )
+    rows = [
+        (
+            line.rank,
+            line.filing_no,
+            line.name,
+            line.score,
+            line.n_valid,
+            line.grade_label,
+            _yes(line.is_final, lang),
+            line.decision_label,
+            line.deadline,
+        )
+        for line in lines
+    ]
+    sheet = Sheet(SHEET_NAMES["results"].get(lang), columns, rows)
+    return ResultsListing(sheet, ws.cycle_info().rules.score_decimals)

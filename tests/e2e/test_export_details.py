@@ -210,6 +210,37 @@ def test_the_csv_guards_text_that_looks_like_a_formula(store: Path, tmp_path: Pa
     assert all(re.fullmatch(r"\d+\.\d\d", r[6]) for r in scores[1:] if r[3] != "一票否决")
 
 
+def test_results_csv_on_the_command_line(store: Path, capsysbinary) -> None:
+    assert main(["results", str(store), "--csv"]) == 0
+    raw = capsysbinary.readouterr().out
+    assert raw.startswith(BOM)
+    assert b"\r\n" in raw and b"\r\r\n" not in raw
+    rows = list(csv.reader(io.StringIO(raw[len(BOM) :].decode("utf-8"), newline="")))
+    assert rows[0] == [
+        "名次",
+        "备案编号",
+        "平台名称",
+        "得分",
+        "有效评分",
+        "等级",
+        "结果已确定",
+        "处理意见",
+        "整改期限",
+    ]
+    assert rows[1][:7] == ["1", "JL-001", "吉林省甲科学仪器共享平台", "89.46", "3", "良好", "是"]
+    assert rows[2][1:3] == ["JL-002", "'" + HOSTILE_NAME]
+    assert rows[2][5] == "不合格"
+
+
+def test_results_printed_on_the_command_line(store: Path, capsys) -> None:
+    assert main(["results", str(store)]) == 0
+    out = capsys.readouterr().out
+    assert not out.startswith("\ufeff")
+    first = out.splitlines()[1].split()
+    assert first[:4] == ["1", "JL-001", "吉林省甲科学仪器共享平台", "89.46"]
+    assert HOSTILE_NAME in out  # a printed table is not a spreadsheet: no apostrophe
+
+
 def test_every_table_exports_as_csv_from_the_command_line(
     store: Path, tmp_path: Path, capsys
 ) -> None:
