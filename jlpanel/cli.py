@@ -340,7 +340,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(Path(args.workspace)) as ws:
-        print(export_results(ws, Path(args.out), language=args.report_language))
+        print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
 
@@ -362,19 +362,30 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_results(args: argparse.Namespace) -> int:
-    import csv
+def _write_stdout_bytes(data: bytes) -> None:
+    """``data`` to standard output as they are: no newline translation, no locale encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced stdout that takes only text
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
-    from jlpanel.services.results import compute_and_store_results, result_rows
+
+def _cmd_results(args: argparse.Namespace) -> int:
+    from jlpanel.services.export import results_listing
+    from jlpanel.services.results import compute_and_store_results
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(Path(args.workspace)) as ws:
         results = compute_and_store_results(ws)
-        rows = result_rows(ws, results, args.lang)
+        listing = results_listing(ws, results, args.lang)
     if args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerows(rows)
+        # The same bytes as an exported CSV (BOM, CRLF), so `> out.csv` opens in Excel.
+        _write_stdout_bytes(listing.csv())
     else:
+        rows = listing.text_rows()
         widths = [max(len(str(r[n])) for r in rows) for n in range(len(rows[0]))]
         for row in rows:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
@@ -560,12 +571,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export results and raw scores (.xlsx or .csv)")
     p.add_argument("workspace")
-    p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (the results)")
+    p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (one table)")
     p.add_argument(
         "--language",
         dest="report_language",
         choices=("zh", "en"),
         help="the export's language (default: the cycle's)",
+    )
+    p.add_argument(
+        "--table",
+        choices=("results", "scores", "means", "decisions", "history"),
+        default="results",
+        help="the table a .csv holds: 结果汇总, 评分明细 (scores, bonus, vetoes), 指标均分, "
+        "决定 or 历史 (default: results)",
     )
     p.set_defaults(func=_cmd_export)
 

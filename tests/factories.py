@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from jlpanel.domain.rubric import Rubric, rubric_from_dict
 from jlpanel.domain.scoresheet import ScoreSheet
 
 
-def _indicator(code: str, max_points: float) -> dict[str, Any]:
+def _indicator(code: str, max_points: float, step: float = 0.5) -> dict[str, Any]:
     return {
         "code": code,
         "name_zh": f"指标{code}",
         "name_en": f"Indicator {code}",
         "max_points": max_points,
-        "step": 0.5,
+        "step": step,
         "guidance": {
             level: {"text_zh": f"{code}{level}说明", "text_en": f"{code} {level} guidance"}
             for level in ("excellent", "good", "fair", "poor")
@@ -23,8 +27,11 @@ def _indicator(code: str, max_points: float) -> dict[str, Any]:
     }
 
 
-def small_rubric_doc() -> dict[str, Any]:
-    """Three areas of one indicator each: A1 35, B1 40, C1 25; two vetoes; a 5-point bonus."""
+def small_rubric_doc(step: float = 0.5) -> dict[str, Any]:
+    """Three areas of one indicator each: A1 35, B1 40, C1 25; two vetoes; a 5-point bonus.
+
+    ``step`` is the indicators' score step (0.5 by default; 0.01 for scores like 30.11).
+    """
     return {
         "rubric": {"id": "test", "version": "1", "name_zh": "测试细则", "name_en": "Test rubric"},
         "areas": [
@@ -33,21 +40,21 @@ def small_rubric_doc() -> dict[str, Any]:
                 "name_zh": "资源",
                 "name_en": "Resources",
                 "max_points": 35,
-                "indicators": [_indicator("A1", 35)],
+                "indicators": [_indicator("A1", 35, step)],
             },
             {
                 "code": "B",
                 "name_zh": "服务",
                 "name_en": "Services",
                 "max_points": 40,
-                "indicators": [_indicator("B1", 40)],
+                "indicators": [_indicator("B1", 40, step)],
             },
             {
                 "code": "C",
                 "name_zh": "管理",
                 "name_en": "Management",
                 "max_points": 25,
-                "indicators": [_indicator("C1", 25)],
+                "indicators": [_indicator("C1", 25, step)],
             },
         ],
         "vetoes": [
@@ -106,3 +113,76 @@ def sheet(
         vetoes=dict(vetoes or {}),
         bonus=dict(bonus or {}),
     )
+
+
+@dataclass(frozen=True)
+class StoredSheet:
+    """A merged score sheet to put into a workspace: points as text, e.g. "30.11"."""
+
+    expert: str
+    filing_no: str
+    points: Mapping[str, str]
+    comments: Mapping[str, str] = field(default_factory=dict)
+    bonus: Mapping[str, str] = field(default_factory=dict)
+    #: Veto claims: veto code → the expert's reason.
+    vetoes: Mapping[str, str] = field(default_factory=dict)
+
+
+def small_workspace(
+    path: Path,
+    platforms: Mapping[str, tuple[str, str]],
+    sheets: Sequence[StoredSheet],
+    *,
+    step: float = 0.5,
+) -> Path:
+    """A workspace on the small rubric holding ``sheets`` as if merged from score files.
+
+    ``platforms`` maps each filing number to (name, host unit); experts are made by name.
+    """
+    from sqlalchemy import select
+
+    from jlpanel.services.workspace import create_workspace
+    from jlpanel.storage import models as m
+
+    rubric_file = path.with_name(path.stem + "-rubric.json")
+    rubric_file.write_text(json.dumps(small_rubric_doc(step), ensure_ascii=False), "utf-8")
+    with create_workspace(path, "测试周期", rubric_file=rubric_file) as ws, ws.session() as s:
+        cycle_id = s.scalars(select(m.Cycle.id)).one()
+        pids: dict[str, int] = {}
+        for filing_no, (name, host) in platforms.items():
+            platform = m.Platform(cycle_id=cycle_id, filing_no=filing_no, name=name, host_unit=host)
+            s.add(platform)
+            s.flush()
+            pids[filing_no] = platform.id
+        eids: dict[str, int] = {}
+        for stored in sheets:
+            if stored.expert not in eids:
+                expert = m.Expert(cycle_id=cycle_id, name=stored.expert)
+                s.add(expert)
+                s.flush()
+                eids[stored.expert] = expert.id
+            s.add(
+                m.ScoreSheet(
+                    expert_id=eids[stored.expert],
+                    platform_id=pids[stored.filing_no],
+                    provenance="package",
+                    revision=1,
+                    indicator_scores=[
+                        m.IndicatorScore(
+                            indicator_code=code,
+                            points=Decimal(value),
+                            comment=stored.comments.get(code),
+                        )
+                        for code, value in stored.points.items()
+                    ],
+                    bonus_scores=[
+                        m.BonusScore(item_code=code, points=Decimal(value))
+                        for code, value in stored.bonus.items()
+                    ],
+                    veto_claims=[
+                        m.VetoClaim(veto_code=code, reason=reason)
+                        for code, reason in stored.vetoes.items()
+                    ],
+                )
+            )
+    return path

@@ -5,6 +5,11 @@ values); this module only knows how to lay them out: bold frozen header row, an 
 column widths and number formats by column kind. The workbook is built in memory and written
 atomically, so a reader never sees half of one. The CSV variant writes one table as UTF-8
 with a byte-order mark, which Excel needs to read Chinese correctly.
+
+Every number is rounded half up, exactly, to the places its column shows (DESIGN §5) before it
+is written: a range of 0.01, never 0.01000000000001933. The workbook keeps numbers as numbers
+with a fixed-decimals format; the CSV writes them with those decimals. A CSV text cell that a
+spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from jlpanel.domain.exact import round_half_up
 from jlpanel.storage.files import write_atomic
 
 
@@ -27,9 +34,16 @@ class ColumnKind(StrEnum):
     TEXT = "text"
     INTEGER = "integer"
     SCORE = "score"  # platform scores and statistics: the cycle's decimals
-    POINTS = "points"  # points an expert gave (step 0.5): one decimal
+    POINTS = "points"  # points an expert gave (on the rubric's step): two decimals
     AMOUNT = "amount"  # money (万元): two decimals
     DATE = "date"
+
+
+#: Points and amounts are shown with two decimals whatever the cycle's score decimals.
+FIXED_DECIMALS = 2
+
+#: What a spreadsheet reads as the start of a formula in a CSV cell (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,35 @@ def _decimal_format(decimals: int) -> str:
     return "0" if decimals <= 0 else "0." + "0" * decimals
 
 
+def column_decimals(kind: ColumnKind, score_decimals: int = 2) -> int | None:
+    """The decimals a column of ``kind`` shows; None for a column that holds no number."""
+    if kind is ColumnKind.INTEGER:
+        return 0
+    if kind is ColumnKind.SCORE:
+        return score_decimals
+    if kind in (ColumnKind.POINTS, ColumnKind.AMOUNT):
+        return FIXED_DECIMALS
+    return None
+
+
+def rounded(value: Any, kind: ColumnKind, score_decimals: int = 2) -> Any:
+    """``value`` as written in a column of ``kind``: a decimal rounded half up to its places.
+
+    Accepts what the results carry — int, float, Decimal, Fraction — and a number as text
+    (statistics read back from stored JSON). Other values, and values of other columns,
+    come back unchanged.
+    """
+    places = column_decimals(kind, score_decimals)
+    if places is None or value is None or value == "" or isinstance(value, bool):
+        return value
+    return round_half_up(value, places)
+
+
+def guard_formula(text: str) -> str:
+    """A text cell as a CSV may carry it: one a spreadsheet would evaluate gets a "'" first."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes:
     """The .xlsx bytes of ``sheets``."""
     import xlsxwriter
@@ -72,7 +115,7 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
         ColumnKind.TEXT: book.add_format({"valign": "top"}),
         ColumnKind.INTEGER: book.add_format({"num_format": "0"}),
         ColumnKind.SCORE: book.add_format({"num_format": _decimal_format(score_decimals)}),
-        ColumnKind.POINTS: book.add_format({"num_format": "0.0"}),
+        ColumnKind.POINTS: book.add_format({"num_format": _decimal_format(FIXED_DECIMALS)}),
         ColumnKind.AMOUNT: book.add_format({"num_format": "#,##0.00"}),
         ColumnKind.DATE: book.add_format({"num_format": "yyyy-mm-dd"}),
     }
@@ -82,18 +125,20 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
             ws.set_column(c, c, column.width, formats[column.kind])
             ws.write_string(0, c, column.header, header)
         for r, row in enumerate(sheet.rows, 1):
-            for c, (column, value) in enumerate(zip(sheet.columns, row, strict=True)):
-                if value is None or value == "":
+            for c, (column, raw) in enumerate(zip(sheet.columns, row, strict=True)):
+                if raw is None or raw == "":
                     continue
                 fmt = formats[column.kind]
+                value = rounded(raw, column.kind, score_decimals)
                 if isinstance(value, bool):
                     ws.write_boolean(r, c, value, fmt)
                 elif isinstance(value, dt.datetime):
                     ws.write_datetime(r, c, value.replace(tzinfo=None), fmt)
                 elif isinstance(value, dt.date):
                     ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), fmt)
-                elif isinstance(value, int | float):
-                    ws.write_number(r, c, value, fmt)
+                elif isinstance(value, int | float | Decimal):
+                    # The double nearest the rounded decimal: Excel shows it as that decimal.
+                    ws.write_number(r, c, float(value), fmt)
                 else:
                     ws.write_string(r, c, str(value), fmt)
         ws.freeze_panes(1, sheet.frozen_columns)
@@ -109,30 +154,51 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, score_decimals: int =
     write_atomic(path, workbook_bytes(sheets, score_decimals=score_decimals))
 
 
-def _csv_value(value: Any, kind: ColumnKind, score_decimals: int) -> str:
+def cell_text(value: Any, kind: ColumnKind, score_decimals: int = 2) -> str:
+    """A cell as text (CSV, a printed table): numbers rounded half up to their column's places."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and kind is ColumnKind.SCORE:
-        return f"{value:.{score_decimals}f}"
-    if isinstance(value, float) and kind is ColumnKind.POINTS:
-        return f"{value:.1f}"
-    if isinstance(value, float) and kind is ColumnKind.AMOUNT:
-        return f"{value:.2f}"
+    places = column_decimals(kind, score_decimals)
+    if places is not None and value != "":
+        return f"{round_half_up(value, places):.{places}f}"
     return str(value)
 
 
+def text_rows(sheet: Sheet, *, score_decimals: int = 2) -> list[list[str]]:
+    """The header and every row of ``sheet`` as text, for printing."""
+    return [
+        [c.header for c in sheet.columns],
+        *(
+            [cell_text(v, c.kind, score_decimals) for c, v in zip(sheet.columns, row, strict=True)]
+            for row in sheet.rows
+        ),
+    ]
+
+
+def _csv_cell(value: Any, kind: ColumnKind, score_decimals: int) -> str:
+    text = cell_text(value, kind, score_decimals)
+    # Only text can be mistaken for a formula; a negative number stays a number.
+    is_number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+    if kind is ColumnKind.TEXT and not is_number:
+        return guard_formula(text)
+    return text
+
+
 def csv_bytes(sheet: Sheet, *, score_decimals: int = 2) -> bytes:
-    """One table as CSV: UTF-8 with a byte-order mark, CRLF line ends (as Excel writes)."""
+    """One table as CSV: UTF-8 with a byte-order mark, CRLF line ends (as Excel writes).
+
+    Excel in a Chinese locale reads a CSV without the mark as GBK and garbles it.
+    """
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow([c.header for c in sheet.columns])
+    writer.writerow([guard_formula(c.header) for c in sheet.columns])
     for row in sheet.rows:
         writer.writerow(
-            [_csv_value(v, c.kind, score_decimals) for c, v in zip(sheet.columns, row, strict=True)]
+            [_csv_cell(v, c.kind, score_decimals) for c, v in zip(sheet.columns, row, strict=True)]
         )
     return text.getvalue().encode("utf-8-sig")
 

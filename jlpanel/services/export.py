@@ -1,24 +1,38 @@
 """Exporting a cycle's results for staff (DESIGN §6): an Excel workbook or a CSV table.
 
 ``jlpanel export WORKSPACE OUT.xlsx|OUT.csv`` and the GUI call :func:`export_results`. The
-workbook has five sheets — 结果汇总 (ranked results), 评分明细 (every score, long format),
-指标均分 (platform × indicator means), 决定 (decisions) and 历史 (earlier cycles); the CSV holds
-the 结果汇总 table. Files are written atomically.
+workbook has five sheets — 结果汇总 (ranked results), 评分明细 (every indicator score, bonus
+item and veto claim, long format), 指标均分 (platform × indicator means), 决定 (decisions) and
+历史 (earlier cycles); a CSV holds one of them, 结果汇总 unless another is asked for. Numbers
+are rounded half up to the places they show. Files are written atomically.
+
+``jlpanel results`` prints (or writes as CSV) the shorter :func:`results_listing`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 
 from jlpanel.domain.results import CycleResults
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.text import Text
-from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet, write_csv, write_workbook
+from jlpanel.exchange.results_workbook import (
+    Column,
+    ColumnKind,
+    Sheet,
+    csv_bytes,
+    text_rows,
+    write_csv,
+    write_workbook,
+)
 from jlpanel.services.errors import UserError
 from jlpanel.services.history import list_history
 from jlpanel.services.results import (
@@ -41,6 +55,9 @@ SHEET_NAMES: Mapping[str, Text] = {
     "decisions": Text("决定", "Decisions"),
     "history": Text("历史", "History"),
 }
+
+#: The tables a CSV export can hold (one per file), by the keys of SHEET_NAMES.
+EXPORT_TABLES = tuple(SHEET_NAMES)
 
 PROVENANCE: Mapping[str, Text] = {
     "package": Text("评审包", "review package"),
@@ -113,53 +130,115 @@ def results_sheet(lines: Sequence[ResultLine], results: CycleResults, lang: str)
     return Sheet(SHEET_NAMES["results"].get(lang), columns, rows, frozen_columns=3)
 
 
-def _scores_sheet(ws: Workspace, results: CycleResults, rubric: Rubric, lang: str) -> Sheet:
-    counted = {(int(e), int(r.platform_id)) for r in results.platforms for e in r.expert_totals}
-    order = {i.code: n for n, i in enumerate(rubric.indicators)}
-    names = {i.code: i.name.get(lang) for i in rubric.indicators}
-    with ws.session() as s:
-        raw = s.execute(
-            select(
-                m.Expert.id,
-                m.Expert.name,
-                m.Platform.id,
-                m.Platform.filing_no,
-                m.Platform.name,
+#: What a row of 评分明细 records: an indicator's points, a bonus item's or a veto claim.
+ENTRY_KINDS: Mapping[str, Text] = {
+    "indicator": Text("指标", "indicator"),
+    "bonus": Text("加分项", "bonus"),
+    "veto": Text("一票否决", "veto"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One row of 评分明细 before it is labelled: whose sheet, which item, what it says."""
+
+    expert_id: int
+    expert: str
+    platform_id: int
+    filing_no: str
+    platform: str
+    kind: str  # a key of ENTRY_KINDS
+    code: str
+    points: Decimal | None
+    text: str  # the comment, or the veto claim's reason
+    provenance: str
+    revision: int
+
+
+def _score_entries(ws: Workspace) -> list[_Entry]:
+    sheet = (
+        m.Expert.id,
+        m.Expert.name,
+        m.Platform.id,
+        m.Platform.filing_no,
+        m.Platform.name,
+    )
+    tail = (m.ScoreSheet.provenance, m.ScoreSheet.revision)
+
+    def of_sheets(model: Any, *columns: Any) -> Any:
+        return (
+            select(*sheet, *columns, *tail)
+            .select_from(model)
+            .join(m.ScoreSheet, model.sheet_id == m.ScoreSheet.id)
+            .join(m.Expert, m.ScoreSheet.expert_id == m.Expert.id)
+            .join(m.Platform, m.ScoreSheet.platform_id == m.Platform.id)
+        )
+
+    queries = (
+        (
+            "indicator",
+            of_sheets(
+                m.IndicatorScore,
                 m.IndicatorScore.indicator_code,
                 m.IndicatorScore.points,
                 m.IndicatorScore.comment,
-                m.ScoreSheet.provenance,
-                m.ScoreSheet.revision,
+            ),
+        ),
+        ("bonus", of_sheets(m.BonusScore, m.BonusScore.item_code, m.BonusScore.points, null())),
+        ("veto", of_sheets(m.VetoClaim, m.VetoClaim.veto_code, null(), m.VetoClaim.reason)),
+    )
+    with ws.session() as s:
+        return [
+            _Entry(eid, expert, pid, filing_no, platform, kind, code, points, text or "", prov, rev)
+            for kind, query in queries
+            for eid, expert, pid, filing_no, platform, code, points, text, prov, rev in s.execute(
+                query
             )
-            .select_from(m.IndicatorScore)
-            .join(m.ScoreSheet, m.IndicatorScore.sheet_id == m.ScoreSheet.id)
-            .join(m.Expert, m.ScoreSheet.expert_id == m.Expert.id)
-            .join(m.Platform, m.ScoreSheet.platform_id == m.Platform.id)
-        ).all()
-    raw = sorted(raw, key=lambda t: (t[1], t[0], t[3], order.get(t[5], len(order)), t[5]))
+        ]
+
+
+def _scores_sheet(ws: Workspace, results: CycleResults, rubric: Rubric, lang: str) -> Sheet:
+    """评分明细: every indicator score, bonus item and veto claim, one row each (long format)."""
+    counted = {(int(e), int(r.platform_id)) for r in results.platforms for e in r.expert_totals}
+    items: dict[tuple[str, str], tuple[int, str]] = {}
+    for i in rubric.indicators:
+        items["indicator", i.code] = (len(items), i.name.get(lang))
+    for b in rubric.bonus_items:
+        items["bonus", b.code] = (len(items), b.name.get(lang))
+    for v in rubric.vetoes:
+        items["veto", v.code] = (len(items), v.name.get(lang))
+    kinds = list(ENTRY_KINDS)
+
+    def order(e: _Entry) -> tuple[Any, ...]:
+        # Rubric order; an item the rubric does not know goes after the known ones of its kind.
+        where = items.get((e.kind, e.code), (len(items), ""))[0]
+        return (e.expert, e.expert_id, e.filing_no, kinds.index(e.kind), where, e.code)
+
     rows = [
         (
-            expert,
-            filing_no,
-            platform,
-            code,
-            names.get(code, ""),
-            points,
-            comment or "",
-            PROVENANCE[prov].get(lang) if prov in PROVENANCE else prov,
-            revision,
-            _yes((eid, pid) in counted, lang),
+            e.expert,
+            e.filing_no,
+            e.platform,
+            ENTRY_KINDS[e.kind].get(lang),
+            e.code,
+            items.get((e.kind, e.code), (0, ""))[1],
+            e.points,
+            e.text,
+            PROVENANCE[e.provenance].get(lang) if e.provenance in PROVENANCE else e.provenance,
+            e.revision,
+            _yes((e.expert_id, e.platform_id) in counted, lang),
         )
-        for eid, expert, pid, filing_no, platform, code, points, comment, prov, revision in raw
+        for e in sorted(_score_entries(ws), key=order)
     ]
     columns = (
         _col("专家", "Expert", lang, width=12),
         _col("备案编号", "Filing no.", lang, width=16),
         _col("平台名称", "Platform", lang, width=36),
-        _col("指标编号", "Indicator", lang, width=9),
-        _col("指标名称", "Indicator name", lang, width=26),
+        _col("类别", "Kind", lang, width=9),
+        _col("编号", "Code", lang, width=11),
+        _col("名称", "Name", lang, width=26),
         _col("得分", "Points", lang, ColumnKind.POINTS, 8),
-        _col("意见", "Comment", lang, width=40),
+        _col("意见或理由", "Comment or reason", lang, width=40),
         _col("来源", "Provenance", lang, width=12),
         _col("版本", "Revision", lang, ColumnKind.INTEGER, 7),
         _col("计入结果", "Counted", lang, width=9),
@@ -258,20 +337,28 @@ def export_sheets(
     *,
     language: str | None = None,
     decision_date: dt.date | None = None,
+    tables: Sequence[str] = EXPORT_TABLES,
 ) -> list[Sheet]:
-    """The five tables of the results workbook, as plain data."""
+    """The tables of the results workbook (all five unless ``tables`` names some), as data."""
+    unknown = [t for t in tables if t not in SHEET_NAMES]
+    if unknown:
+        raise UserError(
+            f"没有这张表：{'、'.join(unknown)}（可选：{'、'.join(EXPORT_TABLES)}）",
+            f"No such table: {', '.join(unknown)} (choose from {', '.join(EXPORT_TABLES)})",
+        )
     info = ws.cycle_info()
     lang = _language(ws, language)
     results = compute_workspace_results(ws, decision_date=decision_date or stored_decision_date(ws))
     lines = results_table(ws, lang, results=results)
     names = {line.platform_id: (line.filing_no, line.name) for line in lines}
-    return [
-        results_sheet(lines, results, lang),
-        _scores_sheet(ws, results, info.rubric, lang),
-        _means_sheet(results, info.rubric, lang, names),
-        _decisions_sheet(lines, lang),
-        _history_sheet(ws, lang),
-    ]
+    builders: Mapping[str, Callable[[], Sheet]] = {
+        "results": lambda: results_sheet(lines, results, lang),
+        "scores": lambda: _scores_sheet(ws, results, info.rubric, lang),
+        "means": lambda: _means_sheet(results, info.rubric, lang, names),
+        "decisions": lambda: _decisions_sheet(lines, lang),
+        "history": lambda: _history_sheet(ws, lang),
+    }
+    return [builders[t]() for t in tables]
 
 
 def export_results(
@@ -280,8 +367,12 @@ def export_results(
     *,
     language: str | None = None,
     decision_date: dt.date | None = None,
+    table: str = "results",
 ) -> Path:
-    """Export the results to ``path``: a five-sheet .xlsx workbook or the summary as .csv."""
+    """Export the results to ``path``: the five-sheet .xlsx workbook, or one table as .csv.
+
+    ``table`` (a key of :data:`SHEET_NAMES`) picks the CSV's table; the workbook has them all.
+    """
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise UserError(
@@ -290,13 +381,59 @@ def export_results(
         )
     decimals = ws.cycle_info().rules.score_decimals
     if suffix == ".csv":
-        lang = _language(ws, language)
-        day = decision_date or stored_decision_date(ws)
-        results = compute_workspace_results(ws, decision_date=day)
-        lines = results_table(ws, lang, results=results)
-        write_csv(path, results_sheet(lines, results, lang), score_decimals=decimals)
+        (sheet,) = export_sheets(ws, language=language, decision_date=decision_date, tables=[table])
+        write_csv(path, sheet, score_decimals=decimals)
     else:
         sheets = export_sheets(ws, language=language, decision_date=decision_date)
         write_workbook(path, sheets, score_decimals=decimals)
     log.info("exported results to %s", path)
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsListing:
+    """The short results table ``jlpanel results`` prints or writes as CSV."""
+
+    sheet: Sheet
+    score_decimals: int
+
+    def csv(self) -> bytes:
+        """The table as a CSV file's bytes: a BOM, UTF-8, formula-like text guarded."""
+        return csv_bytes(self.sheet, score_decimals=self.score_decimals)
+
+    def text_rows(self) -> list[list[str]]:
+        """The header and the rows as text, numbers rounded to their places."""
+        return text_rows(self.sheet, score_decimals=self.score_decimals)
+
+
+def results_listing(ws: Workspace, results: CycleResults, language: str) -> ResultsListing:
+    """Every platform in rank order: rank, filing number, name, score, n, grade, decision."""
+    lang = "en" if language.startswith("en") else "zh"
+    lines = results_table(ws, lang, results=results)
+    columns = (
+        _col("名次", "Rank", lang, ColumnKind.INTEGER),
+        _col("备案编号", "Filing no.", lang),
+        _col("平台名称", "Platform", lang),
+        _col("得分", "Score", lang, ColumnKind.SCORE),
+        _col("有效评分", "Valid scores", lang, ColumnKind.INTEGER),
+        _col("等级", "Grade", lang),
+        _col("结果已确定", "Final", lang),
+        _col("处理意见", "Decision", lang),
+        _col("整改期限", "Rectify by", lang, ColumnKind.DATE),
+    )
+    rows = [
+        (
+            line.rank,
+            line.filing_no,
+            line.name,
+            line.score,
+            line.n_valid,
+            line.grade_label,
+            _yes(line.is_final, lang),
+            line.decision_label,
+            line.deadline,
+        )
+        for line in lines
+    ]
+    sheet = Sheet(SHEET_NAMES["results"].get(lang), columns, rows)
+    return ResultsListing(sheet, ws.cycle_info().rules.score_decimals)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from test_reports import DAY, PLATFORM_NAMES, TOTALS, build_scored_cycle
 
+from jlpanel.domain.exact import round_half_up
 from jlpanel.services.errors import UserError
 from jlpanel.services.export import export_results
 from jlpanel.services.results import compute_workspace_results
@@ -76,10 +77,11 @@ def test_the_workbook_has_every_sheet_with_its_header(ws: Workspace, tmp_path: P
         "专家",
         "备案编号",
         "平台名称",
-        "指标编号",
-        "指标名称",
+        "类别",
+        "编号",
+        "名称",
         "得分",
-        "意见",
+        "意见或理由",
         "来源",
         "版本",
         "计入结果",
@@ -129,9 +131,10 @@ def test_every_score_in_long_format(ws: Workspace, tmp_path: Path) -> None:
     assert set(scores["来源"]) == {"评审包"}
     assert set(scores["版本"]) == {1}
     assert set(scores["计入结果"]) == {"是"}
-    commented = scores.dropna(subset=["意见"])
+    assert set(scores["类别"]) == {"指标"}  # no bonus item or veto claim in this cycle
+    commented = scores.dropna(subset=["意见或理由"])
     assert set(commented["备案编号"]) == {"JLPT-2023-104"}
-    assert set(commented["指标编号"]) == {"B1"} and len(commented) == 3
+    assert set(commented["编号"]) == {"B1"} and len(commented) == 3
 
 
 def test_indicator_means_decisions_and_history(ws: Workspace, tmp_path: Path) -> None:
@@ -141,8 +144,9 @@ def test_indicator_means_decisions_and_history(ws: Workspace, tmp_path: Path) ->
     a1 = next(c for c in means.columns if c.startswith("A1 "))
     for pid in (101, 104):
         r = results.by_id(str(pid))
-        assert means.loc[f"JLPT-2023-{pid}", a1] == pytest.approx(float(r.indicators["A1"].mean))
-        assert means.loc[f"JLPT-2023-{pid}", "专家总分均值"] == pytest.approx(float(r.total.mean))
+        # means are written rounded half up to two decimals (92.333… → 92.33)
+        assert means.loc[f"JLPT-2023-{pid}", a1] == float(round_half_up(r.indicators["A1"].mean))
+        assert means.loc[f"JLPT-2023-{pid}", "专家总分均值"] == float(round_half_up(r.total.mean))
     decisions = book["决定"].set_index("备案编号")
     assert decisions.loc["JLPT-2023-104", "处理意见"] == "限期整改"
     deadline = decisions.loc["JLPT-2023-104", "整改期限"]

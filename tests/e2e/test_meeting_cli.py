@@ -92,7 +92,7 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     capsys.readouterr()
     assert main(["results", str(ws), "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    ranked = [r.split(",")[1] for r in rows[1:]]
+    ranked = [r.split(",")[2] for r in rows[1:]]  # rank, filing no., name …
     assert ranked == [name for _, name, _, _ in PLATFORMS]
     assert ",80.00," in rows[2] and "良好" in rows[2]
     assert "不合格" in rows[3] and "限期整改" in rows[3]
