@@ -310,9 +310,11 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     cycles = "、".join(outcome.cycles)
     print(
-        f"History imported: {outcome.added} added, {outcome.replaced} replaced ({cycles})"
+        f"History imported: {outcome.added} added, {outcome.replaced} replaced, "
+        f"{outcome.unchanged} held already ({cycles})"
         if en
-        else f"已导入历史等级：新增 {outcome.added} 条，替换 {outcome.replaced} 条（{cycles}）"
+        else f"已导入历史等级：新增 {outcome.added} 条，替换 {outcome.replaced} 条，"
+        f"已有且相同 {outcome.unchanged} 条（{cycles}）"
     )
     _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     return EXIT_OK
@@ -589,8 +591,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help="import earlier cycles' grades (a .jlpanel or a sheet)")
     p.add_argument("workspace")
-    p.add_argument("file", help="an earlier cycle's workspace, or a history workbook (.xlsx)")
-    p.add_argument("--replace", action="store_true", help="replace grades imported before")
+    p.add_argument(
+        "file",
+        help="an earlier cycle's workspace, a history workbook (.xlsx), or an earlier "
+        "cycle's exported results workbook",
+    )
+    p.add_argument(
+        "--replace", action="store_true", help="replace grades imported before that differ"
+    )
     p.set_defaults(func=_cmd_history)
 
     p = sub.add_parser("adjust", help="set a platform's consensus-round score, with a reason")

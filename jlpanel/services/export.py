@@ -6,6 +6,11 @@ item and veto claim, long format), 指标均分 (platform × indicator means), �
 历史 (earlier cycles); a CSV holds one of them, 结果汇总 unless another is asked for. Numbers
 are rounded half up to the places they show. Files are written atomically.
 
+结果汇总 names the cycle and its period end (周期截止) on every row, and 结果汇总 and 历史
+carry each platform's decision, bar and whether its result was final, so that the workbook — as
+written, or saved again by Excel, WPS or LibreOffice — imports as history in a later cycle
+(``jlpanel history``).
+
 ``jlpanel results`` prints (or writes as CSV) the shorter :func:`results_listing`.
 """
 
@@ -21,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import null, select
 
-from jlpanel.domain.results import CycleResults
+from jlpanel.domain.results import DECISION_LABELS, CycleResults
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.text import Text
 from jlpanel.exchange.results_workbook import (
@@ -77,8 +82,19 @@ def _col(
     return Column(_T(zh, en).get(lang), kind, width)
 
 
-def results_sheet(lines: Sequence[ResultLine], results: CycleResults, lang: str) -> Sheet:
-    """The 结果汇总 table: one row per platform in rank order, with its statistics."""
+def results_sheet(
+    lines: Sequence[ResultLine],
+    results: CycleResults,
+    lang: str,
+    *,
+    cycle_name: str,
+    cycle_end: dt.date | None,
+) -> Sheet:
+    """The 结果汇总 table: one row per platform in rank order, with its statistics.
+
+    Each row also names the cycle, its period end and the bar, so that the sheet imports as
+    history in a later cycle (``exchange.history_sheet``).
+    """
     S, N = ColumnKind.SCORE, ColumnKind.INTEGER
     columns = (
         _col("名次", "Rank", lang, N, 7),
@@ -100,6 +116,9 @@ def results_sheet(lines: Sequence[ResultLine], results: CycleResults, lang: str)
         _col("合议调整", "Adjusted", lang, width=9),
         _col("需合议", "Discuss", lang, width=8),
         _col("结果已确定", "Final", lang, width=10),
+        _col("取消申报资格", "Barred", lang, width=10),
+        _col("考核周期", "Cycle", lang, width=24),
+        _col("周期截止", "Cycle end", lang, ColumnKind.DATE, 12),
     )
     rows = []
     for line in lines:
@@ -125,6 +144,9 @@ def results_sheet(lines: Sequence[ResultLine], results: CycleResults, lang: str)
                 _yes(line.adjusted, lang),
                 _yes(line.on_discussion_list, lang),
                 _yes(line.is_final, lang),
+                _yes(line.barred, lang),
+                cycle_name,
+                cycle_end,
             )
         )
     return Sheet(SHEET_NAMES["results"].get(lang), columns, rows, frozen_columns=3)
@@ -318,10 +340,23 @@ def _history_sheet(ws: Workspace, lang: str) -> Sheet:
         _col("考核周期", "Cycle", lang, width=24),
         _col("周期截止", "Cycle end", lang, ColumnKind.DATE, 12),
         _col("等级", "Grade", lang, width=8),
+        _col("处理意见", "Decision", lang, width=16),
+        _col("取消申报资格", "Barred", lang, width=10),
+        _col("结果已确定", "Final", lang, width=10),
         _col("来源", "Source", lang, width=30),
     )
     rows = [
-        (h.filing_no, h.platform_name, h.cycle_name, h.cycle_end, h.grade.label.get(lang), h.source)
+        (
+            h.filing_no,
+            h.platform_name,
+            h.cycle_name,
+            h.cycle_end,
+            h.grade.label.get(lang),
+            DECISION_LABELS[h.decision].get(lang) if h.decision is not None else None,
+            _yes(h.barred, lang),
+            _yes(h.is_final, lang),
+            h.source,
+        )
         for h in list_history(ws)
     ]
     return Sheet(SHEET_NAMES["history"].get(lang), columns, rows, frozen_columns=1)
@@ -352,7 +387,9 @@ def export_sheets(
     lines = results_table(ws, lang, results=results)
     names = {line.platform_id: (line.filing_no, line.name) for line in lines}
     builders: Mapping[str, Callable[[], Sheet]] = {
-        "results": lambda: results_sheet(lines, results, lang),
+        "results": lambda: results_sheet(
+            lines, results, lang, cycle_name=info.name, cycle_end=info.period_end
+        ),
         "scores": lambda: _scores_sheet(ws, results, info.rubric, lang),
         "means": lambda: _means_sheet(results, info.rubric, lang, names),
         "decisions": lambda: _decisions_sheet(lines, lang),

@@ -1,26 +1,36 @@
-"""Grades of earlier cycles (考核历史), for the two-consecutive-fails rule (DESIGN §5).
+"""Grades and decisions of earlier cycles (考核历史), for the rules of DESIGN §5.
 
-History comes from an earlier cycle's workspace (its name, period end and stored results,
-read without writing a byte to it) or from a history sheet (``exchange.history_sheet``).
-Importing is all-or-nothing: a bad file, or a grade already held for the same platform and
-cycle (unless ``replace``), changes nothing and comes back with every finding. Audited.
+History comes from an earlier cycle's workspace (its name, period end, stored results and
+decisions, and the history it held, read without writing a byte to it), from a history
+sheet or from the program's own results export (``exchange.history_sheet``). Each entry keeps
+the grade, the decision, the bar (取消申报资格) and whether the result was final, so that a
+bar or a disqualification carries into later cycles even when that result was not final,
+while only a final grade counts for two fails in a row (:func:`previous_standing`).
+
+Importing is all-or-nothing: a bad file, an entry without its period end, or a grade held
+already otherwise for the same platform and cycle (unless ``replace``) changes nothing and
+comes back with every finding. Audited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade, grade_from_label
 from jlpanel.domain.text import Text
 from jlpanel.exchange.history_sheet import HistoryRow
+from jlpanel.services.errors import UserError
 from jlpanel.services.workspace import WORKSPACE_SUFFIX, Workspace, record
 from jlpanel.storage import models as m
 
@@ -43,7 +53,7 @@ class HistoryStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class HistoryLine:
-    """A platform's grade in an earlier cycle, as the workspace holds it."""
+    """A platform's grade and decision in an earlier cycle, as the workspace holds it."""
 
     filing_no: str
     platform_name: str
@@ -53,6 +63,11 @@ class HistoryLine:
     source: str
     #: Whether a platform of this cycle has this filing number.
     in_cycle: bool
+    decision: DecisionKind | None = None
+    #: Barred from applying and evaluation in that cycle (carries into every later cycle).
+    barred: bool = False
+    #: Whether that cycle's result was final (only a final grade counts for two fails).
+    is_final: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +82,8 @@ class HistoryImportOutcome:
     #: Rows added and rows that replaced an earlier grade of the same platform and cycle.
     added: int = 0
     replaced: int = 0
+    #: Rows the workspace held exactly so already (nothing changed for them).
+    unchanged: int = 0
     #: Errors when refused; warnings otherwise.
     findings: tuple[Finding, ...] = ()
 
@@ -130,11 +147,18 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _read_earlier_workspace(
     path: Path, current_cycle_id: str
-) -> tuple[list[HistoryRow], list[Finding]]:
-    """The stored final grades of an earlier cycle's workspace, read without writing to it."""
+) -> tuple[list[HistoryRow], list[Finding], dict[tuple[str, str], str]]:
+    """An earlier cycle's workspace as history, read without writing to it.
+
+    Its stored results give each platform's grade, decision, bar and whether the result was
+    final; a result that was not final is kept (its bar or disqualification carries on, its
+    grade does not count for two fails in a row). The history it held of cycles before it
+    comes along, so that a bar is not lost by importing only the latest cycle. Returns the
+    rows, the findings and the source of each inherited row (by filing number and cycle).
+    """
     import sqlite3
 
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, inspect
     from sqlalchemy.pool import NullPool
 
     from jlpanel.storage import workspace as store
@@ -148,35 +172,43 @@ def _read_earlier_workspace(
         "Choose an earlier cycle's .jlpanel workspace or a history .xlsx workbook",
     )
     if not path.is_file():
-        return [], [
-            _finding(
-                "history.missing",
-                f"找不到文件：{path}",
-                f"File not found: {path}",
-                "请检查文件路径",
-                "Check the path",
-            )
-        ]
+        return (
+            [],
+            [
+                _finding(
+                    "history.missing",
+                    f"找不到文件：{path}",
+                    f"File not found: {path}",
+                    "请检查文件路径",
+                    "Check the path",
+                )
+            ],
+            {},
+        )
     try:
         # The storage layer's own read-only checks: header, schema revision, application id.
         store._check_header(path)
         revisions, tables, application_id = store._inspect_read_only(path)
     except store.WorkspaceError:
-        return [], [not_a_workspace]
+        return [], [not_a_workspace], {}
     if application_id not in (0, store.APPLICATION_ID) or not revisions:
-        return [], [not_a_workspace]
+        return [], [not_a_workspace], {}
     if set(revisions) - store.known_revisions():
-        return [], [
-            _finding(
-                "history.newer_workspace",
-                f"该工作区由更新版本的 jlpanel 创建，无法读取：{name}",
-                f"This workspace was written by a newer version of jlpanel: {name}",
-                "请升级本程序后再导入",
-                "Update the program, then import it",
-            )
-        ]
+        return (
+            [],
+            [
+                _finding(
+                    "history.newer_workspace",
+                    f"该工作区由更新版本的 jlpanel 创建，无法读取：{name}",
+                    f"This workspace was written by a newer version of jlpanel: {name}",
+                    "请升级本程序后再导入",
+                    "Update the program, then import it",
+                )
+            ],
+            {},
+        )
     if not {"cycles", "platforms", "results"} <= tables:
-        return [], [not_a_workspace]
+        return [], [not_a_workspace], {}
 
     uri = store._read_only_uri(path)
     engine = create_engine(
@@ -188,70 +220,248 @@ def _read_earlier_workspace(
         with engine.connect() as conn:
             cycles = conn.execute(select(m.Cycle.id, m.Cycle.name, m.Cycle.period_end)).all()
             results = conn.execute(
-                select(m.Platform.filing_no, m.Platform.name, m.Result.grade, m.Result.is_final)
+                select(
+                    m.Platform.filing_no,
+                    m.Platform.name,
+                    m.Result.grade,
+                    m.Result.is_final,
+                    m.Decision.kind,
+                    m.Decision.status,
+                )
                 .join(m.Result, m.Result.platform_id == m.Platform.id)
+                .outerjoin(m.Decision, m.Decision.platform_id == m.Platform.id)
                 .order_by(m.Platform.filing_no)
             ).all()
+            inherited: list[dict[str, Any]] = []
+            if "history_entries" in tables:
+                # Older files lack the decision, bar and final columns (revision 0003).
+                held = {c["name"] for c in inspect(conn).get_columns("history_entries")}
+                table = m.HistoryEntry.__table__
+                columns = [c for c in table.c if c.name in held and c.name != "id"]
+                inherited = [
+                    dict(r._mapping)
+                    for r in conn.execute(select(*columns).order_by(table.c.filing_no))
+                ]
     except Exception as exc:  # a damaged file: sqlite3 and SQLAlchemy errors alike
         log.warning("cannot read earlier workspace %s: %s", path, exc)
-        return [], [
-            _finding(
-                "history.corrupt_workspace",
-                f"工作区文件已损坏或正被占用，无法读取：{name}",
-                f"The workspace is damaged or in use and cannot be read: {name}",
-                "关闭正在使用它的程序，或改用它的备份",
-                "Close the program using it, or use a backup of it",
-            )
-        ]
+        return (
+            [],
+            [
+                _finding(
+                    "history.corrupt_workspace",
+                    f"工作区文件已损坏或正被占用，无法读取：{name}",
+                    f"The workspace is damaged or in use and cannot be read: {name}",
+                    "关闭正在使用它的程序，或改用它的备份",
+                    "Close the program using it, or use a backup of it",
+                )
+            ],
+            {},
+        )
     finally:
         engine.dispose()
     if len(cycles) != 1:
-        return [], [not_a_workspace]
+        return [], [not_a_workspace], {}
     cycle_id, cycle_name, period_end = cycles[0]
     if cycle_id == current_cycle_id:
-        return [], [_same_cycle(name)]
+        return [], [_same_cycle(name)], {}
+    if period_end is None:
+        return (
+            [],
+            [
+                _finding(
+                    "history.no_cycle_end",
+                    f"工作区“{cycle_name}”没有考核期止，无法判断它是哪一次考核：{name}",
+                    f"The workspace '{cycle_name}' has no period end, so no one can tell which "
+                    f"cycle came before which: {name}",
+                    "请导出该工作区的结果（jlpanel export … 结果.xlsx），在“结果汇总”的“周期截止”列"
+                    "填写该周期的考核期止后导入该工作簿；或改为导入考核历史表",
+                    "Export that workspace's results (jlpanel export … results.xlsx), fill in the "
+                    "cycle's period end under 周期截止 on 结果汇总 and import that workbook; or "
+                    "import a history sheet instead",
+                )
+            ],
+            {},
+        )
+
+    by_platform: dict[str, dict[str, Any]] = {}
+    for filing_no, platform_name, grade, is_final, kind, status in results:
+        seen = by_platform.setdefault(
+            filing_no,
+            {"name": platform_name or "", "grade": grade, "final": bool(is_final), "kinds": []},
+        )
+        if kind is not None:
+            seen["kinds"].append((kind, status))
     rows: list[HistoryRow] = []
     not_final = 0
-    for filing_no, platform_name, grade, is_final in results:
-        if grade is None or not is_final:
-            not_final += 1
-            continue
+    no_grade: list[str] = []
+    for filing_no, seen in by_platform.items():
+        kinds = [k for k, _ in seen["kinds"]]
+        barred = any(status == "barred" for _, status in seen["kinds"])
+        decision = _stored_decision(kinds)
         try:
-            rows.append(
-                HistoryRow(
-                    filing_no=filing_no,
-                    cycle_name=cycle_name,
-                    grade=grade_from_label(grade),
-                    platform_name=platform_name or "",
-                    cycle_end=period_end,
-                )
-            )
+            grade = grade_from_label(seen["grade"]) if seen["grade"] else None
         except ValueError:
-            not_final += 1
-    findings: list[Finding] = []
-    if not rows:
-        findings.append(
-            _finding(
-                "history.no_results",
-                f"工作区“{cycle_name}”中没有已确定的考核结果：{name}",
-                f"The workspace '{cycle_name}' holds no final results: {name}",
-                "请先在该工作区中计算考核结果（jlpanel results），再导入",
-                "Compute its results first (jlpanel results), then import it",
+            log.warning(
+                "stored grade %r of %s in %s is not a grade", seen["grade"], filing_no, path
+            )
+            grade = None
+        if grade is None and (barred or decision is DecisionKind.DISQUALIFY):
+            grade = Grade.FAIL  # any veto is 不合格, and only a 不合格 loses the status
+        if grade is None:
+            no_grade.append(filing_no)
+            continue
+        not_final += not seen["final"]
+        rows.append(
+            HistoryRow(
+                filing_no=filing_no,
+                cycle_name=cycle_name,
+                grade=grade,
+                platform_name=seen["name"],
+                cycle_end=period_end,
+                decision=decision,
+                barred=barred,
+                is_final=seen["final"],
             )
         )
-    elif not_final:
+    findings: list[Finding] = []
+    if not rows:
+        return (
+            [],
+            [
+                _finding(
+                    "history.no_results",
+                    f"工作区“{cycle_name}”中没有考核结果：{name}",
+                    f"The workspace '{cycle_name}' holds no results: {name}",
+                    "请先在该工作区中计算考核结果（jlpanel results），再导入",
+                    "Compute its results first (jlpanel results), then import it",
+                )
+            ],
+            {},
+        )
+    if not_final:
         findings.append(
             _finding(
                 "history.not_final",
-                f"工作区“{cycle_name}”中有 {not_final} 个平台的结果尚未确定，未导入",
-                f"{not_final} platforms of '{cycle_name}' have no final result and were "
-                "not imported",
+                f"工作区“{cycle_name}”中有 {not_final} 个平台的结果尚未确定：已按“未确定”导入，"
+                "其等级不计入连续两次不合格，取消资格和取消申报资格照样延续",
+                f"{not_final} platforms of '{cycle_name}' had no final result: imported as not "
+                "final; their grades do not count for two fails in a row, a disqualification "
+                "or bar still carries on",
+                "如需计入，请在该工作区中补齐评分、重新计算结果后再导入（替换已有的历史）",
+                "To count them, complete their scores in that workspace, compute again and "
+                "import it again (replacing the history)",
+                severity=Severity.WARNING,
+            )
+        )
+    if no_grade:
+        listed = "、".join(no_grade[:10]) + ("…" if len(no_grade) > 10 else "")
+        findings.append(
+            _finding(
+                "history.no_grade",
+                f"工作区“{cycle_name}”中有 {len(no_grade)} 个平台没有考核等级，也未被取消资格，"
+                f"未导入：{listed}",
+                f"{len(no_grade)} platforms of '{cycle_name}' have no grade and were not "
+                f"disqualified; not imported: {listed}",
                 "如需导入，请在该工作区中补齐评分并重新计算结果",
                 "To include them, complete their scores in that workspace and compute again",
                 severity=Severity.WARNING,
             )
         )
-    return rows, findings
+    earlier, sources, more = _inherited_rows(
+        name, inherited, {(r.filing_no, r.cycle_name) for r in rows}
+    )
+    findings.extend(more)
+    if any(f.severity is Severity.ERROR for f in more):
+        return [], findings, {}
+    return rows + earlier, findings, sources
+
+
+def _stored_decision(kinds: Sequence[str]) -> DecisionKind | None:
+    """The decision a workspace stored for a platform (the gravest, should there be two)."""
+    known = []
+    for kind in kinds:
+        try:
+            known.append(DecisionKind(kind))
+        except ValueError:
+            log.warning("stored decision %r is not a decision; ignored", kind)
+    for grave in (DecisionKind.DISQUALIFY, DecisionKind.RECTIFY):
+        if grave in known:
+            return grave
+    return known[0] if known else None
+
+
+def _inherited_rows(
+    name: str, entries: Sequence[Mapping[str, Any]], own: set[tuple[str, str]]
+) -> tuple[list[HistoryRow], dict[tuple[str, str], str], list[Finding]]:
+    """The history an earlier workspace held, as rows with their sources; undated entries
+    refuse the file."""
+    undated = [e for e in entries if e.get("cycle_end") is None]
+    if undated:
+        listed = "、".join(f"{e['filing_no']}（{e['cycle_name']}）" for e in undated[:10])
+        more = "…" if len(undated) > 10 else ""
+        return (
+            [],
+            {},
+            [
+                _finding(
+                    "history.no_cycle_end",
+                    f"工作区 {name} 所存的考核历史中有 {len(undated)} 条没有考核期止，无法判断"
+                    f"哪一次是上一次考核：{listed}{more}",
+                    f"{len(undated)} history entries held in the workspace {name} have no period "
+                    f"end, so no one can tell which cycle was the previous one: {listed}{more}",
+                    "请先在该工作区中重新导入带考核期止的考核历史（替换已有的历史），再导入它；"
+                    "或改为导入带考核期止的考核历史表",
+                    "First import the history again with its period ends into that workspace "
+                    "(replacing it), then import the workspace; or import a history sheet with "
+                    "the period ends instead",
+                )
+            ],
+        )
+    rows: list[HistoryRow] = []
+    sources: dict[tuple[str, str], str] = {}
+    skipped: list[str] = []
+    for e in entries:
+        if (e["filing_no"], e["cycle_name"]) in own:
+            continue
+        try:
+            grade = grade_from_label(e["grade"])
+            decision = DecisionKind(e["decision"]) if e.get("decision") else None
+        except ValueError:
+            skipped.append(f"{e['filing_no']}（{e['cycle_name']}）")
+            continue
+        source = f"{name}（{e['source']}）" if e.get("source") else name
+        sources[(e["filing_no"], e["cycle_name"])] = source[:500]
+        rows.append(
+            HistoryRow(
+                filing_no=e["filing_no"],
+                cycle_name=e["cycle_name"],
+                grade=grade,
+                platform_name=e.get("platform_name") or "",
+                cycle_end=e["cycle_end"],
+                decision=decision,
+                barred=bool(e.get("barred", False)),
+                is_final=bool(e.get("is_final", True)),
+            )
+        )
+    if not skipped:
+        return rows, sources, []
+    listed = "、".join(skipped[:10]) + ("…" if len(skipped) > 10 else "")
+    return (
+        rows,
+        sources,
+        [
+            _finding(
+                "history.bad_entry",
+                f"工作区 {name} 所存的考核历史中有 {len(skipped)} 条的等级或处理意见无法识别，"
+                f"未导入：{listed}",
+                f"{len(skipped)} history entries held in the workspace {name} have a grade or "
+                f"decision that is not one: {listed}",
+                "请在该工作区中重新导入这些平台的考核历史（替换已有的历史）",
+                "Import these platforms' history into that workspace again (replacing it)",
+                severity=Severity.WARNING,
+            )
+        ],
+    )
 
 
 def _same_cycle(name: str) -> Finding:
@@ -268,10 +478,13 @@ def _same_cycle(name: str) -> Finding:
 
 
 def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> HistoryImportOutcome:
-    """Import earlier cycles' grades from an earlier workspace or a history sheet.
+    """Import earlier cycles' grades and decisions from an earlier workspace, a history sheet
+    or the program's own results export.
 
-    All or nothing. A grade already held for the same platform and cycle refuses the file
-    unless ``replace``; the current workspace (or a copy of it) is refused.
+    All or nothing. A row without its period end refuses the file. A grade already held for
+    the same platform and cycle refuses the file unless ``replace`` — unless it is held
+    exactly so already (grade, period end, decision, bar, final), which changes nothing.
+    The current workspace (or a copy of it) is refused.
     """
     from jlpanel.exchange.history_sheet import read_history_sheet
 
@@ -279,9 +492,10 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
     info = ws.cycle_info()
     if _same_file(path, ws.path):
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, findings=(_same_cycle(path.name),))
+    sources: dict[tuple[str, str], str] = {}
     if _is_workspace_file(path):
         source = HistorySource.WORKSPACE
-        rows, found = _read_earlier_workspace(path, info.id)
+        rows, found, sources = _read_earlier_workspace(path, info.id)
         findings = list(found)
     else:
         source = HistorySource.SHEET
@@ -290,6 +504,19 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
     if any(f.severity is Severity.ERROR for f in findings):
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, source, findings=tuple(findings))
 
+    undated = [r for r in rows if r.cycle_end is None]
+    if undated:  # the readers refuse these already; history is never stored without its end
+        listed = "、".join(f"{r.filing_no}（{r.cycle_name}）" for r in undated[:10])
+        findings.append(
+            _finding(
+                "history.no_cycle_end",
+                f"{len(undated)} 条记录没有考核期止，无法判断哪一次是上一次考核：{listed}",
+                f"{len(undated)} rows have no period end, so no one can tell which cycle was "
+                f"the previous one: {listed}",
+                "请填写各周期的考核期止后再导入",
+                "Fill in each cycle's period end and import again",
+            )
+        )
     # Only earlier cycles: a cycle that ends when this one does, or later, is not history.
     for row in rows:
         if row.cycle_name == info.name or (
@@ -308,6 +535,8 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
                 )
             )
             break
+    if any(f.severity is Severity.ERROR for f in findings):
+        return HistoryImportOutcome(path, HistoryStatus.REFUSED, source, findings=tuple(findings))
 
     with ws.session() as s:
         existing = {
@@ -319,7 +548,18 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
             )
         }
         platforms = dict(s.execute(select(m.Platform.filing_no, m.Platform.name)).all())
-        clashes = [r for r in rows if (r.filing_no, r.cycle_name) in existing]
+        held_alike = {
+            (r.filing_no, r.cycle_name)
+            for r in rows
+            if (r.filing_no, r.cycle_name) in existing
+            and _same_entry(existing[(r.filing_no, r.cycle_name)], r)
+        }
+        clashes = [
+            r
+            for r in rows
+            if (r.filing_no, r.cycle_name) in existing
+            and (r.filing_no, r.cycle_name) not in held_alike
+        ]
         if clashes and not replace:
             for r in clashes[:20]:
                 held = existing[(r.filing_no, r.cycle_name)]
@@ -366,8 +606,20 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
             )
 
         replaced: list[dict[str, object]] = []
+        added = 0
         for r in rows:
-            earlier = existing.get((r.filing_no, r.cycle_name))
+            key = (r.filing_no, r.cycle_name)
+            if key in held_alike:
+                continue
+            earlier = existing.get(key)
+            values = {
+                "cycle_end": r.cycle_end,
+                "grade": r.grade.value,
+                "decision": r.decision.value if r.decision is not None else None,
+                "barred": r.barred,
+                "is_final": r.is_final,
+                "source": sources.get(key, path.name),
+            }
             if earlier is not None:
                 replaced.append(
                     {
@@ -375,48 +627,97 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
                         "cycle": r.cycle_name,
                         "old": earlier.grade,
                         "new": r.grade.value,
+                        **_changed_flags(earlier, r),
                     }
                 )
-                earlier.grade = r.grade.value
-                earlier.cycle_end = r.cycle_end
+                for name, value in values.items():
+                    setattr(earlier, name, value)
                 earlier.platform_name = r.platform_name or earlier.platform_name
-                earlier.source = path.name
             else:
+                added += 1
                 s.add(
                     m.HistoryEntry(
                         filing_no=r.filing_no,
                         platform_name=r.platform_name or platforms.get(r.filing_no),
                         cycle_name=r.cycle_name,
-                        cycle_end=r.cycle_end,
-                        grade=r.grade.value,
-                        source=path.name,
+                        **values,
                     )
                 )
         cycles = tuple(sorted({r.cycle_name for r in rows}))
-        record(
-            s,
-            "import_history",
-            "history",
-            None,
-            old={"replaced": replaced} if replaced else None,
-            new={
-                "file": path.name,
-                "source": source.value,
-                "cycles": list(cycles),
-                "rows": len(rows),
-                "fails": sum(1 for r in rows if r.grade is Grade.FAIL),
-            },
-        )
-    log.info("imported %d history rows from %s (%d replaced)", len(rows), path, len(replaced))
+        if added or replaced:
+            record(
+                s,
+                "import_history",
+                "history",
+                None,
+                old={"replaced": replaced} if replaced else None,
+                new={
+                    "file": path.name,
+                    "source": source.value,
+                    "cycles": list(cycles),
+                    "rows": len(rows),
+                    "fails": sum(1 for r in rows if r.grade is Grade.FAIL),
+                    "barred": sorted({r.filing_no for r in rows if r.barred}),
+                    "disqualified": sorted(
+                        {r.filing_no for r in rows if r.decision is DecisionKind.DISQUALIFY}
+                    ),
+                    "not_final": sum(1 for r in rows if not r.is_final),
+                },
+            )
+    log.info(
+        "imported %d history rows from %s (%d added, %d replaced, %d held already)",
+        len(rows),
+        path,
+        added,
+        len(replaced),
+        len(held_alike),
+    )
     return HistoryImportOutcome(
         path,
         HistoryStatus.IMPORTED,
         source,
         cycles,
-        added=len(rows) - len(replaced),
+        added=added,
         replaced=len(replaced),
+        unchanged=len(held_alike),
         findings=tuple(findings),
     )
+
+
+def _entry_grade(entry: m.HistoryEntry) -> Grade | None:
+    try:
+        return grade_from_label(entry.grade)
+    except ValueError:
+        return None
+
+
+def _same_entry(entry: m.HistoryEntry, row: HistoryRow) -> bool:
+    """Whether the workspace holds ``row`` exactly so already."""
+    return (
+        _entry_grade(entry) is row.grade
+        and entry.cycle_end == row.cycle_end
+        and entry.decision == (row.decision.value if row.decision is not None else None)
+        and bool(entry.barred) == row.barred
+        and bool(entry.is_final) == row.is_final
+    )
+
+
+def _changed_flags(entry: m.HistoryEntry, row: HistoryRow) -> dict[str, object]:
+    """What a replaced entry said besides its grade, where the new row differs (for audit)."""
+    new_decision = row.decision.value if row.decision is not None else None
+    changed: dict[str, object] = {}
+    if entry.decision != new_decision:
+        changed["decision"] = [entry.decision, new_decision]
+    if bool(entry.barred) != row.barred:
+        changed["barred"] = [bool(entry.barred), row.barred]
+    if bool(entry.is_final) != row.is_final:
+        changed["is_final"] = [bool(entry.is_final), row.is_final]
+    if entry.cycle_end != row.cycle_end:
+        changed["cycle_end"] = [
+            entry.cycle_end.isoformat() if entry.cycle_end else None,
+            row.cycle_end.isoformat() if row.cycle_end else None,
+        ]
+    return changed
 
 
 def _grade_text(stored: str, language: str) -> str:
@@ -429,15 +730,15 @@ def _grade_text(stored: str, language: str) -> str:
 def list_history(ws: Workspace) -> list[HistoryLine]:
     """Every history entry, newest cycle first, then by filing number.
 
-    An entry whose grade is not a grade (written by hand into the database) is left out.
+    An entry whose grade is not a grade (written by hand into the database) is left out;
+    entries without a period end (from older files) come last.
     """
     lines: list[HistoryLine] = []
     with ws.session() as s:
         platforms = dict(s.execute(select(m.Platform.filing_no, m.Platform.name)).all())
         for e in s.scalars(select(m.HistoryEntry)):
-            try:
-                grade = grade_from_label(e.grade)
-            except ValueError:
+            grade = _entry_grade(e)
+            if grade is None:
                 log.warning("history grade %r of %s is not a grade; left out", e.grade, e.filing_no)
                 continue
             lines.append(
@@ -449,6 +750,9 @@ def list_history(ws: Workspace) -> list[HistoryLine]:
                     grade=grade,
                     source=e.source or "",
                     in_cycle=e.filing_no in platforms,
+                    decision=_decision_or_none(e.decision, e.filing_no),
+                    barred=bool(e.barred),
+                    is_final=bool(e.is_final),
                 )
             )
     return sorted(
@@ -457,8 +761,128 @@ def list_history(ws: Workspace) -> list[HistoryLine]:
     )
 
 
+def _decision_or_none(stored: str | None, filing_no: str) -> DecisionKind | None:
+    if not stored:
+        return None
+    try:
+        return DecisionKind(stored)
+    except ValueError:
+        log.warning("history decision %r of %s is not a decision; ignored", stored, filing_no)
+        return None
+
+
 def history_rows(lines: Sequence[HistoryLine]) -> list[HistoryRow]:
     """History lines as sheet rows, e.g. to write them out as a history workbook."""
     return [
-        HistoryRow(h.filing_no, h.cycle_name, h.grade, h.platform_name, h.cycle_end) for h in lines
+        HistoryRow(
+            h.filing_no,
+            h.cycle_name,
+            h.grade,
+            h.platform_name,
+            h.cycle_end,
+            h.decision,
+            h.barred,
+            h.is_final,
+        )
+        for h in lines
     ]
+
+
+# ------------------------------------------------------------- standing from earlier cycles
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousStanding:
+    """What earlier cycles say about one platform, for this cycle's rules (DESIGN §5)."""
+
+    #: The grade of the most recent earlier cycle with a final result (by period end, then
+    #: cycle name): what the two-consecutive-fails rule reads. None without one.
+    grade: Grade | None
+    #: That cycle's name.
+    cycle_name: str | None
+    #: Barred (fraud, misconduct) in any earlier cycle, final or not: barred still.
+    barred: bool
+    #: Disqualified (取消资格) in any earlier cycle, final or not.
+    disqualified: bool
+    #: The most recent earlier cycle that barred it / disqualified it.
+    barred_in: str | None = None
+    disqualified_in: str | None = None
+
+
+class UndatedHistoryError(UserError):
+    """History entries without a period end: which cycle came last cannot be told."""
+
+    def __init__(self, entries: Sequence[tuple[str, str, str]]) -> None:
+        self.filing_nos: tuple[str, ...] = tuple(sorted({f for f, _, _ in entries}))
+        listed = "、".join(self.filing_nos[:10]) + ("…" if len(self.filing_nos) > 10 else "")
+        super().__init__(
+            f"考核历史中有 {len(entries)} 条记录没有考核期止，无法判断哪一次是上一次考核"
+            f"（备案编号：{listed}）。请重新导入这些周期带考核期止的考核历史表或工作区，"
+            "并选择替换已有的历史等级",
+            f"{len(entries)} history entries have no period end, so no one can tell which "
+            f"cycle was the previous one (filing numbers: {listed}). Import those cycles "
+            "again from a history sheet or workspace with the period end, replacing the "
+            "history held",
+            details=[
+                f"{filing_no}：{cycle}" + (f"（{source}）" if source else "")
+                for filing_no, cycle, source in entries
+            ],
+        )
+
+
+def previous_standing(session: Session) -> dict[str, PreviousStanding]:
+    """What earlier cycles say about each platform, by filing number.
+
+    The grade is the one of the most recent earlier cycle whose result was final (a grade
+    that was not final does not count for two fails in a row); a bar or a disqualification
+    in any earlier cycle counts whether or not that result was final. Entries without a
+    period end (stored by older versions) raise :class:`UndatedHistoryError` rather than
+    being guessed to be the oldest.
+    """
+    entries = session.execute(
+        select(
+            m.HistoryEntry.filing_no,
+            m.HistoryEntry.cycle_name,
+            m.HistoryEntry.cycle_end,
+            m.HistoryEntry.grade,
+            m.HistoryEntry.decision,
+            m.HistoryEntry.barred,
+            m.HistoryEntry.is_final,
+            m.HistoryEntry.source,
+        ).order_by(m.HistoryEntry.filing_no, m.HistoryEntry.cycle_name)
+    ).all()
+    undated = [(e.filing_no, e.cycle_name, e.source or "") for e in entries if e.cycle_end is None]
+    if undated:
+        raise UndatedHistoryError(undated)
+
+    by_platform: dict[str, list[Any]] = {}
+    for e in entries:
+        by_platform.setdefault(e.filing_no, []).append(e)
+    out: dict[str, PreviousStanding] = {}
+    for filing_no, held in by_platform.items():
+        # Oldest first: the last one that qualifies is the most recent.
+        held.sort(key=lambda e: (e.cycle_end, e.cycle_name))
+        graded: tuple[Grade, str] | None = None
+        barred_in: str | None = None
+        disqualified_in: str | None = None
+        for e in held:
+            if e.is_final:
+                try:
+                    graded = (grade_from_label(e.grade), e.cycle_name)
+                except ValueError:
+                    log.warning(
+                        "history grade %r of %s is not a grade; ignored", e.grade, filing_no
+                    )
+            if e.barred:
+                barred_in = e.cycle_name
+            if _decision_or_none(e.decision, filing_no) is DecisionKind.DISQUALIFY:
+                disqualified_in = e.cycle_name
+        out[filing_no] = PreviousStanding(
+            grade=graded[0] if graded else None,
+            cycle_name=graded[1] if graded else None,
+            barred=barred_in is not None,
+            disqualified=disqualified_in is not None,
+            barred_in=barred_in,
+            disqualified_in=disqualified_in,
+        )
+    return out

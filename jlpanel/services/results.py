@@ -19,14 +19,16 @@ from jlpanel.domain.results import (
     DECISION_LABELS,
     CycleResults,
     DecisionKind,
+    EarlierStanding,
     PlatformInput,
     PlatformResult,
     VetoRuling,
     compute_results,
 )
 from jlpanel.domain.rubric import Rubric
-from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings, grade_from_label
+from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet
+from jlpanel.services.history import previous_standing
 from jlpanel.services.rubrics import rubric_from_snapshot
 from jlpanel.services.workspace import Workspace, current_actor
 from jlpanel.storage import models as m
@@ -36,36 +38,14 @@ from jlpanel.storage.bulk import insert_rows
 log = logging.getLogger(__name__)
 
 
-def _previous_grades(session: Session) -> dict[str, Grade]:
-    """Each filing number's grade in its most recent earlier cycle."""
-    return {f: grade for f, (grade, _) in _previous_with_cycle(session).items()}
-
-
 def _previous_with_cycle(session: Session) -> dict[str, tuple[Grade, str]]:
-    """Each filing number's grade in its most recent earlier cycle, with that cycle's name.
-
-    The most recent is the latest period end (entries without one count as oldest), then
-    the cycle name.
-    """
-    latest: dict[str, tuple[tuple[dt.date, str], str]] = {}
-    for filing_no, cycle_end, cycle_name, grade in session.execute(
-        select(
-            m.HistoryEntry.filing_no,
-            m.HistoryEntry.cycle_end,
-            m.HistoryEntry.cycle_name,
-            m.HistoryEntry.grade,
-        )
-    ):
-        key = (cycle_end or dt.date.min, cycle_name)
-        if filing_no not in latest or key > latest[filing_no][0]:
-            latest[filing_no] = (key, grade)
-    out: dict[str, tuple[Grade, str]] = {}
-    for filing_no, ((_, cycle_name), grade) in latest.items():
-        try:
-            out[filing_no] = (grade_from_label(grade), cycle_name)
-        except ValueError:
-            log.warning("history grade %r of %s is not a grade; ignored", grade, filing_no)
-    return out
+    """Each filing number's grade in its most recent earlier cycle with a final result, with
+    that cycle's name (from :func:`previous_standing`, which refuses undated history)."""
+    return {
+        f: (p.grade, p.cycle_name or "")
+        for f, p in previous_standing(session).items()
+        if p.grade is not None
+    }
 
 
 def load_platform_inputs(
@@ -176,12 +156,23 @@ def load_platform_inputs(
         .order_by(m.VetoRuling.at, m.VetoRuling.id)
     ):
         rulings[platform_id][code] = VetoRuling(ruling == "confirm", reason)  # latest wins
-    previous = _previous_grades(session)
+    standing = previous_standing(session)
+
+    def earlier(filing_no: str) -> EarlierStanding | None:
+        p = standing.get(filing_no)
+        if p is None or not (p.barred or p.disqualified):
+            return None
+        return EarlierStanding(
+            barred_in=(p.barred_in or "") if p.barred else None,
+            disqualified_in=(p.disqualified_in or "") if p.disqualified else None,
+        )
+
     return [
         PlatformInput(
             platform_id=str(pid),
             sheets=by_platform.get(pid, []),
-            previous_grade=previous.get(filing_no),
+            previous_grade=standing[filing_no].grade if filing_no in standing else None,
+            earlier=earlier(filing_no),
             adjusted_score=adjusted.get(pid),
             veto_rulings=rulings.get(pid, {}),
             label=filing_no,

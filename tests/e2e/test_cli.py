@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 import json
 import subprocess
@@ -217,7 +219,12 @@ def _score(ws_path: Path, totals: dict[str, list[float]], previous: dict[str, st
                 s,
                 m.HistoryEntry,
                 (
-                    {"filing_no": f, "cycle_name": "2024年度", "grade": g}
+                    {
+                        "filing_no": f,
+                        "cycle_name": "2024年度",
+                        "cycle_end": dt.date(2024, 12, 31),
+                        "grade": g,
+                    }
                     for f, g in previous.items()
                 ),
             )

@@ -99,7 +99,17 @@ def test_the_workbook_has_every_sheet_with_its_header(ws: Workspace, tmp_path: P
         "考核周期",
         "周期截止",
         "等级",
+        "处理意见",
+        "取消申报资格",
+        "结果已确定",
         "来源",
+    ]
+    # The summary names its cycle, its period end and each bar: it imports as history.
+    assert list(book["结果汇总"].columns[-4:]) == [
+        "结果已确定",
+        "取消申报资格",
+        "考核周期",
+        "周期截止",
     ]
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

@@ -12,13 +12,21 @@ from pathlib import Path
 
 import pytest
 from review_support import build_cycle
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade
 from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
 from jlpanel.services import review as rv
-from jlpanel.services.history import HistorySource, HistoryStatus, import_history, list_history
+from jlpanel.services.history import (
+    HistorySource,
+    HistoryStatus,
+    PreviousStanding,
+    UndatedHistoryError,
+    import_history,
+    list_history,
+    previous_standing,
+)
 from jlpanel.services.merge import merge_score_files
 from jlpanel.services.packages import issue_packages
 from jlpanel.services.results import (
@@ -50,13 +58,11 @@ def counts(ws: Workspace) -> tuple[int, int]:
         )
 
 
-def sheet(path: Path, grades: Mapping[str, Grade], cycle: str = PREVIOUS) -> Path:
+def sheet(
+    path: Path, grades: Mapping[str, Grade], cycle: str = PREVIOUS, end: dt.date = PREVIOUS_END
+) -> Path:
     write_history_sheet(
-        path,
-        [
-            HistoryRow(f, cycle, g, f"平台{f[-3:]}", PREVIOUS_END if cycle == PREVIOUS else None)
-            for f, g in grades.items()
-        ],
+        path, [HistoryRow(f, cycle, g, f"平台{f[-3:]}", end) for f, g in grades.items()]
     )
     return path
 
@@ -127,6 +133,9 @@ def test_a_history_sheet_is_imported_and_listed(ws: Workspace, tmp_path: Path) -
         "cycles": [PREVIOUS],
         "rows": 3,
         "fails": 1,
+        "barred": [],
+        "disqualified": [],
+        "not_final": 0,
     }
 
 
@@ -174,7 +183,9 @@ def test_bad_sheets_and_a_cycle_that_is_not_earlier_change_nothing(
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"%PDF-1.7 this is the rectification notice, not the history")
     assert import_history(ws, broken).status is HistoryStatus.REFUSED
-    this_cycle = sheet(tmp_path / "same.xlsx", {"JLPT-2023-101": Grade.GOOD}, ws.cycle_info().name)
+    this_cycle = sheet(
+        tmp_path / "same.xlsx", {"JLPT-2023-101": Grade.GOOD}, ws.cycle_info().name, PREVIOUS_END
+    )
     refused = import_history(ws, this_cycle)
     assert [f.code for f in refused.errors] == ["history.not_earlier"]
     later = tmp_path / "later.xlsx"
@@ -287,21 +298,33 @@ def test_an_earlier_workspace_gives_its_stored_grades_untouched(
     assert (outcome.source, outcome.cycles, outcome.added) == (
         HistorySource.WORKSPACE,
         (PREVIOUS,),
-        3,
+        4,
     )
-    (warning,) = outcome.warnings  # 104 had two scores only: no final grade to import
+    (warning,) = outcome.warnings  # 104 had two scores only: its result was not final
     assert warning.code == "history.not_final"
-    assert {(h.filing_no, h.grade, h.cycle_end, h.source) for h in list_history(ws)} == {
-        ("JLPT-2023-101", Grade.EXCELLENT, PREVIOUS_END, "2024.jlpanel"),
-        ("JLPT-2023-102", Grade.FAIL, PREVIOUS_END, "2024.jlpanel"),
-        ("JLPT-2023-103", Grade.EXCELLENT, PREVIOUS_END, "2024.jlpanel"),
+    assert {
+        (h.filing_no, h.grade, h.cycle_end, h.source, h.is_final) for h in list_history(ws)
+    } == {
+        ("JLPT-2023-101", Grade.EXCELLENT, PREVIOUS_END, "2024.jlpanel", True),
+        ("JLPT-2023-102", Grade.FAIL, PREVIOUS_END, "2024.jlpanel", True),
+        ("JLPT-2023-103", Grade.EXCELLENT, PREVIOUS_END, "2024.jlpanel", True),
+        ("JLPT-2023-104", Grade.EXCELLENT, PREVIOUS_END, "2024.jlpanel", False),
     }
     # Read without a write: same bytes, no journal or shared-memory file left beside it.
     assert digest(path) == before
     assert sorted(p.name for p in folder.iterdir()) == ["2024.jlpanel"]
-    # The same workspace again is refused as a whole.
+    # The same workspace again changes nothing; a changed one is refused as a whole.
+    before_again = counts(ws)
     again = import_history(ws, path)
-    assert {f.code for f in again.errors} == {"history.exists"}
+    assert (again.ok, again.added, again.replaced, again.unchanged) == (True, 0, 0, 4)
+    assert counts(ws) == before_again  # not even an audit entry: nothing changed
+    with ws.session() as s:
+        s.execute(
+            update(m.HistoryEntry)
+            .where(m.HistoryEntry.filing_no == "JLPT-2023-102")
+            .values(grade="pass")
+        )
+    assert {f.code for f in import_history(ws, path).errors} == {"history.exists"}
 
 
 def test_the_current_workspace_or_a_copy_of_it_is_refused(ws: Workspace, tmp_path: Path) -> None:
@@ -324,3 +347,410 @@ def test_workspaces_that_cannot_give_history_are_refused(ws: Workspace, tmp_path
     missing = import_history(ws, tmp_path / "nowhere.jlpanel")
     assert [f.code for f in missing.errors] == ["history.missing"]
     assert counts(ws) == before
+
+
+# ------------------------------------------------------- bars, finality and the period end
+
+
+def stored_workspace(
+    folder: Path,
+    results: Mapping[str, tuple[str | None, bool, DecisionKind | None, bool]],
+    history: list[dict[str, object]] = (),  # type: ignore[assignment]
+    *,
+    period_end: dt.date | None = PREVIOUS_END,
+) -> Path:
+    """The 2024 cycle's workspace with these stored results: filing number → (grade, final,
+    decision, barred), and the history it held itself (as its own imports left it)."""
+    path = folder / "2024.jlpanel"
+    with create_workspace(path, PREVIOUS, period_end=period_end) as old:
+        cycle_id = old.cycle_info().id
+        with old.session() as s:
+            insert_rows(
+                s,
+                m.Platform,
+                ({"cycle_id": cycle_id, "filing_no": f, "name": f"平台{f[-3:]}"} for f in results),
+            )
+            pids = dict(s.execute(select(m.Platform.filing_no, m.Platform.id)).all())
+            insert_rows(
+                s,
+                m.Result,
+                (
+                    {"platform_id": pids[f], "grade": grade, "is_final": final}
+                    for f, (grade, final, _, _) in results.items()
+                ),
+            )
+            insert_rows(
+                s,
+                m.Decision,
+                (
+                    {
+                        "platform_id": pids[f],
+                        "kind": kind.value,
+                        "status": "barred" if barred else None,
+                    }
+                    for f, (_, _, kind, barred) in results.items()
+                    if kind is not None
+                ),
+            )
+            insert_rows(s, m.HistoryEntry, history)
+    return path
+
+
+def entries(ws: Workspace) -> list[tuple[object, ...]]:
+    """Every stored history entry, as plain values in a stable order."""
+    with ws.session() as s:
+        return [
+            tuple(row)
+            for row in s.execute(
+                select(
+                    m.HistoryEntry.filing_no,
+                    m.HistoryEntry.cycle_name,
+                    m.HistoryEntry.cycle_end,
+                    m.HistoryEntry.grade,
+                    m.HistoryEntry.decision,
+                    m.HistoryEntry.barred,
+                    m.HistoryEntry.is_final,
+                    m.HistoryEntry.source,
+                ).order_by(m.HistoryEntry.filing_no, m.HistoryEntry.cycle_name)
+            )
+        ]
+
+
+def test_a_bar_in_a_result_that_was_not_final_carries_into_this_cycle(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Worked example. In 2024, 102 was caught faking service records (fraud veto) but only
+    two experts' scores were valid, so its result was not final: it has no grade, yet it was
+    disqualified and barred. 104 passed in 2024 without a final result, and failed (final) in
+    2022 — history the 2024 workspace held itself. 103 had no result at all."""
+    older = "2022年度考核评价"
+    path = stored_workspace(
+        tmp_path,
+        {
+            "JLPT-2023-101": ("fail", True, DecisionKind.RECTIFY, False),
+            "JLPT-2023-102": (None, False, DecisionKind.DISQUALIFY, True),
+            "JLPT-2023-103": (None, False, DecisionKind.PENDING, False),
+            "JLPT-2023-104": ("pass", False, DecisionKind.PENDING, False),
+        },
+        [
+            {
+                "filing_no": "JLPT-2023-104",
+                "platform_name": "平台104",
+                "cycle_name": older,
+                "cycle_end": dt.date(2021, 12, 31),
+                "grade": "fail",
+                "source": "2022历史.xlsx",
+            }
+        ],
+    )
+    outcome = import_history(ws, path)
+    assert outcome.ok, outcome.findings
+    assert (outcome.cycles, outcome.added) == ((older, PREVIOUS), 4)
+    assert {f.code for f in outcome.warnings} == {"history.not_final", "history.no_grade"}
+    assert entries(ws) == [
+        ("JLPT-2023-101", PREVIOUS, PREVIOUS_END, "fail", "rectify", False, True, "2024.jlpanel"),
+        # No grade, but a veto is 不合格; not final, so the grade counts for nothing.
+        (
+            "JLPT-2023-102",
+            PREVIOUS,
+            PREVIOUS_END,
+            "fail",
+            "disqualify",
+            True,
+            False,
+            "2024.jlpanel",
+        ),
+        (
+            "JLPT-2023-104",
+            older,
+            dt.date(2021, 12, 31),
+            "fail",
+            None,
+            False,
+            True,
+            "2024.jlpanel（2022历史.xlsx）",
+        ),
+        ("JLPT-2023-104", PREVIOUS, PREVIOUS_END, "pass", "pending", False, False, "2024.jlpanel"),
+    ]
+
+    with ws.session() as s:
+        standing = previous_standing(s)
+    assert standing["JLPT-2023-102"] == PreviousStanding(
+        grade=None,
+        cycle_name=None,
+        barred=True,
+        disqualified=True,
+        barred_in=PREVIOUS,
+        disqualified_in=PREVIOUS,
+    )
+    # 2024's pass was not final: the last final grade is 2022's fail.
+    assert standing["JLPT-2023-104"] == PreviousStanding(Grade.FAIL, older, False, False)
+    assert standing["JLPT-2023-101"] == PreviousStanding(Grade.FAIL, PREVIOUS, False, False)
+    assert "JLPT-2023-103" not in standing
+
+    # In the export of this cycle the bar is there for the next one.
+    lines = {h.filing_no: h for h in list_history(ws) if h.cycle_name == PREVIOUS}
+    assert (lines["JLPT-2023-102"].barred, lines["JLPT-2023-102"].is_final) == (True, False)
+    assert lines["JLPT-2023-102"].decision is DecisionKind.DISQUALIFY
+
+
+def test_an_earlier_workspace_without_a_period_end_is_refused_by_name(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    before = entries(ws), counts(ws)
+    path = stored_workspace(
+        tmp_path, {"JLPT-2023-101": ("fail", True, DecisionKind.RECTIFY, False)}, period_end=None
+    )
+    (error,) = import_history(ws, path).errors
+    assert error.code == "history.no_cycle_end"
+    assert "2024.jlpanel" in error.message.zh and "2024.jlpanel" in error.message.en
+    # So is one that holds undated history of its own.
+    (tmp_path / "2024.jlpanel").unlink()
+    path = stored_workspace(
+        tmp_path,
+        {"JLPT-2023-101": ("fail", True, DecisionKind.RECTIFY, False)},
+        [{"filing_no": "JLPT-2023-101", "cycle_name": "2022年度", "grade": "pass"}],
+    )
+    (error,) = import_history(ws, path).errors
+    assert error.code == "history.no_cycle_end"
+    assert "2024.jlpanel" in error.message.zh and "JLPT-2023-101（2022年度）" in error.message.zh
+    assert (entries(ws), counts(ws)) == before
+
+
+def test_a_sheet_row_without_its_period_end_is_refused_and_nothing_is_stored(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    assert import_history(ws, sheet(tmp_path / "a.xlsx", {"JLPT-2023-101": Grade.PASS})).ok
+    before = entries(ws), counts(ws)
+    path = tmp_path / "b.xlsx"
+    write_history_sheet(
+        path,
+        [
+            HistoryRow("JLPT-2023-102", PREVIOUS, Grade.FAIL, "", PREVIOUS_END),
+            HistoryRow("JLPT-2023-103", "2022年度考核评价", Grade.FAIL, "", None),
+        ],
+    )
+    outcome = import_history(ws, path, replace=True)
+    assert outcome.status is HistoryStatus.REFUSED
+    (error,) = outcome.errors
+    assert (error.code, error.sheet, error.row) == ("history.no_cycle_end", "考核历史", 3)
+    assert "第 3 行" in error.message.zh and "Row 3" in error.message.en
+    assert (entries(ws), counts(ws)) == before  # 102's good row was not stored either
+
+
+def test_the_previous_cycle_is_the_latest_period_end_whatever_the_names(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Cycle names do not sort by time (乙批 after 甲批 here), and files come in any order."""
+    later = tmp_path / "later.xlsx"
+    write_history_sheet(
+        later,
+        [
+            HistoryRow("JL-1", "乙批", Grade.PASS, "", dt.date(2023, 12, 31)),
+            HistoryRow("JL-2", "乙批", Grade.FAIL, "", dt.date(2023, 12, 31)),
+            # Not final: ignored for the grade, though it is the latest.
+            HistoryRow("JL-3", "丙批", Grade.GOOD, "", dt.date(2024, 6, 30), is_final=False),
+            HistoryRow("JL-3", "乙批", Grade.FAIL, "", dt.date(2023, 12, 31)),
+        ],
+    )
+    earlier = tmp_path / "earlier.xlsx"
+    write_history_sheet(
+        earlier,
+        [
+            HistoryRow("JL-1", "甲批", Grade.FAIL, "", dt.date(2021, 12, 31)),
+            HistoryRow("JL-2", "甲批", Grade.GOOD, "", dt.date(2021, 12, 31)),
+        ],
+    )
+    assert import_history(ws, later).ok and import_history(ws, earlier).ok
+    with ws.session() as s:
+        standing = previous_standing(s)
+    assert {f: (p.grade, p.cycle_name) for f, p in standing.items()} == {
+        "JL-1": (Grade.PASS, "乙批"),
+        "JL-2": (Grade.FAIL, "乙批"),
+        "JL-3": (Grade.FAIL, "乙批"),
+    }
+    assert [h.cycle_name for h in list_history(ws)][:1] == ["丙批"]
+
+
+def test_history_stored_without_a_period_end_is_never_guessed(ws: Workspace) -> None:
+    """Files written before the period end was required may hold such rows."""
+    with ws.session() as s:
+        insert_rows(
+            s,
+            m.HistoryEntry,
+            [
+                {
+                    "filing_no": "JL-1",
+                    "cycle_name": "甲批",
+                    "cycle_end": None,
+                    "grade": "fail",
+                    "source": "旧.xlsx",
+                },
+                {
+                    "filing_no": "JL-2",
+                    "cycle_name": "乙批",
+                    "cycle_end": dt.date(2023, 12, 31),
+                    "grade": "pass",
+                    "source": "新.xlsx",
+                },
+            ],
+        )
+    with ws.session() as s, pytest.raises(UndatedHistoryError) as raised:
+        previous_standing(s)
+    assert raised.value.filing_nos == ("JL-1",)
+    assert "JL-1" in raised.value.zh and "考核期止" in raised.value.zh
+    assert "JL-1" in raised.value.en and "period end" in raised.value.en
+    assert raised.value.details == ("JL-1：甲批（旧.xlsx）",)
+
+
+# ------------------------------------------------------------- the program's own export
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A scored cycle (test_reports) holding a bar from before it, exported in both languages."""
+    from test_reports import DAY as REPORT_DAY
+    from test_reports import build_scored_cycle
+
+    from jlpanel.services.export import export_results
+    from jlpanel.services.workspace import open_workspace
+
+    folder = tmp_path_factory.mktemp("exported")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
+        with open_workspace(build_scored_cycle(folder)) as cycle:
+            with cycle.session() as s:
+                insert_rows(
+                    s,
+                    m.HistoryEntry,
+                    [
+                        {
+                            "filing_no": "JLPT-2023-104",
+                            "cycle_name": PREVIOUS,
+                            "cycle_end": PREVIOUS_END,
+                            "grade": "fail",
+                            "decision": "disqualify",
+                            "barred": True,
+                            "is_final": False,
+                            "source": "2024.jlpanel",
+                        }
+                    ],
+                )
+            return {
+                "cycle": cycle.path,
+                "zh": export_results(cycle, folder / "结果.xlsx", decision_date=REPORT_DAY),
+                "en": export_results(
+                    cycle, folder / "results.xlsx", language="en", decision_date=REPORT_DAY
+                ),
+            }
+
+
+def next_cycle(folder: Path) -> Workspace:
+    folder.mkdir(parents=True, exist_ok=True)
+    return create_workspace(
+        folder / "2027.jlpanel",
+        "2027年度考核评价",
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+    )
+
+
+def imported_history(folder: Path, path: Path) -> list[tuple[object, ...]]:
+    """``path`` imported as history into a fresh later cycle: its entries, sources aside."""
+    with next_cycle(folder) as later:
+        outcome = import_history(later, path)
+        assert outcome.ok, outcome.findings
+        assert outcome.source is HistorySource.SHEET
+        # Every column of the export is known: none is reported as left unread. (The later
+        # cycle has no platforms yet, so all are named as not in it.)
+        assert [f.code for f in outcome.warnings] == ["history.unknown_platform"]
+        return [e[:-1] for e in entries(later)]
+
+
+def test_the_exported_workbook_of_a_cycle_imports_as_history(
+    exported: dict[str, Path], tmp_path: Path
+) -> None:
+    from review_support import CYCLE_NAME
+    from test_reports import DAY as REPORT_DAY
+
+    from jlpanel.services.workspace import open_workspace
+
+    # What the export showed of its cycle (computed as it was written, under its rules).
+    with open_workspace(exported["cycle"]) as cycle:
+        end = cycle.cycle_info().period_end
+        shown = results_table(cycle, decision_date=REPORT_DAY)
+    assert not all(x.is_final for x in shown)  # a result that was not final, too
+    expected = sorted(
+        [
+            (
+                x.filing_no,
+                CYCLE_NAME,
+                end,
+                x.grade.value if x.grade else "fail",
+                x.decision.value,
+                x.barred,
+                x.is_final,
+            )
+            for x in shown
+            if x.grade or x.barred or x.decision is DecisionKind.DISQUALIFY
+        ]
+        + [("JLPT-2023-104", PREVIOUS, PREVIOUS_END, "fail", "disqualify", True, False)]
+    )
+    assert len(expected) == len(shown) + 1
+    assert imported_history(tmp_path / "zh", exported["zh"]) == expected
+    assert imported_history(tmp_path / "en", exported["en"]) == expected
+
+    with next_cycle(tmp_path / "standing") as later:
+        assert import_history(later, exported["zh"]).ok
+        with later.session() as s:
+            standing = previous_standing(s)
+    # Barred in PREVIOUS, and the exported cycle carried the bar on: the latest cycle that
+    # barred it is the exported one.
+    assert standing["JLPT-2023-104"].barred and standing["JLPT-2023-104"].barred_in is not None
+    assert standing["JLPT-2023-103"].grade is None  # not final in the exported cycle
+
+
+def soffice_convert(source: Path, to: str, out: Path) -> Path:
+    """``source`` opened and saved again by LibreOffice as ``to`` (xlsx, ods)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = out / "lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    converted = out / f"{source.stem}.{to}"
+    assert converted.is_file()
+    return converted
+
+
+def test_the_export_saved_again_by_libreoffice_imports_the_same(
+    exported: dict[str, Path], tmp_path: Path
+) -> None:
+    as_written = imported_history(tmp_path / "written", exported["zh"])
+    resaved = soffice_convert(exported["zh"], "xlsx", tmp_path / "resaved")
+    assert resaved.read_bytes() != exported["zh"].read_bytes()
+    assert imported_history(tmp_path / "libreoffice", resaved) == as_written
+    # An .ods is refused with the advice to save it as .xlsx, not misread.
+    ods = soffice_convert(exported["zh"], "ods", tmp_path / "ods")
+    with next_cycle(tmp_path / "ods-cycle") as later:
+        refused = import_history(later, ods)
+        assert [f.code for f in refused.errors] == ["file.not_workbook"]
+        assert ".xlsx" in refused.errors[0].fix.zh
+        assert entries(later) == []

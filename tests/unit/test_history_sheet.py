@@ -8,16 +8,19 @@ from pathlib import Path
 import pytest
 
 from jlpanel.domain.dossier import Severity
+from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade
 from jlpanel.exchange.history_sheet import (
     HISTORY_SHEET,
     HistoryRow,
+    decision_from_label,
     read_history_sheet,
     write_history_sheet,
     write_history_template,
 )
 
 END = dt.date(2023, 12, 31)
+EARLIER = dt.date(2021, 12, 31)
 
 
 def workbook(path: Path, rows: list[list[object]], *, sheet: str = HISTORY_SHEET) -> Path:
@@ -44,8 +47,19 @@ def workbook(path: Path, rows: list[list[object]], *, sheet: str = HISTORY_SHEET
 def test_written_rows_read_back_the_same(tmp_path: Path) -> None:
     rows = [
         HistoryRow("JLGX-2017-001", "2024年度考核评价", Grade.EXCELLENT, "吉林省甲平台", END),
-        HistoryRow("JLGX-2021-022", "2024年度考核评价", Grade.FAIL, "吉林省乙资源库", END),
-        HistoryRow("JLGX-2021-022", "2022年度考核评价", Grade.PASS, "", None),
+        HistoryRow(
+            "JLGX-2021-022",
+            "2024年度考核评价",
+            Grade.FAIL,
+            "吉林省乙资源库",
+            END,
+            DecisionKind.DISQUALIFY,
+            barred=True,
+            is_final=False,
+        ),
+        HistoryRow(
+            "JLGX-2021-022", "2022年度考核评价", Grade.PASS, "", EARLIER, DecisionKind.MAINTAIN
+        ),
     ]
     path = tmp_path / "history.xlsx"
     write_history_sheet(path, rows)
@@ -54,6 +68,7 @@ def test_written_rows_read_back_the_same(tmp_path: Path) -> None:
     assert read.rows == rows
     assert read.source_rows == [2, 3, 4]
     assert read.sheet == HISTORY_SHEET
+    assert read.source_sheets == [HISTORY_SHEET] * 3
 
 
 def test_english_headers_grades_and_a_title_row_are_understood(tmp_path: Path) -> None:
@@ -65,7 +80,7 @@ def test_english_headers_grades_and_a_title_row_are_understood(tmp_path: Path) -
             ["Excellent", "JL-1", "2024 cycle", "2023-12-31", "A"],
             ["fail", " JL-2 ", "2024 cycle", END, "B"],
             [None, None, None, None, None],
-            ["合格", "JL-3", "2024 cycle", None, None],
+            ["合格", "JL-3", "2024 cycle", END, None],
         ],
         sheet="History",
     )
@@ -74,9 +89,103 @@ def test_english_headers_grades_and_a_title_row_are_understood(tmp_path: Path) -
     assert [(r.filing_no, r.grade, r.cycle_end) for r in read.rows] == [
         ("JL-1", Grade.EXCELLENT, END),
         ("JL-2", Grade.FAIL, END),
-        ("JL-3", Grade.PASS, None),
+        ("JL-3", Grade.PASS, END),
     ]
     assert read.source_rows == [3, 4, 6]
+    # Without those columns a row is final, not barred, and has no decision recorded.
+    assert {(r.decision, r.barred, r.is_final) for r in read.rows} == {(None, False, True)}
+
+
+def test_a_row_without_its_period_end_is_refused_naming_the_row(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "考核周期", "周期截止", "等级"],
+            ["JL-1", "2024年度", END, "良好"],
+            ["JL-2", "2022年度", None, "不合格"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    (error,) = read.errors
+    assert (error.code, error.sheet, error.row, error.column) == (
+        "history.no_cycle_end",
+        HISTORY_SHEET,
+        3,
+        "考核期止",
+    )
+    assert "第 3 行" in error.message.zh and "Row 3" in error.message.en
+    assert "上一次" in error.message.zh
+
+
+def test_a_sheet_without_a_period_end_column_is_refused(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx", [["备案编号", "考核周期", "等级"], ["JL-1", "2024年度", "良好"]]
+    )
+    read = read_history_sheet(path)
+    (missing,) = read.errors
+    assert (missing.code, missing.column) == ("column.missing", "考核期止")
+    assert "上一次考核" in missing.message.zh
+
+
+def test_decisions_bars_and_final_flags_are_read_in_either_language(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "考核周期", "考核期止", "等级", "处理意见", "取消申报资格", "已确定"],
+            ["JL-1", "2024年度", END, "不合格", "取消资格", "是", "否"],
+            ["JL-2", "2024年度", END, None, "Status revoked", "yes", "no"],
+            ["JL-3", "2024年度", END, "不合格", "限期整改", "否", "是"],
+            ["JL-4", "2024年度", END, "良好", "后补助候选", None, None],
+            ["JL-5", "2024年度", END, "合格", "保持资格", "否", "是"],
+            ["JL-6", "2024年度", END, "Pass", "pending", "no", "no"],
+            ["JL-7", "2024年度", END, None, "待定（有效评分不足）", "否", "否"],
+            ["JL-8", "2024年度", END, None, None, "是", "否"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert read.ok, read.findings
+    got = {r.filing_no: (r.grade, r.decision, r.barred, r.is_final) for r in read.rows}
+    assert got == {
+        "JL-1": (Grade.FAIL, DecisionKind.DISQUALIFY, True, False),
+        # Disqualified or barred without a grade: a veto is 不合格 (DESIGN §5).
+        "JL-2": (Grade.FAIL, DecisionKind.DISQUALIFY, True, False),
+        "JL-3": (Grade.FAIL, DecisionKind.RECTIFY, False, True),
+        "JL-4": (Grade.GOOD, DecisionKind.FUNDING_CANDIDATE, False, True),
+        "JL-5": (Grade.PASS, DecisionKind.MAINTAIN, False, True),
+        "JL-6": (Grade.PASS, DecisionKind.PENDING, False, False),
+        "JL-8": (Grade.FAIL, None, True, False),
+    }
+    # JL-7 had no result at all: nothing to carry, left out with a warning naming its row.
+    (warning,) = read.warnings
+    assert (warning.code, warning.row) == ("history.nothing_to_carry", 8)
+
+
+def test_bad_decisions_and_a_final_row_without_a_grade_are_refused(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "考核周期", "考核期止", "等级", "处理意见", "取消申报资格"],
+            ["JL-1", "2024年度", END, "合格", "表扬", None],
+            ["JL-2", "2024年度", END, None, "限期整改", None],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    found = {(f.code, f.row, f.column) for f in read.errors}
+    assert found == {
+        ("history.bad_decision", 2, "处理意见"),
+        ("history.no_grade", 3, "等级"),
+    }
+
+
+def test_decision_labels() -> None:
+    assert decision_from_label(" 取消资格 ") is DecisionKind.DISQUALIFY
+    assert decision_from_label("Rectify within a deadline") is DecisionKind.RECTIFY
+    assert decision_from_label("funding_candidate") is DecisionKind.FUNDING_CANDIDATE
+    assert decision_from_label("Post-hoc funding candidate") is DecisionKind.FUNDING_CANDIDATE
+    with pytest.raises(ValueError):
+        decision_from_label("良好")
 
 
 def test_every_problem_is_reported_with_its_row_and_column(tmp_path: Path) -> None:
@@ -121,7 +230,9 @@ def test_bad_grades_and_duplicates_refuse_the_sheet(tmp_path: Path) -> None:
 
 
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "h.xlsx", [["备案编号", "考核周期"], ["JL-1", "2024年度"]])
+    path = workbook(
+        tmp_path / "h.xlsx", [["备案编号", "考核周期", "考核期止"], ["JL-1", "2024年度", END]]
+    )
     read = read_history_sheet(path)
     assert not read.ok
     (missing,) = [f for f in read.errors if f.code == "column.missing"]
