@@ -95,7 +95,7 @@ class AgreementKind(StrEnum):
 
 
 _NAMES = {
-    AgreementKind.ICC: Text("组内相关系数 ICC(2,k)", "Intraclass correlation ICC(2,k)"),
+    AgreementKind.ICC: Text("组内相关系数 ICC(2,k)", "ICC(2,k)"),
     AgreementKind.KENDALL_W: Text("肯德尔和谐系数 W", "Kendall's W"),
 }
 
@@ -114,7 +114,8 @@ class AgreementStatistic:
     #: k: experts per platform — for ICC the harmonic mean over the platforms used, for W
     #: the experts of the complete block.
     raters: float
-    #: Which totals were used, in words; or why there is no value.
+    #: Which totals were used, in a few words (n and k say how many); or why there is no
+    #: value.
     scope: Text
     #: What the value means in plain words; the reason when there is no value.
     reading: Text
@@ -346,12 +347,7 @@ def icc_2k(totals: TotalsMatrix[P, E]) -> AgreementStatistic:
         n_platforms,
         n_experts,
         float(harmonic),
-        Text(
-            f"全部有效评分：{n_platforms} 个平台，{n_experts} 位专家，"
-            f"平均每个平台 {format_raters(float(harmonic))} 位",
-            f"all valid totals: {n_platforms} platforms, {n_experts} experts, "
-            f"{format_raters(float(harmonic))} per platform on average",
-        ),
+        Text("全部有效评分，k 为平均数", "all valid totals; k is a mean"),
         icc_reading(value),
     )
 
@@ -464,12 +460,9 @@ def kendalls_w(totals: TotalsMatrix[P, E]) -> AgreementStatistic:
     value = float(exact)
     whole = n == len(rows) and m == len(experts_seen)
     scope = (
-        Text(f"全部 {m} 位专家对全部 {n} 个平台的评分", f"all {m} experts on all {n} platforms")
+        Text("全部有效评分", "all valid totals")
         if whole
-        else Text(
-            f"{m} 位专家都评了的 {n} 个平台（最大的完整部分）",
-            f"the {n} platforms all of {m} experts scored (the largest complete block)",
-        )
+        else Text(f"{m} 位专家都评了的平台", f"the platforms all {m} experts scored")
     )
     reading = _W_COMPLETE if exact == 1 else concordance_reading(value)
     return AgreementStatistic(kind, value, n, m, float(m), scope, reading)
