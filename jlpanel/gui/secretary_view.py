@@ -402,6 +402,7 @@ class DiscussionPage(_Page):
         self.agreementReading.setTextFormat(Qt.TextFormat.PlainText)
         self.agreementNote = QLabel()
         set_muted(self.agreementNote)
+        self.agreementNote.setWordWrap(True)  # never widens the list's side of the splitter
         self.agreementNote.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
 
         left = QWidget()

@@ -3433,7 +3433,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
     <message>
         <source>越接近 1 越一致；仅供参考，不会改变任何得分。</source>
-        <translation>The closer to 1, the more alike. Information only: no score is changed by it.</translation>
+        <translation>Closer to 1 is more alike. Information only: it changes no score.</translation>
     </message>
     <message>
         <source>ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；k 为每个平台的平均专家数）。
