@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,9 +68,18 @@ _WARN = "#b3261e"
 _OK = "#2f7d3b"
 
 
-def _table(model: Any, *, stretch: int | None = None) -> QTableView:
+class _ShortTableView(QTableView):
+    """A table that asks for no more height than its minimum: in a scrolled column the
+    layout's stretch gives it the rest, rather than its size hint making the column scroll."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
+
+
+def _table(model: Any, *, stretch: int | None = None, short: bool = False) -> QTableView:
     """A read-only row-selecting table over ``model``."""
-    view = QTableView()
+    view = _ShortTableView() if short else QTableView()
     view.setModel(model)
     view.setItemDelegate(RoomyItemDelegate(view))
     view.verticalHeader().hide()
@@ -384,18 +393,20 @@ class DiscussionPage(_Page):
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=1)
+        self.discussionTable = _table(self.discussion_model, stretch=1, short=True)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
         self.leniencyNote.setWordWrap(True)
         self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
-        self.leniencyTable = _table(self.leniency_model)
+        self.leniencyTable = _table(self.leniency_model, short=True)
         self._agreement: PanelAgreement | None = None
         self.agreementTitle = _heading()
         self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
         self.agreementTable = _table(self.agreement_model, stretch=4)
         self.agreementTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Its height fits two rows exactly: a narrow column elides instead of scrolling.
+        self.agreementTable.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         _fit_rows(self.agreementTable, 2)
         self.agreementReading = QLabel()
         self.agreementReading.setWordWrap(True)
@@ -460,8 +471,15 @@ class DiscussionPage(_Page):
         rlayout.addWidget(self.notesLabel)
         rlayout.addLayout(actions)
 
+        # Three sections on the left would make the window's minimum height too tall for a
+        # small screen: below their natural height they scroll instead.
+        self.leftScroll = QScrollArea()
+        self.leftScroll.setWidget(left)
+        self.leftScroll.setWidgetResizable(True)
+        self.leftScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.leftScroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
