@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
+    from jlpanel.domain.agreement import AgreementStatistic, PanelAgreement
     from jlpanel.domain.results import CycleResults
     from jlpanel.services.dashboard import DiscussionItem, LeniencyLine, PlatformPanel
     from jlpanel.services.history import HistoryLine
@@ -68,9 +69,18 @@ _WARN = "#b3261e"
 _OK = "#2f7d3b"
 
 
-def _table(model: Any, *, stretch: int | None = None) -> QTableView:
+class _ShortTableView(QTableView):
+    """A table that asks for no more height than its minimum: in a scrolled column the
+    layout's stretch gives it the rest, rather than its size hint making the column scroll."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
+
+
+def _table(model: Any, *, stretch: int | None = None, short: bool = False) -> QTableView:
     """A read-only row-selecting table over ``model``."""
-    view = QTableView()
+    view = _ShortTableView() if short else QTableView()
     view.setModel(model)
     view.setItemDelegate(RoomyItemDelegate(view))
     view.verticalHeader().hide()
@@ -327,9 +337,53 @@ def _leniency_columns() -> list[Column[LeniencyLine]]:
     ]
 
 
+def _agreement_columns() -> list[Column[AgreementStatistic]]:
+    from jlpanel.domain.agreement import format_coefficient, format_raters
+
+    def shown(x: AgreementStatistic, text: str) -> str:
+        return text if x.available else "—"
+
+    return [
+        Column(
+            lambda: translate("SecretaryView", "统计量"),
+            lambda x: x.kind.label.get(current_language()),
+            tooltip=lambda x: x.reading.get(current_language()),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "数值"),
+            lambda x: format_coefficient(x.value),
+            numeric=True,
+            tooltip=lambda x: x.reading.get(current_language()),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "平台数 n"),
+            lambda x: shown(x, str(x.platforms)),
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "专家数 k"),
+            lambda x: shown(x, format_raters(x.raters)),
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "所用评分"),
+            lambda x: x.scope.get(current_language()),
+            tooltip=lambda x: x.scope.get(current_language()),
+        ),
+    ]
+
+
+def _fit_rows(view: QTableView, rows: int) -> None:
+    """Make ``view`` exactly as tall as its header and ``rows`` rows."""
+    height = view.horizontalHeader().sizeHint().height()
+    height += rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+    view.setFixedHeight(height)
+
+
 class DiscussionPage(_Page):
     """讨论与共识: the discussion list sorted by spread, a platform's scores beside their
-    statistics, expert leniency (information only), 调整得分 and 专家组意见."""
+    statistics, expert leniency and the panel's agreement (information only), 调整得分 and
+    专家组意见."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,13 +394,28 @@ class DiscussionPage(_Page):
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=1)
+        self.discussionTable = _table(self.discussion_model, stretch=1, short=True)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
         self.leniencyNote.setWordWrap(True)
         self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
-        self.leniencyTable = _table(self.leniency_model)
+        self.leniencyTable = _table(self.leniency_model, short=True)
+        self._agreement: PanelAgreement | None = None
+        self.agreementTitle = _heading()
+        self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
+        self.agreementTable = _table(self.agreement_model, stretch=4)
+        self.agreementTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Its height fits two rows exactly: a narrow column elides instead of scrolling.
+        self.agreementTable.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        _fit_rows(self.agreementTable, 2)
+        self.agreementReading = QLabel()
+        self.agreementReading.setWordWrap(True)
+        self.agreementReading.setTextFormat(Qt.TextFormat.PlainText)
+        self.agreementNote = QLabel()
+        set_muted(self.agreementNote)
+        self.agreementNote.setWordWrap(True)  # never widens the list's side of the splitter
+        self.agreementNote.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
 
         left = QWidget()
         llayout = QVBoxLayout(left)
@@ -357,6 +426,12 @@ class DiscussionPage(_Page):
         llayout.addWidget(self.leniencyTitle)
         llayout.addWidget(self.leniencyNote)
         llayout.addWidget(self.leniencyTable, 2)
+        agreement_head = QHBoxLayout()
+        agreement_head.addWidget(self.agreementTitle)
+        agreement_head.addWidget(self.agreementNote, 1)
+        llayout.addLayout(agreement_head)
+        llayout.addWidget(self.agreementTable)
+        llayout.addWidget(self.agreementReading)
 
         self.platformCombo = QComboBox()
         self.platformCombo.setMinimumContentsLength(16)
@@ -397,8 +472,15 @@ class DiscussionPage(_Page):
         rlayout.addWidget(self.notesLabel)
         rlayout.addLayout(actions)
 
+        # Three sections on the left would make the window's minimum height too tall for a
+        # small screen: below their natural height they scroll instead.
+        self.leftScroll = QScrollArea()
+        self.leftScroll.setWidget(left)
+        self.leftScroll.setWidgetResizable(True)
+        self.leftScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.leftScroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -435,16 +517,30 @@ class DiscussionPage(_Page):
                 "各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。",
             )
         )
+        self.agreementTitle.setText(translate("SecretaryView", "专家组评分一致性"))
+        self.agreementNote.setText(
+            translate("SecretaryView", "越接近 1 越一致；仅供参考，不会改变任何得分。")
+        )
+        explained = translate(
+            "SecretaryView",
+            "ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；"
+            "k 为每个平台的平均专家数）。\nKendall's W：专家对平台的排序是否一致（用每位专家"
+            "都评了的那部分平台）。\nn 为所用平台数，k 为专家数。",
+        )
+        for widget in (self.agreementTitle, self.agreementNote, self.agreementTable):
+            widget.setToolTip(explained)
+        self._show_agreement()
         self.chooseLabel.setText(translate("SecretaryView", "平台："))
         self.adjustButton.setText(translate("SecretaryView", "调整得分…"))
         self.opinionButton.setText(translate("SecretaryView", "专家组意见…"))
         self.discussion_model.retranslate()
         self.leniency_model.retranslate()
+        self.agreement_model.retranslate()
 
     def refresh(self) -> None:
         if self.workspace is None:
             return
-        from jlpanel.services.dashboard import discussion_list, leniency_view
+        from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
         from jlpanel.services.results import compute_workspace_results
 
         language = current_language()
@@ -453,6 +549,9 @@ class DiscussionPage(_Page):
         current = self.current_platform_id()
         self.discussion_model.set_rows(discussion_list(self.workspace, language, results=results))
         self.leniency_model.set_rows(leniency_view(self.workspace, results=results))
+        self._agreement = agreement_view(self.workspace, results=results)
+        self.agreement_model.set_rows(self._agreement.statistics)
+        self._show_agreement()
         from jlpanel.services.merge import merge_status
 
         platforms = merge_status(self.workspace).platforms
@@ -474,8 +573,25 @@ class DiscussionPage(_Page):
         self._results = None
         self.discussion_model.set_rows([])
         self.leniency_model.set_rows([])
+        self._agreement = None
+        self.agreement_model.set_rows([])
+        self._show_agreement()
         self.scores_model.set_panel(None)
         self.platformCombo.clear()
+
+    def _show_agreement(self) -> None:
+        agreement = self._agreement
+        self.agreementReading.setText(
+            ""
+            if agreement is None
+            else translate("SecretaryView", "解读：{reading}").format(
+                reading=agreement.reading.get(current_language())
+            )
+        )
+
+    def agreement(self) -> PanelAgreement | None:
+        """The panel's agreement as shown."""
+        return self._agreement
 
     def current_platform_id(self) -> int | None:
         return self._panel.platform_id if self._panel is not None else None

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from jlpanel.domain.agreement import format_coefficient
 from jlpanel.reports.fonts import FONT_NAME
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.layout import (
@@ -380,9 +381,45 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
             extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
         )
         story.append(KeepTogether([bold(labels("sec_distribution"), st.heading), layout]))
+        if summary.agreement:
+            story.append(KeepTogether(_agreement_block(summary, labels, width)))
         return story
 
     return DocumentPart(labels("summary_title"), build)
+
+
+def _agreement_block(summary: ResultsSummary, labels: Labels, width: float) -> list[Any]:
+    """ICC(2,k) and Kendall's W with n, k, the totals used and the reading (information)."""
+    from reportlab.platypus import Spacer
+
+    st = styles()
+    col = [width * s for s in (0.27, 0.1, 0.12, 0.12, 0.39)]
+    rows: list[list[Any]] = [
+        [
+            labels("col_statistic"),
+            labels("col_value"),
+            labels("col_platforms_n"),
+            labels("col_experts_k"),
+            labels("col_scope"),
+        ],
+        *(
+            [
+                fit(a.name, col[0], st.cell),
+                format_coefficient(a.value),
+                "—" if a.value is None else str(a.platforms),
+                "—" if a.value is None else a.raters,
+                fit(a.scope, col[4], st.cell),
+            ]
+            for a in summary.agreement
+        ),
+    ]
+    return [
+        bold(labels("sec_agreement"), st.heading),
+        table(rows, col, right=(1, 2, 3)),
+        Spacer(1, 2 * MM),
+        para(labels("agreement_reading", reading=summary.agreement_reading), st.body_plain),
+        para(labels("agreement_note"), st.note),
+    ]
 
 
 # ---------------------------------------------------------------- expert score sheet

@@ -88,6 +88,22 @@ LABELS: Mapping[str, Text] = {
     "col_count": Text("数量", "Count"),
     "col_share": Text("占比", "Share"),
     "not_final_mark": Text("（待定）", " (pending)"),
+    "sec_agreement": Text("专家组评分一致性", "Panel agreement"),
+    "col_statistic": Text("统计量", "Statistic"),
+    "col_value": Text("数值", "Value"),
+    "col_platforms_n": Text("平台数 n", "Platforms n"),
+    "col_experts_k": Text("专家数 k", "Experts k"),
+    "col_scope": Text("所用评分", "Totals used"),
+    "agreement_reading": Text("解读：{reading}", "Reading: {reading}"),
+    "agreement_note": Text(
+        "ICC(2,k) 表示平台得分在多大程度上不取决于由哪几位专家评分（k 为每个平台的平均专家数），"
+        "Kendall's W 表示专家对平台的排序是否一致（用每位专家都评了的平台）；两者越接近 1 "
+        "越一致。仅供参考，不改变任何得分、等级或排名。",
+        "ICC(2,k): how little a platform's score depends on which experts scored it (k is the "
+        "mean number of experts per platform); Kendall's W: whether the experts order the "
+        "platforms alike (on the platforms every one of them scored). The closer to 1, the "
+        "more alike. Information only: no score, grade or rank is changed by it.",
+    ),
     # the expert's score sheet
     "sheet_title": Text("专家个人评分表", "Expert score sheet"),
     "expert_name": Text("专家姓名", "Expert"),

@@ -151,6 +151,21 @@ class SummaryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementRow:
+    """One coefficient of the panel's agreement, in the report's language (information)."""
+
+    name: str
+    #: None when it cannot be computed; ``scope`` then says why.
+    value: float | None
+    #: n: the platforms used.
+    platforms: int
+    #: k: experts per platform, as shown ("7", "6.5").
+    raters: str
+    #: Which totals were used, or why there is no value.
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
 class ResultsSummary:
     """The ranked results of the cycle with the grade distribution and counts."""
 
@@ -159,6 +174,10 @@ class ResultsSummary:
     grade_counts: tuple[tuple[GradeMark, int], ...]
     #: Further counts as (label, count): platforms, final, funding candidates, rectify …
     counts: tuple[tuple[str, int], ...]
+    #: ICC(2,k) and Kendall's W of the expert totals; empty leaves the section out.
+    agreement: tuple[AgreementRow, ...] = ()
+    #: Both coefficients in one line of plain words.
+    agreement_reading: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """The secretary's dashboard (DESIGN §5): every expert's scores beside the statistics,
-disagreements, the discussion list, expert leniency and the spread chart's data.
+disagreements, the discussion list, expert leniency, the panel's agreement and the spread
+chart's data.
 
 Experts are shown by name: this is the secretary's view, never a report. Only conflict-free
 sheets count; a stored sheet that is invalid is listed as excluded, with its problems.
-Leniency is information for the panel, never applied to a score.
+Leniency and agreement are information for the panel, never applied to a score.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from jlpanel.domain.aggregation import DisagreementKind, Summary, median
+from jlpanel.domain.agreement import PanelAgreement, panel_agreement
 from jlpanel.domain.exact import format_points
 from jlpanel.domain.results import CycleResults, PlatformResult
 from jlpanel.domain.rubric import Rubric
@@ -355,6 +357,19 @@ def leniency_view(ws: Workspace, *, results: CycleResults | None = None) -> list
         for eid, lenient in results.leniency.items()
     ]
     return sorted(lines, key=lambda x: (-x.mean_deviation, x.name))
+
+
+def agreement_view(ws: Workspace, *, results: CycleResults | None = None) -> PanelAgreement:
+    """The cycle's ICC(2,k) and Kendall's W over the valid, conflict-free expert totals.
+
+    Every platform with a total takes part, final or not; an adjusted score does not (it is
+    the panel's, not an expert's).
+    """
+    if results is None:
+        results = compute_workspace_results(ws)
+    return panel_agreement(
+        {r.platform_id: r.expert_totals for r in results.platforms if r.expert_totals}
+    )
 
 
 def spread_chart_data(ws: Workspace, *, results: CycleResults | None = None) -> list[SpreadPoint]:

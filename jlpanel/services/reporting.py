@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from jlpanel.domain.aggregation import DisagreementKind, ScorePolicy, Summary
+from jlpanel.domain.agreement import PanelAgreement, format_raters
 from jlpanel.domain.exact import format_points
 from jlpanel.domain.metrics import metric
 from jlpanel.domain.results import DECISION_LABELS, CycleResults, DecisionKind, PlatformResult
@@ -30,6 +31,7 @@ from jlpanel.domain.scoresheet import ScoreSheet, bonus_total, expert_total
 from jlpanel.domain.text import Text
 from jlpanel.reports.models import (
     AdjustmentNote,
+    AgreementRow,
     DecisionNote,
     ExpertComment,
     ExpertPlatformScores,
@@ -50,6 +52,7 @@ from jlpanel.reports.models import (
     WeakIndicator,
 )
 from jlpanel.services.consensus import AdjustmentLine, list_adjustments
+from jlpanel.services.dashboard import agreement_view
 from jlpanel.services.errors import UserError
 from jlpanel.services.files import write_atomic
 from jlpanel.services.packages import safe_file_name
@@ -297,7 +300,7 @@ def gather_report_set(
         for pid in platforms
         if pid in by_id
     )
-    summary = _summary(ranked, platforms, lang)
+    summary = _summary(ranked, platforms, lang, agreement_view(ws, results=results))
     expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
     panel = tuple(
         PanelMember(name, institution or "", title or "") for _, name, institution, title in experts
@@ -440,7 +443,10 @@ def _platform_report(
 
 
 def _summary(
-    ranked: Sequence[PlatformResult], platforms: Mapping[int, m.Platform], lang: str
+    ranked: Sequence[PlatformResult],
+    platforms: Mapping[int, m.Platform],
+    lang: str,
+    agreement: PanelAgreement,
 ) -> ResultsSummary:
     rows = tuple(
         SummaryRow(
@@ -470,7 +476,20 @@ def _summary(
         ("pending", kinds.count(DecisionKind.PENDING)),
     )
     return ResultsSummary(
-        rows, grade_counts, tuple((COUNT_LABELS[key].get(lang), n) for key, n in counts)
+        rows,
+        grade_counts,
+        tuple((COUNT_LABELS[key].get(lang), n) for key, n in counts),
+        agreement=tuple(
+            AgreementRow(
+                a.kind.label.get(lang),
+                a.value,
+                a.platforms,
+                format_raters(a.raters),
+                a.scope.get(lang),
+            )
+            for a in agreement.statistics
+        ),
+        agreement_reading=agreement.reading.get(lang),
     )
 
 

@@ -24,6 +24,7 @@ from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import BudgetSplit, Grade
 from jlpanel.services import review as rv
 from jlpanel.services.dashboard import (
+    agreement_view,
     discussion_list,
     leniency_view,
     platform_panel,
@@ -203,6 +204,23 @@ def test_leniency_is_each_experts_mean_deviation_from_the_panel(ws: Workspace) -
     assert lines["赵明远"].mean_deviation == pytest.approx((8 + 0 - 2 + (95 - 272 / 3)) / 4)
     assert [x.name for x in leniency_view(ws)][-1] == "钱晓红"  # the most severe last
     assert lines["钱晓红"].mean_z < 0 < lines["赵明远"].mean_z
+
+
+def test_the_panels_agreement_over_the_cycle(ws: Workspace) -> None:
+    agreement = agreement_view(ws)
+    icc, w = agreement.icc, agreement.concordance
+    # All 11 totals; 103 has 2 experts, so k = 4 / (1/3 + 1/3 + 1/2 + 1/3) = 8/3. Worked by
+    # hand in tests/unit/test_agreement.py (the same totals): 51419/62561.
+    assert icc.value == pytest.approx(51419 / 62561)
+    assert (icc.platforms, icc.experts, icc.raters) == (4, 3, pytest.approx(8 / 3))
+    # 钱晓红 did not score 103: W on 3 experts × 101, 102, 104; ranks sum to 5, 4, 9 → 7/9.
+    assert w.value == pytest.approx(7 / 9)
+    assert (w.platforms, w.experts) == (3, 3)
+    assert agreement.reading.zh == (
+        "评分一致性良好：平台得分较少取决于由哪几位专家评分；专家对平台的排序高度一致。"
+    )
+    # Information only: an adjusted score does not enter, the experts' totals do.
+    assert agreement_view(ws, results=compute_workspace_results(ws)) == agreement
 
 
 def test_the_spread_chart_follows_the_ranking(ws: Workspace) -> None:

@@ -255,6 +255,22 @@ def test_the_summary_ranks_every_platform_with_the_grade_counts(
         assert expected in summary, expected
 
 
+def test_the_summary_shows_the_panels_agreement_as_information(
+    reports: dict[str, Path],
+) -> None:
+    summary = text(reports["汇总表.pdf"]).replace("\n", "")
+    # Every expert puts 101 > 102 > 104 (103 lacks 钱晓红): W = 1 on 3 experts × 3 platforms.
+    # ICC over all 11 totals, k = 4 / (3/3 + 1/2) = 8/3 experts per platform: 0.99.
+    for expected in (
+        "专家组评分一致性",
+        "组内相关系数 ICC(2,k) 0.99 4 2.7 全部有效评分，k 为平均数",
+        "肯德尔和谐系数 W 1.00 3 3 3 位专家都评了的平台",
+        "解读：评分一致性优秀：平台得分几乎不取决于由哪几位专家评分；专家对平台的排序完全一致。",
+        "仅供参考，不改变任何得分、等级或排名。",
+    ):
+        assert expected in summary, expected
+
+
 def test_each_expert_signs_a_sheet_of_their_own_scores(reports: dict[str, Path]) -> None:
     for expert_id, name, institution in EXPERTS:
         sheet = text(reports[f"专家个人评分表-{name}.pdf"])
@@ -344,6 +360,15 @@ def test_english_reports(ws: Workspace, tmp_path: Path) -> None:
     report = text(tmp_path / "en" / f"Evaluation report-{PLATFORM_NAMES[101]}.pdf")
     for expected in ("Platform evaluation report", "Excellent", "Page 1 of", "Expert 1", "92.33"):
         assert expected in report, expected
+    summary = text(tmp_path / "en" / "Results summary.pdf").replace("\n", " ")
+    for expected in (
+        "Panel agreement",
+        "ICC(2,k) 0.99 4 2.7 all valid totals; k is a mean",
+        "Kendall's W 1.00 3 3 the platforms all 3 experts scored",
+        "Reading: Excellent agreement",
+        "the experts order the platforms exactly alike.",
+    ):
+        assert expected in summary, expected
 
 
 def test_the_view_models_carry_plain_data(ws: Workspace) -> None:
@@ -373,4 +398,6 @@ def test_a_workspace_without_scores_still_reports(tmp_path: Path) -> None:
     names = {f.name for f in files}
     assert "汇总表.pdf" in names and not any(n.startswith("整改通知书") for n in names)
     assert not any(n.startswith("专家个人评分表") for n in names)
-    assert "待定" in text(tmp_path / "empty" / "汇总表.pdf")
+    summary = text(tmp_path / "empty" / "汇总表.pdf").replace("\n", "")
+    assert "待定" in summary
+    assert "ICC(2,k) 无法计算：有专家评分的平台少于 2 个" in summary

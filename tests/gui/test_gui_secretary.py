@@ -189,6 +189,54 @@ def test_discussion_list_puts_the_disagreements_first(qtbot: Any, merged: Any) -
     assert page.leniency_model.rowCount() == 7
 
 
+def test_the_panels_agreement_is_shown_with_n_k_and_a_reading(qtbot: Any, merged: Any) -> None:
+    from jlpanel.gui.i18n import apply_language
+    from jlpanel.services.dashboard import agreement_view
+
+    page = DiscussionPage()
+    qtbot.addWidget(page)
+    page.set_workspace(merged)
+    expected = agreement_view(merged)
+    assert page.agreement() == expected
+    model = page.agreement_model
+
+    def cells(row: int) -> list[str]:
+        return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+    icc, w = expected.icc, expected.concordance
+    assert icc.value is not None and w.value is not None
+    # The demo's 7 experts score all 24 platforms but for their conflicts: ICC uses them all,
+    # W the platforms that all 7 scored.
+    assert cells(0) == [
+        "组内相关系数 ICC(2,k)",
+        f"{icc.value:.2f}",
+        "24",
+        f"{icc.raters:.1f}",
+        "全部有效评分，k 为平均数",
+    ]
+    assert cells(1) == [
+        "肯德尔和谐系数 W",
+        f"{w.value:.2f}",
+        str(w.platforms),
+        "7",
+        "7 位专家都评了的平台",
+    ]
+    assert 2 <= w.platforms < 24
+    assert page.agreementTitle.text() == "专家组评分一致性"
+    assert page.agreementReading.text() == f"解读：{expected.reading.zh}"
+    assert "评分一致性" in page.agreementReading.text()
+
+    apply_language("en")
+    page.reload()
+    assert page.agreementTitle.text() == "Panel agreement"
+    assert cells(0)[0] == "ICC(2,k)" and cells(1)[4] == "the platforms all 7 experts scored"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Platforms n"
+    assert page.agreementReading.text() == f"Reading: {expected.reading.en}"
+
+    page.set_workspace(None)
+    assert model.rowCount() == 0 and page.agreementReading.text() == ""
+
+
 def test_adjusting_needs_a_reason_and_shows_in_the_results(qtbot: Any, merged: Any) -> None:
     page = DiscussionPage()
     qtbot.addWidget(page)

@@ -3392,6 +3392,26 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Balanced</translation>
     </message>
     <message>
+        <source>统计量</source>
+        <translation>Statistic</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>平台数 n</source>
+        <translation>Platforms n</translation>
+    </message>
+    <message>
+        <source>专家数 k</source>
+        <translation>Experts k</translation>
+    </message>
+    <message>
+        <source>所用评分</source>
+        <translation>Totals used</translation>
+    </message>
+    <message>
         <source>讨论清单</source>
         <translation>Discussion list</translation>
     </message>
@@ -3408,6 +3428,22 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>How far each expert&apos;s totals are from their panels&apos; means. Information only: no score is ever corrected by it.</translation>
     </message>
     <message>
+        <source>专家组评分一致性</source>
+        <translation>Panel agreement</translation>
+    </message>
+    <message>
+        <source>越接近 1 越一致；仅供参考，不会改变任何得分。</source>
+        <translation>Closer to 1 is more alike. Information only: it changes no score.</translation>
+    </message>
+    <message>
+        <source>ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；k 为每个平台的平均专家数）。
+Kendall&apos;s W：专家对平台的排序是否一致（用每位专家都评了的那部分平台）。
+n 为所用平台数，k 为专家数。</source>
+        <translation>ICC(2,k): how little a platform&apos;s score depends on which experts scored it (all valid totals; k is the mean number of experts per platform).
+Kendall&apos;s W: whether the experts order the platforms alike (on the platforms that every one of those experts scored).
+n is the number of platforms used, k the number of experts.</translation>
+    </message>
+    <message>
         <source>平台：</source>
         <translation>Platform:</translation>
     </message>
@@ -3418,6 +3454,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>专家组意见…</source>
         <translation>Panel opinion…</translation>
+    </message>
+    <message>
+        <source>解读：{reading}</source>
+        <translation>Reading: {reading}</translation>
     </message>
     <message>
         <source>选择一个平台</source>
