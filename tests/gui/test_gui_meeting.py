@@ -7,6 +7,7 @@ and its dialogs; then the PDFs' text and the workbook's contents are checked.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -245,7 +246,7 @@ def test_a_whole_meeting_through_the_gui(
     assert list(exported) == NAMES
     for line in lines:
         row = exported[line.name]
-        assert float(row[header.index("得分")]) == pytest.approx(line.score, abs=0.005)
+        assert Decimal(row[header.index("得分")]) == line.score
         assert row[header.index("等级")] == line.grade.label.zh  # type: ignore[union-attr]
     long = book.get_sheet_by_name("评分明细").to_python()
     assert len(long) - 1 == len(EXPERTS) * len(PLATFORMS) * indicators

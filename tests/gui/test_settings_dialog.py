@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +157,8 @@ def test_a_rule_default_reaches_new_workspaces_from_the_gui_and_the_cli(
     with open_workspace(made) as ws:
         rules = ws.cycle_info().rules
     assert (rules.excellent_min, rules.excellent_quota, rules.rectification_months) == (
-        92.0,
-        0.2,
+        92,
+        Decimal("0.2"),
         6,
     )
 
