@@ -13,6 +13,8 @@ every score against the rubric, back the workspace up once, audit — and the go
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import datetime as dt
 import json
 import random
@@ -122,9 +124,9 @@ def build_merge_workload(folder: Path, *, seed: int = 20260520) -> tuple[Path, l
             comments: dict[str, str] = {}
             for ind in rubric.indicators:
                 share = min(1.0, max(0.0, quality[pid] + leniency + rnd.gauss(0, 0.08)))
-                points = round(share * ind.max_points / ind.step) * ind.step
+                points = round(share * float(ind.max_points) / float(ind.step)) * float(ind.step)
                 scores[ind.code] = points
-                if ind.requires_comment(points) or rnd.random() < 0.15:
+                if ind.requires_comment(Decimal(repr(points))) or rnd.random() < 0.15:
                     comments[ind.code] = rnd.choice(COMMENTS)
             vetoes = {"fraud": "服务记录与合同金额不符"} if rnd.random() < 0.005 else {}
             bonus = {}

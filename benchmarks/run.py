@@ -98,7 +98,7 @@ def bench_results(tmp: Path) -> None:
 
         day = dt.date.today()
         med, best = measure(
-            lambda: compute_results(info.rubric, RuleSettings(), inputs, decision_date=day)
+            lambda: compute_results(info.rubric, RuleSettings(), inputs, confirmed_on=day)
         )
         report("    of which the rules alone (domain compute)", med, best, None)
         med, best = measure(lambda: compute_and_store_results(ws), repeat=5)

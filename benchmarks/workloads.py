@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import datetime as dt
 import random
 from pathlib import Path
@@ -70,8 +72,10 @@ def build_scored_cycle(
             for sheet_id, platform_id in sheets:
                 for ind in rubric.indicators:
                     share = min(1.0, max(0.0, quality[platform_id] + rnd.gauss(0, 0.08)))
-                    points = round(share * ind.max_points / ind.step) * ind.step
-                    low = ind.requires_comment(points)
+                    points = round(share * float(ind.max_points) / float(ind.step)) * float(
+                        ind.step
+                    )
+                    low = ind.requires_comment(Decimal(repr(points)))
                     rows.append(
                         {
                             "sheet_id": sheet_id,

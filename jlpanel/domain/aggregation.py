@@ -75,12 +75,25 @@ class Summary:
     """
 
     n: int
-    exact_mean: Fraction
-    exact_trimmed_mean: Fraction
+    #: The sum of the values, and of those the trimmed mean keeps, with how many it keeps:
+    #: exact sums, divided only when a mean is asked for (most never are).
+    total: Decimal
+    trimmed_total: Decimal
+    trimmed_n: int
     exact_median: Decimal
     minimum: Decimal
     maximum: Decimal
     stdev: float  # sample standard deviation; 0 for n = 1; information only
+
+    @property
+    def exact_mean(self) -> Fraction:
+        """The mean, exact."""
+        return Fraction(self.total) / self.n
+
+    @property
+    def exact_trimmed_mean(self) -> Fraction:
+        """The trimmed mean (the mean below ``trim_min_n`` values), exact."""
+        return Fraction(self.trimmed_total) / self.trimmed_n
 
     @property
     def mean(self) -> Decimal:
@@ -141,8 +154,9 @@ def summarize(values: Sequence[Decimal], trim_min_n: int = 5) -> Summary:
     mid = n // 2
     return Summary(
         n=n,
-        exact_mean=Fraction(total) / n,
-        exact_trimmed_mean=Fraction(trimmed_total) / len(trimmed),
+        total=total,
+        trimmed_total=trimmed_total,
+        trimmed_n=len(trimmed),
         exact_median=vals[mid] if n % 2 else (vals[mid - 1] + vals[mid]) / 2,
         minimum=vals[0],
         maximum=vals[-1],
