@@ -13,8 +13,6 @@ every score against the rubric, back the workspace up once, audit — and the go
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import datetime as dt
 import json
 import random
@@ -24,6 +22,7 @@ import sqlite3
 import statistics
 import time
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import datetime as dt
 import random
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
