@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -20,6 +20,7 @@ from jlpanel.domain.dossier import Finding
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
+    from jlpanel.domain.rules import RuleSettings
     from jlpanel.services.panel import ConfirmationStatus, ResultChange
     from jlpanel.services.workspace import Workspace
 
@@ -578,15 +579,29 @@ def _rule_value(name: str, kind: str, text: str) -> Any:
 
 
 def _rule_text(value: object) -> str:
+    """A rule setting as ``--set`` takes it: exact numbers, enums by their values."""
+    from decimal import Decimal
+    from enum import Enum
+
     if value is None:
         return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, Decimal):  # 92, not 92.0 as the stored JSON float reads back
+        return format(value.normalize(), "f")
     if isinstance(value, list | tuple):
-        return ",".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return ",".join(f"{k}:{v}" for k, v in value.items())
+        return ",".join(_rule_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return ",".join(f"{_rule_text(k)}:{_rule_text(v)}" for k, v in value.items())
     return str(value)
+
+
+def _rule_texts(rules: RuleSettings) -> dict[str, str]:
+    from dataclasses import fields
+
+    return {f.name: _rule_text(getattr(rules, f.name)) for f in fields(rules)}
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -598,9 +613,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     en = args.lang.startswith("en")
     kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
     with open_workspace(Path(args.workspace)) as ws:
-        before = ws.cycle_info().rules.to_dict()
+        current = ws.cycle_info().rules
+        before = _rule_texts(current)
         if args.set:
-            raw = dict(before)
+            raw = current.to_dict()
             for item in args.set:
                 key, sep, text = item.partition("=")
                 key = key.strip()
@@ -613,19 +629,16 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                     )
                 raw[key] = _rule_value(key, kinds[key], text)
             update_rules(ws, parse_rules(raw))
-        after = ws.cycle_info().rules.to_dict()
+        after = _rule_texts(ws.cycle_info().rules)
     for key, value in after.items():
-        print(f"{key} = {_rule_text(value)}")
+        print(f"{key} = {value}")
     if args.set:
         changed = [k for k in after if after[k] != before.get(k)]
         if not changed:
-            print("The rules are unchanged" if en else "考核规则没有变化", file=sys.stderr)
+            print("The rules are unchanged" if en else "考核规则没有变化")
         for key in changed:
-            old, new = _rule_text(before.get(key)), _rule_text(after[key])
-            print(
-                f"changed: {key} {old} → {new}" if en else f"已修改：{key} {old} → {new}",
-                file=sys.stderr,
-            )
+            old, new = before.get(key), after[key]
+            print(f"changed: {key} {old} → {new}" if en else f"已修改：{key} {old} → {new}")
     return EXIT_OK
 
 
