@@ -402,7 +402,8 @@ def _cmd_results(args: argparse.Namespace) -> int:
         for tie in ties:
             if en:
                 state = "ordered by the panel" if tie.decided else "awaiting the panel's order"
-                print(f"Tie, {tie.where}: {', '.join(tie.filing_nos)} ({state})")
+                where = tie.where[:1].upper() + tie.where[1:]
+                print(f"{where}: {', '.join(tie.filing_nos)} ({state})")
             else:
                 state = "已排序" if tie.decided else "待专家组排序"
                 print(f"{tie.where}：{'、'.join(tie.filing_nos)}（{state}）")

@@ -69,6 +69,10 @@ def test_a_tie_at_the_quota_is_ordered_then_confirmed_then_reopened_for_a_rule_c
     assert "并列" in err and "JL-001、JL-002" in err
     assert main(["--lang", "en", "confirm", str(ws_path)]) == 1
     assert "await the panel's order" in capsys.readouterr().err
+    assert main(["--lang", "en", "results", str(ws_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tied at the 优秀 quota: JL-001, JL-002 (awaiting the panel's order)" in out
+    assert "Results not confirmed yet" in out
 
     # The panel orders the tie, with its reason: distinct ranks, the first keeps 优秀.
     args = ["tiebreak", str(ws_path), "JL-002", "JL-001", "--reason", "服务成效案例更具代表性"]
