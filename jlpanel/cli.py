@@ -11,15 +11,17 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jlpanel import __version__
 from jlpanel.domain.dossier import Finding
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
+    from jlpanel.domain.rules import RuleSettings
+    from jlpanel.services.panel import ConfirmationStatus, ResultChange
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -377,12 +379,16 @@ def _write_stdout_bytes(data: bytes) -> None:
 
 def _cmd_results(args: argparse.Namespace) -> int:
     from jlpanel.services.export import results_listing
+    from jlpanel.services.panel import confirmation_status, tie_lines
     from jlpanel.services.results import compute_and_store_results
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(Path(args.workspace)) as ws:
         results = compute_and_store_results(ws)
         listing = results_listing(ws, results, args.lang)
+        if not args.csv:
+            ties = tie_lines(ws, args.lang, results=results)
+            status = confirmation_status(ws, results=results)
     if args.csv:
         # The same bytes as an exported CSV (BOM, CRLF), so `> out.csv` opens in Excel.
         _write_stdout_bytes(listing.csv())
@@ -391,6 +397,249 @@ def _cmd_results(args: argparse.Namespace) -> int:
         widths = [max(len(str(r[n])) for r in rows) for n in range(len(rows[0]))]
         for row in rows:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        en = args.lang.startswith("en")
+        print()
+        for tie in ties:
+            if en:
+                state = "ordered by the panel" if tie.decided else "awaiting the panel's order"
+                where = tie.where[:1].upper() + tie.where[1:]
+                print(f"{where}: {', '.join(tie.filing_nos)} ({state})")
+            else:
+                state = "已排序" if tie.decided else "待专家组排序"
+                print(f"{tie.where}：{'、'.join(tie.filing_nos)}（{state}）")
+        for line in _confirmation_lines(status, args.lang):
+            print(line)
+    return EXIT_OK
+
+
+def _cmd_tiebreak(args: argparse.Namespace) -> int:
+    from jlpanel.services.panel import order_tie
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        order_tie(ws, args.filing_nos, args.reason)
+    order = " > ".join(args.filing_nos)
+    print(
+        f"Tie ordered by the panel: {order} — {args.reason.strip()}"
+        if en
+        else f"已记录专家组排序：{order} — {args.reason.strip()}"
+    )
+    return EXIT_OK
+
+
+def _cmd_veto(args: argparse.Namespace) -> int:
+    from jlpanel.services.panel import rule_on_veto
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    confirm = args.ruling == "confirm"
+    with open_workspace(Path(args.workspace)) as ws:
+        rule_on_veto(ws, args.filing_no, args.code, confirm=confirm, reason=args.reason)
+    reason = args.reason.strip()
+    if en:
+        verb = "confirmed" if confirm else "dismissed"
+        print(f"{args.filing_no}: veto {args.code} {verb} — {reason}")
+    else:
+        verb = "认定" if confirm else "驳回"
+        print(f"{args.filing_no}：已{verb}否决项 {args.code} — {reason}")
+    return EXIT_OK
+
+
+_CHANGE_FIELDS = {
+    "score": ("score", "得分"),
+    "grade": ("grade", "等级"),
+    "rank": ("rank", "名次"),
+    "decision": ("decision", "决定"),
+    "deadline": ("deadline", "整改期限"),
+    "barred": ("barred", "取消资格"),
+    "funding_rank": ("funding rank", "后补助排序"),
+    "funding_amount": ("funding amount", "后补助金额"),
+    "final": ("final", "结果确定"),
+    "platform": ("platform", "平台"),
+}
+
+
+def _change_text(change: ResultChange, language: str) -> str:
+    from jlpanel.domain.rules import Grade
+
+    en = language.startswith("en")
+    names = _CHANGE_FIELDS.get(change.field, (change.field, change.field))
+
+    def value(v: object) -> str:
+        if v is None:
+            return "—"
+        if change.field == "grade" and isinstance(v, str) and v in {g.value for g in Grade}:
+            return Grade(v).label.get(language)
+        if change.field == "platform" and v == "new":
+            return "new" if en else "新增"
+        return str(v)
+
+    return (
+        f"{change.filing_no} {names[0 if en else 1]}: "
+        f"{value(change.confirmed)} → {value(change.now)}"
+    )
+
+
+def _confirmation_lines(status: ConfirmationStatus, language: str) -> list[str]:
+    en = language.startswith("en")
+    if status.confirmed_on is None:
+        return ["Results not confirmed yet" if en else "结果尚未确定"]
+    day = status.confirmed_on.isoformat()
+    if not status.changes:
+        return [f"Results confirmed on {day}" if en else f"结果已于 {day} 确定"]
+    head = (
+        f"Results confirmed on {day} have changed since:"
+        if en
+        else f"结果已于 {day} 确定，确定后结果有变化："
+    )
+    return [head, *(f"  {_change_text(c, language)}" for c in status.changes)]
+
+
+def _cmd_confirm(args: argparse.Namespace) -> int:
+    from jlpanel.services.panel import confirm_results, confirmation_status, reopen_results
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    if args.reopen:
+        if args.reason is None or args.date is not None:
+            raise UserError(
+                "重新打开结果须用 --reason 写明理由（不带 --date）",
+                "Reopening needs --reason with the reason (and no --date)",
+            )
+        with open_workspace(Path(args.workspace)) as ws:
+            reopen_results(ws, args.reason)
+        print(
+            f"Results reopened — {args.reason.strip()}"
+            if en
+            else f"已重新打开结果 — {args.reason.strip()}"
+        )
+        return EXIT_OK
+    if args.reason is not None:
+        raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
+    with open_workspace(Path(args.workspace)) as ws:
+        before = confirmation_status(ws)
+        after = confirm_results(ws, on=args.date)
+    day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
+    if before.confirmed:
+        print(
+            f"Results already confirmed on {day}, unchanged since"
+            if en
+            else f"结果已于 {day} 确定，此后没有变化"
+        )
+    elif before.confirmed_on is not None:
+        print(
+            f"Results confirmed again on {day}; changes since {before.confirmed_on}:"
+            if en
+            else f"结果已于 {day} 重新确定；与 {before.confirmed_on} 确定的结果相比："
+        )
+        for change in before.changes:
+            print(f"  {_change_text(change, args.lang)}")
+    else:
+        print(f"Results confirmed on {day}" if en else f"结果已于 {day} 确定")
+    return EXIT_OK
+
+
+def _rule_value(name: str, kind: str, text: str) -> Any:
+    """One rule setting's value from the command line, as ``RuleSettings.from_dict`` reads it."""
+    from decimal import Decimal, InvalidOperation
+
+    from jlpanel.domain.rules import grade_from_label
+
+    word = text.strip()
+    if word.lower() in ("none", "null", "") and "None" in kind:
+        return None
+    try:
+        if kind.startswith("bool"):
+            if word.lower() not in ("true", "false"):
+                raise ValueError(word)
+            return word.lower() == "true"
+        if kind.startswith("int"):
+            return int(word)
+        if kind.startswith("Decimal"):
+            number = Decimal(word)
+            if not number.is_finite():
+                raise ValueError(word)
+            return number
+        if kind.startswith("Grade"):
+            return grade_from_label(word).value
+        if kind.startswith("tuple[Grade"):
+            return [grade_from_label(g).value for g in word.split(",") if g.strip()]
+        if kind.startswith("Mapping[Grade"):
+            weights: dict[str, Decimal] = {}
+            for item in word.split(","):
+                grade, _, weight = item.partition(":")
+                weights[grade_from_label(grade).value] = Decimal(weight.strip())
+            return weights
+    except (ValueError, InvalidOperation):
+        raise UserError(
+            f"考核规则 {name} 的取值 {text!r} 无法识别（应为 {kind}）",
+            f"Rule setting {name}: cannot read the value {text!r} (expected {kind})",
+        ) from None
+    return word
+
+
+def _rule_text(value: object) -> str:
+    """A rule setting as ``--set`` takes it: exact numbers, enums by their values."""
+    from decimal import Decimal
+    from enum import Enum
+
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, Decimal):  # 92, not 92.0 as the stored JSON float reads back
+        return format(value.normalize(), "f")
+    if isinstance(value, list | tuple):
+        return ",".join(_rule_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return ",".join(f"{_rule_text(k)}:{_rule_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _rule_texts(rules: RuleSettings) -> dict[str, str]:
+    from dataclasses import fields
+
+    return {f.name: _rule_text(getattr(rules, f.name)) for f in fields(rules)}
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from dataclasses import fields
+
+    from jlpanel.domain.rules import RuleSettings
+    from jlpanel.services.workspace import open_workspace, parse_rules, update_rules
+
+    en = args.lang.startswith("en")
+    kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
+    with open_workspace(Path(args.workspace)) as ws:
+        current = ws.cycle_info().rules
+        before = _rule_texts(current)
+        if args.set:
+            raw = current.to_dict()
+            for item in args.set:
+                key, sep, text = item.partition("=")
+                key = key.strip()
+                if not sep or key not in kinds:
+                    known = ", ".join(kinds)
+                    raise UserError(
+                        f"无法识别的考核规则设置 {item!r}：应为 KEY=VALUE，KEY 可选：{known}",
+                        f"Cannot read the rule setting {item!r}: give KEY=VALUE, KEY one of "
+                        f"{known}",
+                    )
+                raw[key] = _rule_value(key, kinds[key], text)
+            update_rules(ws, parse_rules(raw))
+        after = _rule_texts(ws.cycle_info().rules)
+    for key, value in after.items():
+        print(f"{key} = {value}")
+    if args.set:
+        changed = [k for k in after if after[k] != before.get(k)]
+        if not changed:
+            print("The rules are unchanged" if en else "考核规则没有变化")
+        for key in changed:
+            old, new = before.get(key), after[key]
+            print(f"changed: {key} {old} → {new}" if en else f"已修改：{key} {old} → {new}")
     return EXIT_OK
 
 
@@ -613,6 +862,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace")
     p.add_argument("--csv", action="store_true", help="comma-separated values")
     p.set_defaults(func=_cmd_results)
+
+    p = sub.add_parser("tiebreak", help="the panel's order for platforms tied where it matters")
+    p.add_argument("workspace")
+    p.add_argument(
+        "filing_nos",
+        nargs="+",
+        metavar="FILING_NO",
+        help="the tied platforms' 备案编号, best first",
+    )
+    p.add_argument("--reason", required=True, help="why (kept in the audit log and reports)")
+    p.set_defaults(func=_cmd_tiebreak)
+
+    p = sub.add_parser("veto", help="confirm or dismiss the experts' veto claim for a platform")
+    p.add_argument("workspace")
+    p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
+    p.add_argument("code", metavar="CODE", help="the veto's code in the rubric, e.g. filing")
+    p.add_argument("ruling", choices=("confirm", "dismiss"))
+    p.add_argument("--reason", required=True, help="why (kept in the audit log and reports)")
+    p.set_defaults(func=_cmd_veto)
+
+    p = sub.add_parser(
+        "confirm", help="fix the results (deadlines run from this day), or --reopen them"
+    )
+    p.add_argument("workspace")
+    p.add_argument("--date", type=_date, help="the confirmation day (YYYY-MM-DD; default: today)")
+    p.add_argument(
+        "--reopen", action="store_true", help="reopen confirmed results so the rules can change"
+    )
+    p.add_argument("--reason", help="with --reopen: why (kept in the audit log)")
+    p.set_defaults(func=_cmd_confirm)
+
+    p = sub.add_parser("rules", help="show or change the cycle's rules (audited)")
+    p.add_argument("workspace")
+    p.add_argument(
+        "--set",
+        nargs="+",
+        action="extend",
+        metavar="KEY=VALUE",
+        help="change settings: numbers, none, true/false, grades comma separated "
+        "(excellent,good), tier weights as excellent:1.5,good:1",
+    )
+    p.set_defaults(func=_cmd_rules)
     return parser
 
 
