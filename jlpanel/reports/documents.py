@@ -15,6 +15,7 @@ from jlpanel.reports.fonts import FONT_NAME
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.layout import (
     AREA_FILL,
+    CELL_SIZE,
     INK,
     MM,
     TOTAL_FILL,
@@ -38,6 +39,7 @@ from jlpanel.reports.layout import (
 )
 from jlpanel.reports.models import (
     ExpertScoreSheet,
+    GradeMark,
     PanelMember,
     PlatformReport,
     PublicationList,
@@ -74,8 +76,35 @@ def _heading_block(ctx: ReportContext, title: str, subtitle: str | None = None) 
         )
         note = f"{note}　{period}"
     out.append(para(note, st.centred_note))
+    out.append(para(confirmation_line(ctx), st.centred_note))
     out.append(Spacer(1, 4 * MM))
     return out
+
+
+def grade_cell(grade: GradeMark, width: float) -> str:
+    """The grade label for a narrow cell: a mark such as "（一票否决）" on a line of its own
+    when the whole does not fit (a plain string keeps the grade's colour and centring)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = grade_text(grade)
+    if stringWidth(text, FONT_NAME, CELL_SIZE) <= width - 8:
+        return text
+    for mark in ("（", " ("):
+        head, sep, tail = text.partition(mark)
+        if sep and head:
+            return f"{head}\n{sep.strip()}{tail}"
+    return text
+
+
+def confirmation_line(ctx: ReportContext) -> str:
+    """Whether the results are confirmed, and since when: every document says it."""
+    labels = Labels(ctx.language)
+    if ctx.confirmed_on is None:
+        return labels("draft")
+    day = _date(ctx.confirmed_on, labels)
+    if ctx.changed_since_confirmation:
+        return labels("changed", day=day, count=ctx.changed_since_confirmation)
+    return labels("confirmed", day=day)
 
 
 # ---------------------------------------------------------------- evaluation report
@@ -261,7 +290,10 @@ def _result_section(
         )
         rows.append([labels("res_adjusted"), fit(text, wide, st.cell), "", ""])
     for veto in report.vetoes:
-        rows.append([labels("res_veto"), fit(veto, wide, st.cell), "", ""])
+        words = labels("veto_line", name=veto.name, status=veto.status)
+        if veto.reasons:
+            words += "\n" + labels("veto_reasons", reasons=veto.reasons)
+        rows.append([labels("res_veto"), fit(words, wide, st.cell), "", ""])
     for note in report.discussion:
         rows.append([labels("res_discussed"), fit(note, wide, st.cell), "", ""])
     extra: list[tuple[Any, ...]] = [
@@ -327,19 +359,33 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         extra: list[tuple[Any, ...]] = []
         for n, row in enumerate(summary.rows, 1):
             score = number(row.score, d)
+            rank = "" if row.rank is None else str(row.rank)
+            if row.tied:
+                rank = f"{rank}\n{labels('tied_mark')}".strip()
             rows.append(
                 [
-                    "" if row.rank is None else str(row.rank),
+                    rank,
                     fit(row.filing_no, col[1], st.cell_small),
                     fit(row.name, col[2], st.cell),
                     fit(row.host_unit, col[3], st.cell),
                     score,
-                    grade_text(row.grade),
+                    grade_cell(row.grade, col[5]),
                     fit(row.decision, col[6], st.cell_small),
                 ]
             )
             extra += grade_cell_style(5, n, row.grade.code)
         story.append(table(rows, col, right=(0, 4), extra=extra))
+        if summary.ties:
+            story.append(Spacer(1, 3 * MM))
+            story.append(bold(labels("sec_ties"), st.subheading))
+            for tie in summary.ties:
+                members = labels("list_sep").join(
+                    f"{name}（{filing}）" for filing, name in tie.members
+                )
+                state = labels("tie_decided" if tie.decided else "tie_open")
+                story.append(
+                    para(labels("tie_line", where=tie.where, members=members, state=state), st.note)
+                )
         story.append(Spacer(1, 6 * MM))
         total = sum(n for _, n in summary.grade_counts) or 1
         dist_rows: list[list[Any]] = [
@@ -635,7 +681,7 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
                     fit(entry.filing_no, col[1], st.cell_small),
                     fit(entry.name, col[2], st.cell),
                     fit(entry.host_unit, col[3], st.cell),
-                    grade_text(entry.grade),
+                    grade_cell(entry.grade, col[4]),
                     fit(funding, col[5], st.cell_small),
                 ]
             )
@@ -663,6 +709,7 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
         width = frame_width()
         story: list[Any] = [
             bold(labels("notice_title"), st.title),
+            para(confirmation_line(ctx), st.centred_note),
             para(labels("notice_no", filing=notice.filing_no), st.right),
             Spacer(1, 4 * MM),
             para(labels("notice_greeting", host=notice.host_unit or notice.name), st.body_plain),
