@@ -760,6 +760,9 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
             story.append(
                 para(labels("notice_deadline", deadline=_date(notice.deadline, labels)), st.body)
             )
+        elif notice.rectification_months is not None:
+            months = labels("notice_deadline_months", months=notice.rectification_months)
+            story.append(para(months, st.body))
         else:
             story.append(para(labels("notice_deadline_open"), st.body))
         story.extend(heading(labels("notice_basis")))

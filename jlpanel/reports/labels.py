@@ -202,6 +202,11 @@ LABELS: Mapping[str, Text] = {
         "Complete the rectification by {deadline} and send the {issuer} a rectification "
         "report with supporting evidence.",
     ),
+    "notice_deadline_months": Text(
+        "请自结果确定之日起 {months} 个月内完成整改，并向{issuer}报送整改报告及相关证明材料。",
+        "Complete the rectification within {months} months of the confirmation of the results "
+        "and send the {issuer} a rectification report with supporting evidence.",
+    ),
     "notice_deadline_open": Text(
         "请在规定期限内完成整改，并向{issuer}报送整改报告及相关证明材料。",
         "Complete the rectification in time and send the {issuer} a report with evidence.",

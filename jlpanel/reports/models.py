@@ -307,6 +307,8 @@ class RectificationNotice:
     panel_opinion: str
     #: Vetoes and dossier findings worth naming, in words.
     problems: tuple[str, ...] = ()
+    #: Months allowed from the confirmation: what the notice says while there is no deadline.
+    rectification_months: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

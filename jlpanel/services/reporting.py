@@ -387,7 +387,12 @@ def gather_report_set(
     )
     notices = tuple(
         _notice(
-            platforms[int(r.platform_id)], r, rubric, lang, opinions.get(int(r.platform_id), "")
+            platforms[int(r.platform_id)],
+            r,
+            rubric,
+            rules,
+            lang,
+            opinions.get(int(r.platform_id), ""),
         )
         for r in ranked
         if r.decision.kind is DecisionKind.RECTIFY
@@ -622,7 +627,12 @@ def _expert_sheets(
 
 
 def _notice(
-    platform: m.Platform, result: PlatformResult, rubric: Rubric, lang: str, opinion: str
+    platform: m.Platform,
+    result: PlatformResult,
+    rubric: Rubric,
+    rules: RuleSettings,
+    lang: str,
+    opinion: str,
 ) -> RectificationNotice:
     problems = [
         f"{Text('一票否决', 'Veto').get(lang)}：{rubric.veto(code).name.get(lang)}"
@@ -648,6 +658,7 @@ def _notice(
         weak_indicators=tuple(_weak_indicators(result, rubric, lang)),
         panel_opinion=opinion,
         problems=tuple(problems),
+        rectification_months=rules.rectification_months,
     )
 
 
