@@ -96,6 +96,21 @@ def grade_cell(grade: GradeMark, width: float) -> str:
     return text
 
 
+def _grade_room(grades: Sequence[GradeMark], width: float) -> float:
+    """How much wider a grade column must be for its widest line (see :func:`grade_cell`)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = max(
+        (
+            stringWidth(line, FONT_NAME, CELL_SIZE) + 8
+            for g in grades
+            for line in grade_cell(g, width).split("\n")
+        ),
+        default=0.0,
+    )
+    return max(0.0, widest - width)
+
+
 def confirmation_line(ctx: ReportContext) -> str:
     """Whether the results are confirmed, and since when: every document says it."""
     labels = Labels(ctx.language)
@@ -344,6 +359,10 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         d = ctx.score_decimals
         story = _heading_block(ctx, labels("summary_title"))
         shares = [0.06, 0.14, 0.3, 0.2, 0.085, 0.085, 0.13]
+        extra_share = _grade_room([r.grade for r in summary.rows], width * shares[5]) / width
+        shares[5] += extra_share  # taken from the name and host columns
+        shares[2] -= extra_share / 2
+        shares[3] -= extra_share / 2
         col = [width * s for s in shares]
         rows: list[list[Any]] = [
             [
@@ -657,7 +676,12 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
         story.append(para(labels("pub_funding_note"), st.body))
         story.append(para(labels("pub_objection"), st.body))
         story.append(Spacer(1, 3 * MM))
-        col = [width * s for s in (0.07, 0.15, 0.33, 0.22, 0.1, 0.13)]
+        shares = [0.07, 0.15, 0.33, 0.22, 0.1, 0.13]
+        extra_share = _grade_room([e.grade for e in publication.entries], width * shares[4]) / width
+        shares[4] += extra_share  # taken from the name and host columns
+        shares[2] -= extra_share / 2
+        shares[3] -= extra_share / 2
+        col = [width * s for s in shares]
         rows: list[list[Any]] = [
             [
                 labels("col_rank"),
