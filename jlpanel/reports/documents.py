@@ -15,6 +15,7 @@ from jlpanel.reports.fonts import FONT_NAME
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.layout import (
     AREA_FILL,
+    CELL_SIZE,
     INK,
     MM,
     TOTAL_FILL,
@@ -38,6 +39,7 @@ from jlpanel.reports.layout import (
 )
 from jlpanel.reports.models import (
     ExpertScoreSheet,
+    GradeMark,
     PanelMember,
     PlatformReport,
     PublicationList,
@@ -74,8 +76,50 @@ def _heading_block(ctx: ReportContext, title: str, subtitle: str | None = None) 
         )
         note = f"{note}　{period}"
     out.append(para(note, st.centred_note))
+    out.append(para(confirmation_line(ctx), st.centred_note))
     out.append(Spacer(1, 4 * MM))
     return out
+
+
+def grade_cell(grade: GradeMark, width: float) -> str:
+    """The grade label for a narrow cell: a mark such as "（一票否决）" on a line of its own
+    when the whole does not fit (a plain string keeps the grade's colour and centring)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = grade_text(grade)
+    if stringWidth(text, FONT_NAME, CELL_SIZE) <= width - 8:
+        return text
+    for mark in ("（", " ("):
+        head, sep, tail = text.partition(mark)
+        if sep and head:
+            return f"{head}\n{sep.strip()}{tail}"
+    return text
+
+
+def _grade_room(grades: Sequence[GradeMark], width: float) -> float:
+    """How much wider a grade column must be for its widest line (see :func:`grade_cell`)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = max(
+        (
+            stringWidth(line, FONT_NAME, CELL_SIZE) + 8
+            for g in grades
+            for line in grade_cell(g, width).split("\n")
+        ),
+        default=0.0,
+    )
+    return max(0.0, widest - width)
+
+
+def confirmation_line(ctx: ReportContext) -> str:
+    """Whether the results are confirmed, and since when: every document says it."""
+    labels = Labels(ctx.language)
+    if ctx.confirmed_on is None:
+        return labels("draft")
+    day = _date(ctx.confirmed_on, labels)
+    if ctx.changed_since_confirmation:
+        return labels("changed", day=day, count=ctx.changed_since_confirmation)
+    return labels("confirmed", day=day)
 
 
 # ---------------------------------------------------------------- evaluation report
@@ -261,7 +305,10 @@ def _result_section(
         )
         rows.append([labels("res_adjusted"), fit(text, wide, st.cell), "", ""])
     for veto in report.vetoes:
-        rows.append([labels("res_veto"), fit(veto, wide, st.cell), "", ""])
+        words = labels("veto_line", name=veto.name, status=veto.status)
+        if veto.reasons:
+            words += "\n" + labels("veto_reasons", reasons=veto.reasons)
+        rows.append([labels("res_veto"), fit(words, wide, st.cell), "", ""])
     for note in report.discussion:
         rows.append([labels("res_discussed"), fit(note, wide, st.cell), "", ""])
     extra: list[tuple[Any, ...]] = [
@@ -312,6 +359,10 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         d = ctx.score_decimals
         story = _heading_block(ctx, labels("summary_title"))
         shares = [0.06, 0.14, 0.3, 0.2, 0.085, 0.085, 0.13]
+        extra_share = _grade_room([r.grade for r in summary.rows], width * shares[5]) / width
+        shares[5] += extra_share  # taken from the name and host columns
+        shares[2] -= extra_share / 2
+        shares[3] -= extra_share / 2
         col = [width * s for s in shares]
         rows: list[list[Any]] = [
             [
@@ -327,19 +378,33 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         extra: list[tuple[Any, ...]] = []
         for n, row in enumerate(summary.rows, 1):
             score = number(row.score, d)
+            rank = "" if row.rank is None else str(row.rank)
+            if row.tied:
+                rank = f"{rank}\n{labels('tied_mark')}".strip()
             rows.append(
                 [
-                    "" if row.rank is None else str(row.rank),
+                    rank,
                     fit(row.filing_no, col[1], st.cell_small),
                     fit(row.name, col[2], st.cell),
                     fit(row.host_unit, col[3], st.cell),
                     score,
-                    grade_text(row.grade),
+                    grade_cell(row.grade, col[5]),
                     fit(row.decision, col[6], st.cell_small),
                 ]
             )
             extra += grade_cell_style(5, n, row.grade.code)
         story.append(table(rows, col, right=(0, 4), extra=extra))
+        if summary.ties:
+            story.append(Spacer(1, 3 * MM))
+            story.append(bold(labels("sec_ties"), st.subheading))
+            for tie in summary.ties:
+                members = labels("list_sep").join(
+                    f"{name}（{filing}）" for filing, name in tie.members
+                )
+                state = labels("tie_decided" if tie.decided else "tie_open")
+                story.append(
+                    para(labels("tie_line", where=tie.where, members=members, state=state), st.note)
+                )
         story.append(Spacer(1, 6 * MM))
         total = sum(n for _, n in summary.grade_counts) or 1
         dist_rows: list[list[Any]] = [
@@ -611,7 +676,12 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
         story.append(para(labels("pub_funding_note"), st.body))
         story.append(para(labels("pub_objection"), st.body))
         story.append(Spacer(1, 3 * MM))
-        col = [width * s for s in (0.07, 0.15, 0.33, 0.22, 0.1, 0.13)]
+        shares = [0.07, 0.15, 0.33, 0.22, 0.1, 0.13]
+        extra_share = _grade_room([e.grade for e in publication.entries], width * shares[4]) / width
+        shares[4] += extra_share  # taken from the name and host columns
+        shares[2] -= extra_share / 2
+        shares[3] -= extra_share / 2
+        col = [width * s for s in shares]
         rows: list[list[Any]] = [
             [
                 labels("col_rank"),
@@ -635,7 +705,7 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
                     fit(entry.filing_no, col[1], st.cell_small),
                     fit(entry.name, col[2], st.cell),
                     fit(entry.host_unit, col[3], st.cell),
-                    grade_text(entry.grade),
+                    grade_cell(entry.grade, col[4]),
                     fit(funding, col[5], st.cell_small),
                 ]
             )
@@ -663,6 +733,7 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
         width = frame_width()
         story: list[Any] = [
             bold(labels("notice_title"), st.title),
+            para(confirmation_line(ctx), st.centred_note),
             para(labels("notice_no", filing=notice.filing_no), st.right),
             Spacer(1, 4 * MM),
             para(labels("notice_greeting", host=notice.host_unit or notice.name), st.body_plain),
@@ -713,6 +784,9 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
             story.append(
                 para(labels("notice_deadline", deadline=_date(notice.deadline, labels)), st.body)
             )
+        elif notice.rectification_months is not None:
+            months = labels("notice_deadline_months", months=notice.rectification_months)
+            story.append(para(months, st.body))
         else:
             story.append(para(labels("notice_deadline_open"), st.body))
         story.extend(heading(labels("notice_basis")))

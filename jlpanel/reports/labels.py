@@ -22,6 +22,13 @@ LABELS: Mapping[str, Text] = {
     "date_blank": Text("　　年　　月　　日", "____ / ____ / ______"),
     "period": Text("考核期：{start} 至 {end}", "Evaluation period: {start} to {end}"),
     "issued": Text("生成日期：{day}", "Issued on {day}"),
+    "confirmed": Text("结果已于 {day} 确定", "Results confirmed on {day}"),
+    "draft": Text("结果尚未确定（草稿）", "Results not yet confirmed (draft)"),
+    "changed": Text(
+        "结果已于 {day} 确定，此后有 {count} 处变动，尚待专家组重新确定（草稿）",
+        "Results confirmed on {day}; {count} change(s) since await the panel's new "
+        "confirmation (draft)",
+    ),
     # the evaluation report
     "colon": Text("：", ": "),
     "eval_title": Text("科技资源共享服务平台考核评价报告", "Platform evaluation report"),
@@ -61,6 +68,8 @@ LABELS: Mapping[str, Text] = {
         "有效评分不足，考核结果尚未确定。", "Too few valid scores: the result is not final."
     ),
     "res_veto": Text("一票否决", "Veto"),
+    "veto_line": Text("{name}：{status}", "{name}: {status}"),
+    "veto_reasons": Text("理由：{reasons}", "Reasons: {reasons}"),
     "res_discussed": Text("专家组合议事项", "Discussed by the panel"),
     "rank_of": Text("第 {rank} 名 / 共 {count} 个", "{rank} of {count}"),
     "res_adjusted": Text("合议调整", "Adjusted"),
@@ -88,6 +97,19 @@ LABELS: Mapping[str, Text] = {
     "col_count": Text("数量", "Count"),
     "col_share": Text("占比", "Share"),
     "not_final_mark": Text("（待定）", " (pending)"),
+    "tied_mark": Text("并列", "tied"),
+    "list_sep": Text("、", "; "),
+    "tie_member": Text("{name}（{filing}）", "{name} ({filing})"),
+    "sec_ties": Text("并列情况", "Ties"),
+    "tie_line": Text("{where}：{members}。{state}", "{where}: {members}. {state}"),
+    "tie_decided": Text(
+        "专家组已确定先后（按所列顺序）。", "The panel has ordered them as listed."
+    ),
+    "tie_open": Text(
+        "专家组尚未确定先后，名次栏标“并列”，相关结果待定。",
+        "The panel has not ordered them yet: marked “tied” in the rank column; those results "
+        "are not final.",
+    ),
     "sec_agreement": Text("专家组评分一致性", "Panel agreement"),
     "col_statistic": Text("统计量", "Statistic"),
     "col_value": Text("数值", "Value"),
@@ -179,6 +201,11 @@ LABELS: Mapping[str, Text] = {
         "请于 {deadline} 前完成整改，并向{issuer}报送整改报告及相关证明材料。",
         "Complete the rectification by {deadline} and send the {issuer} a rectification "
         "report with supporting evidence.",
+    ),
+    "notice_deadline_months": Text(
+        "请自结果确定之日起 {months} 个月内完成整改，并向{issuer}报送整改报告及相关证明材料。",
+        "Complete the rectification within {months} months of the confirmation of the results "
+        "and send the {issuer} a rectification report with supporting evidence.",
     ),
     "notice_deadline_open": Text(
         "请在规定期限内完成整改，并向{issuer}报送整改报告及相关证明材料。",

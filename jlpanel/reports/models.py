@@ -28,6 +28,9 @@ class ReportContext:
     score_decimals: int = 2
     #: The day the panel confirmed the results; None: the documents are a draft.
     confirmed_on: dt.date | None = None
+    #: How many result items differ from what the panel confirmed (0: none, or no
+    #: confirmation): the documents then say the results await a new confirmation.
+    changed_since_confirmation: int = 0
     #: How the platform score is computed, in words ("截尾平均（去掉一个最高分和一个最低分）").
     score_policy: str = ""
 
@@ -103,6 +106,20 @@ class DecisionNote:
 
 
 @dataclass(frozen=True, slots=True)
+class VetoNote:
+    """A veto raised for a platform (or ruled on by the panel), in words."""
+
+    #: The veto's name ("弄虚作假").
+    name: str
+    #: Where it stands: confirmed by the panel, raised and not yet ruled on, or dismissed.
+    status: str
+    #: The experts' reasons and the panel's, joined ("" when none were written).
+    reasons: str
+    #: Whether it counts in the result.
+    applies: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformReport:
     """Everything the evaluation report (评价报告) of one platform shows."""
 
@@ -128,8 +145,8 @@ class PlatformReport:
     comments: tuple[ExpertComment, ...]
     panel_opinion: str
     adjustments: tuple[AdjustmentNote, ...] = ()
-    #: Vetoes applied, in words ("弄虚作假：……").
-    vetoes: tuple[str, ...] = ()
+    #: Every veto raised or ruled on, with the panel's ruling.
+    vetoes: tuple[VetoNote, ...] = ()
     #: Why the panel discussed the scores, in words (no expert named).
     discussion: tuple[str, ...] = ()
 
@@ -148,6 +165,18 @@ class SummaryRow:
     n: int
     is_final: bool
     funding_rank: int | None = None
+    #: In a tie that matters which the panel has not ordered yet (并列).
+    tied: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TieNote:
+    """A tie that matters (并列): where, the platforms, and whether the panel ordered them."""
+
+    where: str
+    #: (filing number, name) of each member, in the order the panel gave or by filing number.
+    members: tuple[tuple[str, str], ...]
+    decided: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +207,8 @@ class ResultsSummary:
     agreement: tuple[AgreementRow, ...] = ()
     #: Both coefficients in one line of plain words.
     agreement_reading: str = ""
+    #: Every tie that matters, decided or not.
+    ties: tuple[TieNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +307,8 @@ class RectificationNotice:
     panel_opinion: str
     #: Vetoes and dossier findings worth naming, in words.
     problems: tuple[str, ...] = ()
+    #: Months allowed from the confirmation: what the notice says while there is no deadline.
+    rectification_months: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,13 @@ from jlpanel.domain.aggregation import DisagreementKind, ScorePolicy, Summary
 from jlpanel.domain.agreement import PanelAgreement, format_raters
 from jlpanel.domain.exact import format_points
 from jlpanel.domain.metrics import metric
-from jlpanel.domain.results import DECISION_LABELS, CycleResults, DecisionKind, PlatformResult
+from jlpanel.domain.results import (
+    DECISION_LABELS,
+    TIE_LABELS,
+    CycleResults,
+    DecisionKind,
+    PlatformResult,
+)
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
 from jlpanel.domain.scoresheet import ScoreSheet, bonus_total, expert_total
@@ -49,6 +55,8 @@ from jlpanel.reports.models import (
     ResultsSummary,
     ScoreStats,
     SummaryRow,
+    TieNote,
+    VetoNote,
     WeakIndicator,
 )
 from jlpanel.services.consensus import AdjustmentLine, list_adjustments
@@ -56,6 +64,7 @@ from jlpanel.services.dashboard import agreement_view
 from jlpanel.services.errors import UserError
 from jlpanel.services.files import write_atomic
 from jlpanel.services.packages import safe_file_name
+from jlpanel.services.panel import confirmation_status
 from jlpanel.services.results import (
     compute_workspace_results,
     load_platform_inputs,
@@ -163,10 +172,60 @@ def _stats(summary: Summary | None) -> ScoreStats | None:
     )
 
 
-def _grade(grade: Grade | None, language: str) -> GradeMark:
+#: Added to the grade of a platform failed by a veto rather than by its score.
+VETO_MARK = Text("（一票否决）", " (veto)")
+
+#: Where a veto stands, for the evaluation report.
+VETO_STATUS: Mapping[str, Text] = {
+    "confirmed": Text("已经专家组认定", "confirmed by the panel"),
+    "raised_counts": Text(
+        "专家提出，专家组尚未认定（按规则已计入结果）",
+        "raised by experts, not yet ruled on by the panel (counts under the rules)",
+    ),
+    "raised": Text(
+        "专家提出，专家组尚未认定（暂不计入结果）",
+        "raised by experts, not yet ruled on by the panel (does not count yet)",
+    ),
+    "dismissed": Text("专家组已驳回", "dismissed by the panel"),
+}
+
+
+def _grade(grade: Grade | None, language: str, *, vetoed: bool = False) -> GradeMark:
     if grade is None:
         return GradeMark(None, "")
-    return GradeMark(grade.value, grade.label.get(language))
+    label = grade.label.get(language)
+    if vetoed:
+        label += VETO_MARK.get(language)
+    return GradeMark(grade.value, label)
+
+
+def _veto_notes(result: PlatformResult, rubric: Rubric, lang: str) -> tuple[VetoNote, ...]:
+    """Each veto raised or ruled on: its name, where it stands and every reason given."""
+    notes: list[VetoNote] = []
+    for claim in result.veto_claims:
+        ruling = claim.ruling
+        if ruling is None:
+            key = "raised_counts" if claim.applies else "raised"
+        else:
+            key = "confirmed" if ruling.confirmed else "dismissed"
+        status = VETO_STATUS[key].get(lang)
+        if claim.claims:
+            raised = Text(
+                f"{len(claim.claims)} 位专家提出", f"raised by {len(claim.claims)} expert(s)"
+            )
+            status = f"{status}{Text('；', '; ').get(lang)}{raised.get(lang)}"
+        reasons = [r.strip() for _, r in claim.claims if r.strip()]
+        if ruling is not None and ruling.reason.strip():
+            reasons.append(Text("专家组：", "Panel: ").get(lang) + ruling.reason.strip())
+        notes.append(
+            VetoNote(
+                rubric.veto(claim.code).name.get(lang),
+                status,
+                Text("；", "; ").get(lang).join(reasons),
+                claim.applies,
+            )
+        )
+    return tuple(notes)
 
 
 def _format_value(value: Any, language: str) -> str:
@@ -244,7 +303,8 @@ def gather_report_set(
     info = ws.cycle_info()
     lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
     rubric, rules = info.rubric, info.rules
-    day = decision_date or stored_decision_date(ws)
+    stored = stored_decision_date(ws)
+    day = decision_date or stored
     if results is None:
         results = compute_workspace_results(ws, decision_date=day)
     with ws.session() as s:
@@ -267,6 +327,9 @@ def gather_report_set(
             )
         ).all()
 
+    # What the panel confirmed, not the day deadlines are counted from ("as if" confirmed on
+    # ``decision_date``): a draft never says it is confirmed.
+    confirmed = confirmation_status(ws, results=results if day == stored else None)
     adjustments: dict[int, list[AdjustmentLine]] = defaultdict(list)
     for line in list_adjustments(ws):  # oldest first; the latest counts
         adjustments[line.platform_id].append(line)
@@ -276,7 +339,8 @@ def gather_report_set(
         period_start=info.period_start,
         period_end=info.period_end,
         issued_on=day or dt.date.today(),
-        confirmed_on=results.confirmed_on,
+        confirmed_on=confirmed.confirmed_on,
+        changed_since_confirmation=len(confirmed.changes),
         score_decimals=rules.score_decimals,
         score_policy=POLICY_WORDS[rules.score_policy].get(lang),
     )
@@ -300,7 +364,8 @@ def gather_report_set(
         for pid in platforms
         if pid in by_id
     )
-    summary = _summary(ranked, platforms, lang, agreement_view(ws, results=results))
+    ties = _tie_notes(results, platforms, lang)
+    summary = _summary(ranked, platforms, lang, agreement_view(ws, results=results), ties)
     expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
     panel = tuple(
         PanelMember(name, institution or "", title or "") for _, name, institution, title in experts
@@ -312,7 +377,7 @@ def gather_report_set(
                 platforms[int(r.platform_id)].filing_no,
                 platforms[int(r.platform_id)].name,
                 platforms[int(r.platform_id)].host_unit or "",
-                _grade(r.grade, lang),
+                _grade(r.grade, lang, vetoed=r.failed_by_veto),
                 r.decision.funding_rank,
             )
             for r in ranked
@@ -322,7 +387,12 @@ def gather_report_set(
     )
     notices = tuple(
         _notice(
-            platforms[int(r.platform_id)], r, rubric, lang, opinions.get(int(r.platform_id), "")
+            platforms[int(r.platform_id)],
+            r,
+            rubric,
+            rules,
+            lang,
+            opinions.get(int(r.platform_id), ""),
         )
         for r in ranked
         if r.decision.kind is DecisionKind.RECTIFY
@@ -406,10 +476,6 @@ def _platform_report(
         notes.append(AdjustmentNote(previous, adj.score, adj.reason, adj.at.date()))
         previous = adj.score
 
-    vetoes = tuple(
-        f"{rubric.veto(code).name.get(lang)}：" + "；".join(r for r in reasons if r.strip())
-        for code, reasons in result.vetoes.items()
-    )
     d = result.decision
     return PlatformReport(
         platform_id=pid,
@@ -422,7 +488,7 @@ def _platform_report(
         total=_stats(result.total),
         max_total=rubric.total_points,
         score=result.score,
-        grade=_grade(result.grade, lang),
+        grade=_grade(result.grade, lang, vetoed=result.failed_by_veto),
         rank=result.rank,
         ranked_count=ranked_count,
         is_final=result.is_final,
@@ -437,7 +503,7 @@ def _platform_report(
         comments=tuple(comments),
         panel_opinion=opinion,
         adjustments=tuple(notes),
-        vetoes=vetoes,
+        vetoes=_veto_notes(result, rubric, lang),
         discussion=tuple(_discussion_words(result, rules, lang)),
     )
 
@@ -447,6 +513,7 @@ def _summary(
     platforms: Mapping[int, m.Platform],
     lang: str,
     agreement: PanelAgreement,
+    ties: tuple[TieNote, ...] = (),
 ) -> ResultsSummary:
     rows = tuple(
         SummaryRow(
@@ -455,11 +522,12 @@ def _summary(
             name=platforms[int(r.platform_id)].name,
             host_unit=platforms[int(r.platform_id)].host_unit or "",
             score=r.score,
-            grade=_grade(r.grade, lang),
+            grade=_grade(r.grade, lang, vetoed=r.failed_by_veto),
             decision=DECISION_LABELS[r.decision.kind].get(lang),
             n=r.n_valid,
             is_final=r.is_final,
             funding_rank=r.decision.funding_rank,
+            tied=r.tie is not None and not r.tie.decided,
         )
         for r in ranked
     )
@@ -490,6 +558,26 @@ def _summary(
             for a in agreement.statistics
         ),
         agreement_reading=agreement.reading.get(lang),
+        ties=ties,
+    )
+
+
+def _tie_notes(
+    results: CycleResults, platforms: Mapping[int, m.Platform], lang: str
+) -> tuple[TieNote, ...]:
+    """Every tie that matters, in words, its members in rank order (the panel's, if any)."""
+    rank = {r.platform_id: (r.rank or 0, n) for n, r in enumerate(results.ranked())}
+    return tuple(
+        TieNote(
+            TIE_LABELS[t.where].get(lang),
+            tuple(
+                (platforms[int(p)].filing_no, platforms[int(p)].name)
+                for p in sorted(t.members, key=lambda p: rank.get(p, (0, 0)))
+                if int(p) in platforms
+            ),
+            t.decided,
+        )
+        for t in results.ties
     )
 
 
@@ -539,7 +627,12 @@ def _expert_sheets(
 
 
 def _notice(
-    platform: m.Platform, result: PlatformResult, rubric: Rubric, lang: str, opinion: str
+    platform: m.Platform,
+    result: PlatformResult,
+    rubric: Rubric,
+    rules: RuleSettings,
+    lang: str,
+    opinion: str,
 ) -> RectificationNotice:
     problems = [
         f"{Text('一票否决', 'Veto').get(lang)}：{rubric.veto(code).name.get(lang)}"
@@ -560,11 +653,12 @@ def _notice(
         name=platform.name,
         host_unit=platform.host_unit or "",
         score=result.score,
-        grade=_grade(result.grade, lang),
+        grade=_grade(result.grade, lang, vetoed=result.failed_by_veto),
         deadline=result.decision.deadline,
         weak_indicators=tuple(_weak_indicators(result, rubric, lang)),
         panel_opinion=opinion,
         problems=tuple(problems),
+        rectification_months=rules.rectification_months,
     )
 
 

@@ -401,3 +401,170 @@ def test_a_workspace_without_scores_still_reports(tmp_path: Path) -> None:
     summary = text(tmp_path / "empty" / "汇总表.pdf").replace("\n", "")
     assert "待定" in summary
     assert "ICC(2,k) 无法计算：有专家评分的平台少于 2 个" in summary
+
+
+# ------------------------------------------------ confirmation, ties and vetoes (issue 11)
+
+
+def one_line(path: Path) -> str:
+    return text(path).replace("\n", "")
+
+
+def test_documents_say_draft_until_confirmed_then_the_day_and_any_change_since(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from jlpanel.services.panel import confirm_results
+
+    chosen = {"summary", "publication", "evaluation", "rectification", "signatures"}
+    draft = write_reports(ws, tmp_path / "draft", documents=chosen)
+    for f in draft:
+        assert "结果尚未确定（草稿）" in one_line(f), f.name
+        assert "None" not in one_line(f), f.name
+    notice = one_line(tmp_path / "draft" / f"整改通知书-{PLATFORM_NAMES[104]}.pdf")
+    # no deadline yet: it runs from the confirmation (12 months under the default rules)
+    assert "请自结果确定之日起 12 个月内完成整改" in notice
+    failing = one_line(tmp_path / "draft" / f"评价报告-{PLATFORM_NAMES[104]}.pdf")
+    assert "自结果确定之日起 12 个月内整改" in failing and "整改期限" not in failing
+
+    # "as if" decided on a day is still a draft: only the panel's confirmation confirms
+    as_if = write_reports(ws, tmp_path / "as-if", documents={"summary"}, decision_date=DAY)
+    assert "结果尚未确定（草稿）" in one_line(as_if[0])
+
+    confirm_results(ws, on=dt.date(2026, 12, 7), author="组长")
+    done = write_reports(ws, tmp_path / "done", documents=chosen)
+    for f in done:
+        page = one_line(f)
+        assert "结果已于 2026年12月7日 确定" in page and "草稿" not in page, f.name
+    notice = one_line(tmp_path / "done" / f"整改通知书-{PLATFORM_NAMES[104]}.pdf")
+    assert "请于 2027年12月7日 前完成整改" in notice  # 2026-12-07 + 12 months
+    failing = one_line(tmp_path / "done" / f"评价报告-{PLATFORM_NAMES[104]}.pdf")
+    assert "整改期限 2027年12月7日" in failing
+
+    english = write_reports(ws, tmp_path / "en", documents={"summary"}, language="en")
+    assert "Results confirmed on 2026-12-07" in one_line(english[0])
+
+    # a change after the confirmation: the documents say so and are drafts again
+    adjust_score(ws, 101, 91.5, "专家组复核后调整", author="秘书")
+    changed = write_reports(ws, tmp_path / "changed", documents={"summary"})
+    assert "结果已于 2026年12月7日 确定，此后有 1 处变动，尚待专家组重新确定（草稿）" in one_line(
+        changed[0]
+    )
+
+
+def test_veto_rulings_in_the_report_and_the_veto_mark_in_summary_and_list(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from jlpanel.services.panel import rule_on_veto
+
+    veto = ws.cycle_info().rubric.vetoes[0]
+    rule_on_veto(ws, "JLPT-2023-101", veto.code, confirm=True, reason="服务记录系伪造，经核实")
+    rule_on_veto(ws, "JLPT-2023-102", veto.code, confirm=False, reason="材料齐全，举报不实")
+    write_reports(ws, tmp_path, documents={"summary", "publication", "evaluation"})
+
+    confirmed = one_line(tmp_path / f"评价报告-{PLATFORM_NAMES[101]}.pdf")
+    assert f"{veto.name.zh}：已经专家组认定" in confirmed
+    assert "理由：专家组：服务记录系伪造，经核实" in confirmed
+    assert "不合格（一票否决）" in confirmed
+    dismissed = one_line(tmp_path / f"评价报告-{PLATFORM_NAMES[102]}.pdf")
+    assert f"{veto.name.zh}：专家组已驳回" in dismissed
+    assert "专家组：材料齐全，举报不实" in dismissed
+    assert "一票否决）" not in dismissed  # the grade carries no mark: the veto does not apply
+
+    # in the narrow grade column the mark goes on a line of its own: compare without spaces
+    summary = "".join(text(tmp_path / "汇总表.pdf").split())
+    assert "92.33不合格（一票否决）取消资格" in summary
+    assert summary.count("一票否决") == 1  # 101 only; 104 fails by its score
+    listing = "".join(text(tmp_path / "公示名单.pdf").split())
+    assert "吉林省第1研究院不合格（一票否决）" in listing and listing.count("一票否决") == 1
+
+
+def test_a_veto_raised_but_not_ruled_on_says_so(ws: Workspace) -> None:
+    from jlpanel.domain.results import compute_results
+    from jlpanel.domain.rules import RuleSettings
+    from jlpanel.services.reporting import _veto_notes
+    from jlpanel.services.results import load_platform_inputs
+
+    rubric = ws.cycle_info().rubric
+    veto = rubric.vetoes[0]
+    with ws.session() as s:
+        inputs = {p.platform_id: p for p in load_platform_inputs(s)}
+    inp = inputs["101"]
+    sheets = [
+        sh if n else type(sh)(**{**_fields(sh), "vetoes": {veto.code: "未见对外服务记录"}})
+        for n, sh in enumerate(inp.sheets)
+    ]
+    raised = type(inp)(**{**_fields(inp), "sheets": sheets})
+    for counts, words in ((False, "暂不计入结果"), (True, "按规则已计入结果")):
+        rules = RuleSettings(unconfirmed_veto_counts=counts, veto_min_experts=1)
+        result = compute_results(rubric, rules, [raised]).by_id("101")
+        (note,) = _veto_notes(result, rubric, "zh")
+        assert note.status == f"专家提出，专家组尚未认定（{words}）；1 位专家提出"
+        assert note.reasons == "未见对外服务记录" and note.applies is counts
+
+
+def _fields(obj: object) -> dict[str, object]:
+    import dataclasses
+
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+
+
+def test_the_summary_notes_each_tie_and_marks_an_undecided_one_in_the_rank_column(
+    tmp_path: Path,
+) -> None:
+    from jlpanel.reports import documents as docs
+    from jlpanel.reports.layout import render_pdf
+    from jlpanel.reports.models import (
+        GradeMark,
+        ReportContext,
+        ResultsSummary,
+        SummaryRow,
+        TieNote,
+    )
+
+    def row(rank: int, n: int, grade: GradeMark, *, tied: bool = False) -> SummaryRow:
+        return SummaryRow(
+            rank,
+            f"JLPT-{n}",
+            f"平台{n}",
+            "某单位",
+            Decimal("90.5"),
+            grade,
+            "保持资格",
+            5,
+            is_final=not tied,
+            tied=tied,
+        )
+
+    excellent = GradeMark("excellent", "优秀")
+    good = GradeMark("good", "良好")
+    summary = ResultsSummary(
+        rows=(
+            row(1, 1, excellent),
+            row(2, 2, excellent, tied=True),
+            row(2, 3, excellent, tied=True),
+            row(4, 4, good),
+            row(5, 5, good),
+        ),
+        grade_counts=((excellent, 3), (good, 2)),
+        counts=(("参评平台", 5),),
+        ties=(
+            TieNote("优秀比例线上并列", (("JLPT-2", "平台2"), ("JLPT-3", "平台3")), False),
+            TieNote("后补助名额线上并列", (("JLPT-5", "平台5"), ("JLPT-4", "平台4")), True),
+        ),
+    )
+    ctx = ReportContext("2026年度考核", confirmed_on=None)
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(render_pdf(ctx, [docs.results_summary(ctx, summary)]))
+    page = text(path)
+    assert page.count("2\n并列") == 2  # both members of the undecided tie, in the rank column
+    flat = page.replace("\n", "")
+    assert "并列情况" in flat
+    assert (
+        "优秀比例线上并列：平台2（JLPT-2）、平台3（JLPT-3）。专家组尚未确定先后，名次栏标“并列”，"
+        "相关结果待定。"
+    ) in flat
+    assert (
+        "后补助名额线上并列：平台5（JLPT-5）、平台4（JLPT-4）。专家组已确定先后（按所列顺序）。"
+        in flat
+    )
+    assert "结果尚未确定（草稿）" in flat
