@@ -290,6 +290,11 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
     return [
         Column(lambda: translate("SecretaryView", "备案编号"), lambda d: d.filing_no),
         Column(lambda: translate("SecretaryView", "平台"), lambda d: d.name),
+        Column(
+            lambda: translate("SecretaryView", "讨论事项"),
+            lambda d: "；".join(_discussion_reasons(d)),
+            tooltip=lambda d: "\n".join(_discussion_reasons(d)),
+        ),
         Column(lambda: "n", lambda d: str(d.n), numeric=True),
         Column(
             lambda: translate("SecretaryView", "极差"),
@@ -314,11 +319,6 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
         ),
         Column(
             lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
-        ),
-        Column(
-            lambda: translate("SecretaryView", "讨论事项"),
-            lambda d: "；".join(_discussion_reasons(d)),
-            tooltip=lambda d: "\n".join(_discussion_reasons(d)),
         ),
     ]
 
@@ -422,7 +422,7 @@ class DiscussionPage(_Page):
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=1, short=True)
+        self.discussionTable = _table(self.discussion_model, stretch=2, short=True)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
@@ -705,7 +705,10 @@ class DiscussionPage(_Page):
                     score=fixed(panel.adjustment.score, 2), reason=panel.adjustment.reason
                 )
             )
-        for v in panel.vetoes:
+        claims = self.veto_claims()
+        for c in claims:
+            notes.append(translate("SecretaryView", "一票否决：{claim}").format(claim=c.text))
+        for v in () if claims else panel.vetoes:
             notes.append(
                 translate("SecretaryView", "一票否决（{name}）— {expert}：{reason}").format(
                     name=v.name, expert=v.expert_name, reason=v.reason

@@ -3571,6 +3571,10 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Adjusted to {score}. Reason: {reason}</translation>
     </message>
     <message>
+        <source>一票否决：{claim}</source>
+        <translation>Veto: {claim}</translation>
+    </message>
+    <message>
         <source>一票否决（{name}）— {expert}：{reason}</source>
         <translation>Veto ({name}) — {expert}: {reason}</translation>
     </message>
