@@ -295,27 +295,19 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             lambda d: "；".join(_discussion_reasons(d)),
             tooltip=lambda d: "\n".join(_discussion_reasons(d)),
         ),
-        Column(lambda: "n", lambda d: str(d.n), numeric=True),
         Column(
             lambda: translate("SecretaryView", "极差"),
             lambda d: _fixed_or_dash(d.range),
             numeric=True,
             colour=lambda d: _WARN if d.flags else None,
-        ),
-        Column(
-            lambda: translate("SecretaryView", "最低"),
-            lambda d: _fixed_or_dash(d.minimum),
-            numeric=True,
-        ),
-        Column(
-            lambda: translate("SecretaryView", "中位数"),
-            lambda d: _fixed_or_dash(d.median),
-            numeric=True,
-        ),
-        Column(
-            lambda: translate("SecretaryView", "最高"),
-            lambda d: _fixed_or_dash(d.maximum),
-            numeric=True,
+            tooltip=lambda d: translate(
+                "SecretaryView", "专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}"
+            ).format(
+                n=d.n,
+                low=_fixed_or_dash(d.minimum),
+                mid=_fixed_or_dash(d.median),
+                high=_fixed_or_dash(d.maximum),
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True

@@ -3419,18 +3419,6 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Range</translation>
     </message>
     <message>
-        <source>最低</source>
-        <translation>Lowest</translation>
-    </message>
-    <message>
-        <source>中位数</source>
-        <translation>Median</translation>
-    </message>
-    <message>
-        <source>最高</source>
-        <translation>Highest</translation>
-    </message>
-    <message>
         <source>得分</source>
         <translation>Score</translation>
     </message>
@@ -3493,6 +3481,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>讨论事项</source>
         <translation>To discuss</translation>
+    </message>
+    <message>
+        <source>专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}</source>
+        <translation>Expert totals, n={n}: lowest {low}, median {mid}, highest {high}</translation>
     </message>
     <message>
         <source>否决：{claim}</source>
