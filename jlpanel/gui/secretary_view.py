@@ -1044,8 +1044,16 @@ class ResultsPage(_Page):
         cl.addWidget(self.spreadBox, 1)
         cl.addWidget(self.gradeBox, 0)  # as tall as its bars need; the spread chart scrolls
 
+        # the confirmation line sits over the table it is about, inside the splitter: a row of
+        # its own across the page would raise the window's minimum height
+        table = QWidget()
+        tlayout = QVBoxLayout(table)
+        tlayout.setContentsMargins(0, 0, 0, 0)
+        tlayout.addLayout(decisions)
+        tlayout.addWidget(self.resultsTable, 1)
+        self.resultsTable.setMinimumHeight(40)  # with the line above it, no taller than before
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.resultsTable)
+        left.addWidget(table)
         left.addWidget(self.tabs)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
@@ -1057,7 +1065,6 @@ class ResultsPage(_Page):
         self.splitter.setSizes([800, 540])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(decisions)
         layout.addWidget(self.splitter, 1)
 
         self.refreshButton.clicked.connect(self.refresh)
