@@ -9,6 +9,7 @@ services are imported inside the functions so SQLAlchemy stays off the start-up 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
@@ -51,9 +52,15 @@ from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
     from jlpanel.domain.agreement import AgreementStatistic, PanelAgreement
-    from jlpanel.domain.results import CycleResults
-    from jlpanel.services.dashboard import DiscussionItem, LeniencyLine, PlatformPanel
+    from jlpanel.domain.results import CycleResults, Tie
+    from jlpanel.services.dashboard import (
+        DiscussionItem,
+        LeniencyLine,
+        PlatformPanel,
+        VetoClaimLine,
+    )
     from jlpanel.services.history import HistoryLine
+    from jlpanel.services.panel import ConfirmationStatus, TieLine
     from jlpanel.services.results import (
         DisqualificationLine,
         FundingLine,
@@ -283,30 +290,43 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
     return [
         Column(lambda: translate("SecretaryView", "备案编号"), lambda d: d.filing_no),
         Column(lambda: translate("SecretaryView", "平台"), lambda d: d.name),
-        Column(lambda: "n", lambda d: str(d.n), numeric=True),
+        Column(
+            lambda: translate("SecretaryView", "讨论事项"),
+            lambda d: "；".join(_discussion_reasons(d)),
+            tooltip=lambda d: "\n".join(_discussion_reasons(d)),
+        ),
         Column(
             lambda: translate("SecretaryView", "极差"),
-            lambda d: fixed(d.range, 1),
+            lambda d: _fixed_or_dash(d.range),
             numeric=True,
-            colour=lambda _d: _WARN,
-        ),
-        Column(
-            lambda: translate("SecretaryView", "最低"), lambda d: fixed(d.minimum, 1), numeric=True
-        ),
-        Column(
-            lambda: translate("SecretaryView", "中位数"), lambda d: fixed(d.median, 1), numeric=True
-        ),
-        Column(
-            lambda: translate("SecretaryView", "最高"), lambda d: fixed(d.maximum, 1), numeric=True
+            colour=lambda d: _WARN if d.flags else None,
+            tooltip=lambda d: translate(
+                "SecretaryView", "专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}"
+            ).format(
+                n=d.n,
+                low=_fixed_or_dash(d.minimum),
+                mid=_fixed_or_dash(d.median),
+                high=_fixed_or_dash(d.maximum),
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
         ),
-        Column(
-            lambda: translate("SecretaryView", "分歧"),
-            lambda d: "；".join(f.text for f in d.flags),
-        ),
     ]
+
+
+def _fixed_or_dash(value: Any) -> str:
+    return "—" if value is None else fixed(value, 1)
+
+
+def _discussion_reasons(d: DiscussionItem) -> list[str]:
+    """Why a platform is on the discussion list, one line each: disagreements, veto claims
+    with their status, and an undecided tie."""
+    lines = [f.text for f in d.flags]
+    lines += [translate("SecretaryView", "否决：{claim}").format(claim=c.text) for c in d.claims]
+    if d.tie is not None:
+        lines.append(translate("SecretaryView", "并列待排序：{where}").format(where=d.tie))
+    return lines
 
 
 def _leniency_columns() -> list[Column[LeniencyLine]]:
@@ -394,7 +414,7 @@ class DiscussionPage(_Page):
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=1, short=True)
+        self.discussionTable = _table(self.discussion_model, stretch=2, short=True)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
@@ -453,12 +473,14 @@ class DiscussionPage(_Page):
         set_muted(self.notesLabel)
         self.adjustButton = QPushButton(icon("edit-score"), "")
         self.opinionButton = QPushButton(icon("document-sign"), "")
+        self.vetoButton = QPushButton()
         chooser = QHBoxLayout()
         self.chooseLabel = QLabel()
         chooser.addWidget(self.chooseLabel)
         chooser.addWidget(self.platformCombo, 1)
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.vetoButton)
         actions.addWidget(self.adjustButton)
         actions.addWidget(self.opinionButton)
         right = QWidget()
@@ -492,6 +514,7 @@ class DiscussionPage(_Page):
         self.platformCombo.currentIndexChanged.connect(self._on_platform_chosen)
         self.adjustButton.clicked.connect(self.adjust_score)
         self.opinionButton.clicked.connect(self.edit_opinion)
+        self.vetoButton.clicked.connect(self.rule_on_veto)
         self.retranslate()
         self._show_panel(None)
 
@@ -507,7 +530,8 @@ class DiscussionPage(_Page):
         self.listNote.setText(
             translate(
                 "SecretaryView",
-                "专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列。",
+                "专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列；"
+                "其后是有专家主张一票否决、或并列尚待专家组排序的平台。",
             )
         )
         self.leniencyTitle.setText(translate("SecretaryView", "专家评分尺度"))
@@ -533,6 +557,10 @@ class DiscussionPage(_Page):
         self.chooseLabel.setText(translate("SecretaryView", "平台："))
         self.adjustButton.setText(translate("SecretaryView", "调整得分…"))
         self.opinionButton.setText(translate("SecretaryView", "专家组意见…"))
+        self.vetoButton.setText(translate("SecretaryView", "认定/驳回否决(&V)…"))
+        self.vetoButton.setToolTip(
+            translate("SecretaryView", "专家组对所选平台的一票否决主张作出认定或驳回，须写明理由")
+        )
         self.discussion_model.retranslate()
         self.leniency_model.retranslate()
         self.agreement_model.retranslate()
@@ -641,6 +669,7 @@ class DiscussionPage(_Page):
         self.scores_model.set_panel(panel)
         self.adjustButton.setEnabled(panel is not None)
         self.opinionButton.setEnabled(panel is not None)
+        self.vetoButton.setEnabled(bool(self.veto_claims()))
         if panel is None:
             self.panelTitle.setText(translate("SecretaryView", "选择一个平台"))
             self.panelSummary.setText("")
@@ -668,7 +697,10 @@ class DiscussionPage(_Page):
                     score=fixed(panel.adjustment.score, 2), reason=panel.adjustment.reason
                 )
             )
-        for v in panel.vetoes:
+        claims = self.veto_claims()
+        for c in claims:
+            notes.append(translate("SecretaryView", "一票否决：{claim}").format(claim=c.text))
+        for v in () if claims else panel.vetoes:
             notes.append(
                 translate("SecretaryView", "一票否决（{name}）— {expert}：{reason}").format(
                     name=v.name, expert=v.expert_name, reason=v.reason
@@ -700,6 +732,36 @@ class DiscussionPage(_Page):
         dialog.open()
         return dialog
 
+    def veto_claims(self) -> list[VetoClaimLine]:
+        """The veto claims (and rulings) on the shown platform."""
+        if self._panel is None:
+            return []
+        for item in self.discussion_model.rows():
+            if item.platform_id == self._panel.platform_id:
+                return list(item.claims)
+        return []
+
+    def rule_on_veto(self) -> Any:
+        """Open 认定/驳回否决 for the shown platform's veto claims."""
+        claims = self.veto_claims()
+        if self.workspace is None or self._panel is None or not claims:
+            return None
+        from jlpanel.gui.panel_dialogs import VetoRulingDialog
+
+        p = self._panel
+        dialog = VetoRulingDialog(
+            self.workspace, p.filing_no, f"{p.name}（{p.filing_no}）", claims, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_ruled)
+        dialog.open()
+        return dialog
+
+    def _on_ruled(self) -> None:
+        self.refresh()
+        self.status_message.emit(translate("SecretaryView", "已记录专家组对一票否决的认定"))
+        self.changed.emit()
+
     def _on_adjusted(self) -> None:
         self.refresh()
         self.status_message.emit(translate("SecretaryView", "已调整得分"))
@@ -726,12 +788,35 @@ class DiscussionPage(_Page):
 # =============================================================================== 考核结果
 
 
-def _results_columns() -> list[Column[ResultLine]]:
+def _rank_text(r: ResultLine, tie: Tie | None) -> str:
+    if r.rank is None:
+        return "—"
+    if tie is not None and not tie.decided:
+        return translate("SecretaryView", "{rank}（并列）").format(rank=r.rank)
+    return str(r.rank)
+
+
+def _rank_tooltip(tie: Tie | None) -> str:
+    if tie is None:
+        return ""
+    from jlpanel.domain.results import TIE_LABELS
+
+    where = TIE_LABELS[tie.where].get(current_language())
+    if tie.decided:
+        return translate("SecretaryView", "{where}，已由专家组确定先后").format(where=where)
+    return translate("SecretaryView", "{where}，尚待专家组确定先后（并列排序…）").format(
+        where=where
+    )
+
+
+def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[ResultLine]]:
     return [
         Column(
             lambda: translate("SecretaryView", "名次"),
-            lambda r: "—" if r.rank is None else str(r.rank),
+            lambda r: _rank_text(r, tie_of(r)),
             numeric=True,
+            colour=lambda r: _WARN if (t := tie_of(r)) is not None and not t.decided else None,
+            tooltip=lambda r: _rank_tooltip(tie_of(r)),
         ),
         Column(lambda: translate("SecretaryView", "备案编号"), lambda r: r.filing_no),
         Column(lambda: translate("SecretaryView", "平台"), lambda r: r.name),
@@ -874,7 +959,25 @@ class ResultsPage(_Page):
         top.addWidget(self.historyButton)
         top.addWidget(self.storeButton)
 
-        self.results_model: RowsModel[ResultLine] = RowsModel(_results_columns(), self)
+        # the panel's decisions: confirmation state, 确定结果, 重新打开, 并列排序
+        self._ties: dict[int, Tie] = {}
+        self._tie_lines: list[TieLine] = []
+        self._confirmation: ConfirmationStatus | None = None
+        self.confirmationLabel = QLabel()
+        self.confirmationLabel.setWordWrap(True)
+        self.confirmationLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.tieButton = QPushButton()
+        self.confirmButton = QPushButton(icon("document-sign"), "")
+        self.reopenButton = QPushButton()
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.confirmationLabel, 1)
+        decisions.addWidget(self.tieButton)
+        decisions.addWidget(self.reopenButton)
+        decisions.addWidget(self.confirmButton)
+
+        self.results_model: RowsModel[ResultLine] = RowsModel(
+            _results_columns(lambda r: self._ties.get(r.platform_id)), self
+        )
         self.resultsTable = _table(self.results_model, stretch=2)
         self.funding_model: RowsModel[FundingLine] = RowsModel(_funding_columns(), self)
         self.fundingTable = _table(self.funding_model, stretch=2)
@@ -941,8 +1044,16 @@ class ResultsPage(_Page):
         cl.addWidget(self.spreadBox, 1)
         cl.addWidget(self.gradeBox, 0)  # as tall as its bars need; the spread chart scrolls
 
+        # the confirmation line sits over the table it is about, inside the splitter: a row of
+        # its own across the page would raise the window's minimum height
+        table = QWidget()
+        tlayout = QVBoxLayout(table)
+        tlayout.setContentsMargins(0, 0, 0, 0)
+        tlayout.addLayout(decisions)
+        tlayout.addWidget(self.resultsTable, 1)
+        self.resultsTable.setMinimumHeight(40)  # with the line above it, no taller than before
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.resultsTable)
+        left.addWidget(table)
         left.addWidget(self.tabs)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
@@ -957,6 +1068,9 @@ class ResultsPage(_Page):
         layout.addWidget(self.splitter, 1)
 
         self.refreshButton.clicked.connect(self.refresh)
+        self.confirmButton.clicked.connect(self.confirm_results)
+        self.reopenButton.clicked.connect(self.reopen_results)
+        self.tieButton.clicked.connect(self.order_tie)
         self.historyButton.clicked.connect(self.import_history)
         self.storeButton.clicked.connect(self.store_results)
         self.applyBudgetButton.clicked.connect(self.apply_budget)
@@ -966,7 +1080,26 @@ class ResultsPage(_Page):
         self.titleLabel.setText(translate("SecretaryView", "考核结果"))
         self.refreshButton.setText(translate("SecretaryView", "刷新"))
         self.historyButton.setText(translate("SecretaryView", "导入历史结果…"))
-        self.storeButton.setText(translate("SecretaryView", "确定并保存结果"))
+        self.storeButton.setText(translate("SecretaryView", "保存计算结果"))
+        self.storeButton.setToolTip(
+            translate("SecretaryView", "按当前评分和规则计算结果并保存，不确定结果")
+        )
+        self.confirmButton.setText(translate("SecretaryView", "确定结果(&C)"))
+        self.confirmButton.setToolTip(
+            translate(
+                "SecretaryView",
+                "确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。",
+            )
+        )
+        self.reopenButton.setText(translate("SecretaryView", "重新打开(&O)…"))
+        self.reopenButton.setToolTip(
+            translate("SecretaryView", "重新打开已确定的结果，以便修改规则或决定（须写明理由）")
+        )
+        self.tieButton.setText(translate("SecretaryView", "并列排序(&T)…"))
+        self.tieButton.setToolTip(
+            translate("SecretaryView", "按专家组讨论确定并列平台的先后（须写明理由）")
+        )
+        self._show_confirmation()
         self.budgetLabel.setText(translate("SecretaryView", "后补助预算（万元）："))
         self.applyBudgetButton.setText(translate("SecretaryView", "应用"))
         current = self.splitCombo.currentData()
@@ -1018,6 +1151,12 @@ class ResultsPage(_Page):
         when = rs.stored_decision_date(ws)
         results: CycleResults = rs.compute_workspace_results(ws, decision_date=when)
         lines = rs.results_table(ws, language, results=results, decision_date=when)
+        from jlpanel.services.panel import confirmation_status, tie_lines
+
+        self._ties = {int(r.platform_id): r.tie for r in results.platforms if r.tie is not None}
+        self._tie_lines = [t for t in tie_lines(ws, language, results=results) if not t.decided]
+        self._confirmation = confirmation_status(ws, results=results)
+        self._show_confirmation()
         self.results_model.set_rows(lines)
         self.funding_model.set_rows(rs.funding_ranking(ws, results=results, decision_date=when))
         self.rectification_model.set_rows(
@@ -1086,6 +1225,107 @@ class ResultsPage(_Page):
         self.spreadChart.set_bars([])
         self.gradeChart.set_rows([])
         self.summaryLabel.setText("")
+        self._ties = {}
+        self._tie_lines = []
+        self._confirmation = None
+        self._show_confirmation()
+
+    def _show_confirmation(self) -> None:
+        """The confirmation line and which of 确定结果 / 重新打开 / 并列排序 apply."""
+        status = self._confirmation
+        undecided = len(self._tie_lines)
+        if status is None:
+            text, colour = "", None
+        elif status.confirmed_on is None:
+            text, colour = translate("SecretaryView", "考核结果尚未确定"), _WARN
+        elif status.changes:
+            text = translate(
+                "SecretaryView",
+                "结果已于 {date} 确定，确定后结果有变化（{n} 处），需重新确定",
+            ).format(date=date(status.confirmed_on), n=len(status.changes))
+            colour = _WARN
+        else:
+            text = translate("SecretaryView", "考核结果已于 {date} 确定（{who}）").format(
+                date=date(status.confirmed_on), who=status.author or "—"
+            )
+            colour = _OK
+        if status is not None and undecided:
+            text += translate("SecretaryView", "；{n} 处并列尚待专家组排序").format(n=undecided)
+        self.confirmationLabel.setText(text)
+        self.confirmationLabel.setStyleSheet(f"color: {colour};" if colour else "")
+        if status is not None and status.changes:
+            self.confirmationLabel.setToolTip(
+                "\n".join(
+                    f"{c.filing_no} {c.field}: {c.confirmed} → {c.now}" for c in status.changes
+                )
+            )
+        else:
+            self.confirmationLabel.setToolTip("")
+        has_workspace = self.workspace is not None and status is not None
+        self.confirmButton.setEnabled(has_workspace and not (status and status.confirmed))
+        self.reopenButton.setEnabled(has_workspace and bool(status and status.confirmed_on))
+        self.tieButton.setEnabled(has_workspace and undecided > 0)
+
+    def confirmation_text(self) -> str:
+        """The confirmation line as shown."""
+        return self.confirmationLabel.text()
+
+    def confirm_results(self) -> None:
+        """确定结果: fix the results as of today; refused (with the ties named) while a tie
+        that matters is undecided."""
+        if self.workspace is None:
+            return
+        from jlpanel.services.panel import confirm_results
+
+        try:
+            status = confirm_results(self.workspace)
+        except UserError as exc:
+            show_user_error(self, exc)
+            self.refresh()
+            return
+        except Exception as exc:  # a bug: the crash dialog
+            report_exception(exc, self)
+            return
+        self.refresh()
+        self.status_message.emit(
+            translate("SecretaryView", "考核结果已于 {date} 确定").format(
+                date=date(status.confirmed_on)
+            )
+        )
+        self.changed.emit()
+
+    def reopen_results(self) -> Any:
+        """Open 重新打开, which asks for the reason."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.panel_dialogs import ReopenDialog
+
+        dialog = ReopenDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._after_decision(translate("SecretaryView", "已重新打开考核结果"))
+        )
+        dialog.open()
+        return dialog
+
+    def order_tie(self) -> Any:
+        """Open 并列排序 over the undecided ties that matter."""
+        if self.workspace is None or not self._tie_lines:
+            return None
+        from jlpanel.gui.panel_dialogs import TieOrderDialog
+
+        dialog = TieOrderDialog(self.workspace, self._tie_lines, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._after_decision(translate("SecretaryView", "已记录并列平台的先后"))
+        )
+        dialog.open()
+        return dialog
+
+    def _after_decision(self, message: str) -> None:
+        self.refresh()
+        self.status_message.emit(message)
+        self.changed.emit()
 
     def result_lines(self) -> list[ResultLine]:
         return self.results_model.rows()

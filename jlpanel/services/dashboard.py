@@ -18,7 +18,7 @@ from sqlalchemy import select
 from jlpanel.domain.aggregation import DisagreementKind, Summary, median
 from jlpanel.domain.agreement import PanelAgreement, panel_agreement
 from jlpanel.domain.exact import format_points
-from jlpanel.domain.results import CycleResults, PlatformResult
+from jlpanel.domain.results import TIE_LABELS, CycleResults, PlatformResult
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import Grade
 from jlpanel.domain.scoresheet import Provenance, area_points
@@ -127,19 +127,49 @@ class PlatformPanel:
 
 
 @dataclass(frozen=True, slots=True)
+class VetoClaimLine:
+    """One expert's veto claim on a platform (or a ruling no expert claimed), with its status."""
+
+    code: str
+    name: str
+    expert_id: int | None
+    expert_name: str | None
+    reason: str
+    #: ``pending`` (待认定), ``confirmed`` (已认定) or ``dismissed`` (已驳回).
+    status: str
+    #: The panel's reason for its ruling, if any.
+    ruling_reason: str
+    #: Whether the veto counts in the current result.
+    applies: bool
+    text: str
+
+
+VETO_STATUS_LABELS: Mapping[str, tuple[str, str]] = {
+    "pending": ("待认定", "awaiting a ruling"),
+    "confirmed": ("已认定", "confirmed"),
+    "dismissed": ("已驳回", "dismissed"),
+}
+
+
+@dataclass(frozen=True, slots=True)
 class DiscussionItem:
-    """A platform on the discussion list."""
+    """A platform on the discussion list: experts disagree, a veto is claimed, or a tie that
+    matters awaits the panel's order."""
 
     platform_id: int
     filing_no: str
     name: str
+    #: Valid scores; the statistics are None without any.
     n: int
-    range: Decimal
-    minimum: Decimal
-    median: Decimal
-    maximum: Decimal
+    range: Decimal | None
+    minimum: Decimal | None
+    median: Decimal | None
+    maximum: Decimal | None
     score: Decimal | None
     flags: tuple[DisagreementLine, ...]
+    claims: tuple[VetoClaimLine, ...] = ()
+    #: Where an undecided tie that matters is (并列), in words; None without one.
+    tie: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,34 +341,86 @@ def _known_veto(rubric: Rubric, code: str) -> bool:
     return any(v.code == code for v in rubric.vetoes)
 
 
+def veto_claim_lines(
+    r: PlatformResult, rubric: Rubric, names: Mapping[int, str], language: str = "zh"
+) -> tuple[VetoClaimLine, ...]:
+    """Each expert's veto claim on ``r`` with the panel's ruling, one line each, in words."""
+    en = language.startswith("en")
+    lines: list[VetoClaimLine] = []
+    for c in r.veto_claims:
+        veto_name = (
+            rubric.veto(c.code).name.get(language) if _known_veto(rubric, c.code) else c.code
+        )
+        if c.ruling is None:
+            status = "pending"
+        else:
+            status = "confirmed" if c.ruling.confirmed else "dismissed"
+        status_text = VETO_STATUS_LABELS[status][1 if en else 0]
+        ruling_reason = c.ruling.reason if c.ruling is not None else ""
+        claims: list[tuple[int | None, str]] = [(int(e), reason) for e, reason in c.claims]
+        for eid, reason in claims or [(None, "")]:
+            who = names.get(eid, str(eid)) if eid is not None else None
+            if who is None:
+                text = (
+                    f"panel: {veto_name} — {status_text}"
+                    if en
+                    else f"专家组：{veto_name}——{status_text}"
+                )
+            else:
+                text = (
+                    f"{who}: {veto_name} ({reason}) — {status_text}"
+                    if en
+                    else f"{who}：{veto_name}（{reason}）——{status_text}"
+                )
+            if ruling_reason:
+                text += f" ({ruling_reason})" if en else f"（{ruling_reason}）"
+            lines.append(
+                VetoClaimLine(
+                    c.code, veto_name, eid, who, reason, status, ruling_reason, c.applies, text
+                )
+            )
+    return tuple(lines)
+
+
 def discussion_list(
     ws: Workspace, language: str = "zh", *, results: CycleResults | None = None
 ) -> list[DiscussionItem]:
-    """The platforms whose experts disagree, the widest spread of totals first."""
+    """The platforms the panel should discuss: disagreements (the widest spread of totals
+    first), then veto claims and undecided ties that matter, whatever their spread."""
     if results is None:
         results = compute_workspace_results(ws)
     facts = _platform_facts(ws)
     names = _expert_names(ws)
+    rubric = ws.cycle_info().rubric
     items: list[DiscussionItem] = []
     for r in results.platforms:
-        if not r.on_discussion_list or r.total is None:
+        if not r.on_discussion_list:
             continue
         filing_no, name, _ = facts.get(int(r.platform_id), (r.platform_id, "", ""))
+        total = r.total
+        tie = r.tie
         items.append(
             DiscussionItem(
                 platform_id=int(r.platform_id),
                 filing_no=filing_no,
                 name=name,
-                n=r.total.n,
-                range=r.total.range,
-                minimum=r.total.minimum,
-                median=r.total.median,
-                maximum=r.total.maximum,
+                n=total.n if total is not None else 0,
+                range=total.range if total is not None else None,
+                minimum=total.minimum if total is not None else None,
+                median=total.median if total is not None else None,
+                maximum=total.maximum if total is not None else None,
                 score=r.score,
                 flags=_flag_lines(r, names, language),
+                claims=veto_claim_lines(r, rubric, names, language),
+                tie=TIE_LABELS[tie.where].get(language)
+                if tie is not None and not tie.decided
+                else None,
             )
         )
-    return sorted(items, key=lambda d: (-d.range, d.filing_no))
+    return sorted(
+        items,
+        key=lambda d: (not d.flags, -(d.range if d.range is not None else Decimal(0)), d.filing_no),
+    )
 
 
 def leniency_view(ws: Workspace, *, results: CycleResults | None = None) -> list[LeniencyLine]:

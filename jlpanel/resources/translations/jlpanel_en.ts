@@ -2015,6 +2015,85 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>PanelDialogs</name>
+    <message>
+        <source>写明理由（必填）</source>
+        <translation>Write the reason (required)</translation>
+    </message>
+    <message>
+        <source>并列排序</source>
+        <translation>Order Tied Platforms</translation>
+    </message>
+    <message>
+        <source>这些平台的得分与服务成效分完全相同，且并列影响结果。请按专家组讨论确定的先后排列（排在前面的名次在前），并写明理由；排序及理由记入审计日志。</source>
+        <translation>These platforms have exactly the same score and service-outcome score, and the tie matters. Put them in the order the panel agreed (first ranks higher) and write the reason; the order and the reason go into the audit log.</translation>
+    </message>
+    <message>
+        <source>上移(&amp;U)</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <source>下移(&amp;D)</source>
+        <translation>Move &amp;Down</translation>
+    </message>
+    <message>
+        <source>并列(&amp;T)</source>
+        <translation>&amp;Tie</translation>
+    </message>
+    <message>
+        <source>先后顺序(&amp;O)</source>
+        <translation>&amp;Order</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>确定并列平台的先后</source>
+        <translation>Order the tied platforms</translation>
+    </message>
+    <message>
+        <source>认定或驳回一票否决</source>
+        <translation>Rule on a Veto</translation>
+    </message>
+    <message>
+        <source>认定(&amp;C)：否决成立，等级为不合格</source>
+        <translation>&amp;Confirm: the veto stands, the grade is 不合格 (fail)</translation>
+    </message>
+    <message>
+        <source>驳回(&amp;D)：否决不成立，按得分评定</source>
+        <translation>&amp;Dismiss: the veto does not stand, the score decides the grade</translation>
+    </message>
+    <message>
+        <source>否决项(&amp;V)</source>
+        <translation>&amp;Veto</translation>
+    </message>
+    <message>
+        <source>专家意见</source>
+        <translation>Experts&apos; claims</translation>
+    </message>
+    <message>
+        <source>专家组认定</source>
+        <translation>Panel&apos;s ruling</translation>
+    </message>
+    <message>
+        <source>专家组对该否决的认定优先于专家的主张；认定及理由记入审计日志，并在评价报告中注明。</source>
+        <translation>The panel&apos;s ruling overrides the experts&apos; claims; the ruling and its reason go into the audit log and are noted in the evaluation report.</translation>
+    </message>
+    <message>
+        <source>重新打开考核结果</source>
+        <translation>Reopen the Results</translation>
+    </message>
+    <message>
+        <source>重新打开已确定的结果</source>
+        <translation>Reopen the confirmed results</translation>
+    </message>
+    <message>
+        <source>重新打开后可以修改规则和决定，之后须重新确定结果。已确定的整改期限不变。理由记入审计日志。</source>
+        <translation>Once reopened, the rules and decisions can change; the results must then be confirmed again. Deadlines already fixed stay as they are. The reason goes into the audit log.</translation>
+    </message>
+</context>
+<context>
     <name>PlatformListView</name>
     <message>
         <source>全部类型</source>
@@ -3340,24 +3419,8 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Range</translation>
     </message>
     <message>
-        <source>最低</source>
-        <translation>Lowest</translation>
-    </message>
-    <message>
-        <source>中位数</source>
-        <translation>Median</translation>
-    </message>
-    <message>
-        <source>最高</source>
-        <translation>Highest</translation>
-    </message>
-    <message>
         <source>得分</source>
         <translation>Score</translation>
-    </message>
-    <message>
-        <source>分歧</source>
-        <translation>Disagreement</translation>
     </message>
     <message>
         <source>专家</source>
@@ -3416,8 +3479,24 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Discussion list</translation>
     </message>
     <message>
-        <source>专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列。</source>
-        <translation>Platforms whose expert totals span more than 15 points, or where one expert is more than 10 points from the median, widest spread first.</translation>
+        <source>讨论事项</source>
+        <translation>To discuss</translation>
+    </message>
+    <message>
+        <source>专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}</source>
+        <translation>Expert totals, n={n}: lowest {low}, median {mid}, highest {high}</translation>
+    </message>
+    <message>
+        <source>否决：{claim}</source>
+        <translation>Veto: {claim}</translation>
+    </message>
+    <message>
+        <source>并列待排序：{where}</source>
+        <translation>Tie to order: {where}</translation>
+    </message>
+    <message>
+        <source>专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列；其后是有专家主张一票否决、或并列尚待专家组排序的平台。</source>
+        <translation>Platforms whose expert totals span more than 15 points, or where an expert is more than 10 points from the median, widest spread first; then platforms with an expert&apos;s veto claim or a tie awaiting the panel&apos;s order.</translation>
     </message>
     <message>
         <source>专家评分尺度</source>
@@ -3456,6 +3535,14 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Panel opinion…</translation>
     </message>
     <message>
+        <source>认定/驳回否决(&amp;V)…</source>
+        <translation>Rule on &amp;Veto…</translation>
+    </message>
+    <message>
+        <source>专家组对所选平台的一票否决主张作出认定或驳回，须写明理由</source>
+        <translation>Confirm or dismiss the veto claimed on the chosen platform, with the panel&apos;s reason</translation>
+    </message>
+    <message>
         <source>解读：{reading}</source>
         <translation>Reading: {reading}</translation>
     </message>
@@ -3476,6 +3563,10 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Adjusted to {score}. Reason: {reason}</translation>
     </message>
     <message>
+        <source>一票否决：{claim}</source>
+        <translation>Veto: {claim}</translation>
+    </message>
+    <message>
         <source>一票否决（{name}）— {expert}：{reason}</source>
         <translation>Veto ({name}) — {expert}: {reason}</translation>
     </message>
@@ -3488,12 +3579,28 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Not counted ({name}): {problems}</translation>
     </message>
     <message>
+        <source>已记录专家组对一票否决的认定</source>
+        <translation>The panel&apos;s ruling on the veto is recorded</translation>
+    </message>
+    <message>
         <source>已调整得分</source>
         <translation>Score adjusted</translation>
     </message>
     <message>
         <source>已保存专家组意见</source>
         <translation>Panel opinion saved</translation>
+    </message>
+    <message>
+        <source>{rank}（并列）</source>
+        <translation>{rank} (tied)</translation>
+    </message>
+    <message>
+        <source>{where}，已由专家组确定先后</source>
+        <translation>{where}; ordered by the panel</translation>
+    </message>
+    <message>
+        <source>{where}，尚待专家组确定先后（并列排序…）</source>
+        <translation>{where}; awaiting the panel&apos;s order (Order Tie…)</translation>
     </message>
     <message>
         <source>名次</source>
@@ -3584,8 +3691,36 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Import history…</translation>
     </message>
     <message>
-        <source>确定并保存结果</source>
-        <translation>Confirm and save results</translation>
+        <source>保存计算结果</source>
+        <translation>Save Computed Results</translation>
+    </message>
+    <message>
+        <source>按当前评分和规则计算结果并保存，不确定结果</source>
+        <translation>Compute the results from the current scores and rules and save them, without confirming them</translation>
+    </message>
+    <message>
+        <source>确定结果(&amp;C)</source>
+        <translation>&amp;Confirm Results</translation>
+    </message>
+    <message>
+        <source>确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。</source>
+        <translation>Confirm the cycle&apos;s results: rectification deadlines run from the day of confirmation. Not possible while a tie awaits the panel&apos;s order.</translation>
+    </message>
+    <message>
+        <source>重新打开(&amp;O)…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <source>重新打开已确定的结果，以便修改规则或决定（须写明理由）</source>
+        <translation>Reopen the confirmed results to change rules or decisions (a reason is required)</translation>
+    </message>
+    <message>
+        <source>并列排序(&amp;T)…</source>
+        <translation>Order &amp;Tie…</translation>
+    </message>
+    <message>
+        <source>按专家组讨论确定并列平台的先后（须写明理由）</source>
+        <translation>Put tied platforms in the panel&apos;s order (a reason is required)</translation>
     </message>
     <message>
         <source>后补助预算（万元）：</source>
@@ -3654,6 +3789,34 @@ n is the number of platforms used, k the number of experts.</translation>
     <message>
         <source>共 {n} 个平台，结果已定 {final} 个，未定 {pending} 个</source>
         <translation>{n} platforms: {final} final, {pending} not final</translation>
+    </message>
+    <message>
+        <source>考核结果尚未确定</source>
+        <translation>The results are not confirmed yet</translation>
+    </message>
+    <message>
+        <source>结果已于 {date} 确定，确定后结果有变化（{n} 处），需重新确定</source>
+        <translation>Confirmed on {date}, but the results have changed since ({n} changes): confirm them again</translation>
+    </message>
+    <message>
+        <source>考核结果已于 {date} 确定（{who}）</source>
+        <translation>Results confirmed on {date} ({who})</translation>
+    </message>
+    <message>
+        <source>；{n} 处并列尚待专家组排序</source>
+        <translation>; {n} tie(s) await the panel&apos;s order</translation>
+    </message>
+    <message>
+        <source>考核结果已于 {date} 确定</source>
+        <translation>Results confirmed on {date}</translation>
+    </message>
+    <message>
+        <source>已重新打开考核结果</source>
+        <translation>The results are reopened</translation>
+    </message>
+    <message>
+        <source>已记录并列平台的先后</source>
+        <translation>The panel&apos;s order of the tied platforms is recorded</translation>
     </message>
     <message>
         <source>已更新后补助预算</source>
