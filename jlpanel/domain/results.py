@@ -393,37 +393,45 @@ def _assess(inp: PlatformInput, rubric: Rubric, rules: RuleSettings) -> _Work:
     )
 
 
+@dataclass(slots=True)
+class _Group:
+    """Platforms with the same rank key (an exact tie when there are several)."""
+
+    members: list[_Work]
+    #: The panel ordered them: ``members`` is in its order and the ranks are distinct.
+    ordered: bool = False
+
+
 def _groups(
     works: Sequence[_Work], rules: RuleSettings, tie_orders: Sequence[Sequence[str]]
-) -> list[list[_Work]]:
+) -> list[_Group]:
     """Scored platforms in rank order as groups of exact ties; ranks assigned.
 
-    A group the panel has ordered (a tie order holding every member) is split into single
-    platforms in that order. Other groups share a rank; inside them platforms are listed by
+    A group the panel has ordered (a tie order holding every member) is kept in that order
+    with distinct ranks. Other groups share a rank; inside them platforms are listed by
     label, which decides nothing.
     """
     scored = sorted(
         (w for w in works if w.score is not None),
         key=lambda w: (w.key(rules.tie_break_area), w.inp.label, w.inp.platform_id),
     )
-    raw: list[list[_Work]] = []
+    groups: list[_Group] = []
     for w in scored:
-        if raw and raw[-1][0].key(rules.tie_break_area) == w.key(rules.tie_break_area):
-            raw[-1].append(w)
+        if groups and groups[-1].members[0].key(rules.tie_break_area) == w.key(
+            rules.tie_break_area
+        ):
+            groups[-1].members.append(w)
         else:
-            raw.append([w])
-    groups: list[list[_Work]] = []
-    for group in raw:
-        order = _panel_order(group, tie_orders)
-        if order is None:
-            groups.append(group)
-        else:
-            groups.extend([w] for w in order)
+            groups.append(_Group([w]))
+    for group in groups:
+        order = _panel_order(group.members, tie_orders)
+        if order is not None:
+            group.members, group.ordered = order, True
     position = 1
     for group in groups:
-        for w in group:
-            w.rank = position
-        position += len(group)
+        for n, w in enumerate(group.members):
+            w.rank = position + n if group.ordered else position
+        position += len(group.members)
     return groups
 
 
@@ -438,36 +446,45 @@ def _panel_order(group: Sequence[_Work], tie_orders: Sequence[Sequence[str]]) ->
     return None
 
 
-def _mark_tie(group: Sequence[_Work], where: TieWhere, ties: list[Tie]) -> None:
-    tie = Tie(where, tuple(w.inp.platform_id for w in group), decided=False)
+def _mark_tie(
+    group: Sequence[_Work], where: TieWhere, ties: list[Tie], *, decided: bool = False
+) -> None:
+    tie = Tie(where, tuple(w.inp.platform_id for w in group), decided=decided)
     ties.append(tie)
     for w in group:
-        if w.tie is None:
+        if w.tie is None or (w.tie.decided and not decided):
             w.tie = tie
 
 
 def _apply_quota(
-    groups: Sequence[Sequence[_Work]], rules: RuleSettings, ties: list[Tie]
+    groups: Sequence[_Group], rules: RuleSettings, ties: list[Tie]
 ) -> tuple[int | None, int]:
     """Cap 优秀 at floor(share × final results); a not-final platform takes no slot.
 
     Returns the places and the number of final results. A group of exact ties that spans
-    the cut is 并列: its members keep their grade by the rules until the panel orders them.
+    the cut is 并列: the panel's order decides who keeps 优秀; until there is one, its
+    members keep their grade by the rules and their results are not final.
     """
-    finals = sum(1 for g in groups for w in g if w.covered)
+    finals = sum(1 for g in groups for w in g.members if w.covered)
     allowed = excellent_quota_count(rules, finals)
     if allowed is None:
         return None, finals
     kept = 0
     for group in groups:
-        candidates = [w for w in group if w.covered and w.grade is Grade.EXCELLENT]
+        candidates = [w for w in group.members if w.covered and w.grade is Grade.EXCELLENT]
         if not candidates:
             continue
         if kept + len(candidates) <= allowed:
             kept += len(candidates)
             continue
-        if kept < allowed:  # the cut falls inside an undecided tie
-            _mark_tie(candidates, TieWhere.QUOTA, ties)
+        if kept < allowed:  # the cut falls inside an exact tie
+            _mark_tie(candidates, TieWhere.QUOTA, ties, decided=group.ordered)
+            if not group.ordered:
+                kept = allowed
+                continue
+            for w in candidates[allowed - kept :]:
+                w.grade = Grade.GOOD
+                w.quota_applied = True
             kept = allowed
             continue
         for w in candidates:
@@ -621,37 +638,58 @@ def _decide(
 
 
 def _fund(
-    works: Sequence[_Work],
-    groups: Sequence[Sequence[_Work]],
+    groups: Sequence[_Group],
     decisions: dict[str, Decision],
     rules: RuleSettings,
     ties: list[Tie],
 ) -> None:
-    """Funding ranks (shared within an exact tie), the funding cut and the budget split."""
+    """Funding ranks (shared within an undecided exact tie), the funding cut and the split.
+
+    While a tie at the funding cut is undecided, who is funded is not known, so no amount is
+    computed for anyone until the panel orders it.
+    """
     candidate_groups = [
-        [w for w in g if decisions[w.inp.platform_id].kind is DecisionKind.FUNDING_CANDIDATE]
+        _Group(
+            [
+                w
+                for w in g.members
+                if decisions[w.inp.platform_id].kind is DecisionKind.FUNDING_CANDIDATE
+            ],
+            g.ordered,
+        )
         for g in groups
     ]
-    candidate_groups = [g for g in candidate_groups if g]
+    candidate_groups = [g for g in candidate_groups if g.members]
     ranks: dict[str, int] = {}
     position = 1
     for g in candidate_groups:
-        for w in g:
-            ranks[w.inp.platform_id] = position
-        position += len(g)
-    funded = [w for g in candidate_groups for w in g]
+        for n, w in enumerate(g.members):
+            ranks[w.inp.platform_id] = position + n if g.ordered else position
+        position += len(g.members)
+    funded = [w for g in candidate_groups for w in g.members]
+    cut_undecided = False
     if rules.funding_places is not None:
         seen = 0
         for g in candidate_groups:
-            if seen < rules.funding_places < seen + len(g):
-                _mark_tie(g, TieWhere.FUNDING_CUT, ties)
-            seen += len(g)
+            if seen < rules.funding_places < seen + len(g.members):
+                _mark_tie(g.members, TieWhere.FUNDING_CUT, ties, decided=g.ordered)
+                cut_undecided = cut_undecided or not g.ordered
+            seen += len(g.members)
         funded = funded[: rules.funding_places]
     amounts: dict[str, Decimal | None] = {}
-    if rules.funding_budget is not None and rules.budget_split is not BudgetSplit.NONE and funded:
-        in_group = {w.inp.platform_id: n for n, g in enumerate(candidate_groups) for w in g}
+    splits = rules.funding_budget is not None and rules.budget_split is not BudgetSplit.NONE
+    if splits and funded and not cut_undecided:
+        assert rules.funding_budget is not None
+        in_group = {
+            w.inp.platform_id: n
+            for n, g in enumerate(candidate_groups)
+            if not g.ordered
+            for w in g.members
+        }
         tied_with_next = [
-            in_group[a.inp.platform_id] == in_group[b.inp.platform_id] for a, b in pairwise(funded)
+            a.inp.platform_id in in_group
+            and in_group[a.inp.platform_id] == in_group.get(b.inp.platform_id)
+            for a, b in pairwise(funded)
         ] + [False]
         split, undecided = split_budget(
             rules.funding_budget,
@@ -702,7 +740,7 @@ def compute_results(
         w.inp.platform_id: _decide(w, rubric, rules, confirmed_on, kept.get(w.inp.platform_id))
         for w in works
     }
-    _fund(works, groups, decisions, rules, ties)
+    _fund(groups, decisions, rules, ties)
 
     results = tuple(
         PlatformResult(

@@ -75,14 +75,14 @@ def order_tie(
     platforms = _platforms_by_filing(ws)
     ids = [_known(platforms, f)[0] for f in filing_nos]
     results = compute_workspace_results(ws)
-    ranks = {results.by_id(str(pid)).rank for pid in ids}
-    scores = {results.by_id(str(pid)).score for pid in ids}
-    tied_now = {
-        pid
-        for pid in ids
-        if (tie := results.by_id(str(pid)).tie) is not None and str(pid) in tie.members
+    area = ws.cycle_info().rules.tie_break_area
+    keys = {
+        (r.score, r.exact_area_scores.get(area), bool(r.vetoes))
+        for r in (results.by_id(str(pid)) for pid in ids)
     }
-    if None in ranks or (len(ranks) != 1 and not tied_now) or len(scores) != 1:
+    # The same score and the same tie-break area exactly: tied, whether or not an earlier
+    # order already separated them (the panel may revise its order).
+    if len(keys) != 1 or next(iter(keys))[0] is None:
         listed = "、".join(filing_nos)
         raise UserError(
             f"{listed} 的得分与服务成效分并不完全相同，没有并列，无需专家组排序",

@@ -220,3 +220,23 @@ def test_rules_lists_every_setting_and_refuses_bad_input(tmp_path, capsys):
     assert "good_min" in capsys.readouterr().err
     assert main(["rules", str(ws_path), "--set", "excellent_min"]) == 1
     assert len(_audit(ws_path, "update_rules")) == audited
+
+
+def test_the_panel_can_revise_its_order_and_the_tie_stays_listed_as_ordered(tmp_path, capsys):
+    ws_path = _tied_workspace(tmp_path, capsys)
+    assert (
+        main(["tiebreak", str(ws_path), "JL-002", "JL-001", "--reason", "服务成效材料更充分"]) == 0
+    )
+    grades = _grades(capsys, ws_path)
+    assert (grades["JL-002"], grades["JL-001"]) == (("1", "优秀"), ("2", "良好"))
+    capsys.readouterr()
+    assert main(["results", str(ws_path)]) == 0
+    assert "优秀比例线上并列：JL-002、JL-001（已排序）" in capsys.readouterr().out
+    # A second order with its own reason replaces the first; both are audited.
+    assert main(["tiebreak", str(ws_path), "JL-001", "JL-002", "--reason", "复议后改定"]) == 0
+    grades = _grades(capsys, ws_path)
+    assert (grades["JL-001"], grades["JL-002"]) == (("1", "优秀"), ("2", "良好"))
+    assert [e["new"]["order"] for e in _audit(ws_path, "order_tie")] == [
+        ["JL-002", "JL-001"],
+        ["JL-001", "JL-002"],
+    ]

@@ -318,3 +318,161 @@ def test_leniency_shows_the_lenient_expert():
     assert lv["e2"].mean_deviation == pytest.approx(-2.0)
     assert lv["e1"].mean_z > 1 > 0 > lv["e2"].mean_z
     assert lv["e1"].n == 2
+
+
+# ------------------------------------------------------------- issue 11: worked examples
+
+
+def test_a_mean_of_79_995_stays_on_the_funding_list():
+    # 0.5-grid totals cannot make 79.995; the 0.01 grid can: (79.99 + 80.00) / 2 = 79.995 → 80.00
+    from test_properties import GRIDS
+
+    pts_a = (D("28"), D("31.99"), D("20"))
+    pts_b = (D("28"), D("32"), D("20"))
+    p = PlatformInput("p", [sheet("e1", "p", points=pts_a), sheet("e2", "p", points=pts_b)])  # type: ignore[arg-type]
+    res = compute_results(
+        GRIDS["0.01"], RuleSettings(min_valid_scores=2), [p], confirmed_on=DAY
+    ).by_id("p")
+    assert res.score == D("80.00") and res.grade is Grade.GOOD
+    assert res.decision.kind is DecisionKind.FUNDING_CANDIDATE
+
+
+def test_ids_never_decide_an_exact_tie_at_the_quota():
+    # "10" sorts before "2" as text: the old code gave 10 the only 优秀 place.
+    ps = [platform(pid, 95, 95, 95, label=f"JL-{pid}") for pid in ("2", "10")]
+    ps.append(platform("3", 70, 70, 70))
+    r = run(*ps, rules=RuleSettings(excellent_quota=D("0.34")))  # floor(0.34 × 3) = 1 place
+    two, ten = r.by_id("2"), r.by_id("10")
+    assert two.rank == ten.rank == 1
+    assert two.tie is not None and two.tie == ten.tie and not two.tie.decided
+    assert two.tie.where.value == "quota"
+    assert not two.is_final and not ten.is_final
+    assert two.grade is ten.grade is Grade.EXCELLENT  # provisional until the panel decides
+    assert r.ties == (two.tie,)
+
+
+def test_the_panels_order_decides_the_quota_tie_and_is_remembered():
+    ps = [platform(pid, 95, 95, 95, label=f"JL-{pid}") for pid in ("2", "10")]
+    ps.append(platform("3", 70, 70, 70))
+    rules = RuleSettings(excellent_quota=D("0.34"))
+    r = compute_results(RUBRIC, rules, ps, confirmed_on=DAY, tie_orders=[["10", "2"]])
+    ten, two = r.by_id("10"), r.by_id("2")
+    assert (ten.rank, two.rank) == (1, 2)
+    assert (ten.grade, two.grade) == (Grade.EXCELLENT, Grade.GOOD) and two.quota_applied
+    assert ten.is_final and two.is_final
+    assert ten.tie is not None and ten.tie.decided and r.ties[0].decided
+
+
+def test_a_not_final_platform_takes_no_excellent_slot():
+    # Four final platforms → floor(0.5 × 4) = 2 places; the uncovered 99 takes none of them.
+    ps = [platform(p, t, t, t) for p, t in (("a", 98), ("b", 96), ("c", 94), ("d", 70))]
+    ps.append(platform("e", 99, 99))  # two valid scores: not final
+    r = run(*ps, rules=RuleSettings(excellent_quota=D("0.5")))
+    assert r.quota_places == 2 and r.final_count == 4
+    assert [r.by_id(p).grade for p in "abc"] == [Grade.EXCELLENT, Grade.EXCELLENT, Grade.GOOD]
+    assert not r.by_id("e").is_final
+
+
+def test_a_tie_at_the_funding_cut_holds_back_the_split():
+    ps = [platform(p, t, t, t, label=p) for p, t in (("a", 95), ("b", 85), ("c", 85))]
+    rules = RuleSettings(funding_places=2, funding_budget=D("100"), budget_split=BudgetSplit.EQUAL)
+    r = run(*ps, rules=rules)
+    b, c = r.by_id("b"), r.by_id("c")
+    assert b.tie is not None and b.tie.where.value == "funding_cut" and not b.is_final
+    assert (b.decision.funding_rank, c.decision.funding_rank) == (2, 2)
+    assert all(r.by_id(p).decision.funding_amount is None for p in "abc")
+    ordered = compute_results(RUBRIC, rules, ps, confirmed_on=DAY, tie_orders=[["c", "b"]])
+    assert ordered.by_id("c").decision.funding_amount == D("50.00")
+    assert ordered.by_id("b").decision.funding_amount is None  # third: not funded
+    assert ordered.by_id("a").decision.funding_amount == D("50.00")
+
+
+def test_leftover_cents_inside_an_exact_tie_are_a_budget_tie():
+    # 100 split equally among three exact ties: 33.33 each and one cent nobody can claim.
+    ps = [platform(p, 85, 85, 85, label=p) for p in "abc"]
+    r = run(*ps, rules=RuleSettings(funding_budget=D("100"), budget_split=BudgetSplit.EQUAL))
+    assert all(r.by_id(p).decision.funding_amount is None for p in "abc")
+    assert r.ties[0].where.value == "budget" and set(r.ties[0].members) == set("abc")
+    # the same budget among platforms of different ranks: rank order takes the cent
+    ps = [platform(p, t, t, t, label=p) for p, t in (("a", 90), ("b", 85), ("c", 84))]
+    r = run(*ps, rules=RuleSettings(funding_budget=D("100"), budget_split=BudgetSplit.EQUAL))
+    assert [r.by_id(p).decision.funding_amount for p in "abc"] == [
+        D("33.34"),
+        D("33.33"),
+        D("33.33"),
+    ]
+    assert r.ties == ()
+
+
+def test_veto_claims_count_until_the_panel_dismisses_them():
+    claim = {"no_service": "考核期内无外单位服务"}
+    p = PlatformInput(
+        "p", [sheet("e1", "p", 85, vetoes=claim), sheet("e2", "p", 85), sheet("e3", "p", 85)]
+    )
+    counted = run(p).by_id("p")
+    assert counted.grade is Grade.FAIL and counted.failed_by_veto
+    (status,) = counted.veto_claims
+    assert status.claims == (("e1", "考核期内无外单位服务"),) and status.ruling is None
+    assert counted.on_discussion_list
+    waiting = run(p, rules=RuleSettings(unconfirmed_veto_counts=False)).by_id("p")
+    assert waiting.grade is Grade.GOOD and waiting.veto_claims[0].applies is False
+    dismissed = PlatformInput(
+        "p", p.sheets, veto_rulings={"no_service": VetoRuling(False, "核实有外单位服务记录")}
+    )
+    assert run(dismissed).by_id("p").grade is Grade.GOOD
+    confirmed = PlatformInput(
+        "p", p.sheets, veto_rulings={"no_service": VetoRuling(True, "专家组核实属实")}
+    )
+    res = run(confirmed, rules=RuleSettings(unconfirmed_veto_counts=False)).by_id("p")
+    assert res.grade is Grade.FAIL and res.vetoes["no_service"][-1] == "专家组核实属实"
+
+
+def test_deadlines_wait_for_the_confirmation_and_never_move():
+    p = platform("p", 50, 50, 50)
+    draft = compute_results(RUBRIC, RuleSettings(), [p]).by_id("p")
+    assert draft.decision.kind is DecisionKind.RECTIFY and draft.decision.deadline is None
+    assert "自结果确定之日起 12 个月内整改" in draft.decision.reason.zh
+    later = compute_results(
+        RUBRIC,
+        RuleSettings(),
+        [p],
+        confirmed_on=dt.date(2027, 2, 1),
+        kept_deadlines={"p": dt.date(2027, 12, 15)},
+    ).by_id("p")
+    assert later.decision.deadline == dt.date(2027, 12, 15)
+
+
+def test_a_bar_from_an_earlier_cycle_carries_whatever_the_score():
+    from jlpanel.domain.results import EarlierStanding
+
+    p = platform("p", 95, 95, 95, earlier=EarlierStanding(barred_in="2024年度"))
+    res = run(p).by_id("p")
+    assert res.decision.kind is DecisionKind.DISQUALIFY and res.decision.barred
+    assert res.decision.carried and res.barred and "2024年度" in res.decision.reason.zh
+    lost = run(platform("p", 95, 95, 95, earlier=EarlierStanding(disqualified_in="2024年度")))
+    assert lost.by_id("p").decision.kind is DecisionKind.DISQUALIFY
+    assert not lost.by_id("p").decision.barred
+
+
+def test_areas_use_the_experts_of_the_trimmed_mean():
+    # Five experts: totals 60, 80, 80, 80, 100 → the trimmed mean drops 60 and 100.
+    pts = [(20.0, 20.0, 20.0), (30.0, 30.0, 20.0), (25.0, 35.0, 20.0), (35.0, 25.0, 20.0)]
+    pts.append((35.0, 40.0, 25.0))
+    p = PlatformInput("p", [sheet(f"e{n}", "p", points=x) for n, x in enumerate(pts)])
+    res = run(p).by_id("p")
+    assert res.score == 80
+    # B over the three middle experts: (30 + 35 + 25) / 3 = 30, not the mean of all five (30)
+    # … and A: (30 + 25 + 35) / 3 = 30, C: 20; they add up to the score.
+    assert res.area_scores == {"A": D("30.00"), "B": D("30.00"), "C": D("20.00")}
+    assert sum(res.exact_area_scores.values()) == Fraction(80)
+
+
+def test_an_expert_tied_for_highest_shares_the_drop():
+    # Totals 70, 80, 90, 90, 60: the two 90s split the dropped highest equally.
+    pts = [(25.0, 25.0, 20.0), (30.0, 30.0, 20.0), (35.0, 35.0, 20.0), (30.0, 40.0, 20.0)]
+    pts.append((20.0, 20.0, 20.0))
+    p = PlatformInput("p", [sheet(f"e{n}", "p", points=x) for n, x in enumerate(pts)])
+    res = run(p).by_id("p")
+    # kept: 70, 80 and half of each 90 → B = (25 + 30 + (35 + 40) / 2) / 3 = 92.5 / 3
+    assert res.exact_area_scores["B"] == Fraction(185, 6)
+    assert res.exact_score == Fraction(240, 3)
