@@ -608,6 +608,7 @@ def _rule_texts(rules: RuleSettings) -> dict[str, str]:
 def _cmd_rules(args: argparse.Namespace) -> int:
     from dataclasses import fields
 
+    from jlpanel.domain.rule_words import describe_rules
     from jlpanel.domain.rules import RuleSettings
     from jlpanel.services.workspace import open_workspace, parse_rules, update_rules
 
@@ -630,9 +631,18 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                     )
                 raw[key] = _rule_value(key, kinds[key], text)
             update_rules(ws, parse_rules(raw))
-        after = _rule_texts(ws.cycle_info().rules)
+        rules, rubric = ws.cycle_info().rules, ws.cycle_info().rubric
+        after = _rule_texts(rules)
     for key, value in after.items():
         print(f"{key} = {value}")
+    # The same words as the rules tab and the reports.
+    language = "en" if en else "zh"
+    print()
+    for statement in describe_rules(rules, rubric):
+        print(
+            f"{statement.rule.get(language)}: {statement.setting.get(language)} — "
+            f"{statement.meaning.get(language)}"
+        )
     if args.set:
         changed = [k for k in after if after[k] != before.get(k)]
         if not changed:

@@ -22,6 +22,7 @@ _TEXT = QColor("#1f2933")
 _GRID = QColor("#d5dbe1")
 _FLAGGED = QColor("#b3261e")
 #: Grade thresholds drawn as reference lines on the spread chart.
+#: The default rules' grade thresholds, until a cycle's own are set.
 _THRESHOLDS = (60.0, 80.0, 90.0)
 
 
@@ -45,9 +46,18 @@ class SpreadChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[SpreadBar] = []
+        self._thresholds: tuple[float, ...] = _THRESHOLDS
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
         self.setMouseTracking(True)
+
+    def set_thresholds(self, thresholds: Sequence[float]) -> None:
+        """The grade thresholds drawn as dashed lines: the cycle's, from its rules."""
+        self._thresholds = tuple(thresholds)
+        self.update()
+
+    def thresholds(self) -> tuple[float, ...]:
+        return self._thresholds
 
     def set_bars(self, bars: Sequence[SpreadBar]) -> None:
         self._bars = list(bars)
@@ -116,7 +126,7 @@ class SpreadChart(QWidget):
             text = f"{value:.0f}"
             painter.drawText(QRectF(x - 20, 0, 40, row), Qt.AlignmentFlag.AlignCenter, text)
             value += 10.0
-        for threshold in _THRESHOLDS:
+        for threshold in self._thresholds:
             if low < threshold < high:
                 pen = QPen(QColor(MUTED), 1, Qt.PenStyle.DashLine)
                 painter.setPen(pen)

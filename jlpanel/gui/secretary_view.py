@@ -527,13 +527,7 @@ class DiscussionPage(_Page):
 
     def retranslate(self) -> None:
         self.listTitle.setText(translate("SecretaryView", "讨论清单"))
-        self.listNote.setText(
-            translate(
-                "SecretaryView",
-                "专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列；"
-                "其后是有专家主张一票否决、或并列尚待专家组排序的平台。",
-            )
-        )
+        self._word_discussion_note()
         self.leniencyTitle.setText(translate("SecretaryView", "专家评分尺度"))
         self.leniencyNote.setText(
             translate(
@@ -565,12 +559,27 @@ class DiscussionPage(_Page):
         self.leniency_model.retranslate()
         self.agreement_model.retranslate()
 
+    def _word_discussion_note(self) -> None:
+        """The list's criteria with the cycle's own limits (the domain's one wording)."""
+        from jlpanel.domain.rule_words import discussion_criteria
+        from jlpanel.domain.rules import RuleSettings
+
+        rules = self.workspace.cycle_info().rules if self.workspace else RuleSettings()
+        self.listNote.setText(
+            translate(
+                "SecretaryView",
+                "{criteria}的平台，按极差从大到小排列；"
+                "其后是有专家主张一票否决、或并列尚待专家组排序的平台。",
+            ).format(criteria=discussion_criteria(rules).get(current_language()))
+        )
+
     def refresh(self) -> None:
         if self.workspace is None:
             return
         from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
         from jlpanel.services.results import compute_workspace_results
 
+        self._word_discussion_note()
         language = current_language()
         results = compute_workspace_results(self.workspace)
         self._results = results
@@ -1141,6 +1150,7 @@ class ResultsPage(_Page):
     def refresh(self) -> None:
         if self.workspace is None:
             return
+        from jlpanel.domain.rule_words import grade_thresholds
         from jlpanel.domain.rules import GRADE_ORDER
         from jlpanel.services import results as rs
         from jlpanel.services.dashboard import spread_chart_data
@@ -1174,6 +1184,9 @@ class ResultsPage(_Page):
         if distribution.ungraded:
             rows.append((None, translate("SecretaryView", "未评定"), distribution.ungraded))
         self.gradeChart.set_rows(rows)
+        self.spreadChart.set_thresholds(
+            [float(v) for _, v in grade_thresholds(ws.cycle_info().rules)]
+        )
         self.spreadChart.set_bars(
             [
                 SpreadBar(

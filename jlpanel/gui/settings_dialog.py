@@ -140,6 +140,7 @@ class SettingsDialog(QDialog):
         self._default_rubric: Rubric | None = None
         #: Funding weights of grades the form has no editor for, kept as they were.
         self._other_weights: dict[Grade, Decimal] = {}
+        self._shown_rules = RuleSettings()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._language_page(), "")
@@ -431,6 +432,8 @@ class SettingsDialog(QDialog):
 
     def show_rules(self, rules: RuleSettings) -> None:
         """Put ``rules`` in the rule editors."""
+        # Settings without an editor here (funding places, unconfirmed vetoes) are kept.
+        self._shown_rules = rules
         self._loading = True
         try:
             self._fill_combos(rules)
@@ -524,7 +527,8 @@ class SettingsDialog(QDialog):
         budget = to_decimal(self.budgetSpin.value())
         weights = dict(self._other_weights)
         weights.update({g: to_decimal(spin.value()) for g, spin in self.weightSpins.items()})
-        return RuleSettings(
+        return dataclasses.replace(
+            self._shown_rules,
             score_policy=ScorePolicy(self.policyCombo.currentData()),
             trim_min_n=self.trimSpin.value(),
             disagreement_range=to_decimal(self.rangeSpin.value()),

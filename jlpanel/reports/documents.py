@@ -448,9 +448,29 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         story.append(KeepTogether([bold(labels("sec_distribution"), st.heading), layout]))
         if summary.agreement:
             story.append(KeepTogether(_agreement_block(summary, labels, width)))
+        if summary.rules:
+            story.extend(_rules_block(summary, labels, width))
         return story
 
     return DocumentPart(labels("summary_title"), build)
+
+
+def _rules_block(summary: ResultsSummary, labels: Labels, width: float) -> list[Any]:
+    """The cycle's rules as set, in the words the rules tab uses (DESIGN §5)."""
+    st = styles()
+    col = [width * s for s in (0.2, 0.18, 0.62)]
+    rows: list[list[Any]] = [
+        [labels("col_rule"), labels("col_setting"), labels("col_meaning")],
+        *(
+            [
+                fit(rule, col[0], st.cell),
+                fit(setting, col[1], st.cell),
+                fit(meaning, col[2], st.cell),
+            ]
+            for rule, setting, meaning in summary.rules
+        ),
+    ]
+    return [bold(labels("sec_rules"), st.heading), table(rows, col)]
 
 
 def _agreement_block(summary: ResultsSummary, labels: Labels, width: float) -> list[Any]:

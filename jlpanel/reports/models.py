@@ -209,6 +209,8 @@ class ResultsSummary:
     agreement_reading: str = ""
     #: Every tie that matters, decided or not.
     ties: tuple[TieNote, ...] = ()
+    #: The cycle's rules as set, in words: (rule, setting, meaning).
+    rules: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

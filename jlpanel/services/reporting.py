@@ -8,6 +8,7 @@ each (and a combined PDF on request), every file written atomically. The CLI's
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -20,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from jlpanel.domain.aggregation import DisagreementKind, ScorePolicy, Summary
+from jlpanel.domain.aggregation import DisagreementKind, Summary
 from jlpanel.domain.agreement import PanelAgreement, format_raters
 from jlpanel.domain.exact import format_points
 from jlpanel.domain.metrics import metric
@@ -32,6 +33,7 @@ from jlpanel.domain.results import (
     PlatformResult,
 )
 from jlpanel.domain.rubric import Rubric
+from jlpanel.domain.rule_words import describe_rules, score_policy_words, setting_number
 from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
 from jlpanel.domain.scoresheet import ScoreSheet, bonus_total, expert_total
 from jlpanel.domain.text import Text
@@ -135,15 +137,6 @@ REPORT_METRICS = (
 WEAK_SHARE = 0.6
 #: … at least this many and at most that many.
 WEAK_MIN, WEAK_MAX = 3, 5
-
-POLICY_WORDS: Mapping[ScorePolicy, Text] = {
-    ScorePolicy.TRIMMED_MEAN: Text(
-        "专家总分的截尾平均（5 人及以上时去掉一个最高分和一个最低分）",
-        "trimmed mean of the expert totals (highest and lowest dropped from 5 experts on)",
-    ),
-    ScorePolicy.MEAN: Text("专家总分的算术平均", "mean of the expert totals"),
-    ScorePolicy.MEDIAN: Text("专家总分的中位数", "median of the expert totals"),
-}
 
 COUNT_LABELS: Mapping[str, Text] = {
     "platforms": Text("参评平台", "Platforms"),
@@ -261,16 +254,16 @@ def _discussion_words(result: PlatformResult, rules: RuleSettings, language: str
         if flag.kind is DisagreementKind.RANGE:
             text = Text(
                 f"专家总分极差 {format_points(flag.amount)} 分，"
-                f"超过 {rules.disagreement_range:g} 分",
+                f"超过 {setting_number(rules.disagreement_range)} 分",
                 f"the expert totals span {format_points(flag.amount)} points, more than "
-                f"{rules.disagreement_range:g}",
+                f"{setting_number(rules.disagreement_range)}",
             )
         else:
             text = Text(
                 f"有专家总分偏离中位数 {format_points(flag.amount)} 分，超过 "
-                f"{rules.disagreement_from_median:g} 分",
+                f"{setting_number(rules.disagreement_from_median)} 分",
                 f"an expert's total is {format_points(flag.amount)} from the median, more than "
-                f"{rules.disagreement_from_median:g}",
+                f"{setting_number(rules.disagreement_from_median)}",
             )
         words.append(text.get(language))
     return words
@@ -342,7 +335,7 @@ def gather_report_set(
         confirmed_on=confirmed.confirmed_on,
         changed_since_confirmation=len(confirmed.changes),
         score_decimals=rules.score_decimals,
-        score_policy=POLICY_WORDS[rules.score_policy].get(lang),
+        score_policy=score_policy_words(rules).get(lang),
     )
     ranked = results.ranked()
     ranked_count = sum(1 for r in ranked if r.rank is not None)
@@ -365,7 +358,13 @@ def gather_report_set(
         if pid in by_id
     )
     ties = _tie_notes(results, platforms, lang)
-    summary = _summary(ranked, platforms, lang, agreement_view(ws, results=results), ties)
+    summary = dataclasses.replace(
+        _summary(ranked, platforms, lang, agreement_view(ws, results=results), ties),
+        rules=tuple(
+            (s.rule.get(lang), s.setting.get(lang), s.meaning.get(lang))
+            for s in describe_rules(rules, rubric)
+        ),
+    )
     expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
     panel = tuple(
         PanelMember(name, institution or "", title or "") for _, name, institution, title in experts

@@ -3014,213 +3014,21 @@ The earlier material, attachments and warnings will be replaced. The workspace i
 <context>
     <name>RulesTableModel</name>
     <message>
-        <source>、</source>
-        <translation>, </translation>
-    </message>
-    <message>
         <source>截尾平均分</source>
         <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
         <translation>Trimmed mean</translation>
-    </message>
-    <message>
-        <source>去掉一个最高分和一个最低分后的平均分（≥{n}位专家时；不足{n}位时取平均分）</source>
-        <translation>Mean of the experts&apos; totals after dropping the highest and the lowest (with {n} or more experts; below {n}, the plain mean)</translation>
     </message>
     <message>
         <source>中位数</source>
         <translation>Median</translation>
     </message>
     <message>
-        <source>各位专家总分的中位数</source>
-        <translation>Median of the experts&apos; totals</translation>
-    </message>
-    <message>
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <source>各位专家总分的平均分</source>
-        <translation>Mean of the experts&apos; totals</translation>
-    </message>
-    <message>
-        <source>平台得分</source>
-        <translation>Platform score</translation>
-    </message>
-    <message>
-        <source>&gt; {value} 分</source>
-        <translation>&gt; {value} points</translation>
-    </message>
-    <message>
-        <source>分歧提示：总分极差</source>
-        <translation>Disagreement: range of totals</translation>
-    </message>
-    <message>
-        <source>专家总分的最高分与最低分相差超过此值，平台列入讨论名单</source>
-        <translation>When the highest and lowest expert totals differ by more than this, the platform goes on the discussion list</translation>
-    </message>
-    <message>
-        <source>分歧提示：偏离中位数</source>
-        <translation>Disagreement: distance from median</translation>
-    </message>
-    <message>
-        <source>有专家总分偏离中位数超过此值，平台列入讨论名单</source>
-        <translation>When an expert&apos;s total is further than this from the median, the platform goes on the discussion list</translation>
-    </message>
-    <message>
-        <source>≥ {value} 分</source>
-        <translation>≥ {value} points</translation>
-    </message>
-    <message>
-        <source>平台得分达到此分数，评为{grade}</source>
-        <translation>A platform score at or above this is graded {grade}</translation>
-    </message>
-    <message>
-        <source>&lt; {value} 分</source>
-        <translation>&lt; {value} points</translation>
-    </message>
-    <message>
-        <source>得分低于合格线，或任何一项一票否决成立</source>
-        <translation>A score below the pass mark, or any confirmed veto</translation>
-    </message>
-    <message>
         <source>无</source>
         <translation>None</translation>
-    </message>
-    <message>
-        <source>不限制优秀的比例</source>
-        <translation>No limit on the share of Excellent grades</translation>
-    </message>
-    <message>
-        <source>按排名，优秀不超过参评平台的此比例（向下取整）</source>
-        <translation>By rank, at most this share of the platforms can be Excellent (rounded down)</translation>
-    </message>
-    <message>
-        <source>优秀比例上限</source>
-        <translation>Cap on Excellent</translation>
-    </message>
-    <message>
-        <source>不设分区得分下限</source>
-        <translation>No minimum score per area</translation>
-    </message>
-    <message>
-        <source>每个分区得分须达到该分区满分的此比例，否则最高评为{grade}</source>
-        <translation>Each area must reach this share of its maximum, otherwise the best possible grade is {grade}</translation>
-    </message>
-    <message>
-        <source>分区下限</source>
-        <translation>Area floor</translation>
-    </message>
-    <message>
-        <source>同分排序</source>
-        <translation>Ties</translation>
-    </message>
-    <message>
-        <source>平台得分相同时，按此分区的得分排序</source>
-        <translation>Platforms with equal scores are ranked by their score in this area</translation>
-    </message>
-    <message>
-        <source>一票否决成立</source>
-        <translation>Veto applies</translation>
-    </message>
-    <message>
-        <source>≥ {n} 位专家</source>
-        <comment>one</comment>
-        <translation>≥ {n} expert</translation>
-    </message>
-    <message>
-        <source>≥ {n} 位专家</source>
-        <comment>other</comment>
-        <translation>≥ {n} experts</translation>
-    </message>
-    <message>
-        <source>提出同一否决项的有效评分达到此人数时，否决成立</source>
-        <translation>A veto applies when at least this many valid score sheets raise it</translation>
-    </message>
-    <message>
-        <source>后补助候选</source>
-        <translation>Post-hoc funding candidates</translation>
-    </message>
-    <message>
-        <source>评为这些等次的平台列为后补助候选，择优支持</source>
-        <translation>Platforms with these grades become candidates for post-hoc funding, awarded on merit</translation>
-    </message>
-    <message>
-        <source>不在本程序中分配后补助经费</source>
-        <translation>Funding is not allocated in this program</translation>
-    </message>
-    <message>
-        <source>{amount} 万元</source>
-        <translation>{amount} × 10k CNY</translation>
-    </message>
-    <message>
-        <source>在候选平台之间平均分配</source>
-        <translation>Split equally among the candidates</translation>
-    </message>
-    <message>
-        <source>按候选平台的得分比例分配</source>
-        <translation>Split in proportion to the candidates&apos; scores</translation>
-    </message>
-    <message>
-        <source>按等次权重分配：{weights}</source>
-        <translation>Split by grade weights: {weights}</translation>
-    </message>
-    <message>
-        <source>后补助预算</source>
-        <translation>Post-hoc funding budget</translation>
-    </message>
-    <message>
-        <source>整改期限</source>
-        <translation>Rectification period</translation>
-    </message>
-    <message>
-        <source>{n} 个月</source>
-        <comment>one</comment>
-        <translation>{n} month</translation>
-    </message>
-    <message>
-        <source>{n} 个月</source>
-        <comment>other</comment>
-        <translation>{n} months</translation>
-    </message>
-    <message>
-        <source>首次不合格的平台限期整改；连续两个周期不合格的取消平台资格</source>
-        <translation>A platform failing for the first time must rectify within this period; failing two cycles in a row loses its status</translation>
-    </message>
-    <message>
-        <source>最少有效评分</source>
-        <translation>Minimum valid scores</translation>
-    </message>
-    <message>
-        <source>{n} 份</source>
-        <comment>one</comment>
-        <translation>{n} score</translation>
-    </message>
-    <message>
-        <source>{n} 份</source>
-        <comment>other</comment>
-        <translation>{n} scores</translation>
-    </message>
-    <message>
-        <source>平台须有不少于此数量的有效、无回避评分，结果才能确定</source>
-        <translation>A result can be final only with at least this many valid, conflict-free scores</translation>
-    </message>
-    <message>
-        <source>得分小数位</source>
-        <translation>Score decimals</translation>
-    </message>
-    <message>
-        <source>{n} 位</source>
-        <comment>one</comment>
-        <translation>{n} decimal place</translation>
-    </message>
-    <message>
-        <source>{n} 位</source>
-        <comment>other</comment>
-        <translation>{n} decimal places</translation>
-    </message>
-    <message>
-        <source>平台得分按四舍五入保留的小数位数，再评定等次</source>
-        <translation>Platform scores are rounded half up to this many decimals before grading</translation>
     </message>
     <message>
         <source>报告语言</source>
@@ -3495,10 +3303,6 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Tie to order: {where}</translation>
     </message>
     <message>
-        <source>专家总分极差超过 15 分，或有专家偏离中位数超过 10 分的平台，按极差从大到小排列；其后是有专家主张一票否决、或并列尚待专家组排序的平台。</source>
-        <translation>Platforms whose expert totals span more than 15 points, or where an expert is more than 10 points from the median, widest spread first; then platforms with an expert&apos;s veto claim or a tie awaiting the panel&apos;s order.</translation>
-    </message>
-    <message>
         <source>专家评分尺度</source>
         <translation>Expert leniency</translation>
     </message>
@@ -3541,6 +3345,10 @@ n is the number of platforms used, k the number of experts.</translation>
     <message>
         <source>专家组对所选平台的一票否决主张作出认定或驳回，须写明理由</source>
         <translation>Confirm or dismiss the veto claimed on the chosen platform, with the panel&apos;s reason</translation>
+    </message>
+    <message>
+        <source>{criteria}的平台，按极差从大到小排列；其后是有专家主张一票否决、或并列尚待专家组排序的平台。</source>
+        <translation>Platforms where {criteria}, widest spread first; then those with an expert&apos;s veto claim or a tie awaiting the panel&apos;s order.</translation>
     </message>
     <message>
         <source>解读：{reading}</source>
@@ -4143,7 +3951,7 @@ n is the number of platforms used, k the number of experts.</translation>
     <name>SpreadChart</name>
     <message>
         <source>还没有专家评分</source>
-        <extracomment>Grade thresholds drawn as reference lines on the spread chart.</extracomment>
+        <extracomment>Grade thresholds drawn as reference lines on the spread chart. The default rules&apos; grade thresholds, until a cycle&apos;s own are set.</extracomment>
         <translation>No expert scores yet</translation>
     </message>
 </context>
