@@ -266,7 +266,7 @@ def test_the_rules_panel_says_every_rule_in_plain_words(
     _open(window, qtbot, workspace_file)
     model = window.workspace_view.rules_model
     rows = {row.rule: row for row in model.rows()}
-    assert "去掉一个最高分和一个最低分后的平均分（≥5位专家时" in rows["平台得分"].meaning
+    assert "5 位及以上专家时去掉一个最高分和一个最低分" in rows["平台得分"].meaning
     assert rows["优秀"].setting == "≥ 90 分"
     assert rows["良好"].setting == "≥ 80 分"
     assert rows["合格"].setting == "≥ 60 分"
