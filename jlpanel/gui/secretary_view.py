@@ -53,6 +53,7 @@ from jlpanel.services.errors import UserError
 if TYPE_CHECKING:
     from jlpanel.domain.agreement import AgreementStatistic, PanelAgreement
     from jlpanel.domain.results import CycleResults, Tie
+    from jlpanel.domain.rules import RuleSettings
     from jlpanel.services.dashboard import (
         DiscussionItem,
         LeniencyLine,
@@ -409,6 +410,7 @@ class DiscussionPage(_Page):
         super().__init__(parent)
         self._panel: PlatformPanel | None = None
         self._results: CycleResults | None = None
+        self._rules: RuleSettings | None = None
         self.listTitle = _heading()
         self.listNote = QLabel()
         set_muted(self.listNote)
@@ -560,11 +562,12 @@ class DiscussionPage(_Page):
         self.agreement_model.retranslate()
 
     def _word_discussion_note(self) -> None:
-        """The list's criteria with the cycle's own limits (the domain's one wording)."""
+        """The list's criteria with the cycle's own limits (the domain's one wording), from
+        the rules read at the last refresh: re-wording never touches the workspace."""
         from jlpanel.domain.rule_words import discussion_criteria
         from jlpanel.domain.rules import RuleSettings
 
-        rules = self.workspace.cycle_info().rules if self.workspace else RuleSettings()
+        rules = self._rules or RuleSettings()
         self.listNote.setText(
             translate(
                 "SecretaryView",
@@ -579,6 +582,7 @@ class DiscussionPage(_Page):
         from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
         from jlpanel.services.results import compute_workspace_results
 
+        self._rules = self.workspace.cycle_info().rules
         self._word_discussion_note()
         language = current_language()
         results = compute_workspace_results(self.workspace)

@@ -135,6 +135,11 @@ def test_the_discussion_note_and_the_chart_lines_follow_the_rules(qtbot: Any, cy
         qtbot.addWidget(results)
         results.set_workspace(ws)
         assert results.spreadChart.thresholds() == (65.0, 83.0, 93.0)
+        # Re-wording (a language switch) keeps the cycle's limits without the workspace.
+        discussion.set_workspace(None, load=False)
+        results.set_workspace(None, load=False)
+        discussion.retranslate()
+        assert "超过 12.5 分" in discussion.listNote.text()
 
 
 def test_the_summary_pdf_and_the_command_line_state_the_rules(
