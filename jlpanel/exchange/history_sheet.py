@@ -258,6 +258,8 @@ HISTORY_SPEC = SheetSpec(
             "that was not final does not count for two fails in a row",
             "已确定",
             "是否确定",
+            # The export's header since results are confirmed by the panel (a separate act).
+            "结果可定",
             "Final",
             width=10,
             example="是",

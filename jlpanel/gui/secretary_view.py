@@ -860,9 +860,9 @@ def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[
         Column(
             lambda: translate("SecretaryView", "结果"),
             lambda r: (
-                translate("SecretaryView", "已定")
+                translate("SecretaryView", "可定")
                 if r.is_final
-                else translate("SecretaryView", "未定")
+                else translate("SecretaryView", "待定")
             ),
             colour=lambda r: None if r.is_final else _WARN,
         ),
@@ -1220,7 +1220,7 @@ class ResultsPage(_Page):
         final = sum(1 for r in lines if r.is_final)
         self.summaryLabel.setText(
             translate(
-                "SecretaryView", "共 {n} 个平台，结果已定 {final} 个，未定 {pending} 个"
+                "SecretaryView", "共 {n} 个平台，结果可定 {final} 个，待定 {pending} 个"
             ).format(n=len(lines), final=final, pending=len(lines) - final)
         )
         self.tabs.setTabText(

@@ -115,7 +115,7 @@ def results_sheet(
         _col("计算得分", "Computed score", lang, S, 10),
         _col("合议调整", "Adjusted", lang, width=9),
         _col("需合议", "Discuss", lang, width=8),
-        _col("结果已确定", "Final", lang, width=10),
+        _col("结果可定", "Final", lang, width=10),
         _col("取消申报资格", "Barred", lang, width=10),
         _col("考核周期", "Cycle", lang, width=24),
         _col("周期截止", "Cycle end", lang, ColumnKind.DATE, 12),
@@ -342,7 +342,7 @@ def _history_sheet(ws: Workspace, lang: str) -> Sheet:
         _col("等级", "Grade", lang, width=8),
         _col("处理意见", "Decision", lang, width=16),
         _col("取消申报资格", "Barred", lang, width=10),
-        _col("结果已确定", "Final", lang, width=10),
+        _col("结果可定", "Final", lang, width=10),
         _col("来源", "Source", lang, width=30),
     )
     rows = [
@@ -454,7 +454,7 @@ def results_listing(ws: Workspace, results: CycleResults, language: str) -> Resu
         _col("得分", "Score", lang, ColumnKind.SCORE),
         _col("有效评分", "Valid scores", lang, ColumnKind.INTEGER),
         _col("等级", "Grade", lang),
-        _col("结果已确定", "Final", lang),
+        _col("结果可定", "Final", lang),
         _col("处理意见", "Decision", lang),
         _col("整改期限", "Rectify by", lang, ColumnKind.DATE),
     )

@@ -140,7 +140,7 @@ WEAK_MIN, WEAK_MAX = 3, 5
 
 COUNT_LABELS: Mapping[str, Text] = {
     "platforms": Text("参评平台", "Platforms"),
-    "final": Text("结果已确定", "Final results"),
+    "final": Text("结果可定", "Final results"),
     "funding": Text("后补助候选", "Funding candidates"),
     "rectify": Text("限期整改", "Rectify"),
     "disqualify": Text("取消资格", "Status revoked"),

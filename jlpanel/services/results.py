@@ -340,7 +340,7 @@ def result_rows(ws: Workspace, results: CycleResults, language: str) -> list[lis
     header = (
         ["rank", "platform", "score", "n", "grade", "final", "decision", "deadline"]
         if en
-        else ["名次", "平台", "得分", "有效评分", "等级", "已确定", "处理意见", "整改期限"]
+        else ["名次", "平台", "得分", "有效评分", "等级", "结果可定", "处理意见", "整改期限"]
     )
     rows = [header]
     for r in results.ranked():
@@ -646,7 +646,7 @@ def results_table_rows(lines: Sequence[ResultLine], language: str = "zh") -> lis
             "调整理由",
             "有效评分",
             "等级",
-            "已确定",
+            "结果可定",
             "处理意见",
             "整改期限",
             "后补助排序",

@@ -241,7 +241,7 @@ def test_results_apply_the_rules_and_are_stored(tmp_path, capsys):
     capsys.readouterr()
     assert main(["results", str(ws_path), "--csv"]) == 0
     lines = capsys.readouterr().out.removeprefix("\ufeff").strip().splitlines()
-    assert lines[0] == "名次,备案编号,平台名称,得分,有效评分,等级,结果已确定,处理意见,整改期限"
+    assert lines[0] == "名次,备案编号,平台名称,得分,有效评分,等级,结果可定,处理意见,整改期限"
     assert lines[1].startswith("1,JL-001,吉林省JL-001平台,100.00,3,优秀,是,后补助候选")
     rest = sorted(lines[2:])
     assert rest[0].startswith("2,JL-002,吉林省JL-002平台,50.00,3,不合格,是,限期整改,")

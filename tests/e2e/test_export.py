@@ -101,12 +101,12 @@ def test_the_workbook_has_every_sheet_with_its_header(ws: Workspace, tmp_path: P
         "等级",
         "处理意见",
         "取消申报资格",
-        "结果已确定",
+        "结果可定",
         "来源",
     ]
     # The summary names its cycle, its period end and each bar: it imports as history.
     assert list(book["结果汇总"].columns[-4:]) == [
-        "结果已确定",
+        "结果可定",
         "取消申报资格",
         "考核周期",
         "周期截止",
@@ -127,7 +127,7 @@ def test_the_results_sheet_matches_the_computed_results(ws: Workspace, tmp_path:
         assert row[5] == (r.grade.label.zh if r.grade else "")
     assert list(table["得分"]) == pytest.approx([92.33, 80.5, 68.0, 52.33])
     assert list(table["合议调整"]) == ["否", "是", "否", "否"]
-    assert list(table["结果已确定"]) == ["是", "是", "否", "是"]
+    assert list(table["结果可定"]) == ["是", "是", "否", "是"]
     assert list(table["有效评分"]) == [3, 3, 2, 3]
 
 

@@ -223,7 +223,7 @@ def test_results_csv_on_the_command_line(store: Path, capsysbinary) -> None:
         "得分",
         "有效评分",
         "等级",
-        "结果已确定",
+        "结果可定",
         "处理意见",
         "整改期限",
     ]

@@ -3435,12 +3435,12 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Result</translation>
     </message>
     <message>
-        <source>已定</source>
+        <source>可定</source>
         <translation>Final</translation>
     </message>
     <message>
-        <source>未定</source>
-        <translation>Not final</translation>
+        <source>待定</source>
+        <translation>Pending</translation>
     </message>
     <message>
         <source>顺位</source>
@@ -3595,8 +3595,8 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>{name}: lowest {low}, median {mid}, highest {high}, score {score}</translation>
     </message>
     <message>
-        <source>共 {n} 个平台，结果已定 {final} 个，未定 {pending} 个</source>
-        <translation>{n} platforms: {final} final, {pending} not final</translation>
+        <source>共 {n} 个平台，结果可定 {final} 个，待定 {pending} 个</source>
+        <translation>{n} platforms, {final} final, {pending} pending</translation>
     </message>
     <message>
         <source>考核结果尚未确定</source>
