@@ -158,8 +158,11 @@ def test_the_lenient_and_severe_experts_show_in_the_leniency_view(meeting: Meeti
 
 def test_the_two_disagreements_head_the_discussion_list(meeting: Meeting) -> None:
     items = discussion_list(meeting.ws, results=meeting.results)
-    assert {d.filing_no for d in items} == set(EXPECTED_DISAGREEMENTS)
-    for item in items:
+    # the two disagreements first, then the platform with the experts' fraud veto claims
+    assert {d.filing_no for d in items[:2]} == set(EXPECTED_DISAGREEMENTS)
+    assert [d.filing_no for d in items[2:]] == [FRAUD_PLATFORM]
+    assert {c.code for c in items[2].claims} == {"fraud"}
+    for item in items[:2]:
         outlier = EXPECTED_DISAGREEMENTS[item.filing_no]
         assert item.range > 15
         assert outlier in {f.expert_name for f in item.flags}
