@@ -443,7 +443,8 @@ def _fill_all(session: object, skip: int | None) -> None:
             if work.sheet.points.get(indicator.code) is not None:
                 continue
             share = rng.choice((0.9, 0.85, 0.75, 0.7, 0.6, 0.5, 0.95))
-            points = round(indicator.max_points * share / indicator.step) * indicator.step
+            maximum, step = float(indicator.max_points), float(indicator.step)
+            points = round(maximum * share / step) * step
             rv.set_score(session, platform.id, indicator.code, points)
         for code, value in rv.platform_work(session, platform.id).sheet.points.items():
             indicator = session.rubric.indicator(code)
