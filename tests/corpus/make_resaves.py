@@ -81,7 +81,7 @@ def write_filled_template(path: Path, dossier: Dossier) -> None:
 
     # The template validates 10,000 rows; Gnumeric styles every one of them and its re-save
     # grows to 1 MB. TEMPLATE_ROWS rows keep the fixtures small and change nothing else.
-    template.TEMPLATE_ROWS = TEMPLATE_ROWS
+    template.TEMPLATE_ROWS = TEMPLATE_ROWS  # type: ignore[attr-defined]
     workbook = xlsxwriter.Workbook(
         str(path),
         {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
