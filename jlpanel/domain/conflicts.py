@@ -5,7 +5,9 @@ roster's 回避单位 (units the expert must not evaluate, matched against the h
 platform's name) and what the expert declares in the review package. Each conflict carries a
 precise reason in both languages, so staff can see why an expert was kept off a platform.
 
-Unit names are compared after normalising away spaces, brackets and quotes. Two names match
+Unit names are compared on their identity key (:func:`jlpanel.domain.identity.identity_key`:
+case, width, look-alike letters, invisible characters, spaces and punctuation do not count), so
+"吉林\u200b大学" is 吉林大学 and "吉林大学（化学学院）" contains it. Two names match
 when they are equal, or when one contains the other and the shorter has at least
 :data:`MIN_CONTAINED_LENGTH` characters: "吉林大学" matches "吉林大学化学学院", but a three-
 character "吉林省" matches nothing by containment.
@@ -14,11 +16,11 @@ character "吉林省" matches nothing by containment.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
 
 #: The shorter of two unit names must have at least this many characters to match by
@@ -29,7 +31,6 @@ MIN_CONTAINED_LENGTH = 4
 Key = int | str
 
 _UNIT_SEPARATORS = re.compile(r"[；;、，,\n\r]+")
-_IGNORED_IN_UNITS = re.compile(r"[\s()\[\]{}<>（）【】〔〕［］｛｝《》〈〉「」『』\"'“”‘’]+")
 
 
 class ConflictSource(StrEnum):
@@ -105,10 +106,8 @@ def split_units(text: str | None) -> tuple[str, ...]:
 
 
 def normalise_unit(name: str) -> str:
-    """A unit name reduced for comparison: full-width folded, spaces/brackets/quotes removed."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    # Composing again: dropping a space may bring a letter and a combining mark together.
-    return unicodedata.normalize("NFKC", _IGNORED_IN_UNITS.sub("", folded))
+    """A unit name reduced for comparison: its identity key."""
+    return identity_key(name)
 
 
 def match_units(first: str | None, second: str | None) -> Match | None:
