@@ -38,6 +38,7 @@ from jlpanel.domain.conflicts import (
     split_units,
 )
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
@@ -644,7 +645,9 @@ def import_roster(
         if refusal is not None:
             return RosterImportOutcome(path, refusal[0], findings=(refusal[1],))
         cycle = s.scalars(select(m.Cycle)).one()
-        existing = {e.name: e for e in _experts(s)}
+        # Experts are one person however the name was typed (zero-width, width, look-alikes).
+        by_key = {identity_key(e.name): e for e in _experts(s)}
+        existing = {e.name: e for e in by_key.values()}
         replacing = bool(existing)
         old_names = list(existing)
         changed: dict[str, dict[str, list[str | None]]] = {}
@@ -657,18 +660,21 @@ def import_roster(
                 "contact": row.contact or None,
                 "avoid_units": AVOID_UNITS_SEPARATOR.join(row.avoid_units) or None,
             }
-            expert = existing.get(row.name)
+            expert = by_key.get(identity_key(row.name))
             if expert is None:
                 s.add(m.Expert(cycle_id=cycle.id, name=row.name, **values))
                 continue
-            kept.add(row.name)
+            kept.add(expert.name)
+            if expert.name != row.name:  # the same person, the name now typed cleanly
+                changed.setdefault(row.name, {})["name"] = [expert.name, row.name]
+                expert.name = row.name
             diff = {
                 k: [getattr(expert, k), v] for k, v in values.items() if getattr(expert, k) != v
             }
             for k, v in values.items():
                 setattr(expert, k, v)
             if diff:
-                changed[row.name] = diff
+                changed.setdefault(row.name, {}).update(diff)
         cleared = 0
         if replacing:
             cleared = s.scalar(select(func.count()).select_from(m.Assignment)) or 0
@@ -688,7 +694,7 @@ def import_roster(
                 "source_file": path.name,
                 "sha256": sha256,
                 "experts": new_names,
-                "added": [n for n in new_names if n not in existing],
+                "added": [n for n in new_names if identity_key(n) not in by_key],
                 "removed": [n for n in old_names if n not in kept],
                 "changed": changed,
                 "assignments_cleared": cleared,
