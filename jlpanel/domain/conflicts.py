@@ -268,3 +268,89 @@ def find_conflicts(
 def conflicted_pairs(conflicts: Iterable[ConflictFinding]) -> frozenset[tuple[Key, Key]]:
     """The (expert, platform) pairs that have any conflict."""
     return frozenset((c.expert_key, c.platform_key) for c in conflicts)
+
+
+# ------------------------------------------------------------------------ same names
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformPeople:
+    """The people a dossier names: 平台负责人, 联系人 and the 人员 sheet (name, Excel row)."""
+
+    key: Key
+    director: str | None = None
+    contact: str | None = None
+    staff: tuple[tuple[str, int | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleConflict:
+    """An expert who shares a name with someone the platform's dossier names.
+
+    Not a conflict by itself: namesakes are common, so staff confirm it (and add the unit or
+    platform to the expert's 回避单位) or clear it. ``reason`` says where the name appears.
+    """
+
+    expert_key: Key
+    platform_key: Key
+    reason: Text
+
+
+def _roles(people: PlatformPeople) -> list[tuple[str, Text]]:
+    out: list[tuple[str, Text]] = []
+    if people.director:
+        out.append((people.director, Text("平台负责人", "the platform director")))
+    if people.contact:
+        out.append((people.contact, Text("联系人", "the contact person")))
+    for name, row in people.staff:
+        where = Text(
+            f"人员表第 {row} 行" if row is not None else "人员表",
+            f"the staff sheet, row {row}" if row is not None else "the staff sheet",
+        )
+        out.append((name, where))
+    return out
+
+
+def same_name_conflicts(
+    experts: Sequence[ExpertProfile], platforms: Sequence[PlatformPeople]
+) -> list[PossibleConflict]:
+    """Experts whose name is the name of a platform's director, contact or staff member.
+
+    Names are compared on their identity key, so spaces, width and invisible characters do
+    not hide a match. One finding per expert and platform, every place the name appears in its
+    reason; ordered by expert, then platform, in the order given.
+    """
+    by_key: dict[str, list[ExpertProfile]] = {}
+    for expert in experts:
+        key = identity_key(expert.name)
+        if key:
+            by_key.setdefault(key, []).append(expert)
+    found: dict[tuple[Key, Key], list[tuple[str, Text]]] = {}
+    for people in platforms:
+        for person, where in _roles(people):
+            for expert in by_key.get(identity_key(person), ()):
+                found.setdefault((expert.key, people.key), []).append((person, where))
+    expert_order = {e.key: i for i, e in enumerate(experts)}
+    platform_order = {p.key: i for i, p in enumerate(platforms)}
+    out: list[PossibleConflict] = []
+    for (expert_key, platform_key), places in sorted(
+        found.items(), key=lambda item: (expert_order[item[0][0]], platform_order[item[0][1]])
+    ):
+        expert = next(e for e in experts if e.key == expert_key)
+        where_zh = "、".join(f"{w.zh}“{p}”" for p, w in places)
+        where_en = "; ".join(f"{w.en} '{p}'" for p, w in places)
+        out.append(
+            PossibleConflict(
+                expert_key,
+                platform_key,
+                Text(
+                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名，可能是同一人，请核实："
+                    "是同一人时在专家名单的回避单位中加上该平台或依托单位，不是时可不予理会",
+                    f"The expert '{expert.name}' has the name of {where_en} in this "
+                    "platform's dossier: possibly the same person. Check: if so, add the "
+                    "platform or its host unit to the expert's units to avoid in the roster; "
+                    "if not, no action is needed",
+                ),
+            )
+        )
+    return out
