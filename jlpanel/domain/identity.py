@@ -120,12 +120,13 @@ def _is_removed(ch: str) -> bool:
     return category in ("Cc", "Cf", "Cs") or ch in "\u2028\u2029"
 
 
-def clean_text(value: str, *, multiline: bool = False) -> CleanText:
+def clean_text(value: str, *, multiline: bool = False, code: bool = False) -> CleanText:
     """``value`` as the workspace keeps it, with the code points that were removed.
 
     Free text (``multiline``) keeps its line breaks and tabs; a single-line value has them
     turned into spaces, and a line break in it counts as removed. Carriage returns become line
-    breaks first, so Windows line ends are not reported.
+    breaks first, so Windows line ends are not reported. A ``code`` (备案编号, 合同编号, a
+    phone number) gets plain NFKC: its full-width punctuation is folded to ASCII too.
     """
     if _ASCII_PRINTABLE.fullmatch(value):  # the common case: nothing to fold or remove
         return CleanText(value.strip())
@@ -141,7 +142,7 @@ def clean_text(value: str, *, multiline: bool = False) -> CleanText:
             else:
                 kept.append(ch)
         text = "".join(kept)
-    text = _fold(text)
+    text = unicodedata.normalize("NFKC", text) if code else _fold(text)
     if multiline:
         text = _INNER_LINE_SPACE.sub("\n", text)
     else:

@@ -28,6 +28,21 @@ FREE_TEXT = frozenset(
     }
 )
 
+#: Column fields that hold codes and addresses: folded to ASCII punctuation as well.
+CODES = frozenset(
+    {
+        "filing_no",
+        "credit_code",
+        "contact_phone",
+        "email",
+        "portal_url",
+        "resource_code",
+        "resource_codes",
+        "contract_no",
+        "document_no",
+    }
+)
+
 _SPECS = {spec.dossier_field: spec for spec in SHEETS}
 
 
@@ -66,7 +81,9 @@ def _clean_record(record: Any, part: str, spec: SheetSpec | None, findings: list
         value = getattr(record, item.name)
         if type(value) is not str:
             continue
-        cleaned = clean_text(value, multiline=(part, item.name) in FREE_TEXT)
+        cleaned = clean_text(
+            value, multiline=(part, item.name) in FREE_TEXT, code=item.name in CODES
+        )
         if cleaned.text != value:
             changes[item.name] = cleaned.text or None
         if cleaned.removed:
