@@ -136,9 +136,9 @@ def clean_text(value: str, *, multiline: bool = False, code: bool = False) -> Cl
         kept: list[str] = []
         for ch in text:
             if _is_removed(ch):
-                code = f"U+{ord(ch):04X}"
-                if code not in removed:
-                    removed.append(code)
+                point = f"U+{ord(ch):04X}"
+                if point not in removed:
+                    removed.append(point)
             else:
                 kept.append(ch)
         text = "".join(kept)

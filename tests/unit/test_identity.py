@@ -76,3 +76,8 @@ def test_clean_text_is_idempotent_and_safe(text: str, multiline: bool) -> None:
     once = clean_text(text, multiline=multiline).text
     assert clean_text(once, multiline=multiline).text == once
     assert terminal_safe(once) == once
+
+
+def test_removing_a_character_keeps_chinese_punctuation() -> None:
+    assert clean_text("吉林\u200b大学（化学学院）").text == "吉林大学（化学学院）"
+    assert clean_text("ＪＬ－\u200b００１", code=True).text == "JL-001"
