@@ -7,8 +7,7 @@ easily misread; the check character makes the weighted sum of all 18 values a mu
 
 Codes are checked after trimming, upper-casing, folding full-width characters to ASCII,
 dropping invisible characters and reading look-alike Cyrillic and Greek letters as Latin,
-because host units copy them from
-licences and type them with Chinese input methods.
+because host units copy them from licences and type them with Chinese input methods.
 """
 
 from __future__ import annotations
