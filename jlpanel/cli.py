@@ -13,10 +13,11 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from jlpanel import __version__
 from jlpanel.domain.dossier import Finding
+from jlpanel.domain.identity import terminal_safe
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
@@ -156,6 +157,14 @@ def _cmd_experts(args: argparse.Namespace) -> int:
         )
     for conflict in outcome.conflicts:
         print(f"  {conflict.describe(args.lang)}")
+    if outcome.possible_conflicts:
+        print(
+            f"Possibly the same person ({len(outcome.possible_conflicts)}), to check:"
+            if en
+            else f"疑似同一人（{len(outcome.possible_conflicts)} 项），请核实："
+        )
+        for possible in outcome.possible_conflicts:
+            print(f"  {possible.describe(args.lang)}")
     if args.verbose_findings:
         _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     if outcome.assignments_cleared:
@@ -917,8 +926,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalSafe:
+    """A text stream that passes everything on without control sequences (issue 12).
+
+    Names, units and messages come from workbooks written by others: NUL, ESC or a bidi
+    override in them must not reach the terminal. Bytes written to ``buffer`` (a file sent to
+    standard output on purpose) pass untouched.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``jlpanel`` with ``argv``; returns the exit status."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = cast("TextIO", _TerminalSafe(stdout))
+    sys.stderr = cast("TextIO", _TerminalSafe(stderr))
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -5,7 +5,9 @@ roster's 回避单位 (units the expert must not evaluate, matched against the h
 platform's name) and what the expert declares in the review package. Each conflict carries a
 precise reason in both languages, so staff can see why an expert was kept off a platform.
 
-Unit names are compared after normalising away spaces, brackets and quotes. Two names match
+Unit names are compared on their identity key (:func:`jlpanel.domain.identity.identity_key`:
+case, width, look-alike letters, invisible characters, spaces and punctuation do not count), so
+"吉林\u200b大学" is 吉林大学 and "吉林大学（化学学院）" contains it. Two names match
 when they are equal, or when one contains the other and the shorter has at least
 :data:`MIN_CONTAINED_LENGTH` characters: "吉林大学" matches "吉林大学化学学院", but a three-
 character "吉林省" matches nothing by containment.
@@ -14,11 +16,11 @@ character "吉林省" matches nothing by containment.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
 
 #: The shorter of two unit names must have at least this many characters to match by
@@ -29,7 +31,6 @@ MIN_CONTAINED_LENGTH = 4
 Key = int | str
 
 _UNIT_SEPARATORS = re.compile(r"[；;、，,\n\r]+")
-_IGNORED_IN_UNITS = re.compile(r"[\s()\[\]{}<>（）【】〔〕［］｛｝《》〈〉「」『』\"'“”‘’]+")
 
 
 class ConflictSource(StrEnum):
@@ -105,10 +106,8 @@ def split_units(text: str | None) -> tuple[str, ...]:
 
 
 def normalise_unit(name: str) -> str:
-    """A unit name reduced for comparison: full-width folded, spaces/brackets/quotes removed."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    # Composing again: dropping a space may bring a letter and a combining mark together.
-    return unicodedata.normalize("NFKC", _IGNORED_IN_UNITS.sub("", folded))
+    """A unit name reduced for comparison: its identity key."""
+    return identity_key(name)
 
 
 def match_units(first: str | None, second: str | None) -> Match | None:
@@ -269,3 +268,89 @@ def find_conflicts(
 def conflicted_pairs(conflicts: Iterable[ConflictFinding]) -> frozenset[tuple[Key, Key]]:
     """The (expert, platform) pairs that have any conflict."""
     return frozenset((c.expert_key, c.platform_key) for c in conflicts)
+
+
+# ------------------------------------------------------------------------ same names
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformPeople:
+    """The people a dossier names: 平台负责人, 联系人 and the 人员 sheet (name, Excel row)."""
+
+    key: Key
+    director: str | None = None
+    contact: str | None = None
+    staff: tuple[tuple[str, int | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleConflict:
+    """An expert who shares a name with someone the platform's dossier names.
+
+    Not a conflict by itself: namesakes are common, so staff confirm it (and add the unit or
+    platform to the expert's 回避单位) or clear it. ``reason`` says where the name appears.
+    """
+
+    expert_key: Key
+    platform_key: Key
+    reason: Text
+
+
+def _roles(people: PlatformPeople) -> list[tuple[str, Text]]:
+    out: list[tuple[str, Text]] = []
+    if people.director:
+        out.append((people.director, Text("平台负责人", "the platform director")))
+    if people.contact:
+        out.append((people.contact, Text("联系人", "the contact person")))
+    for name, row in people.staff:
+        where = Text(
+            f"人员表第 {row} 行" if row is not None else "人员表",
+            f"the staff sheet, row {row}" if row is not None else "the staff sheet",
+        )
+        out.append((name, where))
+    return out
+
+
+def same_name_conflicts(
+    experts: Sequence[ExpertProfile], platforms: Sequence[PlatformPeople]
+) -> list[PossibleConflict]:
+    """Experts whose name is the name of a platform's director, contact or staff member.
+
+    Names are compared on their identity key, so spaces, width and invisible characters do
+    not hide a match. One finding per expert and platform, every place the name appears in its
+    reason; ordered by expert, then platform, in the order given.
+    """
+    by_key: dict[str, list[ExpertProfile]] = {}
+    for expert in experts:
+        key = identity_key(expert.name)
+        if key:
+            by_key.setdefault(key, []).append(expert)
+    found: dict[tuple[Key, Key], list[tuple[str, Text]]] = {}
+    for people in platforms:
+        for person, where in _roles(people):
+            for expert in by_key.get(identity_key(person), ()):
+                found.setdefault((expert.key, people.key), []).append((person, where))
+    expert_order = {e.key: i for i, e in enumerate(experts)}
+    platform_order = {p.key: i for i, p in enumerate(platforms)}
+    out: list[PossibleConflict] = []
+    for (expert_key, platform_key), places in sorted(
+        found.items(), key=lambda item: (expert_order[item[0][0]], platform_order[item[0][1]])
+    ):
+        expert = next(e for e in experts if e.key == expert_key)
+        where_zh = "、".join(f"{w.zh}“{p}”" for p, w in places)
+        where_en = "; ".join(f"{w.en} '{p}'" for p, w in places)
+        out.append(
+            PossibleConflict(
+                expert_key,
+                platform_key,
+                Text(
+                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名，可能是同一人，请核实："
+                    "是同一人时在专家名单的回避单位中加上该平台或依托单位，不是时可不予理会",
+                    f"The expert '{expert.name}' has the name of {where_en} in this "
+                    "platform's dossier: possibly the same person. Check: if so, add the "
+                    "platform or its host unit to the expert's units to avoid in the roster; "
+                    "if not, no action is needed",
+                ),
+            )
+        )
+    return out

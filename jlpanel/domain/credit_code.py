@@ -5,16 +5,17 @@ the registering authority (6, GB/T 2260), the organisation code (9) and one chec
 The alphabet is the digits and the capital letters without I, O, Z, S and V, which are too
 easily misread; the check character makes the weighted sum of all 18 values a multiple of 31.
 
-Codes are compared after trimming, upper-casing and folding full-width characters to ASCII,
+Codes are checked after trimming, upper-casing, folding full-width characters to ASCII,
+dropping invisible characters and reading look-alike Cyrillic and Greek letters as Latin,
 because host units copy them from licences and type them with Chinese input methods.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from jlpanel.domain.identity import CONFUSABLES, clean_text
 from jlpanel.domain.text import Text
 
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -71,8 +72,12 @@ class CreditCodeProblem:
 
 
 def normalize_credit_code(code: str) -> str:
-    """The code as it should be written: trimmed, full-width folded to ASCII, upper case."""
-    return unicodedata.normalize("NFKC", code).strip().upper()
+    """The code as it should be written: cleaned, look-alike letters read as Latin, upper case.
+
+    "９１２２0101mа…" (full width, a Cyrillic а) becomes "91220101MA…". Spaces and hyphens
+    inside stay, so that the check names them.
+    """
+    return clean_text(code).text.lower().translate(CONFUSABLES).upper()
 
 
 def _check_character(body: str) -> str:

@@ -9,7 +9,9 @@ the dossier's: 姓名/Name and 工作单位/Institution are required, 职称/Tit
 Like the dossier reader (whose file checks and table reading this module reuses), it never
 raises on bad input: a roster is either read whole or refused with every problem as sheet /
 row / column / what is wrong / how to fix it. An expert's name identifies them in the cycle,
-so two rows with one name refuse the roster.
+so two rows with one name refuse the roster — one name however it was typed: names are compared
+on their identity key, so "王志刚\u200b" (with a zero-width space) is 王志刚. Every value is
+stored cleaned (invisible and control characters removed, with a warning).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from jlpanel.domain.conflicts import is_matchable_unit, split_units
 from jlpanel.domain.dossier import Finding, ReadFindings, Severity
+from jlpanel.domain.identity import clean_text, describe_removed, identity_key
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_reader import (
     _read_table,
@@ -189,17 +192,19 @@ def _read_workbook(
         return RosterResult([], report.findings(), sheet=sheet_name)
 
     experts: list[RosterExpert] = []
-    for i in range(len(table.rows)):
-        values = {name: column[i] for name, column in table.columns.items()}
-        avoid = values.get("avoid_units")
+    for i, row in enumerate(table.rows):
+        values = {
+            name: _clean_cell(column[i], name, sheet_name, row, report)
+            for name, column in table.columns.items()
+        }
         experts.append(
             RosterExpert(
-                name=str(values["name"]),
-                institution=str(values["institution"]),
-                title=str(values.get("title") or ""),
-                field=str(values.get("field") or ""),
-                contact=str(values.get("contact") or ""),
-                avoid_units=split_units(avoid if isinstance(avoid, str) else None),
+                name=values.get("name") or "",
+                institution=values.get("institution") or "",
+                title=values.get("title") or "",
+                field=values.get("field") or "",
+                contact=values.get("contact") or "",
+                avoid_units=split_units(values.get("avoid_units")),
             )
         )
     _check_experts(sheet_name, experts, table.rows, report)
@@ -222,6 +227,34 @@ def _read_workbook(
     return RosterResult(experts, findings, list(table.rows), sheet_name)
 
 
+def _clean_cell(value: object, name: str, sheet: str, row: int, report: _Report) -> str | None:
+    """A cell's text as stored: cleaned (issue 12), with a warning when characters went."""
+    if value is None:
+        return None
+    # 回避单位 may list one unit per line; every other value is one line.
+    cleaned = clean_text(str(value), multiline=name == "avoid_units")
+    if cleaned.removed:
+        header = ROSTER_SPEC.column(name).header
+        codes = describe_removed(cleaned.removed)
+        report.add(
+            "text.invisible_removed",
+            sheet,
+            row,
+            header,
+            Text(
+                f"“{header}”含有看不见的字符或控制字符（{codes}），已删除",
+                f"{header} held invisible or control characters ({codes}); they were removed",
+            ),
+            Text(
+                "请在名单中重新输入这一格（不要从网页、PDF 或聊天记录粘贴）",
+                "Type the cell again in the roster (rather than pasting it from a web page, a "
+                "PDF or a chat)",
+            ),
+            Severity.WARNING,
+        )
+    return cleaned.text or None
+
+
 def _check_experts(
     sheet: str, experts: list[RosterExpert], rows: list[int], report: _Report
 ) -> None:
@@ -230,7 +263,22 @@ def _check_experts(
     name_header = ROSTER_SPEC.column("name").header
     avoid_header = ROSTER_SPEC.column("avoid_units").header
     for expert, row in zip(experts, rows, strict=True):
-        key = "".join(expert.name.split())
+        if not expert.name:
+            report.add(
+                "cell.required",
+                sheet,
+                row,
+                name_header,
+                Text(
+                    f"必填项“{name_header}”只有看不见的字符",
+                    f"The required {name_header} holds nothing but invisible characters",
+                ),
+                Text(f"请填写{name_header}", f"Fill in the {name_header}"),
+            )
+            continue
+        # One person however the name was typed: spaces, width, look-alike letters and
+        # invisible characters do not make a second expert.
+        key = identity_key(expert.name)
         if key in first_row:
             report.add(
                 "roster.duplicate_name",

@@ -33,11 +33,14 @@ from jlpanel.domain.conflicts import (
     ConflictFinding,
     ConflictSource,
     ExpertProfile,
+    PlatformPeople,
     PlatformProfile,
     find_conflicts,
+    same_name_conflicts,
     split_units,
 )
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
@@ -103,6 +106,30 @@ class ConflictLine:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleConflictLine:
+    """An expert named in a platform's dossier (same name), for staff to check."""
+
+    expert_id: int
+    expert_name: str
+    platform_id: int
+    platform_name: str
+    filing_no: str
+    reason: Text
+
+    def describe(self, language: str = "zh") -> str:
+        """ "王志刚 — 吉林省…平台（JL-001）：疑似同一人：专家“王志刚”与…"."""
+        if language.startswith("en"):
+            return (
+                f"{self.expert_name} — {self.platform_name} ({self.filing_no}): "
+                f"possibly the same person: {self.reason.en}"
+            )
+        return (
+            f"{self.expert_name} — {self.platform_name}（{self.filing_no}）："
+            f"疑似同一人：{self.reason.zh}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ConflictRefresh:
     """What recomputing the rule-based conflicts changed."""
 
@@ -133,6 +160,8 @@ class RosterImportOutcome:
     findings: tuple[Finding, ...] = ()
     #: Assignments removed because the roster was replaced.
     assignments_cleared: int = 0
+    #: Experts who share a name with someone a dossier names, not yet kept off by a conflict.
+    possible_conflicts: tuple[PossibleConflictLine, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -461,6 +490,48 @@ def _stored_conflicts(
     return lines
 
 
+def _possible_conflicts(
+    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
+) -> list[PossibleConflictLine]:
+    """Same-name matches between experts and the people the dossiers name.
+
+    Pairs already kept apart by a conflict are left out: confirming a match means adding the
+    platform or its host unit to the expert's 回避单位, after which it is a roster conflict.
+    """
+    staff: dict[int, list[tuple[str, int | None]]] = {}
+    for platform_id, name, row in session.execute(
+        select(m.StaffMember.platform_id, m.StaffMember.name, m.StaffMember.source_row)
+        .where(m.StaffMember.name.is_not(None))
+        .order_by(m.StaffMember.platform_id, m.StaffMember.id)
+    ):
+        staff.setdefault(platform_id, []).append((name or "", row))
+    people = [
+        PlatformPeople(p.id, p.director, p.contact_person, tuple(staff.get(p.id, ())))
+        for p in platforms
+    ]
+    conflicted = _pairs(session, m.Conflict)
+    by_expert = {e.id: e for e in experts}
+    by_platform = {p.id: p for p in platforms}
+    out: list[PossibleConflictLine] = []
+    for found in same_name_conflicts([_expert_profile(e) for e in experts], people):
+        expert_id, platform_id = int(found.expert_key), int(found.platform_key)
+        if (expert_id, platform_id) in conflicted:
+            continue
+        expert, platform = by_expert[expert_id], by_platform[platform_id]
+        out.append(
+            PossibleConflictLine(
+                expert.id, expert.name, platform.id, platform.name, platform.filing_no, found.reason
+            )
+        )
+    return out
+
+
+def list_possible_conflicts(ws: Workspace) -> list[PossibleConflictLine]:
+    """Experts who share a name with a platform's director, contact or staff, to be checked."""
+    with ws.session() as s:
+        return _possible_conflicts(s, _experts(s), _platforms(s))
+
+
 def _refresh(session: Session) -> ConflictRefresh:
     """Bring the stored rule-based conflicts in line with the rules; audited when changed."""
     experts = _experts(session)
@@ -644,7 +715,9 @@ def import_roster(
         if refusal is not None:
             return RosterImportOutcome(path, refusal[0], findings=(refusal[1],))
         cycle = s.scalars(select(m.Cycle)).one()
-        existing = {e.name: e for e in _experts(s)}
+        # Experts are one person however the name was typed (zero-width, width, look-alikes).
+        by_key = {identity_key(e.name): e for e in _experts(s)}
+        existing = {e.name: e for e in by_key.values()}
         replacing = bool(existing)
         old_names = list(existing)
         changed: dict[str, dict[str, list[str | None]]] = {}
@@ -657,18 +730,21 @@ def import_roster(
                 "contact": row.contact or None,
                 "avoid_units": AVOID_UNITS_SEPARATOR.join(row.avoid_units) or None,
             }
-            expert = existing.get(row.name)
+            expert = by_key.get(identity_key(row.name))
             if expert is None:
                 s.add(m.Expert(cycle_id=cycle.id, name=row.name, **values))
                 continue
-            kept.add(row.name)
+            kept.add(expert.name)
+            if expert.name != row.name:  # the same person, the name now typed cleanly
+                changed.setdefault(row.name, {})["name"] = [expert.name, row.name]
+                expert.name = row.name
             diff = {
                 k: [getattr(expert, k), v] for k, v in values.items() if getattr(expert, k) != v
             }
             for k, v in values.items():
                 setattr(expert, k, v)
             if diff:
-                changed[row.name] = diff
+                changed.setdefault(row.name, {}).update(diff)
         cleared = 0
         if replacing:
             cleared = s.scalar(select(func.count()).select_from(m.Assignment)) or 0
@@ -688,7 +764,7 @@ def import_roster(
                 "source_file": path.name,
                 "sha256": sha256,
                 "experts": new_names,
-                "added": [n for n in new_names if n not in existing],
+                "added": [n for n in new_names if identity_key(n) not in by_key],
                 "removed": [n for n in old_names if n not in kept],
                 "changed": changed,
                 "assignments_cleared": cleared,
@@ -698,11 +774,18 @@ def import_roster(
         experts = _experts(s)
         platforms = _platforms(s)
         lines = _stored_conflicts(s, experts, platforms, _rule_conflicts(experts, platforms))
+        possible = tuple(_possible_conflicts(s, experts, platforms))
         stored = tuple(_expert_line(e) for e in experts)
     status = RosterStatus.REPLACED if replacing else RosterStatus.IMPORTED
     log.info("%s roster %s: %d experts, %d conflicts", status, path, len(stored), len(lines))
     return RosterImportOutcome(
-        path, status, stored, tuple(lines), tuple(read.findings), assignments_cleared=cleared
+        path,
+        status,
+        stored,
+        tuple(lines),
+        tuple(read.findings),
+        assignments_cleared=cleared,
+        possible_conflicts=possible,
     )
 
 

@@ -11,10 +11,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
 from jlpanel.services.workspace import CycleInfo, Workspace, record
 from jlpanel.storage import models as m
@@ -105,22 +107,56 @@ def expand_dossier_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _exists_finding(name: str, filing_no: str) -> Finding:
+def _exists_finding(
+    name: str, filing_no: str, typed: str | None = None, source: str = ""
+) -> Finding:
+    """The refusal of a platform already imported; ``typed`` when this file spells it otherwise."""
+    where = (f"，来自 {source}", f", from {source}") if source else ("", "")
+    if typed is not None and typed != filing_no:
+        message = Text(
+            f"备案编号“{typed}”与已导入的备案编号“{filing_no}”（{name}{where[0]}）视为同一编号"
+            "（大小写、全角半角、空格、标点和看不见的字符不计），该平台的材料已导入本考核周期",
+            f"The filing number '{typed}' is the same as '{filing_no}' ({name}{where[1]}), "
+            "already in this cycle (case, width, spaces, punctuation and invisible characters "
+            "do not count)",
+        )
+    else:
+        message = Text(
+            f"备案编号 {filing_no}（{name}{where[0]}）的材料已导入本考核周期",
+            f"A dossier with filing number {filing_no} ({name}{where[1]}) is already in this cycle",
+        )
     return Finding(
         Severity.ERROR,
         "dossier.exists",
         "基本信息",
         None,
         "备案编号",
-        Text(
-            f"备案编号 {filing_no}（{name}）的材料已导入本考核周期",
-            f"A dossier with filing number {filing_no} ({name}) is already in this cycle",
-        ),
+        message,
         Text(
             "如需用新材料替换，请选择“替换已导入的材料”（命令行：--replace）",
             "To replace it with this file, choose “replace” (command line: --replace)",
         ),
     )
+
+
+def _same_platform(s: Session, cycle_id: str, filing_no: str) -> m.Platform | None:
+    """The cycle's platform whose 备案编号 is ``filing_no`` however either was typed.
+
+    Filing numbers are compared on their identity key, so a zero-width space, full-width
+    digits, lower case or a Cyrillic look-alike letter does not make a second platform.
+    """
+    exact = find_platform(s, cycle_id, filing_no)
+    if exact is not None:
+        return exact
+    key = identity_key(filing_no)
+    for pid, stored in s.execute(
+        select(m.Platform.id, m.Platform.filing_no)
+        .where(m.Platform.cycle_id == cycle_id)
+        .order_by(m.Platform.id)
+    ):
+        if identity_key(stored) == key:
+            return s.get(m.Platform, pid)
+    return None
 
 
 def import_dossier(
@@ -132,6 +168,7 @@ def import_dossier(
     """
     from jlpanel.exchange.attachments import collect_attachments
     from jlpanel.exchange.dossier_reader import read_dossier
+    from jlpanel.exchange.dossier_text import clean_dossier_text, dossier_text_errors
 
     read = read_dossier(path)
     # Attachments are checked even when the workbook is refused, so the host unit gets
@@ -139,6 +176,10 @@ def import_dossier(
     found = collect_attachments(path, read.attachment_refs)
     findings: list[Finding] = [*read.findings, *found.findings]
     dossier = read.dossier
+    if dossier is not None:
+        # Stored as cleaned; identities are compared on their keys below.
+        dossier, text_findings = clean_dossier_text(dossier)
+        findings.extend([*text_findings, *dossier_text_errors(dossier)])
     if dossier is None or any(f.severity is Severity.ERROR for f in findings):
         return ImportOutcome(
             path,
@@ -159,7 +200,7 @@ def import_dossier(
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
 
     with ws.session() as s:
-        existing = find_platform(s, info.id, dossier.basic.filing_no)
+        existing = _same_platform(s, info.id, dossier.basic.filing_no)
         status = ImportStatus.IMPORTED
         if existing is not None:
             if not replace:
@@ -169,7 +210,14 @@ def import_dossier(
                     dossier.basic.name,
                     dossier.basic.filing_no,
                     existing.id,
-                    findings=(_exists_finding(existing.name, existing.filing_no),),
+                    findings=(
+                        _exists_finding(
+                            existing.name,
+                            existing.filing_no,
+                            dossier.basic.filing_no,
+                            existing.source_file or "",
+                        ),
+                    ),
                 )
             old = {
                 "platform_id": existing.id,
