@@ -83,7 +83,7 @@ def _print_findings(findings: Sequence[Finding], language: str, *, file: TextIO)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from jlpanel.services.intake import ImportStatus, import_dossiers
+    from jlpanel.services.intake import ImportStatus, folder_leftovers, import_dossiers
     from jlpanel.services.preferences import load_preferences
     from jlpanel.services.workspace import open_workspace
 
@@ -104,8 +104,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
             backup_dir=prefs.backup_folder(),
             backup_count=prefs.backup_count,
         )
+    for path, why in folder_leftovers([Path(p) for p in args.dossiers]):
+        print(f"{'not taken' if en else '未导入'}: {path} — {why.en if en else why.zh}")
     if not outcomes:
-        raise UserError("没有找到要导入的工作簿（.xlsx）", "No workbooks (.xlsx) to import")
+        raise UserError(
+            "没有找到要导入的工作簿（.xlsx、.xlsm、.xls、.ods）",
+            "No workbooks (.xlsx, .xlsm, .xls, .ods) to import",
+        )
     for o in outcomes:
         label = labels[o.status][0 if en else 1]
         name = f" {o.platform_name}" if o.platform_name else ""

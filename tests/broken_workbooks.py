@@ -526,7 +526,7 @@ def _part_of(path: Path, sheet: str) -> str:
 
 
 def _lying_dimension(folder: Path) -> Path:
-    """A dimension of a million rows over a body that is not even XML: refused unread."""
+    """A dimension of a million rows over a body that is not XML: the cells count, refused."""
     path = write_dossier_workbook(folder / "平台A.xlsx")
     part = _part_of(path, "服务记录")
 
@@ -594,9 +594,9 @@ CASES: tuple[Case, ...] = (
         (Expected("file.encrypted", text="工作簿已加密"),),
     ),
     Case(
-        "old .xls",
+        "damaged .xls",
         _bytes("平台A.xls", _ole("Workbook", "SummaryInformation")),
-        (Expected("file.old_xls", text="旧版 Excel 97-2003", fix="另存为"),),
+        (Expected("file.corrupt", text="“平台A.xls”已损坏", fix="重新保存"),),
     ),
     Case(
         "zip that is no workbook",
@@ -741,7 +741,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "a dimension of a million rows over garbage",
         _lying_dimension,
-        (Expected("sheet.too_many_rows", S, None, None, "有 1,000,000 行"),),
+        (Expected("file.corrupt", S, None, None, "工作表“服务记录”无法读取"),),
     ),
     Case(
         "attachment path ../../x",

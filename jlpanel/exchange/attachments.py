@@ -8,10 +8,13 @@ A name is a path relative to that folder or zip root ("论文/论文1.pdf"); bac
 slashes and, when the exact name is not there, a name differing only in letter case is found.
 
 Hostile input is refused with an error finding and never touches anything outside the folder:
-a name with ``..``, an absolute path or a drive letter, a name over 255 bytes, a symbolic link
-that leads out of the folder, a file over ``max_file_bytes``, a zip whose declared contents
-exceed ``max_total_bytes`` or ``max_ratio`` times its compressed size (a zip bomb), a zip
-member that inflates past its declared size. A missing attachment is only a warning.
+a name with ``..``, an absolute path or a drive letter, a name over 255 bytes, a name Windows
+cannot save (CON, AUX, NUL, COM1…, LPT1… with any extension; a trailing dot or space), a
+symbolic link that leads out of the folder, an attachment folder or zip that is itself a
+link, a file over ``max_file_bytes``, a zip whose declared contents exceed
+``max_total_bytes`` or ``max_ratio`` times its compressed size (a zip bomb), a zip member
+that inflates past its declared size. A missing attachment is only a warning. Each folder
+is listed once, however many names are looked up in it.
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ _RATIO_FLOOR = 64 * 2**10
 _CHUNK = 2**20
 _NAME_SEPARATORS = re.compile(r"[；;\n\r]+")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+#: Names Windows reserves for devices, with any extension (aux.pdf cannot be saved there).
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"{device}{n}" for device in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")]
+)
 
 #: The first bytes of each attachment type, to catch a renamed file.
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -167,6 +175,30 @@ def _unsafe_reason(name: str) -> Text | None:
     return None
 
 
+def _reserved_reason(name: str) -> Text | None:
+    """Why Windows cannot save a (clean, safe) name, or None."""
+    for part in name.split("/"):
+        if part.endswith((".", " ")):
+            return Text(
+                f"附件名“{name}”以点或空格结尾，Windows 无法保存这样的文件",
+                f"The attachment name '{name}' ends in a dot or a space, which Windows cannot save",
+            )
+        device = part.split(".", 1)[0].rstrip(" ").upper()
+        if device in _RESERVED:
+            return Text(
+                f"附件名“{name}”中的“{part}”是 Windows 保留的设备名（{device}），无法保存",
+                f"'{part}' in the attachment name '{name}' is a device name Windows reserves "
+                f"({device}) and cannot be saved",
+            )
+    return None
+
+
+_RENAME_FIX = Text(
+    "请把文件改名（如 aux.pdf 改为 aux-1.pdf，去掉结尾的点和空格），并同时修改表格中的名字",
+    "Rename the file (e.g. aux.pdf to aux-1.pdf, no dot or space at the end), and change "
+    "the name in the sheet too",
+)
+
 _SAFE_FIX = Text(
     "只写文件名（或附件文件夹内的相对路径），如 论文1.pdf 或 论文/论文1.pdf",
     "Write just the file name (or a path inside the attachment folder), "
@@ -194,6 +226,10 @@ def _check_name(name: str, ref: AttachmentRef, out: _Collector) -> str | None:
     reason = _unsafe_reason(name)
     if reason is not None:
         out.error("attachment.unsafe_path", ref, reason, _SAFE_FIX)
+        return None
+    reason = _reserved_reason(name)
+    if reason is not None:
+        out.error("attachment.reserved_name", ref, reason, _RENAME_FIX)
         return None
     extension = Path(name).suffix.lower()
     media_type = ATTACHMENT_TYPES.get(extension)
@@ -240,6 +276,20 @@ class _Folder(_Source):
         self.path = path
         self.root = path.resolve()
         self.max_file_bytes = max_file_bytes
+        #: Each folder's names by their folded form, listed once however many names are
+        #: looked up in it (20,000 case-different references took a minute listed each time).
+        self._listings: dict[Path, dict[str, str] | None] = {}
+
+    def _listing(self, folder: Path) -> dict[str, str] | None:
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = {
+                    unicodedata.normalize("NFC", e.name).casefold(): e.name
+                    for e in os.scandir(folder)
+                }
+            except OSError:
+                self._listings[folder] = None
+        return self._listings[folder]
 
     def _locate(self, name: str) -> Path | None:
         candidate = self.path.joinpath(*name.split("/"))
@@ -249,12 +299,8 @@ class _Folder(_Source):
         current = self.path
         for part in name.split("/"):
             wanted = unicodedata.normalize("NFC", part).casefold()
-            try:
-                entries = {
-                    unicodedata.normalize("NFC", e.name).casefold(): e.name
-                    for e in os.scandir(current)
-                }
-            except OSError:
+            entries = self._listing(current)
+            if entries is None:
                 return None
             actual = entries.get(wanted)
             if actual is None:
@@ -514,6 +560,40 @@ def _sources(
     return sources
 
 
+def _linked(source: _Source, workbook: Path) -> bool:
+    """Whether a folder or zip is a link (or lies behind one) rather than beside the workbook.
+
+    A linked attachment folder is treated like a linked file: its files are not read.
+    """
+    try:
+        return source.path.is_symlink() or source.path.resolve().parent != (
+            workbook.parent.resolve()
+        )
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
+
+
+def _refuse_linked(source: _Source, out: _Collector) -> None:
+    kind = (
+        Text("附件文件夹", "attachment folder")
+        if isinstance(source, _Folder)
+        else Text("附件压缩包", "attachment zip")
+    )
+    out.error(
+        "attachment.outside",
+        AttachmentRef(source.path.name),
+        Text(
+            f"{kind.zh}“{source.path.name}”是指向别处的链接，其中的文件不会导入",
+            f"The {kind.en} '{source.path.name}' is a link to somewhere else; its files are "
+            "not imported",
+        ),
+        Text(
+            f"请把{kind.zh}本身（而不是快捷方式或链接）放在工作簿旁边",
+            f"Put the {kind.en} itself (not a shortcut or link) beside the workbook",
+        ),
+    )
+
+
 # ------------------------------------------------------------------------------ main
 
 
@@ -534,6 +614,10 @@ def collect_attachments(
     refs = [n if isinstance(n, AttachmentRef) else AttachmentRef(n) for n in names]
     sources = _sources(workbook, max_file_bytes, max_total_bytes, max_ratio)
     refused = False
+    for source in [s for s in sources if _linked(s, workbook)]:
+        _refuse_linked(source, out)
+        sources.remove(source)
+        refused = True
     for source in sources:
         if isinstance(source, _Zip):
             source.open(out)

@@ -25,6 +25,7 @@ import logging
 import math
 import re
 import unicodedata
+import weakref
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -64,13 +65,17 @@ from jlpanel.exchange.dossier_schema import (
     normalise_name,
     sheet_for,
 )
+from jlpanel.exchange.workbook_container import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    ExtentCounter,
+    probe_in_child,
+)
 
 log = logging.getLogger(__name__)
 
 #: Per sheet and column, findings beyond this many are summed up in one "还有 N 处" finding.
 MAX_CELL_FINDINGS = 100
-#: Wider sheets are refused: calamine holds a sheet as a dense grid.
-MAX_COLUMNS = 256
 #: The zip may unpack to at most this many times the file size limit, and never past
 #: UNPACK_LIMIT (sharedStrings is read whole, whatever the row limit).
 UNPACK_FACTOR = 20
@@ -615,8 +620,8 @@ def _file_findings(path: Path, max_bytes: int, report: _Report) -> bool:
             None,
             Text(f"文件“{name}”是空的（0 字节）", f"The file '{name}' is empty (0 bytes)"),
             Text(
-                "请在 Excel 中重新保存工作簿后再导入",
-                "Save the workbook again in Excel and import it again",
+                "请在 WPS、Excel 或 LibreOffice 中重新保存工作簿后再导入",
+                "Save the workbook again in WPS, Excel or LibreOffice and import it again",
             ),
         )
         return False
@@ -645,6 +650,8 @@ def _file_findings(path: Path, max_bytes: int, report: _Report) -> bool:
             if head.startswith(_ZIP_MAGIC):
                 return True
             rest = handle.read(max_bytes) if head == _OLE_MAGIC else handle.read(4096)
+        if head == _OLE_MAGIC and _is_xls(rest):
+            return True  # an Excel 97-2003 workbook, read in a child process
     except OSError as exc:
         report.add(
             "file.unreadable",
@@ -659,31 +666,25 @@ def _file_findings(path: Path, max_bytes: int, report: _Report) -> bool:
     return False
 
 
+def _is_xls(rest: bytes) -> bool:
+    if _utf16("EncryptedPackage") in rest or _utf16("EncryptionInfo") in rest:
+        return False
+    return _utf16("Workbook") in rest or _utf16("Book") in rest
+
+
 def _utf16(text: str) -> bytes:
     return text.encode("utf-16-le")
 
 
 def _not_a_workbook(name: str, suffix: str, head: bytes, rest: bytes) -> Finding:
     save_as = Text(
-        "请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入",
-        "In Excel, use Save As → Excel Workbook (.xlsx) and import that file",
+        "请在 WPS、Excel 或 LibreOffice 中“另存为”工作簿（.xlsx、.xls 或 .ods）后再导入",
+        "In WPS, Excel or LibreOffice, use Save As → workbook (.xlsx, .xls or .ods) and "
+        "import that file",
     )
     if head == _OLE_MAGIC:
         if _utf16("EncryptedPackage") in rest or _utf16("EncryptionInfo") in rest:
             encrypted = True
-        elif _utf16("Workbook") in rest or _utf16("Book") in rest:
-            return Finding(
-                Severity.ERROR,
-                "file.old_xls",
-                None,
-                None,
-                None,
-                Text(
-                    f"“{name}”是旧版 Excel 97-2003 工作簿（.xls）",
-                    f"'{name}' is an old Excel 97-2003 workbook (.xls)",
-                ),
-                save_as,
-            )
         else:
             # An OLE container named .xlsx is, in practice, a password-protected workbook.
             encrypted = suffix in (".xlsx", ".xlsm")
@@ -771,7 +772,10 @@ def _not_a_workbook(name: str, suffix: str, head: bytes, rest: bytes) -> Finding
         None,
         None,
         None,
-        Text(f"“{name}”不是 Excel 工作簿（.xlsx）", f"'{name}' is not an Excel workbook (.xlsx)"),
+        Text(
+            f"“{name}”不是工作簿（.xlsx、.xls 或 .ods）",
+            f"'{name}' is not a workbook (.xlsx, .xls or .ods)",
+        ),
         save_as,
     )
 
@@ -791,8 +795,9 @@ def _corrupt(name: str, detail: str, sheet: str | None = None) -> Finding:
             f"read ({detail})",
         ),
         Text(
-            "请在 Excel 中打开并重新保存（或从原件重新复制）后再导入",
-            "Open it in Excel and save it again (or copy it again from the original)",
+            "请在 WPS、Excel 或 LibreOffice 中打开并重新保存（或从原件重新复制）后再导入",
+            "Open it in WPS, Excel or LibreOffice and save it again (or copy it again from "
+            "the original)",
         ),
     )
 
@@ -803,17 +808,21 @@ _R = TypeVar("_R")
 def read_guarded(
     path: Path,
     max_bytes: int,
-    read: Callable[[zipfile.ZipFile, _Report], _R],
+    read: Callable[[zipfile.ZipFile | None, _Report], _R],
     refuse: Callable[[list[Finding]], _R],
     what: str,
     pdf_fix: Text,
+    *,
+    max_rows: int = 200_000,
 ) -> _R:
-    """Run ``read`` on a workbook's zip after the file checks; never raises on bad input.
+    """Run ``read`` on a workbook after the container checks; never raises on bad input.
 
     The shared frame of the small workbook readers (roster, history): the file-type and size
-    findings, the zip opened safely, and any unexpected failure turned into a finding that
-    ``refuse`` wraps in the reader's own result. ``pdf_fix`` replaces the dossier reader's
-    advice for a PDF given instead of a workbook (which speaks of attachments).
+    findings, every sheet's extent bounded (see :func:`open_workbook`; ``read`` gets the zip
+    of an .xlsx/.xlsm, None for an .xls/.ods), and any unexpected failure turned into a
+    finding that ``refuse`` wraps in the reader's own result. ``pdf_fix`` replaces the
+    dossier reader's advice for a PDF given instead of a workbook (which speaks of
+    attachments).
     """
     report = _Report()
 
@@ -826,17 +835,158 @@ def read_guarded(
         )
 
     try:
-        if not _file_findings(path, max_bytes, report):
+        ok, archive = open_workbook(path, max_bytes, max_rows, report)
+        if not ok:
             return refused()
-        archive = _open_zip(path, max_bytes, report)
         if archive is None:
-            return refused()
+            return read(None, report)
         with archive:
             return read(archive, report)
-    except Exception as exc:  # never let a hostile file crash the caller
+    except BaseException as exc:  # never let a hostile file crash the caller
+        if _fatal(exc):
+            raise
         log.exception("unexpected failure reading %s %s", what, path)
         report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
         return refused()
+
+
+def _fatal(exc: BaseException) -> bool:
+    """Whether ``exc`` must go on up: not a reader failure (a Rust panic is a BaseException)."""
+    return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def check_workbook(path: Path, *, max_bytes: int, max_rows: int) -> list[Finding]:
+    """The container findings of a workbook that the caller will read with calamine itself.
+
+    Empty when the file is an .xlsx, .xlsm, .xls or .ods that calamine can read within the
+    limits; otherwise why not (the paper score sheet reader uses this).
+    """
+    report = _Report()
+    try:
+        _, archive = open_workbook(path, max_bytes, max_rows, report)
+        if archive is not None:
+            archive.close()
+    except BaseException as exc:
+        if _fatal(exc):
+            raise
+        log.exception("unexpected failure checking %s", path)
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
+    return report.findings()
+
+
+def open_workbook(
+    path: Path, max_bytes: int, max_rows: int, report: _Report
+) -> tuple[bool, zipfile.ZipFile | None]:
+    """Check a workbook before calamine reads it; (False, None) after reporting why not.
+
+    An .xlsx/.xlsm comes back open, its zip checked and every sheet's extent measured from
+    its cells; an .xls or .ods comes back as (True, None) after calamine read it in a child
+    process under a memory cap (:func:`probe_in_child`).
+    """
+    if not _file_findings(path, max_bytes, report):
+        return False, None
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == _OLE_MAGIC:
+        return _probe_ok(path, max_rows, report), None
+    archive = _open_zip(path, max_bytes, report)
+    if archive is None:
+        return False, None
+    if "xl/workbook.xml" not in archive.NameToInfo:
+        archive.close()  # an .ods, checked by _open_zip
+        return _probe_ok(path, max_rows, report), None
+    if not _bound_sheets(path.name, archive, max_rows, report):
+        archive.close()
+        return False, None
+    return True, archive
+
+
+def _probe_ok(path: Path, max_rows: int, report: _Report) -> bool:
+    probe = probe_in_child(path)
+    if probe.failure is not None:
+        detail = {
+            "crash": "读取程序异常退出 / the reader crashed",
+            "timeout": "读取超时 / reading took too long",
+        }.get(probe.failure, probe.failure)
+        report.general.append(_corrupt(path.name, detail))
+        return False
+    for name, rows, columns in probe.sheets:
+        if not _within_limits(name, rows, columns, True, max_rows, report):
+            return False
+    return True
+
+
+def _within_limits(
+    sheet: str, rows: int, columns: int, exact: bool, max_rows: int, report: _Report
+) -> bool:
+    if rows - 1 > max_rows:
+        report.general.append(_too_many_rows(sheet, rows - 1, exact, max_rows))
+        return False
+    if columns > MAX_COLUMNS:
+        report.general.append(_too_many_columns(sheet, columns))
+        return False
+    if rows * columns > MAX_CELLS:
+        report.general.append(_too_many_cells(sheet, rows, columns))
+        return False
+    return True
+
+
+def _too_many_cells(sheet: str, rows: int, columns: int) -> Finding:
+    return Finding(
+        Severity.ERROR,
+        "sheet.too_many_cells",
+        sheet,
+        None,
+        None,
+        Text(
+            f"工作表“{sheet}”有 {rows:,} 行 × {columns} 列，超过上限 {MAX_CELLS:,} 个单元格",
+            f"The sheet '{sheet}' spans {rows:,} rows × {columns} columns, more than the "
+            f"limit of {MAX_CELLS:,} cells",
+        ),
+        Text(
+            "请删除表格下方和右侧多余的行和列（包括看似空白但有格式或内容的单元格）",
+            "Delete the surplus rows below and columns right of the table (including cells "
+            "that look empty but hold formatting or content)",
+        ),
+    )
+
+
+#: Sheet scans of an open workbook, by part: made before calamine opens the file, used
+#: again for each sheet's special cells.
+_SCANS: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, _Scan]] = weakref.WeakKeyDictionary()
+_NOT_SHEETS = ("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml")
+
+
+def _bound_sheets(name: str, archive: zipfile.ZipFile, max_rows: int, report: _Report) -> bool:
+    """Measure every part that could be a sheet from its cells; False after refusing one.
+
+    Every XML part is measured, not only those workbook.xml names: calamine may resolve a
+    sheet's part differently, and a damaged or oddly prefixed workbook.xml must not skip
+    the scan.
+    """
+    sheet_of = {part: sheet for sheet, part in _sheet_parts(archive).items()}
+    scans: dict[str, _Scan] = {}
+    for info in archive.infolist():
+        part = info.filename
+        if (
+            not part.endswith(".xml")
+            or part in _NOT_SHEETS
+            or part.startswith(("docProps/", "xl/theme/"))
+        ):
+            continue
+        label = sheet_of.get(part, part)
+        try:
+            scan = _scan_sheet(archive, part, max_rows)
+        except Exception as exc:  # zlib.error, BadZipFile, … from a damaged member
+            report.general.append(_corrupt(name, str(exc) or type(exc).__name__, label))
+            return False
+        if not _within_limits(
+            label, scan.last_row, scan.last_col + 1, scan.rows_exact, max_rows, report
+        ):
+            return False
+        scans[part] = scan
+    _SCANS[archive] = scans
+    return True
 
 
 def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | None:
@@ -848,12 +998,15 @@ def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | 
         report.general.append(_corrupt(name, str(exc) or type(exc).__name__))
         return None
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
+    ods = "xl/workbook.xml" not in names and _is_ods(archive, names)
+    if "xl/workbook.xml" not in names and not ods:
         archive.close()
         if "xl/workbook.bin" in names:
             what = Text("是二进制工作簿（.xlsb）", "is a binary workbook (.xlsb)")
         elif "content.xml" in names:
-            what = Text("是 OpenDocument 表格（.ods）", "is an OpenDocument spreadsheet (.ods)")
+            what = Text(
+                "是 OpenDocument 文档，但不是表格", "is an OpenDocument file but not a spreadsheet"
+            )
         elif "word/document.xml" in names:
             what = Text("是 Word 文档", "is a Word document")
         else:
@@ -865,8 +1018,9 @@ def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | 
             None,
             Text(f"“{name}”{what.zh}", f"'{name}' {what.en}"),
             Text(
-                "请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入",
-                "In Excel, use Save As → Excel Workbook (.xlsx) and import that file",
+                "请在 WPS、Excel 或 LibreOffice 中“另存为”工作簿（.xlsx、.xls 或 .ods）后再导入",
+                "In WPS, Excel or LibreOffice, use Save As → workbook (.xlsx, .xls or .ods) "
+                "and import that file",
             ),
         )
         return None
@@ -892,7 +1046,9 @@ def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | 
     # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here.
     try:
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and not _is_worksheet(info.filename):
+            if info.filename.endswith((".xml", ".rels")) and (
+                ods or not _is_worksheet(info.filename)
+            ):
                 with archive.open(info) as handle:
                     while handle.read(_SCAN_CHUNK):
                         pass
@@ -901,6 +1057,17 @@ def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | 
         report.general.append(_corrupt(name, str(exc) or type(exc).__name__))
         return None
     return archive
+
+
+def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    if "content.xml" not in names or "mimetype" not in names:
+        return False
+    try:
+        with archive.open("mimetype") as handle:
+            mimetype = handle.read(200)
+    except Exception:  # a damaged member: not taken for a spreadsheet
+        return False
+    return mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _is_worksheet(part: str) -> bool:
@@ -951,8 +1118,6 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 # ---------------------------------------------------------------- streaming the XML
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
-_ROW_NUMBER = re.compile(rb'row\s[^>]*?\br="(\d+)"')
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _FORMULA_NO_VALUE = re.compile(
     rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
@@ -970,23 +1135,21 @@ class _Scan:
 
     last_row: int = 0  # 1-based; 0 when unknown
     rows_exact: bool = True  # False when the scan stopped early
-    last_col: int = 0  # 0-based index of the last column, from the dimension
+    last_col: int = -1  # 0-based index of the last column, from the cells
     special: dict[tuple[int, int], _Bad] = field(default_factory=dict)  # (row, col) → why
 
 
 def _scan_sheet(archive: zipfile.ZipFile, part: str, max_rows: int) -> _Scan:
-    """Stream a sheet's XML: its extent, formula cells without value, error cells."""
+    """Stream a sheet's XML: its extent from the cells, formula cells without value, errors.
+
+    The declared ``<dimension>`` is not trusted (Gnumeric declares A1:XFD1048576); the scan
+    stops as soon as the sheet is past a limit.
+    """
     scan = _Scan()
+    extent = ExtentCounter()
     limit = max_rows + 1  # the header row
     with archive.open(part) as handle:
         buffer = handle.read(_SCAN_CHUNK)
-        dimension = _DIMENSION.search(buffer[:8192])
-        if dimension and (dimension.group(2) or dimension.group(4)):
-            scan.last_row = int(dimension.group(4) or dimension.group(2))
-            scan.last_col = _col_index((dimension.group(3) or dimension.group(1) or b"A").decode())
-            if scan.last_row > limit:
-                return scan
-        counted = 0
         while buffer:
             more = handle.read(_SCAN_CHUNK)
             # Only whole rows are searched; the tail waits for the next chunk.
@@ -998,15 +1161,10 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, max_rows: int) -> _Scan:
                 if not more:
                     break
                 continue
-            counted += segment.count(b"<row") + segment.count(b":row ")
-            last = segment.rfind(b'row r="')
-            if last >= 0:
-                found = _ROW_NUMBER.match(segment, last)
-                if found:
-                    scan.last_row = max(scan.last_row, int(found.group(1)))
-            scan.last_row = max(scan.last_row, counted)
-            if scan.last_row > limit:
-                scan.rows_exact = False
+            extent.feed(segment)
+            scan.last_row, scan.last_col = extent.rows, extent.columns - 1
+            if extent.rows > limit or extent.columns > MAX_COLUMNS or extent.cells() > MAX_CELLS:
+                scan.rows_exact = not more and not buffer
                 return scan
             if b"<f" in segment or b":f>" in segment or b":f " in segment:
                 for cell in _FORMULA_NO_VALUE.finditer(segment):
@@ -1035,7 +1193,7 @@ class _TableRows:
 
 
 def _too_many_rows(sheet: str, count: int, exact: bool, max_rows: int) -> Finding:
-    number = f"{count:,}" if exact else f"超过 {max_rows:,}"
+    number = f" {count:,} " if exact else f"超过 {max_rows:,} "
     number_en = f"{count:,}" if exact else f"more than {max_rows:,}"
     return Finding(
         Severity.ERROR,
@@ -1044,7 +1202,7 @@ def _too_many_rows(sheet: str, count: int, exact: bool, max_rows: int) -> Findin
         None,
         None,
         Text(
-            f"工作表“{sheet}”有 {number} 行，超过上限 {max_rows:,} 行",
+            f"工作表“{sheet}”有{number}行，超过上限 {max_rows:,} 行",
             f"The sheet '{sheet}' has {number_en} rows, more than the limit of {max_rows:,}",
         ),
         Text(
@@ -1449,24 +1607,33 @@ def read_dossier(
     unpack to :data:`UNPACK_FACTOR` times as much).
     """
     report = _Report()
-    if not _file_findings(path, max_bytes, report):
+    try:
+        ok, archive = open_workbook(path, max_bytes, max_rows, report)
+        if not ok:
+            return ReadResult(None, report.findings())
+        if archive is None:
+            return _read_workbook(path, None, max_rows, report)
+        with archive:
+            return _read_workbook(path, archive, max_rows, report)
+    except BaseException as exc:  # never let a hostile file crash the caller
+        if _fatal(exc):
+            raise
+        log.exception("unexpected failure reading dossier %s", path)
+        report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
         return ReadResult(None, report.findings())
-    archive = _open_zip(path, max_bytes, report)
-    if archive is None:
-        return ReadResult(None, report.findings())
-    with archive:
-        return _read_workbook(path, archive, max_rows, report)
 
 
 def _read_workbook(
-    path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
+    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: _Report
 ) -> ReadResult:
     from python_calamine import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(path)
         sheet_names = list(workbook.sheet_names)
-    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+    except BaseException as exc:  # calamine raises its own, zip and XML errors alike
+        if _fatal(exc):
+            raise
         report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
         return ReadResult(None, report.findings())
     with workbook:
@@ -1475,7 +1642,7 @@ def _read_workbook(
 
 def load_one_sheet(
     path: Path,
-    archive: zipfile.ZipFile,
+    archive: zipfile.ZipFile | None,
     max_rows: int,
     report: _Report,
     *,
@@ -1499,7 +1666,9 @@ def load_one_sheet(
     try:
         workbook = CalamineWorkbook.from_path(path)
         names = list(workbook.sheet_names)
-    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+    except BaseException as exc:  # calamine raises its own, zip and XML errors alike
+        if _fatal(exc):
+            raise
         report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__))
         return None, None
     with workbook:
@@ -1517,9 +1686,8 @@ def load_one_sheet(
                 ),
             )
             return None, None
-        loaded = _load_sheet(
-            path, archive, workbook, chosen, chosen, _sheet_parts(archive), max_rows, report
-        )
+        parts = _sheet_parts(archive) if archive is not None else {}
+        loaded = _load_sheet(path, archive, workbook, chosen, chosen, parts, max_rows, report)
     return chosen, loaded
 
 
@@ -1540,7 +1708,9 @@ def _choose_sheet(
             rows = workbook.get_sheet_by_name(name).to_python(
                 skip_empty_area=False, nrows=HEADER_SEARCH_ROWS
             )
-        except Exception:  # a damaged sheet is reported when it is read, if it is chosen
+        except BaseException as exc:  # a damaged sheet is reported when read, if chosen
+            if _fatal(exc):
+                raise
             continue
         if any(isinstance(c, str) and normalise_name(c) in key_headers for r in rows for c in r):
             return name
@@ -1549,7 +1719,7 @@ def _choose_sheet(
 
 def _read_sheets(
     path: Path,
-    archive: zipfile.ZipFile,
+    archive: zipfile.ZipFile | None,
     workbook: Any,
     sheet_names: list[str],
     max_rows: int,
@@ -1623,7 +1793,7 @@ def _read_sheets(
             ),
         )
 
-    parts = _sheet_parts(archive)
+    parts = _sheet_parts(archive) if archive is not None else {}
     tables: dict[str, _TableRows] = {}
     basic: dict[str, object] | None = None
     summary: tuple[str, str | None, int] = ("", None, 2)
@@ -1664,7 +1834,7 @@ def _read_sheets(
 
 def _load_sheet(
     path: Path,
-    archive: zipfile.ZipFile,
+    archive: zipfile.ZipFile | None,
     workbook: Any,
     name: str,
     label: str,
@@ -1672,35 +1842,34 @@ def _load_sheet(
     max_rows: int,
     report: _Report,
 ) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], dict[Any, _Bad]] | None:
-    """A sheet's cells, merged ranges and special cells, or None after reporting why not."""
+    """A sheet's cells, merged ranges and special cells, or None after reporting why not.
+
+    Its extent was bounded before calamine opened the file (:func:`open_workbook`).
+    """
     special: dict[tuple[int, int], _Bad] = {}
     part = parts.get(name)
-    if part is not None:
-        try:
-            scan = _scan_sheet(archive, part, max_rows)
-        except Exception as exc:  # zlib.error, BadZipFile, … from a damaged member
-            report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__, label))
-            return None
-        if scan.last_row - 1 > max_rows:
-            report.general.append(
-                _too_many_rows(label, scan.last_row - 1, scan.rows_exact, max_rows)
-            )
-            return None
-        if scan.last_col >= MAX_COLUMNS:
-            report.general.append(_too_many_columns(label, scan.last_col + 1))
+    if archive is not None and part is not None:
+        scan = _SCANS.get(archive, {}).get(part)
+        if scan is None:
+            try:
+                scan = _scan_sheet(archive, part, max_rows)
+            except Exception as exc:  # zlib.error, BadZipFile, … from a damaged member
+                report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__, label))
+                return None
+        if not _within_limits(
+            label, scan.last_row, scan.last_col + 1, scan.rows_exact, max_rows, report
+        ):
             return None
         special = scan.special
     try:
         sheet = workbook.get_sheet_by_name(name)
-        if sheet.total_height - 1 > max_rows:
-            report.general.append(_too_many_rows(label, sheet.total_height - 1, True, max_rows))
-            return None
-        if sheet.total_width > MAX_COLUMNS:
-            report.general.append(_too_many_columns(label, sheet.total_width))
+        if not _within_limits(label, sheet.total_height, sheet.total_width, True, max_rows, report):
             return None
         grid: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         merged = list(sheet.merged_cell_ranges or ())
-    except Exception as exc:  # calamine's errors for damaged sheets
+    except BaseException as exc:  # calamine's errors for damaged sheets, a panic too
+        if _fatal(exc):
+            raise
         report.general.append(_corrupt(path.name, str(exc) or type(exc).__name__, label))
         return None
     return grid, merged, special

@@ -363,7 +363,9 @@ def _sheet_names(path: Path, report: _Report) -> list[str] | None:
     try:
         with CalamineWorkbook.from_path(path) as workbook:
             return list(workbook.sheet_names)
-    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+    except BaseException as exc:  # calamine raises its own, zip and XML errors, panics
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         report.add(
             "file.corrupt",
             None,
@@ -374,8 +376,8 @@ def _sheet_names(path: Path, report: _Report) -> list[str] | None:
                 f"Cannot read the workbook '{path.name}': {exc}",
             ),
             Text(
-                "请在 Excel 中打开并另存为 .xlsx 后再导入",
-                "Open it in Excel, save it as .xlsx and import that file",
+                "请在 WPS、Excel 或 LibreOffice 中打开并重新保存后再导入",
+                "Open it in WPS, Excel or LibreOffice, save it again and import that file",
             ),
         )
         return None
@@ -393,7 +395,7 @@ class _Rows:
 
 
 def _read_workbook(
-    path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
+    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: _Report
 ) -> HistoryReadResult:
     names = _sheet_names(path, report)
     if names is None:
@@ -456,7 +458,7 @@ def _read_workbook(
 
 def _read_one(
     path: Path,
-    archive: zipfile.ZipFile,
+    archive: zipfile.ZipFile | None,
     max_rows: int,
     report: _Report,
     read: _Rows,

@@ -28,7 +28,6 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
-import zipfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -446,22 +445,15 @@ class _Meta:
 def _load(path: Path) -> tuple[_Meta, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
+    from jlpanel.exchange.dossier_reader import check_workbook
+
     name = path.name
+    # The container checks of every workbook reader: size, type, each sheet's extent from
+    # its cells (.xlsx) or a capped child read (.xls, .ods) — no file can abort the program.
+    problems = check_workbook(path, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
+    if problems:
+        raise _Bad(_not_ours(name, problems[0].message.zh, problems[0].message.en))
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise _Bad(_not_ours(name, f"无法读取（{exc}）", f"cannot be read ({exc})")) from exc
-    if size > MAX_BYTES:
-        raise _Bad(_not_ours(name, f"文件过大（{size} 字节）", f"too large ({size} bytes)"))
-    if magic != b"PK\x03\x04" or not zipfile.is_zipfile(path):
-        raise _Bad(_not_ours(name, "不是 .xlsx 工作簿", "not an .xlsx workbook"))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > 20 * MAX_BYTES:
-            raise _Bad(_not_ours(name, "解压后过大", "it unpacks to too much data"))
         workbook = CalamineWorkbook.from_path(str(path))
         with workbook:
             sheets = list(workbook.sheet_names)
@@ -473,7 +465,9 @@ def _load(path: Path) -> tuple[_Meta, list[list[Any]]]:
             grid = workbook.get_sheet_by_name(SCORE_SHEET).to_python(nrows=MAX_ROWS + 1)
     except _Bad:
         raise
-    except Exception as exc:  # calamine and zipfile raise their own errors for damaged files
+    except BaseException as exc:  # calamine's errors for damaged files, a Rust panic too
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         raise _Bad(_not_ours(name, f"文件已损坏（{exc}）", f"the file is damaged ({exc})")) from exc
     if len(grid) > MAX_ROWS:
         raise _Bad(_not_ours(name, "行数过多", f"more than {MAX_ROWS} rows"))

@@ -172,7 +172,7 @@ def read_roster(
 
 
 def _read_workbook(
-    path: Path, archive: zipfile.ZipFile, max_rows: int, report: _Report
+    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: _Report
 ) -> RosterResult:
     sheet_name, loaded = load_one_sheet(
         path,

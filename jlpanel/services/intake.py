@@ -32,8 +32,8 @@ from jlpanel.storage.workspace import backup_workspace
 
 log = logging.getLogger(__name__)
 
-#: Workbook suffixes picked up when a folder is imported.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: Workbook suffixes picked up when a folder is imported (WPS, Excel and LibreOffice files).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 #: Called before each file with (files done, files in all, the file's name); False cancels.
 Progress = Callable[[int, int, str], bool]
@@ -88,22 +88,62 @@ def write_template(path: Path) -> None:
 def expand_dossier_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders replaced by the workbooks directly inside them (sorted).
 
-    Excel's lock files (``~$name.xlsx``) are skipped.
+    Lock files (``~$name.xlsx``, ``.~lock.name.ods#``) are skipped; :func:`folder_leftovers`
+    says what else a folder holds that is not taken, and why.
     """
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in WORKBOOK_SUFFIXES
-                    and not p.name.startswith("~$")
-                    and p.is_file()
-                )
-            )
+            out.extend(p for p, why in _folder_entries(path) if why is None)
         else:
             out.append(path)
+    return out
+
+
+def folder_leftovers(paths: Iterable[Path]) -> list[tuple[Path, Text]]:
+    """Every entry of the given folders that an import does not take, with the reason."""
+    return [
+        (p, why)
+        for path in paths
+        if path.is_dir()
+        for p, why in _folder_entries(path)
+        if why is not None
+    ]
+
+
+def _folder_entries(folder: Path) -> list[tuple[Path, Text | None]]:
+    from jlpanel.exchange.dossier_schema import ATTACHMENT_FOLDERS, ATTACHMENT_ZIPS
+
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return [(folder, Text(f"无法读取文件夹：{exc}", f"the folder cannot be read: {exc}"))]
+    stems = {p.stem for p in entries if p.suffix.lower() in WORKBOOK_SUFFIXES}
+    attachments = {
+        pattern.format(stem=stem) for stem in stems for pattern in ATTACHMENT_FOLDERS
+    } | {pattern.format(stem=stem) for stem in stems for pattern in ATTACHMENT_ZIPS}
+    out: list[tuple[Path, Text | None]] = []
+    for p in entries:
+        why: Text | None = None
+        if p.name.startswith(("~$", ".~lock.")):
+            why = Text(
+                "WPS、Excel 或 LibreOffice 的临时锁定文件", "a WPS, Excel or LibreOffice lock file"
+            )
+        elif p.name in attachments:
+            why = Text("同名工作簿的附件", "the attachments of the workbook of that name")
+        elif p.is_dir():
+            why = Text(
+                "子文件夹（只导入文件夹中直接放着的工作簿）",
+                "a sub-folder (only workbooks directly in the folder are imported)",
+            )
+        elif p.suffix.lower() not in WORKBOOK_SUFFIXES:
+            why = Text(
+                "不是工作簿（可导入 .xlsx、.xlsm、.xls、.ods）",
+                "not a workbook (.xlsx, .xlsm, .xls and .ods are imported)",
+            )
+        elif not p.is_file():
+            why = Text("不是普通文件", "not a regular file")
+        out.append((p, why))
     return out
 
 

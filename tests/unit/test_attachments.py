@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+import time
 import zipfile
 from pathlib import Path
 
@@ -271,3 +272,50 @@ def test_a_zip_slip_member_refuses_the_zip(tmp_path: Path) -> None:
     assert [f.code for f in result.findings] == ["attachment.unsafe_path"]
     assert result.files == {}
     assert not (tmp_path.parent / "evil.pdf").exists()
+
+
+def test_twenty_thousand_case_different_names_list_the_folder_once(tmp_path: Path) -> None:
+    target = tmp_path / "平台A"
+    target.mkdir()
+    for i in range(20_000):
+        (target / f"F{i}.PDF").write_bytes(PDF)
+    start = time.perf_counter()
+    result = collect_attachments(workbook(tmp_path), [f"f{i}.pdf" for i in range(20_000)])
+    elapsed = time.perf_counter() - start
+    assert len(result.files) == 20_000, result.findings[:3]
+    assert elapsed < 10  # 63 s when the folder was listed for every name
+
+
+def test_a_linked_attachment_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "论文1.pdf").write_bytes(PDF)
+    (tmp_path / "平台A").symlink_to(outside, target_is_directory=True)
+    result = collect_attachments(workbook(tmp_path), ["论文1.pdf"])
+    assert not result.ok and not result.files
+    [finding] = result.findings
+    assert finding.code == "attachment.outside"
+    assert "附件文件夹“平台A”是指向别处的链接" in finding.message.zh
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "aux.pdf",
+        "CON.pdf",
+        "nul.png",
+        "com1.pdf",
+        "LPT9.tar.pdf",
+        "论文/aux.pdf",
+        "x.pdf.",
+        "论文 /x.pdf",
+    ],
+)
+def test_names_windows_cannot_save_are_refused_with_a_rename_hint(
+    tmp_path: Path, name: str
+) -> None:
+    folder(tmp_path)
+    result = collect_attachments(workbook(tmp_path), [name])
+    [finding] = result.findings
+    assert finding.code == "attachment.reserved_name", finding
+    assert "改名" in finding.fix.zh

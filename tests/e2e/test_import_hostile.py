@@ -1,0 +1,72 @@
+"""Hostile and re-saved workbooks through the command line (issue 12, items 1 and 6)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from broken_workbooks import write_dossier_workbook
+from hostile_workbooks import converted, far_cell, garbage_sheet, gnumeric_dimension, namespaced
+from test_import import dump
+
+from jlpanel.cli import main
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    path = tmp_path / "cycle.jlpanel"
+    args = ["new", str(path), "--cycle", "2026年度", "--start", "2024-01-01", "--end", "2025-12-31"]
+    assert main(args) == 0
+    return path
+
+
+HOSTILE = {
+    "far cell": (far_cell, "工作表“服务记录”有 1,048,575 行"),
+    "namespaced": (namespaced, "工作表“服务记录”有 1,048,575 行"),
+    "garbage sheet": (garbage_sheet, "工作表“服务记录”无法读取"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+@pytest.mark.parametrize("command", ["import", "experts", "history"])
+def test_hostile_workbooks_are_refused_and_change_nothing(
+    case: str, command: str, workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build, text = HOSTILE[case]
+    book = build(tmp_path / "平台A.xlsx")
+    before = dump(workspace)
+    assert main([command, str(workspace), str(book)]) != 0
+    err = capsys.readouterr().err
+    # The roster and history readers read only their own sheet: a garbage 服务记录 is not it.
+    if command == "import" or case != "garbage sheet":
+        assert text in err
+    assert dump(workspace) == before
+
+
+def test_a_folder_of_xlsx_xls_ods_imports_and_lists_what_it_left(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    made = tmp_path / "made"
+    made.mkdir()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a = write_dossier_workbook(made / "平台A.xlsx")
+    xls = converted(a, "xls", made / "xls")
+    ods = converted(a, "ods", made / "ods")
+    assert xls is not None and ods is not None
+    shutil.copy(gnumeric_dimension(made / "G.xlsx"), folder / "平台G.xlsx")
+    shutil.copy(xls, folder / "平台X.xls")
+    shutil.copy(ods, folder / "平台O.ods")
+    (folder / "说明.docx").write_bytes(b"PK\x03\x04")
+    (folder / "~$平台G.xlsx").write_bytes(b"lock")
+    (folder / "平台X").mkdir()
+    assert main(["import", str(workspace), str(folder)]) == 1  # one platform, three files
+    out, err = capsys.readouterr()
+    assert "未导入: " + str(folder / "说明.docx") + " — 不是工作簿" in out
+    assert "临时锁定文件" in out
+    assert "同名工作簿的附件" in out
+    assert out.count("已导入") == 1
+    assert err.count("已存在") == 2  # the same platform from the .xls and the .ods

@@ -1,0 +1,94 @@
+"""Hostile workbooks built in code: cells that would make calamine abort, odd containers.
+
+Each builder writes the valid sample dossier and rewrites one part, so every case differs
+from a good file by the one thing it tests.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from broken_workbooks import _part_of, rewrite_zip, write_dossier_workbook
+
+S = "服务记录"
+
+
+def far_cell(path: Path, *, row_attr: bool = False) -> Path:
+    """One cell at XFD1048576 in a row without ``r=`` (calamine asks for 512 GiB)."""
+    write_dossier_workbook(path)
+    part = _part_of(path, S)
+    row = b'<row r="1048576">' if row_attr else b"<row>"
+    cell = row + b'<c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    rewrite_zip(path, lambda n, d: d.replace(b"</sheetData>", cell) if n == part else d)
+    return path
+
+
+def far_cell_without_refs(path: Path) -> Path:
+    """No r= anywhere: 300 cells in one row make it 300 columns wide."""
+    write_dossier_workbook(path)
+    part = _part_of(path, S)
+    row = b"<row>" + b"<c><v>1</v></c>" * 300 + b"</row></sheetData>"
+    rewrite_zip(path, lambda n, d: d.replace(b"</sheetData>", row) if n == part else d)
+    return path
+
+
+def namespaced(path: Path) -> Path:
+    """workbook.xml and the sheets with an ``x:`` prefix, plus the far cell."""
+    far_cell(path)
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/workbook.xml" or name.startswith("xl/worksheets/"):
+            data = re.sub(rb"<(/?)(\w+)(?=[\s>/])", rb"<\1x:\2", data)
+            data = data.replace(b'xmlns="', b'xmlns:x="', 1)
+        return data
+
+    rewrite_zip(path, edit)
+    return path
+
+
+def gnumeric_dimension(path: Path) -> Path:
+    """A good dossier whose sheets declare A1:XFD1048576, as a Gnumeric re-save does."""
+    write_dossier_workbook(path)
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name.startswith("xl/worksheets/"):
+            return re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', data)
+        return data
+
+    rewrite_zip(path, edit)
+    return path
+
+
+def garbage_sheet(path: Path) -> Path:
+    """A sheet that is not XML at all."""
+    write_dossier_workbook(path)
+    part = _part_of(path, S)
+    rewrite_zip(path, lambda n, d: b"\x00\xff<row" * 500 if n == part else d)
+    return path
+
+
+def garbage_xls(path: Path) -> Path:
+    """An OLE file with a Workbook stream of garbage, named .xls."""
+    from broken_workbooks import _ole
+
+    path.write_bytes(_ole("Workbook", "SummaryInformation"))
+    return path
+
+
+def converted(source: Path, suffix: str, out: Path) -> Path | None:
+    """``source`` re-saved by LibreOffice as .xls or .ods; None when soffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", suffix, "--outdir", str(out), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    result = out / f"{source.stem}.{suffix}"
+    return result if result.exists() else None
