@@ -1203,7 +1203,7 @@ def _alias_warning(sheet: str, row: int | None, kind: Text, found: str, meant: s
         f"{kind.en}.alias",
         sheet,
         row,
-        meant,
+        None if kind is _SHEET else meant,
         Text(f"{kind.zh}“{found}”按“{meant}”读取", f"The {kind.en} '{found}' is read as {meant}"),
         Text(
             f"如果不对，请把{kind.zh}名改成模板中的名称；如果对，最好也改成“{meant}”",
@@ -1642,32 +1642,64 @@ def _read_basic(
     report: _Report,
 ) -> dict[str, object]:
     """The 基本信息 items: field → value (a _Bad for a value that could not be read)."""
-    # Tolerate the sheet written as a one-row table: headers in row 1, values in row 2.
-    if grid and sum(1 for c in grid[0] if spec.column_for(c) is not None) >= 2:
+    # Tolerate the sheet written as a one-row table: headers in a row, values below them.
+    top = grid[:HEADER_SEARCH_ROWS]
+    table_row = next(
+        (i for i, row in enumerate(top) if sum(1 for c in row if spec.column_for(c)) >= 2), None
+    )
+    pairs: list[tuple[int, object, object, int]] = []
+    if table_row is not None:
+        below = grid[table_row + 1] if len(grid) > table_row + 1 else []
         pairs = [
-            (0, col, key, grid[1][col] if len(grid) > 1 else "", 2)
-            for col, key in enumerate(grid[0])
+            (col, key, below[col] if col < len(below) else "", table_row + 2)
+            for col, key in enumerate(grid[table_row])
         ]
+        first_row = table_row
     else:
-        start = 0
-        if grid and normalise_name(str(grid[0][0])) in {
+        # The items start below the 项目/内容 header, or at the first item the reader knows;
+        # title and blank rows above them (nothing in column B) are no items.
+        key_headers = {
             normalise_name(n) for n in (spec.key_value_headers[0], "item", "key", "field", "名称")
-        }:
-            start = 1
+        }
+        first_row, start = 0, 0
+        for index, row in enumerate(top):
+            if type(row[0]) is str and normalise_name(row[0]) in key_headers:
+                first_row, start = index, index + 1
+                break
+            if spec.column_for(row[0]) is not None:
+                first_row, start = index, index
+                break
         pairs = [
-            (index, 1, row[0], row[1] if len(row) > 1 else "", index + 1)
+            (1, row[0], row[1] if len(row) > 1 else "", index + 1)
             for index, row in enumerate(grid)
-            if index >= start
+            if index >= start or (index < first_row and len(row) > 1 and row[1] != "")
         ]
     merged_rows = [m for m in merged if m[0][0] != m[1][0] and m[0][1] <= 1]
-    _merged_findings(spec, sheet_name, merged_rows, 0, lambda c: "AB"[c] if c < 2 else "", report)
+    _merged_findings(
+        spec, sheet_name, merged_rows, first_row, lambda c: "AB"[c] if c < 2 else "", report
+    )
+    exact = {c.field for _, key, _, _ in pairs if (c := spec.column_for(key)) is not None}
 
     values: dict[str, object] = {}
     where: dict[str, int] = {}
-    for _index, col, key, raw, excel_row in pairs:
+    for col, key, raw, excel_row in pairs:
         if key == "" or (isinstance(key, str) and not key.strip()):
             continue
         column = spec.column_for(key)
+        if column is None:
+            near, certain = _near(
+                _show(key), [(c, c.names()[:-1]) for c in spec.columns if c.field not in exact]
+            )
+            if certain and near[0].field not in where:
+                column = near[0]
+                report.general.append(
+                    _alias_warning(sheet_name, excel_row, _ITEM, _show(key), column.header)
+                )
+            elif near and raw != "" and not (isinstance(raw, str) and not raw.strip()):
+                report.general.append(
+                    _unplaced(sheet_name, excel_row, _ITEM, _show(key), "", [near[0].header])
+                )
+                continue
         if column is None:
             guess = _closest([_show(key)], [c.header for c in spec.columns if c.field not in where])
             hint = (f"，是否应为“{guess}”？", f"; did you mean {guess}?") if guess else ("", "")
@@ -1703,6 +1735,13 @@ def _read_basic(
         value = special.get((excel_row, col)) or _parser(column)(raw)
         if type(value) is _Bad:
             report.cell(sheet_name, excel_row, col, column.header, value)
+        elif type(value) is _Fixed:
+            report.general.append(
+                _fixed_warning(sheet_name, column.header, value.code, [(excel_row, value.shown)])
+            )
+            value = value.value
+        elif column.field == "credit_code" and type(value) is str:
+            value = value.upper()  # 统一社会信用代码 letters are capitals (GB 32100)
         values[column.field] = value
     for column in spec.columns:
         if not column.required:
@@ -1737,19 +1776,22 @@ def _read_basic(
 
 
 def _read_summary(spec: SheetSpec, grid: list[list[Any]]) -> tuple[str, str | None, int]:
-    """The summary text, the attachment name and its Excel row."""
-    text_column, file_column = spec.columns
+    """The summary text, the attachment name and its Excel row.
+
+    The text and the file name start below the header row (工作总结 / 附件文件名) wherever it
+    is; title and blank rows above it are neither text nor an attachment.
+    """
     start = 0
-    if grid and spec.column_for(grid[0][0]) is text_column:
-        start = 1
+    for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        if any(spec.column_for(cell) is not None for cell in row[:2]):
+            start = index + 1
+            break
     lines = [_to_text(row[0]) for row in grid[start:]]
     text = "\n".join("" if line is None else str(line) for line in lines).strip()
     attachment: str | None = None
-    attachment_row = 2
-    for index, row in enumerate(grid):
+    attachment_row = start + 1
+    for index, row in enumerate(grid[start:], start=start):
         if len(row) < 2 or row[1] == "":
-            continue
-        if index == 0 and spec.column_for(row[1]) is file_column:
             continue
         value = _to_text(row[1])
         if value is not None:
@@ -1896,32 +1938,27 @@ def _read_sheets(
             continue
         matched[spec.name] = name
     unmatched = [n for n in sheet_names if sheet_for(n) is None and n != INSTRUCTIONS_SHEET]
+    # A renamed sheet read as the sheet it certainly is (人员表 → 人员), and said so.
+    guesses: dict[str, list[SheetSpec]] = {}
+    claims: dict[str, list[str]] = {}
+    for name in unmatched:
+        near, certain = _near(name, [(s, s.names()) for s in SHEETS if s.name not in matched])
+        guesses[name] = near
+        if certain:
+            claims.setdefault(near[0].name, []).append(name)
+    for spec_name, names in claims.items():
+        if len(names) == 1:
+            matched[spec_name] = names[0]
+            unmatched.remove(names[0])
+            report.general.append(_alias_warning(names[0], None, _SHEET, names[0], spec_name))
+    parts = _sheet_parts(archive)
     suggested: set[str] = set()
     for spec in SHEETS:
-        if spec.name in matched:
-            continue
-        if not spec.required:
-            # A misspelt optional sheet would otherwise vanish without a word.
-            guess = _closest(spec.names(), [n for n in unmatched if n not in suggested])
-            if guess is not None:
-                suggested.add(guess)
-                report.add(
-                    "sheet.unknown",
-                    guess,
-                    None,
-                    None,
-                    Text(
-                        f"不认识的工作表“{guess}”，其内容不会导入；是否应为“{spec.name}”？",
-                        f"Unknown sheet '{guess}' is not imported; should it be {spec.name}?",
-                    ),
-                    Text(
-                        f"如果这是{spec.name}，请把工作表改名为“{spec.name}”",
-                        f"If it holds the {spec.name_en} sheet, rename it to {spec.name}",
-                    ),
-                    Severity.WARNING,
-                )
+        if spec.name in matched or not spec.required:
             continue
         guess = _closest(spec.names(), unmatched)
+        if guess is not None:
+            suggested.add(guess)
         listed = "、".join(sheet_names) or "（无）"
         hint = (
             (f"是否把“{spec.name}”改名成了“{guess}”？", f" Was {spec.name} renamed to '{guess}'?")
@@ -1943,8 +1980,31 @@ def _read_sheets(
                 f"Rename the sheet to {spec.name}, or start from the jlpanel template",
             ),
         )
+    for name in unmatched:
+        near = [s for s in guesses.get(name, ()) if s.name not in matched]
+        if name in suggested or not near:
+            continue
+        loaded = _load_sheet(path, archive, workbook, name, name, parts, max_rows, report)
+        if loaded is not None and any(c != "" for row in loaded[0] for c in row):
+            # Its data cannot be placed and must not vanish: the dossier is refused.
+            report.general.append(_unplaced(name, None, _SHEET, name, "", [s.name for s in near]))
+        elif loaded is not None:
+            report.add(
+                "sheet.unknown",
+                name,
+                None,
+                None,
+                Text(
+                    f"不认识的空工作表“{name}”；是否应为“{near[0].name}”？",
+                    f"Unknown empty sheet '{name}'; should it be {near[0].name}?",
+                ),
+                Text(
+                    f"如果这是{near[0].name}，请把工作表改名为“{near[0].name}”",
+                    f"If it holds the {near[0].name_en} sheet, rename it to {near[0].name}",
+                ),
+                Severity.WARNING,
+            )
 
-    parts = _sheet_parts(archive)
     tables: dict[str, _TableRows] = {}
     basic: dict[str, object] | None = None
     summary: tuple[str, str | None, int] = ("", None, 2)
