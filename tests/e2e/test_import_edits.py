@@ -71,6 +71,10 @@ def test_a_column_left_out_is_stored_as_not_provided(workspace, tmp_path):
     book = write_dossier_workbook(tmp_path / "平台A.xlsx", edit=edit)
     assert main(["import", str(workspace), str(book)]) == 0
     assert metric(workspace, "external_user_share") is None
+    # Not a veto hint: the dossier never said its users were all internal.
+    codes = finding_codes(workspace)
+    assert "external_not_provided" in codes
+    assert "no_external_service" not in codes
 
 
 def test_title_rows_above_basic_info_and_summary_add_nothing(workspace, tmp_path):
