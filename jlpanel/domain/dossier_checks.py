@@ -27,6 +27,7 @@ paid_without_contract       服务记录    有偿 without 合同编号
 free_without_category       服务记录    无偿 without 公益类别
 unknown_resource_code       服务记录    a 使用资源编号 that 资源目录 does not list
 no_external_service         服务记录    no service to an outside unit in the period
+external_not_provided       服务记录    no record fills in 是否外单位 (the column left out)
 major_event_unreported      重大事项    是否已报备 否
 duplicate_rows              any         a row equal in every cell to an earlier row
 ==========================  ==========  =====================================================
@@ -88,6 +89,7 @@ FINDING_TITLES: dict[str, Text] = {
     "no_external_service": Text(
         "考核期内没有对外服务", "No service to outside units in the period"
     ),
+    "external_not_provided": Text("未提供是否外单位", "External service not stated"),
     "major_event_unreported": Text("重大事项未报备", "Major change not reported"),
     "duplicate_rows": Text("重复的行", "Duplicated row"),
 }
@@ -620,6 +622,28 @@ def _no_external_service(
     dossier: Dossier, bounds: OpenPeriod, in_period_count: int, found: _Findings
 ) -> None:
     when = _period_words(bounds)
+    if in_period_count and all(
+        s.is_external is None for s in dossier.services if in_period(s.service_date, bounds)
+    ):
+        # 是否外单位 left out or left blank: not provided, which is no case for a veto.
+        found.add(
+            "external_not_provided",
+            SHEET_SERVICES,
+            None,
+            "是否外单位",
+            Text(
+                f"{when.zh}的 {in_period_count} 条服务记录都没有填写“是否外单位”，"
+                "外单位用户占比为“未提供”。",
+                f"None of the {in_period_count} service records {when.en} fills in 是否外单位, "
+                "so the share of external users is not provided.",
+            ),
+            Text(
+                "请在服务记录中加上“是否外单位”列并逐行填写“是”或“否”；专家请向平台核实对外服务情况。",
+                "Add the column 是否外单位 to the service records and write 是 or 否 on every "
+                "row; experts should ask the platform about its external service.",
+            ),
+        )
+        return
     if in_period_count == 0:
         message = Text(
             f"{when.zh}没有任何服务记录。",

@@ -10,6 +10,13 @@ Definitions:
   outside the period does not. Outcomes (服务成效) follow the same rule by their 日期.
   Resources, staff, funding, regulations and major events are counted as submitted.
 - Shares are fractions from 0 to 1, None when their denominator is 0.
+- A metric read from an optional column is None (未提供), not 0, when there are rows and not
+  one of them fills that column: the column was left out, and 0 would be a finding against
+  the platform (no external users) that the dossier never made. This holds for the shares of
+  external / out-of-province users (是否外单位 / 是否省外), ``service_volume`` (服务量),
+  ``service_revenue`` (收费金额), ``resource_quantity`` / ``resource_value``,
+  ``resource_open_share`` / ``resource_online_share``, ``fulltime_staff`` (专职/兼职) and
+  ``senior_title_share`` (职称).
 - ``resource_count``: entries in 资源目录; ``resource_quantity`` / ``resource_value``: sums of
   数量 and 原值(万元); ``resource_categories``: distinct 资源类别.
 - ``resource_new_in_period``: entries whose 入库日期 lies in the period (None without any
@@ -172,13 +179,17 @@ def _resource_metrics(dossier: Dossier, bounds: OpenPeriod) -> dict[str, float |
     categories = {squash(r.category) for r in resources} - {""}
     return {
         "resource_count": float(count),
-        "resource_quantity": _sum(r.quantity for r in resources),
-        "resource_value": _sum(r.original_value for r in resources),
+        "resource_quantity": _provided_sum([r.quantity for r in resources]),
+        "resource_value": _provided_sum([r.original_value for r in resources]),
         "resource_categories": float(len(categories)),
         "resource_new_in_period": new_in_period,
-        "resource_open_share": _share(sum(1 for r in resources if r.open_share is True), count),
-        "resource_online_share": _share(
-            sum(1 for r in resources if is_online(r.online_status)), count
+        "resource_open_share": _provided(
+            [r.open_share for r in resources],
+            _share(sum(1 for r in resources if r.open_share is True), count),
+        ),
+        "resource_online_share": _provided(
+            [r.online_status for r in resources],
+            _share(sum(1 for r in resources if is_online(r.online_status)), count),
         ),
     }
 
@@ -201,6 +212,8 @@ def _service_metrics(dossier: Dossier, bounds: OpenPeriod) -> dict[str, float | 
     raw_external: set[str | None] = set()
     raw_out_of_province: set[str | None] = set()
     raw_projects: set[str | None] = set()
+    # Which optional columns hold anything at all: a metric over an absent column is 未提供.
+    stated_external = stated_province = stated_volume = stated_fee = False
 
     for s in dossier.services:
         day = s.service_date
@@ -209,6 +222,13 @@ def _service_metrics(dossier: Dossier, bounds: OpenPeriod) -> dict[str, float | 
         count += 1
         if s.volume is not None:
             volume += s.volume
+            stated_volume = True
+        if s.fee_yuan is not None:
+            stated_fee = True
+        if s.is_external is not None:
+            stated_external = True
+        if s.is_out_of_province is not None:
+            stated_province = True
         nature = s.nature
         if nature is not None and nature not in SERVICE_NATURES:
             nature = nature.strip()
@@ -263,16 +283,20 @@ def _service_metrics(dossier: Dossier, bounds: OpenPeriod) -> dict[str, float | 
 
     return {
         "service_count": float(count),
-        "service_volume": float(volume),
+        "service_volume": float(volume) if stated_volume or not count else None,
         "distinct_users": float(n_users),
-        "external_user_share": _share(len(external_users), n_users),
-        "out_of_province_share": _share(len(out_of_province_users), n_users),
+        "external_user_share": (
+            _share(len(external_users), n_users) if stated_external or not count else None
+        ),
+        "out_of_province_share": (
+            _share(len(out_of_province_users), n_users) if stated_province or not count else None
+        ),
         "enterprise_user_share": _share(enterprise, n_users),
         "private_enterprise_user_share": _share(private, n_users),
         "free_public_service_count": float(free_public),
         "paid_service_count": float(paid),
         "paid_with_contract_share": _share(paid_with_contract, paid),
-        "service_revenue": float(revenue_yuan) / 10_000,
+        "service_revenue": float(revenue_yuan) / 10_000 if stated_fee or not count else None,
         "satisfaction_mean": rating_sum / rating_count if rating_count else None,
         "satisfaction_count": float(rating_count),
         "supported_projects": float(len(projects)),
@@ -308,6 +332,17 @@ def _sum(amounts: Iterable[float | None]) -> float:
     return sum((_finite(a) for a in amounts), 0.0)
 
 
+def _provided(column: list[object], value: float | None) -> float | None:
+    """``value``, or None (未提供) when rows exist and not one of them fills the column."""
+    if column and all(v is None for v in column):
+        return None
+    return value
+
+
+def _provided_sum(amounts: list[float | None]) -> float | None:
+    return _provided(list(amounts), _sum(amounts))
+
+
 def _management_metrics(dossier: Dossier) -> dict[str, float | None]:
     staff = dossier.staff
     income = [f for f in dossier.funding if _is_income(f) is True]
@@ -316,8 +351,13 @@ def _management_metrics(dossier: Dossier) -> dict[str, float | None]:
     operation = _sum(f.amount_10k_yuan for f in expense if (f.category or "").strip() == _OPERATION)
     return {
         "staff_total": float(len(staff)),
-        "fulltime_staff": float(sum(1 for p in staff if p.full_time is True)),
-        "senior_title_share": _share(sum(1 for p in staff if is_senior_title(p.title)), len(staff)),
+        "fulltime_staff": _provided(
+            [p.full_time for p in staff], float(sum(1 for p in staff if p.full_time is True))
+        ),
+        "senior_title_share": _provided(
+            [p.title for p in staff],
+            _share(sum(1 for p in staff if is_senior_title(p.title)), len(staff)),
+        ),
         "regulation_count": float(len(dossier.regulations)),
         "funding_income": _sum(f.amount_10k_yuan for f in income),
         "funding_fiscal": _sum(

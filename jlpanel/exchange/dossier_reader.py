@@ -80,8 +80,11 @@ MAX_CELL_FINDINGS = 100
 #: UNPACK_LIMIT (sharedStrings is read whole, whatever the row limit).
 UNPACK_FACTOR = 20
 UNPACK_LIMIT = 2**30
-#: Rows above the header searched for it (a title row is common).
-HEADER_SEARCH_ROWS = 5
+#: Numbers beyond this size are refused: no amount, count or volume of a platform comes near,
+#: and a few of them summed are inf on every report.
+MAX_PLAUSIBLE = 1e12
+#: Rows searched for the header (title, blank and merged rows above it are common).
+HEADER_SEARCH_ROWS = 20
 _SCAN_CHUNK = 2**20
 _PART_LIMIT = 16 * 2**20  # workbook.xml and its relationships are small
 
@@ -123,6 +126,17 @@ class _Bad:
         self.code = code
         self.message = message
         self.fix = fix
+
+
+class _Fixed:
+    """A cell read under a stated assumption: the value, and what was assumed, as a warning."""
+
+    __slots__ = ("code", "shown", "value")
+
+    def __init__(self, value: object, code: str, shown: str) -> None:
+        self.value = value
+        self.code = code
+        self.shown = shown  # "2021年10月 → 2021-10-01"
 
 
 @dataclass(slots=True)
@@ -227,6 +241,39 @@ def _closest(wanted: Iterable[str], candidates: Iterable[str], cutoff: float = 0
     return best
 
 
+_T = TypeVar("_T")
+#: A renamed header or sheet is read as the one it resembles this much, when it is the only one.
+ALIAS_RATIO = 0.8
+
+
+def _near(name: str, candidates: Iterable[tuple[_T, Sequence[str]]]) -> tuple[list[_T], bool]:
+    """What ``name`` may have been meant to be, and whether that is certain.
+
+    Certain: exactly one candidate, whose name is contained in ``name`` (人员表 → 人员) or very
+    like it (是否为外单位 → 是否外单位). Several candidates, or only a faint likeness, are a
+    guess to name in a refusal, never a mapping to make.
+    """
+    key = normalise_name(name)
+    found: list[_T] = []
+    certain = False
+    if len(key) < 2:
+        return found, certain
+    for candidate, names in candidates:
+        best = 0.0
+        for other in names:
+            target = normalise_name(other)
+            if len(target) < 2:
+                continue
+            ratio = difflib.SequenceMatcher(None, target, key).ratio()
+            if target in key or key in target:
+                ratio = max(ratio, ALIAS_RATIO)
+            best = max(best, ratio)
+        if best >= 0.5:
+            found.append(candidate)
+            certain = best >= ALIAS_RATIO
+    return found, certain and len(found) == 1
+
+
 def _col_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -254,6 +301,10 @@ _DATE_TEXT = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 )
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_TEXT = re.compile(r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月(?:份)?)")
+_SERIAL_TEXT = re.compile(r"\d{5}")
+#: Text day numbers are taken from 1990 on: "2024" in a date cell is a year, not 1905-07-16.
+_MIN_SERIAL = (dt.date(1990, 1, 1) - dt.date(1899, 12, 30)).days
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _BOOLS: dict[str, bool] = {**dict.fromkeys(BOOL_TRUE, True), **dict.fromkeys(BOOL_FALSE, False)}
@@ -271,10 +322,7 @@ def _bad_date(value: object) -> _Bad:
     return _Bad(
         "cell.bad_date",
         Text(f"“{_show(value)}”不是有效的日期", f"'{_show(value)}' is not a valid date"),
-        Text(
-            f"日期应写成 2024-03-01、2024/3/1 或 2024年3月1日（{DATE_HELP.zh}）",
-            f"Write dates as 2024-03-01, 2024/3/1 or 2024年3月1日 ({DATE_HELP.en})",
-        ),
+        DATE_HELP,
     )
 
 
@@ -353,7 +401,7 @@ def _to_text(value: object) -> object:
     return str(value).strip() or None
 
 
-def _date_from_text(text: str) -> dt.date | _Bad | None:
+def _date_from_text(text: str) -> object:
     clean = unicodedata.normalize("NFKC", text).strip()
     if not clean:
         return None
@@ -365,11 +413,42 @@ def _date_from_text(text: str) -> dt.date | _Bad | None:
             value = dt.date(int(year), int(month), int(day))
         elif compact := _DATE_COMPACT.fullmatch(clean):
             value = dt.date(*(int(g) for g in compact.groups()))
+        elif month_only := _MONTH_TEXT.fullmatch(clean):
+            year, month = month_only.group(1), month_only.group(2) or month_only.group(3)
+            first = dt.date(int(year), int(month), 1)
+            if not _MIN_DATE <= first <= _MAX_DATE:
+                return _date_out_of_range(first)
+            return _Fixed(first, "cell.month_only", f"{_show(text)} → {first.isoformat()}")
+        elif _SERIAL_TEXT.fullmatch(clean) and _MIN_SERIAL <= int(clean) <= _MAX_SERIAL:
+            # A date cell turned into text (WPS 转换为文本) keeps Excel's day number.
+            day = _from_serial(int(clean))
+            return _Fixed(day, "cell.text_serial", f"“{clean}” → {day.isoformat()}")
         else:
             return _bad_date(text)
-    except ValueError:  # 2024-02-30
+    except ValueError:  # 2024-02-30, 2021年13月
         return _bad_date(text)
     return value if _MIN_DATE <= value <= _MAX_DATE else _date_out_of_range(value)
+
+
+def _from_serial(days: int) -> dt.date:
+    # Excel counts the 29 February 1900 that never was.
+    return _EXCEL_EPOCH + dt.timedelta(days=days if days >= 61 else days + 1)
+
+
+def _date_from_number(value: float) -> object:
+    if value.is_integer() and 19000101 <= value <= 21001231:
+        # 20240104 typed as a number, as "20240104" typed as text is.
+        return _date_from_text(str(int(value)))
+    if not value.is_integer() and 1900 < value < 2101:
+        # 2019.11 typed as a number: a month. 2019.1 cannot be told from 2019.10.
+        year, _, month = repr(value).partition(".")
+        if len(month) == 2 and 1 <= int(month) <= 12:
+            first = dt.date(int(year), int(month), 1)
+            return _Fixed(first, "cell.month_only", f"{_show(value)} → {first.isoformat()}")
+        return _bad_date(value)
+    if not 1 <= value <= _MAX_SERIAL:
+        return _bad_date(value)
+    return _from_serial(int(value))
 
 
 def _to_date(value: object) -> object:
@@ -380,14 +459,36 @@ def _to_date(value: object) -> object:
     elif type(value) is dt.datetime:
         day = value.date()
     elif type(value) is float or type(value) is int:
-        if not 1 <= value <= _MAX_SERIAL:
+        if not math.isfinite(value):
             return _bad_date(value)
-        days = int(value)
-        # Excel counts the 29 February 1900 that never was.
-        day = _EXCEL_EPOCH + dt.timedelta(days=days if days >= 61 else days + 1)
+        found = _date_from_number(float(value))
+        if not isinstance(found, dt.date):
+            return found
+        day = found
     else:
         return _bad_date(value)
     return day if _MIN_DATE <= day <= _MAX_DATE else _date_out_of_range(day)
+
+
+def _date_parser(column: ColumnSpec) -> Callable[[object], object]:
+    if not column.required:
+        return _to_date
+
+    def parse(value: object) -> object:
+        # A required date (服务日期, 重大事项 日期) must name the day: a month is refused.
+        day = _to_date(value)
+        if type(day) is _Fixed and day.code == "cell.month_only":
+            return _Bad(
+                "cell.month_only",
+                Text(
+                    f"“{_show(value)}”只有年月，{column.header}须写到日",
+                    f"'{_show(value)}' gives only a month; {column.header} needs the day",
+                ),
+                DATE_HELP,
+            )
+        return day
+
+    return parse
 
 
 def _number_from_text(text: str) -> float | None:
@@ -400,17 +501,38 @@ def _number_from_text(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _implausible(value: object) -> _Bad:
+    return _Bad(
+        "cell.implausible_number",
+        Text(
+            f"“{_show(value)}”不是可信的数值（应为有限数，且绝对值不超过 {MAX_PLAUSIBLE:,.0f}）",
+            f"'{_show(value)}' is not a plausible number (it must be finite and at most "
+            f"{MAX_PLAUSIBLE:,.0f} in size)",
+        ),
+        Text(
+            "请检查这个数是否多打了零或用了科学计数法；金额按表头的单位（元或万元）填写",
+            "Check for extra zeros or scientific notation; write amounts in the header's unit "
+            "(yuan or 10k yuan)",
+        ),
+    )
+
+
 def _to_number(value: object) -> float | _Bad | None:
     if type(value) is float:
-        return value
-    if type(value) is str:
+        number: float = value
+    elif type(value) is str:
         if not value or value.isspace():
             return None
-        number = _number_from_text(value)
-        return _bad_number(value) if number is None else number
-    if type(value) is int:
-        return float(value)
-    return _bad_number(value)
+        found = _number_from_text(value)
+        if found is None:
+            return _bad_number(value)
+        number = found
+    elif type(value) is int:
+        number = float(value)
+    else:
+        return _bad_number(value)
+    # Beyond any plausible amount, a sum of a few such cells is inf on every report.
+    return number if -MAX_PLAUSIBLE <= number <= MAX_PLAUSIBLE else _implausible(value)
 
 
 def _to_amount(value: object) -> object:
@@ -517,7 +639,7 @@ def _parser(column: ColumnSpec) -> Callable[[object], object]:
         case ColumnKind.TEXT:
             return _to_text
         case ColumnKind.DATE:
-            return _to_date
+            return _date_parser(column)
         case ColumnKind.NUMBER:
             return _to_number
         case ColumnKind.AMOUNT:
@@ -534,7 +656,7 @@ def _parser(column: ColumnSpec) -> Callable[[object], object]:
 
 
 def _parse_column(column: ColumnSpec, values: Sequence[object]) -> tuple[list[object], bool]:
-    """Every value of a column parsed, and whether any is a :class:`_Bad`.
+    """Every value of a column parsed, and whether any is a :class:`_Bad` or a :class:`_Fixed`.
 
     The common cases (a text column of strings, a number column of numbers, a date column of
     dates, with blank cells among them) take a fast path chosen by the set of value types,
@@ -550,7 +672,12 @@ def _parse_column(column: ColumnSpec, values: Sequence[object]) -> tuple[list[ob
     if kind in (ColumnKind.NUMBER, ColumnKind.AMOUNT) and types <= {float, str} and blank_ok:
         out: list[object] = [None if v == "" else v for v in values]
         numbers = cast("list[float]", [v for v in out if v is not None])
-        if kind is ColumnKind.NUMBER or not numbers or min(numbers) >= 0:
+        # The sum is NaN or inf when any is; the bounds then hold for every number.
+        if not numbers or (
+            math.isfinite(sum(numbers))
+            and max(numbers) <= MAX_PLAUSIBLE
+            and min(numbers) >= (-MAX_PLAUSIBLE if kind is ColumnKind.NUMBER else 0)
+        ):
             return out, False
     if kind is ColumnKind.DATE and types <= {dt.date, str} and blank_ok:
         dates = cast("list[dt.date]", [v for v in values if v != ""])
@@ -564,7 +691,8 @@ def _parse_column(column: ColumnSpec, values: Sequence[object]) -> tuple[list[ob
         # Dates, choices, flags and amounts repeat: parse each distinct value once.
         cache = {value: parse(value) for value in set(values)}
         parsed = list(map(cache.__getitem__, values))
-    return parsed, _Bad in set(map(type, parsed))
+    kinds = set(map(type, parsed))
+    return parsed, _Bad in kinds or _Fixed in kinds
 
 
 def _only_blank_strings(values: Sequence[object]) -> bool:
@@ -1215,12 +1343,63 @@ def _too_many_rows(sheet: str, count: int, exact: bool, max_rows: int) -> Findin
 
 
 def _find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int:
+    """The row (0-based) naming the most of the sheet's columns among the top rows.
+
+    Blank, title and merged rows above it are passed over; the first of equal rows wins.
+    """
     best, best_count = 0, 0
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         count = sum(1 for cell in row if spec.column_for(cell) is not None)
         if count > best_count:
             best, best_count = index, count
     return best
+
+
+def _alias_warning(sheet: str, row: int | None, kind: Text, found: str, meant: str) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        f"{kind.en}.alias",
+        sheet,
+        row,
+        None if kind is _SHEET else meant,
+        Text(f"{kind.zh}“{found}”按“{meant}”读取", f"The {kind.en} '{found}' is read as {meant}"),
+        Text(
+            f"如果不对，请把{kind.zh}名改成模板中的名称；如果对，最好也改成“{meant}”",
+            f"If that is wrong, give the {kind.en} its template name; if right, rename it "
+            f"to {meant} all the same",
+        ),
+    )
+
+
+def _unplaced(
+    sheet: str | None, row: int | None, kind: Text, found: str, where: str, meant: Sequence[str]
+) -> Finding:
+    listed = "”或“".join(meant)
+    listed_en = " or ".join(meant)
+    unit = {"sheet": "个工作表", "item": "项"}.get(kind.en, "列")
+    return Finding(
+        Severity.ERROR,
+        f"{kind.en}.unplaced",
+        sheet,
+        row,
+        found,
+        Text(
+            f"{kind.zh}“{found}”{where}有内容，但无法确定它是模板中的哪一{unit}"
+            f"：是否应为“{listed}”？内容不能丢弃，所以不导入这份材料",
+            f"The {kind.en} '{found}' holds data, but it is not certain which {kind.en} it is: "
+            f"should it be {listed_en}? Its data cannot be dropped, so the dossier is refused",
+        ),
+        Text(
+            f"请把{kind.zh}名改成“{meant[0]}”（或模板中的其他名称）",
+            f"Rename the {kind.en} to {meant[0]} (or another name of the template)",
+        ),
+    )
+
+
+_COLUMN = Text("列", "column")
+_SHEET = Text("工作表", "sheet")
+_ITEM = Text("项目", "item")
+_TOTAL_LABELS = frozenset({"合计", "总计", "小计", "总合计", "共计", "total", "sum", "subtotal"})
 
 
 def _merged_findings(
@@ -1309,6 +1488,29 @@ def _read_table(
         seen[column.field] = index
         mapped[index] = column
 
+    # A renamed header read as the column it certainly is; a guess is named, never made.
+    guesses: dict[int, list[ColumnSpec]] = {}
+    claims: dict[str, list[int]] = {}
+    for index, text in unknown.items():
+        near, certain = _near(
+            text, [(c, c.names()[:-1]) for c in spec.columns if c.field not in seen]
+        )
+        guesses[index] = near
+        if certain:
+            claims.setdefault(near[0].field, []).append(index)
+    for field_name, indexes in claims.items():
+        if len(indexes) == 1:
+            index = indexes[0]
+            column = spec.column(field_name)
+            report.general.append(
+                _alias_warning(
+                    sheet_name, header_excel_row, _COLUMN, unknown.pop(index), column.header
+                )
+            )
+            seen[field_name] = index
+            mapped[index] = column
+            del guesses[index]
+
     def header_of(index: int) -> str:
         column = mapped.get(index)
         if column is not None:
@@ -1351,6 +1553,20 @@ def _read_table(
     unmapped_specs = [c for c in spec.columns if c.field not in seen]
     for index, text in unknown.items():
         if text in suggested:
+            continue
+        near = [c for c in guesses.get(index, ()) if c.field not in seen]
+        if near and any(row[index] != "" for row in data if index < len(row)):
+            # Data the reader cannot place is never dropped: the dossier is refused.
+            report.general.append(
+                _unplaced(
+                    sheet_name,
+                    header_excel_row,
+                    _COLUMN,
+                    text,
+                    f"（{_col_letter(index)} 列）",
+                    [c.header for c in near],
+                )
+            )
             continue
         guess_column = next(
             (c for c in unmapped_specs if _closest(c.names()[:-1], [text]) is not None), None
@@ -1405,6 +1621,11 @@ def _read_table(
             ),
         )
 
+    # A 合计 row closing the table is no record: left out, said, and its sums checked.
+    totals: list[tuple[int, list[Any]]] = []
+    while data and len(totals) < 3 and _is_total_row(data[-1]):
+        totals.insert(0, (rows.pop(), data.pop()))
+
     if not mapped:
         return _TableRows(rows, {})
     columns_by_index = list(zip(*data, strict=True)) if data else [() for _ in range(width)]
@@ -1434,11 +1655,20 @@ def _read_table(
         value_lists = list(parsed.values())
         blank = {i for i in range(len(rows)) if all(v[i] is None for v in value_lists)}
 
+    fixed: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for index in bad_columns:
         column = mapped[index]
-        for i, value in enumerate(parsed[column.field]):
+        values = parsed[column.field]
+        for i, value in enumerate(values):
             if type(value) is _Bad:
                 report.cell(sheet_name, rows[i], index, column.header, value)
+            elif type(value) is _Fixed:
+                fixed.setdefault((index, value.code), []).append((rows[i], value.shown))
+                values[i] = value.value
+    for (index, code), cells in fixed.items():
+        report.general.append(_fixed_warning(sheet_name, mapped[index].header, code, cells))
+    for row, cells in totals:
+        _check_total(sheet_name, row, cells, mapped, parsed, report)
     for index, column in required:
         values = parsed[column.field]
         if None not in values:
@@ -1470,6 +1700,97 @@ def _read_table(
     return _TableRows(rows, parsed)
 
 
+def _is_total_row(row: Sequence[Any]) -> bool:
+    return any(type(c) is str and normalise_name(c) in _TOTAL_LABELS for c in row)
+
+
+def _check_total(
+    sheet: str,
+    row: int,
+    cells: Sequence[Any],
+    mapped: dict[int, ColumnSpec],
+    parsed: dict[str, list[object]],
+    report: _Report,
+) -> None:
+    report.add(
+        "table.total_row",
+        sheet,
+        row,
+        None,
+        Text(
+            f"第 {row} 行是合计行，没有作为一条记录导入",
+            f"Row {row} is a total row and is not imported as a record",
+        ),
+        Text(
+            "合计由程序计算，可以删除这一行",
+            "The program sums the rows itself; the row may be deleted",
+        ),
+        Severity.WARNING,
+    )
+    for index, column in mapped.items():
+        if column.kind not in (ColumnKind.NUMBER, ColumnKind.AMOUNT) or index >= len(cells):
+            continue
+        total = _to_number(cells[index])
+        if type(total) is not float:
+            continue
+        rows_sum = math.fsum(v for v in parsed[column.field] if type(v) is float)
+        if abs(total - rows_sum) > 0.005 + 1e-9 * abs(rows_sum):
+            report.add(
+                "table.total_mismatch",
+                sheet,
+                row,
+                column.header,
+                Text(
+                    f"合计行的{column.header} {_show(total)} 与各行之和 {rows_sum:,.2f} 不符",
+                    f"The total row's {column.header} {_show(total)} differs from the sum of "
+                    f"the rows, {rows_sum:,.2f}",
+                ),
+                Text(
+                    "请检查是否漏填、多填了某一行，或合计公式的范围不对",
+                    "Check for a missing or extra row, or a total formula over the wrong range",
+                ),
+                Severity.WARNING,
+            )
+
+
+_FIXED_WORDS = {
+    "cell.month_only": (
+        Text("只写了年月，按当月 1 日读取", "gives only a month, read as its first day"),
+        Text(
+            "如果知道具体日期，请写到日，如 2021-10-15",
+            "If the day is known, write it, e.g. 2021-10-15",
+        ),
+    ),
+    "cell.text_serial": (
+        Text(
+            "是文本形式的 Excel 日期序号，按日期读取",
+            "holds an Excel day number as text, read as a date",
+        ),
+        Text(
+            "请核对读出的日期；把单元格设为日期格式，或直接写成 2024-01-04",
+            "Check the dates read; format the cells as dates, or write 2024-01-04",
+        ),
+    ),
+}
+
+
+def _fixed_warning(sheet: str, column: str, code: str, cells: list[tuple[int, str]]) -> Finding:
+    """One warning per column and kind of assumption, naming the first cells."""
+    what, fix = _FIXED_WORDS[code]
+    shown = "；".join(f"第 {row} 行 {text}" for row, text in cells[:5])
+    shown_en = "; ".join(f"row {row} {text}" for row, text in cells[:5])
+    more = (f" 等 {len(cells)} 处", f" and {len(cells) - 5} more") if len(cells) > 5 else ("", "")
+    return Finding(
+        Severity.WARNING,
+        code,
+        sheet,
+        cells[0][0],
+        column,
+        Text(f"{column}{what.zh}：{shown}{more[0]}", f"{column} {what.en}: {shown_en}{more[1]}"),
+        fix,
+    )
+
+
 def _read_basic(
     spec: SheetSpec,
     sheet_name: str,
@@ -1479,32 +1800,64 @@ def _read_basic(
     report: _Report,
 ) -> dict[str, object]:
     """The 基本信息 items: field → value (a _Bad for a value that could not be read)."""
-    # Tolerate the sheet written as a one-row table: headers in row 1, values in row 2.
-    if grid and sum(1 for c in grid[0] if spec.column_for(c) is not None) >= 2:
+    # Tolerate the sheet written as a one-row table: headers in a row, values below them.
+    top = grid[:HEADER_SEARCH_ROWS]
+    table_row = next(
+        (i for i, row in enumerate(top) if sum(1 for c in row if spec.column_for(c)) >= 2), None
+    )
+    pairs: list[tuple[int, object, object, int]] = []
+    if table_row is not None:
+        below = grid[table_row + 1] if len(grid) > table_row + 1 else []
         pairs = [
-            (0, col, key, grid[1][col] if len(grid) > 1 else "", 2)
-            for col, key in enumerate(grid[0])
+            (col, key, below[col] if col < len(below) else "", table_row + 2)
+            for col, key in enumerate(grid[table_row])
         ]
+        first_row = table_row
     else:
-        start = 0
-        if grid and normalise_name(str(grid[0][0])) in {
+        # The items start below the 项目/内容 header, or at the first item the reader knows;
+        # title and blank rows above them (nothing in column B) are no items.
+        key_headers = {
             normalise_name(n) for n in (spec.key_value_headers[0], "item", "key", "field", "名称")
-        }:
-            start = 1
+        }
+        first_row, start = 0, 0
+        for index, row in enumerate(top):
+            if type(row[0]) is str and normalise_name(row[0]) in key_headers:
+                first_row, start = index, index + 1
+                break
+            if spec.column_for(row[0]) is not None:
+                first_row, start = index, index
+                break
         pairs = [
-            (index, 1, row[0], row[1] if len(row) > 1 else "", index + 1)
+            (1, row[0], row[1] if len(row) > 1 else "", index + 1)
             for index, row in enumerate(grid)
-            if index >= start
+            if index >= start or (index < first_row and len(row) > 1 and row[1] != "")
         ]
     merged_rows = [m for m in merged if m[0][0] != m[1][0] and m[0][1] <= 1]
-    _merged_findings(spec, sheet_name, merged_rows, 0, lambda c: "AB"[c] if c < 2 else "", report)
+    _merged_findings(
+        spec, sheet_name, merged_rows, first_row, lambda c: "AB"[c] if c < 2 else "", report
+    )
+    exact = {c.field for _, key, _, _ in pairs if (c := spec.column_for(key)) is not None}
 
     values: dict[str, object] = {}
     where: dict[str, int] = {}
-    for _index, col, key, raw, excel_row in pairs:
+    for col, key, raw, excel_row in pairs:
         if key == "" or (isinstance(key, str) and not key.strip()):
             continue
         column = spec.column_for(key)
+        if column is None:
+            near, certain = _near(
+                _show(key), [(c, c.names()[:-1]) for c in spec.columns if c.field not in exact]
+            )
+            if certain and near[0].field not in where:
+                column = near[0]
+                report.general.append(
+                    _alias_warning(sheet_name, excel_row, _ITEM, _show(key), column.header)
+                )
+            elif near and raw != "" and not (isinstance(raw, str) and not raw.strip()):
+                report.general.append(
+                    _unplaced(sheet_name, excel_row, _ITEM, _show(key), "", [near[0].header])
+                )
+                continue
         if column is None:
             guess = _closest([_show(key)], [c.header for c in spec.columns if c.field not in where])
             hint = (f"，是否应为“{guess}”？", f"; did you mean {guess}?") if guess else ("", "")
@@ -1540,6 +1893,13 @@ def _read_basic(
         value = special.get((excel_row, col)) or _parser(column)(raw)
         if type(value) is _Bad:
             report.cell(sheet_name, excel_row, col, column.header, value)
+        elif type(value) is _Fixed:
+            report.general.append(
+                _fixed_warning(sheet_name, column.header, value.code, [(excel_row, value.shown)])
+            )
+            value = value.value
+        elif column.field == "credit_code" and type(value) is str:
+            value = value.upper()  # 统一社会信用代码 letters are capitals (GB 32100)
         values[column.field] = value
     for column in spec.columns:
         if not column.required:
@@ -1574,19 +1934,22 @@ def _read_basic(
 
 
 def _read_summary(spec: SheetSpec, grid: list[list[Any]]) -> tuple[str, str | None, int]:
-    """The summary text, the attachment name and its Excel row."""
-    text_column, file_column = spec.columns
+    """The summary text, the attachment name and its Excel row.
+
+    The text and the file name start below the header row (工作总结 / 附件文件名) wherever it
+    is; title and blank rows above it are neither text nor an attachment.
+    """
     start = 0
-    if grid and spec.column_for(grid[0][0]) is text_column:
-        start = 1
+    for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        if any(spec.column_for(cell) is not None for cell in row[:2]):
+            start = index + 1
+            break
     lines = [_to_text(row[0]) for row in grid[start:]]
     text = "\n".join("" if line is None else str(line) for line in lines).strip()
     attachment: str | None = None
-    attachment_row = 2
-    for index, row in enumerate(grid):
+    attachment_row = start + 1
+    for index, row in enumerate(grid[start:], start=start):
         if len(row) < 2 or row[1] == "":
-            continue
-        if index == 0 and spec.column_for(row[1]) is file_column:
             continue
         value = _to_text(row[1])
         if value is not None:
@@ -1745,32 +2108,27 @@ def _read_sheets(
             continue
         matched[spec.name] = name
     unmatched = [n for n in sheet_names if sheet_for(n) is None and n != INSTRUCTIONS_SHEET]
+    # A renamed sheet read as the sheet it certainly is (人员表 → 人员), and said so.
+    guesses: dict[str, list[SheetSpec]] = {}
+    claims: dict[str, list[str]] = {}
+    for name in unmatched:
+        near, certain = _near(name, [(s, s.names()) for s in SHEETS if s.name not in matched])
+        guesses[name] = near
+        if certain:
+            claims.setdefault(near[0].name, []).append(name)
+    for spec_name, names in claims.items():
+        if len(names) == 1:
+            matched[spec_name] = names[0]
+            unmatched.remove(names[0])
+            report.general.append(_alias_warning(names[0], None, _SHEET, names[0], spec_name))
+    parts = _sheet_parts(archive) if archive is not None else {}
     suggested: set[str] = set()
     for spec in SHEETS:
-        if spec.name in matched:
-            continue
-        if not spec.required:
-            # A misspelt optional sheet would otherwise vanish without a word.
-            guess = _closest(spec.names(), [n for n in unmatched if n not in suggested])
-            if guess is not None:
-                suggested.add(guess)
-                report.add(
-                    "sheet.unknown",
-                    guess,
-                    None,
-                    None,
-                    Text(
-                        f"不认识的工作表“{guess}”，其内容不会导入；是否应为“{spec.name}”？",
-                        f"Unknown sheet '{guess}' is not imported; should it be {spec.name}?",
-                    ),
-                    Text(
-                        f"如果这是{spec.name}，请把工作表改名为“{spec.name}”",
-                        f"If it holds the {spec.name_en} sheet, rename it to {spec.name}",
-                    ),
-                    Severity.WARNING,
-                )
+        if spec.name in matched or not spec.required:
             continue
         guess = _closest(spec.names(), unmatched)
+        if guess is not None:
+            suggested.add(guess)
         listed = "、".join(sheet_names) or "（无）"
         hint = (
             (f"是否把“{spec.name}”改名成了“{guess}”？", f" Was {spec.name} renamed to '{guess}'?")
@@ -1792,8 +2150,31 @@ def _read_sheets(
                 f"Rename the sheet to {spec.name}, or start from the jlpanel template",
             ),
         )
+    for name in unmatched:
+        near = [s for s in guesses.get(name, ()) if s.name not in matched]
+        if name in suggested or not near:
+            continue
+        loaded = _load_sheet(path, archive, workbook, name, name, parts, max_rows, report)
+        if loaded is not None and any(c != "" for row in loaded[0] for c in row):
+            # Its data cannot be placed and must not vanish: the dossier is refused.
+            report.general.append(_unplaced(name, None, _SHEET, name, "", [s.name for s in near]))
+        elif loaded is not None:
+            report.add(
+                "sheet.unknown",
+                name,
+                None,
+                None,
+                Text(
+                    f"不认识的空工作表“{name}”；是否应为“{near[0].name}”？",
+                    f"Unknown empty sheet '{name}'; should it be {near[0].name}?",
+                ),
+                Text(
+                    f"如果这是{near[0].name}，请把工作表改名为“{near[0].name}”",
+                    f"If it holds the {near[0].name_en} sheet, rename it to {near[0].name}",
+                ),
+                Severity.WARNING,
+            )
 
-    parts = _sheet_parts(archive) if archive is not None else {}
     tables: dict[str, _TableRows] = {}
     basic: dict[str, object] | None = None
     summary: tuple[str, str | None, int] = ("", None, 2)

@@ -231,7 +231,9 @@ def _format_value(value: Any, language: str) -> str:
     return str(value)
 
 
-def _format_metric(key: str, value: float, language: str) -> str:
+def _format_metric(key: str, value: float | None, language: str) -> str:
+    if value is None:  # the dossier left the column out, or there is nothing to share
+        return "not provided" if language.startswith("en") else "未提供"
     definition = metric(key)
     if definition.is_share:
         return f"{value * 100:.{definition.decimals}f}%"
@@ -305,12 +307,11 @@ def gather_report_set(
         platforms = {p.id: p for p in s.scalars(select(m.Platform).order_by(m.Platform.id))}
         for platform in platforms.values():
             s.expunge(platform)
-        metrics: dict[int, dict[str, float]] = defaultdict(dict)
+        metrics: dict[int, dict[str, float | None]] = defaultdict(dict)
         for pid, key, value in s.execute(
             select(m.PlatformMetric.platform_id, m.PlatformMetric.key, m.PlatformMetric.value)
         ):
-            if value is not None:
-                metrics[pid][key] = value
+            metrics[pid][key] = value
         opinions: dict[int, str] = dict(
             s.execute(select(m.PanelOpinion.platform_id, m.PanelOpinion.text)).all()
         )
@@ -405,7 +406,7 @@ def _platform_report(
     rubric: Rubric,
     rules: RuleSettings,
     lang: str,
-    metrics: Mapping[str, float],
+    metrics: Mapping[str, float | None],
     sheets: Sequence[ScoreSheet],
     opinion: str,
     adjustments: Sequence[AdjustmentLine],

@@ -27,7 +27,13 @@ from hypothesis import strategies as st
 
 from jlpanel.domain.dossier import Dossier, Severity
 from jlpanel.exchange.attachments import collect_attachments
-from jlpanel.exchange.dossier_reader import MAX_CELL_FINDINGS, _Bad, _parse_column, read_dossier
+from jlpanel.exchange.dossier_reader import (
+    MAX_CELL_FINDINGS,
+    _Bad,
+    _Fixed,
+    _parse_column,
+    read_dossier,
+)
 from jlpanel.exchange.dossier_schema import SHEETS
 
 S = "服务记录"
@@ -386,20 +392,18 @@ def test_grid_helpers_round_trip(tmp_path: Path) -> None:
     assert dataclasses.replace(read_ok(path)) == sample_dossier()
 
 
-def test_a_misspelt_optional_sheet_is_a_warning(tmp_path: Path) -> None:
+def test_a_misspelt_sheet_holding_data_refuses_the_dossier_naming_the_sheet(
+    tmp_path: Path,
+) -> None:
+    # Issue 12: this was a warning and the outcomes were dropped; data must never vanish.
     def edit(grids: Grids) -> None:
         grids["服务成果"] = grids.pop("服务成效")
 
     result = read_dossier(write_dossier_workbook(tmp_path / "平台A.xlsx", edit=edit))
-    assert result.dossier is not None
-    assert result.dossier.outcomes == ()
-    [finding] = result.findings
-    assert (finding.severity, finding.code, finding.sheet) == (
-        Severity.WARNING,
-        "sheet.unknown",
-        "服务成果",
-    )
-    assert finding.message.zh == "不认识的工作表“服务成果”，其内容不会导入；是否应为“服务成效”？"
+    assert result.dossier is None
+    [finding] = result.errors
+    assert (finding.code, finding.sheet) == ("sheet.unplaced", "服务成果")
+    assert "是否应为“服务成效”" in finding.message.zh
 
 
 CELL_VALUES = st.one_of(
@@ -420,5 +424,5 @@ def test_every_column_parser_takes_any_cell_without_raising(values: list[object]
         for column in spec.columns:
             parsed, has_bad = _parse_column(column, values)
             assert len(parsed) == len(values)
-            assert has_bad == any(type(v) is _Bad for v in parsed)
+            assert has_bad == any(type(v) in (_Bad, _Fixed) for v in parsed)
             assert all(v is None or type(v) is _Bad or v != "" for v in parsed)
