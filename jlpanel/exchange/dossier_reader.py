@@ -1152,6 +1152,25 @@ def _open_zip(path: Path, max_bytes: int, report: _Report) -> zipfile.ZipFile | 
             ),
         )
         return None
+    if ods and path.suffix.lower() != ".ods":
+        # The reader goes by the extension: an OpenDocument sheet named .xlsx would read as a
+        # damaged Excel file. Say what it is instead.
+        archive.close()
+        report.add(
+            "file.wrong_extension",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”是 OpenDocument 表格（.ods），但扩展名是 {path.suffix}",
+                f"'{name}' is an OpenDocument spreadsheet (.ods) named {path.suffix}",
+            ),
+            Text(
+                "请把文件扩展名改为 .ods 后再导入，或在 WPS、Excel 或 LibreOffice 中另存为 .xlsx",
+                "Rename it to .ods and import it, or save it as .xlsx in WPS, Excel or LibreOffice",
+            ),
+        )
+        return None
     unpacked = sum(i.file_size for i in infos)
     if unpacked > min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT):
         archive.close()

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,11 @@ _CELL_REF = re.compile(
     rb"<" + _PREFIX + rb"c\s[^>]*?(?<![\w:.-])r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?(\d+)[\"']"
 )
 _TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])([^>]*)>")
+#: A cell that closes itself (``<c r="XFD2" s="6"/>``) holds only a style: calamine stores no
+#: value for it, so it does not widen the grid. Gnumeric writes thousands of them.
+_EMPTY_CELL_REF = re.compile(
+    rb"<" + _PREFIX + rb"c\s[^>]*?(?<![\w:.-])r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?(\d+)[\"'][^>]*/>"
+)
 _ATTR_R = re.compile(rb"(?<![\w:.-])r\s*=\s*[\"']\$?([A-Za-z]*)\$?(\d*)[\"']")
 _BIG = 1 << 40  # a row or column number no sheet has: refused, whatever it was
 
@@ -77,12 +83,23 @@ class ExtentCounter:
         if len(row_numbers) == len(_ROW_OPEN.findall(segment)) and len(refs) == len(
             _CELL_OPEN.findall(segment)
         ):
+            empty = _EMPTY_CELL_REF.findall(segment)
+            if empty:
+                styled = Counter(empty)
+                valued = []
+                for ref in refs:
+                    if styled[ref]:
+                        styled[ref] -= 1
+                    else:
+                        valued.append(ref)
+                refs = valued
             self._feed_fast(row_numbers, refs)
         else:
             self._feed_walk(segment)
 
     def _feed_fast(self, row_numbers: list[bytes], refs: list[tuple[bytes, bytes]]) -> None:
-        # Every row and cell says where it is: the extent is the largest of them.
+        # Every row and cell says where it is: the extent is the largest of them, cells that
+        # hold only a style left out.
         if row_numbers:
             self._row = int(row_numbers[-1]) if len(row_numbers[-1]) < 13 else _BIG
             self.rows = max(self.rows, _largest(row_numbers))
@@ -102,13 +119,17 @@ class ExtentCounter:
                 self._col = -1
                 self.rows = max(self.rows, self._row)
                 continue
+            styled_only = tag.group(2).rstrip().endswith(b"/")
             if ref is not None and ref.group(1) and ref.group(2):
                 self._col = column_index(ref.group(1)) if len(ref.group(1)) <= 3 else _BIG
-                self.rows = max(self.rows, _number(ref.group(2)))
+                if not styled_only:
+                    self.rows = max(self.rows, _number(ref.group(2)))
             else:
                 self._col += 1
-                self.rows = max(self.rows, self._row)
-            self.columns = max(self.columns, self._col + 1)
+                if not styled_only:
+                    self.rows = max(self.rows, self._row)
+            if not styled_only:
+                self.columns = max(self.columns, self._col + 1)
 
     def cells(self) -> int:
         """The cells of the dense grid calamine would build."""

@@ -23,11 +23,10 @@ To regenerate: install LibreOffice Calc and Gnumeric, run
 ``PYTHONPATH=. .venv/bin/python tests/corpus/make_resaves.py`` from the repository root and
 update the versions above from what it prints.
 
-Outcomes today: the LibreOffice .xlsx copies import with the same data. The .xls and .ods
-copies are refused (old Excel / OpenDocument) and the Gnumeric copies are refused as "16384
-columns" (Gnumeric declares 工作总结 as A1:XFD2 because the template formats its row 2). Issue
-12 asks for all of them to import the same way; those cases are strict xfails, so the reader
-fix turns them into failures until their markers are removed.
+Outcomes: every copy — LibreOffice .xlsx, .xls and .ods, Gnumeric .xlsx — imports with the
+same data as the original. (Before issue 12 the .xls and .ods copies were refused, and the
+Gnumeric copies were refused as "16384 columns": Gnumeric declares 工作总结 as A1:XFD2 and
+writes a styled empty cell in every column of its row 2.)
 """
 
 from __future__ import annotations
@@ -47,15 +46,14 @@ RESAVED = Path(__file__).resolve().parents[1] / "corpus" / "resaved"
 DOSSIERS = ("biodiversity", "sample")
 FIXTURE_BUDGET = 1_000_000  # bytes, all fixtures together
 
-_READER_FIX = "issue 12: {what}; lands with the reader fix"
 #: (program, suffix) → None when it imports the same today, else why it does not yet.
 RESAVES: dict[tuple[str, str], str | None] = {
     ("libreoffice", "xlsx"): None,
-    ("libreoffice", "xls"): _READER_FIX.format(what=".xls is refused as old Excel 97-2003"),
-    ("libreoffice", "ods"): _READER_FIX.format(what=".ods is refused as OpenDocument"),
-    ("gnumeric", "xlsx"): _READER_FIX.format(
-        what="refused as 16384 columns: the declared dimension A1:XFD2 of 工作总结 is used"
-    ),
+    ("libreoffice", "xls"): None,
+    ("libreoffice", "ods"): None,
+    # Gnumeric declares 工作总结 as A1:XFD2 and writes 16,384 styled empty cells; the extent is
+    # taken from the cells that hold values.
+    ("gnumeric", "xlsx"): None,
 }
 
 

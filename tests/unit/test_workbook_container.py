@@ -96,7 +96,32 @@ def test_a_crashing_child_is_a_failure_not_an_abort(tmp_path: Path) -> None:
 
 def test_the_extent_counter_follows_rows_and_cells_without_refs() -> None:
     counter = ExtentCounter()
-    counter.feed(b'<row r="3"><c r="B3"/></row><row><c/><c/><c/></row>')
+    v = b"<v>1</v>"
+    counter.feed(
+        b'<row r="3"><c r="B3">'
+        + v
+        + b"</c></row><row><c>"
+        + v
+        + b"</c><c>"
+        + v
+        + b"</c><c>"
+        + v
+        + b"</c></row>"
+    )
     assert (counter.rows, counter.columns) == (4, 3)
-    counter.feed(b'<x:row r="10"><x:c r="AA10"/></x:row>')
+    counter.feed(b'<x:row r="10"><x:c r="AA10">' + v + b"</x:c></x:row>")
     assert (counter.rows, counter.columns) == (10, 27)
+
+
+def test_cells_holding_only_a_style_do_not_widen_the_sheet() -> None:
+    # Gnumeric writes <c r="XFD2" s="6"/> for a styled row; calamine stores no value for it.
+    counter = ExtentCounter()
+    counter.feed(b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="XFD2" s="6"/></row>')
+    assert (counter.rows, counter.columns) == (2, 1)
+    walked = ExtentCounter()  # the same without r= on the styled cells: the slow walk
+    walked.feed(b'<row r="2"><c r="A2"><v>0</v></c>' + b'<c s="6"/>' * 16383 + b"</row>")
+    assert (walked.rows, walked.columns) == (2, 1)
+    # a far cell with a value still counts, with or without r=
+    far = ExtentCounter()
+    far.feed(b'<row><c r="XFD1048576"><v>1</v></c></row>')
+    assert (far.rows, far.columns) == (1048576, 16384)
