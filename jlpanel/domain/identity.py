@@ -32,6 +32,8 @@ _KEPT_FULL_WIDTH = frozenset(
 )
 _KEPT_SPLIT = re.compile("([" + re.escape("".join(sorted(_KEPT_FULL_WIDTH))) + "])")
 _ASCII_PRINTABLE = re.compile(r"[\x20-\x7e]*")
+#: Deletes the full-width punctuation kept as typed, to ask whether the rest is NFKC already.
+_DROP_KEPT = dict.fromkeys(map(ord, _KEPT_FULL_WIDTH))
 _INNER_LINE_SPACE = re.compile(r"[ \t]*\n[ \t]*")
 
 #: Letters of other scripts that look like Latin ones, by their case-folded form.
@@ -120,6 +122,23 @@ def _is_removed(ch: str) -> bool:
     return category in ("Cc", "Cf", "Cs") or ch in "\u2028\u2029"
 
 
+def is_clean(value: str, *, code: bool = False) -> bool:
+    """Whether :func:`clean_text` would leave ``value`` exactly as it is (a fast check).
+
+    isprintable() is False for every control, format (zero-width, bidi), surrogate and
+    line-separator character; NFKC changes nothing when the text is normalised already, the
+    kept full-width punctuation aside.
+    """
+    if value.isascii():
+        return value.isprintable() and value == value.strip()
+    if not value.isprintable() or value != value.strip():
+        return False
+    if unicodedata.is_normalized("NFKC", value):
+        return True
+    # Not normal only because of the full-width punctuation kept as typed?
+    return not code and unicodedata.is_normalized("NFKC", value.translate(_DROP_KEPT))
+
+
 def clean_text(value: str, *, multiline: bool = False, code: bool = False) -> CleanText:
     """``value`` as the workspace keeps it, with the code points that were removed.
 
@@ -129,6 +148,8 @@ def clean_text(value: str, *, multiline: bool = False, code: bool = False) -> Cl
     phone number) gets plain NFKC: its full-width punctuation is folded to ASCII too.
     """
     if _ASCII_PRINTABLE.fullmatch(value):  # the common case: nothing to fold or remove
+        return CleanText(value.strip())
+    if is_clean(value.strip(), code=code):  # printable text in normal form already
         return CleanText(value.strip())
     text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     removed: list[str] = []

@@ -14,7 +14,7 @@ import dataclasses
 from typing import Any
 
 from jlpanel.domain.dossier import Dossier, Finding, Severity
-from jlpanel.domain.identity import clean_text, describe_removed
+from jlpanel.domain.identity import clean_text, describe_removed, is_clean
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_schema import SHEETS, SheetSpec
 
@@ -75,23 +75,39 @@ def _header(spec: SheetSpec | None, field_name: str) -> str:
         return field_name
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _clean_record(record: Any, part: str, spec: SheetSpec | None, findings: list[Finding]) -> Any:
+    kind = type(record)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(record))
+    texts = [(name, value) for name in names if type(value := getattr(record, name)) is str]
+    # Most records are clean throughout: check the free and plain text of a whole record in
+    # one go ("|" is printable and keeps each value's own edges visible to the checks).
+    plain = [v for name, v in texts if name not in CODES]
+    joined = "|".join(plain)
+    if (
+        is_clean(joined)
+        and " |" not in joined
+        and "| " not in joined
+        and all(is_clean(v, code=True) for name, v in texts if name in CODES)
+    ):
+        return record
     changes: dict[str, str | None] = {}
-    for item in dataclasses.fields(record):
-        value = getattr(record, item.name)
-        if type(value) is not str:
+    for name, value in texts:
+        if is_clean(value, code=name in CODES):
             continue
-        cleaned = clean_text(
-            value, multiline=(part, item.name) in FREE_TEXT, code=item.name in CODES
-        )
+        cleaned = clean_text(value, multiline=(part, name) in FREE_TEXT, code=name in CODES)
         if cleaned.text != value:
-            changes[item.name] = cleaned.text or None
+            changes[name] = cleaned.text or None
         if cleaned.removed:
             findings.append(
                 _finding(
                     spec.name if spec else part,
                     getattr(record, "source_row", None),
-                    _header(spec, item.name),
+                    _header(spec, name),
                     cleaned.removed,
                 )
             )

@@ -21,6 +21,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,11 @@ _CELL_OPEN = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
 _CELL_REF = re.compile(
     rb"<" + _PREFIX + rb"c\s[^>]*?(?<![\w:.-])r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?(\d+)[\"']"
 )
+_PLAIN_ROW_R = re.compile(rb'<row r="(\d+)"')
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_PLAIN_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}\d+"[^>]*/>')
+_PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c)[\s/>]")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])([^>]*)>")
 #: A cell that closes itself (``<c r="XFD2" s="6"/>``) holds only a style: calamine stores no
 #: value for it, so it does not widen the grid. Gnumeric writes thousands of them.
@@ -78,6 +84,8 @@ class ExtentCounter:
 
     def feed(self, segment: bytes) -> None:
         """Count the rows and cells of ``segment``, which must end between rows."""
+        if self._feed_plain(segment):
+            return
         row_numbers = _ROW_R.findall(segment)
         refs = _CELL_REF.findall(segment)
         if len(row_numbers) == len(_ROW_OPEN.findall(segment)) and len(refs) == len(
@@ -96,6 +104,38 @@ class ExtentCounter:
             self._feed_fast(row_numbers, refs)
         else:
             self._feed_walk(segment)
+
+    def _feed_plain(self, segment: bytes) -> bool:
+        """The usual file (Excel, WPS, LibreOffice, xlsxwriter): no tag prefixes, and every row
+        and cell starts with its r=. One pass for the rows, one for the cells, the rest at C
+        speed; several times faster than the general patterns. False leaves the segment to
+        them."""
+        if _PREFIXED_TAG.search(segment) is not None:
+            return False
+        if b"<c>" in segment or b"<c/" in segment:
+            return False
+        rows = _PLAIN_ROW_R.findall(segment)
+        if len(rows) != segment.count(b"<row") - segment.count(b"<rows"):
+            return False
+        if _PLAIN_EMPTY_CELL.search(segment) is not None:
+            # Cells holding only a style (Gnumeric writes one per column) do not widen it.
+            segment = _PLAIN_EMPTY_CELL.sub(b"", segment)
+        cells = _PLAIN_CELL.findall(segment)
+        if len(cells) != segment.count(b"<c "):
+            return False
+        cell_rows = list(map(_SECOND, cells))
+        for numbers in (rows, cell_rows):
+            if numbers:
+                if max(map(len, numbers)) >= 13:
+                    self.rows = _BIG
+                else:
+                    self.rows = max(self.rows, max(map(int, numbers)))
+        if rows:
+            self._row = int(rows[-1]) if len(rows[-1]) < 13 else _BIG
+        if cells:
+            widest = max(column_index(c) for c in set(map(_FIRST, cells))) + 1
+            self.columns = max(self.columns, widest)
+        return True
 
     def _feed_fast(self, row_numbers: list[bytes], refs: list[tuple[bytes, bytes]]) -> None:
         # Every row and cell says where it is: the extent is the largest of them, cells that

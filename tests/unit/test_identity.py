@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from jlpanel.domain.conflicts import Match, match_units
 from jlpanel.domain.credit_code import check_credit_code, make_credit_code, normalize_credit_code
-from jlpanel.domain.identity import clean_text, identity_key, terminal_safe
+from jlpanel.domain.identity import clean_text, identity_key, is_clean, terminal_safe
 
 #: Six spellings of one 备案编号: as typed, zero-width space, full-width, lower case, Cyrillic
 #: look-alike letters, spaces and a different dash.
@@ -81,3 +81,11 @@ def test_clean_text_is_idempotent_and_safe(text: str, multiline: bool) -> None:
 def test_removing_a_character_keeps_chinese_punctuation() -> None:
     assert clean_text("吉林\u200b大学（化学学院）").text == "吉林大学（化学学院）"
     assert clean_text("ＪＬ－\u200b００１", code=True).text == "JL-001"
+
+
+@given(st.text(max_size=40), st.booleans())
+def test_the_fast_check_never_skips_text_that_cleaning_would_change(value: str, code: bool) -> None:
+    # is_clean guards the import's fast path: when it says clean, cleaning must change nothing.
+    if is_clean(value, code=code):
+        cleaned = clean_text(value, code=code)
+        assert cleaned.text == value and cleaned.removed == ()
