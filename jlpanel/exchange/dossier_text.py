@@ -114,6 +114,23 @@ def _clean_record(record: Any, part: str, spec: SheetSpec | None, findings: list
     return dataclasses.replace(record, **changes) if changes else record
 
 
+def _table_is_clean(rows: tuple[Any, ...]) -> bool:
+    """Whether no text value of any row would change: each column's values are joined and
+    checked once ("|" is printable and keeps each value's own edges visible)."""
+    kind = type(rows[0])
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    for name in names:
+        texts = [v for r in rows if type(v := getattr(r, name)) is str]
+        if not texts:
+            continue
+        joined = "|".join(texts)
+        if not is_clean(joined, code=name in CODES) or " |" in joined or "| " in joined:
+            return False
+    return True
+
+
 def clean_dossier_text(dossier: Dossier) -> tuple[Dossier, list[Finding]]:
     """The dossier with every text value cleaned, and a warning per cell that lost characters.
 
@@ -128,6 +145,8 @@ def clean_dossier_text(dossier: Dossier) -> tuple[Dossier, list[Finding]]:
         value = getattr(dossier, item.name)
         if item.name == "basic" or not isinstance(value, tuple):
             continue
+        if not value or _table_is_clean(value):
+            continue  # the usual case, checked a column at a time
         spec = _SPECS.get(item.name)
         rows = tuple(_clean_record(r, item.name, spec, findings) for r in value)
         if any(a is not b for a, b in zip(rows, value, strict=True)):
