@@ -6,7 +6,6 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
-import pytest
 from broken_workbooks import sample_dossier, set_cell, write_dossier_workbook
 from sqlalchemy import func, select
 
@@ -37,14 +36,6 @@ def dump(path: Path) -> list[str]:
         return list(con.iterdump())
     finally:
         con.close()
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    path = tmp_path / "cycle.jlpanel"
-    args = ["new", str(path), "--cycle", "2026年度", "--start", "2024-01-01", "--end", "2025-12-31"]
-    assert main(args) == 0
-    return path
 
 
 def dossier(**basic: object) -> Dossier:

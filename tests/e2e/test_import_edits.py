@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from broken_workbooks import sample_dossier, set_cell, write_dossier_workbook
 from sqlalchemy import func, select
 from test_import import dump
@@ -18,14 +17,6 @@ from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
 
 S = "服务记录"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    path = tmp_path / "cycle.jlpanel"
-    args = ["new", str(path), "--cycle", "2026年度", "--start", "2024-01-01", "--end", "2025-12-31"]
-    assert main(args) == 0
-    return path
 
 
 def metric(path: Path, key: str) -> float | None:

@@ -12,15 +12,6 @@ from test_import import dump
 
 from jlpanel.cli import main
 
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    path = tmp_path / "cycle.jlpanel"
-    args = ["new", str(path), "--cycle", "2026年度", "--start", "2024-01-01", "--end", "2025-12-31"]
-    assert main(args) == 0
-    return path
-
-
 HOSTILE = {
     "far cell": (far_cell, "工作表“服务记录”有 1,048,575 行"),
     "namespaced": (namespaced, "工作表“服务记录”有 1,048,575 行"),
