@@ -11,6 +11,9 @@ VENV=${JLPANEL_VENV:-.venv}
 PY=${PYTHON:-python3}
 
 # Qt's runtime libraries: offscreen (tests) needs the first list; a real window also the second.
+# The tests also re-save dossiers with LibreOffice Calc, as host units do (installed as root;
+# elsewhere those few tests are skipped unless JLPANEL_TESTS_NEED_LIBREOFFICE=1, as in CI).
+TEST_PKGS="libreoffice-calc-nogui"
 QT_BASE_PKGS="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-wqy-microhei"
 QT_WINDOW_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0"
 
@@ -100,6 +103,13 @@ case "$cmd" in
     need_python
     # shellcheck disable=SC2086
     ensure_debs $QT_BASE_PKGS
+    if [ "$(id -u)" = 0 ]; then
+      # shellcheck disable=SC2086
+      ensure_debs $TEST_PKGS
+    elif [ -n "$(missing_debs $TEST_PKGS)" ]; then
+      say "Note: LibreOffice Calc is not installed; the tests that re-save files with it are skipped."
+      say "  sudo apt-get install -y --no-install-recommends $TEST_PKGS"
+    fi
     ensure_venv
     run_checks "$@"
     ;;

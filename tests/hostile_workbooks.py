@@ -7,8 +7,6 @@ from a good file by the one thing it tests.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from broken_workbooks import _part_of, rewrite_zip, write_dossier_workbook
@@ -78,17 +76,8 @@ def garbage_xls(path: Path) -> Path:
     return path
 
 
-def converted(source: Path, suffix: str, out: Path) -> Path | None:
-    """``source`` re-saved by LibreOffice as .xls or .ods; None when soffice is missing."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", suffix, "--outdir", str(out), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    result = out / f"{source.stem}.{suffix}"
-    return result if result.exists() else None
+def converted(source: Path, suffix: str, out: Path) -> Path:
+    """``source`` re-saved by LibreOffice as .xls or .ods (see tests/office.py)."""
+    from office import resave
+
+    return resave(source, suffix, out)

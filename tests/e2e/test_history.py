@@ -713,31 +713,9 @@ def test_the_exported_workbook_of_a_cycle_imports_as_history(
 
 def soffice_convert(source: Path, to: str, out: Path) -> Path:
     """``source`` opened and saved again by LibreOffice as ``to`` (xlsx, ods)."""
-    import shutil
-    import subprocess
+    from office import resave
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    profile = out / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            to,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    converted = out / f"{source.stem}.{to}"
-    assert converted.is_file()
-    return converted
+    return resave(source, to, out)
 
 
 def test_the_export_saved_again_by_libreoffice_imports_the_same(
