@@ -76,6 +76,15 @@ def small_rubric() -> Rubric:
     return rubric_from_dict(small_rubric_doc())
 
 
+def rubric_with_step(step: str) -> Rubric:
+    """The compact test rubric with every indicator on the grid of ``step`` (0.5, 0.1, 0.01)."""
+    doc = small_rubric_doc()
+    for area in doc["areas"]:
+        for indicator in area["indicators"]:
+            indicator["step"] = float(step)
+    return rubric_from_dict(doc)
+
+
 def split_total(total: float, b_share: float | None = None) -> tuple[float, float, float]:
     """Points for A1, B1, C1 adding up to ``total`` (a multiple of 0.5), proportional to maxima.
 
@@ -186,3 +195,14 @@ def small_workspace(
                 )
             )
     return path
+
+
+def dump(path: Path) -> list[str]:
+    """Every row of a workspace file as SQL: equal dumps mean an unchanged workspace."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()

@@ -94,15 +94,7 @@ class ConflictLine:
 
     def describe(self, language: str = "zh") -> str:
         """ "王志刚 — 吉林省…平台（JL-001）：同单位回避：专家工作单位…"."""
-        if language.startswith("en"):
-            return (
-                f"{self.expert_name} — {self.platform_name} ({self.filing_no}): "
-                f"{self.source.label.en}: {self.reason.en}"
-            )
-        return (
-            f"{self.expert_name} — {self.platform_name}（{self.filing_no}）："
-            f"{self.source.label.zh}：{self.reason.zh}"
-        )
+        return _describe_pair(self, self.source.label, self.reason, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +110,20 @@ class PossibleConflictLine:
 
     def describe(self, language: str = "zh") -> str:
         """ "王志刚 — 吉林省…平台（JL-001）：疑似同一人：专家“王志刚”与…"."""
-        if language.startswith("en"):
-            return (
-                f"{self.expert_name} — {self.platform_name} ({self.filing_no}): "
-                f"possibly the same person: {self.reason.en}"
-            )
-        return (
-            f"{self.expert_name} — {self.platform_name}（{self.filing_no}）："
-            f"疑似同一人：{self.reason.zh}"
+        return _describe_pair(
+            self, Text("疑似同一人", "possibly the same person"), self.reason, language
         )
+
+
+def _describe_pair(
+    line: ConflictLine | PossibleConflictLine, kind: Text, reason: Text, language: str
+) -> str:
+    """An expert and a platform with why they may not go together, in one line."""
+    if language.startswith("en"):
+        return (
+            f"{line.expert_name} — {line.platform_name} ({line.filing_no}): {kind.en}: {reason.en}"
+        )
+    return f"{line.expert_name} — {line.platform_name}（{line.filing_no}）：{kind.zh}：{reason.zh}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from jlpanel.services.results import (
 )
 from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
+from jlpanel.storage.confirmations import latest_confirmation
 
 log = logging.getLogger(__name__)
 
@@ -319,9 +320,7 @@ def reopen_results(ws: Workspace, reason: str, *, author: str | None = None) -> 
     text = _reason(reason, "重新打开已确定的结果", "Reopening confirmed results")
     who = author or current_actor()
     with ws.session() as s:
-        row = s.scalars(
-            select(m.Confirmation).order_by(m.Confirmation.at.desc(), m.Confirmation.id.desc())
-        ).first()
+        row = latest_confirmation(s)
         if row is None or row.reopened_at is not None:
             raise UserError("结果尚未确定，无需重新打开", "The results are not confirmed")
         row.reopened_at = m.utc_now()

@@ -34,6 +34,7 @@ from jlpanel.services.workspace import Workspace, current_actor
 from jlpanel.storage import models as m
 from jlpanel.storage.audit import record_change
 from jlpanel.storage.bulk import insert_rows
+from jlpanel.storage.confirmations import latest_confirmation
 
 log = logging.getLogger(__name__)
 
@@ -194,9 +195,7 @@ class StoredConfirmation:
 
 def confirmation_in_force(session: Session) -> StoredConfirmation | None:
     """The latest confirmation if it has not been reopened, else None."""
-    row = session.scalars(
-        select(m.Confirmation).order_by(m.Confirmation.at.desc(), m.Confirmation.id.desc())
-    ).first()
+    row = latest_confirmation(session)
     if row is None or row.reopened_at is not None:
         return None
     return StoredConfirmation(
@@ -330,33 +329,6 @@ def _details(r: PlatformResult) -> dict[str, Any]:
         "quota_applied": r.quota_applied,
         "tie": None if r.tie is None else {"where": r.tie.where.value, "decided": r.tie.decided},
     }
-
-
-def result_rows(ws: Workspace, results: CycleResults, language: str) -> list[list[str]]:
-    """A header and one row per platform in rank order, for printing or CSV."""
-    en = language.startswith("en")
-    with ws.session() as s:
-        names: dict[int, str] = dict(s.execute(select(m.Platform.id, m.Platform.name)).all())
-    header = (
-        ["rank", "platform", "score", "n", "grade", "final", "decision", "deadline"]
-        if en
-        else ["名次", "平台", "得分", "有效评分", "等级", "结果可定", "处理意见", "整改期限"]
-    )
-    rows = [header]
-    for r in results.ranked():
-        rows.append(
-            [
-                "" if r.rank is None else str(r.rank),
-                names.get(int(r.platform_id), r.platform_id),
-                format_points(r.score),
-                str(r.n_valid),
-                r.grade.label.get(language) if r.grade else "",
-                ("yes" if r.is_final else "no") if en else ("是" if r.is_final else "否"),
-                DECISION_LABELS[r.decision.kind].get(language),
-                r.decision.deadline.isoformat() if r.decision.deadline else "",
-            ]
-        )
-    return rows
 
 
 # ----------------------------------------------------------------- result queries (item 4)

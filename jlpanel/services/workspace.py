@@ -28,6 +28,7 @@ from jlpanel.services.rubrics import (
 from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
 from jlpanel.storage.audit import record_change
+from jlpanel.storage.confirmations import latest_confirmation
 
 log = logging.getLogger(__name__)
 
@@ -269,9 +270,7 @@ def update_rules(ws: Workspace, rules: RuleSettings) -> None:
         new = rules.to_dict()
         if old == new:
             return
-        latest = s.scalars(
-            select(m.Confirmation).order_by(m.Confirmation.at.desc(), m.Confirmation.id.desc())
-        ).first()
+        latest = latest_confirmation(s)
         if latest is not None and latest.reopened_at is None:
             raise UserError(
                 f"本周期结果已于 {latest.confirmed_on.isoformat()} 确定，考核规则不能再改；"

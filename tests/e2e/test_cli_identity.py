@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from pathlib import Path
 
 from broken_workbooks import sample_dossier, set_cell, write_dossier_workbook
+from factories import dump
 from sqlalchemy import func, select
 
 from jlpanel.cli import main
@@ -28,14 +28,6 @@ SPELLINGS = (
     "\u0408L\u041a\u0408-2021-007",
     "JLKJ 2021 \u2010 007",
 )
-
-
-def dump(path: Path) -> list[str]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def dossier(**basic: object) -> Dossier:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from factories import dump
 from sqlalchemy import select, update
 
 from jlpanel.domain.conflicts import ConflictSource
@@ -87,15 +87,6 @@ EXPECTED_CONFLICTS = [
         "平台名称“吉林省长白山森林生物种质资源库”包含专家名单所列回避单位“长白山森林生物种质”",
     ),
 ]
-
-
-def dump(path: Path) -> list[str]:
-    """Every row of the workspace as SQL: equal dumps mean an unchanged workspace."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from broken_workbooks import CASES, sample_dossier, set_cell, write_dossier_workbook
+from factories import dump
 from sqlalchemy import func, select
 
 from jlpanel.cli import main
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
-
-
-def dump(path: Path) -> list[str]:
-    """Every row of the workspace as SQL: equal dumps mean an unchanged workspace."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from broken_workbooks import write_dossier_workbook
+from factories import dump
 from hostile_workbooks import converted, far_cell, garbage_sheet, gnumeric_dimension, namespaced
-from test_import import dump
 
 from jlpanel.cli import main
 

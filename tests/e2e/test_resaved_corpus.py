@@ -32,11 +32,11 @@ writes a styled empty cell in every column of its row 2.)
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import dump
 
 from jlpanel.cli import main
 from jlpanel.services.dossiers import dossier_overview, list_platforms, sheet_data, sheet_names
@@ -55,15 +55,6 @@ RESAVES: dict[tuple[str, str], str | None] = {
     # taken from the cells that hold values.
     ("gnumeric", "xlsx"): None,
 }
-
-
-def sql_dump(path: Path) -> str:
-    """The whole workspace as SQL text (sqlite3 iterdump): equal dumps, unchanged workspace."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return "\n".join(con.iterdump())
-    finally:
-        con.close()
 
 
 def new_workspace(path: Path) -> Path:
@@ -217,8 +208,8 @@ def test_a_refused_file_leaves_the_workspace_byte_identical(
     build, text = REFUSED[case]
     book = build(folder)
     capsys.readouterr()
-    before = sql_dump(workspace)
+    before = dump(workspace)
     assert main(["import", str(workspace), str(book)]) == 1
     err = capsys.readouterr().err
     assert book.name in err and text in err, err
-    assert sql_dump(workspace) == before
+    assert dump(workspace) == before

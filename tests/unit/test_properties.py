@@ -6,7 +6,6 @@ the code under test, on the 0.5, 0.1 and 0.01 grids.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import math
 import random
@@ -14,25 +13,16 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from factories import sheet, small_rubric_doc
+from factories import rubric_with_step, sheet
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jlpanel.domain.aggregation import ScorePolicy, summarize, trimmed_mean
 from jlpanel.domain.results import PlatformInput, VetoRuling, compute_results
-from jlpanel.domain.rubric import Rubric, rubric_from_dict
 from jlpanel.domain.rules import Grade, RuleSettings
 
 DAY = dt.date(2026, 12, 15)
 MAXIMA = (35, 40, 25)  # A1, B1, C1 of the test rubric
-
-
-def rubric_with_step(step: str) -> Rubric:
-    doc = copy.deepcopy(small_rubric_doc())
-    for area in doc["areas"]:
-        for indicator in area["indicators"]:
-            indicator["step"] = float(step)
-    return rubric_from_dict(doc)
 
 
 GRIDS = {step: rubric_with_step(step) for step in ("0.5", "0.1", "0.01")}

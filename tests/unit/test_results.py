@@ -7,7 +7,7 @@ from decimal import Decimal as D
 from fractions import Fraction
 
 import pytest
-from factories import sheet, small_rubric
+from factories import rubric_with_step, sheet, small_rubric
 
 from jlpanel.domain.aggregation import ScorePolicy
 from jlpanel.domain.exact import round_half_up
@@ -325,13 +325,11 @@ def test_leniency_shows_the_lenient_expert():
 
 def test_a_mean_of_79_995_stays_on_the_funding_list():
     # 0.5-grid totals cannot make 79.995; the 0.01 grid can: (79.99 + 80.00) / 2 = 79.995 → 80.00
-    from test_properties import GRIDS
-
     pts_a = (D("28"), D("31.99"), D("20"))
     pts_b = (D("28"), D("32"), D("20"))
     p = PlatformInput("p", [sheet("e1", "p", points=pts_a), sheet("e2", "p", points=pts_b)])  # type: ignore[arg-type]
     res = compute_results(
-        GRIDS["0.01"], RuleSettings(min_valid_scores=2), [p], confirmed_on=DAY
+        rubric_with_step("0.01"), RuleSettings(min_valid_scores=2), [p], confirmed_on=DAY
     ).by_id("p")
     assert res.score == D("80.00") and res.grade is Grade.GOOD
     assert res.decision.kind is DecisionKind.FUNDING_CANDIDATE
