@@ -86,8 +86,14 @@ class _ShortTableView(QTableView):
         return QSize(hint.width(), self.minimumSizeHint().height())
 
 
-def _table(model: Any, *, stretch: int | None = None, short: bool = False) -> QTableView:
-    """A read-only row-selecting table over ``model``."""
+def _table(
+    model: Any, *, stretch: int | None = None, short: bool = False, capped: int | None = None
+) -> QTableView:
+    """A read-only row-selecting table over ``model``.
+
+    ``capped`` names a column (a long platform name) kept at most about 8 characters wide,
+    eliding the rest, so the ``stretch`` column keeps room on a narrow window.
+    """
     view = _ShortTableView() if short else QTableView()
     view.setModel(model)
     view.setItemDelegate(RoomyItemDelegate(view))
@@ -108,6 +114,10 @@ def _table(model: Any, *, stretch: int | None = None, short: bool = False) -> QT
             # section modes set before a model has columns are lost: set them on every reset
             if model.columnCount() > column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            if capped is not None and model.columnCount() > capped:
+                header.setSectionResizeMode(capped, QHeaderView.ResizeMode.Interactive)
+                widest = view.fontMetrics().horizontalAdvance("吉") * 8
+                view.setColumnWidth(capped, min(view.sizeHintForColumn(capped), widest))
 
         model.modelReset.connect(stretch_again)
         stretch_again()
@@ -416,7 +426,7 @@ class DiscussionPage(_Page):
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=2, short=True)
+        self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
