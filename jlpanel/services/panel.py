@@ -266,6 +266,9 @@ def confirm_results(
     records what changed; deadlines fixed by an earlier confirmation never move.
     """
     day = on or dt.date.today()
+    with ws.session() as s:
+        seen = latest_confirmation(s)
+        seen_id = None if seen is None else (seen.id, seen.reopened_at)
     results = compute_workspace_results(ws, decision_date=day)
     undecided = [t for t in results.ties if not t.decided]
     if undecided:
@@ -287,7 +290,15 @@ def confirm_results(
     results = compute_and_store_results(ws, decision_date=day)
     snapshot = _snapshot(ws, results)
     who = author or current_actor()
-    with ws.session() as s:
+    with ws.session(immediate=True) as s:
+        # Another process may have confirmed or reopened since this one looked: then what it
+        # computed is stale, and confirming on top of it would record two decisions at once.
+        latest = latest_confirmation(s)
+        if (None if latest is None else (latest.id, latest.reopened_at)) != seen_id:
+            raise UserError(
+                "结果刚刚在另一处被确定或重新打开；请刷新后再确定",
+                "The results were just confirmed or reopened elsewhere; refresh and confirm again",
+            )
         s.add(
             m.Confirmation(
                 confirmed_on=day,

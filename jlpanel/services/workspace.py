@@ -90,9 +90,15 @@ class Workspace:
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error.
+
+        ``immediate`` takes the write lock at the start (waiting for another writer), for work
+        that reads what it is about to decide on and must not interleave with another process.
+        """
         with self._sessions.begin() as session:
+            if immediate:
+                session.connection(execution_options={store.IMMEDIATE: True})
             yield session
 
     def cycle_info(self) -> CycleInfo:

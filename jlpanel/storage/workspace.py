@@ -93,8 +93,14 @@ def _configure_connection(dbapi_connection: Any, _connection_record: Any) -> Non
         cursor.close()
 
 
+#: Execution option asking for a transaction that takes the write lock at its start, so a
+#: check-then-write (confirming results) cannot interleave with another process's.
+IMMEDIATE = "jlpanel_immediate"
+
+
 def _emit_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -240,3 +240,33 @@ def test_the_panel_can_revise_its_order_and_the_tie_stays_listed_as_ordered(tmp_
         ["JL-002", "JL-001"],
         ["JL-001", "JL-002"],
     ]
+
+
+def test_three_processes_confirming_at_once_record_one_confirmation(tmp_path, capsys):
+    # Each process reads, computes and writes; the write takes the lock first and re-checks,
+    # so the confirmations never interleave into two decisions.
+    import subprocess
+    import sys
+
+    ws_path = tmp_path / "race.jlpanel"
+    assert main(["new", str(ws_path), "--cycle", "2026年度"]) == 0
+    _score(ws_path, {"JL-001": [100] * 3, "JL-002": [50] * 3}, previous={})
+    command = [sys.executable, "-m", "jlpanel", "confirm", str(ws_path)]
+    runs = [
+        subprocess.Popen(
+            [*command, "--date", f"2026-03-0{n}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for n in (1, 2, 3)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert b"Traceback" not in err
+    with open_workspace(ws_path) as ws, ws.session() as s:
+        standing = s.scalars(
+            select(m.Confirmation).where(m.Confirmation.reopened_at.is_(None))
+        ).all()
+        assert len(standing) == 1
+        audited = s.scalars(
+            select(m.AuditEntry).where(m.AuditEntry.action == "confirm_results")
+        ).all()
+        assert len(audited) == 1
