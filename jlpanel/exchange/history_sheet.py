@@ -36,12 +36,6 @@ from jlpanel.domain.dossier import Finding, ReadFindings, Severity
 from jlpanel.domain.results import DECISION_LABELS, DecisionKind
 from jlpanel.domain.rules import GRADE_ORDER, Grade, grade_from_label
 from jlpanel.domain.text import Text
-from jlpanel.exchange.dossier_reader import (
-    _read_table,
-    _Report,
-    load_one_sheet,
-    read_guarded,
-)
 from jlpanel.exchange.dossier_schema import (
     ColumnKind,
     ColumnSpec,
@@ -49,6 +43,9 @@ from jlpanel.exchange.dossier_schema import (
     SheetSpec,
     normalise_name,
 )
+from jlpanel.exchange.read_report import ReadReport
+from jlpanel.exchange.table_reader import load_one_sheet, read_table
+from jlpanel.exchange.workbook_container import read_guarded
 from jlpanel.storage.files import write_atomic
 
 log = logging.getLogger(__name__)
@@ -357,7 +354,7 @@ def read_history_sheet(
     )
 
 
-def _sheet_names(path: Path, report: _Report) -> list[str] | None:
+def _sheet_names(path: Path, report: ReadReport) -> list[str] | None:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -395,7 +392,7 @@ class _Rows:
 
 
 def _read_workbook(
-    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: _Report
+    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: ReadReport
 ) -> HistoryReadResult:
     names = _sheet_names(path, report)
     if names is None:
@@ -460,7 +457,7 @@ def _read_one(
     path: Path,
     archive: zipfile.ZipFile | None,
     max_rows: int,
-    report: _Report,
+    report: ReadReport,
     read: _Rows,
     sheet: str | None,
     *,
@@ -487,7 +484,7 @@ def _read_one(
     grid, merged, special = loaded
     if exported and not any(any(cell != "" for cell in row) for row in grid[1:]):
         return sheet_name  # an export's sheet with its header only: nothing to read
-    table = _read_table(_READ_SPEC, sheet_name, grid, merged, special, report)
+    table = read_table(_READ_SPEC, sheet_name, grid, merged, special, report)
     if report.has_errors:
         return sheet_name
     for field_name in ("cycle_end", "grade"):
@@ -509,7 +506,7 @@ def _read_one(
     return sheet_name
 
 
-def _missing_column(sheet: str, field_name: str, exported: bool, report: _Report) -> None:
+def _missing_column(sheet: str, field_name: str, exported: bool, report: ReadReport) -> None:
     column = HISTORY_SPEC.column(field_name)
     english = next(a for a in column.aliases if a.isascii())
     why = (
@@ -547,7 +544,7 @@ def _missing_column(sheet: str, field_name: str, exported: bool, report: _Report
 
 
 def _history_row(
-    sheet: str, excel_row: int, values: Mapping[str, object], report: _Report
+    sheet: str, excel_row: int, values: Mapping[str, object], report: ReadReport
 ) -> HistoryRow | int | None:
     """The history row of one sheet row; its row number when it holds nothing to carry;
     None after reporting why it cannot be read."""
@@ -644,7 +641,7 @@ def _history_row(
     )
 
 
-def _check_rows(read: _Rows, report: _Report) -> None:
+def _check_rows(read: _Rows, report: ReadReport) -> None:
     """Two rows for one platform and cycle refuse the workbook; so do over-long values and
     one cycle given two different period ends."""
     first_row: dict[tuple[str, str], tuple[str, int]] = {}

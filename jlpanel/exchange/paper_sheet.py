@@ -445,7 +445,7 @@ class _Meta:
 def _load(path: Path) -> tuple[_Meta, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
-    from jlpanel.exchange.dossier_reader import check_workbook
+    from jlpanel.exchange.workbook_container import check_workbook
 
     name = path.name
     # The container checks of every workbook reader: size, type, each sheet's extent from

@@ -26,12 +26,6 @@ from jlpanel.domain.conflicts import is_matchable_unit, split_units
 from jlpanel.domain.dossier import Finding, ReadFindings, Severity
 from jlpanel.domain.identity import clean_text, describe_removed, identity_key
 from jlpanel.domain.text import Text
-from jlpanel.exchange.dossier_reader import (
-    _read_table,
-    _Report,
-    load_one_sheet,
-    read_guarded,
-)
 from jlpanel.exchange.dossier_schema import (
     ColumnKind,
     ColumnSpec,
@@ -39,7 +33,10 @@ from jlpanel.exchange.dossier_schema import (
     SheetSpec,
     normalise_name,
 )
+from jlpanel.exchange.read_report import ReadReport
 from jlpanel.exchange.roster_writer import ROSTER_HEADERS, ROSTER_SHEET, RosterExpert
+from jlpanel.exchange.table_reader import load_one_sheet, read_table
+from jlpanel.exchange.workbook_container import read_guarded
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +169,7 @@ def read_roster(
 
 
 def _read_workbook(
-    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: _Report
+    path: Path, archive: zipfile.ZipFile | None, max_rows: int, report: ReadReport
 ) -> RosterResult:
     sheet_name, loaded = load_one_sheet(
         path,
@@ -187,7 +184,7 @@ def _read_workbook(
     if sheet_name is None or loaded is None:
         return RosterResult([], report.findings(), sheet=sheet_name)
     grid, merged, special = loaded
-    table = _read_table(ROSTER_SPEC, sheet_name, grid, merged, special, report)
+    table = read_table(ROSTER_SPEC, sheet_name, grid, merged, special, report)
     if report.has_errors:
         return RosterResult([], report.findings(), sheet=sheet_name)
 
@@ -227,7 +224,7 @@ def _read_workbook(
     return RosterResult(experts, findings, list(table.rows), sheet_name)
 
 
-def _clean_cell(value: object, name: str, sheet: str, row: int, report: _Report) -> str | None:
+def _clean_cell(value: object, name: str, sheet: str, row: int, report: ReadReport) -> str | None:
     """A cell's text as stored: cleaned (issue 12), with a warning when characters went."""
     if value is None:
         return None
@@ -256,7 +253,7 @@ def _clean_cell(value: object, name: str, sheet: str, row: int, report: _Report)
 
 
 def _check_experts(
-    sheet: str, experts: list[RosterExpert], rows: list[int], report: _Report
+    sheet: str, experts: list[RosterExpert], rows: list[int], report: ReadReport
 ) -> None:
     """Duplicate names refuse the roster; too short 回避单位 get a warning."""
     first_row: dict[str, int] = {}

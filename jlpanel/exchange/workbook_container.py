@@ -10,20 +10,46 @@ and .ods no such scan is certain, so calamine first reads them in a child proces
 included, is a refusal naming the file, never an abort here.
 
 The limits: :data:`MAX_COLUMNS` columns, the caller's row limit, at most :data:`MAX_CELLS`
-cells in a sheet's grid, and the unpacked size checked by the dossier reader.
+cells in a sheet's grid, and the unpacked size (:data:`UNPACK_FACTOR`, :data:`UNPACK_LIMIT`).
+
+Before any of that, the file itself is checked (:func:`open_workbook`): its size, its magic
+bytes (an encrypted workbook, a PDF or a text file renamed .xlsx is named as what it is), the
+zip's directory and the CRC of every part calamine would not check. :func:`read_guarded` is
+the frame every workbook reader runs in; :func:`load_sheet` reads one sheet's cells.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import re
 import sys
+import weakref
+import xml.etree.ElementTree as ET
+import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from operator import itemgetter
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple, TypeVar
+
+from jlpanel.domain.dossier import (
+    Finding,
+    Severity,
+)
+from jlpanel.domain.text import Text
+from jlpanel.exchange.cell_values import (
+    excel_error,
+    formula_without_value,
+)
+from jlpanel.exchange.read_report import (
+    BadCell,
+    ReadReport,
+    damaged_finding,
+    is_fatal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -252,3 +278,712 @@ def probe_in_child(
     ):
         log.info("workbook reader child for %s ended with %s", path, process.exitcode)
     return probe
+
+
+# ------------------------------------------------------- opening a workbook safely
+
+#: The zip may unpack to at most this many times the file size limit, and never past
+#: UNPACK_LIMIT (sharedStrings is read whole, whatever the row limit).
+UNPACK_FACTOR = 20
+UNPACK_LIMIT = 2**30
+_SCAN_CHUNK = 2**20
+_PART_LIMIT = 16 * 2**20  # workbook.xml and its relationships are small
+
+_ZIP_MAGIC = (b"PK\x03\x04",)
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# ------------------------------------------------------------------ the file itself
+
+
+def _file_findings(path: Path, max_bytes: int, report: ReadReport) -> bool:
+    """Check the file is an .xlsx worth opening; report why not otherwise."""
+    name = path.name
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        report.add(
+            "file.missing",
+            None,
+            None,
+            None,
+            Text(f"找不到文件“{path}”", f"The file '{path}' does not exist"),
+            Text("请检查文件名和位置", "Check the file name and folder"),
+        )
+        return False
+    except OSError as exc:
+        report.add(
+            "file.unreadable",
+            None,
+            None,
+            None,
+            Text(f"无法读取文件“{name}”：{exc}", f"Cannot read '{name}': {exc}"),
+            Text(
+                "请检查文件权限，或把文件复制到本机后再导入",
+                "Check the permissions, or copy the file to this computer first",
+            ),
+        )
+        return False
+    if not path.is_file():
+        report.add(
+            "file.missing",
+            None,
+            None,
+            None,
+            Text(f"“{name}”不是文件", f"'{name}' is not a file"),
+            Text("请选择 .xlsx 工作簿文件", "Choose an .xlsx workbook file"),
+        )
+        return False
+    if stat.st_size == 0:
+        report.add(
+            "file.empty",
+            None,
+            None,
+            None,
+            Text(f"文件“{name}”是空的（0 字节）", f"The file '{name}' is empty (0 bytes)"),
+            Text(
+                "请在 WPS、Excel 或 LibreOffice 中重新保存工作簿后再导入",
+                "Save the workbook again in WPS, Excel or LibreOffice and import it again",
+            ),
+        )
+        return False
+    if stat.st_size > max_bytes:
+        report.add(
+            "file.too_large",
+            None,
+            None,
+            None,
+            Text(
+                f"文件“{name}”有 {stat.st_size / 2**20:.1f} MB，超过上限 "
+                f"{max_bytes / 2**20:.1f} MB",
+                f"The file '{name}' is {stat.st_size / 2**20:.1f} MB, more than the "
+                f"limit of {max_bytes / 2**20:.1f} MB",
+            ),
+            Text(
+                "请删除工作簿中的图片等多余内容（附件放在附件文件夹中）后再导入",
+                "Remove pictures and other extras from the workbook (attachments go in "
+                "the attachment folder) and import again",
+            ),
+        )
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if head.startswith(_ZIP_MAGIC):
+                return True
+            rest = handle.read(max_bytes) if head == _OLE_MAGIC else handle.read(4096)
+        if head == _OLE_MAGIC and _is_xls(rest):
+            return True  # an Excel 97-2003 workbook, read in a child process
+    except OSError as exc:
+        report.add(
+            "file.unreadable",
+            None,
+            None,
+            None,
+            Text(f"无法读取文件“{name}”：{exc}", f"Cannot read '{name}': {exc}"),
+            Text("请检查文件权限", "Check the file's permissions"),
+        )
+        return False
+    report.general.append(_not_a_workbook(name, path.suffix.lower(), head, rest))
+    return False
+
+
+def _is_xls(rest: bytes) -> bool:
+    if _utf16("EncryptedPackage") in rest or _utf16("EncryptionInfo") in rest:
+        return False
+    return _utf16("Workbook") in rest or _utf16("Book") in rest
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+def _not_a_workbook(name: str, suffix: str, head: bytes, rest: bytes) -> Finding:
+    save_as = Text(
+        "请在 WPS、Excel 或 LibreOffice 中“另存为”工作簿（.xlsx、.xls 或 .ods）后再导入",
+        "In WPS, Excel or LibreOffice, use Save As → workbook (.xlsx, .xls or .ods) and "
+        "import that file",
+    )
+    if head == _OLE_MAGIC:
+        if _utf16("EncryptedPackage") in rest or _utf16("EncryptionInfo") in rest:
+            encrypted = True
+        else:
+            # An OLE container named .xlsx is, in practice, a password-protected workbook.
+            encrypted = suffix in (".xlsx", ".xlsm")
+        if encrypted:
+            return Finding(
+                Severity.ERROR,
+                "file.encrypted",
+                None,
+                None,
+                None,
+                Text(
+                    "工作簿已加密，请取消密码后再导入",
+                    "The workbook is password-protected; remove the password and import it again",
+                ),
+                Text(
+                    "在 Excel 中打开，文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码并保存",
+                    "Open it in Excel, File → Info → Protect Workbook → Encrypt "
+                    "with Password, clear the password and save",
+                ),
+            )
+        return Finding(
+            Severity.ERROR,
+            "file.not_workbook",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”是 Office 文档，但不是 Excel 工作簿",
+                f"'{name}' is an Office document but not an Excel workbook",
+            ),
+            save_as,
+        )
+    if head.startswith(b"%PDF"):
+        return Finding(
+            Severity.ERROR,
+            "file.pdf",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”是 PDF 文件，不是 Excel 工作簿",
+                f"'{name}' is a PDF file, not an Excel workbook",
+            ),
+            Text(
+                "请导入用 jlpanel template 生成并填好的 .xlsx 工作簿；PDF 材料作为"
+                "附件放在附件文件夹中",
+                "Import the filled .xlsx from jlpanel template; PDFs go in the attachment folder",
+            ),
+        )
+    if head.startswith(_EMPTY_ZIP_MAGIC):
+        return Finding(
+            Severity.ERROR,
+            "file.not_workbook",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”是一个空的压缩包，不是 Excel 工作簿",
+                f"'{name}' is an empty zip, not an Excel workbook",
+            ),
+            save_as,
+        )
+    sample = head + rest
+    if b"\x00" not in sample:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                sample.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return Finding(
+                Severity.ERROR,
+                "file.text",
+                None,
+                None,
+                None,
+                Text(
+                    f"“{name}”是文本文件（如 CSV 或网页），不是 Excel 工作簿",
+                    f"'{name}' is a text file (CSV or a web page), not an Excel workbook",
+                ),
+                save_as,
+            )
+    return Finding(
+        Severity.ERROR,
+        "file.not_workbook",
+        None,
+        None,
+        None,
+        Text(
+            f"“{name}”不是工作簿（.xlsx、.xls 或 .ods）",
+            f"'{name}' is not a workbook (.xlsx, .xls or .ods)",
+        ),
+        save_as,
+    )
+
+
+_R = TypeVar("_R")
+
+
+def read_guarded(
+    path: Path,
+    max_bytes: int,
+    read: Callable[[zipfile.ZipFile | None, ReadReport], _R],
+    refuse: Callable[[list[Finding]], _R],
+    what: str,
+    pdf_fix: Text,
+    *,
+    max_rows: int = 200_000,
+) -> _R:
+    """Run ``read`` on a workbook after the container checks; never raises on bad input.
+
+    The shared frame of the small workbook readers (roster, history): the file-type and size
+    findings, every sheet's extent bounded (see :func:`open_workbook`; ``read`` gets the zip
+    of an .xlsx/.xlsm, None for an .xls/.ods), and any unexpected failure turned into a
+    finding that ``refuse`` wraps in the reader's own result. ``pdf_fix`` replaces the
+    dossier reader's advice for a PDF given instead of a workbook (which speaks of
+    attachments).
+    """
+    report = ReadReport()
+
+    def refused() -> _R:
+        return refuse(
+            [
+                dataclasses.replace(f, fix=pdf_fix) if f.code == "file.pdf" else f
+                for f in report.findings()
+            ]
+        )
+
+    try:
+        ok, archive = open_workbook(path, max_bytes, max_rows, report)
+        if not ok:
+            return refused()
+        if archive is None:
+            return read(None, report)
+        with archive:
+            return read(archive, report)
+    except BaseException as exc:  # never let a hostile file crash the caller
+        if is_fatal(exc):
+            raise
+        log.exception("unexpected failure reading %s %s", what, path)
+        report.general.append(damaged_finding(path.name, str(exc) or type(exc).__name__))
+        return refused()
+
+
+def check_workbook(path: Path, *, max_bytes: int, max_rows: int) -> list[Finding]:
+    """The container findings of a workbook that the caller will read with calamine itself.
+
+    Empty when the file is an .xlsx, .xlsm, .xls or .ods that calamine can read within the
+    limits; otherwise why not (the paper score sheet reader uses this).
+    """
+    report = ReadReport()
+    try:
+        _, archive = open_workbook(path, max_bytes, max_rows, report)
+        if archive is not None:
+            archive.close()
+    except BaseException as exc:
+        if is_fatal(exc):
+            raise
+        log.exception("unexpected failure checking %s", path)
+        report.general.append(damaged_finding(path.name, str(exc) or type(exc).__name__))
+    return report.findings()
+
+
+def open_workbook(
+    path: Path, max_bytes: int, max_rows: int, report: ReadReport
+) -> tuple[bool, zipfile.ZipFile | None]:
+    """Check a workbook before calamine reads it; (False, None) after reporting why not.
+
+    An .xlsx/.xlsm comes back open, its zip checked and every sheet's extent measured from
+    its cells; an .xls or .ods comes back as (True, None) after calamine read it in a child
+    process under a memory cap (:func:`probe_in_child`).
+    """
+    if not _file_findings(path, max_bytes, report):
+        return False, None
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == _OLE_MAGIC:
+        return _probe_ok(path, max_rows, report), None
+    archive = _open_zip(path, max_bytes, report)
+    if archive is None:
+        return False, None
+    if "xl/workbook.xml" not in archive.NameToInfo:
+        archive.close()  # an .ods, checked by _open_zip
+        return _probe_ok(path, max_rows, report), None
+    if not _bound_sheets(path.name, archive, max_rows, report):
+        archive.close()
+        return False, None
+    return True, archive
+
+
+def _probe_ok(path: Path, max_rows: int, report: ReadReport) -> bool:
+    probe = probe_in_child(path)
+    if probe.failure is not None:
+        detail = {
+            "crash": "读取程序异常退出 / the reader crashed",
+            "timeout": "读取超时 / reading took too long",
+        }.get(probe.failure, probe.failure)
+        report.general.append(damaged_finding(path.name, detail))
+        return False
+    for name, rows, columns in probe.sheets:
+        if not within_limits(name, rows, columns, True, max_rows, report):
+            return False
+    return True
+
+
+def within_limits(
+    sheet: str, rows: int, columns: int, exact: bool, max_rows: int, report: ReadReport
+) -> bool:
+    if rows - 1 > max_rows:
+        report.general.append(_too_many_rows(sheet, rows - 1, exact, max_rows))
+        return False
+    if columns > MAX_COLUMNS:
+        report.general.append(_too_many_columns(sheet, columns))
+        return False
+    if rows * columns > MAX_CELLS:
+        report.general.append(_too_many_cells(sheet, rows, columns))
+        return False
+    return True
+
+
+def _too_many_cells(sheet: str, rows: int, columns: int) -> Finding:
+    return Finding(
+        Severity.ERROR,
+        "sheet.too_many_cells",
+        sheet,
+        None,
+        None,
+        Text(
+            f"工作表“{sheet}”有 {rows:,} 行 × {columns} 列，超过上限 {MAX_CELLS:,} 个单元格",
+            f"The sheet '{sheet}' spans {rows:,} rows × {columns} columns, more than the "
+            f"limit of {MAX_CELLS:,} cells",
+        ),
+        Text(
+            "请删除表格下方和右侧多余的行和列（包括看似空白但有格式或内容的单元格）",
+            "Delete the surplus rows below and columns right of the table (including cells "
+            "that look empty but hold formatting or content)",
+        ),
+    )
+
+
+#: Sheet scans of an open workbook, by part: made before calamine opens the file, used
+#: again for each sheet's special cells.
+_SCANS: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, _Scan]] = weakref.WeakKeyDictionary()
+_NOT_SHEETS = ("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml")
+
+
+def _bound_sheets(name: str, archive: zipfile.ZipFile, max_rows: int, report: ReadReport) -> bool:
+    """Measure every part that could be a sheet from its cells; False after refusing one.
+
+    Every XML part is measured, not only those workbook.xml names: calamine may resolve a
+    sheet's part differently, and a damaged or oddly prefixed workbook.xml must not skip
+    the scan.
+    """
+    sheet_of = {part: sheet for sheet, part in sheet_parts(archive).items()}
+    scans: dict[str, _Scan] = {}
+    for info in archive.infolist():
+        part = info.filename
+        if (
+            not part.endswith(".xml")
+            or part in _NOT_SHEETS
+            or part.startswith(("docProps/", "xl/theme/"))
+        ):
+            continue
+        label = sheet_of.get(part, part)
+        try:
+            scan = _scan_sheet(archive, part, max_rows)
+        except Exception as exc:  # zlib.error, BadZipFile, … from a damaged member
+            report.general.append(damaged_finding(name, str(exc) or type(exc).__name__, label))
+            return False
+        if not within_limits(
+            label, scan.last_row, scan.last_col + 1, scan.rows_exact, max_rows, report
+        ):
+            return False
+        scans[part] = scan
+    _SCANS[archive] = scans
+    return True
+
+
+def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile | None:
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except Exception as exc:  # zipfile raises many kinds on a damaged directory
+        report.general.append(damaged_finding(name, str(exc) or type(exc).__name__))
+        return None
+    names = {i.filename for i in infos}
+    ods = "xl/workbook.xml" not in names and _is_ods(archive, names)
+    if "xl/workbook.xml" not in names and not ods:
+        archive.close()
+        if "xl/workbook.bin" in names:
+            what = Text("是二进制工作簿（.xlsb）", "is a binary workbook (.xlsb)")
+        elif "content.xml" in names:
+            what = Text(
+                "是 OpenDocument 文档，但不是表格", "is an OpenDocument file but not a spreadsheet"
+            )
+        elif "word/document.xml" in names:
+            what = Text("是 Word 文档", "is a Word document")
+        else:
+            what = Text("是一个压缩包，不是 Excel 工作簿", "is a zip file, not an Excel workbook")
+        report.add(
+            "file.not_workbook",
+            None,
+            None,
+            None,
+            Text(f"“{name}”{what.zh}", f"'{name}' {what.en}"),
+            Text(
+                "请在 WPS、Excel 或 LibreOffice 中“另存为”工作簿（.xlsx、.xls 或 .ods）后再导入",
+                "In WPS, Excel or LibreOffice, use Save As → workbook (.xlsx, .xls or .ods) "
+                "and import that file",
+            ),
+        )
+        return None
+    if ods and path.suffix.lower() != ".ods":
+        # The reader goes by the extension: an OpenDocument sheet named .xlsx would read as a
+        # damaged Excel file. Say what it is instead.
+        archive.close()
+        report.add(
+            "file.wrong_extension",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”是 OpenDocument 表格（.ods），但扩展名是 {path.suffix}",
+                f"'{name}' is an OpenDocument spreadsheet (.ods) named {path.suffix}",
+            ),
+            Text(
+                "请把文件扩展名改为 .ods 后再导入，或在 WPS、Excel 或 LibreOffice 中另存为 .xlsx",
+                "Rename it to .ods and import it, or save it as .xlsx in WPS, Excel or LibreOffice",
+            ),
+        )
+        return None
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT):
+        archive.close()
+        report.add(
+            "file.too_large",
+            None,
+            None,
+            None,
+            Text(
+                f"“{name}”解压后有 {unpacked / 2**20:.0f} MB，超过上限",
+                f"'{name}' unpacks to {unpacked / 2**20:.0f} MB, more than allowed",
+            ),
+            Text(
+                "请删除多余的内容（空行、图片）后再导入",
+                "Remove extras (empty rows, pictures) and import again",
+            ),
+        )
+        return None
+    # calamine stops reading a part at its closing tag and so never checks its CRC; a damaged
+    # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here.
+    try:
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and (
+                ods or not _is_worksheet(info.filename)
+            ):
+                with archive.open(info) as handle:
+                    while handle.read(_SCAN_CHUNK):
+                        pass
+    except Exception as exc:  # BadZipFile (CRC), zlib.error, NotImplementedError …
+        archive.close()
+        report.general.append(damaged_finding(name, str(exc) or type(exc).__name__))
+        return None
+    return archive
+
+
+def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    if "content.xml" not in names or "mimetype" not in names:
+        return False
+    try:
+        with archive.open("mimetype") as handle:
+            mimetype = handle.read(200)
+    except Exception:  # a damaged member: not taken for a spreadsheet
+        return False
+    return mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _is_worksheet(part: str) -> bool:
+    return part.startswith("xl/worksheets/") and part.count("/") == 2
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part, from the workbook and its relationships (empty if odd)."""
+    try:
+        if (
+            max(
+                archive.getinfo(p).file_size
+                for p in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+            )
+            > _PART_LIMIT
+        ):
+            return {}
+        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # a damaged part: the cells are read without the pre-scan
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag.endswith("Relationship")}
+    parts: dict[str, str] = {}
+    for element in workbook.iter():
+        if not element.tag.endswith("}sheet"):
+            continue
+        rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rel_id)
+        name = element.get("name")
+        if not target or name is None:
+            continue
+        if target.startswith("/"):
+            part = target.lstrip("/")
+        else:
+            part = str(PurePosixPath("xl") / target)
+            # Resolve "../" segments the way a zip path needs.
+            pieces: list[str] = []
+            for piece in part.split("/"):
+                if piece == "..":
+                    if pieces:
+                        pieces.pop()
+                elif piece != ".":
+                    pieces.append(piece)
+            part = "/".join(pieces)
+        parts[name] = part
+    return parts
+
+
+# ---------------------------------------------------------------- streaming the XML
+
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_FORMULA_NO_VALUE = re.compile(
+    rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?\bt="e"[^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?'
+    rb"<(?:\w+:)?v>([^<]*)</"
+)
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the sheet XML says before anything parses it."""
+
+    last_row: int = 0  # 1-based; 0 when unknown
+    rows_exact: bool = True  # False when the scan stopped early
+    last_col: int = -1  # 0-based index of the last column, from the cells
+    special: dict[tuple[int, int], BadCell] = field(default_factory=dict)  # (row, col) → why
+
+
+def _scan_sheet(archive: zipfile.ZipFile, part: str, max_rows: int) -> _Scan:
+    """Stream a sheet's XML: its extent from the cells, formula cells without value, errors.
+
+    The declared ``<dimension>`` is not trusted (Gnumeric declares A1:XFD1048576); the scan
+    stops as soon as the sheet is past a limit.
+    """
+    scan = _Scan()
+    extent = ExtentCounter()
+    limit = max_rows + 1  # the header row
+    with archive.open(part) as handle:
+        buffer = handle.read(_SCAN_CHUNK)
+        while buffer:
+            more = handle.read(_SCAN_CHUNK)
+            # Only whole rows are searched; the tail waits for the next chunk.
+            cut = buffer.rfind(b"row>") + 4 if more else len(buffer)
+            if cut < 4:
+                cut = len(buffer) if len(buffer) > 64 * _SCAN_CHUNK else 0
+            segment, buffer = buffer[:cut], buffer[cut:] + more
+            if not segment:
+                if not more:
+                    break
+                continue
+            extent.feed(segment)
+            scan.last_row, scan.last_col = extent.rows, extent.columns - 1
+            if extent.rows > limit or extent.columns > MAX_COLUMNS or extent.cells() > MAX_CELLS:
+                scan.rows_exact = not more and not buffer
+                return scan
+            if b"<f" in segment or b":f>" in segment or b":f " in segment:
+                for cell in _FORMULA_NO_VALUE.finditer(segment):
+                    _mark(scan, cell.group(1), formula_without_value())
+            if b't="e"' in segment:
+                for cell in _ERROR_CELL.finditer(segment):
+                    _mark(scan, cell.group(1), excel_error(cell.group(2).decode(errors="replace")))
+    return scan
+
+
+def _mark(scan: _Scan, attributes: bytes, bad: BadCell) -> None:
+    ref = _REF.search(attributes)
+    if ref is not None and len(scan.special) < 10_000:
+        scan.special[(int(ref.group(2)), column_index(ref.group(1)))] = bad
+
+
+def _too_many_rows(sheet: str, count: int, exact: bool, max_rows: int) -> Finding:
+    number = f" {count:,} " if exact else f"超过 {max_rows:,} "
+    number_en = f"{count:,}" if exact else f"more than {max_rows:,}"
+    return Finding(
+        Severity.ERROR,
+        "sheet.too_many_rows",
+        sheet,
+        None,
+        None,
+        Text(
+            f"工作表“{sheet}”有{number}行，超过上限 {max_rows:,} 行",
+            f"The sheet '{sheet}' has {number_en} rows, more than the limit of {max_rows:,}",
+        ),
+        Text(
+            "请删除表格下方多余的行（包括看似空白但有格式或内容的行）；确实有这么多记录时请联系管理员",
+            "Delete the surplus rows below the table (including rows that look empty but hold "
+            "formatting or content); if there really are this many records, ask the "
+            "administrator",
+        ),
+    )
+
+
+class SheetCells(NamedTuple):
+    """A sheet as calamine reads it: its grid, its merged ranges, and its special cells."""
+
+    grid: list[list[Any]]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    #: (Excel row, 0-based column) → why the cell, which calamine reads as empty, is bad.
+    special: dict[tuple[int, int], BadCell]
+
+
+def load_sheet(
+    path: Path,
+    archive: zipfile.ZipFile | None,
+    workbook: Any,
+    name: str,
+    label: str,
+    parts: dict[str, str],
+    max_rows: int,
+    report: ReadReport,
+) -> (
+    tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], dict[Any, BadCell]] | None
+):
+    """A sheet's cells, merged ranges and special cells, or None after reporting why not.
+
+    Its extent was bounded before calamine opened the file (:func:`open_workbook`).
+    """
+    special: dict[tuple[int, int], BadCell] = {}
+    part = parts.get(name)
+    if archive is not None and part is not None:
+        scan = _SCANS.get(archive, {}).get(part)
+        if scan is None:
+            try:
+                scan = _scan_sheet(archive, part, max_rows)
+            except Exception as exc:  # zlib.error, BadZipFile, … from a damaged member
+                report.general.append(
+                    damaged_finding(path.name, str(exc) or type(exc).__name__, label)
+                )
+                return None
+        if not within_limits(
+            label, scan.last_row, scan.last_col + 1, scan.rows_exact, max_rows, report
+        ):
+            return None
+        special = scan.special
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        if not within_limits(label, sheet.total_height, sheet.total_width, True, max_rows, report):
+            return None
+        grid: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        merged = list(sheet.merged_cell_ranges or ())
+    except BaseException as exc:  # calamine's errors for damaged sheets, a panic too
+        if is_fatal(exc):
+            raise
+        report.general.append(damaged_finding(path.name, str(exc) or type(exc).__name__, label))
+        return None
+    return grid, merged, special
+
+
+def _too_many_columns(sheet: str, count: int) -> Finding:
+    return Finding(
+        Severity.ERROR,
+        "sheet.too_many_columns",
+        sheet,
+        None,
+        None,
+        Text(
+            f"工作表“{sheet}”有 {count} 列，超过上限 {MAX_COLUMNS} 列",
+            f"The sheet '{sheet}' has {count} columns, more than the limit of {MAX_COLUMNS}",
+        ),
+        Text("请删除表格右侧多余的列", "Delete the surplus columns to the right of the table"),
+    )

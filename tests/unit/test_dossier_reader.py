@@ -27,14 +27,10 @@ from hypothesis import strategies as st
 
 from jlpanel.domain.dossier import Dossier, Severity
 from jlpanel.exchange.attachments import collect_attachments
-from jlpanel.exchange.dossier_reader import (
-    MAX_CELL_FINDINGS,
-    _Bad,
-    _Fixed,
-    _parse_column,
-    read_dossier,
-)
+from jlpanel.exchange.cell_values import parse_column
+from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.dossier_schema import SHEETS
+from jlpanel.exchange.read_report import MAX_CELL_FINDINGS, BadCell, FixedCell
 
 S = "服务记录"
 
@@ -422,7 +418,7 @@ CELL_VALUES = st.one_of(
 def test_every_column_parser_takes_any_cell_without_raising(values: list[object]) -> None:
     for spec in SHEETS:
         for column in spec.columns:
-            parsed, has_bad = _parse_column(column, values)
+            parsed, has_bad = parse_column(column, values)
             assert len(parsed) == len(values)
-            assert has_bad == any(type(v) in (_Bad, _Fixed) for v in parsed)
-            assert all(v is None or type(v) is _Bad or v != "" for v in parsed)
+            assert has_bad == any(type(v) in (BadCell, FixedCell) for v in parsed)
+            assert all(v is None or type(v) is BadCell or v != "" for v in parsed)

@@ -18,10 +18,10 @@ from hostile_workbooks import (
     namespaced,
 )
 
-from jlpanel.exchange.dossier_reader import check_workbook, read_dossier
+from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.history_sheet import read_history_sheet
 from jlpanel.exchange.roster_reader import read_roster
-from jlpanel.exchange.workbook_container import ExtentCounter, probe_in_child
+from jlpanel.exchange.workbook_container import ExtentCounter, check_workbook, probe_in_child
 
 
 @pytest.mark.parametrize("row_attr", [False, True])
