@@ -13,7 +13,7 @@ import logging
 import math
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -114,7 +114,7 @@ class TableRows:
     columns: dict[str, list[object]]
 
 
-def _find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int:
+def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int:
     """The row (0-based) naming the most of the sheet's columns among the top rows.
 
     Blank, title and merged rows above it are passed over; the first of equal rows wins.
@@ -212,6 +212,26 @@ def merged_findings(
     return header_columns
 
 
+@dataclass(slots=True)
+class _Header:
+    """A table's header row read: which column is which, and what could not be placed."""
+
+    excel_row: int
+    width: int
+    mapped: dict[int, ColumnSpec] = field(default_factory=dict)  # column index → spec
+    seen: dict[str, int] = field(default_factory=dict)  # field → column index
+    unknown: dict[int, str] = field(default_factory=dict)  # column index → header text
+    unnamed: list[int] = field(default_factory=list)  # columns without a header
+    guesses: dict[int, list[ColumnSpec]] = field(default_factory=dict)
+
+    def name_of(self, index: int) -> str:
+        """The column's name in a finding: its header, or its letter."""
+        column = self.mapped.get(index)
+        if column is not None:
+            return column.header
+        return self.unknown.get(index) or f"{column_letter(index)} 列"
+
+
 def read_table(
     spec: SheetSpec,
     sheet_name: str,
@@ -220,30 +240,61 @@ def read_table(
     special: dict[tuple[int, int], BadCell],
     report: ReadReport,
 ) -> TableRows:
-    header_index = _find_header_row(spec, grid) if grid else 0
-    header = grid[header_index] if grid else []
-    data = grid[header_index + 1 :]
-    width = len(header)
-    header_excel_row = header_index + 1
+    """A table sheet's rows, parsed; every problem in ``report``.
 
-    mapped: dict[int, ColumnSpec] = {}
-    seen: dict[str, int] = {}
-    unknown: dict[int, str] = {}
-    unnamed: list[int] = []
-    for index, cell in enumerate(header):
+    The header is the row among the top :data:`HEADER_SEARCH_ROWS` naming the most columns;
+    a renamed header is read as the column it certainly is (said in a warning), data under a
+    header that cannot be placed refuses the sheet, a 合计 row closing the table is left out
+    and checked, and blank rows are dropped. Row numbers are the workbook's.
+    """
+    header_index = find_header_row(spec, grid) if grid else 0
+    header_cells = grid[header_index] if grid else []
+    data = grid[header_index + 1 :]
+    header = _map_header(spec, sheet_name, header_cells, header_index + 1, report)
+    _map_aliases(spec, sheet_name, header, report)
+    merged_header = merged_findings(spec, sheet_name, merged, header_index, header.name_of, report)
+    suggested = _missing_columns(spec, sheet_name, header_cells, header, report)
+    _unknown_columns(spec, sheet_name, data, header, suggested, report)
+    rows, data = _filled_rows(data, header.width, header_index + 2)
+    _unnamed_columns(sheet_name, data, header, merged_header, report)
+    # A 合计 row closing the table is no record: left out, said, and its sums checked.
+    totals: list[tuple[int, list[Any]]] = []
+    while data and len(totals) < 3 and _is_total_row(data[-1]):
+        totals.insert(0, (rows.pop(), data.pop()))
+    if not header.mapped:
+        return TableRows(rows, {})
+    parsed, bad_columns = _parse_cells(header, data, rows, special)
+    blank = _blank_rows(header, parsed, len(rows))
+    _report_cells(sheet_name, header, parsed, bad_columns, rows, report)
+    for row, cells in totals:
+        _check_total(sheet_name, row, cells, header.mapped, parsed, report)
+    _required_cells(sheet_name, header, parsed, rows, blank, report)
+    if blank:
+        keep = [i for i in range(len(rows)) if i not in blank]
+        rows = [rows[i] for i in keep]
+        parsed = {name: [values[i] for i in keep] for name, values in parsed.items()}
+    return TableRows(rows, parsed)
+
+
+def _map_header(
+    spec: SheetSpec, sheet_name: str, cells: list[Any], excel_row: int, report: ReadReport
+) -> _Header:
+    """Each header cell named by the spec mapped to its column; a column twice is an error."""
+    header = _Header(excel_row, len(cells))
+    for index, cell in enumerate(cells):
         column = spec.column_for(cell)
         if column is None:
             if cell == "" or (isinstance(cell, str) and not cell.strip()):
-                unnamed.append(index)
+                header.unnamed.append(index)
             else:
-                unknown[index] = show_value(cell)
+                header.unknown[index] = show_value(cell)
             continue
-        if column.field in seen:
-            first = seen[column.field]
+        if column.field in header.seen:
+            first = header.seen[column.field]
             report.add(
                 "column.duplicate",
                 sheet_name,
-                header_excel_row,
+                excel_row,
                 column.header,
                 Text(
                     f"“{column.header}”列出现了两次（{column_letter(first)} 列和 "
@@ -257,17 +308,19 @@ def read_table(
                 ),
             )
             continue
-        seen[column.field] = index
-        mapped[index] = column
+        header.seen[column.field] = index
+        header.mapped[index] = column
+    return header
 
-    # A renamed header read as the column it certainly is; a guess is named, never made.
-    guesses: dict[int, list[ColumnSpec]] = {}
+
+def _map_aliases(spec: SheetSpec, sheet_name: str, header: _Header, report: ReadReport) -> None:
+    """A renamed header read as the column it certainly is; a guess is named, never made."""
     claims: dict[str, list[int]] = {}
-    for index, text in unknown.items():
+    for index, text in header.unknown.items():
         near, certain = near_names(
-            text, [(c, c.names()[:-1]) for c in spec.columns if c.field not in seen]
+            text, [(c, c.names()[:-1]) for c in spec.columns if c.field not in header.seen]
         )
-        guesses[index] = near
+        header.guesses[index] = near
         if certain:
             claims.setdefault(near[0].field, []).append(index)
     for field_name, indexes in claims.items():
@@ -276,28 +329,30 @@ def read_table(
             column = spec.column(field_name)
             report.general.append(
                 alias_warning(
-                    sheet_name, header_excel_row, KIND_COLUMN, unknown.pop(index), column.header
+                    sheet_name,
+                    header.excel_row,
+                    KIND_COLUMN,
+                    header.unknown.pop(index),
+                    column.header,
                 )
             )
-            seen[field_name] = index
-            mapped[index] = column
-            del guesses[index]
+            header.seen[field_name] = index
+            header.mapped[index] = column
+            del header.guesses[index]
 
-    def header_of(index: int) -> str:
-        column = mapped.get(index)
-        if column is not None:
-            return column.header
-        return unknown.get(index) or f"{column_letter(index)} 列"
 
-    merged_header = merged_findings(spec, sheet_name, merged, header_index, header_of, report)
-
-    found = list(unknown.values())
+def _missing_columns(
+    spec: SheetSpec, sheet_name: str, cells: list[Any], header: _Header, report: ReadReport
+) -> set[str]:
+    """Report each required column not found; the unknown headers suggested for them."""
+    found = list(header.unknown.values())
+    excel_row = header.excel_row
     suggested: set[str] = set()
     for column in spec.required_columns:
-        if column.field in seen:
+        if column.field in header.seen:
             continue
         guess = closest_name(column.names()[:-1], found)
-        listed = "、".join(show_value(c) for c in header if show_value(c)) or "（空）"
+        listed = "、".join(show_value(c) for c in cells if show_value(c)) or "（空）"
         hint_zh = f"是否把“{column.header}”改名成了“{guess}”？" if guess else ""
         hint_en = f" Was {column.header} renamed to '{guess}'?" if guess else ""
         if guess:
@@ -306,33 +361,43 @@ def read_table(
         report.add(
             "column.missing",
             sheet_name,
-            header_excel_row,
+            excel_row,
             column.header,
             Text(
-                f"缺少必填列“{column.header}”。第 {header_excel_row} 行的表头有：{listed}。"
-                f"{hint_zh}",
+                f"缺少必填列“{column.header}”。第 {excel_row} 行的表头有：{listed}。{hint_zh}",
                 f"The required column {column.header} is missing. The headers in row "
-                f"{header_excel_row} are: {listed}.{hint_en}",
+                f"{excel_row} are: {listed}.{hint_en}",
             ),
             Text(
-                f"请在第 {header_excel_row} 行加上表头“{column.header}”"
+                f"请在第 {excel_row} 行加上表头“{column.header}”"
                 + (f"（英文可写 {english}）" if english else ""),
-                f"Add the header {column.header} to row {header_excel_row}"
+                f"Add the header {column.header} to row {excel_row}"
                 + (f" (or {english})" if english else ""),
             ),
         )
+    return suggested
 
-    unmapped_specs = [c for c in spec.columns if c.field not in seen]
-    for index, text in unknown.items():
+
+def _unknown_columns(
+    spec: SheetSpec,
+    sheet_name: str,
+    data: list[list[Any]],
+    header: _Header,
+    suggested: set[str],
+    report: ReadReport,
+) -> None:
+    """An unknown header like a template column with data under it refuses; others warn."""
+    unmapped_specs = [c for c in spec.columns if c.field not in header.seen]
+    for index, text in header.unknown.items():
         if text in suggested:
             continue
-        near = [c for c in guesses.get(index, ()) if c.field not in seen]
+        near = [c for c in header.guesses.get(index, ()) if c.field not in header.seen]
         if near and any(row[index] != "" for row in data if index < len(row)):
             # Data the reader cannot place is never dropped: the dossier is refused.
             report.general.append(
                 unplaced_finding(
                     sheet_name,
-                    header_excel_row,
+                    header.excel_row,
                     KIND_COLUMN,
                     text,
                     f"（{column_letter(index)} 列）",
@@ -351,7 +416,7 @@ def read_table(
         report.add(
             "column.unknown",
             sheet_name,
-            header_excel_row,
+            header.excel_row,
             text,
             Text(
                 f"不认识的列“{text}”（{column_letter(index)} 列），这一列的内容不会导入{hint[0]}",
@@ -365,27 +430,37 @@ def read_table(
             Severity.WARNING,
         )
 
-    # Drop rows with nothing in them (count runs in C); row numbers as Excel shows them.
-    first_data_row = header_index + 2
+
+def _filled_rows(
+    data: list[list[Any]], width: int, first_row: int
+) -> tuple[list[int], list[list[Any]]]:
+    """The rows with anything in them and their Excel numbers (``count`` runs in C)."""
     if any(row.count("") == width for row in data):
         keep = [i for i, row in enumerate(data) if row.count("") != width]
-        data = [data[i] for i in keep]
-        rows = [first_data_row + i for i in keep]
-    else:
-        rows = list(range(first_data_row, first_data_row + len(data)))
+        return [first_row + i for i in keep], [data[i] for i in keep]
+    return list(range(first_row, first_row + len(data))), data
 
-    for index in unnamed:
+
+def _unnamed_columns(
+    sheet_name: str,
+    data: list[list[Any]],
+    header: _Header,
+    merged_header: set[int],
+    report: ReadReport,
+) -> None:
+    """A column holding data without a header is an error: its data has no place."""
+    excel_row = header.excel_row
+    for index in header.unnamed:
         if index in merged_header or all(row[index] == "" for row in data):
             continue
         report.add(
             "column.unnamed",
             sheet_name,
-            header_excel_row,
+            excel_row,
             f"{column_letter(index)} 列",
             Text(
-                f"{column_letter(index)} 列有内容，但第 {header_excel_row} 行没有表头",
-                f"Column {column_letter(index)} holds data but has no header in row "
-                f"{header_excel_row}",
+                f"{column_letter(index)} 列有内容，但第 {excel_row} 行没有表头",
+                f"Column {column_letter(index)} holds data but has no header in row {excel_row}",
             ),
             Text(
                 "请给这一列写上模板中的表头，或删除这一列的内容",
@@ -393,43 +468,56 @@ def read_table(
             ),
         )
 
-    # A 合计 row closing the table is no record: left out, said, and its sums checked.
-    totals: list[tuple[int, list[Any]]] = []
-    while data and len(totals) < 3 and _is_total_row(data[-1]):
-        totals.insert(0, (rows.pop(), data.pop()))
 
-    if not mapped:
-        return TableRows(rows, {})
-    columns_by_index = list(zip(*data, strict=True)) if data else [() for _ in range(width)]
+def _parse_cells(
+    header: _Header,
+    data: list[list[Any]],
+    rows: list[int],
+    special: dict[tuple[int, int], BadCell],
+) -> tuple[dict[str, list[object]], list[int]]:
+    """Each mapped column parsed; the columns holding a bad or assumed value."""
+    by_column: list[tuple[Any, ...]] = [() for _ in range(header.width)]
+    if data:
+        by_column = list(zip(*data, strict=True))
     parsed: dict[str, list[object]] = {}
     bad_columns: list[int] = []
-    for index, column in mapped.items():
-        values, has_bad = parse_column(column, columns_by_index[index])
+    for index, column in header.mapped.items():
+        values, has_bad = parse_column(column, by_column[index])
         parsed[column.field] = values
         if has_bad:
             bad_columns.append(index)
-
     # Cells calamine reads as empty but that hold a formula without value or an error.
-    special_cells: set[tuple[int, int]] = set()
     if special:
         position = {row: i for i, row in enumerate(rows)}
         for (row, col), bad in special.items():
-            if col in mapped and row in position:
-                parsed[mapped[col].field][position[row]] = bad
-                special_cells.add((row, col))
+            if col in header.mapped and row in position:
+                parsed[header.mapped[col].field][position[row]] = bad
                 if col not in bad_columns:
                     bad_columns.append(col)
+    return parsed, bad_columns
 
-    # A row with nothing in the columns we read is blank, not a row of missing values.
-    blank: set[int] = set()
-    required = [(i, c) for i, c in mapped.items() if c.required]
-    if any(None in parsed[c.field] for _, c in required):
-        value_lists = list(parsed.values())
-        blank = {i for i in range(len(rows)) if all(v[i] is None for v in value_lists)}
 
+def _blank_rows(header: _Header, parsed: dict[str, list[object]], count: int) -> set[int]:
+    """Rows with nothing in the columns read: blank, not rows of missing values."""
+    required = [c for c in header.mapped.values() if c.required]
+    if not any(None in parsed[c.field] for c in required):
+        return set()
+    value_lists = list(parsed.values())
+    return {i for i in range(count) if all(v[i] is None for v in value_lists)}
+
+
+def _report_cells(
+    sheet_name: str,
+    header: _Header,
+    parsed: dict[str, list[object]],
+    bad_columns: list[int],
+    rows: list[int],
+    report: ReadReport,
+) -> None:
+    """Bad cells reported one by one; assumed values taken, said once per column and kind."""
     fixed: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for index in bad_columns:
-        column = mapped[index]
+        column = header.mapped[index]
         values = parsed[column.field]
         for i, value in enumerate(values):
             if type(value) is BadCell:
@@ -438,10 +526,21 @@ def read_table(
                 fixed.setdefault((index, value.code), []).append((rows[i], value.shown))
                 values[i] = value.value
     for (index, code), cells in fixed.items():
-        report.general.append(fixed_warning(sheet_name, mapped[index].header, code, cells))
-    for row, cells in totals:
-        _check_total(sheet_name, row, cells, mapped, parsed, report)
-    for index, column in required:
+        report.general.append(fixed_warning(sheet_name, header.mapped[index].header, code, cells))
+
+
+def _required_cells(
+    sheet_name: str,
+    header: _Header,
+    parsed: dict[str, list[object]],
+    rows: list[int],
+    blank: set[int],
+    report: ReadReport,
+) -> None:
+    """An empty required cell in a row that is not blank is an error."""
+    for index, column in header.mapped.items():
+        if not column.required:
+            continue
         values = parsed[column.field]
         if None not in values:
             continue
@@ -464,12 +563,6 @@ def read_table(
                         ),
                     ),
                 )
-
-    if blank:
-        keep = [i for i in range(len(rows)) if i not in blank]
-        rows = [rows[i] for i in keep]
-        parsed = {name: [values[i] for i in keep] for name, values in parsed.items()}
-    return TableRows(rows, parsed)
 
 
 def _is_total_row(row: Sequence[Any]) -> bool:
