@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import logging
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, cast
@@ -83,6 +83,7 @@ from jlpanel.exchange.table_reader import (
     unplaced_finding,
 )
 from jlpanel.exchange.workbook_container import (
+    SheetCells,
     load_sheet,
     open_workbook,
     sheet_parts,
@@ -336,7 +337,56 @@ def _read_sheets(
     max_rows: int,
     report: ReadReport,
 ) -> ReadResult:
-    matched: dict[str, str] = {}  # spec name → workbook sheet name
+    parts = sheet_parts(archive) if archive is not None else {}
+
+    def load(name: str, label: str) -> SheetCells | None:
+        return load_sheet(path, archive, workbook, name, label, parts, max_rows, report)
+
+    matched, unmatched = _match_sheets(sheet_names, report)
+    _check_unmatched(sheet_names, matched, unmatched, load, report)
+    tables: dict[str, TableRows] = {}
+    basic: dict[str, object] | None = None
+    summary: tuple[str, str | None, int] = ("", None, 2)
+    for spec in SHEETS:
+        sheet_name = matched.get(spec.name)
+        if sheet_name is None:
+            continue
+        loaded = load(sheet_name, spec.name)
+        if loaded is None:
+            continue
+        grid, merged, special = loaded
+        if spec.layout is SheetLayout.KEY_VALUE:
+            basic = _read_basic(spec, spec.name, grid, merged, special, report)
+        elif spec.layout is SheetLayout.TEXT:
+            summary = _read_summary(spec, grid)
+        else:
+            tables[spec.dossier_field] = read_table(spec, spec.name, grid, merged, special, report)
+
+    refs = _attachment_refs(tables.get("outcomes"), summary)
+    if report.has_errors or basic is None:
+        return ReadResult(None, report.findings(), refs)
+    dossier = Dossier(
+        basic=BasicInfo(**cast("dict[str, Any]", basic)),
+        resources=_records(tables.get("resources"), Resource),
+        services=_records(tables.get("services"), ServiceRecord),
+        outcomes=_records(tables.get("outcomes"), Outcome),
+        staff=_records(tables.get("staff"), StaffMember),
+        funding=_records(tables.get("funding"), FundingLine),
+        regulations=_records(tables.get("regulations"), Regulation),
+        major_events=_records(tables.get("major_events"), MajorEvent),
+        work_summary=summary[0],
+        work_summary_attachment=summary[1],
+    )
+    return ReadResult(dossier, report.findings(), refs)
+
+
+def _match_sheets(sheet_names: list[str], report: ReadReport) -> tuple[dict[str, str], list[str]]:
+    """Template sheet name → the workbook's sheet; the workbook's sheets left unmatched.
+
+    A sheet is matched by its name or an alias, or, when it is the only one certainly meant
+    (人员表 → 人员), by likeness, said in a warning. Two sheets for one are an error.
+    """
+    matched: dict[str, str] = {}
     for name in sheet_names:
         spec = sheet_for(name)
         if spec is None:
@@ -356,12 +406,9 @@ def _read_sheets(
             continue
         matched[spec.name] = name
     unmatched = [n for n in sheet_names if sheet_for(n) is None and n != INSTRUCTIONS_SHEET]
-    # A renamed sheet read as the sheet it certainly is (人员表 → 人员), and said so.
-    guesses: dict[str, list[SheetSpec]] = {}
     claims: dict[str, list[str]] = {}
     for name in unmatched:
         near, certain = near_names(name, [(s, s.names()) for s in SHEETS if s.name not in matched])
-        guesses[name] = near
         if certain:
             claims.setdefault(near[0].name, []).append(name)
     for spec_name, names in claims.items():
@@ -369,7 +416,21 @@ def _read_sheets(
             matched[spec_name] = names[0]
             unmatched.remove(names[0])
             report.general.append(alias_warning(names[0], None, KIND_SHEET, names[0], spec_name))
-    parts = sheet_parts(archive) if archive is not None else {}
+    return matched, unmatched
+
+
+def _check_unmatched(
+    sheet_names: list[str],
+    matched: dict[str, str],
+    unmatched: list[str],
+    load: Callable[[str, str], SheetCells | None],
+    report: ReadReport,
+) -> None:
+    """Report each required sheet missing, and each sheet left over that holds data.
+
+    A leftover sheet like a template sheet, with data on it, refuses the dossier: its data
+    has no place and must not vanish.
+    """
     suggested: set[str] = set()
     for spec in SHEETS:
         if spec.name in matched or not spec.required:
@@ -399,11 +460,11 @@ def _read_sheets(
             ),
         )
     for name in unmatched:
-        near = [s for s in guesses.get(name, ()) if s.name not in matched]
+        near, _ = near_names(name, [(s, s.names()) for s in SHEETS if s.name not in matched])
         if name in suggested or not near:
             continue
-        loaded = load_sheet(path, archive, workbook, name, name, parts, max_rows, report)
-        if loaded is not None and any(c != "" for row in loaded[0] for c in row):
+        loaded = load(name, name)
+        if loaded is not None and any(c != "" for row in loaded.grid for c in row):
             # Its data cannot be placed and must not vanish: the dossier is refused.
             report.general.append(
                 unplaced_finding(name, None, KIND_SHEET, name, "", [s.name for s in near])
@@ -424,41 +485,6 @@ def _read_sheets(
                 ),
                 Severity.WARNING,
             )
-
-    tables: dict[str, TableRows] = {}
-    basic: dict[str, object] | None = None
-    summary: tuple[str, str | None, int] = ("", None, 2)
-    for spec in SHEETS:
-        sheet_name = matched.get(spec.name)
-        if sheet_name is None:
-            continue
-        loaded = load_sheet(path, archive, workbook, sheet_name, spec.name, parts, max_rows, report)
-        if loaded is None:
-            continue
-        grid, merged, special = loaded
-        if spec.layout is SheetLayout.KEY_VALUE:
-            basic = _read_basic(spec, spec.name, grid, merged, special, report)
-        elif spec.layout is SheetLayout.TEXT:
-            summary = _read_summary(spec, grid)
-        else:
-            tables[spec.dossier_field] = read_table(spec, spec.name, grid, merged, special, report)
-
-    refs = _attachment_refs(tables.get("outcomes"), summary)
-    if report.has_errors or basic is None:
-        return ReadResult(None, report.findings(), refs)
-    dossier = Dossier(
-        basic=BasicInfo(**cast("dict[str, Any]", basic)),
-        resources=_records(tables.get("resources"), Resource),
-        services=_records(tables.get("services"), ServiceRecord),
-        outcomes=_records(tables.get("outcomes"), Outcome),
-        staff=_records(tables.get("staff"), StaffMember),
-        funding=_records(tables.get("funding"), FundingLine),
-        regulations=_records(tables.get("regulations"), Regulation),
-        major_events=_records(tables.get("major_events"), MajorEvent),
-        work_summary=summary[0],
-        work_summary_attachment=summary[1],
-    )
-    return ReadResult(dossier, report.findings(), refs)
 
 
 def _records(table: TableRows | None, record_type: type[Any]) -> tuple[Any, ...]:

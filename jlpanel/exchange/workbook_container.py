@@ -936,9 +936,7 @@ def load_sheet(
     parts: dict[str, str],
     max_rows: int,
     report: ReadReport,
-) -> (
-    tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], dict[Any, BadCell]] | None
-):
+) -> SheetCells | None:
     """A sheet's cells, merged ranges and special cells, or None after reporting why not.
 
     Its extent was bounded before calamine opened the file (:func:`open_workbook`).
@@ -971,7 +969,7 @@ def load_sheet(
             raise
         report.general.append(damaged_finding(path.name, str(exc) or type(exc).__name__, label))
         return None
-    return grid, merged, special
+    return SheetCells(grid, merged, special)
 
 
 def _too_many_columns(sheet: str, count: int) -> Finding:
