@@ -461,9 +461,13 @@ def _check_unmatched(
         )
     for name in unmatched:
         near, _ = near_names(name, [(s, s.names()) for s in SHEETS if s.name not in matched])
-        if name in suggested or not near:
+        if name in suggested:
             continue
         loaded = load(name, name)
+        if not near:
+            if loaded is not None and any(c != "" for row in loaded.grid for c in row):
+                report.general.append(_foreign_sheet(name))
+            continue
         if loaded is not None and any(c != "" for row in loaded.grid for c in row):
             # Its data cannot be placed and must not vanish: the dossier is refused.
             report.general.append(
@@ -485,6 +489,26 @@ def _check_unmatched(
                 ),
                 Severity.WARNING,
             )
+
+
+def _foreign_sheet(name: str) -> Finding:
+    """A sheet like none of the template's, holding data: not read, and said so."""
+    return Finding(
+        Severity.WARNING,
+        "sheet.not_read",
+        name,
+        None,
+        None,
+        Text(
+            f"工作表“{name}”不是模板中的工作表，其中的内容没有导入",
+            f"The sheet '{name}' is not one of the template's; its contents are not imported",
+        ),
+        Text(
+            "如果其中有要评审的内容，请把它填到模板中对应的工作表里，或作为附件提交",
+            "If it holds anything to be evaluated, move it to the template's sheet for it, "
+            "or hand it in as an attachment",
+        ),
+    )
 
 
 def _records(table: TableRows | None, record_type: type[Any]) -> tuple[Any, ...]:

@@ -20,6 +20,7 @@ English lower-cased, so "Service date", "service_date" and "服务日期 *" all 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -148,6 +149,7 @@ _NOTES = re.compile(r"\((?:必填|选填|必填项|可选|required|optional)\)")
 _DROPPED = re.compile(r"[\s_\-*:]+")
 
 
+@functools.lru_cache(maxsize=4096)  # headers and sheet names repeat in every workbook
 def normalise_name(name: str) -> str:
     """A header or sheet name reduced to what matters for matching it.
 

@@ -11,6 +11,7 @@ pasted from somewhere and may hide more.
 from __future__ import annotations
 
 import dataclasses
+from operator import attrgetter
 from typing import Any
 
 from jlpanel.domain.dossier import Dossier, Finding, Severity
@@ -121,11 +122,13 @@ def _table_is_clean(rows: tuple[Any, ...]) -> bool:
     names = _FIELD_NAMES.get(kind)
     if names is None:
         names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    for name in names:
-        texts = [v for r in rows if type(v := getattr(r, name)) is str]
-        if not texts:
+    for name, column in zip(names, zip(*map(attrgetter(*names), rows), strict=True), strict=True):
+        try:
+            joined = "|".join(filter(None, column))  # a text column: joined at C speed
+        except TypeError:  # numbers or dates among the values
+            joined = "|".join(v for v in column if type(v) is str)
+        if not joined:
             continue
-        joined = "|".join(texts)
         if not is_clean(joined, code=name in CODES) or " |" in joined or "| " in joined:
             return False
     return True

@@ -21,6 +21,7 @@ the frame every workbook reader runs in; :func:`load_sheet` reads one sheet's ce
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import multiprocessing
 import re
@@ -110,7 +111,7 @@ class ExtentCounter:
 
     def feed(self, segment: bytes) -> None:
         """Count the rows and cells of ``segment``, which must end between rows."""
-        if self._feed_plain(segment):
+        if self._feed_quick(segment) or self._feed_plain(segment):
             return
         row_numbers = _ROW_R.findall(segment)
         refs = _CELL_REF.findall(segment)
@@ -130,6 +131,37 @@ class ExtentCounter:
             self._feed_fast(row_numbers, refs)
         else:
             self._feed_walk(segment)
+
+    def _feed_quick(self, segment: bytes) -> bool:
+        """The usual file, ascending rows, every row and cell with a plain r=: two passes.
+
+        The candidate extent is the last row's number and the widest column among the first
+        and last cells; one search then proves that no row or cell lies beyond it. Anything
+        unusual, or any cell beyond, leaves the segment to the exact passes (False), so the
+        extent is the same whichever pass measured it.
+        """
+        if _IRREGULAR.search(segment) is not None:
+            return False
+        last_row = segment.rfind(b'<row r="')
+        if last_row < 0:
+            return b"<c " not in segment  # no rows: nothing to count
+        digits = _DIGITS.match(segment, last_row + 8)
+        if digits is None or len(digits.group()) >= 13:
+            return False
+        last = int(digits.group())
+        rows = max(self.rows, last)
+        # Cells holding only a style (``<c r="B2" s="1"/>``) do not widen the grid.
+        edges = _EDGE_CELL.findall(segment[:_EDGE]) + _EDGE_CELL.findall(segment[-_EDGE:])
+        letters = max((c for c, end in edges if not end), key=_rank, default=b"")
+        if self.columns:
+            known = _column_letters(self.columns - 1)
+            letters = max(letters, known, key=_rank)
+        if _beyond(str(rows), letters.decode()).search(segment) is not None:
+            return False
+        self.rows, self._row = rows, last
+        if letters:
+            self.columns = max(self.columns, column_index(letters) + 1)
+        return True
 
     def _feed_plain(self, segment: bytes) -> bool:
         """The usual file (Excel, WPS, LibreOffice, xlsxwriter): no tag prefixes, and every row
@@ -200,6 +232,53 @@ class ExtentCounter:
     def cells(self) -> int:
         """The cells of the dense grid calamine would build."""
         return self.rows * self.columns
+
+
+#: Bytes at each end of a segment whose cells give the candidate width.
+_EDGE = 8192
+_DIGITS = re.compile(rb"\d+")
+_EDGE_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*?(/?)>')
+#: A row or cell tag not in the plain form ``<row r="12"`` / ``<c r="AB12"``, or prefixed.
+_IRREGULAR = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:(?:row|c)[\s/>]"
+    rb'|c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,12}")'
+    rb'|row(?=[\s/>])(?! r="\d{1,12}"))'
+)
+
+
+def _rank(letters: bytes) -> tuple[int, bytes]:
+    return len(letters), letters
+
+
+def _column_letters(index: int) -> bytes:
+    letters = b""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = _LETTERS[rest : rest + 1] + letters
+    return letters
+
+
+def _greater(bound: str, digit: str, last: str) -> str:
+    """A pattern for the strings of ``digit`` characters (up to ``last``) ranking above
+    ``bound``: longer ones, or as long and larger at the first place they differ."""
+    width = len(bound)
+    options = [f"{digit}{{{width + 1},}}"]
+    for place, char in enumerate(bound):
+        if char == last:
+            continue
+        following = width - place - 1
+        rest = f"{digit}{{{following}}}" if following else ""
+        options.append(f"{re.escape(bound[:place])}[{chr(ord(char) + 1)}-{last}]{rest}")
+    return "(?:" + "|".join(options) + ")"
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(rows: str, letters: str) -> re.Pattern[bytes]:
+    """Any row numbered above ``rows``, or cell in a later row or column than ``letters``."""
+    row = _greater(rows, r"\d", "9")
+    column = _greater(letters, "[A-Z]", "Z") if letters else "[A-Z]+"
+    return re.compile(f'<(?:row r="{row}"|c r="(?:{column}\\d|[A-Z]{{1,3}}{row}"))'.encode())
 
 
 def _number(digits: bytes) -> int:

@@ -123,6 +123,23 @@ def test_unknown_columns_are_a_warning_not_an_error(tmp_path: Path) -> None:
     assert "不认识的列“备注”（P 列）" in finding.message.zh
 
 
+def test_a_foreign_sheet_holding_data_is_named_as_not_read(tmp_path: Path) -> None:
+    # A sheet like none of the template's: its data is not placed, and that is said.
+    def edit(grids: Grids) -> None:
+        grids["统计图数据"] = [["月份", "次数"], ["1月", 12]]
+        grids["Sheet3"] = [[None]]
+
+    result = read_dossier(write_dossier_workbook(tmp_path / "平台A.xlsx", edit=edit))
+    assert result.dossier is not None
+    [finding] = result.findings
+    assert (finding.severity, finding.code, finding.sheet) == (
+        Severity.WARNING,
+        "sheet.not_read",
+        "统计图数据",
+    )
+    assert "内容没有导入" in finding.message.zh
+
+
 def test_formulas_with_cached_values_read_as_their_values(tmp_path: Path) -> None:
     def edit(grids: Grids) -> None:
         set_cell(grids, S, 2, "收费金额(元)", Formula("=H2*500", 2000.0))

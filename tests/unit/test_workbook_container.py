@@ -17,6 +17,8 @@ from hostile_workbooks import (
     gnumeric_dimension,
     namespaced,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.history_sheet import read_history_sheet
@@ -123,3 +125,73 @@ def test_cells_holding_only_a_style_do_not_widen_the_sheet() -> None:
     far = ExtentCounter()
     far.feed(b'<row><c r="XFD1048576"><v>1</v></c></row>')
     assert (far.rows, far.columns) == (1048576, 16384)
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_CELLS = st.lists(
+    st.tuples(
+        st.integers(1, 2_000_000),  # row
+        st.integers(0, 20_000),  # column
+        st.booleans(),  # holds only a style
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=_CELLS, ascending=st.booleans(), split=st.integers(0, 40))
+def test_the_quick_pass_measures_what_the_exact_walk_does(
+    cells: list[tuple[int, int, bool]], ascending: bool, split: int
+) -> None:
+    # Plain-form rows and cells, some far out (hostile), in or out of order, fed in two
+    # segments: the quick pass either measures exactly or leaves the segment to the walk.
+    by_row: dict[int, list[tuple[int, bool]]] = {}
+    for row, column, styled in cells:
+        by_row.setdefault(row, []).append((column, styled))
+    order = sorted(by_row) if ascending else list(by_row)
+    rows = []
+    for row in order:
+        tags = "".join(
+            f'<c r="{_letters(c)}{row}" s="1"/>'
+            if styled
+            else f'<c r="{_letters(c)}{row}"><v>1</v></c>'
+            for c, styled in sorted(set(by_row[row]))
+        )
+        rows.append(f'<row r="{row}" spans="1:2">{tags}</row>'.encode())
+    cut = min(split, len(rows))
+    segments = [b"".join(rows[:cut]), b"".join(rows[cut:])]
+    fed = ExtentCounter()
+    walked = ExtentCounter()
+    for segment in segments:
+        if segment:
+            fed.feed(segment)
+            walked._feed_walk(segment)
+    assert (fed.rows, fed.columns) == (walked.rows, walked.columns)
+
+
+def test_the_quick_pass_hands_unusual_segments_to_the_exact_passes() -> None:
+    v = b"<v>1</v>"
+    plain = b'<row r="1"><c r="A1">' + v + b'</c></row><row r="2"><c r="B2">' + v + b"</c></row>"
+    assert ExtentCounter()._feed_quick(plain)
+    for odd in (
+        b'<row r="1"><c r="$XFD$1">' + v + b"</c></row>",  # absolute refs
+        b'<row r="1"><c s="1" r="XFD1">' + v + b"</c></row>",  # r= not first
+        b'<row r="1"><x:c r="A1">' + v + b"</x:c></row>",  # a prefix
+        b'<row r="1"><c r="A1">' + v + b'</c><c r="A1048576">' + v + b"</c></row>",  # far row
+        b'<row r="9"><c r="A9">' + v + b'</c></row><row r="2"><c r="IW2">' + v + b"</c></row>",
+    ):
+        counter = ExtentCounter()
+        assert not counter._feed_quick(odd), odd
+        counter.feed(odd)  # and the exact passes measure it
+        walked = ExtentCounter()
+        walked._feed_walk(odd)
+        assert (counter.rows, counter.columns) == (walked.rows, walked.columns), odd
