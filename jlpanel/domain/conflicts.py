@@ -349,9 +349,9 @@ def same_name_conflicts(
                 expert_key,
                 platform_key,
                 Text(
-                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名，可能是同一人",
+                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名",
                     f"The expert '{expert.name}' has the name of {where_en} in this "
-                    "platform's dossier: possibly the same person",
+                    "platform's dossier",
                 ),
             )
         )

@@ -130,7 +130,7 @@ def test_matches_are_listed_to_check_with_the_reason(ws: Workspace) -> None:
     ]
     wang = lines[0]
     assert wang.reason.zh == (
-        "专家“王志刚”与本平台材料中的联系人“王志刚”、人员表第 4 行“王志刚”同名，可能是同一人"
+        "专家“王志刚”与本平台材料中的联系人“王志刚”、人员表第 4 行“王志刚”同名"
     )
     assert wang.open and wang.found and wang.decided_at is None
     assert wang.describe("zh") == (

@@ -240,11 +240,11 @@ def test_an_expert_named_as_director_contact_or_staff_is_found_once_per_platform
     wang, chen, liu = found
     # Every place the name appears, in the order of the dossier: facts only, no advice.
     assert wang.reason.zh == (
-        "专家“王志刚”与本平台材料中的联系人“王志刚”、人员表第 4 行“王志刚\u200b”同名，可能是同一人"
+        "专家“王志刚”与本平台材料中的联系人“王志刚”、人员表第 4 行“王志刚\u200b”同名"
     )
     assert wang.reason.en == (
         "The expert '王志刚' has the name of the contact person '王志刚'; the staff sheet, "
-        "row 4 '王志刚\u200b' in this platform's dossier: possibly the same person"
+        "row 4 '王志刚\u200b' in this platform's dossier"
     )
     assert "平台负责人“陈 静”" in chen.reason.zh
     assert "人员表“刘洋”" in liu.reason.zh and "the staff sheet '刘洋'" in liu.reason.en
@@ -280,7 +280,7 @@ def test_a_confirmation_stands_when_the_name_is_no_longer_found() -> None:
 
 
 def test_the_conflict_of_a_confirmed_same_name_says_so_with_the_note() -> None:
-    finding = Text("专家“王志刚”与本平台材料中的联系人“王志刚”同名，可能是同一人", "same name")
+    finding = Text("专家“王志刚”与本平台材料中的联系人“王志刚”同名", "same name")
     plain = confirmed_same_name_reason(finding)
     assert plain.zh == f"经核实为同一人：{finding.zh}"
     assert plain.en == "Checked by staff and confirmed as the same person: same name"
