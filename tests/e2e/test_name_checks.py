@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from factories import dump
+from review_support import EXPERTS as REVIEWERS
+from review_support import build_cycle, score_everything
 from sqlalchemy import delete, select, update
 
 from jlpanel.domain.conflicts import ConflictSource, NameCheckStatus
 from jlpanel.exchange.roster_writer import RosterExpert, write_roster
+from jlpanel.services import review as rv
 from jlpanel.services.errors import UserError
 from jlpanel.services.experts import (
     PossibleConflictLine,
@@ -25,6 +28,8 @@ from jlpanel.services.experts import (
     list_possible_conflicts,
     reopen_possible_conflict,
 )
+from jlpanel.services.merge import MergeFileStatus, merge_score_files
+from jlpanel.services.packages import issue_packages
 from jlpanel.services.workspace import Workspace, create_workspace
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
@@ -375,3 +380,30 @@ def test_an_expert_dropped_from_the_roster_takes_their_checks_along(
     with ws.session() as s:
         assert s.scalars(select(m.NameCheck)).all() == []
     assert same_name_conflicts(ws) == []
+
+
+def test_a_score_file_cannot_undo_a_confirmed_same_name(tmp_path: Path) -> None:
+    """Unlike an expert's own declaration, staff's confirmation is not withdrawn by a score
+    file that declares no conflict: the scores for that platform are refused."""
+    zhao_id, zhao, _ = REVIEWERS[0]
+    ws = build_cycle(tmp_path, others_work=False)
+    try:
+        with ws.session() as s:  # the first platform's director has the expert's name
+            s.execute(update(m.Platform).where(m.Platform.id == 101).values(director=zhao))
+        (package,) = issue_packages(ws, tmp_path / "out", experts=[zhao_id], paper_sheets=False)
+        outcome = confirm_possible_conflict(ws, zhao_id, 101)
+        assert outcome.assigned
+        with rv.open_package(package.path) as session:
+            score_everything(session)  # declares no conflict with every platform, 101 too
+            score_file = tmp_path / "usb" / rv.default_score_file_name(session)
+            rv.submit(session, score_file)
+
+        (merged,) = merge_score_files(ws, [score_file], backup_dir=None, backup_count=1)
+
+        assert merged.status is MergeFileStatus.REFUSED
+        assert "merge.conflict_withdrawn" not in [f.code for f in merged.findings]
+        refusal = next(f for f in merged.findings if f.code == "merge.conflict")
+        assert "同名核实回避" in refusal.message.zh
+        assert [c[:2] for c in same_name_conflicts(ws)] == [(zhao, "JLPT-2023-101")]
+    finally:
+        ws.close()
