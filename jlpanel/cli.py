@@ -127,7 +127,46 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if refused else EXIT_OK
 
 
+_CHECK_HINT = (
+    "核实后：jlpanel experts 工作区 --confirm 专家 备案编号（是同一人，须回避），"
+    "或 --clear 专家 备案编号（不是同一人）",
+    "Once checked: jlpanel experts STORE --confirm EXPERT FILING_NO (the same person: kept "
+    "off), or --clear EXPERT FILING_NO (not the same person)",
+)
+
+
 def _cmd_experts(args: argparse.Namespace) -> int:
+    checks = [
+        (kind, value)
+        for kind, value in (
+            ("confirm", args.confirm),
+            ("clear", args.clear),
+            ("reopen", args.reopen),
+        )
+        if value
+    ]
+    if checks:
+        if args.roster is not None or args.replace:
+            raise UserError(
+                "核实同名时不能同时导入专家名单：请分两次运行",
+                "Check a same name or import a roster, not both at once",
+            )
+        kind, (expert, filing_no) = checks[0]
+        if args.note is not None and kind == "reopen":
+            raise UserError(
+                "--note 只用于 --confirm 或 --clear", "--note goes with --confirm or --clear"
+            )
+        return _check_same_name(args, kind, expert, filing_no)
+    if args.note is not None:
+        raise UserError(
+            "--note 只用于 --confirm 或 --clear", "--note goes with --confirm or --clear"
+        )
+    if args.roster is None:
+        return _list_experts(args)
+    return _import_roster(args)
+
+
+def _import_roster(args: argparse.Namespace) -> int:
     from jlpanel.domain.conflicts import ConflictSource
     from jlpanel.services.experts import import_roster
     from jlpanel.services.preferences import load_preferences
@@ -170,6 +209,7 @@ def _cmd_experts(args: argparse.Namespace) -> int:
         )
         for possible in outcome.possible_conflicts:
             print(f"  {possible.describe(args.lang)}")
+        print(_CHECK_HINT[1] if en else _CHECK_HINT[0])
     if args.verbose_findings:
         _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     if outcome.assignments_cleared:
@@ -179,6 +219,96 @@ def _cmd_experts(args: argparse.Namespace) -> int:
             else "原有分配已清除，请重新运行 jlpanel assign",
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def _open_checks_line(count: int, en: bool) -> str:
+    if en:
+        return (
+            f"{count} same-name match(es) still to check"
+            if count
+            else "No same-name match is left to check"
+        )
+    return f"尚有 {count} 项同名待核实" if count else "同名情况均已核实"
+
+
+def _list_experts(args: argparse.Namespace) -> int:
+    from jlpanel.services.experts import list_conflicts, list_experts, list_possible_conflicts
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        experts = list_experts(ws)
+        conflicts = list_conflicts(ws)
+        checks = list_possible_conflicts(ws)
+    if not experts:
+        print(
+            "No roster yet: jlpanel experts STORE ROSTER.xlsx"
+            if en
+            else "本周期还没有专家名单：jlpanel experts 工作区 专家名单.xlsx"
+        )
+        return EXIT_OK
+    print(
+        f"{len(experts)} expert(s); {len(conflicts)} conflict(s)"
+        if en
+        else f"{len(experts)} 位专家；回避 {len(conflicts)} 项"
+    )
+    for conflict in conflicts:
+        print(f"  {conflict.describe(args.lang)}")
+    if checks:
+        print(f"Same names ({len(checks)}):" if en else f"同名核实（{len(checks)} 项）：")
+        for check in checks:
+            print(f"  {check.describe(args.lang)}")
+        still_open = sum(1 for c in checks if c.open)
+        print(_open_checks_line(still_open, en))
+        if still_open:
+            print(_CHECK_HINT[1] if en else _CHECK_HINT[0])
+    return EXIT_OK
+
+
+def _check_same_name(args: argparse.Namespace, kind: str, expert: str, filing_no: str) -> int:
+    from jlpanel.services.experts import (
+        clear_possible_conflict,
+        confirm_possible_conflict,
+        find_expert_and_platform,
+        reopen_possible_conflict,
+    )
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    with open_workspace(Path(args.workspace)) as ws:
+        expert_id, platform_id = find_expert_and_platform(ws, expert, filing_no)
+        if kind == "confirm":
+            outcome = confirm_possible_conflict(ws, expert_id, platform_id, note=args.note)
+        elif kind == "clear":
+            outcome = clear_possible_conflict(ws, expert_id, platform_id, note=args.note)
+        else:
+            outcome = reopen_possible_conflict(ws, expert_id, platform_id)
+    heads = {
+        "confirm": ("Confirmed: the same person, kept off the platform", "已确认为同一人，须回避"),
+        "clear": ("Cleared: not the same person", "已排除，不是同一人"),
+        "reopen": ("Check undone: to check again", "已撤销核实结果，重新列为待核实"),
+    }
+    head = heads[kind][0 if en else 1]
+    if not outcome.changed:
+        head += " (as before; nothing changed)" if en else "（与原核实结果相同，未作改动）"
+    print(head)
+    if outcome.line is not None:
+        print(f"  {outcome.line.describe(args.lang)}")
+    else:
+        print(
+            f"  {expert} — {filing_no}: the dossier no longer names the expert"
+            if en
+            else f"  {expert} — {filing_no}：平台材料中已没有与专家同名的人"
+        )
+    if outcome.assigned:
+        print(
+            "The expert is assigned this platform: assign the experts again (jlpanel assign)"
+            if en
+            else "该专家已分配评审此平台，请重新分配专家（jlpanel assign）",
+            file=sys.stderr,
+        )
+    print(_open_checks_line(outcome.still_open, en))
     return EXIT_OK
 
 
@@ -778,9 +908,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_import)
 
-    p = sub.add_parser("experts", help="import the expert roster and find conflicts of interest")
+    p = sub.add_parser(
+        "experts",
+        help="import the expert roster and find conflicts of interest; without a roster, list "
+        "them; or confirm or clear an expert who shares a name with someone a dossier names",
+    )
     p.add_argument("workspace")
-    p.add_argument("roster", help="the roster workbook (专家名单)")
+    p.add_argument("roster", nargs="?", help="the roster workbook (专家名单) to import")
     p.add_argument("--replace", action="store_true", help="replace the roster imported before")
     p.add_argument(
         "--warnings",
@@ -788,6 +922,26 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also list the roster's warnings",
     )
+    pair = ("EXPERT", "FILING_NO")
+    check = p.add_mutually_exclusive_group()
+    check.add_argument(
+        "--confirm",
+        nargs=2,
+        metavar=pair,
+        help="the expert (name or id) is the person the platform's (备案编号) dossier names: "
+        "keep them off it (audited)",
+    )
+    check.add_argument(
+        "--clear",
+        nargs=2,
+        metavar=pair,
+        help="the expert is not that person: no longer to check while the dossier says the same "
+        "(audited)",
+    )
+    check.add_argument(
+        "--reopen", nargs=2, metavar=pair, help="undo a confirmation or a clearing (audited)"
+    )
+    p.add_argument("--note", help="with --confirm or --clear: how it was checked (kept)")
     p.set_defaults(func=_cmd_experts)
 
     p = sub.add_parser("assign", help="assign experts to platforms, conflicts respected")

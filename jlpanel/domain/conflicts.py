@@ -1,9 +1,10 @@
 """Conflicts of interest (回避) between experts and platforms (DESIGN §3 "Expert roster").
 
-Three sources: the same-institution rule (the expert works at the platform's host unit), the
+Four sources: the same-institution rule (the expert works at the platform's host unit), the
 roster's 回避单位 (units the expert must not evaluate, matched against the host unit and the
-platform's name) and what the expert declares in the review package. Each conflict carries a
-precise reason in both languages, so staff can see why an expert was kept off a platform.
+platform's name), what the expert declares in the review package, and a same-name match that
+staff confirmed (the expert is the person the dossier names). Each conflict carries a precise
+reason in both languages, so staff can see why an expert was kept off a platform.
 
 Unit names are compared on their identity key (:func:`jlpanel.domain.identity.identity_key`:
 case, width, look-alike letters, invisible characters, spaces and punctuation do not count), so
@@ -39,6 +40,8 @@ class ConflictSource(StrEnum):
     SAME_INSTITUTION = "same_institution"
     ROSTER = "roster"
     DECLARED = "declared"
+    #: Staff checked a same-name match and confirmed it: the expert is the person named.
+    SAME_NAME = "same_name"
 
     @property
     def label(self) -> Text:
@@ -50,6 +53,7 @@ _SOURCE_LABELS = {
     ConflictSource.SAME_INSTITUTION: Text("同单位回避", "Same institution"),
     ConflictSource.ROSTER: Text("名单回避单位", "Roster: unit to avoid"),
     ConflictSource.DECLARED: Text("专家声明回避", "Declared by the expert"),
+    ConflictSource.SAME_NAME: Text("同名核实回避", "Same name, confirmed by staff"),
 }
 _SOURCE_ORDER = {source: index for index, source in enumerate(ConflictSource)}
 #: The sources computed by rule here, as opposed to declared by the expert.
@@ -287,8 +291,9 @@ class PlatformPeople:
 class PossibleConflict:
     """An expert who shares a name with someone the platform's dossier names.
 
-    Not a conflict by itself: namesakes are common, so staff confirm it (and add the unit or
-    platform to the expert's 回避单位) or clear it. ``reason`` says where the name appears.
+    Not a conflict by itself: namesakes are common, so staff check it and confirm it (the
+    expert is kept off the platform) or clear it. ``reason`` says where the name appears; it
+    is what a decision is made on, so it holds facts only, no advice.
     """
 
     expert_key: Key
@@ -344,13 +349,66 @@ def same_name_conflicts(
                 expert_key,
                 platform_key,
                 Text(
-                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名，可能是同一人，请核实："
-                    "是同一人时在专家名单的回避单位中加上该平台或依托单位，不是时可不予理会",
+                    f"专家“{expert.name}”与本平台材料中的{where_zh}同名",
                     f"The expert '{expert.name}' has the name of {where_en} in this "
-                    "platform's dossier: possibly the same person. Check: if so, add the "
-                    "platform or its host unit to the expert's units to avoid in the roster; "
-                    "if not, no action is needed",
+                    "platform's dossier",
                 ),
             )
         )
     return out
+
+
+# ------------------------------------------------------------------- checking same names
+
+
+class NameCheckDecision(StrEnum):
+    """What staff decided about a same-name match (the values the workspace stores)."""
+
+    CONFIRM = "confirm"  # the same person: a conflict of interest
+    CLEAR = "clear"  # not the same person
+
+
+class NameCheckStatus(StrEnum):
+    """Where a same-name match stands."""
+
+    TO_CHECK = "to_check"
+    CONFIRMED = "confirmed"
+    CLEARED = "cleared"
+
+    @property
+    def label(self) -> Text:
+        """The status's display name."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    NameCheckStatus.TO_CHECK: Text("待核实", "To check"),
+    NameCheckStatus.CONFIRMED: Text("已确认回避", "Confirmed: same person"),
+    NameCheckStatus.CLEARED: Text("已排除", "Cleared: not the same person"),
+}
+
+
+def name_check_status(
+    reason: str | None, decision: NameCheckDecision | None, decided_on: str | None
+) -> NameCheckStatus:
+    """The status of a same-name match whose reason is now ``reason`` (None: no longer found).
+
+    A confirmation stands whatever the dossier says later: the expert is kept off until staff
+    reopen it. Clearing holds only for the reason it was decided on (``decided_on``): when the
+    dossier names the expert somewhere else, or the staff list changes, it is to check again.
+    """
+    if decision is NameCheckDecision.CONFIRM:
+        return NameCheckStatus.CONFIRMED
+    if decision is NameCheckDecision.CLEAR and decided_on == reason:
+        return NameCheckStatus.CLEARED
+    return NameCheckStatus.TO_CHECK
+
+
+def confirmed_same_name_reason(reason: Text, note: str | None = None) -> Text:
+    """The reason of the conflict a confirmed same-name match becomes."""
+    note = (note or "").strip()
+    return Text(
+        f"经核实为同一人：{reason.zh}" + (f"（备注：{note}）" if note else ""),
+        f"Checked by staff and confirmed as the same person: {reason.en}"
+        + (f" (note: {note})" if note else ""),
+    )

@@ -1,4 +1,5 @@
-"""Table models of the 专家 tab: the roster and the assignment matrix (platforms × experts)."""
+"""Table models of the 专家 tab: the roster, the assignment matrix (platforms × experts) and
+the same-name checks."""
 
 from __future__ import annotations
 
@@ -10,11 +11,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui import formatting
 from jlpanel.gui.i18n import current_language, translate
+from jlpanel.gui.secretary_models import Column, RowsModel
 from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
 from jlpanel.gui.theme import MUTED, icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
-    from jlpanel.services.experts import AssignmentMatrix, ExpertLine, MatrixCell, MatrixPlatform
+    from jlpanel.services.experts import (
+        AssignmentMatrix,
+        ExpertLine,
+        MatrixCell,
+        MatrixPlatform,
+        PossibleConflictLine,
+    )
 
 
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
@@ -99,7 +107,8 @@ class ExpertTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.CONFLICTS: translate(
-                    "ExpertTableModel", "须回避的平台数（同单位、名单所列回避单位、本人声明）"
+                    "ExpertTableModel",
+                    "须回避的平台数（同单位、名单所列回避单位、本人声明、同名核实）",
                 ),
                 self.LOAD: translate("ExpertTableModel", "分配给该专家评审的平台数"),
             }.get(section)
@@ -358,3 +367,87 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if column == self.count_column:
             return formatting.count(sum(p.assigned for p in self.matrix.platforms))
         return formatting.count(self.matrix.experts[column].load)
+
+
+# ----------------------------------------------------------------------- same names
+
+#: A same-name check's status → icon (a distinct shape, readable in greyscale) and colour.
+CHECK_LOOK: dict[str, tuple[str, str]] = {
+    "to_check": ("dialog-warning", "#8a5a00"),
+    "confirmed": ("progress-conflict", CONFLICT_COLOUR),
+    "cleared": ("progress-done", "#2f7d3b"),
+}
+
+
+def check_status_text(line: PossibleConflictLine) -> str:
+    """Where a same-name check stands, in words."""
+    if line.reason_changed:
+        return translate("NameChecks", "待核实（材料有变化）")
+    return {
+        "to_check": translate("NameChecks", "待核实"),
+        "confirmed": translate("NameChecks", "已确认回避"),
+        "cleared": translate("NameChecks", "已排除"),
+    }[line.status.value]
+
+
+def check_record_text(line: PossibleConflictLine) -> str:
+    """Who checked it, when, the note; and what changed since."""
+    if line.decided_at is None:
+        return ""
+    day = formatting.date(line.decided_at.astimezone().date())
+    if line.reason_changed:
+        text = translate("NameChecks", "{who} 曾于 {day} 排除，此后平台材料有变化")
+    else:
+        text = translate("NameChecks", "{who}，{day}")
+    text = text.format(who=line.decided_by or "—", day=day)
+    if line.note:
+        text += translate("NameChecks", "；备注：{note}").format(note=line.note)
+    if not line.found:
+        text += translate("NameChecks", "（平台材料中已无同名者）")
+    return text
+
+
+def _check_tooltip(line: PossibleConflictLine) -> str:
+    parts = [
+        f"{line.expert_name} — {line.platform_name}（{line.filing_no}）",
+        line.reason.get(current_language()),
+        check_status_text(line),
+        check_record_text(line),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+#: The columns of the same-name checks that need room: the finding and the status.
+CHECK_REASON, CHECK_STATUS = 2, 3
+
+
+def name_checks_model(parent: QObject | None = None) -> RowsModel[PossibleConflictLine]:
+    """专家 · 平台 · 同名情况 · 状态 · 核实记录."""
+    return RowsModel(
+        [
+            Column(lambda: translate("NameChecks", "专家"), lambda c: c.expert_name),
+            Column(
+                lambda: translate("NameChecks", "平台"),
+                lambda c: f"{c.filing_no}  {short_name(c.platform_name)}",
+                tooltip=lambda c: f"{c.platform_name}\n{c.filing_no}",
+            ),
+            Column(
+                lambda: translate("NameChecks", "同名情况"),
+                lambda c: c.reason.get(current_language()),
+                tooltip=_check_tooltip,
+            ),
+            Column(
+                lambda: translate("NameChecks", "状态"),
+                check_status_text,
+                colour=lambda c: CHECK_LOOK[c.status.value][1],
+                icon=lambda c: CHECK_LOOK[c.status.value][0],
+                tooltip=_check_tooltip,
+            ),
+            Column(
+                lambda: translate("NameChecks", "核实记录"),
+                check_record_text,
+                colour=lambda _c: MUTED,
+            ),
+        ],
+        parent,
+    )

@@ -1,4 +1,5 @@
-"""The 专家 tab: the roster, conflicts of interest, the assignment matrix, issuing packages."""
+"""The 专家 tab: the roster, conflicts of interest, the assignment matrix, same-name checks,
+issuing packages."""
 
 from __future__ import annotations
 
@@ -8,15 +9,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.experts_models import (
+    CHECK_REASON,
     AssignmentMatrixModel,
     ExpertTableModel,
     expert_rows,
+    name_checks_model,
 )
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
 from jlpanel.gui.i18n import counted, current_language, translate
@@ -32,6 +35,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
         AssignmentMatrix,
         AssignmentSummary,
         ExpertLine,
+        NameCheckOutcome,
+        PossibleConflictLine,
         RosterImportOutcome,
     )
     from jlpanel.services.packages import IssuedPackage
@@ -49,12 +54,37 @@ class ExpertsData:
 
     experts: list[ExpertLine]
     matrix: AssignmentMatrix
+    #: Experts who share a name with someone a dossier names, and where each check stands.
+    name_checks: list[PossibleConflictLine]
 
 
 def _load(workspace: Workspace) -> ExpertsData:
-    from jlpanel.services.experts import assignment_matrix, list_experts
+    from jlpanel.services.experts import (
+        assignment_matrix,
+        list_experts,
+        list_possible_conflicts,
+    )
 
-    return ExpertsData(list_experts(workspace), assignment_matrix(workspace))
+    return ExpertsData(
+        list_experts(workspace), assignment_matrix(workspace), list_possible_conflicts(workspace)
+    )
+
+
+def _check_name(
+    workspace: Workspace, kind: str, line: PossibleConflictLine, note: str
+) -> NameCheckOutcome:
+    from jlpanel.services.experts import (
+        clear_possible_conflict,
+        confirm_possible_conflict,
+        reopen_possible_conflict,
+    )
+
+    pair = (workspace, line.expert_id, line.platform_id)
+    if kind == "reopen":
+        return reopen_possible_conflict(*pair)
+    decide = confirm_possible_conflict if kind == "confirm" else clear_possible_conflict
+    # What the user looked at: refused if the dossier changed since it was shown.
+    return decide(*pair, note=note, seen_reason=line.reason.zh)
 
 
 def _import_roster(
@@ -95,6 +125,8 @@ class ExpertsView(QWidget):
     refused = Signal(str)
     #: Review packages were written (the list of IssuedPackage).
     packages_issued = Signal(object)
+    #: A same-name match was confirmed, cleared or reopened (the NameCheckOutcome).
+    name_checked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +174,35 @@ class ExpertsView(QWidget):
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         horizontal.setStretchLastSection(False)
 
+        self.name_checks_model = name_checks_model(self)
+        checks = self.ui.nameChecksTable
+        checks.setModel(self.name_checks_model)
+        checks.setItemDelegate(RoomyItemDelegate(checks))
+        checks.verticalHeader().hide()
+        checks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        checks.verticalHeader().setDefaultSectionSize(checks.fontMetrics().height() + 12)
+        checks_header = checks.horizontalHeader()
+        checks_header.setHighlightSections(False)
+        checks_header.setStretchLastSection(False)
+        for column in range(self.name_checks_model.columnCount()):
+            checks_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        checks_header.setSectionResizeMode(CHECK_REASON, QHeaderView.ResizeMode.Stretch)
+        checks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        checks.selectionModel().selectionChanged.connect(self._update_buttons)
+        checks.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        checks.customContextMenuRequested.connect(self._name_checks_menu)
+        self.ui.nameChecksLabel.setFont(scaled_font(self.ui.nameChecksLabel, 1.0, bold=True))
+        set_muted(self.ui.nameChecksHint)
+        self.ui.confirmNameButton.setIcon(icon("progress-conflict"))
+        self.ui.clearNameButton.setIcon(icon("progress-done"))
+        self.ui.reopenNameButton.setIcon(icon("edit-undo"))
+        self.ui.confirmNameButton.clicked.connect(self.confirm_name_check)
+        self.ui.clearNameButton.clicked.connect(self.clear_name_check)
+        self.ui.reopenNameButton.clicked.connect(self.reopen_name_check)
+        self.ui.nameChecksPane.hide()
+        self.ui.mainSplitter.setStretchFactor(0, 3)
+        self.ui.mainSplitter.setStretchFactor(1, 2)
+
         self.ui.emptyTitleLabel.setFont(scaled_font(self.ui.emptyTitleLabel, 1.4, bold=True))
         set_muted(self.ui.emptyHintLabel)
         set_muted(self.ui.legendLabel)
@@ -172,6 +233,9 @@ class ExpertsView(QWidget):
         self.data = None
         self.experts_model.set_rows([])
         self.matrix_model.set_matrix(None)
+        self.name_checks_model.set_rows([])
+        self.ui.nameChecksPane.hide()
+        self.ui.noteEdit.clear()
         self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._generation += 1
         if workspace is not None:
@@ -195,6 +259,7 @@ class ExpertsView(QWidget):
         self.data = data
         self.experts_model.set_rows(expert_rows(data.experts, data.matrix))
         self.matrix_model.set_matrix(data.matrix)
+        self._show_name_checks(data.name_checks)
         count_column = self.matrix_model.count_column
         if data.matrix.platforms:
             self.ui.matrixTable.horizontalHeader().setSectionResizeMode(
@@ -260,6 +325,12 @@ class ExpertsView(QWidget):
             ).replace("{min}", str(matrix.min_per_platform))
         self.ui.matrixLabel.setText(text)
         self.ui.staleLabel.setVisible(matrix.conflicts_stale)
+        checks = data.name_checks
+        self.ui.nameChecksLabel.setText(
+            translate("ExpertsView", "同名核实：待核实 {open} 项，共 {total} 项").format(
+                open=sum(1 for c in checks if c.open), total=len(checks)
+            )
+        )
 
     def _update_buttons(self, *_args: object) -> None:
         has_workspace = self.workspace is not None and not self._busy
@@ -273,6 +344,15 @@ class ExpertsView(QWidget):
             has_workspace and has_experts and self.ui.perPlatformRadio.isChecked()
         )
         self.ui.issueButton.setEnabled(has_workspace and has_assignment)
+        line = self.selected_name_check()
+        status = None if line is None else line.status.value
+        can_decide = has_workspace and line is not None and line.found
+        self.ui.confirmNameButton.setEnabled(can_decide and status != "confirmed")
+        self.ui.clearNameButton.setEnabled(can_decide and status != "cleared")
+        self.ui.reopenNameButton.setEnabled(
+            has_workspace and line is not None and line.decided_at is not None
+        )
+        self.ui.noteEdit.setEnabled(can_decide)
 
     def _on_spin_changed(self, _value: int) -> None:
         self.ui.perPlatformRadio.setChecked(True)
@@ -302,6 +382,98 @@ class ExpertsView(QWidget):
             | QItemSelectionModel.SelectionFlag.Columns,
         )
         self.ui.matrixTable.scrollTo(index)
+
+    # --------------------------------------------------------------------- same names
+
+    def _show_name_checks(self, checks: list[PossibleConflictLine]) -> None:
+        """The same-name checks, the selection kept on the same pair (else the first open)."""
+        kept = self.selected_name_check()
+        key = None if kept is None else (kept.expert_id, kept.platform_id)
+        self.name_checks_model.set_rows(checks)
+        self.ui.nameChecksPane.setVisible(bool(checks))
+        if not checks:
+            return
+        rows = [(c.expert_id, c.platform_id) for c in checks]
+        if key in rows:
+            row = rows.index(key)
+        else:
+            row = next((n for n, c in enumerate(checks) if c.open), 0)
+        self.ui.nameChecksTable.selectRow(row)
+
+    def selected_name_check(self) -> PossibleConflictLine | None:
+        """The same-name check chosen in the table."""
+        rows = self.ui.nameChecksTable.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < self.name_checks_model.rowCount():
+            return None
+        return self.name_checks_model.row(rows[0].row())
+
+    def confirm_name_check(self) -> None:
+        """The chosen expert is the person the dossier names: keep them off the platform."""
+        self._check_name("confirm")
+
+    def clear_name_check(self) -> None:
+        """The chosen expert is not the person the dossier names."""
+        self._check_name("clear")
+
+    def reopen_name_check(self) -> None:
+        """Undo the chosen check: to check again."""
+        self._check_name("reopen")
+
+    def _check_name(self, kind: str) -> None:
+        line = self.selected_name_check()
+        if self.workspace is None or self._busy or line is None:
+            return
+        self._set_busy(True)
+        run_task(
+            partial(_check_name, self.workspace, kind, line, self.ui.noteEdit.text()),
+            partial(self._on_name_checked, kind, line),
+            self._on_name_check_failed,
+        )
+
+    def _on_name_checked(
+        self, kind: str, line: PossibleConflictLine, outcome: NameCheckOutcome
+    ) -> None:
+        self._set_busy(False)
+        self.ui.noteEdit.clear()
+        pair = f"{line.expert_name} — {line.filing_no}"
+        message = {
+            "confirm": translate("ExpertsView", "已确认回避：{pair} 是同一人，分配专家时避开"),
+            "clear": translate("ExpertsView", "已排除：{pair} 不是同一人"),
+            "reopen": translate("ExpertsView", "已撤销核实：{pair} 重新列为待核实"),
+        }[kind].format(pair=pair)
+        if not outcome.changed:
+            message += translate("ExpertsView", "（与原核实结果相同）")
+        if outcome.assigned:
+            message += translate("ExpertsView", "；该专家已分配评审此平台，请重新分配专家")
+        if outcome.still_open:
+            message += translate("ExpertsView", "；尚有 {n} 项同名待核实").format(
+                n=outcome.still_open
+            )
+        self.status.emit(message)
+        self.refresh()
+        self.name_checked.emit(outcome)
+
+    def _on_name_check_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._report(exc)
+        self.refresh()  # what was shown may be out of date
+
+    def _name_checks_menu(self, position: QPoint) -> None:
+        table = self.ui.nameChecksTable
+        index = table.indexAt(position)
+        if not index.isValid():
+            return
+        table.selectRow(index.row())
+        menu = QMenu(self)
+        for button in (
+            self.ui.confirmNameButton,
+            self.ui.clearNameButton,
+            self.ui.reopenNameButton,
+        ):
+            action = menu.addAction(button.icon(), button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.popup(table.viewport().mapToGlobal(position))
 
     # ------------------------------------------------------------------------- roster
 
@@ -463,6 +635,10 @@ class ExpertsView(QWidget):
         ).format(low=min(loads, default=0), high=max(loads, default=0))
         if not summary.changed:
             message += translate("ExpertsView", "（与原分配相同）")
+        if summary.name_checks_open:
+            message += translate("ExpertsView", "；尚有 {n} 项同名待核实").format(
+                n=summary.name_checks_open
+            )
         self.status.emit(message)
         self.refresh()
         self.assigned.emit(summary)
@@ -515,5 +691,6 @@ class ExpertsView(QWidget):
             self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
             self.experts_model.retranslate()
             self.matrix_model.retranslate()
+            self.name_checks_model.retranslate()
             self._show_counts()
         super().changeEvent(event)

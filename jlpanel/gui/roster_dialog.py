@@ -65,6 +65,20 @@ def roster_summary(outcome: RosterImportOutcome) -> str:
     )
     if sources:
         text += translate("RosterDialog", "（{sources}）").format(sources=sources)
+    if outcome.possible_conflicts:
+        text += "\n" + counted(
+            len(outcome.possible_conflicts),
+            translate(
+                "RosterDialog",
+                "{n} 处同名待核实：专家与平台材料中的人员同名，请在「同名核实」中确认回避或排除。",
+                "one",
+            ),
+            translate(
+                "RosterDialog",
+                "{n} 处同名待核实：专家与平台材料中的人员同名，请在「同名核实」中确认回避或排除。",
+                "other",
+            ),
+        )
     if outcome.assignments_cleared:
         text += "\n" + counted(
             outcome.assignments_cleared,

@@ -6,7 +6,10 @@
   expert's declared conflicts are kept);
 * :func:`assign_experts` stores who scores which platform, or refuses, naming every platform
   with too few conflict-free experts, and changes nothing;
-* :func:`assignment_matrix` is the experts × platforms view the GUI shows.
+* :func:`assignment_matrix` is the experts × platforms view the GUI shows;
+* :func:`list_possible_conflicts` lists experts who share a name with someone a dossier names,
+  and where each stands; staff :func:`confirm_possible_conflict` (the same person: a conflict),
+  :func:`clear_possible_conflict` (not the same person) or :func:`reopen_possible_conflict`.
 
 Conflict reasons are stored in Chinese, the language of the department's record; the English
 text is recomputed when shown.
@@ -14,6 +17,7 @@ text is recomputed when shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -33,9 +37,14 @@ from jlpanel.domain.conflicts import (
     ConflictFinding,
     ConflictSource,
     ExpertProfile,
+    NameCheckDecision,
+    NameCheckStatus,
     PlatformPeople,
     PlatformProfile,
+    PossibleConflict,
+    confirmed_same_name_reason,
     find_conflicts,
+    name_check_status,
     same_name_conflicts,
     split_units,
 )
@@ -44,7 +53,7 @@ from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
-from jlpanel.services.workspace import Workspace, record
+from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
 
@@ -97,22 +106,78 @@ class ConflictLine:
         return _describe_pair(self, self.source.label, self.reason, language)
 
 
+_CHECK_KINDS = {
+    NameCheckStatus.TO_CHECK: Text("疑似同一人", "possibly the same person"),
+    NameCheckStatus.CONFIRMED: Text(
+        "已确认为同一人，须回避", "confirmed as the same person, kept off"
+    ),
+    NameCheckStatus.CLEARED: Text("已排除，不是同一人", "cleared, not the same person"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class PossibleConflictLine:
-    """An expert named in a platform's dossier (same name), for staff to check."""
+    """An expert named in a platform's dossier (same name), and where staff's check stands."""
 
     expert_id: int
     expert_name: str
     platform_id: int
     platform_name: str
     filing_no: str
+    #: Where the name appears: the finding now, or (no longer found) the one confirmed.
     reason: Text
+    status: NameCheckStatus = NameCheckStatus.TO_CHECK
+    #: Who decided, when, with what note: the decision in force, or the clearing that no
+    #: longer holds (``reason_changed``). None when never decided.
+    decided_by: str | None = None
+    decided_at: dt.datetime | None = None
+    note: str | None = None
+    #: Cleared before on another finding: the dossier changed since, so it is to check again.
+    reason_changed: bool = False
+    #: Whether the dossier still names the expert (a confirmation stays listed when not).
+    found: bool = True
+
+    @property
+    def open(self) -> bool:
+        """Still to check."""
+        return self.status is NameCheckStatus.TO_CHECK
+
+    def decision_text(self, language: str = "zh") -> str:
+        """Who decided what and when, with the note: "（张三，2026-12-08 核实；备注：…）"."""
+        if self.decided_at is None:
+            return ""
+        day = self.decided_at.astimezone().date().isoformat()
+        en = language.startswith("en")
+        if self.reason_changed:
+            head = (
+                f"cleared by {self.decided_by} on {day}, before the dossier changed"
+                if en
+                else f"{self.decided_by} 曾于 {day} 排除，此后材料有变化"
+            )
+        else:
+            head = f"{self.decided_by}, {day}" if en else f"{self.decided_by}，{day} 核实"
+        if self.note:
+            head += f"; note: {self.note}" if en else f"；备注：{self.note}"
+        return f" ({head})" if en else f"（{head}）"
 
     def describe(self, language: str = "zh") -> str:
         """ "王志刚 — 吉林省…平台（JL-001）：疑似同一人：专家“王志刚”与…"."""
-        return _describe_pair(
-            self, Text("疑似同一人", "possibly the same person"), self.reason, language
-        )
+        text = _describe_pair(self, _CHECK_KINDS[self.status], self.reason, language)
+        return text + self.decision_text(language)
+
+
+@dataclass(frozen=True, slots=True)
+class NameCheckOutcome:
+    """What confirming, clearing or reopening a same-name match did."""
+
+    #: The match as it stands now (None: reopened, and the dossier no longer names the expert).
+    line: PossibleConflictLine | None
+    #: False when the same decision, on the same finding and with the same note, was in force.
+    changed: bool
+    #: Confirmed while the expert is assigned the platform: the assignment must be redone.
+    assigned: bool
+    #: Same-name matches still to check in the cycle.
+    still_open: int
 
 
 def _describe_pair(
@@ -157,7 +222,7 @@ class RosterImportOutcome:
     findings: tuple[Finding, ...] = ()
     #: Assignments removed because the roster was replaced.
     assignments_cleared: int = 0
-    #: Experts who share a name with someone a dossier names, not yet kept off by a conflict.
+    #: Experts who share a name with someone a dossier names, still to check.
     possible_conflicts: tuple[PossibleConflictLine, ...] = ()
 
     @property
@@ -214,6 +279,8 @@ class AssignmentSummary:
     #: Whether anything differs from the assignment stored before.
     changed: bool
     conflicts: ConflictRefresh
+    #: Same-name matches nobody has checked: the assignment does not keep those experts off.
+    name_checks_open: int = 0
 
     @property
     def size(self) -> int:
@@ -241,6 +308,12 @@ class AssignmentSummary:
                 f"  {p.name} ({p.filing_no}): {len(p.assigned)} — {', '.join(p.assigned)}"
                 for p in self.platforms
             ]
+            if self.name_checks_open:
+                lines.append(
+                    f"{self.name_checks_open} same-name match(es) still to check: the assignment "
+                    "does not keep those experts off. Check them (jlpanel experts STORE "
+                    "--confirm or --clear EXPERT FILING_NO) and assign again"
+                )
         else:
             mode = (
                 "每位专家评审所有无回避关系的平台"
@@ -257,6 +330,11 @@ class AssignmentSummary:
                 f"  {p.name}（{p.filing_no}）：{len(p.assigned)} 位 — {'、'.join(p.assigned)}"
                 for p in self.platforms
             ]
+            if self.name_checks_open:
+                lines.append(
+                    f"尚有 {self.name_checks_open} 项同名待核实：本次分配未避开这些专家。"
+                    "请核实（jlpanel experts 工作区 --confirm 或 --clear 专家 备案编号）后重新分配"
+                )
         return lines
 
 
@@ -448,6 +526,16 @@ def _line(
     )
 
 
+def _live_conflicts(
+    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
+) -> dict[tuple[int, int, ConflictSource], ConflictFinding]:
+    """The conflicts the rules and the confirmed same names give now (for their English)."""
+    return {
+        **_rule_conflicts(experts, platforms),
+        **_confirmed_same_names(session, experts, platforms),
+    }
+
+
 def _audit_line(line: ConflictLine) -> dict[str, str]:
     return {
         "expert": line.expert_name,
@@ -487,46 +575,327 @@ def _stored_conflicts(
     return lines
 
 
-def _possible_conflicts(
-    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
-) -> list[PossibleConflictLine]:
-    """Same-name matches between experts and the people the dossiers name.
-
-    Pairs already kept apart by a conflict are left out: confirming a match means adding the
-    platform or its host unit to the expert's 回避单位, after which it is a roster conflict.
-    """
+def _platform_people(session: Session, platforms: Sequence[m.Platform]) -> list[PlatformPeople]:
+    """The people each platform's dossier names: director, contact and the staff sheet."""
+    ids = [p.id for p in platforms]
     staff: dict[int, list[tuple[str, int | None]]] = {}
     for platform_id, name, row in session.execute(
         select(m.StaffMember.platform_id, m.StaffMember.name, m.StaffMember.source_row)
-        .where(m.StaffMember.name.is_not(None))
+        .where(m.StaffMember.name.is_not(None), m.StaffMember.platform_id.in_(ids))
         .order_by(m.StaffMember.platform_id, m.StaffMember.id)
     ):
         staff.setdefault(platform_id, []).append((name or "", row))
-    people = [
+    return [
         PlatformPeople(p.id, p.director, p.contact_person, tuple(staff.get(p.id, ())))
         for p in platforms
     ]
-    conflicted = _pairs(session, m.Conflict)
+
+
+def _same_names(
+    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
+) -> dict[tuple[int, int], PossibleConflict]:
+    """The same-name findings now, by (expert id, platform id)."""
+    found = same_name_conflicts(
+        [_expert_profile(e) for e in experts], _platform_people(session, platforms)
+    )
+    return {(int(f.expert_key), int(f.platform_key)): f for f in found}
+
+
+def _name_checks(session: Session) -> dict[tuple[int, int], m.NameCheck]:
+    return {(c.expert_id, c.platform_id): c for c in session.scalars(select(m.NameCheck))}
+
+
+def _possible_conflicts(
+    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
+) -> list[PossibleConflictLine]:
+    """Same-name matches between experts and the people the dossiers name, with their status.
+
+    A pair already kept apart by another conflict (same institution, roster, declared) and
+    never checked is left out: there is nothing to decide. A confirmed pair stays listed
+    when the dossier no longer names the expert, with the finding it was confirmed on.
+    Ordered by expert, then platform.
+    """
+    findings = _same_names(session, experts, platforms)
+    checks = _name_checks(session)
+    kept_apart = {
+        (e, p)
+        for e, p in session.execute(
+            select(m.Conflict.expert_id, m.Conflict.platform_id).where(
+                m.Conflict.source != ConflictSource.SAME_NAME.value
+            )
+        )
+    }
     by_expert = {e.id: e for e in experts}
     by_platform = {p.id: p for p in platforms}
     out: list[PossibleConflictLine] = []
-    for found in same_name_conflicts([_expert_profile(e) for e in experts], people):
-        expert_id, platform_id = int(found.expert_key), int(found.platform_key)
-        if (expert_id, platform_id) in conflicted:
+    for key in findings.keys() | checks.keys():
+        found, check = findings.get(key), checks.get(key)
+        if key[0] not in by_expert or key[1] not in by_platform:
             continue
-        expert, platform = by_expert[expert_id], by_platform[platform_id]
+        decision = None if check is None else NameCheckDecision(check.decision)
+        if found is None and decision is not NameCheckDecision.CONFIRM:
+            continue  # cleared, and the name is gone from the dossier: nothing to show
+        if check is None and key in kept_apart:
+            continue
+        status = name_check_status(
+            None if found is None else found.reason.zh,
+            decision,
+            None if check is None else check.reason,
+        )
+        if found is not None:
+            reason = found.reason
+        else:  # a confirmation the dossier no longer bears out: the finding it was made on
+            assert check is not None
+            reason = Text(check.reason, check.reason)
+        expert, platform = by_expert[key[0]], by_platform[key[1]]
         out.append(
             PossibleConflictLine(
-                expert.id, expert.name, platform.id, platform.name, platform.filing_no, found.reason
+                expert.id,
+                expert.name,
+                platform.id,
+                platform.name,
+                platform.filing_no,
+                reason,
+                status,
+                decided_by=None if check is None else check.author,
+                decided_at=None if check is None else check.decided_at,
+                note=None if check is None else check.note,
+                reason_changed=decision is NameCheckDecision.CLEAR
+                and status is NameCheckStatus.TO_CHECK,
+                found=found is not None,
             )
         )
+    expert_order = {e.id: i for i, e in enumerate(experts)}
+    platform_order = {p.id: i for i, p in enumerate(platforms)}
+    out.sort(key=lambda line: (expert_order[line.expert_id], platform_order[line.platform_id]))
+    return out
+
+
+def _confirmed_same_names(
+    session: Session, experts: Sequence[m.Expert], platforms: Sequence[m.Platform]
+) -> dict[tuple[int, int, ConflictSource], ConflictFinding]:
+    """The conflicts confirmed same names give now, with their reasons in both languages."""
+    findings = _same_names(session, experts, platforms)
+    out: dict[tuple[int, int, ConflictSource], ConflictFinding] = {}
+    for key, check in _name_checks(session).items():
+        found = findings.get(key)
+        if check.decision == NameCheckDecision.CONFIRM.value and found is not None:
+            out[(*key, ConflictSource.SAME_NAME)] = ConflictFinding(
+                key[0],
+                key[1],
+                ConflictSource.SAME_NAME,
+                confirmed_same_name_reason(found.reason, check.note),
+            )
     return out
 
 
 def list_possible_conflicts(ws: Workspace) -> list[PossibleConflictLine]:
-    """Experts who share a name with a platform's director, contact or staff, to be checked."""
+    """Experts who share a name with a platform's director, contact or staff, and their checks.
+
+    Each line says whether it is still to check, confirmed (a conflict) or cleared.
+    """
     with ws.session() as s:
         return _possible_conflicts(s, _experts(s), _platforms(s))
+
+
+def find_expert_and_platform(ws: Workspace, expert: str, filing_no: str) -> tuple[int, int]:
+    """The ids of an expert (by name, or by id) and a platform (by 备案编号).
+
+    Names and numbers are compared on their identity key, so a space, full-width letters or
+    an invisible character typed on the command line do not matter.
+    """
+    wanted_expert, wanted_filing = identity_key(expert), identity_key(filing_no)
+    with ws.session() as s:
+        experts = _experts(s)
+        platforms = _platforms(s)
+    by_name = [e for e in experts if wanted_expert and identity_key(e.name) == wanted_expert]
+    if not by_name and expert.strip().isdigit():
+        by_name = [e for e in experts if e.id == int(expert.strip())]
+    if not by_name:
+        raise UserError(
+            f"本周期的专家名单中没有“{expert}”", f"No expert '{expert}' on this cycle's roster"
+        )
+    platform = next(
+        (p for p in platforms if wanted_filing and identity_key(p.filing_no) == wanted_filing),
+        None,
+    )
+    if platform is None:
+        raise UserError(
+            f"本周期没有备案编号为 {filing_no} 的平台", f"No platform {filing_no} in this cycle"
+        )
+    return by_name[0].id, platform.id
+
+
+def confirm_possible_conflict(
+    ws: Workspace,
+    expert_id: int,
+    platform_id: int,
+    *,
+    note: str | None = None,
+    seen_reason: str | None = None,
+    author: str | None = None,
+) -> NameCheckOutcome:
+    """Staff confirm a same-name match: the same person, kept off the platform (audited).
+
+    Stores a ``same_name`` conflict, which assignment, packages and merging respect like any
+    other. ``seen_reason`` (the Chinese finding the user looked at) refuses the decision when
+    the dossier changed meanwhile. Refused when the dossier does not name the expert.
+    """
+    return _decide(ws, expert_id, platform_id, NameCheckDecision.CONFIRM, note, seen_reason, author)
+
+
+def clear_possible_conflict(
+    ws: Workspace,
+    expert_id: int,
+    platform_id: int,
+    *,
+    note: str | None = None,
+    seen_reason: str | None = None,
+    author: str | None = None,
+) -> NameCheckOutcome:
+    """Staff clear a same-name match: not the same person (audited, with an optional note).
+
+    It is no longer listed as to check while the finding stays the same; a confirmation made
+    before is withdrawn with its conflict.
+    """
+    return _decide(ws, expert_id, platform_id, NameCheckDecision.CLEAR, note, seen_reason, author)
+
+
+def reopen_possible_conflict(
+    ws: Workspace, expert_id: int, platform_id: int, *, author: str | None = None
+) -> NameCheckOutcome:
+    """Undo a confirmation or a clearing: the match is to check again (audited)."""
+    return _decide(ws, expert_id, platform_id, None, None, None, author)
+
+
+def _check_audit(check: m.NameCheck) -> dict[str, Any]:
+    return {
+        "decision": check.decision,
+        "reason": check.reason,
+        "note": check.note,
+        "author": check.author,
+        "decided_at": check.decided_at.isoformat(),
+    }
+
+
+def _decide(
+    ws: Workspace,
+    expert_id: int,
+    platform_id: int,
+    decision: NameCheckDecision | None,
+    note: str | None,
+    seen_reason: str | None,
+    author: str | None,
+) -> NameCheckOutcome:
+    """Store (or with ``decision`` None, remove) staff's decision on one same-name match."""
+    note = (note or "").strip() or None
+    who = author or current_actor()
+    # The write lock first: what is decided on is read in the transaction that records it.
+    with ws.session(immediate=True) as s:
+        expert, platform = s.get(m.Expert, expert_id), s.get(m.Platform, platform_id)
+        if expert is None or platform is None:
+            raise UserError(
+                "该专家或平台已不在本周期中；请刷新后再核实",
+                "The expert or the platform is no longer in this cycle; refresh and check again",
+            )
+        pair = f"{expert.name} — {platform.name}（{platform.filing_no}）"
+        pair_en = f"{expert.name} — {platform.name} ({platform.filing_no})"
+        found = _same_names(s, [expert], [platform]).get((expert.id, platform.id))
+        check = s.scalars(
+            select(m.NameCheck).where(
+                m.NameCheck.expert_id == expert.id, m.NameCheck.platform_id == platform.id
+            )
+        ).one_or_none()
+        same_name_conflict = delete(m.Conflict).where(
+            m.Conflict.expert_id == expert.id,
+            m.Conflict.platform_id == platform.id,
+            m.Conflict.source == ConflictSource.SAME_NAME.value,
+        )
+        changed = True
+        if decision is None:
+            if check is None:
+                raise UserError(f"{pair}：没有核实结果可撤销", f"{pair_en}: no check to undo")
+            s.execute(same_name_conflict)
+            record(
+                s,
+                "reopen_same_name",
+                "expert",
+                expert.id,
+                old={"platform": platform.filing_no, **_check_audit(check)},
+                new={"platform": platform.filing_no, "decision": None},
+            )
+            s.delete(check)
+        else:
+            if found is None:
+                raise UserError(
+                    f"{pair}：该平台材料中没有与专家同名的人，无需核实",
+                    f"{pair_en}: the platform's dossier names nobody of the expert's name; "
+                    "there is nothing to check",
+                )
+            if seen_reason is not None and seen_reason != found.reason.zh:
+                raise UserError(
+                    f"{pair}：平台材料刚有变化，同名情况已不同；请刷新后再核实",
+                    f"{pair_en}: the dossier has just changed and so has the same-name finding; "
+                    "refresh and check again",
+                )
+            changed = check is None or (check.decision, check.reason, check.note) != (
+                decision.value,
+                found.reason.zh,
+                note,
+            )
+            if changed:
+                old = None if check is None else _check_audit(check)
+                if check is None:
+                    check = m.NameCheck(expert_id=expert.id, platform_id=platform.id)
+                    s.add(check)
+                check.decision = decision.value
+                check.reason = found.reason.zh
+                check.note = note
+                check.author = who
+                check.decided_at = m.utc_now()
+                s.execute(same_name_conflict)
+                if decision is NameCheckDecision.CONFIRM:
+                    s.flush()
+                    s.add(
+                        m.Conflict(
+                            expert_id=expert.id,
+                            platform_id=platform.id,
+                            source=ConflictSource.SAME_NAME.value,
+                            reason=confirmed_same_name_reason(found.reason, note).zh,
+                        )
+                    )
+                record(
+                    s,
+                    f"{decision.value}_same_name",
+                    "expert",
+                    expert.id,
+                    old=None if old is None else {"platform": platform.filing_no, **old},
+                    new={
+                        "platform": platform.filing_no,
+                        "expert": expert.name,
+                        "decision": decision.value,
+                        "reason": found.reason.zh,
+                        "note": note,
+                        "author": who,
+                    },
+                )
+        s.flush()
+        lines = _possible_conflicts(s, _experts(s), _platforms(s))
+        line = next(
+            (x for x in lines if (x.expert_id, x.platform_id) == (expert.id, platform.id)), None
+        )
+        assigned = decision is NameCheckDecision.CONFIRM and (expert.id, platform.id) in _pairs(
+            s, m.Assignment
+        )
+        outcome = NameCheckOutcome(line, changed, assigned, sum(1 for x in lines if x.open))
+    log.info(
+        "same-name check %s/%s: %s%s",
+        expert_id,
+        platform_id,
+        decision.value if decision else "reopened",
+        "" if changed else " (unchanged)",
+    )
+    return outcome
 
 
 def _refresh(session: Session) -> ConflictRefresh:
@@ -770,8 +1139,8 @@ def import_roster(
         _refresh(s)
         experts = _experts(s)
         platforms = _platforms(s)
-        lines = _stored_conflicts(s, experts, platforms, _rule_conflicts(experts, platforms))
-        possible = tuple(_possible_conflicts(s, experts, platforms))
+        lines = _stored_conflicts(s, experts, platforms, _live_conflicts(s, experts, platforms))
+        possible = tuple(p for p in _possible_conflicts(s, experts, platforms) if p.open)
         stored = tuple(_expert_line(e) for e in experts)
     status = RosterStatus.REPLACED if replacing else RosterStatus.IMPORTED
     log.info("%s roster %s: %d experts, %d conflicts", status, path, len(stored), len(lines))
@@ -796,7 +1165,7 @@ def list_conflicts(ws: Workspace) -> list[ConflictLine]:
     """Every stored conflict, by expert, platform and source."""
     with ws.session() as s:
         experts, platforms = _experts(s), _platforms(s)
-        return _stored_conflicts(s, experts, platforms, _rule_conflicts(experts, platforms))
+        return _stored_conflicts(s, experts, platforms, _live_conflicts(s, experts, platforms))
 
 
 def refresh_conflicts(ws: Workspace) -> ConflictRefresh:
@@ -926,6 +1295,7 @@ def assign_experts(ws: Workspace, *, per_platform: int | None = None) -> Assignm
             previous=len(old),
             changed=changed,
             conflicts=refresh,
+            name_checks_open=sum(1 for c in _possible_conflicts(s, experts, platforms) if c.open),
         )
     log.info("assignment: %d reviews, changed=%s", summary.size, changed)
     return summary
@@ -938,7 +1308,9 @@ def assignment_matrix(ws: Workspace) -> AssignmentMatrix:
         experts = _experts(s)
         platforms = _platforms(s)
         live = _rule_conflicts(experts, platforms)
-        lines = _stored_conflicts(s, experts, platforms, live)
+        lines = _stored_conflicts(
+            s, experts, platforms, {**live, **_confirmed_same_names(s, experts, platforms)}
+        )
         assigned = _pairs(s, m.Assignment)
     stored_rule = {
         (c.expert_id, c.platform_id, c.source): c.reason.zh

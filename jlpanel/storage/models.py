@@ -45,9 +45,10 @@ NAMING_CONVENTION: dict[str, str] = {
 
 # Enumerations the storage layer itself guarantees; the domain owns the rest (grades, kinds).
 FINDING_SEVERITIES = ("error", "warning")
-CONFLICT_SOURCES = ("same_institution", "roster", "declared")
+CONFLICT_SOURCES = ("same_institution", "roster", "declared", "same_name")
 SCORE_PROVENANCES = ("package", "paper")
 VETO_RULINGS = ("confirm", "dismiss")
+NAME_CHECK_DECISIONS = ("confirm", "clear")
 
 
 def utc_now() -> datetime:
@@ -460,6 +461,34 @@ class Conflict(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
     expert: Mapped[Expert] = relationship(back_populates="conflicts")
+    platform: Mapped[Platform] = relationship()
+
+
+class NameCheck(Base):
+    """Staff's decision on an expert who shares a name with someone a dossier names.
+
+    ``confirm``: the same person (a ``same_name`` conflict is stored with it); ``clear``: not
+    the same person. ``reason`` is the same-name finding (in Chinese) the decision was made
+    on, so a clearing no longer holds once the dossier names the expert differently. Added in
+    revision 0004.
+    """
+
+    __tablename__ = "name_checks"
+    __table_args__ = (
+        UniqueConstraint("expert_id", "platform_id"),
+        CheckConstraint(_in("decision", NAME_CHECK_DECISIONS), name="decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = _expert_fk()
+    platform_id: Mapped[int] = _platform_fk()
+    decision: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    expert: Mapped[Expert] = relationship()
     platform: Mapped[Platform] = relationship()
 
 

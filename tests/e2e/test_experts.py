@@ -165,6 +165,7 @@ def test_importing_the_roster_stores_experts_conflicts_and_audit(
         ConflictSource.SAME_INSTITUTION: 3,
         ConflictSource.ROSTER: 3,
         ConflictSource.DECLARED: 0,
+        ConflictSource.SAME_NAME: 0,
     }
     first = outcome.conflicts[0]
     assert first.describe("zh") == (

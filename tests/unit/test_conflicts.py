@@ -11,10 +11,16 @@ from jlpanel.domain.conflicts import (
     ConflictSource,
     ExpertProfile,
     Match,
+    NameCheckDecision,
+    NameCheckStatus,
+    PlatformPeople,
     PlatformProfile,
+    confirmed_same_name_reason,
     find_conflicts,
     match_units,
+    name_check_status,
     normalise_unit,
+    same_name_conflicts,
     split_units,
 )
 from jlpanel.domain.text import Text
@@ -208,3 +214,78 @@ def test_declared_conflicts_join_in_order_and_unknown_keys_are_dropped() -> None
 def test_source_labels_exist_in_both_languages() -> None:
     for source in ConflictSource:
         assert source.label.zh and source.label.en
+
+
+# ------------------------------------------------------------------------ same names
+
+WANG = ExpertProfile("E1", "王志刚", "长春工业大学")
+CHEN = ExpertProfile("E2", "陈静", "东北师范大学")
+LIU = ExpertProfile("E3", "刘洋", "延边大学")
+
+
+def test_an_expert_named_as_director_contact_or_staff_is_found_once_per_platform() -> None:
+    people = [
+        PlatformPeople("P1", director="陈 静", contact="王志刚", staff=(("王志刚\u200b", 4),)),
+        PlatformPeople("P2", director="张三", staff=(("刘洋", None),)),
+        PlatformPeople("P3", director="李四"),
+    ]
+
+    found = same_name_conflicts([WANG, CHEN, LIU], people)
+
+    assert [(f.expert_key, f.platform_key) for f in found] == [
+        ("E1", "P1"),
+        ("E2", "P1"),
+        ("E3", "P2"),
+    ]
+    wang, chen, liu = found
+    # Every place the name appears, in the order of the dossier: facts only, no advice.
+    assert wang.reason.zh == (
+        "专家“王志刚”与本平台材料中的联系人“王志刚”、人员表第 4 行“王志刚\u200b”同名"
+    )
+    assert wang.reason.en == (
+        "The expert '王志刚' has the name of the contact person '王志刚'; the staff sheet, "
+        "row 4 '王志刚\u200b' in this platform's dossier"
+    )
+    assert "平台负责人“陈 静”" in chen.reason.zh
+    assert "人员表“刘洋”" in liu.reason.zh and "the staff sheet '刘洋'" in liu.reason.en
+
+
+def test_no_same_name_without_a_name_in_common() -> None:
+    assert same_name_conflicts([WANG], [PlatformPeople("P1", director="王志强")]) == []
+    assert (
+        same_name_conflicts([ExpertProfile("E9", " ")], [PlatformPeople("P1", director=" ")]) == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("decision", "decided_on", "expected"),
+    [
+        (None, None, NameCheckStatus.TO_CHECK),
+        (NameCheckDecision.CLEAR, "同名：人员表第 4 行", NameCheckStatus.CLEARED),
+        # Cleared on another finding: the dossier changed since, so it is to check again.
+        (NameCheckDecision.CLEAR, "同名：人员表第 3 行", NameCheckStatus.TO_CHECK),
+        (NameCheckDecision.CONFIRM, "同名：人员表第 4 行", NameCheckStatus.CONFIRMED),
+        (NameCheckDecision.CONFIRM, "同名：人员表第 3 行", NameCheckStatus.CONFIRMED),
+    ],
+)
+def test_a_decision_holds_for_the_reason_it_was_made_on(
+    decision: NameCheckDecision | None, decided_on: str | None, expected: NameCheckStatus
+) -> None:
+    assert name_check_status("同名：人员表第 4 行", decision, decided_on) is expected
+
+
+def test_a_confirmation_stands_when_the_name_is_no_longer_found() -> None:
+    assert name_check_status(None, NameCheckDecision.CONFIRM, "同名") is NameCheckStatus.CONFIRMED
+    assert name_check_status(None, NameCheckDecision.CLEAR, "同名") is NameCheckStatus.TO_CHECK
+
+
+def test_the_conflict_of_a_confirmed_same_name_says_so_with_the_note() -> None:
+    finding = Text("专家“王志刚”与本平台材料中的联系人“王志刚”同名", "same name")
+    plain = confirmed_same_name_reason(finding)
+    assert plain.zh == f"经核实为同一人：{finding.zh}"
+    assert plain.en == "Checked by staff and confirmed as the same person: same name"
+    noted = confirmed_same_name_reason(finding, "  电话核实  ")
+    assert noted.zh.endswith("（备注：电话核实）")
+    assert noted.en.endswith("(note: 电话核实)")
+    assert ConflictSource.SAME_NAME.label.zh == "同名核实回避"
+    assert NameCheckStatus.CLEARED.label.get("en") == "Cleared: not the same person"

@@ -343,6 +343,116 @@ def test_a_first_revision_file_with_data_opens_upgraded_with_its_data(
     assert "fix_zh" not in {c[1] for c in query(backup, "PRAGMA table_info(dossier_findings)")}
 
 
+def _conflicts_schema(path: Path) -> list[str]:
+    """The conflicts table's SQL and its indexes, as SQLite keeps them."""
+    return sorted(
+        sql
+        for (sql,) in query(
+            path, "SELECT sql FROM sqlite_master WHERE tbl_name = 'conflicts' AND sql IS NOT NULL"
+        )
+    )
+
+
+def test_a_0003_file_with_conflicts_opens_upgraded_and_takes_same_name_checks(
+    tmp_path: Path, create, engines
+) -> None:
+    # A workspace written before same-name checks (revision 0003): opening it adds the
+    # name_checks table and lets conflicts come from a confirmed same name, keeping every row,
+    # key, index and the cascade of the conflicts table it had to copy.
+    path = tmp_path / "old.jlpanel"
+    engine = create(path)
+    ws.downgrade(engine, "0003")
+    cycle_id = add_cycle(engine, "旧周期")
+    engine.dispose()
+    run_sql(
+        path,
+        f"INSERT INTO platforms (id, cycle_id, filing_no, name, imported_at) "
+        f"VALUES (1, '{cycle_id}', 'JL-1', '吉林省甲平台', '2025-01-01 00:00:00')",
+        f"INSERT INTO experts (id, cycle_id, name) VALUES (7, '{cycle_id}', '王志刚')",
+        f"INSERT INTO experts (id, cycle_id, name) VALUES (8, '{cycle_id}', '刘淑芬')",
+        "INSERT INTO conflicts (id, expert_id, platform_id, source, reason) "
+        "VALUES (3, 7, 1, 'same_institution', '同单位')",
+        "INSERT INTO conflicts (id, expert_id, platform_id, source, reason) "
+        "VALUES (4, 8, 1, 'declared', '曾任顾问')",
+    )
+    assert "name_checks" not in sqlite_tables(path)
+    before = _conflicts_schema(path)
+    with pytest.raises(sqlite3.IntegrityError):
+        run_sql(
+            path,
+            "INSERT INTO conflicts (expert_id, platform_id, source) VALUES (8, 1, 'same_name')",
+        )
+
+    reopened = ws.open_workspace(path, backup_dir=tmp_path / "backups", backup_count=3)
+    engines.append(reopened)
+
+    assert ws.current_revision(reopened) == ws.head_revision() != "0003"
+    assert query(path, "SELECT id, expert_id, platform_id, source, reason FROM conflicts") == [
+        (3, 7, 1, "same_institution", "同单位"),
+        (4, 8, 1, "declared", "曾任顾问"),
+    ]
+    after = _conflicts_schema(path)
+    assert [s for s in after if s.startswith("CREATE INDEX")] == [
+        s for s in before if s.startswith("CREATE INDEX")
+    ]
+    table = next(s for s in after if "TABLE" in s)
+    for kept in ("ON DELETE CASCADE", "uq_conflicts_expert_id_platform_id_source"):
+        assert table.count(kept) == next(s for s in before if "TABLE" in s).count(kept)
+    reopened.dispose()
+
+    run_sql(
+        path,
+        "PRAGMA foreign_keys = ON",
+        "INSERT INTO conflicts (expert_id, platform_id, source, reason) "
+        "VALUES (8, 1, 'same_name', '经核实为同一人')",
+        "INSERT INTO name_checks (expert_id, platform_id, decision, reason, note, author, "
+        "decided_at) VALUES (8, 1, 'confirm', '同名', NULL, 'staff', '2026-01-02 00:00:00')",
+    )
+    for bad in (
+        "INSERT INTO conflicts (expert_id, platform_id, source) VALUES (7, 1, 'rumour')",
+        "INSERT INTO name_checks (expert_id, platform_id, decision, reason, author, decided_at) "
+        "VALUES (7, 1, 'maybe', '同名', 'staff', '2026-01-02 00:00:00')",
+        "INSERT INTO name_checks (expert_id, platform_id, decision, reason, author, decided_at) "
+        "VALUES (8, 1, 'clear', '同名', 'staff', '2026-01-02 00:00:00')",  # one per pair
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            run_sql(path, bad)
+    # The conflicts table copied by the migration still cascades from its expert.
+    run_sql(path, "PRAGMA foreign_keys = ON", "DELETE FROM experts WHERE id = 8")
+    assert query(path, "SELECT id FROM conflicts") == [(3,)]
+    assert query(path, "SELECT count(*) FROM name_checks") == [(0,)]
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert backup.name.endswith("-pre-upgrade.jlpanel")
+    assert "name_checks" not in sqlite_tables(backup)
+
+
+def test_downgrading_0004_drops_same_name_checks_and_their_conflicts(
+    tmp_path: Path, create
+) -> None:
+    path = tmp_path / "cycle.jlpanel"
+    engine = create(path)
+    cycle_id = add_cycle(engine)
+    with engine.begin() as con:
+        con.exec_driver_sql(
+            f"INSERT INTO platforms (id, cycle_id, filing_no, name, imported_at) "
+            f"VALUES (1, '{cycle_id}', 'JL-1', '吉林省甲平台', '2025-01-01 00:00:00')"
+        )
+        con.exec_driver_sql(
+            f"INSERT INTO experts (id, cycle_id, name) VALUES (7, '{cycle_id}', '王')"
+        )
+        con.exec_driver_sql(
+            "INSERT INTO conflicts (expert_id, platform_id, source, reason) VALUES "
+            "(7, 1, 'roster', '名单'), (7, 1, 'same_name', '经核实为同一人')"
+        )
+
+    ws.downgrade(engine, "0003")
+
+    assert ws.current_revision(engine) == "0003"
+    assert "name_checks" not in set(inspect(engine).get_table_names())
+    with engine.connect() as con:
+        assert con.exec_driver_sql("SELECT source FROM conflicts").all() == [("roster",)]
+
+
 def test_open_at_head_keeps_the_data_and_takes_a_backup(tmp_path: Path, create, engines) -> None:
     path = tmp_path / "cycle.jlpanel"
     engine = create(path)

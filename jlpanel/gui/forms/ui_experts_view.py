@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_ExpertsView(object):
     def setupUi(self, ExpertsView):
@@ -125,7 +125,11 @@ class Ui_ExpertsView(object):
         self.contentLayout = QVBoxLayout(self.contentPage)
         self.contentLayout.setObjectName(u"contentLayout")
         self.contentLayout.setContentsMargins(0, 0, 0, 0)
-        self.splitter = QSplitter(self.contentPage)
+        self.mainSplitter = QSplitter(self.contentPage)
+        self.mainSplitter.setObjectName(u"mainSplitter")
+        self.mainSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.mainSplitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(self.mainSplitter)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -189,8 +193,72 @@ class Ui_ExpertsView(object):
         self.matrixLayout.addWidget(self.legendLabel)
 
         self.splitter.addWidget(self.matrixPane)
+        self.mainSplitter.addWidget(self.splitter)
+        self.nameChecksPane = QWidget(self.mainSplitter)
+        self.nameChecksPane.setObjectName(u"nameChecksPane")
+        self.nameChecksLayout = QVBoxLayout(self.nameChecksPane)
+        self.nameChecksLayout.setSpacing(4)
+        self.nameChecksLayout.setObjectName(u"nameChecksLayout")
+        self.nameChecksLayout.setContentsMargins(0, 4, 0, 0)
+        self.nameChecksLabel = QLabel(self.nameChecksPane)
+        self.nameChecksLabel.setObjectName(u"nameChecksLabel")
+        self.nameChecksLabel.setText(u"\u2014")
 
-        self.contentLayout.addWidget(self.splitter)
+        self.nameChecksLayout.addWidget(self.nameChecksLabel)
+
+        self.nameChecksHint = QLabel(self.nameChecksPane)
+        self.nameChecksHint.setObjectName(u"nameChecksHint")
+        self.nameChecksHint.setWordWrap(True)
+
+        self.nameChecksLayout.addWidget(self.nameChecksHint)
+
+        self.nameChecksTable = QTableView(self.nameChecksPane)
+        self.nameChecksTable.setObjectName(u"nameChecksTable")
+        self.nameChecksTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.nameChecksTable.setTabKeyNavigation(False)
+        self.nameChecksTable.setAlternatingRowColors(True)
+        self.nameChecksTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.nameChecksTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.nameChecksTable.setShowGrid(False)
+        self.nameChecksTable.setWordWrap(False)
+
+        self.nameChecksLayout.addWidget(self.nameChecksTable)
+
+        self.nameChecksActions = QHBoxLayout()
+        self.nameChecksActions.setSpacing(8)
+        self.nameChecksActions.setObjectName(u"nameChecksActions")
+        self.noteLabel = QLabel(self.nameChecksPane)
+        self.noteLabel.setObjectName(u"noteLabel")
+
+        self.nameChecksActions.addWidget(self.noteLabel)
+
+        self.noteEdit = QLineEdit(self.nameChecksPane)
+        self.noteEdit.setObjectName(u"noteEdit")
+        self.noteEdit.setClearButtonEnabled(True)
+
+        self.nameChecksActions.addWidget(self.noteEdit)
+
+        self.confirmNameButton = QPushButton(self.nameChecksPane)
+        self.confirmNameButton.setObjectName(u"confirmNameButton")
+
+        self.nameChecksActions.addWidget(self.confirmNameButton)
+
+        self.clearNameButton = QPushButton(self.nameChecksPane)
+        self.clearNameButton.setObjectName(u"clearNameButton")
+
+        self.nameChecksActions.addWidget(self.clearNameButton)
+
+        self.reopenNameButton = QPushButton(self.nameChecksPane)
+        self.reopenNameButton.setObjectName(u"reopenNameButton")
+
+        self.nameChecksActions.addWidget(self.reopenNameButton)
+
+
+        self.nameChecksLayout.addLayout(self.nameChecksActions)
+
+        self.mainSplitter.addWidget(self.nameChecksPane)
+
+        self.contentLayout.addWidget(self.mainSplitter)
 
         self.pages.addWidget(self.contentPage)
 
@@ -199,6 +267,8 @@ class Ui_ExpertsView(object):
 #if QT_CONFIG(shortcut)
         self.expertsLabel.setBuddy(self.expertsTable)
         self.matrixLabel.setBuddy(self.matrixTable)
+        self.nameChecksLabel.setBuddy(self.nameChecksTable)
+        self.noteLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.importRosterButton, self.templateButton)
         QWidget.setTabOrder(self.templateButton, self.allRadio)
@@ -208,6 +278,11 @@ class Ui_ExpertsView(object):
         QWidget.setTabOrder(self.assignButton, self.issueButton)
         QWidget.setTabOrder(self.issueButton, self.expertsTable)
         QWidget.setTabOrder(self.expertsTable, self.matrixTable)
+        QWidget.setTabOrder(self.matrixTable, self.nameChecksTable)
+        QWidget.setTabOrder(self.nameChecksTable, self.noteEdit)
+        QWidget.setTabOrder(self.noteEdit, self.confirmNameButton)
+        QWidget.setTabOrder(self.confirmNameButton, self.clearNameButton)
+        QWidget.setTabOrder(self.clearNameButton, self.reopenNameButton)
 
         self.retranslateUi(ExpertsView)
 
@@ -245,6 +320,21 @@ class Ui_ExpertsView(object):
         self.emptyHintLabel.setText(QCoreApplication.translate("ExpertsView", u"\u5bfc\u5165\u4e13\u5bb6\u540d\u5355\u540e\uff0c\u8fd9\u91cc\u5217\u51fa\u4e13\u5bb6\u3001\u4e0e\u5404\u5e73\u53f0\u7684\u56de\u907f\u5173\u7cfb\u548c\u8bc4\u5ba1\u5206\u914d\u3002\u540d\u5355\u4e3a Excel \u6587\u4ef6\uff1a\u59d3\u540d\u3001\u5de5\u4f5c\u5355\u4f4d\u3001\u804c\u79f0\u3001\u4e13\u4e1a\u9886\u57df\u3001\u8054\u7cfb\u65b9\u5f0f\u3001\u56de\u907f\u5355\u4f4d\uff1b\u53ef\u5148\u4e0b\u8f7d\u6a21\u677f\u586b\u5199\u3002", None))
         self.staleLabel.setText(QCoreApplication.translate("ExpertsView", u"\u5e73\u53f0\u6750\u6599\u6216\u4e13\u5bb6\u540d\u5355\u5728\u5206\u914d\u540e\u6709\u53d8\u5316\uff0c\u56de\u907f\u5173\u7cfb\u9700\u8981\u66f4\u65b0\uff1a\u91cd\u65b0\u5206\u914d\u4e13\u5bb6\u65f6\u4f1a\u81ea\u52a8\u66f4\u65b0\u3002", None))
         self.legendLabel.setText(QCoreApplication.translate("ExpertsView", u"\u25cf \u5df2\u5206\u914d\u3000\u3000\u2298 \u987b\u56de\u907f\uff08\u6307\u5411\u5355\u5143\u683c\u67e5\u770b\u7406\u7531\uff09\u3000\u3000\u7ea2\u8272\uff1a\u4e13\u5bb6\u4e0d\u8db3\uff0c\u65e0\u6cd5\u5f62\u6210\u6709\u6548\u7ed3\u679c", None))
+        self.nameChecksHint.setText(QCoreApplication.translate("ExpertsView", u"\u8fd9\u4e9b\u4e13\u5bb6\u4e0e\u5e73\u53f0\u6750\u6599\u4e2d\u7684\u5e73\u53f0\u8d1f\u8d23\u4eba\u3001\u8054\u7cfb\u4eba\u6216\u4eba\u5458\u540c\u540d\uff0c\u53ef\u80fd\u662f\u540c\u4e00\u4eba\u3002\u6838\u5b9e\u540e\uff1a\u662f\u540c\u4e00\u4eba\u70b9\u300c\u786e\u8ba4\u56de\u907f\u300d\uff0c\u5206\u914d\u4e13\u5bb6\u65f6\u907f\u5f00\u8be5\u5e73\u53f0\uff1b\u4e0d\u662f\u540c\u4e00\u4eba\u70b9\u300c\u6392\u9664\u300d\u3002\u5e73\u53f0\u6750\u6599\u66f4\u65b0\u540e\u540c\u540d\u60c5\u51b5\u6709\u53d8\u5316\u7684\uff0c\u4f1a\u91cd\u65b0\u5217\u4e3a\u5f85\u6838\u5b9e\u3002", None))
+        self.noteLabel.setText(QCoreApplication.translate("ExpertsView", u"\u5907\u6ce8(&M)\uff1a", None))
+        self.noteEdit.setPlaceholderText(QCoreApplication.translate("ExpertsView", u"\u53ef\u9009\uff1a\u5982\u4f55\u6838\u5b9e\u7684\uff0c\u4f8b\u5982\u201c\u7535\u8bdd\u8054\u7cfb\u4f9d\u6258\u5355\u4f4d\u786e\u8ba4\u201d", None))
+#if QT_CONFIG(tooltip)
+        self.confirmNameButton.setToolTip(QCoreApplication.translate("ExpertsView", u"\u662f\u540c\u4e00\u4eba\uff1a\u8bb0\u4e3a\u56de\u907f\u5173\u7cfb\uff08\u540c\u540d\u6838\u5b9e\u56de\u907f\uff09\uff0c\u5206\u914d\u4e13\u5bb6\u65f6\u907f\u5f00\u8be5\u5e73\u53f0", None))
+#endif // QT_CONFIG(tooltip)
+        self.confirmNameButton.setText(QCoreApplication.translate("ExpertsView", u"\u786e\u8ba4\u56de\u907f(&C)", None))
+#if QT_CONFIG(tooltip)
+        self.clearNameButton.setToolTip(QCoreApplication.translate("ExpertsView", u"\u4e0d\u662f\u540c\u4e00\u4eba\uff1a\u4e0d\u518d\u5217\u4e3a\u5f85\u6838\u5b9e\uff08\u5e73\u53f0\u6750\u6599\u4e2d\u7684\u540c\u540d\u60c5\u51b5\u53d8\u5316\u540e\u4f1a\u91cd\u65b0\u5217\u51fa\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.clearNameButton.setText(QCoreApplication.translate("ExpertsView", u"\u6392\u9664(&X)", None))
+#if QT_CONFIG(tooltip)
+        self.reopenNameButton.setToolTip(QCoreApplication.translate("ExpertsView", u"\u64a4\u9500\u6240\u9009\u7684\u6838\u5b9e\u7ed3\u679c\uff0c\u91cd\u65b0\u5217\u4e3a\u5f85\u6838\u5b9e", None))
+#endif // QT_CONFIG(tooltip)
+        self.reopenNameButton.setText(QCoreApplication.translate("ExpertsView", u"\u64a4\u9500\u6838\u5b9e(&U)", None))
         pass
     # retranslateUi
 

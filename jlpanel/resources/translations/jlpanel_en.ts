@@ -633,8 +633,8 @@ Please send this file to technical support. Everything already saved in the work
         <translation>Load</translation>
     </message>
     <message>
-        <source>须回避的平台数（同单位、名单所列回避单位、本人声明）</source>
-        <translation>Platforms with a conflict of interest (same institution, units named in the roster, declared)</translation>
+        <source>须回避的平台数（同单位、名单所列回避单位、本人声明、同名核实）</source>
+        <translation>Platforms with a conflict of interest (same institution, units named in the roster, declared, same name confirmed)</translation>
     </message>
     <message>
         <source>分配给该专家评审的平台数</source>
@@ -654,7 +654,7 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>专家名单（{n} 位）</source>
         <comment>one</comment>
-        <extracomment>Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage).</extracomment>
+        <extracomment>Experts who share a name with someone a dossier names, and where each check stands. Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage). A same-name match was confirmed, cleared or reopened (the NameCheckOutcome).</extracomment>
         <translation>Roster ({n} expert)</translation>
     </message>
     <message>
@@ -693,6 +693,34 @@ Please send this file to technical support. Everything already saved in the work
         <source>{n} 个平台专家不足 {min} 位</source>
         <comment>other</comment>
         <translation>{n} platforms have fewer than {min} experts</translation>
+    </message>
+    <message>
+        <source>同名核实：待核实 {open} 项，共 {total} 项</source>
+        <translation>Same names: {open} to check of {total}</translation>
+    </message>
+    <message>
+        <source>已确认回避：{pair} 是同一人，分配专家时避开</source>
+        <translation>Confirmed: {pair} is the same person, kept off in the assignment</translation>
+    </message>
+    <message>
+        <source>已排除：{pair} 不是同一人</source>
+        <translation>Cleared: {pair} is not the same person</translation>
+    </message>
+    <message>
+        <source>已撤销核实：{pair} 重新列为待核实</source>
+        <translation>Check undone: {pair} is to check again</translation>
+    </message>
+    <message>
+        <source>（与原核实结果相同）</source>
+        <translation> (as before)</translation>
+    </message>
+    <message>
+        <source>；该专家已分配评审此平台，请重新分配专家</source>
+        <translation>; the expert is assigned this platform: assign the experts again</translation>
+    </message>
+    <message>
+        <source>；尚有 {n} 项同名待核实</source>
+        <translation>; {n} same-name match(es) still to check</translation>
     </message>
     <message>
         <source>选择专家名单</source>
@@ -851,6 +879,42 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     <message>
         <source>● 已分配&#x3000;&#x3000;⊘ 须回避（指向单元格查看理由）&#x3000;&#x3000;红色：专家不足，无法形成有效结果</source>
         <translation>● assigned    ⊘ conflict of interest (point at the cell for the reason)    red: too few experts for a valid result</translation>
+    </message>
+    <message>
+        <source>这些专家与平台材料中的平台负责人、联系人或人员同名，可能是同一人。核实后：是同一人点「确认回避」，分配专家时避开该平台；不是同一人点「排除」。平台材料更新后同名情况有变化的，会重新列为待核实。</source>
+        <translation>These experts share a name with a platform&apos;s director, contact person or staff member and may be the same person. Once checked: if so, choose &quot;Confirm conflict&quot; and the assignment keeps the expert off that platform; if not, choose &quot;Clear&quot;. When a new dossier changes where the name appears, the match is listed to check again.</translation>
+    </message>
+    <message>
+        <source>备注(&amp;M)：</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>可选：如何核实的，例如“电话联系依托单位确认”</source>
+        <translation>Optional: how it was checked, e.g. &quot;confirmed by phone with the host unit&quot;</translation>
+    </message>
+    <message>
+        <source>是同一人：记为回避关系（同名核实回避），分配专家时避开该平台</source>
+        <translation>The same person: record a conflict of interest (same name, confirmed) so the assignment keeps the expert off this platform</translation>
+    </message>
+    <message>
+        <source>确认回避(&amp;C)</source>
+        <translation>&amp;Confirm conflict</translation>
+    </message>
+    <message>
+        <source>不是同一人：不再列为待核实（平台材料中的同名情况变化后会重新列出）</source>
+        <translation>Not the same person: no longer to check (listed again if the dossier changes where the name appears)</translation>
+    </message>
+    <message>
+        <source>排除(&amp;X)</source>
+        <translation>C&amp;lear: not the same person</translation>
+    </message>
+    <message>
+        <source>撤销所选的核实结果，重新列为待核实</source>
+        <translation>Undo the chosen check: to check again</translation>
+    </message>
+    <message>
+        <source>撤销核实(&amp;U)</source>
+        <translation>&amp;Undo check</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +1972,63 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
 </context>
 <context>
+    <name>NameChecks</name>
+    <message>
+        <source>待核实（材料有变化）</source>
+        <extracomment>A same-name check&apos;s status → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
+        <translation>To check (dossier changed)</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>已确认回避</source>
+        <translation>Confirmed: same person</translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation>Cleared: not the same person</translation>
+    </message>
+    <message>
+        <source>{who} 曾于 {day} 排除，此后平台材料有变化</source>
+        <translation>Cleared by {who} on {day}; the dossier has changed since</translation>
+    </message>
+    <message>
+        <source>{who}，{day}</source>
+        <translation>{who}, {day}</translation>
+    </message>
+    <message>
+        <source>；备注：{note}</source>
+        <translation>; note: {note}</translation>
+    </message>
+    <message>
+        <source>（平台材料中已无同名者）</source>
+        <translation> (the dossier no longer names anyone of this name)</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <extracomment>The columns of the same-name checks that need room: the finding and the status.</extracomment>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>同名情况</source>
+        <translation>Same name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>核实记录</source>
+        <translation>Checked</translation>
+    </message>
+</context>
+<context>
     <name>NewWorkspaceDialog</name>
     <message>
         <source>{year}年度考核评价</source>
@@ -2836,6 +2957,16 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>（{sources}）</source>
         <translation> ({sources})</translation>
+    </message>
+    <message>
+        <source>{n} 处同名待核实：专家与平台材料中的人员同名，请在「同名核实」中确认回避或排除。</source>
+        <comment>one</comment>
+        <translation>{n} same-name match to check: an expert shares a name with someone a dossier names. Confirm the conflict or clear it under &quot;Same names&quot;.</translation>
+    </message>
+    <message>
+        <source>{n} 处同名待核实：专家与平台材料中的人员同名，请在「同名核实」中确认回避或排除。</source>
+        <comment>other</comment>
+        <translation>{n} same-name matches to check: experts share a name with someone a dossier names. Confirm each conflict or clear it under &quot;Same names&quot;.</translation>
     </message>
     <message>
         <source>原有的 {n} 份评审分配已清除，请重新分配专家。</source>
