@@ -921,7 +921,12 @@ class _User:
 
 
 def _person(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+    """A name for a user or staff member; never an expert's, so the demo's same-name checks
+    are empty (an expert on a platform's staff would be a conflict the demo then ignores)."""
+    while True:
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+        if name not in _EXPERT_NAMES:
+            return name
 
 
 def _pick_users(rng: random.Random, plan: _Plan, theme: _Theme, count: int) -> list[_User]:
@@ -1532,6 +1537,8 @@ def _build_dossier(seed: int, plan: _Plan) -> _Built:
 
 
 # --------------------------------------------------------------------------- experts
+
+_EXPERT_NAMES = frozenset({"王志刚", "李建军", "陈晓燕", "赵丽华", "刘淑芬", "周文博", "张宏伟"})
 
 
 def demo_experts() -> list[RosterExpert]:

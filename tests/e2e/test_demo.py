@@ -279,3 +279,14 @@ def test_each_expert_has_a_review_package_of_their_conflict_free_platforms(
         with open_package(path) as session:
             info = package_info(session)
             assert len(session.platforms) == loads[info.expert_name]
+
+
+def test_no_demo_expert_shares_a_name_with_platform_staff(demo: DemoSummary) -> None:
+    # Staff and user names are drawn at random; an expert's among them would leave a
+    # same-name check open on a platform that expert scored.
+    from jlpanel.services.demo import _EXPERT_NAMES, demo_experts
+    from jlpanel.services.experts import list_possible_conflicts
+
+    assert {e.name for e in demo_experts()} == _EXPERT_NAMES
+    with open_workspace(demo.workspace) as ws:
+        assert list_possible_conflicts(ws) == []
