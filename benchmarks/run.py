@@ -186,14 +186,16 @@ def bench_import(tmp: Path) -> None:
         assert all(o.ok for o in outcomes), [o.findings for o in outcomes if not o.ok][:1]
         ws_path.unlink()
 
-    read_times, import_times = [], []
+    read_times, import_times, read_cpu, import_cpu = [], [], [], []
     for _ in range(3):  # alternate, so both see the same machine state
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         plain_read()
         read_times.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        read_cpu.append(time.process_time() - c0)
+        t0, c0 = time.perf_counter(), time.process_time()
         full_import()
         import_times.append(time.perf_counter() - t0)
+        import_cpu.append(time.process_time() - c0)
     read, imp = statistics.median(read_times), statistics.median(import_times)
     report(
         "plain pandas.read_excel(engine='calamine') of the 200 files", read, min(read_times), None
@@ -203,7 +205,14 @@ def bench_import(tmp: Path) -> None:
         imp,
         min(import_times),
         None,
-        f"— ratio {imp / read:.2f}× the plain read (goal ≤ 1.5×)",
+        f"— ratio {imp / read:.2f}× the plain read (goal ≤ 1.5×; issue 12: ≤ 1.9×)",
+    )
+    # On a shared machine wall time swings with the neighbours; CPU time of this process
+    # much less (the import's fsyncs are the part it leaves out).
+    cpu_read, cpu_import = statistics.median(read_cpu), statistics.median(import_cpu)
+    print(
+        f"{'  the same in CPU time of this process':<58} {cpu_import * 1000:8.1f} ms  "
+        f"vs {cpu_read * 1000:.1f} ms — ratio {cpu_import / cpu_read:.2f}×"
     )
 
 

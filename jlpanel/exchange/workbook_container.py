@@ -109,10 +109,15 @@ class ExtentCounter:
     _row: int = 0  # the current row, 1-based
     _col: int = -1  # the current cell's 0-based column in the current row
 
-    def feed(self, segment: bytes) -> None:
-        """Count the rows and cells of ``segment``, which must end between rows."""
-        if self._feed_quick(segment) or self._feed_plain(segment):
-            return
+    def feed(self, segment: bytes) -> bool:
+        """Count the rows and cells of ``segment``, which must end between rows.
+
+        True when the quick pass measured it, which also proves it holds no formula.
+        """
+        if self._feed_quick(segment):
+            return True
+        if self._feed_plain(segment):
+            return False
         row_numbers = _ROW_R.findall(segment)
         refs = _CELL_REF.findall(segment)
         if len(row_numbers) == len(_ROW_OPEN.findall(segment)) and len(refs) == len(
@@ -131,6 +136,7 @@ class ExtentCounter:
             self._feed_fast(row_numbers, refs)
         else:
             self._feed_walk(segment)
+        return False
 
     def _feed_quick(self, segment: bytes) -> bool:
         """The usual file, ascending rows, every row and cell with a plain r=: two passes.
@@ -238,9 +244,10 @@ class ExtentCounter:
 _EDGE = 8192
 _DIGITS = re.compile(rb"\d+")
 _EDGE_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*?(/?)>')
-#: A row or cell tag not in the plain form ``<row r="12"`` / ``<c r="AB12"``, or prefixed.
+#: A row or cell tag not in the plain form ``<row r="12"`` / ``<c r="AB12"``, a prefixed
+#: one, or a formula (which the scan then looks at more closely).
 _IRREGULAR = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:(?:row|c)[\s/>]"
+    rb"<(?:(?:[A-Za-z_][\w.-]*:)?f\b|[A-Za-z_][\w.-]*:(?:row|c)[\s/>]"
     rb'|c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,12}")'
     rb'|row(?=[\s/>])(?! r="\d{1,12}"))'
 )
@@ -870,6 +877,17 @@ def _is_worksheet(part: str) -> bool:
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → its XML part, from the workbook and its relationships (empty if odd)."""
+    parts = _PARTS.get(archive)
+    if parts is None:
+        parts = _PARTS[archive] = _read_sheet_parts(archive)
+    return dict(parts)
+
+
+#: Each open workbook's sheet parts, read once.
+_PARTS: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _read_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     try:
         if (
             max(
@@ -955,12 +973,12 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, max_rows: int) -> _Scan:
                 if not more:
                     break
                 continue
-            extent.feed(segment)
+            quick = extent.feed(segment)
             scan.last_row, scan.last_col = extent.rows, extent.columns - 1
             if extent.rows > limit or extent.columns > MAX_COLUMNS or extent.cells() > MAX_CELLS:
                 scan.rows_exact = not more and not buffer
                 return scan
-            if b"<f" in segment or b":f>" in segment or b":f " in segment:
+            if not quick and (b"<f" in segment or b":f>" in segment or b":f " in segment):
                 for cell in _FORMULA_NO_VALUE.finditer(segment):
                     _mark(scan, cell.group(1), formula_without_value())
             if b't="e"' in segment:

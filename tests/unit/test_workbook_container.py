@@ -186,6 +186,7 @@ def test_the_quick_pass_hands_unusual_segments_to_the_exact_passes() -> None:
         b'<row r="1"><c r="$XFD$1">' + v + b"</c></row>",  # absolute refs
         b'<row r="1"><c s="1" r="XFD1">' + v + b"</c></row>",  # r= not first
         b'<row r="1"><x:c r="A1">' + v + b"</x:c></row>",  # a prefix
+        b'<row r="1"><c r="A1"><f>1+1</f>' + v + b"</c></row>",  # a formula, looked at closely
         b'<row r="1"><c r="A1">' + v + b'</c><c r="A1048576">' + v + b"</c></row>",  # far row
         b'<row r="9"><c r="A9">' + v + b'</c></row><row r="2"><c r="IW2">' + v + b"</c></row>",
     ):
