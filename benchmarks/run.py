@@ -251,6 +251,66 @@ ws.close()
 """
 
 
+_HOSTILE_READ = """
+import resource, sys, time
+from pathlib import Path
+from jlpanel.exchange.dossier_reader import read_dossier
+t0 = time.perf_counter()
+result = read_dossier(Path(sys.argv[1]))
+took = time.perf_counter() - t0
+codes = ",".join(sorted({f.code for f in result.errors})) or "read"
+who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+peak = max(resource.getrusage(w).ru_maxrss for w in who)
+print(f"{took:.6f} {peak // 1024} {codes}")
+"""
+
+
+def bench_hostile(tmp: Path) -> None:
+    """Hostile workbooks (issue 12): each refused in a fresh process, its time and peak RSS."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from broken_workbooks import write_dossier_workbook
+    from hostile_workbooks import (
+        far_cell,
+        far_cell_without_refs,
+        garbage_sheet,
+        garbage_xls,
+        gnumeric_dimension,
+        namespaced,
+    )
+
+    cases = {
+        "an honest dossier (reference)": write_dossier_workbook(tmp / "honest.xlsx"),
+        "one cell at XFD1048576, rows without r=": far_cell(tmp / "far.xlsx"),
+        "one cell at XFD1048576, rows with r=": far_cell(tmp / "far-r.xlsx", row_attr=True),
+        "300 columns, cells without r=": far_cell_without_refs(tmp / "wide.xlsx"),
+        "far cell behind a namespace prefix": namespaced(tmp / "ns.xlsx"),
+        "Gnumeric's A1:XFD1048576 dimension (honest)": gnumeric_dimension(tmp / "gnm.xlsx"),
+        "a garbage sheet part": garbage_sheet(tmp / "garbage.xlsx"),
+        "a garbage .xls (read in a child process)": garbage_xls(tmp / "garbage.xls"),
+    }
+    for label, path in cases.items():
+        times, peaks = [], []
+        for _ in range(3):
+            out = subprocess.run(
+                [sys.executable, "-c", _HOSTILE_READ, str(path)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            times.append(float(out[0]))
+            peaks.append(int(out[1]))
+            outcome = out[2]
+        took = statistics.median(times)
+        print(
+            f"{label:<48} {took * 1000:7.1f} ms  peak RSS {max(peaks):4d} MiB  "
+            f"({path.stat().st_size / 1024:.1f} KiB file) → {outcome}"
+        )
+    print(
+        "  (peak RSS: the reading process, or its child for an .xls/.ods, whichever is larger; "
+        "an interpreter with jlpanel's reader imported is ~34 MiB)"
+    )
+
+
 def bench_dossier_open(tmp: Path) -> None:
     """Opening the dossier of a platform with 20,000 service records in the GUI."""
     from workloads import synthetic_dossier
@@ -450,6 +510,7 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "packages": bench_packages,
     "dossier_open": bench_dossier_open,
     "import": bench_import,
+    "hostile": bench_hostile,
     "results": bench_results,
     "gui_start": bench_gui_start,
     "bundle_start": bench_bundle_start,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -27,11 +26,9 @@ from jlpanel.exchange.workbook_container import ExtentCounter, check_workbook, p
 
 
 @pytest.mark.parametrize("row_attr", [False, True])
-def test_a_far_cell_is_refused_in_well_under_a_second(tmp_path: Path, row_attr: bool) -> None:
-    path = far_cell(tmp_path / "平台A.xlsx", row_attr=row_attr)
-    start = time.perf_counter()
-    result = read_dossier(path)
-    assert time.perf_counter() - start < 1.0
+def test_a_far_cell_is_refused_naming_the_sheet(tmp_path: Path, row_attr: bool) -> None:
+    # How fast and in how little memory: benchmarks/run.py hostile (no timing in tests).
+    result = read_dossier(far_cell(tmp_path / "平台A.xlsx", row_attr=row_attr))
     [finding] = result.errors
     assert (finding.code, finding.sheet) == ("sheet.too_many_rows", S)
     assert "1,048,575" in finding.message.zh
