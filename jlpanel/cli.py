@@ -353,6 +353,7 @@ def _cmd_paper(args: argparse.Namespace) -> int:
         if en
         else f"已录入 {outcome.expert_name} 的纸质评分：{outcome.platforms} 个平台"
     )
+    _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ stored with provenance ``paper`` and who entered them, all-or-nothing, and audit
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,11 @@ class PaperEntryOutcome:
     def ok(self) -> bool:
         """Whether the scores are now in the workspace."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings that did not refuse the sheet."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
 
 def _error(code: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Finding:
@@ -260,7 +266,7 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
                 ),
             ),
         )
-    return enter_paper_scores(
+    outcome = enter_paper_scores(
         ws,
         int(read.expert_id),
         read.sheets,
@@ -268,3 +274,5 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
         source_file=path.name,
         declared=read.conflicts,
     )
+    # The reader's warnings (characters removed from a cell) stand beside what was entered.
+    return dataclasses.replace(outcome, findings=(*read.findings, *outcome.findings))
