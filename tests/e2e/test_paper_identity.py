@@ -2,8 +2,8 @@
 
 The secretary (or the expert) may type a block's filing number again, in lower case, full
 width or pasted with a zero-width space: it is still that platform. A second block of one
-platform is a duplicate naming both rows; comments are kept cleaned with a warning; a refusal
-changes nothing.
+platform is a duplicate naming both rows; comments are kept cleaned with a warning; a sheet
+whose expert is not the workspace's expert of that id is refused; a refusal changes nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from factories import dump
 from review_support import build_cycle, refill, score_cells
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from jlpanel.cli import main
+from jlpanel.services.paper import import_paper_sheet
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
 
@@ -91,3 +92,21 @@ def test_one_platform_twice_is_refused_naming_both_rows(issued, tmp_path, capsys
     assert "“JLPT-2023-101”和“jlpt 2023 101”视为同一编号" in err
     assert "评分表中找不到平台 JLPT-2023-102 的评分栏" in err
     assert dump(path) == before
+
+
+def test_a_sheet_for_another_expert_of_that_id_is_refused(issued, tmp_path):
+    path, *_ = issued
+    sheet = filled(issued, tmp_path / "filled.xlsx", {})
+    with open_workspace(path) as ws:
+        with ws.session() as s:
+            s.execute(update(m.Expert).where(m.Expert.id == 900002).values(name="钱晓宏"))
+        before = dump(path)
+        outcome = import_paper_sheet(ws, sheet)
+        assert [f.code for f in outcome.findings] == ["paper.other_expert"]
+        assert "钱晓红" in outcome.findings[0].message.zh
+        assert "钱晓宏" in outcome.findings[0].message.zh
+        assert dump(path) == before
+        # Written otherwise but the same name (full-width space): the same expert.
+        with ws.session() as s:
+            s.execute(update(m.Expert).where(m.Expert.id == 900002).values(name="钱\u3000晓红"))
+        assert import_paper_sheet(ws, sheet).ok
