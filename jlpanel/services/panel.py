@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.results import TIE_LABELS, CycleResults, PlatformResult
 from jlpanel.services.errors import UserError
 from jlpanel.services.results import (
@@ -242,15 +243,21 @@ def confirmation_status(
         return ConfirmationStatus(None, None, ())
     results = results or compute_workspace_results(ws)
     now = _snapshot(ws, results)
+    # What was confirmed, under each number as the workspace writes it now: a dossier
+    # replaced since may write its number otherwise (identity key), and is the same platform.
+    spelled_now = {identity_key(f): f for f in now}
+    confirmed = {
+        spelled_now.get(identity_key(f), f): line for f, line in confirmation.snapshot.items()
+    }
     changes = [
         ResultChange(filing_no, key, line.get(key), now.get(filing_no, {}).get(key))
-        for filing_no, line in sorted(confirmation.snapshot.items())
+        for filing_no, line in sorted(confirmed.items())
         for key in line
         if line.get(key) != now.get(filing_no, {}).get(key)
     ]
     changes += [
         ResultChange(filing_no, "platform", None, "new")
-        for filing_no in sorted(set(now) - set(confirmation.snapshot))
+        for filing_no in sorted(set(now) - set(confirmed))
     ]
     return ConfirmationStatus(confirmation.confirmed_on, confirmation.author, tuple(changes))
 
