@@ -2,20 +2,23 @@
 
 A dossier replaced by the host unit's corrected workbook may write the number otherwise
 (lower case, full width): the confirmation, the deadline it fixed and the panel's tie order,
-all stored by filing number, still belong to that platform.
+all stored by filing number, still belong to that platform. A number typed on the command
+line (adjust, veto, tiebreak) is found however it is typed, and kept as the workspace writes
+it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from broken_workbooks import sample_dossier, write_dossier_workbook
 from review_support import build_cycle
-from sqlalchemy import update
+from sqlalchemy import select, update
 from test_cli_panel import _grades, _tied_workspace
 from test_history import score_through_packages
 
@@ -81,3 +84,40 @@ def test_a_tie_order_holds_after_the_number_is_written_otherwise(
     assert (grades["jl-002"], grades["JL-001"]) == (("1", "优秀"), ("2", "良好"))
     assert main(["results", str(ws_path)]) == 0
     assert "待专家组排序" not in capsys.readouterr().out
+
+
+# ------------------------------------------------------------- typed on the command line
+
+
+def test_a_tie_order_typed_otherwise_is_kept_as_the_workspace_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws_path = _tied_workspace(tmp_path, capsys)
+    typed = ["jl-002", "ＪＬ－００１"]
+    assert main(["tiebreak", str(ws_path), *typed, "--reason", "服务成效材料更完整"]) == 0
+    assert "JL-002 > JL-001" in capsys.readouterr().out
+    with open_workspace(ws_path) as ws, ws.session() as s:
+        stored = s.scalars(select(m.TieOrder.filing_nos_json)).one()
+    assert json.loads(stored) == ["JL-002", "JL-001"]
+    assert _grades(capsys, ws_path)["JL-002"] == ("1", "优秀")
+    # One platform typed twice is still no order.
+    assert main(["tiebreak", str(ws_path), "JL-001", "jl 001", "--reason", "r"]) == 1
+    assert "至少两个不同的" in capsys.readouterr().err
+
+
+def test_numbers_typed_on_the_command_line_find_their_platform(
+    ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    score_through_packages(ws, tmp_path, failing=set())
+    path = ws.path
+    ws.close()
+    assert main(["adjust", str(path), "jlpt 2023 101", "85", "--reason", "合议"]) == 0
+    assert "（JLPT-2023-101）：调整为 85.00 分" in capsys.readouterr().out
+    veto = ["veto", str(path), "JLPT\u200b-2023-104", "fraud", "dismiss", "--reason", "无据"]
+    assert main(veto) == 0
+    with open_workspace(path) as again, again.session() as s:
+        assert s.scalars(select(m.Adjustment.platform_id)).all() == [101]
+        assert s.scalars(select(m.VetoRuling.platform_id)).all() == [104]
+    # A number no platform has is still refused, naming it.
+    assert main(["adjust", str(path), "JLPT-2023-199", "85", "--reason", "合议"]) == 1
+    assert "本周期没有备案编号为 JLPT-2023-199 的平台" in capsys.readouterr().err
