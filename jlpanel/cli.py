@@ -353,6 +353,7 @@ def _cmd_paper(args: argparse.Namespace) -> int:
         if en
         else f"已录入 {outcome.expert_name} 的纸质评分：{outcome.platforms} 个平台"
     )
+    _print_findings(outcome.warnings, args.lang, file=sys.stdout)
     return EXIT_OK
 
 
@@ -407,14 +408,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _platform_id(ws: Workspace, filing_no: str) -> int:
-    from jlpanel.services.dossiers import list_platforms
+    from jlpanel.services.dossiers import platforms_by_filing_no
 
-    for p in list_platforms(ws):
-        if p.filing_no == filing_no:
-            return p.id
-    raise UserError(
-        f"本周期没有备案编号为 {filing_no} 的平台", f"No platform {filing_no} in this cycle"
-    )
+    (platform,) = platforms_by_filing_no(ws, [filing_no])
+    return platform.id
 
 
 def _cmd_adjust(args: argparse.Namespace) -> int:
@@ -562,8 +559,7 @@ def _cmd_tiebreak(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     with open_workspace(Path(args.workspace)) as ws:
-        order_tie(ws, args.filing_nos, args.reason)
-    order = " > ".join(args.filing_nos)
+        order = " > ".join(order_tie(ws, args.filing_nos, args.reason))
     print(
         f"Tie ordered by the panel: {order} — {args.reason.strip()}"
         if en

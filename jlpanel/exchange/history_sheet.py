@@ -17,7 +17,10 @@ result nor a decision holds nothing to carry and is left out with a warning.
 
 Like the roster reader it reuses the dossier reader's file checks and table reading, and never
 raises on bad input: the workbook is read whole or refused with every problem as sheet / row /
-column / what is wrong / how to fix it. Two rows for one platform in one cycle refuse it.
+column / what is wrong / how to fix it. Two rows for one platform in one cycle refuse it,
+naming both: one platform however its 备案编号 is written (compared on its identity key,
+:func:`jlpanel.domain.identity.identity_key`). Text is kept cleaned (``clean_text``), with a
+warning naming each cell that held invisible or control characters.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jlpanel.domain.dossier import Finding, ReadFindings, Severity
+from jlpanel.domain.identity import clean_text, describe_removed, identity_key
 from jlpanel.domain.results import DECISION_LABELS, DecisionKind
 from jlpanel.domain.rules import GRADE_ORDER, Grade, grade_from_label
 from jlpanel.domain.text import Text
@@ -493,7 +497,12 @@ def _read_one(
     if report.has_errors:
         return sheet_name
     for i, excel_row in enumerate(table.rows):
-        values = {name: column[i] for name, column in table.columns.items()}
+        values = {
+            name: _clean_cell(column[i], name, sheet_name, excel_row, report)
+            if name in _CLEANED
+            else column[i]
+            for name, column in table.columns.items()
+        }
         row = _history_row(sheet_name, excel_row, values, report)
         if row is None:
             continue
@@ -504,6 +513,38 @@ def _read_one(
         read.excel_rows.append(excel_row)
         read.sheets.append(sheet_name)
     return sheet_name
+
+
+#: The text columns kept or read: cleaned (issue 12), with a warning when characters went.
+_CLEANED = frozenset({"filing_no", "platform_name", "cycle_name", "grade", "decision"})
+
+
+def _clean_cell(value: object, name: str, sheet: str, row: int, report: ReadReport) -> object:
+    """A text cell as kept: invisible and control characters removed, NFKC (a 备案编号 with
+    its punctuation folded too), with a warning naming the cell when characters went."""
+    if not isinstance(value, str):
+        return value
+    cleaned = clean_text(value, code=name == "filing_no")
+    if cleaned.removed:
+        header = HISTORY_SPEC.column(name).header
+        codes = describe_removed(cleaned.removed)
+        report.add(
+            "text.invisible_removed",
+            sheet,
+            row,
+            header,
+            Text(
+                f"“{header}”含有看不见的字符或控制字符（{codes}），已删除",
+                f"{header} held invisible or control characters ({codes}); they were removed",
+            ),
+            Text(
+                "请在表中重新输入这一格（不要从网页、PDF 或聊天记录粘贴）",
+                "Type the cell again in the sheet (rather than pasting it from a web page, a "
+                "PDF or a chat)",
+            ),
+            Severity.WARNING,
+        )
+    return cleaned.text or None
 
 
 def _missing_column(sheet: str, field_name: str, exported: bool, report: ReadReport) -> None:
@@ -550,6 +591,23 @@ def _history_row(
     None after reporting why it cannot be read."""
     grade_header = HISTORY_SPEC.column("grade").header
     ok = True
+    for field_name in ("filing_no", "cycle_name"):
+        if values.get(field_name):
+            continue
+        # The table reader refuses a blank cell: this one held only invisible characters.
+        ok = False
+        header = HISTORY_SPEC.column(field_name).header
+        report.add(
+            "cell.required",
+            sheet,
+            excel_row,
+            header,
+            Text(
+                f"必填项“{header}”只有看不见的字符",
+                f"The required {header} holds nothing but invisible characters",
+            ),
+            Text(f"请填写{header}", f"Fill in the {header}"),
+        )
     end = values.get("cycle_end")
     if not isinstance(end, dt.date):
         ok = False
@@ -643,15 +701,19 @@ def _history_row(
 
 def _check_rows(read: _Rows, report: ReadReport) -> None:
     """Two rows for one platform and cycle refuse the workbook; so do over-long values and
-    one cycle given two different period ends."""
-    first_row: dict[tuple[str, str], tuple[str, int]] = {}
+    one cycle given two different period ends.
+
+    One platform however its 备案编号 is written: filing numbers are compared on their
+    identity key (case, width, spaces, punctuation and look-alike letters do not count).
+    """
+    first_row: dict[tuple[str, str], tuple[str, int, str]] = {}
     ends: dict[str, tuple[dt.date, str, int]] = {}
     filing_header = HISTORY_SPEC.column("filing_no").header
     end_header = HISTORY_SPEC.column("cycle_end").header
     for row, excel_row, sheet in zip(read.rows, read.excel_rows, read.sheets, strict=True):
-        key = (row.filing_no, row.cycle_name)
+        key = (identity_key(row.filing_no), row.cycle_name)
         if key in first_row:
-            first_sheet, first = first_row[key]
+            first_sheet, first, spelled = first_row[key]
             where = (
                 (f"第 {first} 行和第 {excel_row} 行", f"rows {first} and {excel_row}")
                 if first_sheet == sheet
@@ -660,19 +722,30 @@ def _check_rows(read: _Rows, report: ReadReport) -> None:
                     f"'{first_sheet}' row {first} and '{sheet}' row {excel_row}",
                 )
             )
+            same = (
+                (
+                    f"；“{spelled}”和“{row.filing_no}”视为同一编号"
+                    "（大小写、全角半角、空格、标点和看不见的字符不计）",
+                    f"; '{spelled}' and '{row.filing_no}' are one filing number (case, width, "
+                    "spaces, punctuation and invisible characters do not count)",
+                )
+                if spelled != row.filing_no
+                else ("", "")
+            )
             report.add(
                 "history.duplicate",
                 sheet,
                 excel_row,
                 filing_header,
                 Text(
-                    f"平台 {row.filing_no} 在“{row.cycle_name}”的等级出现了两次（{where[0]}）",
-                    f"Platform {row.filing_no} has two grades for '{row.cycle_name}' ({where[1]})",
+                    f"平台 {spelled} 在“{row.cycle_name}”的等级出现了两次（{where[0]}）{same[0]}",
+                    f"Platform {spelled} has two grades for '{row.cycle_name}' ({where[1]})"
+                    f"{same[1]}",
                 ),
                 Text("删除重复的一行", "Delete the repeated row"),
             )
         else:
-            first_row[key] = (sheet, excel_row)
+            first_row[key] = (sheet, excel_row, row.filing_no)
         if row.cycle_end is not None:
             seen = ends.setdefault(row.cycle_name, (row.cycle_end, sheet, excel_row))
             if seen[0] != row.cycle_end:

@@ -9,7 +9,11 @@ the expert and the platforms, so the filled workbook can be read back without gu
 
 :func:`read_paper_sheet` reads a filled copy (typed in by the secretary or the expert) and
 checks it against the rubric: every problem becomes a finding with its sheet, row and column;
-the scores come back as domain :class:`ScoreSheet` objects marked as paper.
+the scores come back as domain :class:`ScoreSheet` objects marked as paper. A block's 备案编号
+is matched to the listed platforms on its identity key, so one typed in again in lower case,
+full width or with a zero-width space is still that platform (and a second block of it is a
+duplicate naming both rows); comments are kept cleaned, with a warning naming each cell that
+held invisible or control characters.
 
 Layout of a block (columns A–F: 代码, 项目, 满分, 评分档次, 得分, 评语/理由)::
 
@@ -37,6 +41,7 @@ from typing import Any, Final
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.exact import to_decimal
+from jlpanel.domain.identity import clean_text, describe_removed, identity_key
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.scoresheet import (
     Provenance,
@@ -438,8 +443,17 @@ class _Meta:
     expert_id: str
     expert_name: str
     package_id: str
-    #: Filing number → platform id.
+    #: Filing number (as the workspace writes it) → platform id.
     platforms: dict[str, int]
+
+    def match(self, written: str) -> list[str]:
+        """The listed filing numbers ``written`` stands for: itself when listed so, else those
+        sharing its identity key (more than one only from a workspace holding one number
+        under two spellings)."""
+        if written in self.platforms:
+            return [written]
+        key = identity_key(written)
+        return [f for f in self.platforms if identity_key(f) == key] if key else []
 
 
 def _load(path: Path) -> tuple[_Meta, list[list[Any]]]:
@@ -543,6 +557,38 @@ class _Reader:
     def add(self, code: str, zh: str, en: str, row: int | None, column: str | None) -> None:
         self.findings.append(_finding(code, zh, en, row=row, column=column))
 
+    def text(self, value: Any, row: int, column: str, what: str, *, code: bool = False) -> str:
+        """A cell's text as kept: cleaned (issue 12), with a warning when characters went.
+
+        Comments keep their line breaks; a filing number (``code``) is one line, NFKC.
+        """
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        cleaned = clean_text(str(value), multiline=not code, code=code)
+        if cleaned.removed:
+            codes = describe_removed(cleaned.removed)
+            self.findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "text.invisible_removed",
+                    SCORE_SHEET,
+                    row,
+                    column,
+                    Text(
+                        f"“{what}”含有看不见的字符或控制字符（{codes}），已删除",
+                        f"{what} held invisible or control characters ({codes}); they were removed",
+                    ),
+                    Text(
+                        "请在评分表中重新输入这一格（不要从网页、PDF 或聊天记录粘贴）",
+                        "Type the cell again in the sheet (rather than pasting it from a web "
+                        "page, a PDF or a chat)",
+                    ),
+                )
+            )
+        return cleaned.text
+
     def number(self, value: Any, row: int) -> float | None:
         if isinstance(value, bool):
             self.add("paper.not_a_number", "得分应为数字", "the score must be a number", row, "E")
@@ -586,42 +632,73 @@ class _Reader:
             )
         return False
 
+    def block_start(self, r: int, seen: dict[int, tuple[int, str]]) -> _Block | None:
+        """The block a 备案编号 row starts, matched on the identity key of the number written
+        (however it was typed in again); None after reporting why there is none."""
+        row = r + 1
+        written = self.text(_cell(self.grid, r, 1), row, "B", BLOCK_START, code=True)
+        matches = self.meta.match(written)
+        if not matches:
+            self.add(
+                "paper.unknown_platform",
+                f"备案编号 {written} 不在本专家的评分表中",
+                f"filing number {written} is not on this expert's sheet",
+                row,
+                "B",
+            )
+            return None
+        if len(matches) > 1:
+            listed = "、".join(matches)
+            self.add(
+                "paper.ambiguous_platform",
+                f"备案编号 {written} 可能是 {listed} 中的任何一个",
+                f"filing number {written} may be any of {', '.join(matches)}",
+                row,
+                "B",
+            )
+            return None
+        filing_no = matches[0]
+        pid = self.meta.platforms[filing_no]
+        if pid in seen:
+            first, first_written = seen[pid]
+            same = (
+                (
+                    f"；“{first_written}”和“{written}”视为同一编号"
+                    "（大小写、全角半角、空格、标点和看不见的字符不计）",
+                    f"; '{first_written}' and '{written}' are one filing number (case, width, "
+                    "spaces, punctuation and invisible characters do not count)",
+                )
+                if first_written != written
+                else ("", "")
+            )
+            self.add(
+                "paper.duplicate_platform",
+                f"备案编号 {filing_no} 出现了两次（第 {first} 行和第 {row} 行）{same[0]}",
+                f"filing number {filing_no} appears twice (rows {first} and {row}){same[1]}",
+                row,
+                "B",
+            )
+            return None
+        seen[pid] = (row, written)
+        return _Block(pid, filing_no, row)
+
     def read(self) -> PaperSheetResult:
         blocks: list[_Block] = []
         block: _Block | None = None
-        seen: set[int] = set()
+        seen: dict[int, tuple[int, str]] = {}
+        comment_header = HEADERS[COMMENT_COLUMN]
         for r in range(len(self.grid)):
             row = r + 1
             code = _text(_cell(self.grid, r, 0))
-            score_cell = _cell(self.grid, r, SCORE_COLUMN)
-            comment = _text(_cell(self.grid, r, COMMENT_COLUMN))
             if code == BLOCK_START:
-                filing_no = _text(_cell(self.grid, r, 1))
-                pid = self.meta.platforms.get(filing_no)
-                block = None
-                if pid is None:
-                    self.add(
-                        "paper.unknown_platform",
-                        f"备案编号 {filing_no} 不在本专家的评分表中",
-                        f"filing number {filing_no} is not on this expert's sheet",
-                        row,
-                        "B",
-                    )
-                elif pid in seen:
-                    self.add(
-                        "paper.duplicate_platform",
-                        f"备案编号 {filing_no} 出现了两次",
-                        f"filing number {filing_no} appears twice",
-                        row,
-                        "B",
-                    )
-                else:
-                    seen.add(pid)
-                    block = _Block(pid, filing_no, row)
+                block = self.block_start(r, seen)
+                if block is not None:
                     blocks.append(block)
                 continue
             if block is None or not code:
                 continue
+            score_cell = _cell(self.grid, r, SCORE_COLUMN)
+            comment = self.text(_cell(self.grid, r, COMMENT_COLUMN), row, "F", comment_header)
             if code == CONFLICT_ROW:
                 block.conflict = self.yes(score_cell, row)
                 block.conflict_reason = comment
@@ -645,7 +722,7 @@ class _Reader:
                     block.rows[code] = row
                     block.filled = True
             elif code == OVERALL_ROW:
-                parts = [_text(_cell(self.grid, r, SCORE_COLUMN)), comment]
+                parts = [self.text(score_cell, row, "E", HEADERS[SCORE_COLUMN]), comment]
                 block.overall = "\n".join(p for p in parts if p)
                 block.filled = block.filled or bool(block.overall)
         for filing_no, pid in self.meta.platforms.items():

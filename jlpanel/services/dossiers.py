@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_schema import BASIC_INFO, SHEETS, ColumnSpec, SheetLayout, SheetSpec
 from jlpanel.services.errors import UserError
@@ -119,6 +121,49 @@ def list_platforms(ws: Workspace) -> list[PlatformSummary]:
         )
         for pid, filing_no, name, host, rtype, imported in rows
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformRef:
+    """A platform of the cycle by id, with its 备案编号 as the workspace writes it."""
+
+    id: int
+    filing_no: str
+    name: str
+
+
+def platforms_by_filing_no(ws: Workspace, filing_nos: Sequence[str]) -> list[PlatformRef]:
+    """The cycle's platforms with these filing numbers, however they were typed.
+
+    Compared on the identity key (case, width, spaces, punctuation, look-alike letters and
+    invisible characters do not count), as the number as written first. Raises a
+    :class:`UserError` naming a number no platform has, or one that two platforms share
+    once so compared (only a workspace written before identities were compared holds such).
+    """
+    with ws.session() as s:
+        rows = s.execute(
+            select(m.Platform.id, m.Platform.filing_no, m.Platform.name).order_by(m.Platform.id)
+        ).all()
+    exact = {f: PlatformRef(pid, f, name) for pid, f, name in rows}
+    by_key: dict[str, list[PlatformRef]] = defaultdict(list)
+    for ref in exact.values():
+        by_key[identity_key(ref.filing_no)].append(ref)
+    found: list[PlatformRef] = []
+    for typed in filing_nos:
+        candidates = [exact[typed]] if typed in exact else by_key.get(identity_key(typed), [])
+        if not candidates or not identity_key(typed):
+            raise UserError(
+                f"本周期没有备案编号为 {typed} 的平台", f"No platform {typed} in this cycle"
+            )
+        if len(candidates) > 1:
+            spellings = [c.filing_no for c in candidates]
+            raise UserError(
+                f"备案编号 {typed} 可能是 {'、'.join(spellings)} 中的任何一个，请按原样输入",
+                f"The filing number {typed} may be any of {', '.join(spellings)}; type it "
+                "exactly as listed",
+            )
+        found.append(candidates[0])
+    return found
 
 
 def _basic_items(platform: m.Platform) -> list[tuple[str, Any]]:

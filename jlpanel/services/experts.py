@@ -52,6 +52,7 @@ from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
+from jlpanel.services.dossiers import platforms_by_filing_no
 from jlpanel.services.errors import UserError
 from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
@@ -704,10 +705,9 @@ def find_expert_and_platform(ws: Workspace, expert: str, filing_no: str) -> tupl
     Names and numbers are compared on their identity key, so a space, full-width letters or
     an invisible character typed on the command line do not matter.
     """
-    wanted_expert, wanted_filing = identity_key(expert), identity_key(filing_no)
+    wanted_expert = identity_key(expert)
     with ws.session() as s:
         experts = _experts(s)
-        platforms = _platforms(s)
     by_name = [e for e in experts if wanted_expert and identity_key(e.name) == wanted_expert]
     if not by_name and expert.strip().isdigit():
         by_name = [e for e in experts if e.id == int(expert.strip())]
@@ -715,14 +715,7 @@ def find_expert_and_platform(ws: Workspace, expert: str, filing_no: str) -> tupl
         raise UserError(
             f"本周期的专家名单中没有“{expert}”", f"No expert '{expert}' on this cycle's roster"
         )
-    platform = next(
-        (p for p in platforms if wanted_filing and identity_key(p.filing_no) == wanted_filing),
-        None,
-    )
-    if platform is None:
-        raise UserError(
-            f"本周期没有备案编号为 {filing_no} 的平台", f"No platform {filing_no} in this cycle"
-        )
+    (platform,) = platforms_by_filing_no(ws, [filing_no])
     return by_name[0].id, platform.id
 
 

@@ -7,6 +7,11 @@ the grade, the decision, the bar (取消申报资格) and whether the result was
 bar or a disqualification carries into later cycles even when that result was not final,
 while only a final grade counts for two fails in a row (:func:`previous_standing`).
 
+A 备案编号 is matched to this cycle's platforms, and to the history held already, on its
+identity key (:func:`jlpanel.domain.identity.identity_key`: case, width, spaces, punctuation,
+look-alike letters and invisible characters do not count) and kept as the workspace writes it;
+one platform twice in one file refuses the file, naming both.
+
 Importing is all-or-nothing: a bad file, an entry without its period end, or a grade held
 already otherwise for the same platform and cycle (unless ``replace``) changes nothing and
 comes back with every finding. Audited.
@@ -14,6 +19,7 @@ comes back with every finding. Audited.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
@@ -26,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import clean_text, describe_removed, identity_key
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade, grade_from_label
 from jlpanel.domain.text import Text
@@ -118,6 +125,56 @@ def _finding(
     return Finding(severity, code, sheet, row, column, Text(zh, en), Text(fix_zh, fix_en))
 
 
+def _key(row: HistoryRow) -> tuple[str, str]:
+    """What one platform's grade in one cycle is known by: the identity key of its 备案编号
+    (case, width, spaces, punctuation, look-alike letters and invisible characters do not
+    count) and the cycle's name."""
+    return identity_key(row.filing_no), row.cycle_name
+
+
+class _Tidy:
+    """Cleans the text an earlier workspace stored, remembering what went."""
+
+    def __init__(self) -> None:
+        self.removed: list[str] = []
+        self.values = 0
+        self.emptied = 0
+
+    def __call__(self, value: str, *, code: bool = False) -> str:
+        cleaned = clean_text(value, code=code)
+        if cleaned.removed:
+            self.values += 1
+            self.emptied += code and not cleaned.text
+            self.removed.extend(c for c in cleaned.removed if c not in self.removed)
+        return cleaned.text
+
+    def findings(self, name: str) -> list[Finding]:
+        if not self.values:
+            return []
+        codes = describe_removed(tuple(self.removed))
+        emptied = (
+            (
+                f"；其中 {self.emptied} 个备案编号只有这些字符，相应记录未导入",
+                f"; {self.emptied} filing numbers held nothing else, and their entries were "
+                "not imported",
+            )
+            if self.emptied
+            else ("", "")
+        )
+        return [
+            _finding(
+                "text.invisible_removed",
+                f"工作区 {name} 中有 {self.values} 个备案编号、平台名称或周期名称含有看不见的"
+                f"字符或控制字符（{codes}），已删除{emptied[0]}",
+                f"{self.values} filing numbers, platform or cycle names in the workspace {name} "
+                f"held invisible or control characters ({codes}); they were removed{emptied[1]}",
+                "如需更正，请在该工作区中重新输入这些内容",
+                "To correct them, type them again in that workspace",
+                severity=Severity.WARNING,
+            )
+        ]
+
+
 def write_history_template(path: Path) -> None:
     """Write the blank history workbook (考核历史) staff fill in."""
     from jlpanel.exchange.history_sheet import write_history_template as write
@@ -154,7 +211,8 @@ def _read_earlier_workspace(
     final; a result that was not final is kept (its bar or disqualification carries on, its
     grade does not count for two fails in a row). The history it held of cycles before it
     comes along, so that a bar is not lost by importing only the latest cycle. Returns the
-    rows, the findings and the source of each inherited row (by filing number and cycle).
+    rows, the findings and the source of each inherited row (by :func:`_key`). Text is
+    cleaned as it comes in, with a warning when characters went.
     """
     import sqlite3
 
@@ -264,6 +322,23 @@ def _read_earlier_workspace(
     cycle_id, cycle_name, period_end = cycles[0]
     if cycle_id == current_cycle_id:
         return [], [_same_cycle(name)], {}
+    # Kept cleaned, as every text that comes in (issue 12); an older version may have stored
+    # invisible characters.
+    tidy = _Tidy()
+    cycle_name = tidy(cycle_name)
+    platform_results = [
+        (raw, tidy(raw, code=True), tidy(platform_name or ""), grade, is_final, kind, status)
+        for raw, platform_name, grade, is_final, kind, status in results
+    ]
+    inherited = [
+        {
+            **e,
+            "filing_no": tidy(e["filing_no"], code=True),
+            "cycle_name": tidy(e["cycle_name"]),
+            "platform_name": tidy(e.get("platform_name") or ""),
+        }
+        for e in inherited
+    ]
     if period_end is None:
         return (
             [],
@@ -283,18 +358,29 @@ def _read_earlier_workspace(
             {},
         )
 
+    # By the platform as stored (one per filing number there): two whose numbers are one
+    # once cleaned stay two rows, and the import refuses them as duplicates.
     by_platform: dict[str, dict[str, Any]] = {}
-    for filing_no, platform_name, grade, is_final, kind, status in results:
+    for raw, filing_no, platform_name, grade, is_final, kind, status in platform_results:
         seen = by_platform.setdefault(
-            filing_no,
-            {"name": platform_name or "", "grade": grade, "final": bool(is_final), "kinds": []},
+            raw,
+            {
+                "filing_no": filing_no,
+                "name": platform_name,
+                "grade": grade,
+                "final": bool(is_final),
+                "kinds": [],
+            },
         )
         if kind is not None:
             seen["kinds"].append((kind, status))
     rows: list[HistoryRow] = []
     not_final = 0
     no_grade: list[str] = []
-    for filing_no, seen in by_platform.items():
+    for seen in by_platform.values():
+        filing_no = seen["filing_no"]
+        if not filing_no:
+            continue  # nothing but invisible characters: counted by ``tidy``
         kinds = [k for k, _ in seen["kinds"]]
         barred = any(status == "barred" for _, status in seen["kinds"])
         decision = _stored_decision(kinds)
@@ -323,7 +409,7 @@ def _read_earlier_workspace(
                 is_final=seen["final"],
             )
         )
-    findings: list[Finding] = []
+    findings: list[Finding] = tidy.findings(name)
     if not rows:
         return (
             [],
@@ -367,9 +453,7 @@ def _read_earlier_workspace(
                 severity=Severity.WARNING,
             )
         )
-    earlier, sources, more = _inherited_rows(
-        name, inherited, {(r.filing_no, r.cycle_name) for r in rows}
-    )
+    earlier, sources, more = _inherited_rows(name, inherited, {_key(r) for r in rows})
     findings.extend(more)
     if any(f.severity is Severity.ERROR for f in more):
         return [], findings, {}
@@ -393,8 +477,8 @@ def _stored_decision(kinds: Sequence[str]) -> DecisionKind | None:
 def _inherited_rows(
     name: str, entries: Sequence[Mapping[str, Any]], own: set[tuple[str, str]]
 ) -> tuple[list[HistoryRow], dict[tuple[str, str], str], list[Finding]]:
-    """The history an earlier workspace held, as rows with their sources; undated entries
-    refuse the file."""
+    """The history an earlier workspace held, as rows with their sources (by :func:`_key`);
+    undated entries refuse the file. ``own`` holds the keys of the workspace's own results."""
     undated = [e for e in entries if e.get("cycle_end") is None]
     if undated:
         listed = "、".join(f"{e['filing_no']}（{e['cycle_name']}）" for e in undated[:10])
@@ -421,7 +505,8 @@ def _inherited_rows(
     sources: dict[tuple[str, str], str] = {}
     skipped: list[str] = []
     for e in entries:
-        if (e["filing_no"], e["cycle_name"]) in own:
+        key = (identity_key(e["filing_no"]), e["cycle_name"])
+        if key in own or not e["filing_no"]:
             continue
         try:
             grade = grade_from_label(e["grade"])
@@ -430,7 +515,7 @@ def _inherited_rows(
             skipped.append(f"{e['filing_no']}（{e['cycle_name']}）")
             continue
         source = f"{name}（{e['source']}）" if e.get("source") else name
-        sources[(e["filing_no"], e["cycle_name"])] = source[:500]
+        sources[key] = source[:500]
         rows.append(
             HistoryRow(
                 filing_no=e["filing_no"],
@@ -501,6 +586,7 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
         source = HistorySource.SHEET
         read = read_history_sheet(path)
         rows, findings = read.rows, list(read.findings)
+    findings.extend(_same_platform_twice(rows, path.name))
     if any(f.severity is Severity.ERROR for f in findings):
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, source, findings=tuple(findings))
 
@@ -539,30 +625,30 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, source, findings=tuple(findings))
 
     with ws.session() as s:
-        existing = {
-            (e.filing_no, e.cycle_name): e
-            for e in s.scalars(
-                select(m.HistoryEntry).where(
-                    m.HistoryEntry.cycle_name.in_({r.cycle_name for r in rows})
-                )
-            )
-        }
         platforms = dict(s.execute(select(m.Platform.filing_no, m.Platform.name)).all())
+        spelled = s.scalars(
+            select(m.HistoryEntry.filing_no).group_by(m.HistoryEntry.filing_no)
+        ).all()
+        rows, respelled = _as_the_workspace_spells(rows, platforms, spelled)
+        # Held entries by identity too: one stored before under another spelling (say before
+        # the platform's dossier came in) is the same platform's grade. Files written before
+        # identities were compared may even hold two spellings for one cycle.
+        existing: dict[tuple[str, str], list[m.HistoryEntry]] = {}
+        for e in s.scalars(
+            select(m.HistoryEntry)
+            .where(m.HistoryEntry.cycle_name.in_({r.cycle_name for r in rows}))
+            .order_by(m.HistoryEntry.id)
+        ):
+            existing.setdefault((identity_key(e.filing_no), e.cycle_name), []).append(e)
         held_alike = {
-            (r.filing_no, r.cycle_name)
+            _key(r)
             for r in rows
-            if (r.filing_no, r.cycle_name) in existing
-            and _same_entry(existing[(r.filing_no, r.cycle_name)], r)
+            if _key(r) in existing and all(_same_entry(e, r) for e in existing[_key(r)])
         }
-        clashes = [
-            r
-            for r in rows
-            if (r.filing_no, r.cycle_name) in existing
-            and (r.filing_no, r.cycle_name) not in held_alike
-        ]
+        clashes = [r for r in rows if _key(r) in existing and _key(r) not in held_alike]
         if clashes and not replace:
             for r in clashes[:20]:
-                held = existing[(r.filing_no, r.cycle_name)]
+                held = existing[_key(r)][0]
                 findings.append(
                     _finding(
                         "history.exists",
@@ -589,6 +675,24 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
                 path, HistoryStatus.REFUSED, source, findings=tuple(findings)
             )
 
+        if respelled:
+            listed = "、".join(f"{typed} → {own}" for typed, own in respelled[:10]) + (
+                "…" if len(respelled) > 10 else ""
+            )
+            findings.append(
+                _finding(
+                    "history.same_filing_no",
+                    f"{len(respelled)} 个备案编号的写法与本工作区不同，视为同一编号"
+                    f"（大小写、全角半角、空格、标点和看不见的字符不计），按本工作区的写法记录：{listed}",
+                    f"{len(respelled)} filing numbers are written otherwise than in this "
+                    "workspace and are taken as the same (case, width, spaces, punctuation and "
+                    f"invisible characters do not count); recorded as the workspace writes them: "
+                    f"{listed}",
+                    "如并非同一平台，请核对备案编号",
+                    "If they are not the same platforms, check the filing numbers",
+                    severity=Severity.WARNING,
+                )
+            )
         unknown = sorted({r.filing_no for r in rows} - set(platforms))
         if unknown:
             listed = "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "")
@@ -608,10 +712,16 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
         replaced: list[dict[str, object]] = []
         added = 0
         for r in rows:
-            key = (r.filing_no, r.cycle_name)
+            key = _key(r)
             if key in held_alike:
                 continue
-            earlier = existing.get(key)
+            group = existing.get(key, [])
+            earlier = group[0] if group else None
+            doubles = group[1:]
+            for double in doubles:  # one platform's grade twice, under two spellings
+                s.delete(double)
+            if doubles:
+                s.flush()  # before the one kept takes the spelling a deleted one may have
             values = {
                 "cycle_end": r.cycle_end,
                 "grade": r.grade.value,
@@ -628,10 +738,12 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
                         "old": earlier.grade,
                         "new": r.grade.value,
                         **_changed_flags(earlier, r),
+                        **_respelled(earlier, doubles, r),
                     }
                 )
                 for name, value in values.items():
                     setattr(earlier, name, value)
+                earlier.filing_no = r.filing_no
                 earlier.platform_name = r.platform_name or earlier.platform_name
             else:
                 added += 1
@@ -682,6 +794,68 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
         unchanged=len(held_alike),
         findings=tuple(findings),
     )
+
+
+def _as_the_workspace_spells(
+    rows: Sequence[HistoryRow], platforms: Mapping[str, str], held: Sequence[str]
+) -> tuple[list[HistoryRow], list[tuple[str, str]]]:
+    """``rows`` with each 备案编号 written as the workspace writes it, and (as written, as
+    kept) for those that were written otherwise.
+
+    Matched on identity keys: a platform of this cycle gives the spelling, else a history
+    entry held already; a filing number the workspace does not know stays as written.
+    """
+    own: dict[str, str] = {}
+    for filing_no in sorted(held):
+        own.setdefault(identity_key(filing_no), filing_no)
+    this_cycle: dict[str, str] = {}
+    for filing_no in sorted(platforms):
+        this_cycle.setdefault(identity_key(filing_no), filing_no)
+    own.update(this_cycle)  # this cycle's platform comes first
+    out: list[HistoryRow] = []
+    respelled: dict[tuple[str, str], None] = {}
+    for row in rows:
+        kept = own.get(identity_key(row.filing_no), row.filing_no)
+        if kept != row.filing_no:
+            respelled[(row.filing_no, kept)] = None
+            row = dataclasses.replace(row, filing_no=kept)
+        out.append(row)
+    return out, list(respelled)
+
+
+def _same_platform_twice(rows: Sequence[HistoryRow], name: str) -> list[Finding]:
+    """Errors for two rows of one platform and cycle (a sheet's reader names its rows
+    already; this catches an earlier workspace that holds one platform twice)."""
+    first: dict[tuple[str, str], HistoryRow] = {}
+    out: list[Finding] = []
+    for row in rows:
+        seen = first.setdefault(_key(row), row)
+        if seen is row:
+            continue
+        out.append(
+            _finding(
+                "history.duplicate",
+                f"{name} 中平台“{seen.filing_no}”和“{row.filing_no}”在“{row.cycle_name}”"
+                "各有一条等级：两者视为同一编号（大小写、全角半角、空格、标点和看不见的字符不计）",
+                f"{name} holds a grade for '{row.cycle_name}' under both '{seen.filing_no}' "
+                f"and '{row.filing_no}', which are one filing number (case, width, spaces, "
+                "punctuation and invisible characters do not count)",
+                "在该工作区中核对这两个平台的备案编号，保留正确的一个后再导入",
+                "Check those platforms' filing numbers in that workspace, keep the right one "
+                "and import it again",
+            )
+        )
+    return out
+
+
+def _respelled(
+    entry: m.HistoryEntry, doubles: Sequence[m.HistoryEntry], row: HistoryRow
+) -> dict[str, object]:
+    """For the audit: the spellings a replaced entry (and its doubles) were held under."""
+    before = [entry.filing_no, *(d.filing_no for d in doubles)]
+    if before == [row.filing_no]:
+        return {}
+    return {"held_as": before}
 
 
 def _entry_grade(entry: m.HistoryEntry) -> Grade | None:
@@ -735,21 +909,23 @@ def list_history(ws: Workspace) -> list[HistoryLine]:
     """
     lines: list[HistoryLine] = []
     with ws.session() as s:
-        platforms = dict(s.execute(select(m.Platform.filing_no, m.Platform.name)).all())
+        platforms = _platforms_by_key(s)
         for e in s.scalars(select(m.HistoryEntry)):
             grade = _entry_grade(e)
             if grade is None:
                 log.warning("history grade %r of %s is not a grade; left out", e.grade, e.filing_no)
                 continue
+            # Shown as this cycle's platform writes its number, however the entry was stored.
+            filing_no, name = platforms.get(identity_key(e.filing_no), (e.filing_no, ""))
             lines.append(
                 HistoryLine(
-                    filing_no=e.filing_no,
-                    platform_name=e.platform_name or platforms.get(e.filing_no) or "",
+                    filing_no=filing_no,
+                    platform_name=e.platform_name or name,
                     cycle_name=e.cycle_name,
                     cycle_end=e.cycle_end,
                     grade=grade,
                     source=e.source or "",
-                    in_cycle=e.filing_no in platforms,
+                    in_cycle=identity_key(e.filing_no) in platforms,
                     decision=_decision_or_none(e.decision, e.filing_no),
                     barred=bool(e.barred),
                     is_final=bool(e.is_final),
@@ -759,6 +935,16 @@ def list_history(ws: Workspace) -> list[HistoryLine]:
         lines,
         key=lambda h: (-(h.cycle_end or dt.date.min).toordinal(), h.cycle_name, h.filing_no),
     )
+
+
+def _platforms_by_key(session: Session) -> dict[str, tuple[str, str]]:
+    """This cycle's platforms by the identity key of their 备案编号: (filing no, name)."""
+    return {
+        identity_key(filing_no): (filing_no, name)
+        for filing_no, name in session.execute(
+            select(m.Platform.filing_no, m.Platform.name).order_by(m.Platform.id.desc())
+        )
+    }
 
 
 def _decision_or_none(stored: str | None, filing_no: str) -> DecisionKind | None:
@@ -833,6 +1019,9 @@ class UndatedHistoryError(UserError):
 def previous_standing(session: Session) -> dict[str, PreviousStanding]:
     """What earlier cycles say about each platform, by filing number.
 
+    Entries are one platform's whenever their filing numbers share an identity key, and are
+    listed under the number as this cycle's platform writes it (else as first held).
+
     The grade is the one of the most recent earlier cycle whose result was final (a grade
     that was not final does not count for two fails in a row); a bar or a disqualification
     in any earlier cycle counts whether or not that result was final. Entries without a
@@ -849,19 +1038,23 @@ def previous_standing(session: Session) -> dict[str, PreviousStanding]:
             m.HistoryEntry.barred,
             m.HistoryEntry.is_final,
             m.HistoryEntry.source,
+            m.HistoryEntry.id,
         ).order_by(m.HistoryEntry.filing_no, m.HistoryEntry.cycle_name)
     ).all()
     undated = [(e.filing_no, e.cycle_name, e.source or "") for e in entries if e.cycle_end is None]
     if undated:
         raise UndatedHistoryError(undated)
 
+    platforms = _platforms_by_key(session)
     by_platform: dict[str, list[Any]] = {}
     for e in entries:
-        by_platform.setdefault(e.filing_no, []).append(e)
+        by_platform.setdefault(identity_key(e.filing_no), []).append(e)
     out: dict[str, PreviousStanding] = {}
-    for filing_no, held in by_platform.items():
-        # Oldest first: the last one that qualifies is the most recent.
-        held.sort(key=lambda e: (e.cycle_end, e.cycle_name))
+    for key, held in by_platform.items():
+        filing_no = platforms[key][0] if key in platforms else held[0].filing_no
+        # Oldest first: the last one that qualifies is the most recent (of one cycle held
+        # under two spellings by an older version, the one stored last).
+        held.sort(key=lambda e: (e.cycle_end, e.cycle_name, e.id))
         graded: tuple[Grade, str] | None = None
         barred_in: str | None = None
         disqualified_in: str | None = None

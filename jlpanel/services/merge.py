@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from jlpanel.domain.conflicts import ConflictSource
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, expert_total, validate_sheet
 from jlpanel.domain.text import Text
@@ -460,7 +461,9 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                     "Merge the score files written from this cycle's review packages",
                 )
             )
-        elif filing_no and filing_no != ref.filing_no:
+        elif filing_no and identity_key(filing_no) != identity_key(ref.filing_no):
+            # Compared on identity keys: a dossier replaced since the package was issued may
+            # write the same number otherwise (lower case, full width), and is the same one.
             unknown.add(pid)
             findings.append(
                 _error(

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.results import TIE_LABELS, CycleResults, PlatformResult
+from jlpanel.services.dossiers import platforms_by_filing_no
 from jlpanel.services.errors import UserError
 from jlpanel.services.results import (
     compute_and_store_results,
@@ -38,43 +40,28 @@ def _reason(reason: str, what_zh: str, what_en: str) -> str:
     return text
 
 
-def _platforms_by_filing(ws: Workspace) -> dict[str, tuple[int, str]]:
-    with ws.session() as s:
-        return {
-            filing_no: (pid, name)
-            for pid, filing_no, name in s.execute(
-                select(m.Platform.id, m.Platform.filing_no, m.Platform.name)
-            )
-        }
-
-
-def _known(platforms: Mapping[str, tuple[int, str]], filing_no: str) -> tuple[int, str]:
-    if filing_no not in platforms:
-        raise UserError(
-            f"本周期没有备案编号为 {filing_no} 的平台", f"No platform {filing_no} in this cycle"
-        )
-    return platforms[filing_no]
-
-
 # ------------------------------------------------------------------------------- ties
 
 
 def order_tie(
     ws: Workspace, filing_nos: Sequence[str], reason: str, *, author: str | None = None
-) -> None:
-    """Record the panel's order (best first) for platforms in an exact tie, with the reason.
+) -> list[str]:
+    """Record the panel's order (best first) for platforms in an exact tie, with the reason;
+    the filing numbers as recorded (as the workspace writes them, however they were typed).
 
     Refused unless the platforms share one rank now: an order is never a way to re-rank
     platforms whose scores differ.
     """
     text = _reason(reason, "并列平台的排序", "Ordering tied platforms")
+    platforms = platforms_by_filing_no(ws, filing_nos) if len(filing_nos) >= 2 else []
+    # Kept as the workspace writes each number, however it was typed.
+    filing_nos = [p.filing_no for p in platforms]
     if len(filing_nos) < 2 or len(set(filing_nos)) != len(filing_nos):
         raise UserError(
             "请列出至少两个不同的并列平台备案编号，按专家组确定的先后顺序",
             "List at least two different tied platforms' filing numbers, best first",
         )
-    platforms = _platforms_by_filing(ws)
-    ids = [_known(platforms, f)[0] for f in filing_nos]
+    ids = [p.id for p in platforms]
     results = compute_workspace_results(ws)
     area = ws.cycle_info().rules.tie_break_area
     keys = {
@@ -99,6 +86,7 @@ def order_tie(
         )
         record(s, "order_tie", "cycle", None, new={"order": list(filing_nos), "reason": text})
     log.info("tie ordered: %s", filing_nos)
+    return filing_nos
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +143,8 @@ def rule_on_veto(
             f"评分细则中没有否决项 {veto_code}（可选：{known}）",
             f"The rubric has no veto {veto_code} (known: {known})",
         )
-    pid, _ = _known(_platforms_by_filing(ws), filing_no)
+    (platform,) = platforms_by_filing_no(ws, [filing_no])
+    pid = platform.id
     with ws.session() as s:
         previous = s.scalars(
             select(m.VetoRuling)
@@ -242,15 +231,21 @@ def confirmation_status(
         return ConfirmationStatus(None, None, ())
     results = results or compute_workspace_results(ws)
     now = _snapshot(ws, results)
+    # What was confirmed, under each number as the workspace writes it now: a dossier
+    # replaced since may write its number otherwise (identity key), and is the same platform.
+    spelled_now = {identity_key(f): f for f in now}
+    confirmed = {
+        spelled_now.get(identity_key(f), f): line for f, line in confirmation.snapshot.items()
+    }
     changes = [
         ResultChange(filing_no, key, line.get(key), now.get(filing_no, {}).get(key))
-        for filing_no, line in sorted(confirmation.snapshot.items())
+        for filing_no, line in sorted(confirmed.items())
         for key in line
         if line.get(key) != now.get(filing_no, {}).get(key)
     ]
     changes += [
         ResultChange(filing_no, "platform", None, "new")
-        for filing_no in sorted(set(now) - set(confirmation.snapshot))
+        for filing_no in sorted(set(now) - set(confirmed))
     ]
     return ConfirmationStatus(confirmation.confirmed_on, confirmation.author, tuple(changes))
 

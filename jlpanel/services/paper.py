@@ -7,6 +7,7 @@ stored with provenance ``paper`` and who entered them, all-or-nothing, and audit
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, validate_sheet
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
@@ -37,6 +39,11 @@ class PaperEntryOutcome:
     def ok(self) -> bool:
         """Whether the scores are now in the workspace."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings that did not refuse the sheet."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
 
 def _error(code: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Finding:
@@ -239,7 +246,11 @@ def enter_paper_scores(
 
 
 def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> PaperEntryOutcome:
-    """Read a filled paper score sheet and enter its scores; refuses with every problem."""
+    """Read a filled paper score sheet and enter its scores; refuses with every problem.
+
+    The sheet's expert is the workspace's expert of its id only if the names agree on their
+    identity key: a sheet for someone else is refused.
+    """
     from jlpanel.exchange.paper_sheet import read_paper_sheet
 
     info = ws.cycle_info()
@@ -260,7 +271,27 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
                 ),
             ),
         )
-    return enter_paper_scores(
+    if read.expert_id.isdigit():
+        with ws.session() as s:
+            held = s.get(m.Expert, int(read.expert_id))
+        if held is not None and identity_key(held.name) != identity_key(read.expert_name):
+            return PaperEntryOutcome(
+                read.expert_name,
+                0,
+                (
+                    _error(
+                        "paper.other_expert",
+                        f"该纸质评分表是为专家“{read.expert_name}”生成的，本工作区中该编号"
+                        f"（{read.expert_id}）的专家却是“{held.name}”：{path.name}",
+                        f"This paper sheet was written for the expert '{read.expert_name}', but "
+                        f"the expert with its id ({read.expert_id}) in this workspace is "
+                        f"'{held.name}': {path.name}",
+                        "请使用本工作区为该专家生成的纸质评分表",
+                        "Use the paper sheet this workspace wrote for that expert",
+                    ),
+                ),
+            )
+    outcome = enter_paper_scores(
         ws,
         int(read.expert_id),
         read.sheets,
@@ -268,3 +299,5 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
         source_file=path.name,
         declared=read.conflicts,
     )
+    # The reader's warnings (characters removed from a cell) stand beside what was entered.
+    return dataclasses.replace(outcome, findings=(*read.findings, *outcome.findings))

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 
 from jlpanel.domain.exact import format_points
+from jlpanel.domain.identity import identity_key
 from jlpanel.domain.results import (
     DECISION_LABELS,
     CycleResults,
@@ -204,10 +205,12 @@ def confirmation_in_force(session: Session) -> StoredConfirmation | None:
 
 
 def kept_deadlines(session: Session) -> dict[str, dt.date]:
-    """Deadlines fixed by any confirmation, by filing number: the earliest one that was set.
+    """Deadlines fixed by any confirmation, by the identity key of the filing number: the
+    earliest one that was set.
 
     Once a platform has been told to rectify by a date, a recompute or a later confirmation
-    never moves that date.
+    never moves that date — nor does its dossier replaced by one that writes its number
+    otherwise (lower case, full width).
     """
     kept: dict[str, dt.date] = {}
     for (snapshot_json,) in session.execute(
@@ -215,8 +218,9 @@ def kept_deadlines(session: Session) -> dict[str, dt.date]:
     ):
         for filing_no, line in json.loads(snapshot_json or "{}").items():
             deadline = line.get("deadline")
-            if deadline and filing_no not in kept:
-                kept[filing_no] = dt.date.fromisoformat(deadline)
+            key = identity_key(filing_no)
+            if deadline and key not in kept:
+                kept[key] = dt.date.fromisoformat(deadline)
     return kept
 
 
@@ -240,9 +244,13 @@ def compute_workspace_results(
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
         inputs = load_platform_inputs(s)
         confirmation = confirmation_in_force(s)
-        by_filing = {p.label: p.platform_id for p in inputs}
-        kept = {by_filing[f]: day for f, day in kept_deadlines(s).items() if f in by_filing}
-        orders = [[by_filing[f] for f in order if f in by_filing] for order in tie_orders(s)]
+        # Stored by filing number: found however the platform's number is written now.
+        by_key = {identity_key(p.label): p.platform_id for p in inputs}
+        kept = {by_key[k]: day for k, day in kept_deadlines(s).items() if k in by_key}
+        orders = [
+            [by_key[k] for f in order if (k := identity_key(f)) in by_key]
+            for order in tie_orders(s)
+        ]
     confirmed_on = decision_date or (confirmation.confirmed_on if confirmation else None)
     return compute_results(
         rubric,

@@ -7,6 +7,7 @@ corpus is refused with its reason while the workspace stays byte-for-byte the sa
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 from bad_score_files import BadScoreFile, CorpusSources, resigned, write_corpus
+from broken_workbooks import sample_dossier, write_dossier_workbook
 from review_support import CONFLICT, PLATFORMS, build_cycle, key_of, score_everything
 from sqlalchemy import select
 
@@ -24,6 +26,7 @@ from jlpanel.domain.dossier import Severity
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet
 from jlpanel.exchange import score_file as sf
 from jlpanel.services import review as rv
+from jlpanel.services.intake import ImportStatus, import_dossier
 from jlpanel.services.merge import (
     MergeFileStatus,
     MergeOutcome,
@@ -433,6 +436,42 @@ def test_a_missing_file_is_refused_and_folders_hold_only_score_files(ws: Workspa
     outcome = only(merge(ws, tmp_path / "nowhere.jlscore"))
     assert outcome.status is MergeFileStatus.REFUSED and codes(outcome) == ["merge.missing_file"]
     assert "File not found" in outcome.findings[0].message.en
+
+
+def test_a_dossier_replaced_with_its_number_written_otherwise_still_takes_the_scores(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    """The package was issued for JLPT-2023-101; the host unit's corrected workbook writes it
+    jlpt-2023-101, which replaces the same platform's dossier (issue 12 item 5)."""
+    usb = tmp_path / "usb"
+    zhao = submit(issued[ZHAO], usb)
+    sample = sample_dossier()
+    basic = dataclasses.replace(sample.basic, filing_no="jlpt-2023-101")
+    book = write_dossier_workbook(tmp_path / "101.xlsx", dataclasses.replace(sample, basic=basic))
+    replaced = import_dossier(ws, book, replace=True)
+    assert (replaced.status, replaced.platform_id) == (ImportStatus.REPLACED, 101)
+    outcome = only(merge(ws, zhao))
+    assert outcome.status is MergeFileStatus.MERGED, outcome.findings
+    assert sorted(sheets_of(ws, ZHAO)) == list(PLATFORMS)
+
+
+def test_a_file_that_gives_a_platform_another_filing_number_is_refused(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    zhao = submit(issued[ZHAO], tmp_path / "usb")
+    key = key_of(ws, issued[ZHAO].package_id)
+
+    def other_number(doc: dict[str, Any]) -> None:
+        doc["sheets"][0]["filing_no"] = SPARE[1]
+
+    tampered = tmp_path / "tampered.jlscore"
+    tampered.write_bytes(resigned(zhao.read_bytes(), key, other_number))
+    before = sheets_of(ws, ZHAO)
+    outcome = only(merge(ws, tampered))
+    assert outcome.status is MergeFileStatus.REFUSED
+    assert codes(outcome) == ["merge.platform_mismatch"]
+    assert SPARE[1] in outcome.findings[0].message.zh
+    assert sheets_of(ws, ZHAO).keys() == before.keys()
 
 
 # ---------------------------------------------------------------------------- the corpus

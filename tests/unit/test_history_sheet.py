@@ -264,3 +264,89 @@ def test_a_missing_file_is_a_finding(tmp_path: Path) -> None:
     read = read_history_sheet(tmp_path / "nowhere.xlsx")
     assert not read.ok
     assert read.errors
+
+
+# ----------------------------------------------------------- identities (issue 12 item 5)
+
+
+def test_cells_are_kept_cleaned_with_a_warning_naming_each_cell(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "平台名称", "考核周期", "考核期止", "等级", "处理意见"],
+            ["ＪＬ－２０２４－００１", "吉林省\u200b甲平台", "2024年度", END, "良\u200d好", None],
+            ["JL-2024-002\u202e", "乙", "２０２４年度\x1b", END, "不合格", "限期\u2060整改"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert read.ok, read.findings
+    assert [(r.filing_no, r.platform_name, r.cycle_name, r.grade) for r in read.rows] == [
+        ("JL-2024-001", "吉林省甲平台", "2024年度", Grade.GOOD),
+        ("JL-2024-002", "乙", "2024年度", Grade.FAIL),
+    ]
+    assert read.rows[1].decision is DecisionKind.RECTIFY
+    warned = {(f.code, f.row, f.column) for f in read.findings}
+    # Full-width letters and digits are folded without a word; invisible characters are not.
+    assert warned == {
+        ("text.invisible_removed", 2, "平台名称"),
+        ("text.invisible_removed", 2, "等级"),
+        ("text.invisible_removed", 3, "备案编号"),
+        ("text.invisible_removed", 3, "考核周期"),
+        ("text.invisible_removed", 3, "处理意见"),
+    }
+    assert all(f.severity is Severity.WARNING for f in read.findings)
+    filing = next(f for f in read.findings if f.column == "备案编号")
+    assert "U+202E" in filing.message.zh and "U+202E" in filing.message.en
+
+
+def test_a_filing_number_of_invisible_characters_only_is_refused(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "考核周期", "考核期止", "等级"],
+            ["JL-1", "2024年度", END, "良好"],
+            ["\u200b\u200b", "2024年度", END, "良好"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    (error,) = read.errors
+    assert (error.code, error.row, error.column) == ("cell.required", 3, "备案编号")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "cleaned"),
+    [
+        ("jl-2024-001", "jl-2024-001"),
+        ("JL\u200b-2024-001", "JL-2024-001"),
+        ("ＪＬ－２０２４－００１", "JL-2024-001"),
+        ("JL 2024 001", "JL2024001"),
+        ("\u0408L-2024-001", "\u0408L-2024-001"),  # Cyrillic Ј
+    ],
+)
+def test_two_spellings_of_one_filing_number_are_a_duplicate_naming_both_rows(
+    tmp_path: Path, spelling: str, cleaned: str
+) -> None:
+    path = workbook(
+        tmp_path / "h.xlsx",
+        [
+            ["备案编号", "考核周期", "考核期止", "等级"],
+            ["JL-2024-001", "2024年度", END, "良好"],
+            ["JL-2024-002", "2024年度", END, "合格"],
+            [spelling, "2024年度", END, "不合格"],
+            # The same platform in another cycle is no duplicate.
+            [spelling, "2022年度", EARLIER, "合格"],
+        ],
+    )
+    read = read_history_sheet(path)
+    assert not read.ok and read.rows == []
+    (duplicate,) = read.errors
+    assert (duplicate.code, duplicate.row, duplicate.column) == ("history.duplicate", 4, "备案编号")
+    assert "第 2 行和第 4 行" in duplicate.message.zh
+    assert "rows 2 and 4" in duplicate.message.en
+    assert "JL-2024-001" in duplicate.message.zh
+    # Spelled otherwise once cleaned: both spellings are named, and why they are one.
+    differs = cleaned != "JL-2024-001"
+    assert (f"“{cleaned}”" in duplicate.message.zh) == differs
+    assert ("视为同一编号" in duplicate.message.zh) == differs
+    assert ("are one filing number" in duplicate.message.en) == differs
