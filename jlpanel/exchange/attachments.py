@@ -276,42 +276,48 @@ class _Folder(_Source):
         self.path = path
         self.root = path.resolve()
         self.max_file_bytes = max_file_bytes
-        #: Each folder's names by their folded form, listed once however many names are
+        #: Each folder's names by their Windows key, listed once however many names are
         #: looked up in it (20,000 case-different references took a minute listed each time).
-        self._listings: dict[Path, dict[str, str] | None] = {}
+        self._listings: dict[Path, dict[str, list[str]] | None] = {}
 
-    def _listing(self, folder: Path) -> dict[str, str] | None:
+    def _listing(self, folder: Path) -> dict[str, list[str]] | None:
         if folder not in self._listings:
+            listing: dict[str, list[str]] = {}
             try:
-                self._listings[folder] = {
-                    unicodedata.normalize("NFC", e.name).casefold(): e.name
-                    for e in os.scandir(folder)
-                }
+                for entry in os.scandir(folder):
+                    listing.setdefault(_windows_key(entry.name), []).append(entry.name)
             except OSError:
                 self._listings[folder] = None
+            else:
+                self._listings[folder] = listing
         return self._listings[folder]
 
-    def _locate(self, name: str) -> Path | None:
+    def _locate(
+        self, name: str, ref: AttachmentRef, out: _Collector
+    ) -> Path | Literal[False] | None:
         candidate = self.path.joinpath(*name.split("/"))
         if candidate.exists() or candidate.is_symlink():
             return candidate
-        # The workbook was probably filled on Windows, where 论文1.PDF and 论文1.pdf are one.
+        # The workbook was probably filled on Windows, where 论文1.PDF, 论文1.pdf and
+        # "论文1.pdf " are one file; a folder made elsewhere may hold them apart.
         current = self.path
         for part in name.split("/"):
-            wanted = unicodedata.normalize("NFC", part).casefold()
             entries = self._listing(current)
             if entries is None:
                 return None
-            actual = entries.get(wanted)
+            actual = entries.get(_windows_key(part))
             if actual is None:
                 return None
-            current = current / actual
+            if len(actual) > 1:
+                _ambiguous(name, sorted(actual), ref, out)
+                return False
+            current = current / actual[0]
         return current
 
     def find(self, name: str, ref: AttachmentRef, out: _Collector) -> bytes | Literal[False] | None:
-        candidate = self._locate(name)
-        if candidate is None:
-            return None
+        candidate = self._locate(name, ref, out)
+        if candidate is None or candidate is False:
+            return candidate
         try:
             resolved = candidate.resolve()
         except (OSError, RuntimeError):  # a symlink loop
@@ -342,6 +348,28 @@ class _Folder(_Source):
             _too_large(name, len(data), self.max_file_bytes, ref, out)
             return False
         return data
+
+
+def _windows_key(name: str) -> str:
+    """A file name as Windows tells names apart: case-blind, trailing dots and spaces dropped."""
+    return unicodedata.normalize("NFC", name).rstrip(". ").casefold()
+
+
+def _ambiguous(name: str, found: list[str], ref: AttachmentRef, out: _Collector) -> None:
+    listed = "”“".join(found)
+    out.error(
+        "attachment.ambiguous",
+        ref,
+        Text(
+            f"附件“{name}”对应多个只有大小写或结尾空格、点不同的文件：“{listed}”",
+            f"The attachment '{name}' matches several files that differ only in case or in "
+            f"trailing spaces or dots: {', '.join(found)}",
+        ),
+        Text(
+            "请删除多余的文件，或给它们不同的名字（Windows 会把它们当成同一个文件）",
+            "Delete the extra files or give them different names (Windows takes them for one file)",
+        ),
+    )
 
 
 def _too_large(name: str, size: int, limit: int, ref: AttachmentRef, out: _Collector) -> None:
@@ -389,7 +417,7 @@ class _Zip(_Source):
         self.max_ratio = max_ratio
         self.archive: zipfile.ZipFile | None = None
         self.members: dict[str, zipfile.ZipInfo] = {}
-        self.folded: dict[str, zipfile.ZipInfo] = {}
+        self.folded: dict[str, list[zipfile.ZipInfo]] = {}
         self.refused = False
 
     def open(self, out: _Collector) -> None:
@@ -475,7 +503,8 @@ class _Zip(_Source):
                 )
                 continue
             self.members.setdefault(name, info)
-            self.folded.setdefault(name.casefold(), info)
+            if name not in self.members or self.members[name] is info:
+                self.folded.setdefault(_windows_key(name), []).append(info)
         if self.refused:
             archive.close()
         else:
@@ -489,9 +518,15 @@ class _Zip(_Source):
     def find(self, name: str, ref: AttachmentRef, out: _Collector) -> bytes | Literal[False] | None:
         if self.archive is None:
             return None
-        info = self.members.get(name) or self.folded.get(name.casefold())
+        info = self.members.get(name)
         if info is None:
-            return None
+            alike = self.folded.get(_windows_key(name), [])
+            if len(alike) > 1:
+                _ambiguous(name, sorted(_member_name(i) for i in alike), ref, out)
+                return False
+            if not alike:
+                return None
+            info = alike[0]
         where = f"{self.path.name}!{name}"
         if info.flag_bits & 0x1:
             out.error(

@@ -383,8 +383,8 @@ def test_attachments_linked_from_outside_are_refused_like_a_linked_file(
 
 @pytest.mark.parametrize(
     "name",
-    ["aux.pdf", "CON.pdf", "报告.pdf.", "报告 .pdf "],
-    ids=["aux", "CON", "trailing-dot", "trailing-space"],
+    ["aux.pdf", "CON.pdf", "报告.pdf."],
+    ids=["aux", "CON", "trailing-dot"],
 )
 def test_an_attachment_name_windows_cannot_save_is_refused_with_a_rename_hint(
     name: str, stocked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -418,6 +418,34 @@ def test_a_space_after_a_name_in_the_cell_is_no_part_of_the_file_name(
     assert main(["import", "--warnings", str(workspace), str(book)]) == 0
     assert "附件" not in capsys.readouterr().out
     assert [a[0] for a in shown(workspace)["attachments"]] == ["工作总结.pdf", "报告.pdf"]
+
+
+def test_a_file_whose_name_ends_in_a_space_is_found_as_windows_would(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Made on a Mac or unpacked on Linux: "报告 .pdf " on disk is the cell's "报告 .pdf",
+    as Windows would take it, and is stored under the name the cell gives."""
+
+    def edit(grids: Grids) -> None:
+        set_cell(grids, OUT, 2, "佐证材料", "报告 .pdf ")
+
+    book = dossier_book(tmp_path / "in", edit, files={"报告 .pdf ": PDF})
+    assert main(["import", "--warnings", str(workspace), str(book)]) == 0
+    assert "附件" not in capsys.readouterr().out
+    assert [a[0] for a in shown(workspace)["attachments"]] == ["工作总结.pdf", "报告 .pdf"]
+
+
+def test_files_differing_only_in_case_are_refused_as_ambiguous(
+    stocked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Which of two files Windows would take for one is never chosen by listing order."""
+
+    def edit(grids: Grids) -> None:
+        set_cell(grids, OUT, 2, "佐证材料", "report.pdf")
+
+    files = {"Report.PDF": PDF + b"% a\n", "REPORT.pdf": PDF + b"% b\n"}
+    book = dossier_book(tmp_path / "in", edit, files=files)
+    refused(stocked, book, capsys, "[服务成效 第2行 佐证材料]", "REPORT.pdf", "Report.PDF")
 
 
 def test_two_thousand_attachments_named_in_another_case_are_all_imported(

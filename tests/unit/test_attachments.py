@@ -100,6 +100,14 @@ def test_a_name_differing_only_in_case_is_found(tmp_path: Path) -> None:
     assert result.files["paper1.pdf"].data == PDF
 
 
+def test_a_zip_with_two_members_windows_takes_for_one_is_ambiguous(tmp_path: Path) -> None:
+    make_zip(tmp_path / "平台A.zip", {"Paper1.PDF": PDF, "paper1.pdf ": PDF, "b.pdf": PDF})
+    result = collect_attachments(workbook(tmp_path), ["PAPER1.pdf", "B.PDF"])
+    assert [f.code for f in result.findings] == ["attachment.ambiguous"]
+    assert "Paper1.PDF" in result.findings[0].message.zh
+    assert sorted(result.files) == ["B.PDF"]
+
+
 def test_files_from_the_zip_beside_the_workbook(tmp_path: Path) -> None:
     make_zip(tmp_path / "平台A.zip", {"论文/论文1.pdf": PDF, "工作总结.pdf": PDF})
     result = collect_attachments(workbook(tmp_path), ["论文/论文1.pdf", "工作总结.pdf"])
