@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from jlpanel.domain.dossier import Finding, Severity
-from jlpanel.domain.identity import identity_key
+from jlpanel.domain.identity import identity_key, terminal_safe
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, validate_sheet
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
@@ -271,26 +271,42 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
                 ),
             ),
         )
-    if read.expert_id.isdigit():
-        with ws.session() as s:
-            held = s.get(m.Expert, int(read.expert_id))
-        if held is not None and identity_key(held.name) != identity_key(read.expert_name):
-            return PaperEntryOutcome(
-                read.expert_name,
-                0,
-                (
-                    _error(
-                        "paper.other_expert",
-                        f"该纸质评分表是为专家“{read.expert_name}”生成的，本工作区中该编号"
-                        f"（{read.expert_id}）的专家却是“{held.name}”：{path.name}",
-                        f"This paper sheet was written for the expert '{read.expert_name}', but "
-                        f"the expert with its id ({read.expert_id}) in this workspace is "
-                        f"'{held.name}': {path.name}",
-                        "请使用本工作区为该专家生成的纸质评分表",
-                        "Use the paper sheet this workspace wrote for that expert",
-                    ),
+    if not (read.expert_id.isascii() and read.expert_id.isdigit()) or len(read.expert_id) > 9:
+        # The hidden mark was edited: no expert of this workspace has such an id.
+        return PaperEntryOutcome(
+            read.expert_name,
+            0,
+            (
+                _error(
+                    "paper.bad_mark",
+                    f"纸质评分表的专家编号“{terminal_safe(read.expert_id)}”无效，表格可能被改动过："
+                    f"{path.name}",
+                    f"The paper sheet's expert id '{terminal_safe(read.expert_id)}' is not valid; "
+                    f"the sheet may have been edited: {path.name}",
+                    "请使用本工作区为该专家生成的纸质评分表",
+                    "Use the paper sheet this workspace wrote for that expert",
                 ),
-            )
+            ),
+        )
+    with ws.session() as s:
+        held = s.get(m.Expert, int(read.expert_id))
+    if held is not None and identity_key(held.name) != identity_key(read.expert_name):
+        return PaperEntryOutcome(
+            read.expert_name,
+            0,
+            (
+                _error(
+                    "paper.other_expert",
+                    f"该纸质评分表是为专家“{read.expert_name}”生成的，本工作区中该编号"
+                    f"（{read.expert_id}）的专家却是“{held.name}”：{path.name}",
+                    f"This paper sheet was written for the expert '{read.expert_name}', but "
+                    f"the expert with its id ({read.expert_id}) in this workspace is "
+                    f"'{held.name}': {path.name}",
+                    "请使用本工作区为该专家生成的纸质评分表",
+                    "Use the paper sheet this workspace wrote for that expert",
+                ),
+            ),
+        )
     outcome = enter_paper_scores(
         ws,
         int(read.expert_id),

@@ -110,3 +110,32 @@ def test_a_sheet_for_another_expert_of_that_id_is_refused(issued, tmp_path):
         with ws.session() as s:
             s.execute(update(m.Expert).where(m.Expert.id == 900002).values(name="钱\u3000晓红"))
         assert import_paper_sheet(ws, sheet).ok
+
+
+@pytest.mark.parametrize("mark", ["12abc", "", "9" * 40])
+def test_an_edited_expert_id_mark_is_refused_not_a_crash(issued, tmp_path, capsys, mark):
+    # The hidden mark's expert id edited by hand: a refusal naming it, nothing stored.
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    path, *_ = issued
+    sheet = filled(issued, tmp_path / "filled.xlsx", {})
+    edited = tmp_path / "edited.xlsx"
+    source = CalamineWorkbook.from_path(str(sheet))
+    out = xlsxwriter.Workbook(str(edited))
+    for name in source.sheet_names:
+        grid = source.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        target = out.add_worksheet(name)
+        for r, row in enumerate(grid):
+            if row and row[0] == "expert_id":
+                row = [row[0], mark]
+            for c, value in enumerate(row):
+                if value != "":
+                    target.write_string(r, c, str(value)) if c else target.write(r, c, value)
+    out.close()
+    before = dump(path)
+    assert main(["paper", str(path), str(edited)]) == 1
+    err = capsys.readouterr().err
+    assert "专家编号" in err and "可能被改动过" in err
+    assert "Traceback" not in err
+    assert dump(path) == before
