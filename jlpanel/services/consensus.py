@@ -82,7 +82,7 @@ def _platform_result(ws: Workspace, platform_id: int) -> tuple[PlatformResult, R
     """
     from jlpanel.services.results import load_platform_inputs
 
-    with ws.session() as s:
+    with ws.reading() as s:
         _platform(s, platform_id)
         cycle = s.scalars(select(m.Cycle)).one()
         rubric = rubric_from_snapshot(cycle.rubric_json)
@@ -178,7 +178,7 @@ def adjust_score(
 
 def list_adjustments(ws: Workspace, platform_id: int | None = None) -> list[AdjustmentLine]:
     """Every adjustment held (of one platform with ``platform_id``), oldest first."""
-    with ws.session() as s:
+    with ws.reading() as s:
         query = (
             select(m.Adjustment, m.Platform.filing_no, m.Platform.name)
             .join(m.Platform, m.Platform.id == m.Adjustment.platform_id)
@@ -227,13 +227,13 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
     from jlpanel.services.results import compute_workspace_results
 
     en = language.startswith("en")
-    with ws.session() as s:
+    with ws.reading() as s:
         _platform(s, platform_id)
     # The whole cycle: the grade proposed is the one after the 优秀 quota, if there is one.
     result = compute_workspace_results(ws).by_id(str(platform_id))
     info = ws.cycle_info()
     rubric, policy = info.rubric, info.rules.score_policy
-    with ws.session() as s:
+    with ws.reading() as s:
         warnings = Counter(
             s.scalars(
                 select(m.DossierFinding.code).where(
@@ -344,7 +344,7 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
 
 def panel_opinion(ws: Workspace, platform_id: int) -> str | None:
     """The saved panel opinion of a platform, or None when none was saved."""
-    with ws.session() as s:
+    with ws.reading() as s:
         _platform(s, platform_id)
         return s.scalars(
             select(m.PanelOpinion.text).where(m.PanelOpinion.platform_id == platform_id)

@@ -199,12 +199,12 @@ class SpreadPoint:
 
 
 def _expert_names(ws: Workspace) -> dict[int, str]:
-    with ws.session() as s:
+    with ws.reading() as s:
         return dict(s.execute(select(m.Expert.id, m.Expert.name)).all())
 
 
 def _platform_facts(ws: Workspace) -> dict[int, tuple[str, str, str]]:
-    with ws.session() as s:
+    with ws.reading() as s:
         return {
             pid: (filing_no, name, host or "")
             for pid, filing_no, name, host in s.execute(
@@ -255,7 +255,7 @@ def platform_panel(
     info = ws.cycle_info()
     rubric = info.rubric
     names = _expert_names(ws)
-    with ws.session() as s:
+    with ws.reading() as s:
         (inp,) = load_platform_inputs(s, [platform_id])
         conflicted = sorted(
             {

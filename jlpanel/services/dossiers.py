@@ -90,7 +90,7 @@ class SheetData:
 
 def list_platforms(ws: Workspace) -> list[PlatformSummary]:
     """Every platform of the cycle with its warning count and key metrics."""
-    with ws.session() as s:
+    with ws.reading() as s:
         warnings = dict(
             s.execute(
                 select(m.DossierFinding.platform_id, func.count())
@@ -140,7 +140,7 @@ def platforms_by_filing_no(ws: Workspace, filing_nos: Sequence[str]) -> list[Pla
     :class:`UserError` naming a number no platform has, or one that two platforms share
     once so compared (only a workspace written before identities were compared holds such).
     """
-    with ws.session() as s:
+    with ws.reading() as s:
         rows = s.execute(
             select(m.Platform.id, m.Platform.filing_no, m.Platform.name).order_by(m.Platform.id)
         ).all()
@@ -183,7 +183,7 @@ def dossier_overview(ws: Workspace, platform_id: int) -> DossierOverview:
     """A platform's basic info, metrics, findings and attachment list."""
     from jlpanel.storage.dossiers import dossier_counts
 
-    with ws.session() as s:
+    with ws.reading() as s:
         platform = s.get(m.Platform, platform_id)
         if platform is None:
             raise UserError(
@@ -255,7 +255,7 @@ def sheet_data(
     models = dict(ROW_TABLES)
     if attribute not in models:
         raise KeyError(attribute)
-    with ws.session() as s:
+    with ws.reading() as s:
         table = m.Base.metadata.tables[models[attribute].__tablename__]
         return read_sheet_page(s, table, attribute, platform_id, offset=offset, limit=limit)
 
@@ -305,7 +305,7 @@ def read_sheet_page(
 
 def save_attachment(ws: Workspace, attachment_id: int, folder: Path) -> Path:
     """Write an attachment's bytes to ``folder`` (for the system viewer); returns the file."""
-    with ws.session() as s:
+    with ws.reading() as s:
         row = s.execute(
             select(m.Attachment.name, m.Attachment.data).where(m.Attachment.id == attachment_id)
         ).one_or_none()

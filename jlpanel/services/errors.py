@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
 
 
 class UserError(Exception):
@@ -21,3 +24,147 @@ class UserError(Exception):
         """The message in ``language`` with its details, one per line."""
         head = self.en if language.startswith("en") else self.zh
         return "\n".join([head, *(f"  - {d}" for d in self.details)])
+
+
+class FaultKind(StrEnum):
+    """A fault of the machine a user can fix: what went wrong with a file or the store."""
+
+    BUSY = "busy"  # another jlpanel is changing the store, or the file is in use
+    FULL = "full"  # no space left (or a file size limit)
+    READ_ONLY = "read_only"  # a read-only file or file system
+    PERMISSION = "permission"
+    IS_FOLDER = "is_folder"  # a folder where a file should be
+    NOT_FOLDER = "not_folder"  # a file where a folder should be
+    MISSING = "missing"
+    CANNOT_OPEN = "cannot_open"
+    DAMAGED = "damaged"
+    IO = "io"
+
+
+class FaultError(UserError):
+    """A :class:`UserError` for a fault of the machine, naming the path it concerns."""
+
+    def __init__(self, kind: FaultKind, path: Path | str | None, zh: str, en: str) -> None:
+        super().__init__(zh, en)
+        self.kind = kind
+        self.path = path
+
+
+_SQLITE_FAULTS = (
+    ("database is locked", FaultKind.BUSY),
+    ("database table is locked", FaultKind.BUSY),
+    ("database schema is locked", FaultKind.BUSY),
+    ("database or disk is full", FaultKind.FULL),
+    ("attempt to write a readonly database", FaultKind.READ_ONLY),
+    ("readonly database", FaultKind.READ_ONLY),
+    ("unable to open database file", FaultKind.CANNOT_OPEN),
+    ("disk i/o error", FaultKind.IO),
+    ("file is not a database", FaultKind.DAMAGED),
+    ("database disk image is malformed", FaultKind.DAMAGED),
+)
+
+_ERRNO_FAULTS = {
+    errno.ENOSPC: FaultKind.FULL,
+    errno.EDQUOT: FaultKind.FULL,
+    errno.EFBIG: FaultKind.FULL,
+    errno.EACCES: FaultKind.PERMISSION,
+    errno.EPERM: FaultKind.PERMISSION,
+    errno.EROFS: FaultKind.READ_ONLY,
+    errno.EISDIR: FaultKind.IS_FOLDER,
+    errno.ENOTDIR: FaultKind.NOT_FOLDER,
+    errno.ENOENT: FaultKind.MISSING,
+    errno.EBUSY: FaultKind.BUSY,
+    errno.ETXTBSY: FaultKind.BUSY,
+    errno.EIO: FaultKind.IO,
+}
+
+
+def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
+    match kind:
+        case FaultKind.BUSY if store:
+            return (
+                f"工作区“{where}”正在被另一个 jlpanel 修改（合并、导入或计算），请稍后重试；"
+                "本次没有保存任何改动",
+                f"The workspace '{where}' is being changed by another jlpanel (a merge, an "
+                "import or a computation); try again in a moment. Nothing was stored",
+            )
+        case FaultKind.BUSY:
+            return (
+                f"“{where}”正被其他程序使用，请关闭它后重试",
+                f"'{where}' is in use by another program; close it and try again",
+            )
+        case FaultKind.FULL:
+            return (
+                f"磁盘空间不足，无法写入“{where}”；请清理磁盘或换一个位置后重试"
+                + ("，本次没有保存任何改动" if store else ""),
+                f"The disk is full: '{where}' cannot be written; free some space or choose "
+                "another place and try again" + (". Nothing was stored" if store else ""),
+            )
+        case FaultKind.READ_ONLY:
+            return (
+                f"“{where}”是只读的，无法写入；请复制到可写的位置，或取消其只读属性后重试",
+                f"'{where}' is read-only and cannot be written; copy it somewhere writable, "
+                "or clear its read-only attribute, and try again",
+            )
+        case FaultKind.PERMISSION:
+            return (
+                f"没有权限访问“{where}”；请检查文件权限，或换一个位置",
+                f"No permission to use '{where}'; check its permissions or choose another place",
+            )
+        case FaultKind.IS_FOLDER:
+            return (
+                f"“{where}”是文件夹，这里需要的是文件；请换一个文件名",
+                f"'{where}' is a folder where a file is needed; choose another file name",
+            )
+        case FaultKind.NOT_FOLDER:
+            return (
+                f"路径“{where}”中有一部分是文件，这里需要的是文件夹；请换一个位置",
+                f"Part of the path '{where}' is a file where a folder is needed; choose "
+                "another place",
+            )
+        case FaultKind.MISSING:
+            return (
+                f"找不到“{where}”；请检查路径",
+                f"'{where}' does not exist; check the path",
+            )
+        case FaultKind.DAMAGED:
+            return (
+                f"工作区“{where}”已损坏，无法使用；请从备份恢复（jlpanel backups 列出备份）",
+                f"The workspace '{where}' is damaged; restore it from a backup "
+                "(jlpanel backups lists them)",
+            )
+        case FaultKind.CANNOT_OPEN:
+            return (
+                f"无法打开“{where}”；请检查文件是否存在、所在文件夹是否可写",
+                f"'{where}' cannot be opened; check that it exists and that its folder is writable",
+            )
+    return (
+        f"读写“{where}”时出现磁盘错误；请检查磁盘或换一个位置后重试",
+        f"A disk error occurred using '{where}'; check the disk or choose another place",
+    )
+
+
+def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | None:
+    """The message for a fault of the machine behind ``exc``, or None when it is a bug.
+
+    ``exc`` may be SQLite's own error (raw or wrapped by SQLAlchemy), about the store at
+    ``path``, or an ``OSError`` about a file of its own (named in the message instead).
+    """
+    if isinstance(exc, FaultError):
+        return exc
+    original = getattr(exc, "orig", None) or exc
+    if isinstance(original, OSError):
+        kind = _ERRNO_FAULTS.get(original.errno or 0)
+        if kind is None:
+            return None
+        where = original.filename if original.filename is not None else path
+        zh, en = _words(kind, str(where or ""), store=False)
+        return FaultError(kind, where, zh, en)
+    if type(original).__name__ not in ("OperationalError", "DatabaseError"):
+        return None
+    text = str(original).lower()
+    for fragment, kind in _SQLITE_FAULTS:
+        if fragment in text:
+            zh, en = _words(kind, str(path or ""), store=True)
+            return FaultError(kind, path, zh, en)
+    return None

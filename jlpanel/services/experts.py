@@ -695,7 +695,7 @@ def list_possible_conflicts(ws: Workspace) -> list[PossibleConflictLine]:
 
     Each line says whether it is still to check, confirmed (a conflict) or cleared.
     """
-    with ws.session() as s:
+    with ws.reading() as s:
         return _possible_conflicts(s, _experts(s), _platforms(s))
 
 
@@ -706,7 +706,7 @@ def find_expert_and_platform(ws: Workspace, expert: str, filing_no: str) -> tupl
     an invisible character typed on the command line do not matter.
     """
     wanted_expert = identity_key(expert)
-    with ws.session() as s:
+    with ws.reading() as s:
         experts = _experts(s)
     by_name = [e for e in experts if wanted_expert and identity_key(e.name) == wanted_expert]
     if not by_name and expert.strip().isdigit():
@@ -784,7 +784,7 @@ def _decide(
     note = (note or "").strip() or None
     who = author or current_actor()
     # The write lock first: what is decided on is read in the transaction that records it.
-    with ws.session(immediate=True) as s:
+    with ws.session() as s:
         expert, platform = s.get(m.Expert, expert_id), s.get(m.Platform, platform_id)
         if expert is None or platform is None:
             raise UserError(
@@ -1058,7 +1058,7 @@ def import_roster(
     read = read_roster(path)
     if not read.ok:
         return RosterImportOutcome(path, RosterStatus.REFUSED, findings=tuple(read.findings))
-    with ws.session() as s:
+    with ws.reading() as s:
         refusal = _refusal(s, replace)
         had_roster = bool(s.scalar(select(func.count()).select_from(m.Expert)))
     if refusal is not None:
@@ -1150,13 +1150,13 @@ def import_roster(
 
 def list_experts(ws: Workspace) -> list[ExpertLine]:
     """The cycle's experts, in roster order."""
-    with ws.session() as s:
+    with ws.reading() as s:
         return [_expert_line(e) for e in _experts(s)]
 
 
 def list_conflicts(ws: Workspace) -> list[ConflictLine]:
     """Every stored conflict, by expert, platform and source."""
-    with ws.session() as s:
+    with ws.reading() as s:
         experts, platforms = _experts(s), _platforms(s)
         return _stored_conflicts(s, experts, platforms, _live_conflicts(s, experts, platforms))
 
@@ -1296,7 +1296,7 @@ def assign_experts(ws: Workspace, *, per_platform: int | None = None) -> Assignm
 
 def assignment_matrix(ws: Workspace) -> AssignmentMatrix:
     """Experts × platforms as stored: assigned, conflicts with reasons, loads and coverage."""
-    with ws.session() as s:
+    with ws.reading() as s:
         minimum = _rules(s).min_valid_scores
         experts = _experts(s)
         platforms = _platforms(s)

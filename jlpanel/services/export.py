@@ -209,7 +209,7 @@ def _score_entries(ws: Workspace) -> list[_Entry]:
         ("bonus", of_sheets(m.BonusScore, m.BonusScore.item_code, m.BonusScore.points, null())),
         ("veto", of_sheets(m.VetoClaim, m.VetoClaim.veto_code, null(), m.VetoClaim.reason)),
     )
-    with ws.session() as s:
+    with ws.reading() as s:
         return [
             _Entry(eid, expert, pid, filing_no, platform, kind, code, points, text or "", prov, rev)
             for kind, query in queries

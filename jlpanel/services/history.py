@@ -908,7 +908,7 @@ def list_history(ws: Workspace) -> list[HistoryLine]:
     entries without a period end (from older files) come last.
     """
     lines: list[HistoryLine] = []
-    with ws.session() as s:
+    with ws.reading() as s:
         platforms = _platforms_by_key(s)
         for e in s.scalars(select(m.HistoryEntry)):
             grade = _entry_grade(e)

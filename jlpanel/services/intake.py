@@ -346,5 +346,5 @@ def import_dossiers(
 
 def platform_ids(ws: Workspace) -> list[int]:
     """Ids of the cycle's platforms, in import order."""
-    with ws.session() as s:
+    with ws.reading() as s:
         return list(s.scalars(select(m.Platform.id).order_by(m.Platform.id)))

@@ -991,7 +991,7 @@ def merge_score_files(
         if progress is not None and not progress(len(files) + k, steps, c.path.name):
             return cancel_from(len(files) + k)
         if not backed_up:
-            with ws.session() as s:
+            with ws.reading() as s:
                 plan = _plan(s, ctx, c)
             if plan.status is MergeFileStatus.MERGED:
                 assert backup_dir is not None

@@ -112,7 +112,7 @@ def issue_packages(
     expert order.
     """
     outdir = Path(outdir)
-    with ws.session() as s:
+    with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
         plans = _plans(s, experts)
         platforms = {

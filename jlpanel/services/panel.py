@@ -104,7 +104,7 @@ def tie_lines(
 ) -> list[TieLine]:
     """Every tie that matters in the current results (并列), for the results and discussion."""
     results = results or compute_workspace_results(ws)
-    with ws.session() as s:
+    with ws.reading() as s:
         facts = {
             str(pid): (filing_no, name)
             for pid, filing_no, name in s.execute(
@@ -192,7 +192,7 @@ def _snapshot_line(r: PlatformResult) -> dict[str, Any]:
 
 
 def _snapshot(ws: Workspace, results: CycleResults) -> dict[str, dict[str, Any]]:
-    with ws.session() as s:
+    with ws.reading() as s:
         filing = {str(pid): f for pid, f in s.execute(select(m.Platform.id, m.Platform.filing_no))}
     return {filing[r.platform_id]: _snapshot_line(r) for r in results.platforms}
 
@@ -225,7 +225,7 @@ def confirmation_status(
     ws: Workspace, *, results: CycleResults | None = None
 ) -> ConfirmationStatus:
     """The confirmation in force and every difference the current results show against it."""
-    with ws.session() as s:
+    with ws.reading() as s:
         confirmation = confirmation_in_force(s)
     if confirmation is None:
         return ConfirmationStatus(None, None, ())
@@ -261,13 +261,13 @@ def confirm_results(
     records what changed; deadlines fixed by an earlier confirmation never move.
     """
     day = on or dt.date.today()
-    with ws.session() as s:
+    with ws.reading() as s:
         seen = latest_confirmation(s)
         seen_id = None if seen is None else (seen.id, seen.reopened_at)
     results = compute_workspace_results(ws, decision_date=day)
     undecided = [t for t in results.ties if not t.decided]
     if undecided:
-        with ws.session() as s:
+        with ws.reading() as s:
             filing = {str(p): f for p, f in s.execute(select(m.Platform.id, m.Platform.filing_no))}
         listed = [
             f"{TIE_LABELS[t.where].zh}：{'、'.join(filing[p] for p in t.members)}"
@@ -285,7 +285,7 @@ def confirm_results(
     results = compute_and_store_results(ws, decision_date=day)
     snapshot = _snapshot(ws, results)
     who = author or current_actor()
-    with ws.session(immediate=True) as s:
+    with ws.session() as s:
         # Another process may have confirmed or reopened since this one looked: then what it
         # computed is stale, and confirming on top of it would record two decisions at once.
         latest = latest_confirmation(s)

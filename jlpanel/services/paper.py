@@ -288,7 +288,7 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
                 ),
             ),
         )
-    with ws.session() as s:
+    with ws.reading() as s:
         held = s.get(m.Expert, int(read.expert_id))
     if held is not None and identity_key(held.name) != identity_key(read.expert_name):
         return PaperEntryOutcome(

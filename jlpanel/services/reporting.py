@@ -302,7 +302,7 @@ def gather_report_set(
     day = decision_date or stored
     if results is None:
         results = compute_workspace_results(ws, decision_date=day)
-    with ws.session() as s:
+    with ws.reading() as s:
         inputs = {p.platform_id: p for p in load_platform_inputs(s)}
         platforms = {p.id: p for p in s.scalars(select(m.Platform).order_by(m.Platform.id))}
         for platform in platforms.values():

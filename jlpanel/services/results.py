@@ -238,7 +238,7 @@ def compute_workspace_results(
     ws: Workspace, *, decision_date: dt.date | None = None
 ) -> CycleResults:
     """The cycle's results under its rules, computed from the workspace (nothing stored)."""
-    with ws.session() as s:
+    with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
         rubric = rubric_from_snapshot(cycle.rubric_json)
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
@@ -496,7 +496,7 @@ def stored_decision_date(ws: Workspace) -> dt.date | None:
     ``decision_date`` arguments below mean "as if confirmed on that day"; without one the
     confirmation in force decides, so every list agrees with what the panel confirmed.
     """
-    with ws.session() as s:
+    with ws.reading() as s:
         confirmation = confirmation_in_force(s)
     return confirmation.confirmed_on if confirmation else None
 
@@ -508,7 +508,7 @@ def _context(
         results = compute_workspace_results(
             ws, decision_date=decision_date or stored_decision_date(ws)
         )
-    with ws.session() as s:
+    with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
         rubric = rubric_from_snapshot(cycle.rubric_json)
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))

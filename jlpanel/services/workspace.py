@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import RulesError, RuleSettings
-from jlpanel.services.errors import UserError
+from jlpanel.services.errors import FaultKind, UserError, store_fault
 from jlpanel.services.preferences import Preferences, load_preferences
 from jlpanel.services.rubrics import (
     default_rubric,
@@ -31,6 +31,10 @@ from jlpanel.storage.audit import record_change
 from jlpanel.storage.confirmations import latest_confirmation
 
 log = logging.getLogger(__name__)
+
+#: A writer waits this many times for another process's write lock (each wait is the
+#: store's busy timeout) before it gives up with a message.
+LOCK_TRIES = 3
 
 #: The extension of a cycle workspace file.
 WORKSPACE_SUFFIX = ".jlpanel"
@@ -90,20 +94,57 @@ class Workspace:
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
 
     @contextmanager
-    def session(self, *, immediate: bool = False) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error.
+    def session(self) -> Iterator[Session]:
+        """A session that may write: committed on success, rolled back on any error.
 
-        ``immediate`` takes the write lock at the start (waiting for another writer), for work
-        that reads what it is about to decide on and must not interleave with another process.
+        It takes the write lock at its start, waiting for another process's writer (a bounded
+        time, :data:`LOCK_TRIES` tries), so what it reads is still true when it writes and two
+        processes never interleave. After the wait it ends with a message that the workspace
+        is being changed by another jlpanel; a full disk, a read-only file and the like end
+        with theirs (:func:`~jlpanel.services.errors.store_fault`). Nothing is half-stored.
         """
-        with self._sessions.begin() as session:
-            if immediate:
-                session.connection(execution_options={store.IMMEDIATE: True})
-            yield session
+        session = self._sessions()
+        try:
+            for attempt in range(1, LOCK_TRIES + 1):
+                try:
+                    session.connection(execution_options={store.IMMEDIATE: True})
+                    break
+                except Exception as exc:
+                    session.rollback()
+                    fault = store_fault(exc, self.path)
+                    if fault is None:
+                        raise
+                    if fault.kind != FaultKind.BUSY or attempt == LOCK_TRIES:
+                        raise fault from exc
+                    log.info("workspace %s is busy; trying again (%d)", self.path, attempt)
+            try:
+                yield session
+                session.commit()
+            except Exception as exc:
+                session.rollback()
+                fault = store_fault(exc, self.path)
+                if fault is None:
+                    raise
+                raise fault from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading: it never waits for a writer (the write-ahead log keeps
+        the snapshot it began with) and must not write."""
+        try:
+            with self._sessions.begin() as s:
+                yield s
+        except Exception as exc:
+            fault = store_fault(exc, self.path)
+            if fault is None:
+                raise
+            raise fault from exc
 
     def cycle_info(self) -> CycleInfo:
         """The cycle's name, period, rubric and rules, and counts of what it holds."""
-        with self.session() as s:
+        with self.reading() as s:
             cycle = s.scalars(select(m.Cycle)).one()
             platforms = s.scalar(select(func.count()).select_from(m.Platform)) or 0
             experts = s.scalar(select(func.count()).select_from(m.Expert)) or 0
@@ -255,7 +296,7 @@ def open_workspace(path: Path, *, preferences: Preferences | None = None) -> Wor
         raise _translate(exc) from exc
     ws = Workspace(path, engine)
     try:
-        with ws.session() as s:
+        with ws.reading() as s:
             cycles = s.scalars(select(m.Cycle)).all()
         if len(cycles) != 1:
             raise UserError(

@@ -73,7 +73,10 @@ def open_engine(path: Path) -> Engine:
     and SAVEPOINTs (``Session.begin_nested``) work — sqlite3's legacy mode gets all three wrong.
     """
     url = URL.create("sqlite", database=str(Path(path).absolute()))
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # hide_parameters: an error never carries the experts' comments or scores to a terminal.
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+    )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _emit_begin)
     return engine
