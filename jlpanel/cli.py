@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+#: An internal error (a bug): sysexits' EX_SOFTWARE.
+EXIT_BUG = 70
 
 
 def _date(text: str) -> dt.date:
@@ -1136,3 +1138,53 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # `jlpanel results … | head`: the reader left; not an error
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:
+        from jlpanel.services.errors import store_fault
+
+        fault = store_fault(exc, None)
+        if fault is not None:  # a full disk, a read-only file, a path that is a folder …
+            print(fault.message(args.lang), file=sys.stderr)
+            return EXIT_REFUSED
+        return _report_bug(exc, args.lang)
+
+
+def _report_bug(exc: Exception, language: str) -> int:
+    """A bug: its traceback to the log file, a short message on the terminal.
+
+    The terminal never gets the exception's text, which may quote experts' comments or
+    scores from SQL parameters; the log file (the user's own) keeps the details.
+    """
+    import logging.handlers
+
+    from jlpanel.services.preferences import log_dir
+
+    where = log_dir() / "jlpanel-cli.log"
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            where, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
+        try:
+            log.error("internal error", exc_info=exc)
+        finally:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+        shown: Path | str = where
+    except OSError:  # the log folder cannot be written either
+        shown = "（无法写入日志 / the log could not be written）"
+    name = type(exc).__name__
+    if language.startswith("en"):
+        print(
+            f"Internal error ({name}): this is a bug in jlpanel, not something you did. "
+            f"The details are in {shown}; please send that file to the maintainers.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"内部错误（{name}）：这是 jlpanel 的缺陷，不是您的操作问题。详情已记入 {shown}，"
+            "请把该文件发给维护人员。",
+            file=sys.stderr,
+        )
+    return EXIT_BUG
