@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(autouse=True)
-def _private_user_dirs(
+def isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
-    """Preferences, logs and backups of a test go to its own folder, never the real home."""
-    home = tmp_path_factory.mktemp("user")
-    monkeypatch.setenv("JLPANEL_CONFIG_DIR", str(home / "config"))
-    monkeypatch.setenv("JLPANEL_DATA_DIR", str(home / "data"))
-    yield home
+) -> tuple[Path, Path]:
+    """Each test starts with no preferences, settings, logs or backups: (config, data)."""
+    mine = tmp_path_factory.mktemp("user")
+    config, data = mine / "config", mine / "data"
+    monkeypatch.setenv("JLPANEL_CONFIG_DIR", str(config))
+    monkeypatch.setenv("JLPANEL_DATA_DIR", str(data))
+    return config, data
