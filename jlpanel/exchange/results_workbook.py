@@ -8,19 +8,32 @@ with a byte-order mark, which Excel needs to read Chinese correctly.
 
 Every number is rounded half up, exactly, to the places its column shows (DESIGN §5) before it
 is written: a range of 0.01, never 0.01000000000001933. The workbook keeps numbers as numbers
-with a fixed-decimals format; the CSV writes them with those decimals. A CSV text cell that a
-spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe.
+with a fixed-decimals format; the CSV writes them with those decimals.
+
+A CSV must not turn into formulas when Excel, WPS or LibreOffice opens it (OWASP "CSV
+injection"), whatever separators the reader's import dialog splits at:
+
+- every text cell is quoted, so a tab, semicolon or line break inside it never starts a new
+  cell (Python's csv module quotes only commas, quotes and line breaks);
+- a text cell that begins with = + - @, a tab or a carriage return gets a leading apostrophe,
+  which the spreadsheet shows: the text stays text. The rule has no exceptions, so text that
+  merely looks like a number or a phone number is guarded too — "-5" is written '-5 and
+  "+86 431 8888 0000" '+86 431 8888 0000 (a number would be lost to a spreadsheet anyway);
+- numbers and dates are written bare, so a negative score stays a number: -1.50.
+
+The .xlsx workbook needs none of this: every text is written as a string cell, never parsed
+as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +119,17 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
     buffer = io.BytesIO()
     # in_memory: no temporary files; never constant_memory (it would drop rows written
     # out of order, and these tables are small).
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    # Text is written with write_string, never parsed; the options say so once more, should a
+    # generic write() ever creep in.
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     header = book.add_format(
         {"bold": True, "bg_color": "#D9D9D9", "border": 1, "align": "center", "valign": "vcenter"}
     )
@@ -179,28 +202,43 @@ def text_rows(sheet: Sheet, *, score_decimals: int = 2) -> list[list[str]]:
     ]
 
 
+def _is_number(value: Any, kind: ColumnKind, score_decimals: int) -> bool:
+    """Whether a CSV cell holds a number or a date (written bare) rather than text."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float | Decimal | Fraction | dt.date):
+        return True
+    # A statistic read back from stored JSON as text is a number in a number column.
+    return isinstance(value, str) and column_decimals(kind, score_decimals) is not None
+
+
+def _csv_text(text: str) -> str:
+    """A text cell as a CSV carries it: guarded against formulas and always quoted."""
+    return '"' + guard_formula(text).replace('"', '""') + '"'
+
+
 def _csv_cell(value: Any, kind: ColumnKind, score_decimals: int) -> str:
     text = cell_text(value, kind, score_decimals)
-    # Only text can be mistaken for a formula; a negative number stays a number.
-    is_number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-    if kind is ColumnKind.TEXT and not is_number:
-        return guard_formula(text)
-    return text
+    if text == "" or _is_number(value, kind, score_decimals):
+        return text  # digits, a point, a minus sign, a date's hyphens: nothing to quote
+    return _csv_text(text)
 
 
 def csv_bytes(sheet: Sheet, *, score_decimals: int = 2) -> bytes:
     """One table as CSV: UTF-8 with a byte-order mark, CRLF line ends (as Excel writes).
 
-    Excel in a Chinese locale reads a CSV without the mark as GBK and garbles it.
+    Excel in a Chinese locale reads a CSV without the mark as GBK and garbles it. Text cells
+    are quoted and guarded (see the module's notes); numbers and dates are bare.
     """
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow([guard_formula(c.header) for c in sheet.columns])
-    for row in sheet.rows:
-        writer.writerow(
-            [_csv_cell(v, c.kind, score_decimals) for c, v in zip(sheet.columns, row, strict=True)]
+    lines = [",".join(_csv_text(c.header) for c in sheet.columns)]
+    lines.extend(
+        ",".join(
+            _csv_cell(v, c.kind, score_decimals) for c, v in zip(sheet.columns, row, strict=True)
         )
-    return text.getvalue().encode("utf-8-sig")
+        for row in sheet.rows
+    )
+    # A lone empty cell is written "", as a blank line would be no row at all to a reader.
+    return "".join((line or '""') + "\r\n" for line in lines).encode("utf-8-sig")
 
 
 def write_csv(path: Path, sheet: Sheet, *, score_decimals: int = 2) -> None:

@@ -6,6 +6,11 @@ item and veto claim, long format), 指标均分 (platform × indicator means), �
 历史 (earlier cycles); a CSV holds one of them, 结果汇总 unless another is asked for. Numbers
 are rounded half up to the places they show. Files are written atomically.
 
+No CSV written here (``export … .csv``, ``results --csv``) opens as formulas in Excel, WPS or
+LibreOffice: text cells are quoted, and one that begins with = + - @, a tab or a carriage
+return gets a leading apostrophe — text that looks like a number too ("-5" → '-5); numbers
+and dates are written bare, so a negative number stays a number (``exchange.results_workbook``).
+
 结果汇总 names the cycle and its period end (周期截止) on every row, and 结果汇总 and 历史
 carry each platform's decision, bar and whether its result was final, so that the workbook — as
 written, or saved again by Excel, WPS or LibreOffice — imports as history in a later cycle

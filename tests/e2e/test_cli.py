@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -240,7 +242,9 @@ def test_results_apply_the_rules_and_are_stored(tmp_path, capsys):
     )
     capsys.readouterr()
     assert main(["results", str(ws_path), "--csv"]) == 0
-    lines = capsys.readouterr().out.removeprefix("\ufeff").strip().splitlines()
+    text = capsys.readouterr().out.removeprefix("\ufeff")
+    # the cells, joined again without the quotes every text cell has
+    lines = [",".join(row) for row in csv.reader(io.StringIO(text, newline=""))]
     assert lines[0] == "名次,备案编号,平台名称,得分,有效评分,等级,结果可定,处理意见,整改期限"
     assert lines[1].startswith("1,JL-001,吉林省JL-001平台,100.00,3,优秀,是,后补助候选")
     rest = sorted(lines[2:])

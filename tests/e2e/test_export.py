@@ -173,9 +173,12 @@ def test_the_csv_opens_in_excel_with_chinese_intact(ws: Workspace, tmp_path: Pat
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("名次,备案编号,平台名称,依托单位,得分,等级,处理意见")
+    # Text is quoted (a tab or semicolon in it never starts a cell), numbers and dates bare.
+    assert lines[0].startswith('"名次","备案编号","平台名称","依托单位","得分","等级","处理意见"')
     assert len(lines) == 5
-    assert lines[1].startswith(f"1,JLPT-2023-101,{PLATFORM_NAMES[101]},吉林省第1研究院,92.33,优秀")
+    assert lines[1].startswith(
+        f'1,"JLPT-2023-101","{PLATFORM_NAMES[101]}","吉林省第1研究院",92.33,"优秀"'
+    )
     assert ",2027-03-15," in lines[4]
 
 

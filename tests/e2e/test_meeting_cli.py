@@ -7,8 +7,10 @@ package is scored through the same service the desk calls (services.review).
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
+import io
 from pathlib import Path
 
 from broken_workbooks import sample_dossier, write_dossier_workbook
@@ -91,10 +93,10 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     assert main(["adjust", str(ws), "JL-B", "80", "--reason", "专家组讨论：服务成效突出"]) == 0
     capsys.readouterr()
     assert main(["results", str(ws), "--csv"]) == 0
-    rows = capsys.readouterr().out.splitlines()
-    ranked = [r.split(",")[2] for r in rows[1:]]  # rank, filing no., name …
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out, newline="")))
+    ranked = [r[2] for r in rows[1:]]  # rank, filing no., name …
     assert ranked == [name for _, name, _, _ in PLATFORMS]
-    assert ",80.00," in rows[2] and "良好" in rows[2]
+    assert rows[2][3] == "80.00" and "良好" in rows[2]
     assert "不合格" in rows[3] and "限期整改" in rows[3]
 
     reports = tmp_path / "reports"

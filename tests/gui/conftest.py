@@ -1,4 +1,7 @@
-"""Fixtures for the GUI tests: isolated settings, a window, a real workspace, no modal boxes."""
+"""Fixtures for the GUI tests: a window, a real workspace, no modal boxes.
+
+Settings, preferences, logs and backups are isolated by ``isolated_dirs`` in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -15,16 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from jlpanel.gui.app import MainWindow, make_app
 from jlpanel.gui.i18n import apply_language
 from jlpanel.gui.tasks import pending_tasks
-
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """Preferences, QSettings, logs and backups of every GUI test live in its tmp_path."""
-    config = tmp_path / "config"
-    data = tmp_path / "data"
-    monkeypatch.setenv("JLPANEL_CONFIG_DIR", str(config))
-    monkeypatch.setenv("JLPANEL_DATA_DIR", str(data))
-    return config, data
 
 
 @pytest.fixture

@@ -72,12 +72,18 @@ def test_choosing_english_switches_the_windows_at_once_and_is_saved(
 
 
 def test_backups_and_the_export_folder_are_saved_and_used(
-    window: MainWindow, qtbot: Any, workspace_file: Path, tmp_path: Path, monkeypatch: Any
+    window: MainWindow,
+    qtbot: Any,
+    workspace_file: Path,
+    tmp_path: Path,
+    monkeypatch: Any,
+    isolated_dirs: tuple[Path, Path],
 ) -> None:
+    _config, data = isolated_dirs
     backups = tmp_path / "我的备份"
     exports = tmp_path / "导出"
     dialog = open_settings(window, qtbot)
-    assert dialog.backupFolder.edit.placeholderText() == str(tmp_path / "data" / "backups")
+    assert dialog.backupFolder.edit.placeholderText() == str(data / "backups")
     dialog.backupFolder.edit.setText(str(backups))
     retype(qtbot, dialog.backupCountSpin, "2")
     assert dialog.backupCountSpin.text() == "2 份备份"
@@ -99,7 +105,7 @@ def test_backups_and_the_export_folder_are_saved_and_used(
     for _ in range(3):
         open_and_wait(window, qtbot, workspace_file)
     assert len(list_backups(backups, workspace_file.stem)) == 2
-    assert not (tmp_path / "data" / "backups").exists()
+    assert not (data / "backups").exists()
 
     # Reports and exports start in the export folder …
     window.make_reports()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from jlpanel.exchange.results_workbook import (
+    FORMULA_STARTS,
     Column,
     ColumnKind,
     Sheet,
@@ -96,7 +97,13 @@ def test_the_cycles_score_decimals_apply_to_scores_only() -> None:
         ("-材料不全", "'-材料不全"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        # Text that reads as a number or a phone number is guarded too: the rule has no
+        # exceptions a spreadsheet could disagree with.
+        ("-5", "'-5"),
+        ("+86 431 8888 0000", "'+86 431 8888 0000"),
         ("吉林省-平台", "吉林省-平台"),
+        (" =1", " =1"),
         ("", ""),
     ],
 )
@@ -121,7 +128,48 @@ def test_the_csv_guards_text_cells_but_not_negative_numbers() -> None:
 
 def test_the_csv_guards_a_negative_number_only_in_a_text_column() -> None:
     sheet = Sheet("x", (Column("说明", T), Column("差", S)), [("-3", -3), (-3, "-3")])
-    assert read_csv(csv_bytes(sheet))[1:] == [["'-3", "-3.00"], ["-3", "-3.00"]]
+    data = csv_bytes(sheet)
+    assert read_csv(data)[1:] == [["'-3", "-3.00"], ["-3", "-3.00"]]
+    # Numbers are bare (a reader that takes quoted fields as text keeps them numbers).
+    assert data.decode("utf-8-sig").splitlines() == ['"说明","差"', '"\'-3",-3.00', "-3,-3.00"]
+
+
+#: Text that would start a cell with a formula if the reader split it where the writer did not.
+BREAK_OUTS = ("甲\t=1+1", "乙;=2+2", "丙 =3+3", "丁\n=4+4", "戊\r\n@SUM(1)", '己","=5+5', "庚|=6")
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t", " ", "|"])
+def test_no_separator_in_a_text_cell_starts_a_formula(separator: str) -> None:
+    """Excel splits at the list separator (; in much of Europe); LibreOffice at what is ticked."""
+    sheet = Sheet("x", (Column("说明", T), Column("差", S)), [(t, -1.5) for t in BREAK_OUTS])
+    text = csv_bytes(sheet).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    cells = [cell for row in rows for cell in row if cell != "-1.50"]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+    if separator == ",":
+        assert rows[1:] == [[t, "-1.50"] for t in BREAK_OUTS]
+    assert text.count(",-1.50\r\n") == len(BREAK_OUTS)  # the number itself stays bare
+
+
+def test_an_empty_cell_alone_on_its_row_is_still_a_row() -> None:
+    sheet = Sheet("x", (Column("说明", T),), [(None,), ("=1",)])
+    assert read_csv(csv_bytes(sheet)) == [["说明"], [""], ["'=1"]]
+
+
+def test_the_workbook_never_writes_a_formula(tmp_path: Path) -> None:
+    """The .xlsx needs no apostrophe: text is a string cell, which no spreadsheet evaluates."""
+    from python_calamine import CalamineWorkbook
+
+    hostile = ['=HYPERLINK("http://example.invalid","x")', "+86 431", "-5", "@SUM(1)", "\t=1"]
+    out = tmp_path / "公式.xlsx"
+    write_workbook(
+        out, [Sheet("公式", (Column("=1+1", T), Column("差", S)), [(h, -1) for h in hostile])]
+    )
+    with zipfile.ZipFile(out) as book:
+        sheet_xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("公式").to_python()
+    assert rows == [["=1+1", "差"], *([h, -1.0] for h in hostile)]
 
 
 def test_a_printed_table_rounds_but_does_not_guard() -> None:
