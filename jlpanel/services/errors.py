@@ -72,6 +72,7 @@ _ERRNO_FAULTS = {
     errno.EROFS: FaultKind.READ_ONLY,
     errno.EISDIR: FaultKind.IS_FOLDER,
     errno.ENOTDIR: FaultKind.NOT_FOLDER,
+    errno.EEXIST: FaultKind.NOT_FOLDER,  # mkdir where a file of that name is
     errno.ENOENT: FaultKind.MISSING,
     errno.EBUSY: FaultKind.BUSY,
     errno.ETXTBSY: FaultKind.BUSY,
@@ -157,7 +158,8 @@ def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | Non
         kind = _ERRNO_FAULTS.get(original.errno or 0)
         if kind is None:
             return None
-        where = original.filename if original.filename is not None else path
+        # A rename names its destination second: that is the path the user gave.
+        where = next((w for w in (original.filename2, original.filename) if w is not None), path)
         zh, en = _words(kind, str(where or ""), store=False)
         return FaultError(kind, where, zh, en)
     if type(original).__name__ not in ("OperationalError", "DatabaseError"):

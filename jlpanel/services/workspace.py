@@ -174,6 +174,11 @@ class Workspace:
 
 def _translate(exc: store.WorkspaceError) -> UserError:
     path = exc.path
+    if exc.kind == "io_error" and exc.__cause__ is not None:
+        # A full disk, a read-only file or a missing permission says so, not "disk problem".
+        fault = store_fault(exc.__cause__, path)
+        if fault is not None and fault.kind is not FaultKind.IO:
+            return fault
     messages = {
         "exists": (
             f"文件已存在，未作改动：{path}",
