@@ -6,7 +6,9 @@ from a good file by the one thing it tests.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from broken_workbooks import _part_of, rewrite_zip, write_dossier_workbook
@@ -44,6 +46,31 @@ def namespaced(path: Path) -> Path:
         return data
 
     rewrite_zip(path, edit)
+    return path
+
+
+def upper_case_part(path: Path) -> Path:
+    """The far cell in a part named ``sheet3.XML``, and a workbook.xml ElementTree refuses.
+
+    calamine finds members in any case, and reads a comment holding ``--`` that a strict
+    parser refuses; the reader then knows no sheet's part and must still scan this one.
+    """
+    far_cell(path)
+    part = _part_of(path, S)
+    rewrite_zip(
+        path,
+        lambda n, d: (
+            d.replace(b"<sheets>", b"<!-- a -- b --><sheets>", 1) if n == "xl/workbook.xml" else d
+        ),
+    )
+    source = path.read_bytes()
+    with (
+        zipfile.ZipFile(io.BytesIO(source)) as zin,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            name = part.replace(".xml", ".XML") if info.filename == part else info.filename
+            zout.writestr(name, zin.read(info))
     return path
 
 

@@ -650,25 +650,35 @@ def _too_many_cells(sheet: str, rows: int, columns: int) -> Finding:
 #: Sheet scans of an open workbook, by part: made before calamine opens the file, used
 #: again for each sheet's special cells.
 _SCANS: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, _Scan]] = weakref.WeakKeyDictionary()
-_NOT_SHEETS = ("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml")
+_NOT_SHEETS = ("[content_types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedstrings.xml")
+
+
+def _zip_key(part: str) -> str:
+    """A zip member's name as calamine looks it up: any case, with / or \\ between folders."""
+    return part.replace("\\", "/").lower()
+
+
+def _may_be_sheet(part: str) -> bool:
+    key = _zip_key(part)
+    return (
+        key.endswith(".xml")
+        and key not in _NOT_SHEETS
+        and not key.startswith(("docprops/", "xl/theme/"))
+    )
 
 
 def _bound_sheets(name: str, archive: zipfile.ZipFile, max_rows: int, report: ReadReport) -> bool:
     """Measure every part that could be a sheet from its cells; False after refusing one.
 
     Every XML part is measured, not only those workbook.xml names: calamine may resolve a
-    sheet's part differently, and a damaged or oddly prefixed workbook.xml must not skip
-    the scan.
+    sheet's part differently (it ignores case: ``sheet1.XML`` is ``sheet1.xml``), and a
+    damaged or oddly prefixed workbook.xml must not skip the scan.
     """
     sheet_of = {part: sheet for sheet, part in sheet_parts(archive).items()}
     scans: dict[str, _Scan] = {}
     for info in archive.infolist():
         part = info.filename
-        if (
-            not part.endswith(".xml")
-            or part in _NOT_SHEETS
-            or part.startswith(("docProps/", "xl/theme/"))
-        ):
+        if not _may_be_sheet(part):
             continue
         label = sheet_of.get(part, part)
         try:

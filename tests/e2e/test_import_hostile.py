@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from broken_workbooks import write_dossier_workbook
 from factories import dump
-from hostile_workbooks import converted, far_cell, garbage_sheet, gnumeric_dimension, namespaced
+from hostile_workbooks import (
+    converted,
+    far_cell,
+    garbage_sheet,
+    gnumeric_dimension,
+    namespaced,
+    upper_case_part,
+)
 
 from jlpanel.cli import main
 
@@ -16,6 +23,8 @@ HOSTILE = {
     "far cell": (far_cell, "工作表“服务记录”有 1,048,575 行"),
     "namespaced": (namespaced, "工作表“服务记录”有 1,048,575 行"),
     "garbage sheet": (garbage_sheet, "工作表“服务记录”无法读取"),
+    # workbook.xml is unreadable to the reader here: the sheet is named by its part
+    "part named in capitals": (upper_case_part, "工作表“xl/worksheets/sheet3.XML”有 1,048,575 行"),
 }
 
 

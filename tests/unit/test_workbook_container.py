@@ -16,6 +16,7 @@ from hostile_workbooks import (
     garbage_xls,
     gnumeric_dimension,
     namespaced,
+    upper_case_part,
 )
 
 from jlpanel.exchange.dossier_reader import read_dossier
@@ -38,6 +39,13 @@ def test_a_far_cell_is_refused_in_well_under_a_second(tmp_path: Path, row_attr: 
 def test_a_namespace_prefix_does_not_skip_the_scan(tmp_path: Path) -> None:
     [finding] = read_dossier(namespaced(tmp_path / "平台A.xlsx")).errors
     assert (finding.code, finding.sheet) == ("sheet.too_many_rows", S)
+
+
+def test_a_sheet_part_named_in_capitals_is_scanned(tmp_path: Path) -> None:
+    # calamine finds xl/worksheets/sheet3.XML for sheet3.xml; unscanned, it aborts the process.
+    [finding] = read_dossier(upper_case_part(tmp_path / "平台A.xlsx")).errors
+    assert finding.code == "sheet.too_many_rows"
+    assert "1,048,575" in finding.message.zh
 
 
 def test_cells_without_refs_are_counted(tmp_path: Path) -> None:
