@@ -62,15 +62,61 @@ def upper_case_part(path: Path) -> Path:
         lambda n, d: (
             d.replace(b"<sheets>", b"<!-- a -- b --><sheets>", 1) if n == "xl/workbook.xml" else d
         ),
+        rename={part: part.replace(".xml", ".XML")},
     )
+    return path
+
+
+def swollen_part(
+    path: Path, part: str, size: int, element: bytes = b"<si><t>\xe5\xa1\xab\xe5\x85\x85</t></si>"
+) -> Path:
+    """The sample with ``element`` repeated before the closing tag of ``part`` to ``size`` bytes.
+
+    By default the padding is shared strings (填充) that no cell refers to, so the dossier
+    stays valid. It compresses about a thousand to one: even a part of hundreds of MB makes
+    a file of a few hundred KB.
+    """
+    write_dossier_workbook(path)
     source = path.read_bytes()
     with (
         zipfile.ZipFile(io.BytesIO(source)) as zin,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout,
     ):
         for info in zin.infolist():
-            name = part.replace(".xml", ".XML") if info.filename == part else info.filename
-            zout.writestr(name, zin.read(info))
+            data = zin.read(info)
+            if info.filename != part:
+                zout.writestr(info, data)
+                continue
+            close = data.rindex(b"</")
+            head, tail = data[:close], data[close:]
+            repeats, rest = divmod(size - len(data), len(element))
+            block = element * (2**20 // len(element) + 1)
+            with zout.open(part, "w", force_zip64=size > 2**31) as out:
+                out.write(head)
+                for _ in range(repeats // (len(block) // len(element))):
+                    out.write(block)
+                out.write(element * (repeats % (len(block) // len(element)) + (rest > 0)))
+                out.write(tail)
+    return path
+
+
+def unique_count(path: Path, declared: int) -> Path:
+    """The sample whose shared text table declares ``declared`` strings (``uniqueCount``)."""
+    write_dossier_workbook(path)
+    rewrite_zip(path, lambda n, d: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="%d"' % declared, d))
+    return path
+
+
+def many_strings(path: Path, total: int) -> Path:
+    """The sample whose shared text table is padded with empty strings (``<si/>``) to ``total``."""
+    write_dossier_workbook(path)
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "xl/sharedStrings.xml":
+            return data
+        return data.replace(b"</sst>", b"<si/>" * (total - data.count(b"<si>")) + b"</sst>")
+
+    rewrite_zip(path, edit)
     return path
 
 

@@ -10,7 +10,9 @@ and .ods no such scan is certain, so calamine first reads them in a child proces
 included, is a refusal naming the file, never an abort here.
 
 The limits: :data:`MAX_COLUMNS` columns, the caller's row limit, at most :data:`MAX_CELLS`
-cells in a sheet's grid, and the unpacked size (:data:`UNPACK_FACTOR`, :data:`UNPACK_LIMIT`).
+cells in a sheet's grid, and what the zip unpacks to (:class:`MemoryLimits`): in all, and in
+the parts calamine reads whole on opening whatever sheet is read — the shared strings above
+all, whose strings are counted too.
 
 Before any of that, the file itself is checked (:func:`open_workbook`): its size, its magic
 bytes (an encrypted workbook, a PDF or a text file renamed .xlsx is named as what it is), the
@@ -283,11 +285,56 @@ def probe_in_child(
 # ------------------------------------------------------- opening a workbook safely
 
 #: The zip may unpack to at most this many times the file size limit, and never past
-#: UNPACK_LIMIT (sharedStrings is read whole, whatever the row limit).
+#: UNPACK_LIMIT.
 UNPACK_FACTOR = 20
 UNPACK_LIMIT = 2**30
+#: calamine reads the shared strings (xl/sharedStrings.xml) whole when it opens a workbook,
+#: whatever sheet is then read, and keeps them until it closes: their text plus about 40
+#: bytes a string. The part may unpack to this many times the file size limit …
+SHARED_STRINGS_FACTOR = 2
+#: … and hold, or declare in ``uniqueCount`` (calamine reserves room for that many before
+#: reading one), at most as many strings as one sheet may have cells.
+MAX_SHARED_STRINGS = MAX_CELLS
 _SCAN_CHUNK = 2**20
 _PART_LIMIT = 16 * 2**20  # workbook.xml and its relationships are small
+#: The other parts calamine reads whole on opening, by file name in whatever folder the
+#: package points it to. Excel's most, 64,000 cell formats, make a 14.7 MB style table.
+_WHOLE_PARTS = {
+    "styles.xml": 2 * _PART_LIMIT,
+    "workbook.xml": _PART_LIMIT,
+    "workbook.xml.rels": _PART_LIMIT,
+    ".rels": _PART_LIMIT,
+}
+_SHARED_STRINGS = "sharedstrings.xml"
+#: What in a shared-strings part may start a string: ``<si>``, ``<si/>``, ``<x:si …>``.
+_SI_TAG = re.compile(rb"[<:]si[\s/>]")
+_UNIQUE_COUNT = re.compile(rb"uniqueCount\s*=\s*[\"']([^\"'<>]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryLimits:
+    """How much a workbook may unpack to, for a file size limit.
+
+    Each bounds what calamine and the reader hold in memory while reading it; the peak of the
+    worst file they allow is measured by ``python benchmarks/run.py memory``.
+    """
+
+    #: All parts together, unpacked.
+    unpacked: int
+    #: The shared-strings part, unpacked.
+    shared_strings: int
+    #: The strings in it.
+    strings: int
+
+    @classmethod
+    def for_file(cls, max_bytes: int) -> MemoryLimits:
+        """The limits for a workbook of at most ``max_bytes``."""
+        return cls(
+            unpacked=min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT),
+            shared_strings=SHARED_STRINGS_FACTOR * max_bytes,
+            strings=MAX_SHARED_STRINGS,
+        )
+
 
 _ZIP_MAGIC = (b"PK\x03\x04",)
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -749,8 +796,9 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
             ),
         )
         return None
+    limits = MemoryLimits.for_file(max_bytes)
     unpacked = sum(i.file_size for i in infos)
-    if unpacked > min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT):
+    if unpacked > limits.unpacked:
         archive.close()
         report.add(
             "file.too_large",
@@ -767,11 +815,29 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
             ),
         )
         return None
+    # A zip's declared sizes can be trusted: Python's zipfile reads no more than a member
+    # declares, and calamine's refuses a member that unpacks to more.
+    whole = [] if ods else [(i, _whole_part_limit(i.filename, limits)) for i in infos]
+    for info, limit in whole:
+        if limit is not None and info.file_size > limit:
+            archive.close()
+            report.general.append(_part_too_large(name, info.filename, info.file_size, limit))
+            return None
     # calamine stops reading a part at its closing tag and so never checks its CRC; a damaged
-    # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here.
+    # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here,
+    # counting the shared strings on the way.
     try:
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and (
+            if not ods and _file_name(info.filename) == _SHARED_STRINGS:
+                with archive.open(info) as handle:
+                    count, declared = _count_shared_strings(handle)
+                if max(count, declared) > limits.strings:
+                    archive.close()
+                    report.general.append(
+                        _too_many_strings(name, info.filename, count, declared, limits.strings)
+                    )
+                    return None
+            elif info.filename.endswith((".xml", ".rels")) and (
                 ods or not _is_worksheet(info.filename)
             ):
                 with archive.open(info) as handle:
@@ -782,6 +848,102 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
         report.general.append(damaged_finding(name, str(exc) or type(exc).__name__))
         return None
     return archive
+
+
+def _file_name(part: str) -> str:
+    return _zip_key(part).rpartition("/")[2]
+
+
+def _whole_part_limit(part: str, limits: MemoryLimits) -> int | None:
+    """The unpacked size limit of a part calamine reads whole on opening; None for the rest."""
+    file_name = _file_name(part)
+    if file_name == _SHARED_STRINGS:
+        return limits.shared_strings
+    if file_name == ".rels" and _zip_key(part) != "_rels/.rels":
+        return None  # only the package's own relationships are read on opening
+    return _WHOLE_PARTS.get(file_name)
+
+
+def _count_shared_strings(handle: Any) -> tuple[int, int]:
+    """(strings at most, the largest ``uniqueCount``) of a shared-strings part, read through.
+
+    Every string calamine reads starts with a tag named ``si`` in some prefix, so the tags
+    counted are at least the strings. The part is searched in pieces cut before a ``<``, so
+    no tag or attribute is ever cut in two.
+    """
+    count = declared = 0
+    buffer = b""
+    while True:
+        chunk = handle.read(_SCAN_CHUNK)
+        buffer += chunk
+        if chunk:
+            cut = buffer.rfind(b"<")
+            if cut <= 0:
+                if len(buffer) <= 4 * _SCAN_CHUNK:
+                    continue
+                # Excel holds at most 32,767 characters in a cell: no honest run is this long.
+                raise ValueError("sharedStrings.xml: markup or text over 4 MB long")
+            segment, buffer = buffer[:cut], buffer[cut:]
+        else:
+            segment, buffer = buffer, b""
+        count += len(_SI_TAG.findall(segment))
+        for value in _UNIQUE_COUNT.findall(segment):
+            digits = value.lstrip(b"+")
+            if digits.isdigit():
+                digits = digits.lstrip(b"0")
+                declared = max(declared, int(digits or b"0") if len(digits) <= 20 else _BIG)
+        if not chunk:
+            return count, declared
+
+
+_PART_NAMES = {
+    _SHARED_STRINGS: Text("共享文字表", "shared text table"),
+    "styles.xml": Text("单元格样式表", "cell style table"),
+    "workbook.xml": Text("工作簿目录", "workbook directory"),
+}
+_SURPLUS = Text(
+    "请删除工作簿中多余的内容（不用的工作表和单元格样式、重复或过长的文字），"
+    "或把数据复制到新的空白工作簿后再导入",
+    "Remove surplus content from the workbook (unused sheets and cell styles, repeated or "
+    "over-long text), or copy the data into a new blank workbook, and import again",
+)
+
+
+def _part_too_large(name: str, part: str, size: int, limit: int) -> Finding:
+    what = _PART_NAMES.get(_file_name(part), Text("关系表", "relationship list"))
+    return Finding(
+        Severity.ERROR,
+        "file.part_too_large",
+        None,
+        None,
+        None,
+        Text(
+            f"“{name}”的{what.zh}（{part}）解压后有 {size / 2**20:.1f} MB，超过上限 "
+            f"{limit / 2**20:.1f} MB",
+            f"The {what.en} of '{name}' ({part}) unpacks to {size / 2**20:.1f} MB, more than "
+            f"the limit of {limit / 2**20:.1f} MB",
+        ),
+        _SURPLUS,
+    )
+
+
+def _too_many_strings(name: str, part: str, count: int, declared: int, limit: int) -> Finding:
+    if count > limit:
+        zh, en = f"有 {count:,} 条文字", f"holds {count:,} strings"
+    else:
+        zh, en = f"声明有 {declared:,} 条文字", f"declares {declared:,} strings"
+    return Finding(
+        Severity.ERROR,
+        "file.too_many_strings",
+        None,
+        None,
+        None,
+        Text(
+            f"“{name}”的共享文字表（{part}）{zh}，超过上限 {limit:,} 条",
+            f"The shared text table of '{name}' ({part}) {en}, more than the limit of {limit:,}",
+        ),
+        _SURPLUS,
+    )
 
 
 def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:

@@ -14,6 +14,8 @@ from hostile_workbooks import (
     garbage_sheet,
     gnumeric_dimension,
     namespaced,
+    swollen_part,
+    unique_count,
     upper_case_part,
 )
 
@@ -25,6 +27,16 @@ HOSTILE = {
     "garbage sheet": (garbage_sheet, "工作表“服务记录”无法读取"),
     # workbook.xml is unreadable to the reader here: the sheet is named by its part
     "part named in capitals": (upper_case_part, "工作表“xl/worksheets/sheet3.XML”有 1,048,575 行"),
+    # 201 MB of shared strings in a 1.2 MB file: over the dossier's limit (200 MB) and the
+    # small readers' (40 MB)
+    "swollen shared strings": (
+        lambda path: swollen_part(path, "xl/sharedStrings.xml", 201 * 2**20),
+        "共享文字表（xl/sharedStrings.xml）解压后有 201.0 MB，超过上限",
+    ),
+    "huge uniqueCount": (
+        lambda path: unique_count(path, 10**11),
+        "共享文字表（xl/sharedStrings.xml）声明有 100,000,000,000 条文字，超过上限 4,000,000 条",
+    ),
 }
 
 

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from broken_workbooks import write_dossier_workbook
+from broken_workbooks import rewrite_zip, write_dossier_workbook
 from hostile_workbooks import (
     S,
     converted,
@@ -15,14 +15,23 @@ from hostile_workbooks import (
     garbage_sheet,
     garbage_xls,
     gnumeric_dimension,
+    many_strings,
     namespaced,
+    swollen_part,
+    unique_count,
     upper_case_part,
 )
 
 from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.history_sheet import read_history_sheet
 from jlpanel.exchange.roster_reader import read_roster
-from jlpanel.exchange.workbook_container import ExtentCounter, check_workbook, probe_in_child
+from jlpanel.exchange.workbook_container import (
+    MAX_SHARED_STRINGS,
+    ExtentCounter,
+    MemoryLimits,
+    check_workbook,
+    probe_in_child,
+)
 
 
 @pytest.mark.parametrize("row_attr", [False, True])
@@ -46,6 +55,57 @@ def test_a_sheet_part_named_in_capitals_is_scanned(tmp_path: Path) -> None:
     [finding] = read_dossier(upper_case_part(tmp_path / "平台A.xlsx")).errors
     assert finding.code == "sheet.too_many_rows"
     assert "1,048,575" in finding.message.zh
+
+
+def test_a_shared_text_table_over_its_limit_is_refused_naming_part_size_and_limit(
+    tmp_path: Path,
+) -> None:
+    # calamine reads the whole table on opening, whatever sheet is read: a 900 MB one took
+    # 2.8 GB. The limit follows the file size limit; 100 KB allows 200 KB of shared strings.
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/sharedStrings.xml", 300_000)
+    assert read_dossier(path).ok  # the padding itself is harmless
+    assert MemoryLimits.for_file(100_000).shared_strings == 200_000
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert finding.code == "file.part_too_large"
+    assert finding.message.zh == (
+        "“平台A.xlsx”的共享文字表（xl/sharedStrings.xml）解压后有 0.3 MB，超过上限 0.2 MB"
+    )
+    assert "(xl/sharedStrings.xml) unpacks to 0.3 MB" in finding.message.en
+    assert "删除工作簿中多余的内容" in finding.fix.zh
+
+
+def test_the_shared_text_table_is_found_in_any_case(tmp_path: Path) -> None:
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/sharedStrings.xml", 300_000)
+    rewrite_zip(path, lambda n, d: d, rename={"xl/sharedStrings.xml": "xl/SharedStrings.XML"})
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert finding.code == "file.part_too_large"
+    assert "xl/SharedStrings.XML" in finding.message.zh
+
+
+def test_a_swollen_style_table_is_refused(tmp_path: Path) -> None:
+    element = b'<numFmt numFmtId="200" formatCode="0.000"/>'
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/styles.xml", 33 * 2**20, element)
+    [finding] = read_dossier(path).errors
+    assert finding.code == "file.part_too_large"
+    assert "单元格样式表（xl/styles.xml）解压后有 33.0 MB，超过上限 32.0 MB" in finding.message.zh
+
+
+def test_more_shared_strings_than_allowed_are_refused(tmp_path: Path) -> None:
+    # 4 million <si/> are 20 MB that calamine would hold as 100 MB of empty strings.
+    path = many_strings(tmp_path / "平台A.xlsx", MAX_SHARED_STRINGS + 1)
+    [finding] = read_dossier(path).errors
+    assert finding.code == "file.too_many_strings"
+    assert "有 4,000,001 条文字，超过上限 4,000,000 条" in finding.message.zh
+
+
+@pytest.mark.parametrize("reader", [read_dossier, read_roster, read_history_sheet])
+def test_a_huge_unique_count_is_refused_not_fatal(tmp_path: Path, reader: object) -> None:
+    # calamine reserves room for uniqueCount strings before reading one: 2.4 TB here, and a
+    # failed allocation aborts the process.
+    path = unique_count(tmp_path / "平台A.xlsx", 10**11)
+    findings = reader(path).findings  # type: ignore[operator]
+    assert [f.code for f in findings] == ["file.too_many_strings"]
+    assert "声明有 100,000,000,000 条文字" in findings[0].message.zh
 
 
 def test_cells_without_refs_are_counted(tmp_path: Path) -> None:
