@@ -120,6 +120,33 @@ def many_strings(path: Path, total: int) -> Path:
     return path
 
 
+def one_string_everywhere(path: Path, cells: int, characters: int = 10_000) -> Path:
+    """The sample whose 服务记录 gains ``cells`` rows each showing one long shared string.
+
+    calamine copies a shared string into every cell that shows it: the table stays small
+    while the cells' text grows with every row (10,000 characters × 14,000 rows is 420 MB).
+    """
+    write_dossier_workbook(path)
+    part = _part_of(path, S)
+    with zipfile.ZipFile(path) as archive:
+        index = archive.read("xl/sharedStrings.xml").count(b"<si>")
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/sharedStrings.xml":
+            text = ("长" * characters).encode()
+            return data.replace(b"</sst>", b"<si><t>" + text + b"</t></si></sst>")
+        if name == part:
+            rows = b"".join(
+                b'<row r="%d"><c r="F%d" t="s"><v>%d</v></c></row>' % (r, r, index)
+                for r in range(1000, 1000 + cells)
+            )
+            return data.replace(b"</sheetData>", rows + b"</sheetData>")
+        return data
+
+    rewrite_zip(path, edit)
+    return path
+
+
 def gnumeric_dimension(path: Path) -> Path:
     """A good dossier whose sheets declare A1:XFD1048576, as a Gnumeric re-save does."""
     write_dossier_workbook(path)

@@ -30,6 +30,7 @@ import sys
 import weakref
 import xml.etree.ElementTree as ET
 import zipfile
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from jlpanel.exchange.read_report import (
     damaged_finding,
     is_fatal,
 )
+from jlpanel.exchange.shared_strings import count_strings, shown_text, string_lengths
 
 log = logging.getLogger(__name__)
 
@@ -299,16 +301,21 @@ _SCAN_CHUNK = 2**20
 _PART_LIMIT = 16 * 2**20  # workbook.xml and its relationships are small
 #: The other parts calamine reads whole on opening, by file name in whatever folder the
 #: package points it to. Excel's most, 64,000 cell formats, make a 14.7 MB style table.
-_WHOLE_PARTS = {
+WHOLE_PART_LIMITS = {
     "styles.xml": 2 * _PART_LIMIT,
     "workbook.xml": _PART_LIMIT,
     "workbook.xml.rels": _PART_LIMIT,
     ".rels": _PART_LIMIT,
 }
 _SHARED_STRINGS = "sharedstrings.xml"
-#: What in a shared-strings part may start a string: ``<si>``, ``<si/>``, ``<x:si …>``.
-_SI_TAG = re.compile(rb"[<:]si[\s/>]")
-_UNIQUE_COUNT = re.compile(rb"uniqueCount\s*=\s*[\"']([^\"'<>]*)")
+#: The cells of all sheets together may hold this many times the file size limit of text:
+#: the shared strings they show (calamine copies one into each cell showing it) and the
+#: sheets' own XML, which bounds the rest. A dossier at the row limit, 200,000 service rows
+#: of distinct text, holds 195 MB (115 MB of it the sheets' XML).
+CELL_TEXT_FACTOR = 4
+#: A cell showing a shared string takes at least this many bytes of its sheet's XML
+#: (``<c t="s"><v>0</v></c>`` is 21).
+_SHARED_CELL_BYTES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +332,8 @@ class MemoryLimits:
     shared_strings: int
     #: The strings in it.
     strings: int
+    #: The text the cells of all sheets hold once read (see :data:`CELL_TEXT_FACTOR`).
+    cell_text: int
 
     @classmethod
     def for_file(cls, max_bytes: int) -> MemoryLimits:
@@ -333,6 +342,7 @@ class MemoryLimits:
             unpacked=min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT),
             shared_strings=SHARED_STRINGS_FACTOR * max_bytes,
             strings=MAX_SHARED_STRINGS,
+            cell_text=CELL_TEXT_FACTOR * max_bytes,
         )
 
 
@@ -638,7 +648,9 @@ def open_workbook(
     if "xl/workbook.xml" not in archive.NameToInfo:
         archive.close()  # an .ods, checked by _open_zip
         return _probe_ok(path, max_rows, report), None
-    if not _bound_sheets(path.name, archive, max_rows, report):
+    if not _bound_sheets(path.name, archive, max_rows, report) or not _bound_cell_text(
+        path.name, archive, MemoryLimits.for_file(max_bytes).cell_text, report
+    ):
         archive.close()
         return False, None
     return True, archive
@@ -711,6 +723,94 @@ def _may_be_sheet(part: str) -> bool:
         key.endswith(".xml")
         and key not in _NOT_SHEETS
         and not key.startswith(("docprops/", "xl/theme/"))
+    )
+
+
+def _bound_cell_text(name: str, archive: zipfile.ZipFile, limit: int, report: ReadReport) -> bool:
+    """Bound the text all sheets' cells will hold once read; False after refusing."""
+    bounds = cell_text_bounds(archive, limit)
+    total = sum(bounds.values())
+    if total <= limit:
+        return True
+    biggest = max(bounds, key=bounds.__getitem__)
+    sheet = {part: sheet for sheet, part in sheet_parts(archive).items()}.get(biggest, biggest)
+    report.general.append(_too_much_text(name, sheet, bounds[biggest], total, limit))
+    return False
+
+
+def cell_text_bounds(archive: zipfile.ZipFile, limit: int = 0) -> dict[str, int]:
+    """For every part that may be a sheet, the bytes of text its cells hold once read, at most.
+
+    A bound is the sheet's XML (for the text it holds itself) plus every shared string its
+    cells show. It starts coarse and is made exact, largest first, only until the bounds
+    together are within ``limit``: most files pass on the parts' sizes alone, most others on
+    the longest shared string. ``limit=0`` makes every bound exact.
+    """
+    sheets = [i for i in archive.infolist() if _may_be_sheet(i.filename)]
+    tables = [i for i in archive.infolist() if _file_name(i.filename) == _SHARED_STRINGS]
+    longest = max((i.file_size for i in tables), default=0)
+
+    def coarse(info: zipfile.ZipInfo) -> int:
+        return info.file_size + info.file_size // _SHARED_CELL_BYTES * longest
+
+    bounds = {i.filename: coarse(i) for i in sheets}
+    if sum(bounds.values()) <= limit:
+        return bounds
+    lengths = _string_lengths(archive, tables)
+    if lengths is not None:
+        longest = max(lengths, default=0)
+        bounds = {i.filename: coarse(i) for i in sheets}
+    for info in sorted(sheets, key=lambda i: bounds[i.filename], reverse=True):
+        if sum(bounds.values()) <= limit:
+            break
+        with archive.open(info) as handle:
+            shown = shown_text(handle, lengths or array("Q"), longest)
+        bounds[info.filename] = info.file_size + shown
+    return bounds
+
+
+def _string_lengths(archive: zipfile.ZipFile, tables: list[zipfile.ZipInfo]) -> array[int] | None:
+    """The shared strings' lengths at most, in calamine's order; None when not sure.
+
+    A workbook has one shared-strings part; should it have several, in different folders or
+    cases, each string is taken as long as the longest of its namesakes.
+    """
+    combined: array[int] = array("Q")
+    for info in tables:
+        with archive.open(info) as handle:
+            lengths = string_lengths(handle)
+        if lengths is None:
+            log.info("shared strings %s not well-formed: bounded by the part's size", info)
+            return None
+        if len(tables) == 1:
+            return lengths
+        if len(lengths) > len(combined):
+            combined.extend([0] * (len(lengths) - len(combined)))
+        for index, length in enumerate(lengths):
+            if length > combined[index]:
+                combined[index] = length
+    return combined
+
+
+def _too_much_text(name: str, sheet: str, most: int, total: int, limit: int) -> Finding:
+    mb = 2**20
+    return Finding(
+        Severity.ERROR,
+        "file.too_much_text",
+        sheet,
+        None,
+        None,
+        Text(
+            f"“{name}”各工作表的单元格中共有约 {total / mb:.1f} MB 文字（工作表“{sheet}”"
+            f"约 {most / mb:.1f} MB），超过上限 {limit / mb:.1f} MB",
+            f"The cells of '{name}' hold about {total / mb:.1f} MB of text (the sheet "
+            f"'{sheet}' about {most / mb:.1f} MB), more than the limit of {limit / mb:.1f} MB",
+        ),
+        Text(
+            "请删除多余的行和列，以及在很多单元格中重复的大段文字（长篇说明请放在附件中）后再导入",
+            "Delete surplus rows and columns, and long text repeated in many cells (put long "
+            "explanations in an attachment), and import again",
+        ),
     )
 
 
@@ -830,7 +930,7 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
         for info in infos:
             if not ods and _file_name(info.filename) == _SHARED_STRINGS:
                 with archive.open(info) as handle:
-                    count, declared = _count_shared_strings(handle)
+                    count, declared = count_strings(handle)
                 if max(count, declared) > limits.strings:
                     archive.close()
                     report.general.append(
@@ -861,39 +961,7 @@ def _whole_part_limit(part: str, limits: MemoryLimits) -> int | None:
         return limits.shared_strings
     if file_name == ".rels" and _zip_key(part) != "_rels/.rels":
         return None  # only the package's own relationships are read on opening
-    return _WHOLE_PARTS.get(file_name)
-
-
-def _count_shared_strings(handle: Any) -> tuple[int, int]:
-    """(strings at most, the largest ``uniqueCount``) of a shared-strings part, read through.
-
-    Every string calamine reads starts with a tag named ``si`` in some prefix, so the tags
-    counted are at least the strings. The part is searched in pieces cut before a ``<``, so
-    no tag or attribute is ever cut in two.
-    """
-    count = declared = 0
-    buffer = b""
-    while True:
-        chunk = handle.read(_SCAN_CHUNK)
-        buffer += chunk
-        if chunk:
-            cut = buffer.rfind(b"<")
-            if cut <= 0:
-                if len(buffer) <= 4 * _SCAN_CHUNK:
-                    continue
-                # Excel holds at most 32,767 characters in a cell: no honest run is this long.
-                raise ValueError("sharedStrings.xml: markup or text over 4 MB long")
-            segment, buffer = buffer[:cut], buffer[cut:]
-        else:
-            segment, buffer = buffer, b""
-        count += len(_SI_TAG.findall(segment))
-        for value in _UNIQUE_COUNT.findall(segment):
-            digits = value.lstrip(b"+")
-            if digits.isdigit():
-                digits = digits.lstrip(b"0")
-                declared = max(declared, int(digits or b"0") if len(digits) <= 20 else _BIG)
-        if not chunk:
-            return count, declared
+    return WHOLE_PART_LIMITS.get(file_name)
 
 
 _PART_NAMES = {

@@ -14,6 +14,7 @@ from hostile_workbooks import (
     garbage_sheet,
     gnumeric_dimension,
     namespaced,
+    one_string_everywhere,
     swollen_part,
     unique_count,
     upper_case_part,
@@ -32,6 +33,11 @@ HOSTILE = {
     "swollen shared strings": (
         lambda path: swollen_part(path, "xl/sharedStrings.xml", 201 * 2**20),
         "共享文字表（xl/sharedStrings.xml）解压后有 201.0 MB，超过上限",
+    ),
+    # 10,000 characters shown in 15,000 cells: a 12 KB file whose cells would hold 450 MB
+    "one string everywhere": (
+        lambda path: one_string_everywhere(path, 15_000),
+        "各工作表的单元格中共有约 430.1 MB 文字（工作表“服务记录”约 430.1 MB），超过上限",
     ),
     "huge uniqueCount": (
         lambda path: unique_count(path, 10**11),

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from broken_workbooks import rewrite_zip, write_dossier_workbook
+from broken_workbooks import Grids, column_of, rewrite_zip, write_dossier_workbook
 from hostile_workbooks import (
     S,
     converted,
@@ -106,6 +106,30 @@ def test_a_huge_unique_count_is_refused_not_fatal(tmp_path: Path, reader: object
     findings = reader(path).findings  # type: ignore[operator]
     assert [f.code for f in findings] == ["file.too_many_strings"]
     assert "声明有 100,000,000,000 条文字" in findings[0].message.zh
+
+
+def test_text_repeated_in_many_cells_is_bounded_by_what_the_cells_will_hold(
+    tmp_path: Path,
+) -> None:
+    # One 10,000-character 服务内容 in 60 rows: the shared-strings table holds it once
+    # (34 KB), but calamine copies it into each cell, and Python once more: 1.8 MB.
+    def edit(grids: Grids) -> None:
+        rows = grids[S]
+        content = column_of(grids, S, "服务内容")
+        rows[1:] = [rows[1][:] for _ in range(60)]
+        for row in rows[1:]:
+            row[content] = "长" * 10_000
+
+    path = write_dossier_workbook(tmp_path / "平台A.xlsx", edit=edit)
+    assert read_dossier(path).ok  # 400 MB allowed for a 100 MB file
+    assert MemoryLimits.for_file(100_000).cell_text == 400_000
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert (finding.code, finding.sheet) == ("file.too_much_text", S)
+    assert finding.message.zh == (
+        "“平台A.xlsx”各工作表的单元格中共有约 1.8 MB 文字（工作表“服务记录”约 1.8 MB），"
+        "超过上限 0.4 MB"
+    )
+    assert "repeated in many cells" in finding.fix.en
 
 
 def test_cells_without_refs_are_counted(tmp_path: Path) -> None:
