@@ -1,5 +1,7 @@
 """Build synthetic workloads and print the timing figures against their budgets.
 
+``memory`` prints the peak memory of reading the worst workbooks instead (bench_memory.py).
+
     python benchmarks/run.py            every benchmark
     python benchmarks/run.py results    only those whose name contains "results"
 
@@ -503,7 +505,15 @@ def bench_reports(tmp: Path) -> None:
     run(tmp)
 
 
+def bench_memory(tmp: Path) -> None:
+    """Peak memory of reading the honest and the worst allowed dossier; refusals (issue 12)."""
+    from bench_memory import bench_memory as run
+
+    run(tmp)
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "memory": bench_memory,
     "reports": bench_reports,
     "desk_switch": bench_desk_switch,
     "merge": bench_merge,

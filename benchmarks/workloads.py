@@ -221,6 +221,42 @@ def build_dossier_folder(folder: Path, *, count: int, services_each: int) -> lis
     return paths
 
 
+def wordy_dossier(n: int, *, services: int) -> Dossier:
+    """A valid dossier whose every service row has its own long texts, and a long summary.
+
+    The worst an honest dossier does to the shared strings: user unit, content, contract
+    and project differ on every row (four new strings a row, ~300 bytes of UTF-8), and the
+    work summary is 12,000 characters.
+    """
+    import dataclasses
+
+    dossier = synthetic_dossier(n, services=services)
+    rows = tuple(
+        dataclasses.replace(
+            row,
+            user_unit=f"长春市第{k}号用户单位新材料科技有限公司",
+            content=f"为用户单位开展第{k}批样品的扫描电镜形貌表征、能谱成分分析与结果解读服务",
+            contract_no=f"HT-2024-{k:06d}",
+            supported_project=f"吉林省科技发展计划项目第{k}号：先进材料微观结构表征研究",
+        )
+        for k, row in enumerate(dossier.services)
+    )
+    return dataclasses.replace(
+        dossier, services=rows, work_summary="本平台考核期内运行良好，" * 1000
+    )
+
+
+def build_row_limit_dossier(folder: Path, *, services: int = 200_000) -> Path:
+    """The wordy dossier at the row limit, in ``folder`` (kept between runs: ~20 s to write)."""
+    from jlpanel.exchange.dossier_writer import write_dossier_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"wordy-{services}.xlsx"
+    if not path.exists():
+        write_dossier_workbook(path, wordy_dossier(1, services=services))
+    return path
+
+
 def build_assigned_cycle(
     path: Path, *, platforms: int = 200, experts: int = 25, services_each: int = 1000
 ) -> Path:

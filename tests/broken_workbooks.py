@@ -299,8 +299,16 @@ def _drop_cached_values(path: Path, cells: list[tuple[str, str]]) -> None:
     rewrite_zip(path, edit)
 
 
-def rewrite_zip(path: Path, edit: Callable[[str, bytes], bytes | None]) -> None:
-    """Rewrite a zip, passing every member through ``edit`` (None drops the member)."""
+def rewrite_zip(
+    path: Path,
+    edit: Callable[[str, bytes], bytes | None],
+    *,
+    rename: dict[str, str] | None = None,
+) -> None:
+    """Rewrite a zip, passing every member through ``edit`` (None drops the member).
+
+    ``rename`` gives some members new names.
+    """
     source = path.read_bytes()
     out = io.BytesIO()
     with (
@@ -310,7 +318,7 @@ def rewrite_zip(path: Path, edit: Callable[[str, bytes], bytes | None]) -> None:
         for info in zin.infolist():
             data = edit(info.filename, zin.read(info))
             if data is not None:
-                zout.writestr(info.filename, data)
+                zout.writestr((rename or {}).get(info.filename, info.filename), data)
     path.write_bytes(out.getvalue())
 
 

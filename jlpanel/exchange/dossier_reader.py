@@ -292,8 +292,8 @@ def read_dossier(
 ) -> ReadResult:
     """Read a filled dossier workbook; every problem becomes a finding, nothing raises.
 
-    ``max_rows`` caps the data rows of any sheet; ``max_bytes`` the file size (the zip may
-    unpack to :data:`UNPACK_FACTOR` times as much).
+    ``max_rows`` caps the data rows of any sheet; ``max_bytes`` the file size, and with it
+    what the zip may unpack to (:class:`MemoryLimits`).
     """
     report = ReadReport()
     try:

@@ -10,7 +10,9 @@ and .ods no such scan is certain, so calamine first reads them in a child proces
 included, is a refusal naming the file, never an abort here.
 
 The limits: :data:`MAX_COLUMNS` columns, the caller's row limit, at most :data:`MAX_CELLS`
-cells in a sheet's grid, and the unpacked size (:data:`UNPACK_FACTOR`, :data:`UNPACK_LIMIT`).
+cells in a sheet's grid, and what the zip unpacks to (:class:`MemoryLimits`): in all, and in
+the parts calamine reads whole on opening whatever sheet is read — the shared strings above
+all, whose strings are counted too.
 
 Before any of that, the file itself is checked (:func:`open_workbook`): its size, its magic
 bytes (an encrypted workbook, a PDF or a text file renamed .xlsx is named as what it is), the
@@ -29,6 +31,7 @@ import sys
 import weakref
 import xml.etree.ElementTree as ET
 import zipfile
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,6 +54,7 @@ from jlpanel.exchange.read_report import (
     damaged_finding,
     is_fatal,
 )
+from jlpanel.exchange.shared_strings import count_strings, shown_text, string_lengths
 
 log = logging.getLogger(__name__)
 
@@ -369,11 +373,64 @@ def probe_in_child(
 # ------------------------------------------------------- opening a workbook safely
 
 #: The zip may unpack to at most this many times the file size limit, and never past
-#: UNPACK_LIMIT (sharedStrings is read whole, whatever the row limit).
+#: UNPACK_LIMIT.
 UNPACK_FACTOR = 20
 UNPACK_LIMIT = 2**30
+#: calamine reads the shared strings (xl/sharedStrings.xml) whole when it opens a workbook,
+#: whatever sheet is then read, and keeps them until it closes: their text plus about 40
+#: bytes a string. The part may unpack to this many times the file size limit …
+SHARED_STRINGS_FACTOR = 2
+#: … and hold, or declare in ``uniqueCount`` (calamine reserves room for that many before
+#: reading one), at most as many strings as one sheet may have cells.
+MAX_SHARED_STRINGS = MAX_CELLS
 _SCAN_CHUNK = 2**20
 _PART_LIMIT = 16 * 2**20  # workbook.xml and its relationships are small
+#: The other parts calamine reads whole on opening, by file name in whatever folder the
+#: package points it to. Excel's most, 64,000 cell formats, make a 14.7 MB style table.
+WHOLE_PART_LIMITS = {
+    "styles.xml": 2 * _PART_LIMIT,
+    "workbook.xml": _PART_LIMIT,
+    "workbook.xml.rels": _PART_LIMIT,
+    ".rels": _PART_LIMIT,
+}
+_SHARED_STRINGS = "sharedstrings.xml"
+#: The cells of all sheets together may hold this many times the file size limit of text:
+#: the shared strings they show (calamine copies one into each cell showing it) and the
+#: sheets' own XML, which bounds the rest. A dossier at the row limit, 200,000 service rows
+#: of distinct text, holds 195 MB (115 MB of it the sheets' XML).
+CELL_TEXT_FACTOR = 4
+#: A cell showing a shared string takes at least this many bytes of its sheet's XML
+#: (``<c t="s"><v>0</v></c>`` is 21).
+_SHARED_CELL_BYTES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryLimits:
+    """How much a workbook may unpack to, for a file size limit.
+
+    Each bounds what calamine and the reader hold in memory while reading it; the peak of the
+    worst file they allow is measured by ``python benchmarks/run.py memory``.
+    """
+
+    #: All parts together, unpacked.
+    unpacked: int
+    #: The shared-strings part, unpacked.
+    shared_strings: int
+    #: The strings in it.
+    strings: int
+    #: The text the cells of all sheets hold once read (see :data:`CELL_TEXT_FACTOR`).
+    cell_text: int
+
+    @classmethod
+    def for_file(cls, max_bytes: int) -> MemoryLimits:
+        """The limits for a workbook of at most ``max_bytes``."""
+        return cls(
+            unpacked=min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT),
+            shared_strings=SHARED_STRINGS_FACTOR * max_bytes,
+            strings=MAX_SHARED_STRINGS,
+            cell_text=CELL_TEXT_FACTOR * max_bytes,
+        )
+
 
 _ZIP_MAGIC = (b"PK\x03\x04",)
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -677,7 +734,9 @@ def open_workbook(
     if "xl/workbook.xml" not in archive.NameToInfo:
         archive.close()  # an .ods, checked by _open_zip
         return _probe_ok(path, max_rows, report), None
-    if not _bound_sheets(path.name, archive, max_rows, report):
+    if not _bound_sheets(path.name, archive, max_rows, report) or not _bound_cell_text(
+        path.name, archive, MemoryLimits.for_file(max_bytes).cell_text, report
+    ):
         archive.close()
         return False, None
     return True, archive
@@ -736,25 +795,123 @@ def _too_many_cells(sheet: str, rows: int, columns: int) -> Finding:
 #: Sheet scans of an open workbook, by part: made before calamine opens the file, used
 #: again for each sheet's special cells.
 _SCANS: weakref.WeakKeyDictionary[zipfile.ZipFile, dict[str, _Scan]] = weakref.WeakKeyDictionary()
-_NOT_SHEETS = ("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml")
+_NOT_SHEETS = ("[content_types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedstrings.xml")
+
+
+def _zip_key(part: str) -> str:
+    """A zip member's name as calamine looks it up: any case, with / or \\ between folders."""
+    return part.replace("\\", "/").lower()
+
+
+def _may_be_sheet(part: str) -> bool:
+    key = _zip_key(part)
+    return (
+        key.endswith(".xml")
+        and key not in _NOT_SHEETS
+        and not key.startswith(("docprops/", "xl/theme/"))
+    )
+
+
+def _bound_cell_text(name: str, archive: zipfile.ZipFile, limit: int, report: ReadReport) -> bool:
+    """Bound the text all sheets' cells will hold once read; False after refusing."""
+    bounds = cell_text_bounds(archive, limit)
+    total = sum(bounds.values())
+    if total <= limit:
+        return True
+    biggest = max(bounds, key=bounds.__getitem__)
+    sheet = {part: sheet for sheet, part in sheet_parts(archive).items()}.get(biggest, biggest)
+    report.general.append(_too_much_text(name, sheet, bounds[biggest], total, limit))
+    return False
+
+
+def cell_text_bounds(archive: zipfile.ZipFile, limit: int = 0) -> dict[str, int]:
+    """For every part that may be a sheet, the bytes of text its cells hold once read, at most.
+
+    A bound is the sheet's XML (for the text it holds itself) plus every shared string its
+    cells show. It starts coarse and is made exact, largest first, only until the bounds
+    together are within ``limit``: most files pass on the parts' sizes alone, most others on
+    the longest shared string. ``limit=0`` makes every bound exact.
+    """
+    sheets = [i for i in archive.infolist() if _may_be_sheet(i.filename)]
+    tables = [i for i in archive.infolist() if _file_name(i.filename) == _SHARED_STRINGS]
+    longest = max((i.file_size for i in tables), default=0)
+
+    def coarse(info: zipfile.ZipInfo) -> int:
+        return info.file_size + info.file_size // _SHARED_CELL_BYTES * longest
+
+    bounds = {i.filename: coarse(i) for i in sheets}
+    if sum(bounds.values()) <= limit:
+        return bounds
+    lengths = _string_lengths(archive, tables)
+    if lengths is not None:
+        longest = max(lengths, default=0)
+        bounds = {i.filename: coarse(i) for i in sheets}
+    for info in sorted(sheets, key=lambda i: bounds[i.filename], reverse=True):
+        if sum(bounds.values()) <= limit:
+            break
+        with archive.open(info) as handle:
+            shown = shown_text(handle, lengths or array("Q"), longest)
+        bounds[info.filename] = info.file_size + shown
+    return bounds
+
+
+def _string_lengths(archive: zipfile.ZipFile, tables: list[zipfile.ZipInfo]) -> array[int] | None:
+    """The shared strings' lengths at most, in calamine's order; None when not sure.
+
+    A workbook has one shared-strings part; should it have several, in different folders or
+    cases, each string is taken as long as the longest of its namesakes.
+    """
+    combined: array[int] = array("Q")
+    for info in tables:
+        with archive.open(info) as handle:
+            lengths = string_lengths(handle)
+        if lengths is None:
+            log.info("shared strings %s not well-formed: bounded by the part's size", info)
+            return None
+        if len(tables) == 1:
+            return lengths
+        if len(lengths) > len(combined):
+            combined.extend([0] * (len(lengths) - len(combined)))
+        for index, length in enumerate(lengths):
+            if length > combined[index]:
+                combined[index] = length
+    return combined
+
+
+def _too_much_text(name: str, sheet: str, most: int, total: int, limit: int) -> Finding:
+    mb = 2**20
+    return Finding(
+        Severity.ERROR,
+        "file.too_much_text",
+        sheet,
+        None,
+        None,
+        Text(
+            f"“{name}”各工作表的单元格中共有约 {total / mb:.1f} MB 文字（工作表“{sheet}”"
+            f"约 {most / mb:.1f} MB），超过上限 {limit / mb:.1f} MB",
+            f"The cells of '{name}' hold about {total / mb:.1f} MB of text (the sheet "
+            f"'{sheet}' about {most / mb:.1f} MB), more than the limit of {limit / mb:.1f} MB",
+        ),
+        Text(
+            "请删除多余的行和列，以及在很多单元格中重复的大段文字（长篇说明请放在附件中）后再导入",
+            "Delete surplus rows and columns, and long text repeated in many cells (put long "
+            "explanations in an attachment), and import again",
+        ),
+    )
 
 
 def _bound_sheets(name: str, archive: zipfile.ZipFile, max_rows: int, report: ReadReport) -> bool:
     """Measure every part that could be a sheet from its cells; False after refusing one.
 
     Every XML part is measured, not only those workbook.xml names: calamine may resolve a
-    sheet's part differently, and a damaged or oddly prefixed workbook.xml must not skip
-    the scan.
+    sheet's part differently (it ignores case: ``sheet1.XML`` is ``sheet1.xml``), and a
+    damaged or oddly prefixed workbook.xml must not skip the scan.
     """
     sheet_of = {part: sheet for sheet, part in sheet_parts(archive).items()}
     scans: dict[str, _Scan] = {}
     for info in archive.infolist():
         part = info.filename
-        if (
-            not part.endswith(".xml")
-            or part in _NOT_SHEETS
-            or part.startswith(("docProps/", "xl/theme/"))
-        ):
+        if not _may_be_sheet(part):
             continue
         label = sheet_of.get(part, part)
         try:
@@ -825,8 +982,9 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
             ),
         )
         return None
+    limits = MemoryLimits.for_file(max_bytes)
     unpacked = sum(i.file_size for i in infos)
-    if unpacked > min(UNPACK_FACTOR * max_bytes, UNPACK_LIMIT):
+    if unpacked > limits.unpacked:
         archive.close()
         report.add(
             "file.too_large",
@@ -843,11 +1001,29 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
             ),
         )
         return None
+    # A zip's declared sizes can be trusted: Python's zipfile reads no more than a member
+    # declares, and calamine's refuses a member that unpacks to more.
+    whole = [] if ods else [(i, _whole_part_limit(i.filename, limits)) for i in infos]
+    for info, limit in whole:
+        if limit is not None and info.file_size > limit:
+            archive.close()
+            report.general.append(_part_too_large(name, info.filename, info.file_size, limit))
+            return None
     # calamine stops reading a part at its closing tag and so never checks its CRC; a damaged
-    # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here.
+    # byte would pass unseen. Worksheets are checked as they are scanned; check the rest here,
+    # counting the shared strings on the way.
     try:
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and (
+            if not ods and _file_name(info.filename) == _SHARED_STRINGS:
+                with archive.open(info) as handle:
+                    count, declared = count_strings(handle)
+                if max(count, declared) > limits.strings:
+                    archive.close()
+                    report.general.append(
+                        _too_many_strings(name, info.filename, count, declared, limits.strings)
+                    )
+                    return None
+            elif info.filename.endswith((".xml", ".rels")) and (
                 ods or not _is_worksheet(info.filename)
             ):
                 with archive.open(info) as handle:
@@ -858,6 +1034,70 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
         report.general.append(damaged_finding(name, str(exc) or type(exc).__name__))
         return None
     return archive
+
+
+def _file_name(part: str) -> str:
+    return _zip_key(part).rpartition("/")[2]
+
+
+def _whole_part_limit(part: str, limits: MemoryLimits) -> int | None:
+    """The unpacked size limit of a part calamine reads whole on opening; None for the rest."""
+    file_name = _file_name(part)
+    if file_name == _SHARED_STRINGS:
+        return limits.shared_strings
+    if file_name == ".rels" and _zip_key(part) != "_rels/.rels":
+        return None  # only the package's own relationships are read on opening
+    return WHOLE_PART_LIMITS.get(file_name)
+
+
+_PART_NAMES = {
+    _SHARED_STRINGS: Text("共享文字表", "shared text table"),
+    "styles.xml": Text("单元格样式表", "cell style table"),
+    "workbook.xml": Text("工作簿目录", "workbook directory"),
+}
+_SURPLUS = Text(
+    "请删除工作簿中多余的内容（不用的工作表和单元格样式、重复或过长的文字），"
+    "或把数据复制到新的空白工作簿后再导入",
+    "Remove surplus content from the workbook (unused sheets and cell styles, repeated or "
+    "over-long text), or copy the data into a new blank workbook, and import again",
+)
+
+
+def _part_too_large(name: str, part: str, size: int, limit: int) -> Finding:
+    what = _PART_NAMES.get(_file_name(part), Text("关系表", "relationship list"))
+    return Finding(
+        Severity.ERROR,
+        "file.part_too_large",
+        None,
+        None,
+        None,
+        Text(
+            f"“{name}”的{what.zh}（{part}）解压后有 {size / 2**20:.1f} MB，超过上限 "
+            f"{limit / 2**20:.1f} MB",
+            f"The {what.en} of '{name}' ({part}) unpacks to {size / 2**20:.1f} MB, more than "
+            f"the limit of {limit / 2**20:.1f} MB",
+        ),
+        _SURPLUS,
+    )
+
+
+def _too_many_strings(name: str, part: str, count: int, declared: int, limit: int) -> Finding:
+    if count > limit:
+        zh, en = f"有 {count:,} 条文字", f"holds {count:,} strings"
+    else:
+        zh, en = f"声明有 {declared:,} 条文字", f"declares {declared:,} strings"
+    return Finding(
+        Severity.ERROR,
+        "file.too_many_strings",
+        None,
+        None,
+        None,
+        Text(
+            f"“{name}”的共享文字表（{part}）{zh}，超过上限 {limit:,} 条",
+            f"The shared text table of '{name}' ({part}) {en}, more than the limit of {limit:,}",
+        ),
+        _SURPLUS,
+    )
 
 
 def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:

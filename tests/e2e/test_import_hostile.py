@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from broken_workbooks import write_dossier_workbook
 from factories import dump
-from hostile_workbooks import converted, far_cell, garbage_sheet, gnumeric_dimension, namespaced
+from hostile_workbooks import (
+    converted,
+    far_cell,
+    garbage_sheet,
+    gnumeric_dimension,
+    namespaced,
+    one_string_everywhere,
+    swollen_part,
+    unique_count,
+    upper_case_part,
+)
 
 from jlpanel.cli import main
 
@@ -16,6 +26,23 @@ HOSTILE = {
     "far cell": (far_cell, "工作表“服务记录”有 1,048,575 行"),
     "namespaced": (namespaced, "工作表“服务记录”有 1,048,575 行"),
     "garbage sheet": (garbage_sheet, "工作表“服务记录”无法读取"),
+    # workbook.xml is unreadable to the reader here: the sheet is named by its part
+    "part named in capitals": (upper_case_part, "工作表“xl/worksheets/sheet3.XML”有 1,048,575 行"),
+    # 201 MB of shared strings in a 1.2 MB file: over the dossier's limit (200 MB) and the
+    # small readers' (40 MB)
+    "swollen shared strings": (
+        lambda path: swollen_part(path, "xl/sharedStrings.xml", 201 * 2**20),
+        "共享文字表（xl/sharedStrings.xml）解压后有 201.0 MB，超过上限",
+    ),
+    # 10,000 characters shown in 15,000 cells: a 12 KB file whose cells would hold 450 MB
+    "one string everywhere": (
+        lambda path: one_string_everywhere(path, 15_000),
+        "各工作表的单元格中共有约 430.1 MB 文字（工作表“服务记录”约 430.1 MB），超过上限",
+    ),
+    "huge uniqueCount": (
+        lambda path: unique_count(path, 10**11),
+        "共享文字表（xl/sharedStrings.xml）声明有 100,000,000,000 条文字，超过上限 4,000,000 条",
+    ),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from broken_workbooks import write_dossier_workbook
+from broken_workbooks import Grids, column_of, rewrite_zip, write_dossier_workbook
 from hostile_workbooks import (
     S,
     converted,
@@ -14,7 +14,11 @@ from hostile_workbooks import (
     garbage_sheet,
     garbage_xls,
     gnumeric_dimension,
+    many_strings,
     namespaced,
+    swollen_part,
+    unique_count,
+    upper_case_part,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +26,13 @@ from hypothesis import strategies as st
 from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.history_sheet import read_history_sheet
 from jlpanel.exchange.roster_reader import read_roster
-from jlpanel.exchange.workbook_container import ExtentCounter, check_workbook, probe_in_child
+from jlpanel.exchange.workbook_container import (
+    MAX_SHARED_STRINGS,
+    ExtentCounter,
+    MemoryLimits,
+    check_workbook,
+    probe_in_child,
+)
 
 
 @pytest.mark.parametrize("row_attr", [False, True])
@@ -37,6 +47,88 @@ def test_a_far_cell_is_refused_naming_the_sheet(tmp_path: Path, row_attr: bool) 
 def test_a_namespace_prefix_does_not_skip_the_scan(tmp_path: Path) -> None:
     [finding] = read_dossier(namespaced(tmp_path / "平台A.xlsx")).errors
     assert (finding.code, finding.sheet) == ("sheet.too_many_rows", S)
+
+
+def test_a_sheet_part_named_in_capitals_is_scanned(tmp_path: Path) -> None:
+    # calamine finds xl/worksheets/sheet3.XML for sheet3.xml; unscanned, it aborts the process.
+    [finding] = read_dossier(upper_case_part(tmp_path / "平台A.xlsx")).errors
+    assert finding.code == "sheet.too_many_rows"
+    assert "1,048,575" in finding.message.zh
+
+
+def test_a_shared_text_table_over_its_limit_is_refused_naming_part_size_and_limit(
+    tmp_path: Path,
+) -> None:
+    # calamine reads the whole table on opening, whatever sheet is read: a 900 MB one took
+    # 2.8 GB. The limit follows the file size limit; 100 KB allows 200 KB of shared strings.
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/sharedStrings.xml", 300_000)
+    assert read_dossier(path).ok  # the padding itself is harmless
+    assert MemoryLimits.for_file(100_000).shared_strings == 200_000
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert finding.code == "file.part_too_large"
+    assert finding.message.zh == (
+        "“平台A.xlsx”的共享文字表（xl/sharedStrings.xml）解压后有 0.3 MB，超过上限 0.2 MB"
+    )
+    assert "(xl/sharedStrings.xml) unpacks to 0.3 MB" in finding.message.en
+    assert "删除工作簿中多余的内容" in finding.fix.zh
+
+
+def test_the_shared_text_table_is_found_in_any_case(tmp_path: Path) -> None:
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/sharedStrings.xml", 300_000)
+    rewrite_zip(path, lambda n, d: d, rename={"xl/sharedStrings.xml": "xl/SharedStrings.XML"})
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert finding.code == "file.part_too_large"
+    assert "xl/SharedStrings.XML" in finding.message.zh
+
+
+def test_a_swollen_style_table_is_refused(tmp_path: Path) -> None:
+    element = b'<numFmt numFmtId="200" formatCode="0.000"/>'
+    path = swollen_part(tmp_path / "平台A.xlsx", "xl/styles.xml", 33 * 2**20, element)
+    [finding] = read_dossier(path).errors
+    assert finding.code == "file.part_too_large"
+    assert "单元格样式表（xl/styles.xml）解压后有 33.0 MB，超过上限 32.0 MB" in finding.message.zh
+
+
+def test_more_shared_strings_than_allowed_are_refused(tmp_path: Path) -> None:
+    # 4 million <si/> are 20 MB that calamine would hold as 100 MB of empty strings.
+    path = many_strings(tmp_path / "平台A.xlsx", MAX_SHARED_STRINGS + 1)
+    [finding] = read_dossier(path).errors
+    assert finding.code == "file.too_many_strings"
+    assert "有 4,000,001 条文字，超过上限 4,000,000 条" in finding.message.zh
+
+
+@pytest.mark.parametrize("reader", [read_dossier, read_roster, read_history_sheet])
+def test_a_huge_unique_count_is_refused_not_fatal(tmp_path: Path, reader: object) -> None:
+    # calamine reserves room for uniqueCount strings before reading one: 2.4 TB here, and a
+    # failed allocation aborts the process.
+    path = unique_count(tmp_path / "平台A.xlsx", 10**11)
+    findings = reader(path).findings  # type: ignore[operator]
+    assert [f.code for f in findings] == ["file.too_many_strings"]
+    assert "声明有 100,000,000,000 条文字" in findings[0].message.zh
+
+
+def test_text_repeated_in_many_cells_is_bounded_by_what_the_cells_will_hold(
+    tmp_path: Path,
+) -> None:
+    # One 10,000-character 服务内容 in 60 rows: the shared-strings table holds it once
+    # (34 KB), but calamine copies it into each cell, and Python once more: 1.8 MB.
+    def edit(grids: Grids) -> None:
+        rows = grids[S]
+        content = column_of(grids, S, "服务内容")
+        rows[1:] = [rows[1][:] for _ in range(60)]
+        for row in rows[1:]:
+            row[content] = "长" * 10_000
+
+    path = write_dossier_workbook(tmp_path / "平台A.xlsx", edit=edit)
+    assert read_dossier(path).ok  # 400 MB allowed for a 100 MB file
+    assert MemoryLimits.for_file(100_000).cell_text == 400_000
+    [finding] = read_dossier(path, max_bytes=100_000).errors
+    assert (finding.code, finding.sheet) == ("file.too_much_text", S)
+    assert finding.message.zh == (
+        "“平台A.xlsx”各工作表的单元格中共有约 1.8 MB 文字（工作表“服务记录”约 1.8 MB），"
+        "超过上限 0.4 MB"
+    )
+    assert "repeated in many cells" in finding.fix.en
 
 
 def test_cells_without_refs_are_counted(tmp_path: Path) -> None:
