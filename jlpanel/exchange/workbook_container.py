@@ -824,6 +824,11 @@ def _bound_cell_text(name: str, archive: zipfile.ZipFile, limit: int, report: Re
     return False
 
 
+#: The longest shared string's bytes at most, by open workbook, from counting the strings
+#: (-1: not sure).
+_LONGEST_STRING: weakref.WeakKeyDictionary[zipfile.ZipFile, int] = weakref.WeakKeyDictionary()
+
+
 def cell_text_bounds(archive: zipfile.ZipFile, limit: int = 0) -> dict[str, int]:
     """For every part that may be a sheet, the bytes of text its cells hold once read, at most.
 
@@ -842,6 +847,12 @@ def cell_text_bounds(archive: zipfile.ZipFile, limit: int = 0) -> dict[str, int]
     bounds = {i.filename: coarse(i) for i in sheets}
     if sum(bounds.values()) <= limit:
         return bounds
+    quick = _LONGEST_STRING.get(archive, -1)  # measured while the strings were counted
+    if quick >= 0 and tables:
+        longest = quick
+        bounds = {i.filename: coarse(i) for i in sheets}
+        if sum(bounds.values()) <= limit:
+            return bounds
     lengths = _string_lengths(archive, tables)
     if lengths is not None:
         longest = max(lengths, default=0)
@@ -1016,7 +1027,9 @@ def _open_zip(path: Path, max_bytes: int, report: ReadReport) -> zipfile.ZipFile
         for info in infos:
             if not ods and _file_name(info.filename) == _SHARED_STRINGS:
                 with archive.open(info) as handle:
-                    count, declared = count_strings(handle)
+                    count, declared, longest = count_strings(handle)
+                known = _LONGEST_STRING.get(archive, 0)
+                _LONGEST_STRING[archive] = -1 if -1 in (known, longest) else max(known, longest)
                 if max(count, declared) > limits.strings:
                     archive.close()
                     report.general.append(

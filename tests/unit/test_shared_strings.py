@@ -34,7 +34,7 @@ def test_each_string_is_measured_from_its_start_tag_to_its_end_tag() -> None:
     lengths = _lengths(xml)
     assert lengths is not None
     assert list(lengths) == [len("<si><t>ab</t>"), len("<si/>"), len("<x:si><x:t>ccc</x:t>"), 49]
-    assert count_strings(io.BytesIO(xml.encode())) == (4, 4)
+    assert count_strings(io.BytesIO(xml.encode()))[:2] == (4, 4)
 
 
 def test_strings_follow_calamine_not_the_nesting() -> None:
@@ -60,7 +60,7 @@ def test_a_part_a_strict_parser_cannot_follow_is_not_measured() -> None:
 
 def test_every_unique_count_is_read_and_the_largest_kept() -> None:
     xml = b'<x uniqueCount="7"/><sst uniqueCount = "0000000000000000000000012"><si/></sst>'
-    assert count_strings(io.BytesIO(xml)) == (1, 12)
+    assert count_strings(io.BytesIO(xml))[:2] == (1, 12)
     huge = b'<sst uniqueCount="123456789012345678901234567890"/>'
     assert count_strings(io.BytesIO(huge)).declared > 10**18
     assert count_strings(io.BytesIO(b'<sst uniqueCount="1e12"/>')).declared == 0  # not a number
@@ -149,6 +149,14 @@ def _string(draw: st.DrawFn) -> str:
     return f'<si><t xml:space="preserve"> {escape(a)} &amp;&#x1F600;&#65;</t></si>'
 
 
+def test_the_quick_bound_is_the_longest_stretch_between_end_tags() -> None:
+    table = b'<sst count="3"><si><t>ab</t></si><si><t>' + b"x" * 50 + b"</t></si><si/></sst>"
+    assert count_strings(io.BytesIO(table)).longest == len(b"<si><t>" + b"x" * 50 + b"</t>")
+    # Another spelling of the end tag, a prefix or a document type: not sure.
+    for odd in (b"<sst><si><t>a</t></si ></sst>", b"<x:sst><x:si/></x:sst>", b"<!DOCTYPE x><sst/>"):
+        assert count_strings(io.BytesIO(odd)).longest == -1
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -168,8 +176,11 @@ def test_no_string_calamine_shows_is_longer_than_its_bound(
         grid = workbook.get_sheet_by_name("S").to_python(skip_empty_area=False)
     shown = [row[0] for row in grid]
     assert len(shown) == len(lengths)
+    quick = count_strings(io.BytesIO(table.encode())).longest
     for index, value in enumerate(shown):
         assert len(str(value).encode()) <= lengths[index], (index, value, strings)
+        # The quick bound, when it is sure, holds every string calamine shows too.
+        assert quick == -1 or len(str(value).encode()) <= quick, (index, value, strings)
     sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
     total = shown_text(io.BytesIO(sheet), lengths, max(lengths))
     assert total >= sum(len(str(v).encode()) for v in shown)
