@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from review_support import build_cycle, score_everything
 
+from jlpanel.cli import main
 from jlpanel.exchange import score_file as sf
 from jlpanel.services import review as rv
 from jlpanel.services.errors import UserError
@@ -361,3 +362,24 @@ def test_times_a_moment_before_the_next_second_are_sound(package: Path):
     with rv.open_package(package) as session:
         work = rv.platform_work(session, 101)
         assert work.declaration is not None and work.declaration.declared_at.second == 40
+
+
+# ------------------------------------------------------------------------------------ CLI
+
+
+def test_jlpanel_check_names_what_is_wrong_and_changes_nothing(
+    package: Path, issued: Path, capsys: pytest.CaptureFixture[str]
+):
+    bad = altered(package, SCORE_CHANGING_TRIGGER)
+    before = digest(bad)
+    assert main(["--lang", "en", "check", str(issued), str(bad)]) == 1
+    out, err = capsys.readouterr()
+    assert f"sound: {issued} — 赵明远" in out and "4 platforms, not submitted" in out
+    assert "The review package is damaged or was altered" in err
+    assert "an extra trigger “keep_others_low” (on table “scores”)" in err
+    assert "Traceback" not in err
+    assert main(["check", str(bad)]) == 1
+    assert "多出触发器“keep_others_low”" in capsys.readouterr().err
+    assert digest(bad) == before and side_files(bad) == []
+    assert main(["check", str(issued)]) == 0
+    assert side_files(issued) == []
