@@ -383,3 +383,22 @@ def test_jlpanel_check_names_what_is_wrong_and_changes_nothing(
     assert digest(bad) == before and side_files(bad) == []
     assert main(["check", str(issued)]) == 0
     assert side_files(issued) == []
+
+
+# ------------------------------------------------------------------------------- issuing
+
+
+def test_a_package_the_desk_would_refuse_is_never_issued(tmp_path: Path):
+    ws = build_cycle(tmp_path)
+    try:
+        with ws.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "UPDATE cycles SET rules_json = ?", ('{"a": ' + "[" * 40 + "]" * 40 + "}",)
+            )
+        with pytest.raises(UserError) as info:
+            issue_packages(ws, tmp_path / "out", paper_sheets=False)
+    finally:
+        ws.close()
+    assert "超出评审包的限制（嵌套超过 32 层）" in info.value.zh
+    assert "nested more than 32 levels deep" in info.value.en
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
