@@ -396,6 +396,12 @@ def bench_packages(tmp: Path) -> None:
         f"— ratio {build / copy:.1f}× the plain copies",
     )
 
+    def open_and_close() -> None:  # verified first: schema, description, integrity
+        rv.open_package(issued[0].path).close()
+
+    med, best = measure(open_and_close, repeat=5)
+    report("open a package (verified; 200 platforms × 1,000 services)", med, best, 1.0)
+
     with rv.open_package(issued[0].path) as session:
         pid = session.platforms[0].id
         rv.declare(session, pid, False)

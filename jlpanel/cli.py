@@ -339,6 +339,34 @@ def _cmd_packages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from jlpanel.services.review import check_package
+
+    en = args.lang.startswith("en")
+    refused = 0
+    for name in args.packages:
+        try:
+            checked = check_package(Path(name))
+        except UserError as exc:
+            refused += 1
+            print(exc.message(args.lang), file=sys.stderr)
+            continue
+        info = checked.info
+        if en:
+            state = f"submitted revision {info.revision}" if info.revision else "not submitted"
+            print(
+                f"sound: {name} — {info.expert_name}, {info.cycle_name}, "
+                f"{checked.platforms} platforms, {state}"
+            )
+        else:
+            state = f"已提交第 {info.revision} 版" if info.revision else "尚未提交"
+            print(
+                f"完好：{name} — {info.expert_name}，{info.cycle_name}，"
+                f"{checked.platforms} 个平台，{state}"
+            )
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
 def _cmd_paper(args: argparse.Namespace) -> int:
     from jlpanel.services.paper import import_paper_sheet
     from jlpanel.services.workspace import open_workspace
@@ -962,6 +990,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="overwrite packages already in OUTDIR (an expert's work in them is lost)",
     )
     p.set_defaults(func=_cmd_packages)
+
+    p = sub.add_parser(
+        "check", help="verify review packages as the desk would open them, changing nothing"
+    )
+    p.add_argument("packages", nargs="+", metavar="PACKAGE", help="*.jlreview files")
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("paper", help="enter an expert's filled paper score sheet")
     p.add_argument("workspace")

@@ -36,6 +36,7 @@ from jlpanel.services.rubrics import rubric_from_snapshot
 from jlpanel.services.workspace import Workspace, record
 from jlpanel.storage import models as m
 from jlpanel.storage import package_file as pf
+from jlpanel.storage import package_verify as pv
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,14 @@ def issue_packages(
                 select(m.Platform.id, m.Platform.filing_no, m.Platform.name, m.Platform.host_unit)
             )
         }
+    try:  # what the expert's desk would refuse to open is never issued
+        pv.check_json_values([("rubric_json", cycle.rubric_json), ("rules_json", cycle.rules_json)])
+    except pv.LimitedJsonError as exc:
+        raise UserError(
+            f"本周期的评分细则或规则超出评审包的限制（{exc.reason.zh}），未发放任何评审包",
+            f"The cycle's rubric or rules exceed what a review package may hold "
+            f"({exc.reason.en}); no package was issued",
+        ) from exc
     rubric = rubric_from_snapshot(cycle.rubric_json)
     _name_files(plans, cycle.name)
     _refuse_existing(outdir, plans, replace_existing)

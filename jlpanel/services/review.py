@@ -10,6 +10,11 @@ Every edit goes into the package's journal (table, key, old → new), through wh
 number, stores the signed score file's bytes in the package, locks it, and then writes the
 file where the expert chose; :func:`save_copy` writes the same bytes again (a lost USB stick),
 and :func:`reopen` unlocks the sheet so that the next submission carries the next revision.
+
+A package is verified before the desk uses it (:mod:`jlpanel.storage.package_verify`): one
+with a trigger, a view, anything extra or missing, or a damaged description is refused as a
+:class:`DamagedPackageError` naming what is wrong, and is left as it was; the rubric, the rules
+and the undo journal are parsed within limits, and every statement runs under a time bound.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from sqlalchemy.engine import Connection
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.exact import to_decimal
-from jlpanel.domain.rubric import Rubric, RubricError
+from jlpanel.domain.rubric import Rubric, RubricError, rubric_from_dict
 from jlpanel.domain.scoresheet import (
     Provenance,
     ScoreSheet,
@@ -53,9 +58,9 @@ from jlpanel.services.dossiers import (
 )
 from jlpanel.services.errors import UserError
 from jlpanel.services.packages import package_stem
-from jlpanel.services.rubrics import rubric_from_snapshot
 from jlpanel.storage import package_file as pf
 from jlpanel.storage import package_models as pm
+from jlpanel.storage import package_verify as pv
 from jlpanel.storage.dossiers import ROW_TABLES
 from jlpanel.storage.models import UtcDateTime, utc_now
 
@@ -184,17 +189,46 @@ class IncompleteSheetError(UserError):
         return "\n".join([head, *(f"  - {p.text(language)}" for p in self.problems)])
 
 
+class DamagedPackageError(UserError):
+    """A package refused as damaged or altered; ``problems`` names everything found wrong."""
+
+    def __init__(self, path: Path, problems: Sequence[Text]) -> None:
+        self.path = path
+        self.problems: tuple[Text, ...] = tuple(problems)
+        super().__init__(
+            f"评审包已损坏或被改动，为安全起见不予使用，文件未作任何改动：{path}",
+            f"The review package is damaged or was altered; for safety it is not used, and the "
+            f"file was not changed: {path}",
+            details=[p.zh for p in self.problems],
+        )
+
+    def message(self, language: str = "zh") -> str:
+        en = language.startswith("en")
+        fix = (
+            "Ask the panel secretary for a fresh copy of your package."
+            if en
+            else "请向评审秘书重新领取评审包。"
+        )
+        return "\n".join(
+            [self.en if en else self.zh, *(f"  - {p.get(language)}" for p in self.problems), fix]
+        )
+
+
 # ------------------------------------------------------------------------------- session
 
 
 class ReviewSession:
     """An open review package. Close it when done (it checkpoints the write-ahead log)."""
 
-    def __init__(self, path: Path, engine: Engine, rubric: Rubric) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, rubric: Rubric, rules: Mapping[str, Any] | None = None
+    ) -> None:
         self.path = path
         self.engine = engine
         self.rubric = rubric
-        with engine.connect() as conn:
+        #: The cycle's rule settings as the package states them (for display only).
+        self.rules: Mapping[str, Any] = dict(rules or {})
+        with self.connect() as conn:
             rows = conn.execute(select(_PLATFORMS).order_by(_PLATFORMS.c.position)).mappings()
             self.platforms: tuple[PlatformEntry, ...] = tuple(
                 PlatformEntry(
@@ -211,10 +245,22 @@ class ReviewSession:
         self._by_id = {p.id: p for p in self.platforms}
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reading; a fault of the file (too slow, damaged) is a UserError."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except pf.PackageFileError as exc:
+            raise _package_error(exc) from exc
+
+    @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A connection whose work is committed (and synced) on success, rolled back on error."""
-        with self.engine.begin() as conn:
-            yield conn
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except pf.PackageFileError as exc:
+            raise _package_error(exc) from exc
 
     def platform(self, platform_id: int) -> PlatformEntry:
         """The assigned platform with ``platform_id``; a UserError when it is not in the package."""
@@ -261,6 +307,8 @@ _WORK: Final[dict[str, tuple[Table, tuple[str, ...]]]] = {
 
 def _package_error(exc: pf.PackageFileError) -> UserError:
     path = exc.path
+    if exc.kind == "damaged":
+        return DamagedPackageError(path, exc.problems)
     messages = {
         "missing": (f"找不到评审包文件：{path}", f"Review package not found: {path}"),
         "not_a_package": (
@@ -280,6 +328,13 @@ def _package_error(exc: pf.PackageFileError) -> UserError:
             f"评审包文件已损坏，无法打开：{path}",
             f"The package file is damaged and cannot be opened: {path}",
         ),
+        "too_slow": (
+            f"读取评审包用时过长，已停止（文件异常庞大或已损坏）；已保存的评分不受影响，"
+            f"请关闭后重新打开；如仍如此，请向评审秘书重新领取评审包：{path}",
+            f"Reading the review package took too long and was stopped (the file is unusually "
+            f"large or damaged); saved scores are safe. Close and open it again; if this "
+            f"persists, ask the panel secretary for a fresh copy: {path}",
+        ),
         "locked": (
             f"评审包正被其他程序占用，请关闭后重试：{path}",
             f"The package is in use by another program; close it and try again: {path}",
@@ -297,31 +352,109 @@ def _package_error(exc: pf.PackageFileError) -> UserError:
     return UserError(zh, en)
 
 
-def open_package(path: Path) -> ReviewSession:
-    """Open the review package at ``path`` for scoring; a UserError says why it cannot be."""
+def open_package(
+    path: Path, *, statement_budget: pv.QueryBudget = pv.STATEMENT_BUDGET
+) -> ReviewSession:
+    """Open the review package at ``path`` for scoring; a UserError says why it cannot be.
+
+    The file is verified before anything is written to it (see
+    :mod:`jlpanel.storage.package_verify`): a package with a trigger, a view, anything
+    extra or missing, or a damaged description is refused as :class:`DamagedPackageError`,
+    naming what is wrong, and left as it was. Every statement of the session then runs
+    within ``statement_budget``.
+    """
     path = Path(path)
     try:
-        engine = pf.open_package_engine(path)
+        engine = pf.open_package_engine(path, statement_budget=statement_budget)
     except pf.PackageFileError as exc:
         raise _package_error(exc) from exc
+    return _session(path, engine)
+
+
+@dataclass(frozen=True, slots=True)
+class PackageCheck:
+    """A package found sound by :func:`check_package`: what it says about itself."""
+
+    info: PackageInfo
+    platforms: int
+
+
+def check_package(path: Path) -> PackageCheck:
+    """Verify the package at ``path`` as :func:`open_package` would, writing nothing to it.
+
+    Raises the same UserErrors (e.g. :class:`DamagedPackageError`, naming what is wrong).
+    """
+    path = Path(path)
+    try:
+        engine = pf.open_read_only_engine(path)
+    except pf.PackageFileError as exc:
+        raise _package_error(exc) from exc
+    with _session(path, engine) as session:
+        return PackageCheck(package_info(session), len(session.platforms))
+
+
+def _session(path: Path, engine: Engine) -> ReviewSession:
+    """The session on a verified package's ``engine``: its rubric and rules read with limits."""
     try:
         with engine.connect() as conn:
-            rubric_json = conn.execute(select(_META.c.rubric_json)).scalar_one()
-        rubric = rubric_from_snapshot(rubric_json)
-        return ReviewSession(path, engine, rubric)
-    except (RubricError, ValueError) as exc:
+            rubric_json, rules_json = conn.execute(
+                select(_META.c.rubric_json, _META.c.rules_json)
+            ).one()
+        rubric = _package_rubric(path, rubric_json)
+        rules = _package_rules(path, rules_json)
+        return ReviewSession(path, engine, rubric, rules)
+    except pf.PackageFileError as exc:
         engine.dispose()
-        raise UserError(
-            f"评审包中的评分细则已损坏：{path}", f"The package's rubric is damaged: {path}"
-        ) from exc
+        raise _package_error(exc) from exc
     except BaseException:
         engine.dispose()
         raise
 
 
+def _package_rubric(path: Path, text: str) -> Rubric:
+    label = Text("评审包中的评分细则", "the package's rubric")
+    try:
+        document = pv.parse_limited_json(text, pv.RUBRIC_LIMITS)
+    except pv.LimitedJsonError as exc:
+        raise DamagedPackageError(path, [_about(label, exc.reason)]) from exc
+    if not isinstance(document, dict):
+        raise DamagedPackageError(path, [_about(label, Text("不是 JSON 对象", "not an object"))])
+    try:
+        return rubric_from_dict(document)
+    except RubricError as exc:
+        reason = pv.shown(exc, 300)
+        raise DamagedPackageError(
+            path, [_about(label, Text(f"内容有误：{reason}", f"invalid: {reason}"))]
+        ) from exc
+    except (ValueError, TypeError, AttributeError, KeyError, ArithmeticError) as exc:
+        # The rubric reader should name every defect; log what it missed for the developers.
+        log.warning("unexpected rubric defect in %s", path, exc_info=True)
+        raise DamagedPackageError(
+            path, [_about(label, Text(f"无法读取（{exc!r}）", f"unreadable ({exc!r})"))]
+        ) from exc
+
+
+def _package_rules(path: Path, text: str) -> dict[str, Any]:
+    try:
+        document = pv.parse_limited_json(text, pv.RULES_LIMITS)
+    except pv.LimitedJsonError as exc:
+        raise DamagedPackageError(
+            path, [_about(Text("评审包中的考核规则", "the package's rules"), exc.reason)]
+        ) from exc
+    if not isinstance(document, dict):
+        raise DamagedPackageError(
+            path, [Text("评审包中的考核规则不是 JSON 对象", "the package's rules: not an object")]
+        )
+    return document
+
+
+def _about(label: Text, reason: Text) -> Text:
+    return Text(f"{label.zh}：{reason.zh}", f"{label.en}: {reason.en}")
+
+
 def package_info(session: ReviewSession) -> PackageInfo:
     """The package's description and current state (revision, lock)."""
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         r = conn.execute(select(_META)).mappings().one()
     return PackageInfo(
         path=session.path,
@@ -337,7 +470,7 @@ def package_info(session: ReviewSession) -> PackageInfo:
         app_version=r["app_version"],
         revision=r["revision"],
         locked=r["locked"],
-        rules=json.loads(r["rules_json"]),
+        rules=session.rules,
     )
 
 
@@ -399,14 +532,50 @@ def _to_json(values: Mapping[str, Any] | None) -> str:
     )
 
 
-def _from_json(table: Table, text: str) -> dict[str, Any] | None:
-    values: dict[str, Any] | None = json.loads(text)
+class _BadJournalEntry(Exception):
+    """An undo-journal entry this code did not write (damaged or altered)."""
+
+
+def _journal_value(text: object) -> Any:
+    if not isinstance(text, str):
+        raise _BadJournalEntry("not text")
+    try:
+        return pv.parse_limited_json(text, pv.JOURNAL_LIMITS)
+    except pv.LimitedJsonError as exc:
+        raise _BadJournalEntry(exc.reason.en) from exc
+
+
+def _journal_row(table: Table, key: Mapping[str, Any], text: object) -> dict[str, Any] | None:
+    """A row's values from the journal, checked against the table it claims to be of."""
+    values = _journal_value(text)
     if values is None:
         return None
+    names = {c.name for c in table.c} - set(key)
+    if not isinstance(values, dict) or set(values) != names:
+        raise _BadJournalEntry(f"not a row of {table.name}")
     for name, value in values.items():
+        if not (value is None or isinstance(value, str | int | float)):
+            raise _BadJournalEntry(f"{name} is not a value")
         if isinstance(value, str) and isinstance(table.c[name].type, UtcDateTime):
-            values[name] = dt.datetime.fromisoformat(value)
+            try:
+                moment = dt.datetime.fromisoformat(value)
+            except ValueError as exc:
+                raise _BadJournalEntry(f"{name} is not a time") from exc
+            if moment.tzinfo is None:
+                raise _BadJournalEntry(f"{name} has no time zone")
+            values[name] = moment
     return values
+
+
+def _journal_key(table: Table, key_columns: tuple[str, ...], text: object) -> dict[str, Any]:
+    key = _journal_value(text)
+    if not isinstance(key, dict) or set(key) != set(key_columns):
+        raise _BadJournalEntry(f"not a key of {table.name}")
+    if not all(isinstance(v, int | str) and not isinstance(v, bool) for v in key.values()):
+        raise _BadJournalEntry("a key value is not an id or a code")
+    if not isinstance(key["platform_id"], int):
+        raise _BadJournalEntry("the platform id is not a number")
+    return key
 
 
 Change = Callable[[dict[str, Any] | None], dict[str, Any] | None]
@@ -626,9 +795,22 @@ def _step(session: ReviewSession, *, undo: bool) -> Edit | None:
         entry = conn.execute(query).mappings().one_or_none()
         if entry is None:
             return None
-        table, key_columns = _WORK[entry["table_name"]]
-        key = json.loads(entry["key_json"])
-        values = _from_json(table, entry["old_json"] if undo else entry["new_json"])
+        try:
+            if entry["table_name"] not in _WORK:
+                raise _BadJournalEntry(f"unknown table {pv.shown(entry['table_name'])}")
+            table, key_columns = _WORK[entry["table_name"]]
+            key = _journal_key(table, key_columns, entry["key_json"])
+            values = _journal_row(table, key, entry["old_json"] if undo else entry["new_json"])
+            session.platform(key["platform_id"])
+        except (_BadJournalEntry, UserError) as exc:
+            log.warning("journal entry %s of %s refused: %s", entry["id"], session.path, exc)
+            raise UserError(
+                f"撤销记录第 {entry['id']} 条已损坏，无法{'撤销' if undo else '重做'}；"
+                f"已保存的评分不受影响，可直接修改：{session.path}",
+                f"Entry {entry['id']} of the undo history is damaged, so it cannot be "
+                f"{'undone' if undo else 'redone'}; the saved scores are not affected and can "
+                f"be edited directly: {session.path}",
+            ) from exc
         _put(conn, table, key, values)
         conn.execute(update(_JOURNAL).where(_JOURNAL.c.id == entry["id"]).values(undone=undo))
     code_column = next((k for k in key_columns if k != "platform_id"), None)
@@ -647,7 +829,7 @@ def redo(session: ReviewSession) -> Edit | None:
 
 def history(session: ReviewSession) -> tuple[bool, bool]:
     """Whether there is something to undo and something to redo."""
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         counts: dict[bool, int] = dict(
             conn.execute(select(_JOURNAL.c.undone, func.count()).group_by(_JOURNAL.c.undone)).all()
         )
@@ -747,7 +929,7 @@ def _expert_id(conn: Connection) -> int:
 def platform_work(session: ReviewSession, platform_id: int) -> PlatformWork:
     """The expert's declaration, scores, comments, vetoes, bonus and totals for a platform."""
     platform = session.platform(platform_id)
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         work = _load_work(conn, platform_id)
         expert_id = _expert_id(conn)
     return _platform_work(session, expert_id, platform, work)
@@ -755,7 +937,7 @@ def platform_work(session: ReviewSession, platform_id: int) -> PlatformWork:
 
 def progress(session: ReviewSession) -> list[PlatformWork]:
     """Every platform of the package in desk order, with its state and running totals."""
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         work = _load_work(conn)
         expert_id = _expert_id(conn)
     return [_platform_work(session, expert_id, p, work) for p in session.platforms]
@@ -768,7 +950,7 @@ def check_complete(session: ReviewSession) -> list[SubmitProblem]:
     indicator scored, within bounds and on the step, with the comments the rubric demands
     (e.g. any score in the 差 band) and a reason for every veto.
     """
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         work = _load_work(conn)
     return _problems(session, work)
 
@@ -918,7 +1100,7 @@ def _write(out_path: Path, data: bytes, revision: int) -> None:
 def save_copy(session: ReviewSession, out_path: Path) -> SubmittedScoreFile:
     """Write the last submitted score file again, byte for byte, to ``out_path``."""
     out_path = Path(out_path)
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         row = (
             conn.execute(select(_SUBMISSIONS).order_by(_SUBMISSIONS.c.revision.desc()).limit(1))
             .mappings()
@@ -951,7 +1133,7 @@ def dossier_overview(session: ReviewSession, platform_id: int) -> DossierOvervie
     """A platform's basic info, metrics, findings and attachment list, from the package."""
     session.platform(platform_id)
     tables = pm.PackageBase.metadata.tables
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         platform = (
             conn.execute(select(_PLATFORMS).where(_PLATFORMS.c.id == platform_id)).mappings().one()
         )
@@ -1037,14 +1219,14 @@ def sheet_data(
     if attribute not in models:
         raise KeyError(attribute)
     table = pm.PackageBase.metadata.tables[models[attribute].__tablename__]
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         return read_sheet_page(conn, table, attribute, platform_id, offset=offset, limit=limit)
 
 
 def save_attachment(session: ReviewSession, attachment_id: int, folder: Path) -> Path:
     """Write an attachment's bytes into ``folder`` (for the system viewer); returns the file."""
     table = _table(pm.PackageAttachment)
-    with session.engine.connect() as conn:
+    with session.connect() as conn:
         row = conn.execute(
             select(table.c.name, table.c.data).where(table.c.id == attachment_id)
         ).one_or_none()

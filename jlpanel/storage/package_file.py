@@ -10,8 +10,12 @@ their conflicts), whole tables are copied through SQLite's transfer optimisation
 platforms left out are deleted under ``secure_delete``, so nothing of them remains in the file.
 
 Opening checks the file on a read-only connection first (an SQLite file, our application id, a
-format this code knows, not truncated, not corrupt), so a refused file is never touched; the
-engine then gets the workspace's connection settings: WAL, ``synchronous=FULL``, foreign keys.
+format this code knows, not truncated, not corrupt, and then everything
+:mod:`jlpanel.storage.package_verify` checks: the exact schema, the description, the kinds of
+the values, all within a time bound), so a refused file is never written to. The engine then
+gets the workspace's connection settings (WAL, ``synchronous=FULL``, foreign keys); each of its
+connections checks the schema again before those settings apply (the file might have been
+swapped since), and each statement runs under :data:`~package_verify.STATEMENT_BUDGET`.
 """
 
 from __future__ import annotations
@@ -24,14 +28,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-from sqlalchemy import Engine, Table, create_engine, insert, select
-from sqlalchemy.engine import Connection
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Engine, Table, create_engine, event, insert, select
+from sqlalchemy.engine import Connection, ExceptionContext
+from sqlalchemy.pool import NullPool, StaticPool
 
+from jlpanel.domain.text import Text
 from jlpanel.storage import models as m
 from jlpanel.storage import package_models as pm
+from jlpanel.storage import package_verify as pv
 from jlpanel.storage.files import fsync_directory
 from jlpanel.storage.workspace import APPLICATION_ID as WORKSPACE_APPLICATION_ID
 from jlpanel.storage.workspace import BUSY_TIMEOUT_MS, SQLITE_HEADER, open_engine
@@ -51,6 +57,8 @@ PackageFileErrorKind = Literal[
     "newer_format",
     "truncated",
     "corrupt",
+    "damaged",
+    "too_slow",
     "locked",
     "read_only",
     "exists",
@@ -63,16 +71,31 @@ class PackageFileError(Exception):
 
     Kinds: ``missing``; ``not_a_package`` (not SQLite, a workspace, another program's database,
     or an unfinished build); ``newer_format`` (written by a newer jlpanel; left untouched);
-    ``truncated`` (shorter than its header says: an interrupted copy); ``corrupt``; ``locked``
-    (another program holds it); ``read_only`` (on a write-protected disk or folder);
-    ``exists`` (refusing to overwrite); ``io_error``.
+    ``truncated`` (shorter than its header says: an interrupted copy); ``corrupt`` (SQLite
+    finds it damaged); ``damaged`` (a sound SQLite file whose schema, description or values
+    are not what the format says: ``problems`` names each); ``too_slow`` (a statement ran out
+    of its time budget); ``locked`` (another program holds it); ``read_only`` (on a
+    write-protected disk or folder); ``exists`` (refusing to overwrite); ``io_error``.
     """
 
-    def __init__(self, kind: PackageFileErrorKind, path: Path, message: str) -> None:
+    def __init__(
+        self,
+        kind: PackageFileErrorKind,
+        path: Path,
+        message: str,
+        problems: Sequence[Text] = (),
+    ) -> None:
         super().__init__(message)
         self.kind: PackageFileErrorKind = kind
         self.path = path
         self.message = message
+        self.problems: tuple[Text, ...] = tuple(problems)
+
+
+def damaged(path: Path, problems: Sequence[Text]) -> PackageFileError:
+    """The refusal of a package whose contents are not what the format says."""
+    listed = "; ".join(p.en for p in problems)
+    return PackageFileError("damaged", path, f"{path} is not a sound package: {listed}", problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +162,12 @@ def is_package_file(path: Path) -> bool:
         return False
 
 
-def inspect_package(path: Path) -> int:
+def inspect_package(path: Path, *, budget: pv.QueryBudget = pv.VERIFY_BUDGET) -> int:
     """Check the package at ``path`` without writing to it; returns its format version.
 
-    Raises :class:`PackageFileError` for a missing, foreign, newer, truncated or corrupt file.
+    Raises :class:`PackageFileError` for a missing, foreign, newer, truncated, corrupt or
+    damaged file (see :mod:`jlpanel.storage.package_verify`), or one whose check does not
+    finish within ``budget``.
     """
     path = Path(path)
     if not path.exists():
@@ -180,31 +205,38 @@ def inspect_package(path: Path) -> int:
             + (f" of {expected}" if expected > size else "")
             + " (an interrupted copy?)",
         )
-    return _check_contents(path, header.user_version)
+    _check_contents(path, header.user_version, budget)
+    return header.user_version
 
 
-def _check_contents(path: Path, user_version: int) -> int:
+def _check_contents(path: Path, user_version: int, budget: pv.QueryBudget) -> None:
     connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.text_factory = pv.lenient_text
+    clock = pv.QueryClock(budget)
+    clock.install(connection)  # before the first statement: reading the schema is one too
     try:
-        (verdict,) = connection.execute("PRAGMA quick_check(1)").fetchone()
-        if verdict != "ok":
-            raise PackageFileError("corrupt", path, f"{path} is damaged: {verdict}")
         tables = {
             name
             for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
         if pm.PackageMeta.__tablename__ not in tables:
             raise PackageFileError("not_a_package", path, f"{path} has no package description")
-        rows = connection.execute("SELECT format_version FROM package_meta").fetchall()
+        # The schema first: nothing else is read from a file that may hold triggers or views.
+        problems = pv.schema_problems(connection)
+        if problems:
+            raise damaged(path, problems)
+        (verdict,) = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if verdict != "ok":
+            raise PackageFileError("corrupt", path, f"{path} is damaged: {verdict}")
+        problems = pv.meta_problems(connection, user_version) or pv.row_problems(connection)
+        if problems:
+            raise damaged(path, problems)
     except sqlite3.Error as error:
+        if clock.exceeded:
+            raise damaged(path, [pv.too_slow(budget)]) from error
         raise _translate(error, path, "could not read") from error
     finally:
         connection.close()
-    if len(rows) != 1 or rows[0][0] != user_version:
-        raise PackageFileError(
-            "corrupt", path, f"{path} has an inconsistent package description ({rows!r})"
-        )
-    return int(rows[0][0])
 
 
 def _read_only_uri(path: Path) -> str:
@@ -216,10 +248,21 @@ def _read_only_uri(path: Path) -> str:
     return uri
 
 
-def open_package_engine(path: Path) -> Engine:
-    """Check the package at ``path`` and open it for editing (WAL, full sync, foreign keys)."""
+def open_package_engine(
+    path: Path,
+    *,
+    verify_budget: pv.QueryBudget = pv.VERIFY_BUDGET,
+    statement_budget: pv.QueryBudget = pv.STATEMENT_BUDGET,
+) -> Engine:
+    """Check the package at ``path`` and open it for editing (WAL, full sync, foreign keys).
+
+    The file is verified read-only first (:func:`inspect_package`, within ``verify_budget``);
+    every connection of the engine checks the schema again before anything can write, and
+    every statement runs within ``statement_budget`` (else :class:`PackageFileError`
+    ``too_slow``). A file that goes bad underneath the desk raises ``corrupt`` or ``damaged``.
+    """
     path = Path(path)
-    inspect_package(path)
+    inspect_package(path, budget=verify_budget)
     # A file marked read-only (no write bit for anyone) counts as write-protected even for an
     # administrator, whom os.access would let through.
     marked_read_only = not path.stat().st_mode & 0o222
@@ -228,13 +271,124 @@ def open_package_engine(path: Path) -> Engine:
             "read_only", path, f"{path} is on a write-protected disk or folder; edits need a copy"
         )
     engine = open_engine(path)
+    _ConnectionGuard(path, statement_budget, verify_budget).watch(engine)
     try:
         with engine.connect():
             pass  # settings apply now; a locked or unwritable file fails here, not mid-edit
+    except PackageFileError:
+        engine.dispose()
+        raise
     except Exception as error:
         engine.dispose()
         raise _translate(error, path, "could not open") from error
     return engine
+
+
+def open_read_only_engine(
+    path: Path,
+    *,
+    verify_budget: pv.QueryBudget = pv.VERIFY_BUDGET,
+    statement_budget: pv.QueryBudget = pv.STATEMENT_BUDGET,
+) -> Engine:
+    """Check the package at ``path`` and open it for reading only (nothing can be written).
+
+    The same checks and time bounds as :func:`open_package_engine`; for looking at a package
+    without opening it for scoring (``jlpanel check``).
+    """
+    path = Path(path)
+    inspect_package(path, budget=verify_budget)
+    uri = _read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    _ConnectionGuard(path, statement_budget, verify_budget).watch(engine)
+    return engine
+
+
+_CLOCK: Final = "jlpanel_package_clock"
+#: What an error of the desk's statements may turn out to be that is the file's fault.
+_FILE_FAULTS: Final = frozenset({"too_slow", "damaged", "corrupt", "locked", "read_only"})
+
+
+class _ConnectionGuard:
+    """The desk engine's events: a schema check per connection and a clock per statement."""
+
+    def __init__(self, path: Path, budget: pv.QueryBudget, verify_budget: pv.QueryBudget) -> None:
+        self.path = path
+        self.budget = budget
+        self.verify_budget = verify_budget
+
+    def watch(self, engine: Engine) -> None:
+        """Attach to ``engine``: check before any other connect listener (settings like WAL
+        write), arm the statement clock after them all."""
+        event.listen(engine, "connect", self.check_connection, insert=True)
+        event.listen(engine, "connect", self.arm_clock)
+        event.listen(engine, "before_cursor_execute", self.before_execute)
+        for moment in ("begin", "commit", "rollback"):
+            event.listen(engine, moment, self.on_transaction)
+        event.listen(engine, "handle_error", self.on_error)
+
+    def check_connection(self, dbapi_connection: Any, _record: Any) -> None:
+        clock = pv.QueryClock(self.verify_budget)
+        clock.install(dbapi_connection)
+        text_factory = dbapi_connection.text_factory
+        dbapi_connection.text_factory = pv.lenient_text
+        try:
+            problems = pv.schema_problems(dbapi_connection)
+        except sqlite3.Error as error:
+            fault = self._fault(error, clock)
+            if fault.kind == "too_slow":
+                fault = damaged(self.path, [pv.too_slow(self.verify_budget)])
+            raise fault from error
+        finally:
+            dbapi_connection.text_factory = text_factory
+        if problems:
+            raise damaged(self.path, problems)
+
+    def arm_clock(self, dbapi_connection: Any, record: Any) -> None:
+        clock = pv.QueryClock(self.budget)
+        clock.install(dbapi_connection)
+        record.info[_CLOCK] = clock
+
+    def before_execute(self, connection: Connection, *_args: object) -> None:
+        self._restart(connection)
+
+    def on_transaction(self, connection: Connection) -> None:
+        self._restart(connection)
+
+    @staticmethod
+    def _restart(connection: Connection) -> None:
+        clock = connection.info.get(_CLOCK)
+        if isinstance(clock, pv.QueryClock):
+            clock.restart()
+
+    def on_error(self, context: ExceptionContext) -> BaseException | None:
+        """Faults of the file become :class:`PackageFileError`; anything else stays a bug."""
+        original = context.original_exception
+        if not isinstance(original, sqlite3.Error):
+            return None
+        clock = context.connection.info.get(_CLOCK) if context.connection is not None else None
+        fault = self._fault(original, clock if isinstance(clock, pv.QueryClock) else None)
+        return fault if fault.kind in _FILE_FAULTS else None
+
+    def _fault(self, error: sqlite3.Error, clock: pv.QueryClock | None) -> PackageFileError:
+        if clock is not None and clock.exceeded:
+            return PackageFileError(
+                "too_slow",
+                self.path,
+                f"reading {self.path} took longer than {self.budget.seconds:g} s; stopped",
+                [pv.too_slow(self.budget)],
+            )
+        if "could not decode" in str(error).lower():
+            return damaged(
+                self.path,
+                [Text("某处文本不是有效的 UTF-8", "a text somewhere is not valid UTF-8")],
+            )
+        return _translate(error, self.path, "could not use")
 
 
 # ------------------------------------------------------------------------------ building
@@ -266,6 +420,12 @@ def build_package(
     if len(set(platform_ids)) != len(platform_ids):
         raise ValueError("platform ids must be distinct")
     use_attach = source.dialect.name == "sqlite" if attach is None else attach
+    try:
+        pv.check_json_values(
+            [("rubric_json", header.rubric_json), ("rules_json", header.rules_json)]
+        )
+    except pv.LimitedJsonError as exc:
+        raise ValueError(f"the cycle's rubric or rules cannot go into a package: {exc}") from exc
     raw = sqlite3.connect(path.absolute().as_uri(), uri=True, isolation_level=None)
     try:
         # Durability is off while building: a failed build is deleted, a finished one synced.

@@ -295,9 +295,13 @@ def test_an_unfinished_build_is_refused(package: Path):
     )
 
 
-def test_an_inconsistent_description_is_corrupt(package: Path):
+def test_an_inconsistent_description_is_damaged(package: Path):
     path = copy_with(package, "odd.jlreview", "DELETE FROM package_meta")
-    assert refused(path).kind == "corrupt"
+    err = refused(path)
+    assert err.kind == "damaged"
+    assert [p.en for p in err.problems] == [
+        "the package description (package_meta) should have exactly 1 row, has 0"
+    ]
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.9, 150])
