@@ -224,3 +224,21 @@ def score_cells(path: Path) -> dict[tuple[str, str], int]:
         elif row and row[0] and filing_no:
             cells[(filing_no, str(row[0]))] = r
     return cells
+
+
+def signed_cycle(folder: Path) -> tuple[Path, list[Path]]:
+    """:func:`build_cycle` (closed), and each expert's signed score file, everything scored."""
+    from jlpanel.services.packages import issue_packages
+
+    ws = build_cycle(folder, others_work=False)
+    files = []
+    for package in issue_packages(ws, folder / "out", paper_sheets=False):
+        with rv.open_package(package.path) as session:
+            score_everything(session)
+            out = folder / "usb" / rv.default_score_file_name(session)
+            out.parent.mkdir(exist_ok=True)
+            rv.submit(session, out)
+        files.append(out)
+    path = ws.path
+    ws.close()
+    return path, files

@@ -166,3 +166,31 @@ def damaged_finding(name: str, detail: str, sheet: str | None = None) -> Finding
 def is_fatal(exc: BaseException) -> bool:
     """Whether ``exc`` must go on up: not a reader failure (a Rust panic is a BaseException)."""
     return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def characters_removed(
+    report: ReadReport,
+    sheet: str,
+    row: int,
+    header: str,
+    codes: str,
+    where: Text,
+) -> None:
+    """Warn that invisible or control characters (``codes``, e.g. U+200B) left a cell;
+    ``where`` names what the cell is in (表 / the sheet, 名单 / the roster)."""
+    report.add(
+        "text.invisible_removed",
+        sheet,
+        row,
+        header,
+        Text(
+            f"“{header}”含有看不见的字符或控制字符（{codes}），已删除",
+            f"{header} held invisible or control characters ({codes}); they were removed",
+        ),
+        Text(
+            f"请在{where.zh}中重新输入这一格（不要从网页、PDF 或聊天记录粘贴）",
+            f"Type the cell again in {where.en} (rather than pasting it from a web page, a "
+            "PDF or a chat)",
+        ),
+        Severity.WARNING,
+    )

@@ -33,7 +33,7 @@ from jlpanel.exchange.dossier_schema import (
     SheetSpec,
     normalise_name,
 )
-from jlpanel.exchange.read_report import ReadReport
+from jlpanel.exchange.read_report import ReadReport, characters_removed
 from jlpanel.exchange.roster_writer import ROSTER_HEADERS, ROSTER_SHEET, RosterExpert
 from jlpanel.exchange.table_reader import load_one_sheet, read_table
 from jlpanel.exchange.workbook_container import read_guarded
@@ -232,23 +232,8 @@ def _clean_cell(value: object, name: str, sheet: str, row: int, report: ReadRepo
     cleaned = clean_text(str(value), multiline=name == "avoid_units")
     if cleaned.removed:
         header = ROSTER_SPEC.column(name).header
-        codes = describe_removed(cleaned.removed)
-        report.add(
-            "text.invisible_removed",
-            sheet,
-            row,
-            header,
-            Text(
-                f"“{header}”含有看不见的字符或控制字符（{codes}），已删除",
-                f"{header} held invisible or control characters ({codes}); they were removed",
-            ),
-            Text(
-                "请在名单中重新输入这一格（不要从网页、PDF 或聊天记录粘贴）",
-                "Type the cell again in the roster (rather than pasting it from a web page, a "
-                "PDF or a chat)",
-            ),
-            Severity.WARNING,
-        )
+        where = Text("名单", "the roster")
+        characters_removed(report, sheet, row, header, describe_removed(cleaned.removed), where)
     return cleaned.text or None
 
 

@@ -20,26 +20,17 @@ from pathlib import Path
 
 import pytest
 from broken_workbooks import sample_dossier, write_dossier_workbook
-from review_support import build_cycle, score_everything
+from factories import dump
+from review_support import signed_cycle
 from sqlalchemy import select
 
 from jlpanel.cli import main
-from jlpanel.services import review as rv
 from jlpanel.services.merge import MERGE_ACTION
-from jlpanel.services.packages import issue_packages
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
 
 pytestmark = pytest.mark.slow
-
-
-def dump(path: Path) -> list[str]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def integrity(path: Path) -> str:
@@ -51,20 +42,9 @@ def integrity(path: Path) -> str:
 
 
 @pytest.fixture
-def cycle(tmp_path: Path) -> Iterator[tuple[Path, list[Path]]]:
+def cycle(tmp_path: Path) -> tuple[Path, list[Path]]:
     """A workspace of 4 platforms and 3 experts, and each expert's signed score file."""
-    ws = build_cycle(tmp_path, others_work=False)
-    files = []
-    for package in issue_packages(ws, tmp_path / "out", paper_sheets=False):
-        with rv.open_package(package.path) as session:
-            score_everything(session)
-            out = tmp_path / "usb" / rv.default_score_file_name(session)
-            out.parent.mkdir(exist_ok=True)
-            rv.submit(session, out)
-        files.append(out)
-    path = ws.path
-    ws.close()
-    yield path, files
+    return signed_cycle(tmp_path)
 
 
 def cli(*args: str, **popen: object) -> subprocess.Popen[str]:

@@ -18,10 +18,7 @@ from pathlib import Path
 
 import pytest
 from broken_workbooks import sample_dossier, write_dossier_workbook
-from review_support import build_cycle, score_everything
-
-from jlpanel.services import review as rv
-from jlpanel.services.packages import issue_packages
+from review_support import signed_cycle
 
 pytestmark = pytest.mark.slow
 
@@ -105,26 +102,8 @@ def _each_kill(
         assert _leftovers(*folders) == [], attempt
 
 
-@pytest.fixture
-def cycle(tmp_path: Path) -> tuple[Path, list[Path]]:
-    ws = build_cycle(tmp_path, others_work=False)
-    files = []
-    for package in issue_packages(ws, tmp_path / "out", paper_sheets=False):
-        with rv.open_package(package.path) as session:
-            score_everything(session)
-            out = tmp_path / "usb" / rv.default_score_file_name(session)
-            out.parent.mkdir(exist_ok=True)
-            rv.submit(session, out)
-        files.append(out)
-    path = ws.path
-    ws.close()
-    return path, files
-
-
-def test_a_killed_merge_leaves_each_file_merged_wholly_or_not_at_all(
-    cycle: tuple[Path, list[Path]], tmp_path: Path
-) -> None:
-    store, files = cycle
+def _restorer(store: Path, tmp_path: Path) -> Callable[[], None]:
+    """A function putting ``store`` back as it is now, its write-ahead log gone too."""
     pristine = tmp_path / "pristine.jlpanel"
     pristine.write_bytes(store.read_bytes())
 
@@ -132,6 +111,21 @@ def test_a_killed_merge_leaves_each_file_merged_wholly_or_not_at_all(
         for sidecar in (store.with_name(store.name + s) for s in ("-wal", "-shm")):
             sidecar.unlink(missing_ok=True)
         store.write_bytes(pristine.read_bytes())
+
+    return fresh
+
+
+@pytest.fixture
+def cycle(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A workspace of 4 platforms and 3 experts, and each expert's signed score file."""
+    return signed_cycle(tmp_path)
+
+
+def test_a_killed_merge_leaves_each_file_merged_wholly_or_not_at_all(
+    cycle: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    store, files = cycle
+    fresh = _restorer(store, tmp_path)
 
     def per_expert() -> dict[object, list[tuple[object, ...]]]:
         rows = _rows(store, "SELECT expert_id, platform_id, revision, provenance FROM score_sheets")
@@ -158,14 +152,8 @@ def test_a_killed_import_leaves_the_platform_wholly_there_or_not(
     cycle: tuple[Path, list[Path]], tmp_path: Path
 ) -> None:
     store, _ = cycle
-    pristine = tmp_path / "pristine.jlpanel"
-    pristine.write_bytes(store.read_bytes())
+    fresh = _restorer(store, tmp_path)
     book = write_dossier_workbook(tmp_path / "new.xlsx", sample_dossier())
-
-    def fresh() -> None:
-        for sidecar in (store.with_name(store.name + s) for s in ("-wal", "-shm")):
-            sidecar.unlink(missing_ok=True)
-        store.write_bytes(pristine.read_bytes())
 
     def state() -> object:
         return (

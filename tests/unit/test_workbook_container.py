@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from jlpanel.exchange.dossier_reader import read_dossier
 from jlpanel.exchange.history_sheet import read_history_sheet
+from jlpanel.exchange.read_report import column_letter
 from jlpanel.exchange.roster_reader import read_roster
 from jlpanel.exchange.workbook_container import (
     MAX_SHARED_STRINGS,
@@ -216,15 +217,6 @@ def test_cells_holding_only_a_style_do_not_widen_the_sheet() -> None:
     assert (far.rows, far.columns) == (1048576, 16384)
 
 
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 _CELLS = st.lists(
     st.tuples(
         st.integers(1, 2_000_000),  # row
@@ -250,9 +242,9 @@ def test_the_quick_pass_measures_what_the_exact_walk_does(
     rows = []
     for row in order:
         tags = "".join(
-            f'<c r="{_letters(c)}{row}" s="1"/>'
+            f'<c r="{column_letter(c)}{row}" s="1"/>'
             if styled
-            else f'<c r="{_letters(c)}{row}"><v>1</v></c>'
+            else f'<c r="{column_letter(c)}{row}"><v>1</v></c>'
             for c, styled in sorted(set(by_row[row]))
         )
         rows.append(f'<row r="{row}" spans="1:2">{tags}</row>'.encode())
