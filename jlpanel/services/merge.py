@@ -152,6 +152,11 @@ _FORMAT_FIXES: Final[dict[str, tuple[str, str]]] = {
         "请将本程序升级到最新版本后再合并",
         "Update jlpanel to the newest version, then merge again",
     ),
+    "not_a_file": (
+        "请选择专家提交时生成的 .jlscore 评分文件；如它在要合并的文件夹中，请将其移出",
+        "Choose the .jlscore file written when the expert submitted; if this one is in the "
+        "folder being merged, move it out",
+    ),
 }
 _EDITED_FIX = (
     "评分文件的内容被改动过或已损坏；请让专家在评审包中“另存评分文件”，重新导出，不要手工编辑",
@@ -266,10 +271,12 @@ def _load_context(ws: Workspace) -> _Context:
 
 
 def expand_score_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders replaced by the ``*.jlscore`` files directly inside (sorted).
+    """Files as given, folders replaced by the ``*.jlscore`` entries directly inside (sorted).
 
     Hidden files (a name starting with ``.``, such as a half-written temporary file) in a
-    folder are skipped.
+    folder are skipped. An entry named like a score file that is not one (a folder, a FIFO,
+    a link to a device) is kept, so that the merge refuses it with its reason instead of
+    leaving it out unsaid.
     """
     out: list[Path] = []
     for path in paths:
@@ -279,9 +286,7 @@ def expand_score_paths(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() == SCORE_FILE_SUFFIX
-                    and not p.name.startswith(".")
-                    and p.is_file()
+                    if p.suffix.lower() == SCORE_FILE_SUFFIX and not p.name.startswith(".")
                 )
             )
         else:
@@ -313,18 +318,8 @@ class _Candidate:
 
 def _read(path: Path) -> bytes | Finding:
     try:
-        size = path.stat().st_size
-        if size > sf.MAX_BYTES:
-            return _format_error(
-                sf.ScoreFileError(
-                    "too_large",
-                    Text(
-                        f"文件过大（{size} 字节），不是评分文件",
-                        f"the file is too large ({size} bytes) to be a score file",
-                    ),
-                )
-            )
-        return path.read_bytes()
+        data = sf.read_score_file(path)
+        return _format_error(data) if isinstance(data, sf.ScoreFileError) else data
     except FileNotFoundError:
         return _error(
             "merge.missing_file",
