@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -315,6 +316,10 @@ class _Candidate:
     def content_sha256(self) -> str:
         return hashlib.sha256(self.score_file.canonical).hexdigest()
 
+    @property
+    def file_name(self) -> str:
+        return file_name_text(self.path)
+
 
 def _read(path: Path) -> bytes | Finding:
     try:
@@ -339,10 +344,20 @@ def _read(path: Path) -> bytes | Finding:
         )
 
 
+def file_name_text(path: Path) -> str:
+    """``path``'s name as text that can be stored and printed.
+
+    A name whose bytes are not UTF-8 (written in GBK on a USB stick, and seen on Linux) holds
+    lone surrogates in Python; they become U+FFFD here instead of failing the store.
+    """
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
 def _cycle_name_in_file_name(path: Path, expert_name: str, revision: int) -> str | None:
     """The cycle name a default file name (``<cycle>-<expert>-r<n>.jlscore``) carries."""
     tail = f"-{safe_file_name(expert_name)}-r{revision}"
-    stem = path.name[: -len(SCORE_FILE_SUFFIX)] if path.name.endswith(SCORE_FILE_SUFFIX) else ""
+    name = file_name_text(path)
+    stem = name[: -len(SCORE_FILE_SUFFIX)] if name.endswith(SCORE_FILE_SUFFIX) else ""
     if stem.endswith(tail) and len(stem) > len(tail):
         return stem[: -len(tail)]
     return None
@@ -794,7 +809,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
                 "package_id": c.package.id,
                 "provenance": Provenance.PACKAGE.value,
                 "revision": score_file.revision,
-                "source_file": c.path.name,
+                "source_file": c.file_name,
                 "submitted_at": score_file.submitted_at,
                 "merged_at": merged_at,
                 "entered_by": None,
@@ -868,7 +883,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             "revision": score_file.revision,
             "expert_id": expert_id,
             "expert": c.expert_name,
-            "source_file": c.path.name,
+            "source_file": c.file_name,
             "sha256": score_file.sha256,
             "content_sha256": c.content_sha256,
             "submitted_at": score_file.submitted_at,

@@ -8,6 +8,7 @@ corpus is refused with its reason while the workspace stays byte-for-byte the sa
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -639,6 +640,24 @@ def test_good_and_bad_files_together_each_get_their_own_outcome(tmp_path: Path):
         assert sheets_of(own.ws, QIAN)[101].source_file == good.name
     finally:
         own.ws.close()
+
+
+def test_a_file_named_in_gbk_merges_and_does_not_stop_the_others(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    """A name whose bytes are not UTF-8 (GBK, from a zip made on Chinese Windows) on Linux."""
+    usb = tmp_path / "usb"
+    written = submit(issued[ZHAO], usb)
+    gbk = Path(os.fsdecode(os.fsencode(usb) + b"/\xc6\xc0\xb7\xd6.jlscore"))  # 评分 in GBK
+    written.rename(gbk)
+    other = submit(issued[SUN], tmp_path / "other")
+
+    outcomes = merge(ws, gbk, other)
+
+    assert [o.status for o in outcomes] == [MergeFileStatus.MERGED] * 2
+    stored = {s.source_file for s in sheets_of(ws, ZHAO).values()}
+    assert stored == {"\ufffd\ufffd\ufffd\ufffd.jlscore"}
+    assert {s.source_file for s in sheets_of(ws, SUN).values()} == {other.name}
 
 
 def refusals(stderr: str, header: str, paths: list[Path]) -> dict[Path, str]:
