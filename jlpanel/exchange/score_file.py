@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, exact_bonus, exact_points
-from jlpanel.domain.text import Text
+from jlpanel.domain.text import Text, shown, text_fault
 from jlpanel.exchange.dossier_writer import replace_atomically
 from jlpanel.exchange.regular_file import FileTooLarge, NotARegularFile, read_regular_file
 
@@ -317,12 +317,6 @@ def read_score_file(path: Path) -> bytes | ScoreFileError:
         return _too_large(exc.size)
 
 
-def _shown(text: str, limit: int = 80) -> str:
-    """``text`` fit for a message: invalid characters escaped, cut to ``limit`` characters."""
-    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
-
-
 class _Invalid(Exception):
     def __init__(self, error: ScoreFileError) -> None:
         self.error = error
@@ -332,13 +326,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            shown = _shown(key)
+            place = shown(key)
             raise _Invalid(
                 _error(
                     "not_json",
-                    f"JSON 对象中键“{shown}”重复",
-                    f"the key “{shown}” appears twice in one JSON object",
-                    shown,
+                    f"JSON 对象中键“{place}”重复",
+                    f"the key “{place}” appears twice in one JSON object",
+                    place,
                 )
             )
         result[key] = value
@@ -367,7 +361,7 @@ def _bounded_int(digits: str) -> int:
 
 def _too_deep(where: str) -> ScoreFileError:
     """Nesting too deep, under the top-level field ``where`` begins with (if known)."""
-    field = _shown(re.split(r"[.\[]", where, maxsplit=1)[0])
+    field = shown(re.split(r"[.\[]", where, maxsplit=1)[0])
     return _error(
         "too_deep",
         f"JSON 嵌套超过 {MAX_DEPTH} 层" + (f"（在字段 {field} 中）" if field else ""),
@@ -394,20 +388,6 @@ def _check_depth(document: Any) -> None:
                     stack.append((value, f"{where}[{n}]", depth + 1))
 
 
-def _text_fault(text: str) -> Text | None:
-    """Why ``text`` cannot be stored and shown: a lone surrogate, or U+0000; None if fine."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return Text(
-            "含有无效的 Unicode 字符（孤立的代理项，如 \\ud800）",
-            "holds an invalid Unicode character (a lone surrogate such as \\ud800)",
-        )
-    if "\x00" in text:
-        return Text("含有空字符（U+0000）", "holds a NUL character (U+0000)")
-    return None
-
-
 def _find_bad_value(content: Mapping[str, Any]) -> ScoreFileError | None:
     """The first value or key that canonical JSON, UTF-8 or the store cannot take, by path."""
     stack: list[tuple[Any, str]] = [(content, "")]
@@ -418,19 +398,19 @@ def _find_bad_value(content: Mapping[str, Any]) -> ScoreFileError | None:
             path = (
                 (f"{where}.{key}" if where else key) if isinstance(key, str) else f"{where}[{key}]"
             )
-            fault = _text_fault(key) if isinstance(key, str) else None
+            fault = text_fault(key) if isinstance(key, str) else None
             if fault is None and isinstance(value, str):
-                fault = _text_fault(value)
+                fault = text_fault(value)
             if fault is not None:
-                shown = _shown(path)
-                return _error("bad_text", f"{shown} {fault.zh}", f"{shown} {fault.en}", shown)
+                place = shown(path)
+                return _error("bad_text", f"{place} {fault.zh}", f"{place} {fault.en}", place)
             if isinstance(value, float) and not math.isfinite(value):
-                shown = _shown(path)
+                place = shown(path)
                 return _error(
                     "bad_number",
-                    f"{shown} 的数值超出范围（如 1e309），不是有限数字",
-                    f"{shown} holds a number out of range (such as 1e309), not a finite number",
-                    shown,
+                    f"{place} 的数值超出范围（如 1e309），不是有限数字",
+                    f"{place} holds a number out of range (such as 1e309), not a finite number",
+                    place,
                 )
             if isinstance(value, dict | list):
                 stack.append((value, path))
@@ -522,9 +502,9 @@ class _Fields:
         if utc is None or not EARLIEST <= utc < LATEST:
             raise self.bad(
                 key,
-                f"为 {_shown(value)}，超出范围（应在 {EARLIEST.year} 年至 "
+                f"为 {shown(value)}，超出范围（应在 {EARLIEST.year} 年至 "
                 f"{LATEST.year - 1} 年之间）",
-                f"is {_shown(value)}, out of range (it must fall in the years "
+                f"is {shown(value)}, out of range (it must fall in the years "
                 f"{EARLIEST.year}–{LATEST.year - 1})",
             )
         return utc
@@ -728,8 +708,8 @@ def _signature(top: _Fields) -> tuple[str, bytes]:
     alg, value = raw.get("alg"), raw.get("value")
     if alg != SIGNATURE_ALG:
         raise bad(
-            f"签名算法应为 {SIGNATURE_ALG}（实际为 {_shown(repr(alg))}）",
-            f"the signature algorithm must be {SIGNATURE_ALG} (got {_shown(repr(alg))})",
+            f"签名算法应为 {SIGNATURE_ALG}（实际为 {shown(repr(alg))}）",
+            f"the signature algorithm must be {SIGNATURE_ALG} (got {shown(repr(alg))})",
         )
     if not isinstance(value, str) or len(value) != 64:
         raise bad("签名值应为 64 位十六进制数", "the signature value must be 64 hex digits")
