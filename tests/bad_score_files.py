@@ -19,7 +19,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,13 +123,13 @@ def with_raw_text(data: bytes, marker: str, raw: str) -> bytes:
 
 
 @contextmanager
-def fifos_answered(corpus: list[BadScoreFile]) -> Iterator[None]:
-    """While open, whoever opens a FIFO of the corpus to read finds it empty, not blocked.
+def fifos_answered(paths: Iterable[Path]) -> Iterator[None]:
+    """While open, whoever opens one of the FIFOs among ``paths`` to read finds it empty.
 
     A reader that ought not to open a FIFO at all but does is then refused for an empty file
     (a failing test) instead of waiting for ever (a hanging one).
     """
-    fifos = [c.path for c in corpus if c.path.is_fifo()]
+    fifos = [p for p in paths if p.is_fifo()]
     stop = threading.Event()
 
     def answer(path: Path) -> None:

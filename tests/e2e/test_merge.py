@@ -570,7 +570,7 @@ def test_each_bad_file_is_refused_with_its_reason_and_changes_nothing(
     backups = tmp_path / "backups"
     before = dump(world.ws)
 
-    with fifos_answered([case]):
+    with fifos_answered([case.path]):
         outcome = only(merge(world.ws, case.argument, backups=backups))
 
     assert outcome.path == case.path
@@ -689,7 +689,7 @@ def test_the_cli_merges_the_good_files_of_a_batch_and_refuses_each_bad_one_with_
     arguments = [str(p) for p in good] + [str(c.argument) for c in bad]
     capsys.readouterr()
 
-    with fifos_answered(bad):
+    with fifos_answered(c.path for c in bad):
         status = main(["merge", str(store), *arguments])
 
     out, err = capsys.readouterr()
@@ -703,7 +703,7 @@ def test_the_cli_merges_the_good_files_of_a_batch_and_refuses_each_bad_one_with_
         assert case.zh in refused[case.path], (case.name, refused[case.path])
     merged = dump_file(store)
 
-    with fifos_answered(bad):
+    with fifos_answered(c.path for c in bad):
         status = main(["--lang", "en", "merge", str(store), *arguments])
 
     out, err = capsys.readouterr()
