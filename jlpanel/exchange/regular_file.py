@@ -83,7 +83,11 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
             raise _not_regular(path, opened.st_mode)
         if opened.st_size > max_bytes:
             raise FileTooLarge(path, opened.st_size, max_bytes)
-        data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:  # it grew while being read
+        # Asking for the size it claims (a read of max_bytes would allocate that much first),
+        # and on only if it grew since.
+        data = handle.read(opened.st_size + 1)
+        if len(data) > opened.st_size:
+            data += handle.read(max_bytes + 1 - len(data))
+    if len(data) > max_bytes:
         raise FileTooLarge(path, len(data), max_bytes)
     return data
