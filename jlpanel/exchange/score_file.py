@@ -550,11 +550,16 @@ class _Fields:
         mapping = self.obj(key)
         out: dict[str, float] = {}
         for code, value in mapping.raw.items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            # By exact type, as JSON gives only these: fast, and True (an int) is no number.
+            kind = type(value)
+            if kind is float:
+                if not math.isfinite(value):
+                    raise mapping.bad(code, "应为有限数字", "must be a finite number")
+                out[code] = value
+            elif kind is int:
+                out[code] = float(value)
+            else:
                 raise mapping.bad(code, "应为数字", "must be a number")
-            if not math.isfinite(value):
-                raise mapping.bad(code, "应为有限数字", "must be a finite number")
-            out[code] = float(value)
         return out
 
     def texts(self, key: str) -> dict[str, str]:
