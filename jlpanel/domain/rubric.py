@@ -7,6 +7,7 @@ each cycle so later edits to the file never change a cycle already under way.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
@@ -17,7 +18,7 @@ from typing import Any
 
 from jlpanel.domain.exact import as_fraction, to_decimal
 from jlpanel.domain.metrics import METRIC_KEYS
-from jlpanel.domain.text import Text
+from jlpanel.domain.text import Text, shown, text_fault
 
 
 class Level(StrEnum):
@@ -38,6 +39,24 @@ class RubricError(ValueError):
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems: tuple[str, ...] = tuple(problems)
         super().__init__("; ".join(self.problems))
+
+
+class RubricDocumentError(RubricError):
+    """The text is no rubric document at all (not TOML or JSON, nested too deep, invalid text,
+    a number no rubric holds): one reason, in both languages."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__([reason.en])
+        self.reason = reason
+
+
+#: A rubric nests about 8 levels (``areas[0].indicators[0].guidance.good.text_zh``).
+MAX_DEPTH = 16
+#: Points and percentages: no rubric number is larger, or finer than 10^-MAX_DECIMALS.
+MAX_NUMBER = Decimal(1_000_000)
+MAX_DECIMALS = 6
+#: No integer in a rubric document needs more digits.
+MAX_INTEGER_DIGITS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,13 +302,22 @@ class _Reader:
     ) -> Decimal:
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(where, f"{key} must be a number (got {value!r})")
+            self.problem(where, f"{key} must be a number (got {shown(repr(value))})")
             return Decimal(0)
         try:
             # Exact from here on: 0.1 in the document is one tenth, not 0.1000000000000000055.
             exact = to_decimal(value)
         except ValueError:
             self.problem(where, f"{key} must be finite (got {value!r})")
+            return Decimal(0)
+        # Beyond these, exact arithmetic on the step grid runs out of digits (1e300 points, a
+        # step of 1e-300): refused here, as no rubric needs them.
+        if not _number_in_range(value):
+            self.problem(
+                where,
+                f"{key} must be at most {MAX_NUMBER:,} in size with at most {MAX_DECIMALS} "
+                f"decimal places (got {shown(repr(value), 40)})",
+            )
             return Decimal(0)
         # 100.0 in a document is 100: messages say "100", not "100.0".
         return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
@@ -597,14 +625,101 @@ def rubric_from_dict(doc: Mapping[str, Any]) -> Rubric:
 
 
 def parse_rubric_text(text: str, *, suffix: str = ".toml") -> Rubric:
-    """Parse a rubric document given as TOML (default) or JSON text."""
+    """Parse a rubric document given as TOML (default) or JSON text.
+
+    The document itself is checked before it is read as a rubric — nesting deeper than
+    :data:`MAX_DEPTH`, integers of more than :data:`MAX_INTEGER_DIGITS` digits, text that is
+    not valid Unicode (a lone surrogate) or holds U+0000, dates and times (which JSON cannot
+    keep in the cycle's snapshot) — and refused with :class:`RubricDocumentError`.
+    """
     import json
     import tomllib
 
+    kind = suffix.lstrip(".").upper()
     try:
-        doc: Any = json.loads(text) if suffix.lower() == ".json" else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise RubricError([f"the file is not valid {suffix.lstrip('.').upper()}: {exc}"]) from exc
+        if suffix.lower() == ".json":
+            doc: Any = json.loads(text, parse_int=_bounded_int)
+        else:
+            doc = tomllib.loads(text)
+    except RubricDocumentError:
+        raise
+    except RecursionError:
+        raise _document_error("", "嵌套过深", "is nested too deeply") from None
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        reason = shown(str(exc), 200)
+        raise RubricDocumentError(
+            Text(f"不是有效的 {kind}：{reason}", f"the file is not valid {kind}: {reason}")
+        ) from exc
+    except ValueError:  # Python's own limit on converting an integer of thousands of digits
+        raise _document_error(
+            "", "含有位数过多的整数，超出范围", "holds an integer of too many digits"
+        ) from None
     if not isinstance(doc, Mapping):
         raise RubricError(["the document must be a table at the top level"])
+    _check_document(doc)
     return rubric_from_dict(doc)
+
+
+def _document_error(where: str, zh: str, en: str) -> RubricDocumentError:
+    place = shown(where)
+    if not place:
+        return RubricDocumentError(Text(f"文档{zh}", f"the document {en}"))
+    return RubricDocumentError(Text(f"{place} {zh}", f"{place} {en}"))
+
+
+def _bounded_int(digits: str) -> int:
+    count = len(digits.lstrip("-"))
+    if count > MAX_INTEGER_DIGITS:
+        raise _document_error(
+            "", f"含有一个 {count} 位的整数，超出范围", f"holds an integer of {count} digits"
+        )
+    return int(digits)
+
+
+def _number_in_range(value: float) -> bool:
+    """Whether ``value`` is finite, at most MAX_NUMBER in size and no finer than the limit."""
+    try:
+        exact = to_decimal(value)
+    except ValueError:
+        return False
+    exponent = exact.as_tuple().exponent  # a float's shortest repr: no trailing zeros
+    return abs(exact) <= MAX_NUMBER and isinstance(exponent, int) and exponent >= -MAX_DECIMALS
+
+
+def _check_document(doc: Mapping[str, Any]) -> None:
+    """Refuse what no rubric holds and what the cycle's snapshot cannot keep, naming where."""
+    stack: list[tuple[Any, str, int]] = [(doc, "", 1)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _document_error(
+                where, f"嵌套超过 {MAX_DEPTH} 层", f"is nested more than {MAX_DEPTH} levels deep"
+            )
+        pairs = node.items() if isinstance(node, Mapping) else enumerate(node)
+        for key, value in pairs:
+            path = (
+                (f"{where}.{key}" if where else key) if isinstance(key, str) else f"{where}[{key}]"
+            )
+            for text in (key, value):
+                fault = text_fault(text) if isinstance(text, str) else None
+                if fault is not None:
+                    raise _document_error(path, fault.zh, fault.en)
+            if isinstance(value, Mapping | list):
+                stack.append((value, path, depth + 1))
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                if not _number_in_range(value):
+                    number = shown(repr(value), 40)
+                    raise _document_error(
+                        path,
+                        f"的数值 {number} 超出范围（绝对值不超过 {MAX_NUMBER:,}，"
+                        f"小数不超过 {MAX_DECIMALS} 位）",
+                        f"holds {number}, out of range (at most {MAX_NUMBER:,} in size, "
+                        f"with at most {MAX_DECIMALS} decimal places)",
+                    )
+            elif isinstance(value, dt.date | dt.time):
+                raise _document_error(
+                    path,
+                    "是日期或时间；评分细则中只能有文本、数字、真假值、列表和表",
+                    "is a date or time; a rubric holds only text, numbers, true/false, lists "
+                    "and tables",
+                )

@@ -20,6 +20,13 @@ file's own layout (indentation, key order) does not matter but every value does.
 :func:`parse_score_file` never raises on bad input: it returns a :class:`ScoreFileError` with a
 ``kind`` (for the merge's reasons) and a bilingual message. Checking the ids against a workspace,
 the signature against its key, and the scores against the rubric is the merge's job.
+
+A score file may have been edited by hand or made to hurt, so it is read within limits before
+anything else looks at it: :func:`read_score_file` reads only a regular file and never more than
+:data:`MAX_BYTES`; the parser refuses nesting deeper than :data:`MAX_DEPTH`, integers longer than
+:data:`MAX_INTEGER_DIGITS` digits, numbers beyond a float's range (``1e309``), text that is not
+valid Unicode (a lone surrogate such as ``\\ud800``) or holds U+0000, times outside
+:data:`EARLIEST`–:data:`LATEST`, and ids and revisions above :data:`MAX_INTEGER`.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import logging
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -36,8 +44,11 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, exact_bonus, exact_points
-from jlpanel.domain.text import Text
+from jlpanel.domain.text import Text, shown, text_fault
 from jlpanel.exchange.dossier_writer import replace_atomically
+from jlpanel.exchange.regular_file import FileTooLarge, NotARegularFile, read_regular_file
+
+log = logging.getLogger(__name__)
 
 SCORE_FILE_SUFFIX: Final = ".jlscore"
 FORMAT_NAME: Final = "jlpanel-score"
@@ -46,12 +57,29 @@ SIGNATURE_ALG: Final = "HMAC-SHA256"
 #: Far above any real file (200 platforms × 15 indicators with comments is well under 2 MB).
 MAX_BYTES: Final = 32 * 2**20
 DECLARATION_STATES: Final = ("none", "conflict")
+#: A score file nests 4 levels deep (``sheets[0].scores.A1``); far more is not a score file,
+#: and stops well before Python's own recursion limit.
+MAX_DEPTH: Final = 32
+#: No integer in a score file needs more digits (ids and revisions stay below 2^31).
+MAX_INTEGER_DIGITS: Final = 20
+#: Ids and revisions: an INTEGER column of the store, 32 bits on a PostgreSQL server.
+MAX_INTEGER: Final = 2**31 - 1
+#: Submission and declaration times outside these are a hand-edited or broken file (an
+#: expert's laptop whose clock was reset still writes a time after 1970).
+EARLIEST: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LATEST: Final = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+#: An ISO 8601 timestamp with microseconds and an offset has 32 characters.
+_MAX_TIMESTAMP_CHARS: Final = 64
 
 ScoreFileErrorKind = Literal[
+    "not_a_file",
     "empty",
     "too_large",
     "truncated",
     "not_json",
+    "too_deep",
+    "bad_number",
+    "bad_text",
     "not_a_score_file",
     "future_version",
     "missing_field",
@@ -261,6 +289,33 @@ def _error(kind: ScoreFileErrorKind, zh: str, en: str, where: str = "") -> Score
     return ScoreFileError(kind, Text(zh, en), where)
 
 
+def _too_large(size: int) -> ScoreFileError:
+    return _error(
+        "too_large",
+        f"文件过大（{size} 字节），不是评分文件",
+        f"the file is too large ({size} bytes) to be a score file",
+    )
+
+
+def read_score_file(path: Path) -> bytes | ScoreFileError:
+    """The bytes of the score file at ``path``, or why it is not a file to read.
+
+    Only a regular file (or a link to one) of at most :data:`MAX_BYTES` is read: a folder, a
+    FIFO, a device such as ``/dev/zero`` or a link to one is refused without waiting or
+    reading. ``OSError`` (not found, permission denied …) is left to the caller to word.
+    """
+    try:
+        return read_regular_file(path, MAX_BYTES)
+    except NotARegularFile as exc:
+        return _error(
+            "not_a_file",
+            f"它是{exc.what.zh}，不是普通文件",
+            f"it is {exc.what.en}, not a regular file",
+        )
+    except FileTooLarge as exc:
+        return _too_large(exc.size)
+
+
 class _Invalid(Exception):
     def __init__(self, error: ScoreFileError) -> None:
         self.error = error
@@ -270,12 +325,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
+            place = shown(key)
             raise _Invalid(
                 _error(
                     "not_json",
-                    f"JSON 对象中键“{key}”重复",
-                    f"the key {key!r} appears twice in one JSON object",
-                    key,
+                    f"JSON 对象中键“{place}”重复",
+                    f"the key “{place}” appears twice in one JSON object",
+                    place,
                 )
             )
         result[key] = value
@@ -286,6 +342,112 @@ def _refuse_constant(name: str) -> Any:
     raise _Invalid(
         _error("not_json", f"JSON 中不允许 {name}", f"{name} is not allowed in a score file")
     )
+
+
+def _bounded_int(digits: str) -> int:
+    """An integer of the JSON text, refused before Python converts an endless one."""
+    count = len(digits.lstrip("-"))
+    if count > MAX_INTEGER_DIGITS:
+        raise _Invalid(
+            _error(
+                "bad_number",
+                f"文件中有一个 {count} 位的整数，超出评分文件允许的范围",
+                f"the file holds an integer of {count} digits, beyond what a score file allows",
+            )
+        )
+    return int(digits)
+
+
+def _too_deep(field: str) -> ScoreFileError:
+    """Nesting too deep, in the top-level ``field`` (if known)."""
+    field = shown(field)
+    return _error(
+        "too_deep",
+        f"JSON 嵌套超过 {MAX_DEPTH} 层" + (f"（在字段 {field} 中）" if field else ""),
+        f"the JSON is nested more than {MAX_DEPTH} levels deep"
+        + (f" (in the field {field})" if field else ""),
+        field,
+    )
+
+
+def _nested_deeper_than(container: Mapping[str, Any] | list[Any], limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` deep, ``container`` being the first.
+
+    Level by level, looking at types only: a real file's 5,000 values cost a few milliseconds.
+    """
+    level: list[Any] = [container]
+    for _ in range(limit):
+        below: list[Any] = []
+        for node in level:
+            for value in node.values() if type(node) is dict else node:
+                kind = type(value)
+                if kind is dict or kind is list:
+                    below.append(value)
+        if not below:
+            return False
+        level = below
+    return True
+
+
+def _check_depth(document: Mapping[str, Any]) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, naming the top-level field it is in."""
+    if _nested_deeper_than(document, MAX_DEPTH):
+        field = next(
+            (
+                key
+                for key, value in document.items()
+                if isinstance(value, dict | list) and _nested_deeper_than(value, MAX_DEPTH - 1)
+            ),
+            "",
+        )
+        raise _Invalid(_too_deep(field))
+
+
+def _find_bad_value(content: Mapping[str, Any]) -> ScoreFileError | None:
+    """The first value or key that canonical JSON, UTF-8 or the store cannot take, by path."""
+    stack: list[tuple[Any, str]] = [(content, "")]
+    while stack:
+        node, where = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            path = (
+                (f"{where}.{key}" if where else key) if isinstance(key, str) else f"{where}[{key}]"
+            )
+            fault = text_fault(key) if isinstance(key, str) else None
+            if fault is None and isinstance(value, str):
+                fault = text_fault(value)
+            if fault is not None:
+                place = shown(path)
+                return _error("bad_text", f"{place} {fault.zh}", f"{place} {fault.en}", place)
+            if isinstance(value, float) and not math.isfinite(value):
+                place = shown(path)
+                return _error(
+                    "bad_number",
+                    f"{place} 的数值超出范围（如 1e309），不是有限数字",
+                    f"{place} holds a number out of range (such as 1e309), not a finite number",
+                    place,
+                )
+            if isinstance(value, dict | list):
+                stack.append((value, path))
+    return None
+
+
+def _checked_canonical(document: Mapping[str, Any]) -> bytes:
+    """The canonical bytes, once the whole document is known to be safe to handle."""
+    _check_depth(document)
+    content = {k: v for k, v in document.items() if k != "signature"}
+    try:
+        canonical = canonical_bytes(content)
+    except ValueError:  # an infinite float, or a lone surrogate (UnicodeEncodeError)
+        fault = _find_bad_value(content)
+        if fault is None:
+            raise
+        raise _Invalid(fault) from None
+    if b"\\u0000" in canonical:  # U+0000 in a text, or a backslash before "u0000"
+        fault = _find_bad_value(content)
+        if fault is not None:
+            raise _Invalid(fault)
+    return canonical
 
 
 class _Fields:
@@ -322,12 +484,16 @@ class _Fields:
             raise self.bad(key, "不能为空", "must not be empty")
         return value
 
-    def integer(self, key: str, minimum: int) -> int:
+    def integer(self, key: str, minimum: int, maximum: int = MAX_INTEGER) -> int:
         value = self.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.bad(key, "应为整数", "must be a whole number")
         if value < minimum:
             raise self.bad(key, f"不能小于 {minimum}", f"must be at least {minimum}")
+        if value > maximum:
+            raise self.bad(
+                key, f"为 {value}，不能大于 {maximum}", f"is {value}, more than {maximum}"
+            )
         return value
 
     def moment(self, key: str, *, optional: bool = False) -> dt.datetime | None:
@@ -337,12 +503,26 @@ class _Fields:
         if not isinstance(value, str):
             raise self.bad(key, "应为 ISO 8601 时间", "must be an ISO 8601 timestamp")
         try:
+            if len(value) > _MAX_TIMESTAMP_CHARS:
+                raise ValueError(value)
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             raise self.bad(key, "不是有效的时间", "is not a valid timestamp") from None
         if moment.tzinfo is None:
             raise self.bad(key, "须带时区", "must carry a time zone")
-        return moment.astimezone(dt.UTC)
+        try:
+            utc = moment.astimezone(dt.UTC)
+        except OverflowError:  # 0001-01-01T00:00+05:00 is before the first representable UTC
+            utc = None
+        if utc is None or not EARLIEST <= utc < LATEST:
+            raise self.bad(
+                key,
+                f"为 {shown(value)}，超出范围（应在 {EARLIEST.year} 年至 "
+                f"{LATEST.year - 1} 年之间）",
+                f"is {shown(value)}, out of range (it must fall in the years "
+                f"{EARLIEST.year}–{LATEST.year - 1})",
+            )
+        return utc
 
     def obj(self, key: str) -> _Fields:
         value = self.get(key)
@@ -370,11 +550,16 @@ class _Fields:
         mapping = self.obj(key)
         out: dict[str, float] = {}
         for code, value in mapping.raw.items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            # By exact type, as JSON gives only these: fast, and True (an int) is no number.
+            kind = type(value)
+            if kind is float:
+                if not math.isfinite(value):
+                    raise mapping.bad(code, "应为有限数字", "must be a finite number")
+                out[code] = value
+            elif kind is int:
+                out[code] = float(value)
+            else:
                 raise mapping.bad(code, "应为数字", "must be a number")
-            if not math.isfinite(value):
-                raise mapping.bad(code, "应为有限数字", "must be a finite number")
-            out[code] = float(value)
         return out
 
     def texts(self, key: str) -> dict[str, str]:
@@ -391,13 +576,7 @@ def _decode(data: bytes) -> Any:
     if not data.strip():
         raise _Invalid(_error("empty", "文件为空", "the file is empty"))
     if len(data) > MAX_BYTES:
-        raise _Invalid(
-            _error(
-                "too_large",
-                f"文件过大（{len(data)} 字节），不是评分文件",
-                f"the file is too large ({len(data)} bytes) to be a score file",
-            )
-        )
+        raise _Invalid(_too_large(len(data)))
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         text = body.decode("utf-8")
@@ -408,7 +587,12 @@ def _decode(data: bytes) -> Any:
             _error("not_json", "文件不是 UTF-8 文本", "the file is not UTF-8 text")
         ) from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as exc:
         looks_like_json = text.lstrip().startswith("{")
         # Cut short: the parser ran out of text, or a string never found its closing quote.
@@ -423,9 +607,7 @@ def _decode(data: bytes) -> Any:
             )
         ) from None
     except RecursionError:
-        raise _Invalid(
-            _error("not_json", "JSON 嵌套过深", "the JSON is nested too deeply")
-        ) from None
+        raise _Invalid(_too_deep("")) from None
 
 
 def _truncated() -> ScoreFileError:
@@ -442,6 +624,14 @@ def parse_score_file(data: bytes) -> ScoreFile | ScoreFileError:
         return _parse(data)
     except _Invalid as invalid:
         return invalid.error
+    except (ValueError, OverflowError, RecursionError):
+        # Every limit above should have caught it first; the log keeps the trace of the gap.
+        log.exception("a score file's content slipped past the parser's checks")
+        return _error(
+            "not_json",
+            "文件内容无法作为评分文件读取",
+            "the file's content cannot be read as a score file",
+        )
 
 
 def _parse(data: bytes) -> ScoreFile:
@@ -469,6 +659,7 @@ def _parse(data: bytes) -> ScoreFile:
                 "format_version",
             )
         )
+    canonical = _checked_canonical(document)
     signature_alg, signature = _signature(top)
     expert = top.obj("expert")
     declarations = tuple(_declaration(d) for d in top.items("declarations"))
@@ -505,7 +696,7 @@ def _parse(data: bytes) -> ScoreFile:
         sheets=sheets,
         signature_alg=signature_alg,
         signature=signature,
-        canonical=canonical_bytes(document),
+        canonical=canonical,
         sha256=hashlib.sha256(data).hexdigest(),
     )
 
@@ -537,8 +728,8 @@ def _signature(top: _Fields) -> tuple[str, bytes]:
     alg, value = raw.get("alg"), raw.get("value")
     if alg != SIGNATURE_ALG:
         raise bad(
-            f"签名算法应为 {SIGNATURE_ALG}（实际为 {alg!r}）",
-            f"the signature algorithm must be {SIGNATURE_ALG} (got {alg!r})",
+            f"签名算法应为 {SIGNATURE_ALG}（实际为 {shown(repr(alg))}）",
+            f"the signature algorithm must be {SIGNATURE_ALG} (got {shown(repr(alg))})",
         )
     if not isinstance(value, str) or len(value) != 64:
         raise bad("签名值应为 64 位十六进制数", "the signature value must be 64 hex digits")

@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -153,6 +154,11 @@ _FORMAT_FIXES: Final[dict[str, tuple[str, str]]] = {
         "请将本程序升级到最新版本后再合并",
         "Update jlpanel to the newest version, then merge again",
     ),
+    "not_a_file": (
+        "请选择专家提交时生成的 .jlscore 评分文件；如它在要合并的文件夹中，请将其移出",
+        "Choose the .jlscore file written when the expert submitted; if this one is in the "
+        "folder being merged, move it out",
+    ),
 }
 _EDITED_FIX = (
     "评分文件的内容被改动过或已损坏；请让专家在评审包中“另存评分文件”，重新导出，不要手工编辑",
@@ -267,10 +273,12 @@ def _load_context(ws: Workspace) -> _Context:
 
 
 def expand_score_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders replaced by the ``*.jlscore`` files directly inside (sorted).
+    """Files as given, folders replaced by the ``*.jlscore`` entries directly inside (sorted).
 
     Hidden files (a name starting with ``.``, such as a half-written temporary file) in a
-    folder are skipped.
+    folder are skipped. An entry named like a score file that is not one (a folder, a FIFO,
+    a link to a device) is kept, so that the merge refuses it with its reason instead of
+    leaving it out unsaid.
     """
     out: list[Path] = []
     for path in paths:
@@ -280,9 +288,7 @@ def expand_score_paths(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() == SCORE_FILE_SUFFIX
-                    and not p.name.startswith(".")
-                    and p.is_file()
+                    if p.suffix.lower() == SCORE_FILE_SUFFIX and not p.name.startswith(".")
                 )
             )
         else:
@@ -311,21 +317,15 @@ class _Candidate:
     def content_sha256(self) -> str:
         return hashlib.sha256(self.score_file.canonical).hexdigest()
 
+    @property
+    def file_name(self) -> str:
+        return file_name_text(self.path)
+
 
 def _read(path: Path) -> bytes | Finding:
     try:
-        size = path.stat().st_size
-        if size > sf.MAX_BYTES:
-            return _format_error(
-                sf.ScoreFileError(
-                    "too_large",
-                    Text(
-                        f"文件过大（{size} 字节），不是评分文件",
-                        f"the file is too large ({size} bytes) to be a score file",
-                    ),
-                )
-            )
-        return path.read_bytes()
+        data = sf.read_score_file(path)
+        return _format_error(data) if isinstance(data, sf.ScoreFileError) else data
     except FileNotFoundError:
         return _error(
             "merge.missing_file",
@@ -345,10 +345,20 @@ def _read(path: Path) -> bytes | Finding:
         )
 
 
+def file_name_text(path: Path) -> str:
+    """``path``'s name as text that can be stored and printed.
+
+    A name whose bytes are not UTF-8 (written in GBK on a USB stick, and seen on Linux) holds
+    lone surrogates in Python; they become U+FFFD here instead of failing the store.
+    """
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
 def _cycle_name_in_file_name(path: Path, expert_name: str, revision: int) -> str | None:
     """The cycle name a default file name (``<cycle>-<expert>-r<n>.jlscore``) carries."""
     tail = f"-{safe_file_name(expert_name)}-r{revision}"
-    stem = path.name[: -len(SCORE_FILE_SUFFIX)] if path.name.endswith(SCORE_FILE_SUFFIX) else ""
+    name = file_name_text(path)
+    stem = name[: -len(SCORE_FILE_SUFFIX)] if name.endswith(SCORE_FILE_SUFFIX) else ""
     if stem.endswith(tail) and len(stem) > len(tail):
         return stem[: -len(tail)]
     return None
@@ -802,7 +812,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
                 "package_id": c.package.id,
                 "provenance": Provenance.PACKAGE.value,
                 "revision": score_file.revision,
-                "source_file": c.path.name,
+                "source_file": c.file_name,
                 "submitted_at": score_file.submitted_at,
                 "merged_at": merged_at,
                 "entered_by": None,
@@ -876,7 +886,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             "revision": score_file.revision,
             "expert_id": expert_id,
             "expert": c.expert_name,
-            "source_file": c.path.name,
+            "source_file": c.file_name,
             "sha256": score_file.sha256,
             "content_sha256": c.content_sha256,
             "submitted_at": score_file.submitted_at,

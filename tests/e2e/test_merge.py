@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bad_score_files import BadScoreFile, CorpusSources, resigned, write_corpus
+from bad_score_files import BadScoreFile, CorpusSources, fifos_answered, resigned, write_corpus
 from broken_workbooks import sample_dossier, write_dossier_workbook
+from factories import dump as dump_file
 from review_support import CONFLICT, PLATFORMS, build_cycle, key_of, score_everything
 from sqlalchemy import select
 
+from jlpanel.cli import main
 from jlpanel.domain.dossier import Severity
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet
 from jlpanel.exchange import score_file as sf
@@ -37,7 +40,7 @@ from jlpanel.services.merge import (
 )
 from jlpanel.services.packages import IssuedPackage, issue_packages
 from jlpanel.services.paper import enter_paper_scores
-from jlpanel.services.workspace import Workspace
+from jlpanel.services.workspace import Workspace, open_workspace
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
 
@@ -575,6 +578,22 @@ CORPUS = [
     "declares_a_conflict_and_scores_it",
     "scores_an_unassigned_platform",
     "scores_an_unknown_platform",
+    "infinite_number_in_an_extra_field",
+    "integer_of_5000_digits",
+    "lone_surrogate_in_a_comment",
+    "lone_surrogate_in_a_key",
+    "nul_in_a_comment",
+    "submitted_in_year_1",
+    "submitted_in_year_9999",
+    "declared_in_year_1",
+    "revision_2_63",
+    "nested_100_deep",
+    "nested_100000_deep",
+    "dev_zero",
+    "fifo",
+    "folder_named_like_a_score_file",
+    "link_to_dev_zero",
+    "larger_than_the_bound",
 ]
 
 
@@ -590,8 +609,10 @@ def test_each_bad_file_is_refused_with_its_reason_and_changes_nothing(
     backups = tmp_path / "backups"
     before = dump(world.ws)
 
-    outcome = only(merge(world.ws, case.path, backups=backups))
+    with fifos_answered([case.path]):
+        outcome = only(merge(world.ws, case.argument, backups=backups))
 
+    assert outcome.path == case.path
     assert outcome.status is MergeFileStatus.REFUSED and not outcome.ok
     assert outcome.errors and outcome.errors == outcome.findings
     assert case.code in codes(outcome), outcome.findings
@@ -658,6 +679,86 @@ def test_good_and_bad_files_together_each_get_their_own_outcome(tmp_path: Path):
         assert sheets_of(own.ws, QIAN)[101].source_file == good.name
     finally:
         own.ws.close()
+
+
+def test_a_file_named_in_gbk_merges_and_does_not_stop_the_others(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    """A name whose bytes are not UTF-8 (GBK, from a zip made on Chinese Windows) on Linux."""
+    usb = tmp_path / "usb"
+    written = submit(issued[ZHAO], usb)
+    gbk = Path(os.fsdecode(os.fsencode(usb) + b"/\xc6\xc0\xb7\xd6.jlscore"))  # 评分 in GBK
+    written.rename(gbk)
+    other = submit(issued[SUN], tmp_path / "other")
+
+    outcomes = merge(ws, gbk, other)
+
+    assert [o.status for o in outcomes] == [MergeFileStatus.MERGED] * 2
+    stored = {s.source_file for s in sheets_of(ws, ZHAO).values()}
+    assert stored == {"\ufffd\ufffd\ufffd\ufffd.jlscore"}
+    assert {s.source_file for s in sheets_of(ws, SUN).values()} == {other.name}
+
+
+def refusals(stderr: str, header: str, paths: list[Path]) -> dict[Path, str]:
+    """The CLI's refusals of ``paths``: each path → the lines of reasons printed under it.
+
+    A refusal is a line ``<header> <path>[ <expert> r<n>]`` followed by indented reasons.
+    """
+    blocks: dict[Path, str] = {}
+    current: Path | None = None
+    for line in stderr.splitlines():
+        if line.startswith(header):
+            rest = line.removeprefix(header)
+            current = next(p for p in paths if rest == str(p) or rest.startswith(f"{p} "))
+            assert current not in blocks, f"{current} refused twice"
+            blocks[current] = ""
+        elif current is not None and line.startswith("    "):
+            blocks[current] += line + "\n"
+    return blocks
+
+
+def test_the_cli_merges_the_good_files_of_a_batch_and_refuses_each_bad_one_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    own = build_world(tmp_path)
+    good = [submit(own.issued[expert], tmp_path / "later") for expert in (QIAN, SUN)]
+    store = own.ws.path
+    own.ws.close()
+    bad = [own.cases[name] for name in CORPUS]
+    arguments = [str(p) for p in good] + [str(c.argument) for c in bad]
+    capsys.readouterr()
+
+    with fifos_answered(c.path for c in bad):
+        status = main(["merge", str(store), *arguments])
+
+    out, err = capsys.readouterr()
+    assert status == 1, "some files were refused"
+    assert "Traceback" not in out + err
+    for path in good:
+        assert f"已合并: {path} " in out
+    refused = refusals(err, "未合并: ", [c.path for c in bad])
+    assert sorted(refused) == sorted(c.path for c in bad)
+    for case in bad:
+        assert case.zh in refused[case.path], (case.name, refused[case.path])
+    merged = dump_file(store)
+
+    with fifos_answered(c.path for c in bad):
+        status = main(["--lang", "en", "merge", str(store), *arguments])
+
+    out, err = capsys.readouterr()
+    assert status == 1
+    for path in good:
+        assert f"unchanged (merged before): {path} " in out
+    refused = refusals(err, "REFUSED: ", [c.path for c in bad])
+    assert sorted(refused) == sorted(c.path for c in bad)
+    # 钱晓红's revision 2 is merged now: her revision 1 is older before it is anything else.
+    reasons = {"scores_a_platform_in_conflict": "this file is revision 1 (an older one)"}
+    for case in bad:
+        assert reasons.get(case.name, case.en) in refused[case.path], case.name
+    assert dump_file(store) == merged, "refused files change nothing, merged ones stay"
+    with open_workspace(store) as ws:
+        for expert, path in zip((QIAN, SUN), good, strict=True):
+            assert {s.source_file for s in sheets_of(ws, expert).values()} == {path.name}
 
 
 # ---------------------------------------------------------------------------- the status

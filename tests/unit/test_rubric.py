@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,15 @@ import pytest
 from factories import small_rubric_doc
 
 from jlpanel.domain.rubric import (
+    MAX_DEPTH,
     Level,
+    RubricDocumentError,
     RubricError,
     derive_bands,
     parse_rubric_text,
     rubric_from_dict,
 )
+from jlpanel.domain.text import Text
 
 DEFAULT = Path(__file__).parents[2] / "jlpanel" / "resources" / "rubrics" / "default.toml"
 
@@ -194,3 +198,175 @@ def test_derived_bands_cover_the_grid_for_every_maximum():
         assert bands[Level.FAIR].low == bands[Level.POOR].high + Decimal("0.5")
         assert bands[Level.GOOD].low == bands[Level.FAIR].high + Decimal("0.5")
         assert bands[Level.EXCELLENT].low == bands[Level.GOOD].high + Decimal("0.5")
+
+
+# --------------------------------------------------------------------- hostile documents
+
+
+def document_refusal(text: str, suffix: str) -> Text:
+    with pytest.raises(RubricDocumentError) as info:
+        parse_rubric_text(text, suffix=suffix)
+    reason = info.value.reason
+    reason.zh.encode("utf-8")  # printable as it is: nothing unencodable leaks into it
+    reason.en.encode("utf-8")
+    return reason
+
+
+def json_with(edit: Callable[[dict[str, Any]], None]) -> str:
+    doc = copy.deepcopy(small_rubric_doc())
+    edit(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def toml_with(old: str, new: str) -> str:
+    text = DEFAULT.read_text("utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def nested(lists: int) -> Any:
+    value: Any = "底"
+    for _ in range(lists):
+        value = [value]
+    return value
+
+
+def set_note(value: Any) -> Callable[[dict[str, Any]], None]:
+    def edit(doc: dict[str, Any]) -> None:
+        doc["rubric"]["note"] = value
+
+    return edit
+
+
+def name_a1(value: str) -> Callable[[dict[str, Any]], None]:
+    def edit(doc: dict[str, Any]) -> None:
+        doc["areas"][0]["indicators"][0]["name_zh"] = value
+
+    return edit
+
+
+A1 = "areas[0].indicators[0]"
+DEEP_JSON = json_with(set_note("X"))[:-1] + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "zh", "en"),
+    [
+        (DEEP_JSON, ".json", "文档嵌套过深", "the document is nested too deeply"),
+        (
+            DEFAULT.read_text("utf-8") + "\nx = " + "[" * 100_000 + "]" * 100_000 + "\n",
+            ".toml",
+            "文档嵌套过深",
+            "the document is nested too deeply",
+        ),
+        (
+            DEFAULT.read_text("utf-8") + "\nx = " + "{a=" * 3000 + "1" + "}" * 3000 + "\n",
+            ".toml",
+            "文档嵌套过深",
+            "the document is nested too deeply",
+        ),
+        (
+            json_with(set_note(nested(MAX_DEPTH))),
+            ".json",
+            f"rubric.note{'[0]' * (MAX_DEPTH - 2)} 嵌套超过 {MAX_DEPTH} 层",
+            f"is nested more than {MAX_DEPTH} levels deep",
+        ),
+        (
+            json_with(name_a1("\ud800")),
+            ".json",
+            f"{A1}.name_zh 含有无效的 Unicode 字符（孤立的代理项",
+            f"{A1}.name_zh holds an invalid Unicode character (a lone surrogate",
+        ),
+        (
+            json_with(set_note({"\udfff": 1})),
+            ".json",
+            "rubric.note.\\udfff 含有无效的 Unicode 字符",
+            "rubric.note.\\udfff holds an invalid Unicode character",
+        ),
+        (
+            json_with(name_a1("资源\x00体量")),
+            ".json",
+            f"{A1}.name_zh 含有空字符",
+            f"{A1}.name_zh holds a NUL character",
+        ),
+        (
+            json_with(set_note(0)).replace('"note": 0', '"note": ' + "9" * 5000),
+            ".json",
+            "含有一个 5000 位的整数",
+            "holds an integer of 5000 digits",
+        ),
+        (
+            toml_with("max_points = 10\n", "max_points = " + "9" * 5000 + "\n"),
+            ".toml",
+            "含有位数过多的整数",
+            "holds an integer of too many digits",
+        ),
+        (
+            toml_with("max_points = 10\n", "max_points = 1" + "0" * 1000 + "\n"),
+            ".toml",
+            f"{A1}.max_points 的数值 1000000000",
+            f"{A1}.max_points holds 1000000000",
+        ),
+        (
+            toml_with("step = 0.5\n", "step = 1e-300\n"),
+            ".toml",
+            f"{A1}.step 的数值 1e-300 超出范围（绝对值不超过 1,000,000，小数不超过 6 位）",
+            f"{A1}.step holds 1e-300, out of range (at most 1,000,000 in size, with at most 6 "
+            "decimal places)",
+        ),
+        (
+            toml_with("total_points = 100\n", "total_points = 1e300\n"),
+            ".toml",
+            "rubric.total_points 的数值 1e+300 超出范围",
+            "rubric.total_points holds 1e+300, out of range",
+        ),
+        (
+            json_with(set_note(0)).replace('"note": 0', '"note": 1e309'),
+            ".json",
+            "rubric.note 的数值 inf 超出范围",
+            "rubric.note holds inf, out of range",
+        ),
+        (
+            toml_with('version = "2026.1"\n', 'version = "2026.1"\nissued = 2026-01-01\n'),
+            ".toml",
+            "rubric.issued 是日期或时间",
+            "rubric.issued is a date or time",
+        ),
+    ],
+    ids=[
+        "json_100000_deep",
+        "toml_100000_deep_arrays",
+        "toml_3000_deep_tables",
+        "json_deeper_than_the_limit",
+        "json_lone_surrogate_in_a_name",
+        "json_lone_surrogate_in_a_key",
+        "json_nul_in_a_name",
+        "json_integer_of_5000_digits",
+        "toml_integer_of_5000_digits",
+        "toml_integer_of_1001_digits",
+        "toml_step_of_1e-300",
+        "toml_total_of_1e300",
+        "json_1e309",
+        "toml_date",
+    ],
+)
+def test_a_hostile_document_is_refused_with_its_reason(text: str, suffix: str, zh: str, en: str):
+    reason = document_refusal(text, suffix)
+    assert zh in reason.zh
+    assert en in reason.en
+
+
+def test_what_is_just_inside_the_limits_is_a_rubric():
+    def edit(doc: dict[str, Any]) -> None:
+        doc["rubric"]["note"] = [nested(MAX_DEPTH - 3), 1_000_000, -1_000_000, 0.000001]
+
+    assert parse_rubric_text(json_with(edit), suffix=".json").id
+
+
+def test_a_document_given_as_data_refuses_huge_numbers_too():
+    doc = copy.deepcopy(small_rubric_doc())
+    doc["areas"][0]["indicators"][0]["step"] = 1e-300
+    doc["rubric"]["total_points"] = 1e300
+    found = problems(doc)
+    assert any("indicator A1: step must be at most 1,000,000 in size" in p for p in found)
+    assert any("(got 1e+300)" in p for p in found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -218,7 +219,7 @@ def test_a_cut_inside_a_chinese_character_is_truncated_too():
         (b'{"format": "jlpanel-score", "format_version": 0}', "bad_field"),
         (b'{"format": "jlpanel-score", "format_version": 1, "format": "x"}', "not_json"),
         (b'{"format": "jlpanel-score", "format_version": 1, "revision": NaN}', "not_json"),
-        (b"[" * 100_000 + b"]" * 100_000, "not_json"),
+        (b"[" * 100_000 + b"]" * 100_000, "too_deep"),
     ],
 )
 def test_junk_is_refused_by_kind(data: bytes, kind: str):
@@ -316,3 +317,154 @@ def test_parsing_any_prefix_or_edit_of_a_real_file_never_raises(data: st.DataObj
                 result.canonical == parsed(real).canonical
                 and result.signature == parsed(real).signature
             )
+
+
+# ------------------------------------------------------------------- hostile values, limits
+
+
+def signed_text(doc: dict[str, Any]) -> bytes:
+    """``doc`` signed with KEY by hand, past the writer's own checks (as an expert could)."""
+    doc.pop("signature", None)
+    doc["signature"] = {
+        "alg": sf.SIGNATURE_ALG,
+        "value": sf.sign(sf.canonical_bytes(doc), KEY).hex(),
+    }
+    return encode(doc)
+
+
+def raw_field(raw: str) -> bytes:
+    """A real file with ``"note": <raw>`` typed in as JSON text."""
+    text = sf.encode_score_file(payload(), KEY).decode()
+    return ("{" + f'"note": {raw},' + text[1:]).encode()
+
+
+def nested(lists: int) -> Any:
+    value: Any = 1
+    for _ in range(lists):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "where"),
+    [
+        (raw_field("1e309"), "bad_number", "note"),
+        (raw_field("-1e400"), "bad_number", "note"),
+        (raw_field('{"deeper": [1, 2, 1e309]}'), "bad_number", "note.deeper[2]"),
+        (raw_field("9" * 5000), "bad_number", ""),
+        (raw_field("-" + "1" * (sf.MAX_INTEGER_DIGITS + 1)), "bad_number", ""),
+        (raw_field('"\\ud800"'), "bad_text", "note"),
+        (raw_field('{"\\udc00": 1}'), "bad_text", "note.\\udc00"),
+        (raw_field('["ok", "\\u0000"]'), "bad_text", "note[1]"),
+        # The top level is the first container, so this makes MAX_DEPTH + 1.
+        (raw_field(json.dumps(nested(sf.MAX_DEPTH))), "too_deep", "note"),
+    ],
+)
+def test_a_hostile_value_anywhere_is_refused_by_kind_and_place(data: bytes, kind: str, where: str):
+    err = error(data)
+    assert (err.kind, err.where) == (kind, where)
+    assert err.text.zh and err.text.en
+    err.text.zh.encode("utf-8")  # printable: a surrogate is shown escaped
+    err.text.en.encode("utf-8")
+
+
+def test_what_is_just_inside_the_limits_is_read():
+    inside = raw_field(
+        json.dumps(
+            {"n": int("9" * sf.MAX_INTEGER_DIGITS), "f": 1.7e308, "d": nested(sf.MAX_DEPTH - 2)}
+        )
+    )
+    assert isinstance(sf.parse_score_file(inside), sf.ScoreFile)
+    assert parsed(raw_field('"\\\\u0000 is typed text, not NUL"'))
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("revision",), 2**31),
+        (("revision",), 2**63),
+        (("expert", "id"), 2**31),
+        (("sheets", 0, "platform_id"), 2**40),
+        (("declarations", 0, "platform_id"), 2**31),
+        (("submitted_at",), "0001-01-01T00:00:00+05:00"),
+        (("submitted_at",), "9999-12-31T23:00:00-05:00"),
+        (("submitted_at",), "1969-12-31T23:59:59.999999+00:00"),
+        (("submitted_at",), "2200-01-01T00:00:00+00:00"),
+        (("declarations", 0, "declared_at"), "0001-01-01T00:00:00+00:00"),
+    ],
+)
+def test_ids_revisions_and_times_out_of_range_are_refused_even_when_signed(
+    path: tuple[str | int, ...], value: Any
+):
+    doc = document(sf.encode_score_file(payload(), KEY))
+    target: Any = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    err = error(signed_text(doc))
+    assert err.kind == "bad_field"
+    assert err.where == ".".join(str(p) for p in path).replace(".0.", "[0].")
+    assert "超出范围" in err.text.zh or "不能大于" in err.text.zh or "不是有效" in err.text.zh
+
+
+def test_the_edges_of_the_ranges_are_accepted():
+    doc = document(sf.encode_score_file(payload(), KEY))
+    doc["revision"] = sf.MAX_INTEGER
+    doc["submitted_at"] = "1970-01-01T08:00:00+08:00"  # the first moment, east of Greenwich
+    doc["declarations"][0]["declared_at"] = "2199-12-31T23:59:59.999999+00:00"
+    score_file = parsed(signed_text(doc))
+    assert score_file.revision == 2**31 - 1 and score_file.submitted_at == sf.EARLIEST
+    assert sf.verify_signature(score_file, KEY)
+
+
+def test_the_writer_refuses_a_time_the_reader_would_refuse():
+    with pytest.raises(ValueError, match="submitted_at"):
+        sf.encode_score_file(payload(submitted_at=dt.datetime(1969, 7, 20, tzinfo=dt.UTC)), KEY)
+
+
+def test_a_duplicated_key_with_a_lone_surrogate_is_named_printably():
+    err = error(b'{"format": "jlpanel-score", "\\ud800": 1, "\\ud800": 2}')
+    assert err.kind == "not_json"
+    assert "\\ud800" in err.text.zh and "\\ud800" in err.text.en
+    err.text.zh.encode("utf-8")  # printed to a terminal, it would raise otherwise
+
+
+# ------------------------------------------------------------------------ reading the file
+
+
+def test_a_regular_file_and_a_link_to_one_are_read(tmp_path: Path):
+    written = sf.write_score_file(tmp_path / "a.jlscore", payload(), KEY)
+    (tmp_path / "link.jlscore").symlink_to(tmp_path / "a.jlscore")
+    assert sf.read_score_file(tmp_path / "a.jlscore") == written
+    assert sf.read_score_file(tmp_path / "link.jlscore") == written
+
+
+def test_what_is_not_a_regular_file_is_refused_without_reading(tmp_path: Path):
+    os.mkfifo(tmp_path / "fifo.jlscore")  # opening it to read would wait for a writer
+    (tmp_path / "folder.jlscore").mkdir()
+    (tmp_path / "zero.jlscore").symlink_to("/dev/zero")  # reading it would never end
+    expected = {
+        Path("/dev/zero"): "it is a device, not a regular file",
+        tmp_path / "fifo.jlscore": "it is a pipe (FIFO), not a regular file",
+        tmp_path / "folder.jlscore": "it is a folder, not a regular file",
+        tmp_path / "zero.jlscore": "it is a link to a device, not a regular file",
+    }
+    for path, words in expected.items():
+        result = sf.read_score_file(path)
+        assert isinstance(result, sf.ScoreFileError), path
+        assert (result.kind, result.text.en) == ("not_a_file", words)
+        assert "不是普通文件" in result.text.zh
+
+
+def test_a_file_beyond_the_bound_is_refused_before_reading(tmp_path: Path):
+    path = tmp_path / "huge.jlscore"
+    with path.open("wb") as sparse:
+        sparse.truncate(sf.MAX_BYTES + 1)
+    result = sf.read_score_file(path)
+    assert isinstance(result, sf.ScoreFileError) and result.kind == "too_large"
+    assert str(sf.MAX_BYTES + 1) in result.text.en
+
+
+def test_a_missing_file_is_left_to_the_caller_as_os_error(tmp_path: Path):
+    with pytest.raises(FileNotFoundError):
+        sf.read_score_file(tmp_path / "nowhere.jlscore")
