@@ -11,15 +11,12 @@ before anything is written to it; backups go through SQLite's online backup API.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timedelta
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from alembic import command
 from alembic.config import Config
@@ -30,36 +27,50 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jlpanel.storage.backups import backup_workspace, list_backups
 from jlpanel.storage.files import fsync_directory
+from jlpanel.storage.sqlite_file import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    WORKSPACE_SUFFIX,
+    WorkspaceError,
+    WorkspaceErrorKind,
+    check_header,
+    read_only_uri,
+    remove_if_empty,
+    sidecar,
+    translate_error,
+)
 
 log = logging.getLogger(__name__)
 
-WORKSPACE_SUFFIX: Final = ".jlpanel"
-SQLITE_HEADER: Final = b"SQLite format 3\x00"
-# Written to the SQLite header (PRAGMA application_id) so our files are recognisable: "JLPN".
-APPLICATION_ID: Final = 0x4A4C504E
-BUSY_TIMEOUT_MS: Final = 10_000
 MIGRATIONS_DIR: Final = Path(__file__).with_name("migrations")
 
-WorkspaceErrorKind = Literal[
-    "missing", "not_a_workspace", "newer_version", "exists", "corrupt", "locked", "io_error"
+__all__ = [
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT_MS",
+    "IMMEDIATE",
+    "MIGRATIONS_DIR",
+    "SQLITE_HEADER",
+    "WORKSPACE_SUFFIX",
+    "WorkspaceError",
+    "WorkspaceErrorKind",
+    "backup_workspace",
+    "check_header",
+    "create_workspace",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "known_revisions",
+    "list_backups",
+    "migration_config",
+    "open_engine",
+    "open_workspace",
+    "read_only_uri",
+    "session_factory",
+    "upgrade",
 ]
-
-
-class WorkspaceError(Exception):
-    """A workspace file that cannot be created or opened; ``kind`` says why, for translation.
-
-    Kinds: ``missing`` (no such file or folder), ``not_a_workspace`` (not SQLite, or another
-    program's database), ``newer_version`` (written by a newer jlpanel; left untouched),
-    ``exists`` (refusing to overwrite), ``corrupt`` (SQLite cannot read it), ``locked``
-    (another program holds it), ``io_error`` (the file system refused).
-    """
-
-    def __init__(self, kind: WorkspaceErrorKind, path: Path, message: str) -> None:
-        super().__init__(message)
-        self.kind: WorkspaceErrorKind = kind
-        self.path = path
-        self.message = message
 
 
 # ------------------------------------------------------------------------------ engines
@@ -209,9 +220,9 @@ def create_workspace(path: Path) -> Engine:
     try:
         upgrade(engine)
         engine.dispose()  # the last connection to close folds the WAL into the file
-        _remove_if_empty(_sidecar(building, "-wal"))
-        _remove_if_empty(_sidecar(building, "-shm"))
-        if _sidecar(building, "-wal").exists():
+        remove_if_empty(sidecar(building, "-wal"))
+        remove_if_empty(sidecar(building, "-shm"))
+        if sidecar(building, "-wal").exists():
             raise WorkspaceError("io_error", path, "SQLite kept a write-ahead log open")
         if path.exists():
             raise WorkspaceError("exists", path, f"{path} appeared while it was being created")
@@ -219,10 +230,10 @@ def create_workspace(path: Path) -> Engine:
         fsync_directory(path.parent)
     except BaseException as error:
         engine.dispose()
-        for leftover in (building, *(_sidecar(building, s) for s in ("-wal", "-shm", "-journal"))):
+        for leftover in (building, *(sidecar(building, s) for s in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
         if isinstance(error, DBAPIError | OSError):
-            raise _translate(error, path, "could not create") from error
+            raise translate_error(error, path, "could not create") from error
         raise
     log.info("created workspace %s at revision %s", path, head_revision())
     return open_engine(path)
@@ -240,7 +251,7 @@ def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) ->
         raise WorkspaceError("missing", path, f"{path} does not exist")
     if not path.is_file():
         raise WorkspaceError("not_a_workspace", path, f"{path} is not a file")
-    _check_header(path)
+    check_header(path)
     revisions, tables, application_id = _inspect_read_only(path)
     if application_id not in (0, APPLICATION_ID):
         raise WorkspaceError(
@@ -279,36 +290,14 @@ def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) ->
     except BaseException as error:
         engine.dispose()
         if isinstance(error, DBAPIError | OSError):
-            raise _translate(error, path, "could not open") from error
+            raise translate_error(error, path, "could not open") from error
         raise
     return engine
 
 
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise _translate(error, path, "could not read") from error
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise WorkspaceError(
-            "not_a_workspace", path, f"{path} is not a jlpanel workspace (not an SQLite file)"
-        )
-
-
-def _read_only_uri(path: Path) -> str:
-    # A read-only connection to a WAL database creates empty -wal and -shm files beside it.
-    # With no -wal or -journal present the main file holds everything, and "immutable" reads
-    # it without creating (or locking) anything; otherwise those files exist already.
-    uri = f"{path.absolute().as_uri()}?mode=ro"
-    if not any(_sidecar(path, s).exists() for s in ("-wal", "-journal")):
-        uri += "&immutable=1"
-    return uri
-
-
 def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
     """The schema revisions, table names and application id, read without writing."""
-    connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         tables = {
             name
@@ -321,145 +310,7 @@ def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
             ]
         (application_id,) = connection.execute("PRAGMA application_id").fetchone()
     except sqlite3.Error as error:
-        raise _translate(error, path, "could not read") from error
+        raise translate_error(error, path, "could not read") from error
     finally:
         connection.close()
     return revisions, tables, int(application_id)
-
-
-def _translate(error: BaseException, path: Path, doing: str) -> WorkspaceError:
-    text = str(getattr(error, "orig", None) or error)
-    lowered = text.lower()
-    kind: WorkspaceErrorKind
-    if "locked" in lowered or "busy" in lowered:
-        kind = "locked"
-    elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        kind = "corrupt"
-    else:
-        kind = "io_error"
-    return WorkspaceError(kind, path, f"{doing} {path}: {text}")
-
-
-# -------------------------------------------------------------------------------- backups
-
-_REASON = re.compile(r"[a-z]+(?:[_-][a-z]+)*")
-_STAMP_FORMAT: Final = "%Y%m%d-%H%M%S-%f"
-
-
-def backup_workspace(source: Engine | Path, backup_dir: Path, keep: int, reason: str) -> Path:
-    """Copy a workspace into ``backup_dir`` and keep only the newest ``keep`` of its backups.
-
-    Uses SQLite's online backup, so it is consistent while the workspace is open. The copy is
-    named ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.jlpanel`` (local time); ``reason`` is
-    lower-case words joined by ``-`` or ``_`` (e.g. ``pre-merge``). Returns the new file.
-    """
-    if keep < 1:
-        raise ValueError(f"keep must be at least 1, not {keep}")
-    if not _REASON.fullmatch(reason):
-        raise ValueError(f"backup reason {reason!r}: use lower-case words joined by - or _")
-    if isinstance(source, Engine):
-        if not _is_sqlite(source):
-            raise ValueError("only SQLite workspaces are backed up as files")
-        source_path = _engine_path(source)
-    else:
-        source_path = Path(source)
-    stem = source_path.stem
-    backup_dir = Path(backup_dir)
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    target = backup_dir / _next_backup_name(backup_dir, stem, reason)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        destination = sqlite3.connect(partial)
-        try:
-            with _sqlite_source(source) as origin:
-                origin.backup(destination)
-        finally:
-            destination.close()
-        partial.replace(target)
-        fsync_directory(backup_dir)
-    except BaseException as error:
-        for leftover in (partial, *(_sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
-            leftover.unlink(missing_ok=True)
-        if isinstance(error, sqlite3.Error | DBAPIError | OSError):
-            raise _translate(error, source_path, "could not back up") from error
-        raise
-    _rotate_backups(backup_dir, stem, keep)
-    log.info("backed up %s to %s", source_path, target)
-    return target
-
-
-@contextmanager
-def _sqlite_source(source: Engine | Path) -> Iterator[sqlite3.Connection]:
-    if isinstance(source, Engine):
-        pooled = source.raw_connection()
-        try:
-            raw = pooled.dbapi_connection
-            if not isinstance(raw, sqlite3.Connection):
-                raise TypeError(f"not an sqlite3 connection: {type(raw)!r}")
-            yield raw
-        finally:
-            pooled.close()
-    else:
-        connection = sqlite3.connect(
-            _read_only_uri(Path(source)), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-        try:
-            yield connection
-        finally:
-            connection.close()
-
-
-def _backup_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{re.escape(stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-{_REASON.pattern}"
-        rf"{re.escape(WORKSPACE_SUFFIX)}"
-    )
-
-
-def list_backups(backup_dir: Path, stem: str) -> list[Path]:
-    """The backups of the workspace named ``stem`` in ``backup_dir``, oldest first."""
-    pattern = _backup_pattern(stem)
-    found: list[tuple[str, Path]] = []
-    if backup_dir.is_dir():
-        for candidate in backup_dir.iterdir():
-            match = pattern.fullmatch(candidate.name)
-            if match and candidate.is_file():
-                found.append((match.group(1), candidate))
-    return [p for _, p in sorted(found)]
-
-
-def _next_backup_name(backup_dir: Path, stem: str, reason: str) -> str:
-    # Strictly after the newest existing backup, so a clock step back or two backups in the
-    # same tick cannot make rotation delete the one just taken.
-    stamp = datetime.now()
-    existing = list_backups(backup_dir, stem)
-    if existing:
-        match = _backup_pattern(stem).fullmatch(existing[-1].name)
-        assert match is not None
-        newest = datetime.strptime(match.group(1), _STAMP_FORMAT)
-        stamp = max(stamp, newest + timedelta(microseconds=1))
-    return f"{stem}-{stamp.strftime(_STAMP_FORMAT)}-{reason}{WORKSPACE_SUFFIX}"
-
-
-def _rotate_backups(backup_dir: Path, stem: str, keep: int) -> None:
-    backups = list_backups(backup_dir, stem)
-    for old in backups[: max(0, len(backups) - keep)]:
-        try:
-            old.unlink()
-        except OSError as error:  # an undeletable old backup must not fail the new one
-            log.warning("could not delete old backup %s: %s", old, error)
-
-
-# ---------------------------------------------------------------------------- file helpers
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _remove_if_empty(path: Path) -> None:
-    try:
-        if path.stat().st_size == 0:
-            path.unlink()
-    except FileNotFoundError:
-        pass
