@@ -10,10 +10,15 @@ before anything is written to it; backups go through SQLite's online backup API.
 
 from __future__ import annotations
 
+import glob
 import logging
+import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -27,7 +32,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from jlpanel.storage.backups import backup_workspace, list_backups
+from jlpanel.storage.backups import (
+    backup_workspace,
+    cycle_ids_of,
+    cycles_in,
+    list_backups,
+    take_backup,
+)
 from jlpanel.storage.files import fsync_directory
 from jlpanel.storage.sqlite_file import (
     APPLICATION_ID,
@@ -37,6 +48,10 @@ from jlpanel.storage.sqlite_file import (
     WorkspaceError,
     WorkspaceErrorKind,
     check_header,
+    contents_digest,
+    copy_database,
+    integrity_problems,
+    read_only_connection,
     read_only_uri,
     remove_if_empty,
     sidecar,
@@ -54,6 +69,7 @@ __all__ = [
     "MIGRATIONS_DIR",
     "SQLITE_HEADER",
     "WORKSPACE_SUFFIX",
+    "Restored",
     "WorkspaceError",
     "WorkspaceErrorKind",
     "backup_workspace",
@@ -68,6 +84,7 @@ __all__ = [
     "open_engine",
     "open_workspace",
     "read_only_uri",
+    "restore_workspace",
     "session_factory",
     "upgrade",
 ]
@@ -239,14 +256,41 @@ def create_workspace(path: Path) -> Engine:
     return open_engine(path)
 
 
-def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) -> Engine:
+def open_workspace(
+    path: Path, *, backup_dir: Path | None, backup_count: int, backup_on_open: bool = True
+) -> Engine:
     """Open the workspace at ``path``: check it, back it up, migrate it to head.
 
-    The checks (an SQLite file, our schema, a revision this code knows) run on a read-only
-    connection, so a refused file — in particular one from a newer jlpanel — is not touched.
-    ``backup_dir`` None skips the backup.
+    The checks (an SQLite file, our schema, a revision this code knows, then SQLite's quick
+    integrity check) run on read-only connections, so a refused file — one from a newer jlpanel,
+    or a damaged one (WorkspaceError ``corrupt`` with the problems found) — is not written and
+    not backed up. A sound file is backed up to ``backup_dir`` (None: no backup) in the same
+    snapshot the check read: kind ``open``, or ``pre-upgrade`` when it is about to be migrated;
+    ``backup_on_open`` False takes only the latter (for commands that change nothing).
     """
     path = Path(path)
+    revisions = _check_ours(path)
+    at_head = revisions == [head_revision()]
+    kind = ("open" if backup_on_open else None) if at_head else "pre-upgrade"
+    _check_integrity(path, backup_dir=backup_dir, backup_count=backup_count, kind=kind)
+    engine = open_engine(path)
+    try:
+        if at_head:
+            with engine.connect():
+                pass  # connects, so WAL and the other settings apply now, not at first use
+        else:
+            log.info("upgrading %s from %s to %s", path, revisions or "base", head_revision())
+            upgrade(engine)
+    except BaseException as error:
+        engine.dispose()
+        if isinstance(error, DBAPIError | OSError):
+            raise translate_error(error, path, "could not open") from error
+        raise
+    return engine
+
+
+def _check_ours(path: Path) -> list[str]:
+    """Refuse what is not a workspace this code can open; its schema revisions otherwise."""
     if not path.exists():
         raise WorkspaceError("missing", path, f"{path} does not exist")
     if not path.is_file():
@@ -276,23 +320,43 @@ def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) ->
                 f"{path} was written by a newer version of jlpanel (schema {', '.join(unknown)}; "
                 f"this version knows up to {head_revision()}); it was left unchanged",
             )
-    at_head = revisions == [head_revision()]
-    if backup_dir is not None:
-        backup_workspace(path, backup_dir, backup_count, "open" if at_head else "pre-upgrade")
-    engine = open_engine(path)
+    return revisions
+
+
+def _check_integrity(
+    path: Path, *, backup_dir: Path | None, backup_count: int, kind: str | None
+) -> None:
+    """Run the quick integrity check and, when it passes and ``kind`` is given, take the backup
+    from the same snapshot. A damaged file raises ``corrupt`` and is left as it was: the side
+    files this reader created beside it (an empty -wal and the -shm) are removed again."""
+    had = {suffix: sidecar(path, suffix).exists() for suffix in ("-wal", "-shm")}
+    refused = False
     try:
-        if at_head:
-            with engine.connect():
-                pass  # connects, so WAL and the other settings apply now, not at first use
-        else:
-            log.info("upgrading %s from %s to %s", path, revisions or "base", head_revision())
-            upgrade(engine)
-    except BaseException as error:
-        engine.dispose()
-        if isinstance(error, DBAPIError | OSError):
-            raise translate_error(error, path, "could not open") from error
+        with read_only_connection(path) as connection:
+            connection.execute("BEGIN")
+            problems = integrity_problems(connection)
+            if problems:
+                refused = True
+                raise WorkspaceError(
+                    "corrupt",
+                    path,
+                    f"{path} failed its integrity check: {problems[0]}",
+                    problems=problems,
+                )
+            if backup_dir is not None and kind is not None:
+                take_backup(connection, path, backup_dir, backup_count, kind)
+    except sqlite3.Error as error:
+        refused = True
+        raise translate_error(error, path, "could not check") from error
+    except WorkspaceError as error:
+        refused = refused or error.kind == "corrupt"
         raise
-    return engine
+    finally:
+        if refused and not had["-wal"]:
+            wal = sidecar(path, "-wal")
+            remove_if_empty(wal)
+            if not had["-shm"] and not wal.exists():
+                sidecar(path, "-shm").unlink(missing_ok=True)
 
 
 def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
@@ -314,3 +378,163 @@ def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
     finally:
         connection.close()
     return revisions, tables, int(application_id)
+
+
+# ------------------------------------------------------------------------------- restore
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What :func:`restore_workspace` did."""
+
+    store: Path
+    backup: Path
+    #: The damaged workspace as it was, kept beside it (its -wal too, with "-wal" added).
+    damaged_copy: Path | None
+    #: A sound workspace's own backup (kind ``pre-restore``), taken before it was replaced.
+    safety_backup: Path | None
+
+
+#: How long restoring waits to find the workspace unused before it refuses (another jlpanel
+#: has it open): replacing a file under an open connection would corrupt the restored one.
+_RESTORE_LOCK_TIMEOUT_S: Final = 1.0
+
+
+def restore_workspace(
+    store: Path, backup: Path, *, backup_dir: Path | None, backup_count: int
+) -> Restored:
+    """Replace the workspace ``store`` with the backup file ``backup``, keeping what it replaces.
+
+    The backup must be a workspace this code can open that passes the integrity check and, when
+    the store can still say which cycle it holds, of the same cycle (``other_cycle``). A damaged
+    store is first copied byte for byte beside itself (``<name>.damaged-<time>``, its -wal
+    too); a sound one is backed up to ``backup_dir`` (kind ``pre-restore``), or copied beside
+    itself when there is no backup folder. A store another program has open is refused
+    (``locked``). The backup is copied through SQLite's backup API into a temporary file beside
+    the store, verified, and renamed over it after the store's -wal and -shm are removed, so a
+    stale log can never be replayed onto the restored file.
+    """
+    store, backup = Path(store), Path(backup)
+    _check_ours(backup)
+    for stale in store.parent.glob(f".{glob.escape(store.name)}.*.restoring"):
+        stale.unlink(missing_ok=True)  # what a killed restore left
+    restoring = store.with_name(f".{store.name}.{uuid.uuid4().hex}.restoring")
+    try:
+        # A backup of ours is read as it is; any other workspace file like a shared one.
+        with read_only_connection(backup, private=not sidecar(backup, "-wal").exists()) as source:
+            source.execute("BEGIN")
+            problems = integrity_problems(source)
+            if problems:
+                raise WorkspaceError(
+                    "corrupt",
+                    backup,
+                    f"the backup {backup} failed its integrity check: {problems[0]}",
+                    problems=problems,
+                )
+            expected = contents_digest(source)
+            if store.exists():
+                _check_same_cycle(store, backup, [cycle_id for cycle_id, _ in cycles_in(source)])
+            copy_database(source, restoring)
+        with read_only_connection(restoring, private=True) as copy:
+            copy.execute("BEGIN")
+            if integrity_problems(copy) or contents_digest(copy) != expected:
+                raise WorkspaceError(
+                    "io_error", store, f"the copy of {backup} beside {store} did not verify"
+                )
+        damaged_copy, safety = _keep_current(store, backup_dir, backup_count)
+        for suffix in ("-wal", "-shm", "-journal"):
+            sidecar(store, suffix).unlink(missing_ok=True)
+        restoring.replace(store)
+        fsync_directory(store.parent)
+    except BaseException as error:
+        for leftover in (restoring, *(sidecar(restoring, s) for s in ("-journal", "-wal"))):
+            leftover.unlink(missing_ok=True)
+        if isinstance(error, sqlite3.Error | OSError):
+            raise translate_error(error, store, "could not restore") from error
+        raise
+    log.info("restored %s from %s", store, backup)
+    return Restored(store, backup, damaged_copy, safety)
+
+
+def _check_same_cycle(store: Path, backup: Path, backup_cycles: list[str]) -> None:
+    cycles = cycle_ids_of(store)
+    if not cycles or not backup_cycles:
+        return  # the store cannot tell (damaged where its cycle is): the user's choice stands
+    if sorted(c for c, _ in cycles) != sorted(backup_cycles):
+        raise WorkspaceError(
+            "other_cycle",
+            backup,
+            f"{backup} is a backup of another cycle than {store} "
+            f"({', '.join(name for _, name in cycles)})",
+        )
+
+
+def _keep_current(
+    store: Path, backup_dir: Path | None, keep: int
+) -> tuple[Path | None, Path | None]:
+    """Keep the workspace about to be replaced; refuse one another program has open.
+
+    A damaged file is copied before anything else touches it (the lock probe's connection could
+    fold a write-ahead log into it); a sound one is probed first, then backed up.
+    """
+    if not store.exists():
+        return None, None
+    try:
+        with read_only_connection(store) as reader:
+            reader.execute("BEGIN")
+            sound = not integrity_problems(reader)
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise
+        sound = False
+    if sound and backup_dir is not None:
+        _refuse_if_in_use(store)
+        with read_only_connection(store) as reader:
+            return None, take_backup(reader, store, backup_dir, keep, "pre-restore")
+    label = "before-restore" if sound else "damaged"
+    copy = store.with_name(f"{store.name}.{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+    made = [copy]
+    try:
+        shutil.copyfile(store, copy)
+        _fsync_file(copy)
+        for suffix in ("-wal", "-journal"):
+            log_file = sidecar(store, suffix)
+            if log_file.exists() and log_file.stat().st_size:
+                made.append(sidecar(copy, suffix))
+                shutil.copyfile(log_file, made[-1])
+                _fsync_file(made[-1])
+        fsync_directory(store.parent)
+        _refuse_if_in_use(store)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return copy, None
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _refuse_if_in_use(store: Path) -> None:
+    """Refuse (``locked``) when another connection — another jlpanel — has the workspace open:
+    replacing the file under it would let its write-ahead log meet the restored file.
+
+    Takes the file's exclusive lock for a moment; it reads, and writes nothing itself.
+    """
+    connection = sqlite3.connect(store, timeout=_RESTORE_LOCK_TIMEOUT_S, isolation_level=None)
+    try:
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise WorkspaceError(
+                "locked", store, f"{store} is open in another program: {error}"
+            ) from error
+        raise
+    except sqlite3.DatabaseError:  # too damaged to lock: copied already, nothing left to guard
+        pass
+    finally:
+        connection.close()
