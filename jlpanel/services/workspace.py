@@ -367,10 +367,17 @@ def backup_before(ws: Workspace, kind: str) -> Path | None:
     None when it has none. A backup that cannot be written stops the change that wanted it."""
     if ws.backup_dir is None:
         return None
+    return backup_to(ws, ws.backup_dir, ws.backup_count, kind)
+
+
+def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path:
+    """Back the workspace up to ``folder`` (kind e.g. ``pre-merge``), verified, keeping ``keep``
+    of that kind. A folder that takes no good copy, or a workspace damaged since it was opened
+    (then its newest good backup is named), is a UserError."""
     try:
-        return store.backup_workspace(ws.engine, ws.backup_dir, ws.backup_count, kind)
+        return store.backup_workspace(ws.engine, folder, keep, kind)
     except store.WorkspaceError as exc:
-        raise translate_workspace_error(exc, backup_folder=ws.backup_dir) from exc
+        raise translate_workspace_error(exc, backup_folder=folder) from exc
 
 
 def update_rules(ws: Workspace, rules: RuleSettings) -> None:

@@ -122,3 +122,23 @@ def test_an_older_file_is_backed_up_before_its_upgrade_even_when_only_read(
 
     (taken,) = backup_files(tmp_path / "b")
     assert taken.name.endswith("-pre-upgrade.jlpanel")
+
+
+def test_a_change_on_a_workspace_damaged_since_it_was_opened_is_refused(tmp_path: Path) -> None:
+    from jlpanel.services.errors import DamagedWorkspaceError
+    from jlpanel.services.intake import import_dossiers
+
+    path = filled_workspace(tmp_path / "2026年度.jlpanel")
+    prefs = Preferences(backup_dir=str(tmp_path / "b"))
+    with open_workspace(path, preferences=prefs) as ws:
+        (good,) = backup_files(tmp_path / "b")
+        damage(path)
+        dossier = tmp_path / "平台.xlsx"
+        dossier.write_bytes(b"never read: the backup before the import refuses first")
+
+        with pytest.raises(DamagedWorkspaceError) as refused:
+            import_dossiers(ws, [dossier], backup_dir=tmp_path / "b", backup_count=3)
+
+    assert refused.value.backup == good
+    assert "工作区文件已损坏" in refused.value.message("zh")
+    assert backup_files(tmp_path / "b") == [good]
