@@ -313,6 +313,47 @@ def bench_hostile(tmp: Path) -> None:
     )
 
 
+def bench_integrity(tmp: Path) -> None:
+    """Issue 13: the quick integrity check every open runs, and opening with and without the
+    verified backup, on the W1-sized workspace (200 dossiers × 1,000 records) and the demo."""
+    from workloads import build_dossier_folder
+
+    from jlpanel.services.demo import build_demo
+    from jlpanel.services.intake import import_dossiers
+    from jlpanel.services.preferences import Preferences
+    from jlpanel.services.workspace import create_workspace, open_workspace
+    from jlpanel.storage.sqlite_file import integrity_problems, read_only_connection
+
+    w1 = tmp / "w1-integrity.jlpanel"
+    with create_workspace(
+        w1, "W1", period_start=dt.date(2024, 1, 1), period_end=dt.date(2025, 12, 31)
+    ) as ws:
+        paths = build_dossier_folder(
+            ROOT / "benchmarks" / "out" / "w1-dossiers", count=200, services_each=1000
+        )
+        assert all(o.ok for o in import_dossiers(ws, paths))
+    demo = build_demo(tmp / "demo-integrity").workspace
+    prefs = Preferences(backup_dir=str(tmp / "integrity-backups"), backup_count=3)
+
+    def check(path: Path) -> None:
+        with read_only_connection(path) as connection:
+            connection.execute("BEGIN")
+            assert integrity_problems(connection) == ()
+
+    def opened(path: Path, *, backup: bool) -> None:
+        with open_workspace(path, preferences=prefs, backup=backup) as ws:
+            ws.cycle_info()
+
+    for label, path in (("W1", w1), ("demo", demo)):
+        size = f"{path.stat().st_size / 1e6:.1f} MB"
+        med, best = measure(lambda p=path: check(p))
+        report(f"quick integrity check, {label} workspace ({size})", med, best, None)
+        med, best = measure(lambda p=path: opened(p, backup=False))
+        report(f"    open with the check, no backup ({label}: results, report…)", med, best, None)
+        med, best = measure(lambda p=path: opened(p, backup=True))
+        report(f"    open with the check and a verified backup ({label})", med, best, None)
+
+
 def bench_dossier_open(tmp: Path) -> None:
     """Opening the dossier of a platform with 20,000 service records in the GUI."""
     from workloads import synthetic_dossier
@@ -525,6 +566,7 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "merge": bench_merge,
     "packages": bench_packages,
     "dossier_open": bench_dossier_open,
+    "integrity": bench_integrity,
     "import": bench_import,
     "hostile": bench_hostile,
     "results": bench_results,

@@ -98,7 +98,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         ImportStatus.EXISTS: ("REFUSED (already imported)", "未导入（已存在）"),
         ImportStatus.CANCELLED: ("cancelled", "已取消"),
     }
-    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+    # The import takes its own backup (pre-import) before it writes.
+    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
         outcomes = import_dossiers(
             ws,
             [Path(p) for p in args.dossiers],
@@ -176,7 +177,8 @@ def _import_roster(args: argparse.Namespace) -> int:
 
     prefs = load_preferences()
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+    # Replacing a roster takes its own backup (pre-roster) first.
+    with open_workspace(Path(args.workspace), preferences=prefs, backup=not args.replace) as ws:
         outcome = import_roster(
             ws,
             Path(args.roster),
@@ -239,7 +241,7 @@ def _list_experts(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), backup=False) as ws:
         experts = list_experts(ws)
         conflicts = list_conflicts(ws)
         checks = list_possible_conflicts(ws)
@@ -399,7 +401,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         MergeFileStatus.UNCHANGED: ("unchanged (merged before)", "无变化（此前已合并）"),
         MergeFileStatus.REFUSED: ("REFUSED", "未合并"),
     }
-    with open_workspace(Path(args.workspace), preferences=prefs) as ws:
+    # The merge takes its own backup (pre-merge) before its first write.
+    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
         outcomes = merge_score_files(
             ws,
             [Path(p) for p in args.files],
@@ -497,7 +500,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), backup=False) as ws:
         written = write_reports(
             ws,
             Path(args.outdir),
@@ -514,7 +517,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.export import export_results
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), backup=False) as ws:
         print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
@@ -554,7 +557,8 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jlpanel.services.results import compute_and_store_results
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace)) as ws:
+    # Results are derived from what the workspace holds: reading them takes no backup.
+    with open_workspace(Path(args.workspace), backup=False) as ws:
         results = compute_and_store_results(ws)
         listing = results_listing(ws, results, args.lang)
         if not args.csv:
@@ -687,7 +691,8 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
-    with open_workspace(Path(args.workspace)) as ws:
+    # Confirming takes its own backup (pre-confirm) first.
+    with open_workspace(Path(args.workspace), backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
     day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
@@ -784,7 +789,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), backup=bool(args.set)) as ws:
         current = ws.cycle_info().rules
         before = _rule_texts(current)
         if args.set:
@@ -820,6 +825,100 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         for key in changed:
             old, new = before.get(key), after[key]
             print(f"changed: {key} {old} → {new}" if en else f"已修改：{key} {old} → {new}")
+    return EXIT_OK
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from jlpanel.services.backups import list_workspace_backups
+    from jlpanel.services.workspace import backup_kind_label
+
+    en = args.lang.startswith("en")
+    listing = list_workspace_backups(Path(args.workspace))
+    if listing.legacy:
+        print(
+            "Backups an earlier version left, by file name (not verified):"
+            if en
+            else "旧版本留下的备份（按文件名对应，未校验）："
+        )
+        for path in listing.legacy:
+            print(f"  {path}")
+    if not listing.backups:
+        print(
+            f"No backups of {listing.store} in {listing.folder}"
+            if en
+            else f"备份文件夹 {listing.folder} 中没有 {listing.store} 的备份"
+        )
+        return EXIT_OK
+    names = {b.cycle_name for b in listing.backups if b.cycle_name}
+    cycle = "、".join(sorted(names))
+    if en:
+        print(f"Backups of {listing.store} (cycle {cycle}) in {listing.folder}, oldest first:")
+    else:
+        print(f"{listing.store}（考核周期：{cycle}）的备份，在 {listing.folder}，按时间先后：")
+    rows = [
+        ("time", "kind", "check", "file") if en else ("时间", "类型", "校验", "文件"),
+        *(
+            (
+                b.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+                backup_kind_label(b.kind)[1 if en else 0],
+                ("verified" if en else "已校验")
+                if b.verified
+                else ("not verified" if en else "未校验"),
+                str(b.path),
+            )
+            for b in listing.backups
+        ),
+    ]
+    widths = [max(_display_width(r[n]) for r in rows) for n in range(3)]
+    for row in rows:
+        cells = [c + " " * (w - _display_width(c)) for c, w in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[3]]))
+    good = listing.newest_good
+    if good is None:
+        print(
+            "None of them checks out now: no backup to restore"
+            if en
+            else "其中没有一份现在仍能通过校验，没有可用来恢复的备份"
+        )
+    else:
+        command = f'jlpanel restore "{listing.store}" "{good.path}"'
+        print(
+            f"Newest good backup: {good.path}\nRestore it with: {command}"
+            if en
+            else f"最新的可用备份：{good.path}\n恢复：{command}"
+        )
+    return EXIT_OK
+
+
+def _display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from jlpanel.services.backups import restore_workspace
+
+    en = args.lang.startswith("en")
+    done = restore_workspace(Path(args.workspace), Path(args.backup))
+    print(
+        f"Restored {done.store} from {done.backup}"
+        if en
+        else f"已用备份恢复工作区：{done.store} ← {done.backup}"
+    )
+    if done.damaged_copy is not None:
+        print(
+            f"The file it replaced is kept as {done.damaged_copy}"
+            if en
+            else f"被替换的文件已另存为：{done.damaged_copy}"
+        )
+    if done.safety_backup is not None:
+        print(
+            f"The workspace as it was is backed up as {done.safety_backup}"
+            if en
+            else f"恢复前的工作区已备份为：{done.safety_backup}"
+        )
     return EXIT_OK
 
 
@@ -1114,6 +1213,22 @@ def build_parser() -> argparse.ArgumentParser:
         "(excellent,good), tier weights as excellent:1.5,good:1",
     )
     p.set_defaults(func=_cmd_rules)
+
+    p = sub.add_parser(
+        "backups",
+        help="list the backups of the workspace's cycle: time, kind, whether each was verified",
+    )
+    p.add_argument("workspace")
+    p.set_defaults(func=_cmd_backups)
+
+    p = sub.add_parser(
+        "restore",
+        help="replace the workspace with one of its backups (the file replaced is kept: a "
+        "damaged one as a copy beside it, a sound one as a backup)",
+    )
+    p.add_argument("workspace")
+    p.add_argument("backup", metavar="BACKUP", help="the backup file (see jlpanel backups)")
+    p.set_defaults(func=_cmd_restore)
     return parser
 
 

@@ -35,7 +35,7 @@ from jlpanel.gui.start_page import StartPage
 from jlpanel.gui.tasks import run_task
 from jlpanel.gui.theme import icon
 from jlpanel.gui.workspace_view import WorkspaceView
-from jlpanel.services.errors import UserError
+from jlpanel.services.errors import DamagedWorkspaceError, UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
     from jlpanel.gui.about_dialog import AboutDialog
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not 
     from jlpanel.gui.review_window import OpenedPackage, ReviewWindow
     from jlpanel.gui.settings_dialog import SettingsDialog
     from jlpanel.gui.shortcuts_dialog import ShortcutsDialog
+    from jlpanel.services.backups import Restored
     from jlpanel.services.demo import DemoSummary
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.preferences import Preferences
@@ -69,6 +70,12 @@ def _open_in_background(path: Path, preferences: Preferences) -> tuple[Workspace
     except BaseException:
         workspace.close()
         raise
+
+
+def _restore_in_background(path: Path, backup: Path, preferences: Preferences) -> Restored:
+    from jlpanel.services.backups import restore_workspace
+
+    return restore_workspace(path, backup, preferences=preferences)
 
 
 def _create_in_background(request: NewWorkspaceRequest) -> tuple[Workspace, CycleInfo]:
@@ -726,6 +733,9 @@ class MainWindow(QMainWindow):
             self.task_failed.emit(str(exc))
             report_exception(exc, self)
             return
+        if isinstance(exc, DamagedWorkspaceError) and dialog is None:
+            self._offer_restore(exc)
+            return
         message = exc.message(current_language())
         if dialog is not None:
             self.status(translate("MainWindow", "未能新建 {name}").format(name=what))
@@ -734,6 +744,56 @@ class MainWindow(QMainWindow):
             self.status(translate("MainWindow", "未能打开 {name}").format(name=what))
             show_user_error(self, exc)
         self.task_failed.emit(message)
+
+    # ------------------------------------------------------------- a damaged workspace
+
+    def _offer_restore(self, exc: DamagedWorkspaceError) -> None:
+        """Say the workspace is damaged and was left as it is; offer its newest good backup."""
+        self.status(translate("MainWindow", "{name} 已损坏，未打开").format(name=exc.path.name))
+        self.task_failed.emit(exc.message(current_language()))
+        if exc.backup is None:
+            show_user_error(self, exc)
+            return
+        kind = exc.kind_label[1 if current_language().startswith("en") else 0]
+        when = exc.taken_at.strftime("%Y-%m-%d %H:%M:%S") if exc.taken_at else ""
+        text = translate(
+            "MainWindow",
+            "工作区文件已损坏（完整性检查未通过）。为保护数据，没有打开它，也没有作任何改动：\n"
+            "{path}\n\n最新的可用备份（{time}，{kind}，已校验）：\n{backup}\n\n"
+            "用这份备份恢复工作区吗？恢复前会把损坏的文件另存一份，放在它旁边。",
+        ).format(path=exc.path, time=when, kind=kind, backup=exc.backup)
+        answer = QMessageBox.question(
+            self,
+            translate("MainWindow", "工作区已损坏"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from jlpanel.services.preferences import load_preferences
+
+        self._begin_busy(
+            translate("MainWindow", "正在用备份恢复 {name}…").format(name=exc.path.name)
+        )
+        run_task(
+            partial(_restore_in_background, exc.path, exc.backup, load_preferences()),
+            self._on_restored,
+            partial(self._on_task_failed, what=exc.path.name, dialog=None),
+        )
+
+    def _on_restored(self, restored: Restored) -> None:
+        self._end_busy()
+        message = translate("MainWindow", "已用备份恢复工作区：\n{path}").format(
+            path=restored.store
+        )
+        if restored.damaged_copy is not None:
+            message += "\n\n" + translate("MainWindow", "损坏的文件已另存为：\n{copy}").format(
+                copy=restored.damaged_copy
+            )
+        self.status(translate("MainWindow", "已用备份恢复 {name}").format(name=restored.store.name))
+        QMessageBox.information(self, translate("MainWindow", "恢复工作区"), message)
+        self.open_workspace(restored.store)
 
     # ---------------------------------------------------------------------- platforms
 

@@ -691,12 +691,14 @@ class SettingsDialog(QDialog):
         self.backupFolder.edit.setPlaceholderText(str(default_backup_folder()))
         self.backupFolder.browseButton.setText(translate("SettingsDialog", "浏览(&B)…"))
         self.backupFolder.title = translate("SettingsDialog", "选择备份文件夹")
-        self.backupCountLabel.setText(translate("SettingsDialog", "每个工作区保留(&K)："))
+        self.backupCountLabel.setText(translate("SettingsDialog", "每类备份保留(&K)："))
         self.backupNote.setText(
             translate(
                 "SettingsDialog",
-                "打开工作区、导入材料、导入专家名单和合并评分之前，都会先把工作区备份到这个"
-                "文件夹；超过保留份数时删除最旧的备份。留空则使用上面灰色显示的默认文件夹。",
+                "打开工作区、导入材料、导入专家名单、合并评分、确定结果和升级工作区之前，都会先把"
+                "工作区备份到这个文件夹（每个考核周期一个子文件夹），并立即校验备份。每类备份各保留"
+                "上面的份数，超过时删除该类最旧的一份；最新一份校验通过的备份始终保留。只查看结果、"
+                "导出和生成报告时不备份。留空则使用上面灰色显示的默认文件夹。",
             )
         )
 

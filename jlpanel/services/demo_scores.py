@@ -433,7 +433,8 @@ def write_demo_scores(
         written.append(history_path)
     write_history_sheet(history_path, rows)
     made.append(history_path)
-    with open_workspace(workspace) as ws:
+    # A cycle being built: backing it up would only leave a folder per demo built.
+    with open_workspace(workspace, backup=False) as ws:
         outcome = import_history(ws, history_path)
     if not outcome.ok:  # the demo's own sheet: a failure here is a bug
         raise RuntimeError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from collections.abc import Sequence
 from enum import StrEnum
@@ -170,3 +171,28 @@ def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | Non
             zh, en = _words(kind, str(path or ""), store=True)
             return FaultError(kind, path, zh, en)
     return None
+
+
+class DamagedWorkspaceError(UserError):
+    """A workspace that failed its integrity check: not opened, not written, not backed up.
+
+    ``backup`` is the newest good backup of its cycle (None when there is none), ``taken_at``
+    and ``kind_label`` (Chinese, English) describe it, so a window can offer to restore it.
+    """
+
+    def __init__(
+        self,
+        zh: str,
+        en: str,
+        *,
+        path: Path,
+        backup: Path | None,
+        taken_at: dt.datetime | None = None,
+        kind_label: tuple[str, str] = ("", ""),
+        details: Sequence[str] = (),
+    ) -> None:
+        super().__init__(zh, en, details=details)
+        self.path = path
+        self.backup = backup
+        self.taken_at = taken_at
+        self.kind_label = kind_label

@@ -54,7 +54,7 @@ from jlpanel.domain.rules import RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.dossiers import platforms_by_filing_no
 from jlpanel.services.errors import UserError
-from jlpanel.services.workspace import Workspace, current_actor, record
+from jlpanel.services.workspace import Workspace, backup_to, current_actor, record
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
 
@@ -1064,9 +1064,7 @@ def import_roster(
     if refusal is not None:
         return RosterImportOutcome(path, refusal[0], findings=(refusal[1],))
     if had_roster and backup_dir is not None:
-        from jlpanel.storage.workspace import backup_workspace
-
-        backup_workspace(ws.engine, backup_dir, backup_count, "pre-roster")
+        backup_to(ws, backup_dir, backup_count, "pre-roster")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
 
     with ws.session() as s:

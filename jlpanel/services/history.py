@@ -245,7 +245,7 @@ def _read_earlier_workspace(
         )
     try:
         # The storage layer's own read-only checks: header, schema revision, application id.
-        store._check_header(path)
+        store.check_header(path)
         revisions, tables, application_id = store._inspect_read_only(path)
     except store.WorkspaceError:
         return [], [not_a_workspace], {}
@@ -268,7 +268,7 @@ def _read_earlier_workspace(
     if not {"cycles", "platforms", "results"} <= tables:
         return [], [not_a_workspace], {}
 
-    uri = store._read_only_uri(path)
+    uri = store.read_only_uri(path)
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000),

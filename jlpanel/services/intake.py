@@ -18,7 +18,7 @@ from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
-from jlpanel.services.workspace import CycleInfo, Workspace, record
+from jlpanel.services.workspace import CycleInfo, Workspace, backup_to, record
 from jlpanel.storage import models as m
 from jlpanel.storage.dossiers import (
     ROW_TABLES,
@@ -28,7 +28,6 @@ from jlpanel.storage.dossiers import (
     insert_dossier,
     replace_dossier,
 )
-from jlpanel.storage.workspace import backup_workspace
 
 log = logging.getLogger(__name__)
 
@@ -326,7 +325,7 @@ def import_dossiers(
     """Import several dossiers, each all-or-nothing, after one backup of the workspace."""
     files = expand_dossier_paths(paths)
     if backup_dir is not None and files:
-        backup_workspace(ws.engine, backup_dir, backup_count, "pre-import")
+        backup_to(ws, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []
     info = ws.cycle_info() if files else None
     for n, path in enumerate(files):

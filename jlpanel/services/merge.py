@@ -46,11 +46,10 @@ from jlpanel.domain.scoresheet import Provenance, ScoreSheet, expert_total, vali
 from jlpanel.domain.text import Text
 from jlpanel.exchange import score_file as sf
 from jlpanel.services.packages import safe_file_name
-from jlpanel.services.workspace import Workspace, record
+from jlpanel.services.workspace import Workspace, backup_to, record
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
 from jlpanel.storage.models import utc_now
-from jlpanel.storage.workspace import backup_workspace
 
 log = logging.getLogger(__name__)
 
@@ -1005,7 +1004,7 @@ def merge_score_files(
                 plan = _plan(s, ctx, c)
             if plan.status is MergeFileStatus.MERGED:
                 assert backup_dir is not None
-                backup_workspace(ws.engine, backup_dir, backup_count, BACKUP_REASON)
+                backup_to(ws, backup_dir, backup_count, BACKUP_REASON)
                 backed_up = True
         with ws.session() as s:
             plan = _plan(s, ctx, c)

@@ -26,7 +26,7 @@ from jlpanel.services.results import (
     compute_workspace_results,
     confirmation_in_force,
 )
-from jlpanel.services.workspace import Workspace, current_actor, record
+from jlpanel.services.workspace import Workspace, backup_before, current_actor, record
 from jlpanel.storage import models as m
 from jlpanel.storage.confirmations import latest_confirmation
 
@@ -282,6 +282,7 @@ def confirm_results(
     before = confirmation_status(ws, results=results)
     if before.confirmed:
         return before
+    backup_before(ws, "pre-confirm")
     results = compute_and_store_results(ws, decision_date=day)
     snapshot = _snapshot(ws, results)
     who = author or current_actor()

@@ -6,7 +6,7 @@ import datetime as dt
 import getpass
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import RulesError, RuleSettings
-from jlpanel.services.errors import FaultKind, UserError, store_fault
+from jlpanel.services.errors import (
+    DamagedWorkspaceError,
+    FaultKind,
+    UserError,
+    store_fault,
+)
 from jlpanel.services.preferences import Preferences, load_preferences
 from jlpanel.services.rubrics import (
     default_rubric,
@@ -25,6 +30,7 @@ from jlpanel.services.rubrics import (
     rubric_from_snapshot,
     rubric_snapshot,
 )
+from jlpanel.storage import backups
 from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
 from jlpanel.storage.audit import record_change
@@ -86,11 +92,24 @@ class CycleInfo:
 
 
 class Workspace:
-    """An open cycle workspace: its file, engine and sessions. Close it when done."""
+    """An open cycle workspace: its file, engine and sessions. Close it when done.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    ``backup_dir`` and ``backup_count`` are where the backups a use case takes before it
+    changes the cycle go (see :func:`backup_before`); None takes none.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        backup_dir: Path | None = None,
+        backup_count: int = 10,
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.backup_dir = backup_dir
+        self.backup_count = backup_count
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
 
     @contextmanager
@@ -172,8 +191,31 @@ class Workspace:
         self.close()
 
 
-def _translate(exc: store.WorkspaceError) -> UserError:
+#: What each kind of backup is called (Chinese, English).
+BACKUP_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "open": ("打开时", "on open"),
+    "pre-import": ("导入平台材料前", "before import"),
+    "pre-roster": ("导入专家名单前", "before roster import"),
+    "pre-merge": ("合并评分前", "before merge"),
+    "pre-confirm": ("确定结果前", "before confirming results"),
+    "pre-upgrade": ("升级前", "before upgrade"),
+    "pre-restore": ("恢复备份前", "before restore"),
+}
+
+
+def backup_kind_label(kind: str) -> tuple[str, str]:
+    """A backup kind in words (Chinese, English); an unknown kind as it is."""
+    return BACKUP_KIND_LABELS.get(kind, (kind, kind))
+
+
+def translate_workspace_error(
+    exc: store.WorkspaceError, *, backup_folder: Path | None = None
+) -> UserError:
+    """The user's message for a WorkspaceError. A damaged workspace's names the newest good
+    backup of its cycle in ``backup_folder`` and how to restore it."""
     path = exc.path
+    if exc.kind == "corrupt":
+        return damaged_workspace_error(path, exc.problems, backup_folder)
     if exc.kind == "io_error" and exc.__cause__ is not None:
         # A full disk, a read-only file or a missing permission says so, not "disk problem".
         fault = store_fault(exc.__cause__, path)
@@ -194,11 +236,6 @@ def _translate(exc: store.WorkspaceError) -> UserError:
             f"This workspace was written by a newer version of jlpanel; update the program to "
             f"open it. The file was not changed: {path}",
         ),
-        "corrupt": (
-            f"工作区文件已损坏，无法打开：{path}。可从备份文件夹恢复。",
-            f"The workspace file is damaged and cannot be opened: {path}. "
-            "Restore it from a backup.",
-        ),
         "locked": (
             f"工作区文件正被其他程序占用，请关闭后重试：{path}",
             f"The workspace is in use by another program; close it and try again: {path}",
@@ -207,11 +244,64 @@ def _translate(exc: store.WorkspaceError) -> UserError:
             f"无法读写工作区文件（磁盘或权限问题）：{path}",
             f"Cannot read or write the workspace file (disk or permission problem): {path}",
         ),
+        "backup_failed": (
+            f"无法在备份文件夹中写入经校验的备份，操作未进行，工作区未作改动：{path}。"
+            "请在 设置 → 备份 中换一个文件夹，或腾出磁盘空间后重试。",
+            f"No verified backup could be written to the backup folder, so nothing was done "
+            f"and the workspace is unchanged: {path}. Choose another folder in Settings → "
+            "Backups, or free some disk space, and try again.",
+        ),
     }
     zh, en = messages.get(
         exc.kind, (f"无法打开工作区 {path}：{exc}", f"Cannot open workspace {path}: {exc}")
     )
     return UserError(zh, en)
+
+
+#: How many of the integrity check's findings a message lists.
+_PROBLEMS_SHOWN = 3
+
+
+def damaged_workspace_error(
+    path: Path, problems: Sequence[str], backup_folder: Path | None
+) -> DamagedWorkspaceError:
+    """The message for a workspace that failed its integrity check, offering the newest good
+    backup of its cycle in ``backup_folder`` (checked again now) and the command restoring it."""
+    good = None if backup_folder is None else backups.newest_good_backup(backup_folder, path)
+    head_zh = f"工作区文件已损坏（完整性检查未通过），为保护数据未打开，也未作任何改动：{path}"
+    head_en = (
+        f"The workspace file is damaged (it failed the integrity check). To protect the data it "
+        f"was not opened and nothing was changed: {path}"
+    )
+    details = tuple(problems[:_PROBLEMS_SHOWN])
+    if good is None:
+        where_zh = f"备份文件夹 {backup_folder} 中" if backup_folder else "备份文件夹中"
+        where_en = f"the backup folder {backup_folder}" if backup_folder else "the backup folder"
+        return DamagedWorkspaceError(
+            f"{head_zh}\n{where_zh}没有本考核周期校验通过的备份。请勿再使用该文件；如有它的其他副本"
+            f'（U 盘、邮件等），可用 jlpanel restore "{path}" 副本文件 恢复。\n完整性检查发现：',
+            f"{head_en}\n{where_en[:1].upper() + where_en[1:]} holds no verified backup of this "
+            f"cycle. Stop using the file; if you have another copy of it (USB stick, e-mail), "
+            f'restore it with jlpanel restore "{path}" COPY.\nThe integrity check found:',
+            path=path,
+            backup=None,
+            details=details,
+        )
+    zh_kind, en_kind = backup_kind_label(good.kind)
+    when = good.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+    command = f'jlpanel restore "{path}" "{good.path}"'
+    return DamagedWorkspaceError(
+        f"{head_zh}\n最新的可用备份：{good.path}（{when}，{zh_kind}，已校验）\n"
+        f"用它恢复：{command}（恢复前会把损坏的文件另存一份）\n完整性检查发现：",
+        f"{head_en}\nThe newest good backup: {good.path} ({when}, {en_kind}, verified)\n"
+        f"Restore it with: {command} (the damaged file is kept as a copy first)\n"
+        "The integrity check found:",
+        path=path,
+        backup=good.path,
+        taken_at=good.taken_at,
+        kind_label=(zh_kind, en_kind),
+        details=details,
+    )
 
 
 #: The languages a cycle's reports and exports can be written in.
@@ -256,7 +346,7 @@ def create_workspace(
     try:
         engine = store.create_workspace(path)
     except store.WorkspaceError as exc:
-        raise _translate(exc) from exc
+        raise translate_workspace_error(exc) from exc
     ws = Workspace(path, engine)
     try:
         with ws.session() as s:
@@ -290,16 +380,25 @@ def create_workspace(
     return ws
 
 
-def open_workspace(path: Path, *, preferences: Preferences | None = None) -> Workspace:
-    """Open an existing workspace, taking a backup first and migrating an older file."""
+def open_workspace(
+    path: Path, *, preferences: Preferences | None = None, backup: bool = True
+) -> Workspace:
+    """Open an existing workspace: check its integrity, back it up, migrate an older file.
+
+    A damaged workspace is refused (DamagedWorkspaceError, naming the newest good backup) and
+    left as it is. ``backup`` False takes no ``open`` backup, for commands that change nothing
+    the user made (results, export, report) or take their own before they write (import,
+    merge, confirm); an older file is still backed up before it is upgraded.
+    """
     prefs = preferences or load_preferences()
+    folder = prefs.backup_folder()
     try:
         engine = store.open_workspace(
-            path, backup_dir=prefs.backup_folder(), backup_count=prefs.backup_count
+            path, backup_dir=folder, backup_count=prefs.backup_count, backup_on_open=backup
         )
     except store.WorkspaceError as exc:
-        raise _translate(exc) from exc
-    ws = Workspace(path, engine)
+        raise translate_workspace_error(exc, backup_folder=folder) from exc
+    ws = Workspace(path, engine, backup_dir=folder, backup_count=prefs.backup_count)
     try:
         with ws.reading() as s:
             cycles = s.scalars(select(m.Cycle)).all()
@@ -312,6 +411,24 @@ def open_workspace(path: Path, *, preferences: Preferences | None = None) -> Wor
         ws.close()
         raise
     return ws
+
+
+def backup_before(ws: Workspace, kind: str) -> Path | None:
+    """Back the workspace up (kind e.g. ``pre-confirm``) to its backup folder, verified;
+    None when it has none. A backup that cannot be written stops the change that wanted it."""
+    if ws.backup_dir is None:
+        return None
+    return backup_to(ws, ws.backup_dir, ws.backup_count, kind)
+
+
+def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path:
+    """Back the workspace up to ``folder`` (kind e.g. ``pre-merge``), verified, keeping ``keep``
+    of that kind. A folder that takes no good copy, or a workspace damaged since it was opened
+    (then its newest good backup is named), is a UserError."""
+    try:
+        return store.backup_workspace(ws.engine, folder, keep, kind)
+    except store.WorkspaceError as exc:
+        raise translate_workspace_error(exc, backup_folder=folder) from exc
 
 
 def update_rules(ws: Workspace, rules: RuleSettings) -> None:

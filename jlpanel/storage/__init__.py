@@ -1,6 +1,7 @@
 """Storage: the workspace schema (SQLAlchemy models), its migrations, engines and backups.
 
-Nothing here imports Qt or the layers above; ``workspace`` is the only SQLite-specific module.
+Nothing here imports Qt or the layers above; ``workspace``, ``backups``, ``sqlite_file`` and
+``package_file`` are the only SQLite-specific modules.
 """
 
 from jlpanel.storage.audit import record_change

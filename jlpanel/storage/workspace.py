@@ -10,16 +10,18 @@ before anything is written to it; backups go through SQLite's online backup API.
 
 from __future__ import annotations
 
+import glob
 import logging
-import re
+import os
+import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from alembic import command
 from alembic.config import Config
@@ -30,36 +32,62 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jlpanel.storage.backups import (
+    backup_workspace,
+    cycle_ids_of,
+    cycles_in,
+    list_backups,
+    take_backup,
+)
 from jlpanel.storage.files import fsync_directory
+from jlpanel.storage.sqlite_file import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    WORKSPACE_SUFFIX,
+    WorkspaceError,
+    WorkspaceErrorKind,
+    check_header,
+    contents_digest,
+    copy_database,
+    integrity_problems,
+    read_only_connection,
+    read_only_uri,
+    remove_if_empty,
+    sidecar,
+    translate_error,
+)
 
 log = logging.getLogger(__name__)
 
-WORKSPACE_SUFFIX: Final = ".jlpanel"
-SQLITE_HEADER: Final = b"SQLite format 3\x00"
-# Written to the SQLite header (PRAGMA application_id) so our files are recognisable: "JLPN".
-APPLICATION_ID: Final = 0x4A4C504E
-BUSY_TIMEOUT_MS: Final = 10_000
 MIGRATIONS_DIR: Final = Path(__file__).with_name("migrations")
 
-WorkspaceErrorKind = Literal[
-    "missing", "not_a_workspace", "newer_version", "exists", "corrupt", "locked", "io_error"
+__all__ = [
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT_MS",
+    "IMMEDIATE",
+    "MIGRATIONS_DIR",
+    "SQLITE_HEADER",
+    "WORKSPACE_SUFFIX",
+    "Restored",
+    "WorkspaceError",
+    "WorkspaceErrorKind",
+    "backup_workspace",
+    "check_header",
+    "create_workspace",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "known_revisions",
+    "list_backups",
+    "migration_config",
+    "open_engine",
+    "open_workspace",
+    "read_only_uri",
+    "restore_workspace",
+    "session_factory",
+    "upgrade",
 ]
-
-
-class WorkspaceError(Exception):
-    """A workspace file that cannot be created or opened; ``kind`` says why, for translation.
-
-    Kinds: ``missing`` (no such file or folder), ``not_a_workspace`` (not SQLite, or another
-    program's database), ``newer_version`` (written by a newer jlpanel; left untouched),
-    ``exists`` (refusing to overwrite), ``corrupt`` (SQLite cannot read it), ``locked``
-    (another program holds it), ``io_error`` (the file system refused).
-    """
-
-    def __init__(self, kind: WorkspaceErrorKind, path: Path, message: str) -> None:
-        super().__init__(message)
-        self.kind: WorkspaceErrorKind = kind
-        self.path = path
-        self.message = message
 
 
 # ------------------------------------------------------------------------------ engines
@@ -212,9 +240,9 @@ def create_workspace(path: Path) -> Engine:
     try:
         upgrade(engine)
         engine.dispose()  # the last connection to close folds the WAL into the file
-        _remove_if_empty(_sidecar(building, "-wal"))
-        _remove_if_empty(_sidecar(building, "-shm"))
-        if _sidecar(building, "-wal").exists():
+        remove_if_empty(sidecar(building, "-wal"))
+        remove_if_empty(sidecar(building, "-shm"))
+        if sidecar(building, "-wal").exists():
             raise WorkspaceError("io_error", path, "SQLite kept a write-ahead log open")
         if path.exists():
             raise WorkspaceError("exists", path, f"{path} appeared while it was being created")
@@ -222,28 +250,55 @@ def create_workspace(path: Path) -> Engine:
         fsync_directory(path.parent)
     except BaseException as error:
         engine.dispose()
-        for leftover in (building, *(_sidecar(building, s) for s in ("-wal", "-shm", "-journal"))):
+        for leftover in (building, *(sidecar(building, s) for s in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
         if isinstance(error, DBAPIError | OSError):
-            raise _translate(error, path, "could not create") from error
+            raise translate_error(error, path, "could not create") from error
         raise
     log.info("created workspace %s at revision %s", path, head_revision())
     return open_engine(path)
 
 
-def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) -> Engine:
+def open_workspace(
+    path: Path, *, backup_dir: Path | None, backup_count: int, backup_on_open: bool = True
+) -> Engine:
     """Open the workspace at ``path``: check it, back it up, migrate it to head.
 
-    The checks (an SQLite file, our schema, a revision this code knows) run on a read-only
-    connection, so a refused file — in particular one from a newer jlpanel — is not touched.
-    ``backup_dir`` None skips the backup.
+    The checks (an SQLite file, our schema, a revision this code knows, then SQLite's quick
+    integrity check) run on read-only connections, so a refused file — one from a newer jlpanel,
+    or a damaged one (WorkspaceError ``corrupt`` with the problems found) — is not written and
+    not backed up. A sound file is backed up to ``backup_dir`` (None: no backup) in the same
+    snapshot the check read: kind ``open``, or ``pre-upgrade`` when it is about to be migrated;
+    ``backup_on_open`` False takes only the latter (for commands that change nothing).
     """
     path = Path(path)
+    revisions = _check_ours(path)
+    at_head = revisions == [head_revision()]
+    kind = ("open" if backup_on_open else None) if at_head else "pre-upgrade"
+    _check_integrity(path, backup_dir=backup_dir, backup_count=backup_count, kind=kind)
+    engine = open_engine(path)
+    try:
+        if at_head:
+            with engine.connect():
+                pass  # connects, so WAL and the other settings apply now, not at first use
+        else:
+            log.info("upgrading %s from %s to %s", path, revisions or "base", head_revision())
+            upgrade(engine)
+    except BaseException as error:
+        engine.dispose()
+        if isinstance(error, DBAPIError | OSError):
+            raise translate_error(error, path, "could not open") from error
+        raise
+    return engine
+
+
+def _check_ours(path: Path) -> list[str]:
+    """Refuse what is not a workspace this code can open; its schema revisions otherwise."""
     if not path.exists():
         raise WorkspaceError("missing", path, f"{path} does not exist")
     if not path.is_file():
         raise WorkspaceError("not_a_workspace", path, f"{path} is not a file")
-    _check_header(path)
+    check_header(path)
     revisions, tables, application_id = _inspect_read_only(path)
     if application_id not in (0, APPLICATION_ID):
         raise WorkspaceError(
@@ -268,50 +323,48 @@ def open_workspace(path: Path, *, backup_dir: Path | None, backup_count: int) ->
                 f"{path} was written by a newer version of jlpanel (schema {', '.join(unknown)}; "
                 f"this version knows up to {head_revision()}); it was left unchanged",
             )
-    at_head = revisions == [head_revision()]
-    if backup_dir is not None:
-        backup_workspace(path, backup_dir, backup_count, "open" if at_head else "pre-upgrade")
-    engine = open_engine(path)
+    return revisions
+
+
+def _check_integrity(
+    path: Path, *, backup_dir: Path | None, backup_count: int, kind: str | None
+) -> None:
+    """Run the quick integrity check and, when it passes and ``kind`` is given, take the backup
+    from the same snapshot. A damaged file raises ``corrupt`` and is left as it was: the side
+    files this reader created beside it (an empty -wal and the -shm) are removed again."""
+    had = {suffix: sidecar(path, suffix).exists() for suffix in ("-wal", "-shm")}
+    refused = False
     try:
-        if at_head:
-            with engine.connect():
-                pass  # connects, so WAL and the other settings apply now, not at first use
-        else:
-            log.info("upgrading %s from %s to %s", path, revisions or "base", head_revision())
-            upgrade(engine)
-    except BaseException as error:
-        engine.dispose()
-        if isinstance(error, DBAPIError | OSError):
-            raise _translate(error, path, "could not open") from error
+        with read_only_connection(path) as connection:
+            connection.execute("BEGIN")
+            problems = integrity_problems(connection)
+            if problems:
+                refused = True
+                raise WorkspaceError(
+                    "corrupt",
+                    path,
+                    f"{path} failed its integrity check: {problems[0]}",
+                    problems=problems,
+                )
+            if backup_dir is not None and kind is not None:
+                take_backup(connection, path, backup_dir, backup_count, kind)
+    except sqlite3.Error as error:
+        refused = True
+        raise translate_error(error, path, "could not check") from error
+    except WorkspaceError as error:
+        refused = refused or error.kind == "corrupt"
         raise
-    return engine
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise _translate(error, path, "could not read") from error
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise WorkspaceError(
-            "not_a_workspace", path, f"{path} is not a jlpanel workspace (not an SQLite file)"
-        )
-
-
-def _read_only_uri(path: Path) -> str:
-    # A read-only connection to a WAL database creates empty -wal and -shm files beside it.
-    # With no -wal or -journal present the main file holds everything, and "immutable" reads
-    # it without creating (or locking) anything; otherwise those files exist already.
-    uri = f"{path.absolute().as_uri()}?mode=ro"
-    if not any(_sidecar(path, s).exists() for s in ("-wal", "-journal")):
-        uri += "&immutable=1"
-    return uri
+    finally:
+        if refused and not had["-wal"]:
+            wal = sidecar(path, "-wal")
+            remove_if_empty(wal)
+            if not had["-shm"] and not wal.exists():
+                sidecar(path, "-shm").unlink(missing_ok=True)
 
 
 def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
     """The schema revisions, table names and application id, read without writing."""
-    connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         tables = {
             name
@@ -324,145 +377,167 @@ def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:
             ]
         (application_id,) = connection.execute("PRAGMA application_id").fetchone()
     except sqlite3.Error as error:
-        raise _translate(error, path, "could not read") from error
+        raise translate_error(error, path, "could not read") from error
     finally:
         connection.close()
     return revisions, tables, int(application_id)
 
 
-def _translate(error: BaseException, path: Path, doing: str) -> WorkspaceError:
-    text = str(getattr(error, "orig", None) or error)
-    lowered = text.lower()
-    kind: WorkspaceErrorKind
-    if "locked" in lowered or "busy" in lowered:
-        kind = "locked"
-    elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        kind = "corrupt"
-    else:
-        kind = "io_error"
-    return WorkspaceError(kind, path, f"{doing} {path}: {text}")
+# ------------------------------------------------------------------------------- restore
 
 
-# -------------------------------------------------------------------------------- backups
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What :func:`restore_workspace` did."""
 
-_REASON = re.compile(r"[a-z]+(?:[_-][a-z]+)*")
-_STAMP_FORMAT: Final = "%Y%m%d-%H%M%S-%f"
+    store: Path
+    backup: Path
+    #: The damaged workspace as it was, kept beside it (its -wal too, with "-wal" added).
+    damaged_copy: Path | None
+    #: A sound workspace's own backup (kind ``pre-restore``), taken before it was replaced.
+    safety_backup: Path | None
 
 
-def backup_workspace(source: Engine | Path, backup_dir: Path, keep: int, reason: str) -> Path:
-    """Copy a workspace into ``backup_dir`` and keep only the newest ``keep`` of its backups.
+#: How long restoring waits to find the workspace unused before it refuses (another jlpanel
+#: has it open): replacing a file under an open connection would corrupt the restored one.
+_RESTORE_LOCK_TIMEOUT_S: Final = 1.0
 
-    Uses SQLite's online backup, so it is consistent while the workspace is open. The copy is
-    named ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.jlpanel`` (local time); ``reason`` is
-    lower-case words joined by ``-`` or ``_`` (e.g. ``pre-merge``). Returns the new file.
+
+def restore_workspace(
+    store: Path, backup: Path, *, backup_dir: Path | None, backup_count: int
+) -> Restored:
+    """Replace the workspace ``store`` with the backup file ``backup``, keeping what it replaces.
+
+    The backup must be a workspace this code can open that passes the integrity check and, when
+    the store can still say which cycle it holds, of the same cycle (``other_cycle``). A damaged
+    store is first copied byte for byte beside itself (``<name>.damaged-<time>``, its -wal
+    too); a sound one is backed up to ``backup_dir`` (kind ``pre-restore``), or copied beside
+    itself when there is no backup folder. A store another program has open is refused
+    (``locked``). The backup is copied through SQLite's backup API into a temporary file beside
+    the store, verified, and renamed over it after the store's -wal and -shm are removed, so a
+    stale log can never be replayed onto the restored file.
     """
-    if keep < 1:
-        raise ValueError(f"keep must be at least 1, not {keep}")
-    if not _REASON.fullmatch(reason):
-        raise ValueError(f"backup reason {reason!r}: use lower-case words joined by - or _")
-    if isinstance(source, Engine):
-        if not _is_sqlite(source):
-            raise ValueError("only SQLite workspaces are backed up as files")
-        source_path = _engine_path(source)
-    else:
-        source_path = Path(source)
-    stem = source_path.stem
-    backup_dir = Path(backup_dir)
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    target = backup_dir / _next_backup_name(backup_dir, stem, reason)
-    partial = target.with_name(f".{target.name}.partial")
+    store, backup = Path(store), Path(backup)
+    _check_ours(backup)
+    for stale in store.parent.glob(f".{glob.escape(store.name)}.*.restoring"):
+        stale.unlink(missing_ok=True)  # what a killed restore left
+    restoring = store.with_name(f".{store.name}.{uuid.uuid4().hex}.restoring")
     try:
-        destination = sqlite3.connect(partial)
-        try:
-            with _sqlite_source(source) as origin:
-                origin.backup(destination)
-        finally:
-            destination.close()
-        partial.replace(target)
-        fsync_directory(backup_dir)
+        # A backup of ours is read as it is; any other workspace file like a shared one.
+        with read_only_connection(backup, private=not sidecar(backup, "-wal").exists()) as source:
+            source.execute("BEGIN")
+            problems = integrity_problems(source)
+            if problems:
+                raise WorkspaceError(
+                    "corrupt",
+                    backup,
+                    f"the backup {backup} failed its integrity check: {problems[0]}",
+                    problems=problems,
+                )
+            expected = contents_digest(source)
+            if store.exists():
+                _check_same_cycle(store, backup, [cycle_id for cycle_id, _ in cycles_in(source)])
+            copy_database(source, restoring)
+        with read_only_connection(restoring, private=True) as copy:
+            copy.execute("BEGIN")
+            if integrity_problems(copy) or contents_digest(copy) != expected:
+                raise WorkspaceError(
+                    "io_error", store, f"the copy of {backup} beside {store} did not verify"
+                )
+        damaged_copy, safety = _keep_current(store, backup_dir, backup_count)
+        for suffix in ("-wal", "-shm", "-journal"):
+            sidecar(store, suffix).unlink(missing_ok=True)
+        restoring.replace(store)
+        fsync_directory(store.parent)
     except BaseException as error:
-        for leftover in (partial, *(_sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
+        for leftover in (restoring, *(sidecar(restoring, s) for s in ("-journal", "-wal"))):
             leftover.unlink(missing_ok=True)
-        if isinstance(error, sqlite3.Error | DBAPIError | OSError):
-            raise _translate(error, source_path, "could not back up") from error
+        if isinstance(error, sqlite3.Error | OSError):
+            raise translate_error(error, store, "could not restore") from error
         raise
-    _rotate_backups(backup_dir, stem, keep)
-    log.info("backed up %s to %s", source_path, target)
-    return target
+    log.info("restored %s from %s", store, backup)
+    return Restored(store, backup, damaged_copy, safety)
 
 
-@contextmanager
-def _sqlite_source(source: Engine | Path) -> Iterator[sqlite3.Connection]:
-    if isinstance(source, Engine):
-        pooled = source.raw_connection()
-        try:
-            raw = pooled.dbapi_connection
-            if not isinstance(raw, sqlite3.Connection):
-                raise TypeError(f"not an sqlite3 connection: {type(raw)!r}")
-            yield raw
-        finally:
-            pooled.close()
-    else:
-        connection = sqlite3.connect(
-            _read_only_uri(Path(source)), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+def _check_same_cycle(store: Path, backup: Path, backup_cycles: list[str]) -> None:
+    cycles = cycle_ids_of(store)
+    if not cycles or not backup_cycles:
+        return  # the store cannot tell (damaged where its cycle is): the user's choice stands
+    if sorted(c for c, _ in cycles) != sorted(backup_cycles):
+        raise WorkspaceError(
+            "other_cycle",
+            backup,
+            f"{backup} is a backup of another cycle than {store} "
+            f"({', '.join(name for _, name in cycles)})",
         )
-        try:
-            yield connection
-        finally:
-            connection.close()
 
 
-def _backup_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{re.escape(stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-{_REASON.pattern}"
-        rf"{re.escape(WORKSPACE_SUFFIX)}"
-    )
+def _keep_current(
+    store: Path, backup_dir: Path | None, keep: int
+) -> tuple[Path | None, Path | None]:
+    """Keep the workspace about to be replaced; refuse one another program has open.
 
-
-def list_backups(backup_dir: Path, stem: str) -> list[Path]:
-    """The backups of the workspace named ``stem`` in ``backup_dir``, oldest first."""
-    pattern = _backup_pattern(stem)
-    found: list[tuple[str, Path]] = []
-    if backup_dir.is_dir():
-        for candidate in backup_dir.iterdir():
-            match = pattern.fullmatch(candidate.name)
-            if match and candidate.is_file():
-                found.append((match.group(1), candidate))
-    return [p for _, p in sorted(found)]
-
-
-def _next_backup_name(backup_dir: Path, stem: str, reason: str) -> str:
-    # Strictly after the newest existing backup, so a clock step back or two backups in the
-    # same tick cannot make rotation delete the one just taken.
-    stamp = datetime.now()
-    existing = list_backups(backup_dir, stem)
-    if existing:
-        match = _backup_pattern(stem).fullmatch(existing[-1].name)
-        assert match is not None
-        newest = datetime.strptime(match.group(1), _STAMP_FORMAT)
-        stamp = max(stamp, newest + timedelta(microseconds=1))
-    return f"{stem}-{stamp.strftime(_STAMP_FORMAT)}-{reason}{WORKSPACE_SUFFIX}"
-
-
-def _rotate_backups(backup_dir: Path, stem: str, keep: int) -> None:
-    backups = list_backups(backup_dir, stem)
-    for old in backups[: max(0, len(backups) - keep)]:
-        try:
-            old.unlink()
-        except OSError as error:  # an undeletable old backup must not fail the new one
-            log.warning("could not delete old backup %s: %s", old, error)
-
-
-# ---------------------------------------------------------------------------- file helpers
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _remove_if_empty(path: Path) -> None:
+    A damaged file is copied before anything else touches it (the lock probe's connection could
+    fold a write-ahead log into it); a sound one is probed first, then backed up.
+    """
+    if not store.exists():
+        return None, None
     try:
-        if path.stat().st_size == 0:
-            path.unlink()
-    except FileNotFoundError:
+        with read_only_connection(store) as reader:
+            reader.execute("BEGIN")
+            sound = not integrity_problems(reader)
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise
+        sound = False
+    if sound and backup_dir is not None:
+        _refuse_if_in_use(store)
+        with read_only_connection(store) as reader:
+            return None, take_backup(reader, store, backup_dir, keep, "pre-restore")
+    label = "before-restore" if sound else "damaged"
+    copy = store.with_name(f"{store.name}.{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+    made = [copy]
+    try:
+        shutil.copyfile(store, copy)
+        _fsync_file(copy)
+        for suffix in ("-wal", "-journal"):
+            log_file = sidecar(store, suffix)
+            if log_file.exists() and log_file.stat().st_size:
+                made.append(sidecar(copy, suffix))
+                shutil.copyfile(log_file, made[-1])
+                _fsync_file(made[-1])
+        fsync_directory(store.parent)
+        _refuse_if_in_use(store)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return copy, None
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _refuse_if_in_use(store: Path) -> None:
+    """Refuse (``locked``) when another connection — another jlpanel — has the workspace open:
+    replacing the file under it would let its write-ahead log meet the restored file.
+
+    Takes the file's exclusive lock for a moment; it reads, and writes nothing itself.
+    """
+    connection = sqlite3.connect(store, timeout=_RESTORE_LOCK_TIMEOUT_S, isolation_level=None)
+    try:
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise WorkspaceError(
+                "locked", store, f"{store} is open in another program: {error}"
+            ) from error
+        raise
+    except sqlite3.DatabaseError:  # too damaged to lock: copied already, nothing left to guard
         pass
+    finally:
+        connection.close()

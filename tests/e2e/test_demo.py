@@ -50,6 +50,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSummary]:
         )
         assert steps[0][0] == 0
         assert steps[-1][0] == steps[-1][1]  # the last step says it is done
+        assert not (home / "data" / "backups").exists(), "building the demo takes no backup"
         yield summary
 
 

@@ -244,7 +244,7 @@ def test_replacing_keeps_same_name_experts_and_their_declarations_and_clears_ass
     assert outcome.assignments_cleared == 28  # 29 conflict-free pairs less the declared one
     assert [e.name for e in outcome.experts][-1] == "孙立新"
     assert "周文博" not in [e.name for e in outcome.experts]
-    assert any(backups.glob("*pre-roster*"))
+    assert any(backups.rglob("*pre-roster*"))
     with ws.session() as s:
         assert s.scalars(select(m.Expert.id).where(m.Expert.name == "李建军")).one() == li_id
         assert s.scalars(select(m.Assignment)).all() == []

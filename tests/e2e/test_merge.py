@@ -238,7 +238,7 @@ def test_good_files_merge_with_provenance_conflicts_audit_and_one_backup(
     assert [e["new"]["reason"] for e in audit(ws, "declare_conflict")] == [
         "本人是该平台依托单位的兼职教授"
     ]
-    taken = sorted(p.name for p in backups.iterdir())
+    taken = sorted(p.name for p in backups.rglob("*.jlpanel"))
     assert len(taken) == 1 and taken[0].endswith("-pre-merge.jlpanel")
 
 
@@ -247,7 +247,7 @@ def test_merging_the_same_file_again_changes_nothing(
 ):
     zhao = submit(issued[ZHAO], tmp_path / "usb")
     assert only(merge(ws, zhao, backups=backups)).status is MergeFileStatus.MERGED
-    before, taken = dump(ws), list(backups.iterdir())
+    before, taken = dump(ws), sorted(backups.rglob("*"))
 
     again = only(merge(ws, zhao, backups=backups))
 
@@ -258,7 +258,7 @@ def test_merging_the_same_file_again_changes_nothing(
     assert "nothing changed" in again.findings[0].message.en
     assert "未作改动" in again.findings[0].message.zh
     assert dump(ws) == before
-    assert list(backups.iterdir()) == taken, "nothing to write, nothing to back up"
+    assert sorted(backups.rglob("*")) == taken, "nothing to write, nothing to back up"
 
     # The same content in another layout (re-indented) is the same file too.
     copy = tmp_path / "copy.jlscore"

@@ -104,7 +104,7 @@ def test_backups_and_the_export_folder_are_saved_and_used(
     # Every open backs up into the chosen folder, keeping the chosen number.
     for _ in range(3):
         open_and_wait(window, qtbot, workspace_file)
-    assert len(list_backups(backups, workspace_file.stem)) == 2
+    assert len(list_backups(backups, workspace_file)) == 2
     assert not (data / "backups").exists()
 
     # Reports and exports start in the export folder …

@@ -96,7 +96,7 @@ def test_every_open_takes_a_backup_into_the_preferred_folder(tmp_path):
     prefs = Preferences(backup_dir=str(tmp_path / "bk"), backup_count=2)
     for _ in range(3):
         open_workspace(path, preferences=prefs).close()
-    backups = sorted((tmp_path / "bk").iterdir())
+    backups = sorted((tmp_path / "bk").rglob("*.jlpanel"))
     assert len(backups) == 2
     assert all(b.name.startswith("c-") for b in backups)
 

@@ -62,6 +62,11 @@ def query(path: Path, sql: str) -> list[tuple[object, ...]]:
         connection.close()
 
 
+def backup_files(folder: Path) -> list[Path]:
+    """The backup files under a backup folder (one sub-folder per cycle), without records."""
+    return sorted(folder.rglob(f"*{ws.WORKSPACE_SUFFIX}"))
+
+
 def run_sql(path: Path, *statements: str) -> None:
     connection = sqlite3.connect(path)
     try:
@@ -305,7 +310,7 @@ def test_downgrade_to_base_then_open_upgrades_again(tmp_path: Path, create, engi
 
     assert ws.current_revision(reopened) == ws.head_revision()
     assert set(inspect(reopened).get_table_names()) == MODEL_TABLES | {"alembic_version"}
-    (backup,) = (tmp_path / "backups").iterdir()
+    (backup,) = backup_files(tmp_path / "backups")
     assert backup.name.endswith("-pre-upgrade.jlpanel")
 
 
@@ -338,7 +343,7 @@ def test_a_first_revision_file_with_data_opens_upgraded_with_its_data(
             "SELECT code, message_zh, fix_zh, fix_en FROM dossier_findings"
         ).all()
     assert [tuple(r) for r in rows] == [("name_form", "名称不规范", "", "")]
-    (backup,) = (tmp_path / "backups").iterdir()
+    (backup,) = backup_files(tmp_path / "backups")
     assert backup.name.endswith("-pre-upgrade.jlpanel")
     assert "fix_zh" not in {c[1] for c in query(backup, "PRAGMA table_info(dossier_findings)")}
 
@@ -421,7 +426,7 @@ def test_a_0003_file_with_conflicts_opens_upgraded_and_takes_same_name_checks(
     run_sql(path, "PRAGMA foreign_keys = ON", "DELETE FROM experts WHERE id = 8")
     assert query(path, "SELECT id FROM conflicts") == [(3,)]
     assert query(path, "SELECT count(*) FROM name_checks") == [(0,)]
-    (backup,) = (tmp_path / "backups").iterdir()
+    (backup,) = backup_files(tmp_path / "backups")
     assert backup.name.endswith("-pre-upgrade.jlpanel")
     assert "name_checks" not in sqlite_tables(backup)
 
@@ -464,7 +469,7 @@ def test_open_at_head_keeps_the_data_and_takes_a_backup(tmp_path: Path, create, 
 
     assert cycle_names(reopened) == ["第一轮"]
     assert pragma(reopened, "foreign_keys") == 1
-    (backup,) = (tmp_path / "backups").iterdir()
+    (backup,) = backup_files(tmp_path / "backups")
     assert backup.name.startswith("cycle-") and backup.name.endswith("-open.jlpanel")
 
 
@@ -493,7 +498,7 @@ def test_backups_rotate_keeping_the_newest(tmp_path: Path, create) -> None:
 
     made = [ws.backup_workspace(engine, backup_dir, keep=3, reason="pre-merge") for _ in range(5)]
 
-    remaining = ws.list_backups(backup_dir, "cycle")
+    remaining = [b.path for b in ws.list_backups(backup_dir, path)]
     assert remaining == made[-3:]
     assert [p.exists() for p in made] == [False, False, True, True, True]
     assert stranger.exists() and notes.exists()
@@ -511,7 +516,7 @@ def test_backup_of_a_path_copies_committed_data(tmp_path: Path, create) -> None:
     backup = ws.backup_workspace(path, tmp_path / "b", keep=2, reason="manual")
 
     assert query(backup, "SELECT name FROM cycles") == [("在 WAL 里",)]
-    assert [p.name for p in (tmp_path / "b").iterdir()] == [backup.name]
+    assert backup_files(tmp_path / "b") == [backup]
 
 
 @pytest.mark.parametrize("reason", ["", "Pre Merge", "../x", "merge2"])

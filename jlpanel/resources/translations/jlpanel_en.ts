@@ -1648,6 +1648,54 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
     </message>
     <message>
+        <source>{name} 已损坏，未打开</source>
+        <translation>{name} is damaged and was not opened</translation>
+    </message>
+    <message>
+        <source>工作区文件已损坏（完整性检查未通过）。为保护数据，没有打开它，也没有作任何改动：
+{path}
+
+最新的可用备份（{time}，{kind}，已校验）：
+{backup}
+
+用这份备份恢复工作区吗？恢复前会把损坏的文件另存一份，放在它旁边。</source>
+        <translation>The workspace file is damaged (it failed the integrity check). To protect the data it was not opened and nothing was changed:
+{path}
+
+The newest good backup ({time}, {kind}, verified):
+{backup}
+
+Restore the workspace from this backup? The damaged file is first kept as a copy beside it.</translation>
+    </message>
+    <message>
+        <source>工作区已损坏</source>
+        <translation>Damaged Workspace</translation>
+    </message>
+    <message>
+        <source>正在用备份恢复 {name}…</source>
+        <translation>Restoring {name} from its backup…</translation>
+    </message>
+    <message>
+        <source>已用备份恢复工作区：
+{path}</source>
+        <translation>The workspace was restored from its backup:
+{path}</translation>
+    </message>
+    <message>
+        <source>损坏的文件已另存为：
+{copy}</source>
+        <translation>The damaged file is kept as:
+{copy}</translation>
+    </message>
+    <message>
+        <source>已用备份恢复 {name}</source>
+        <translation>{name} restored from its backup</translation>
+    </message>
+    <message>
+        <source>恢复工作区</source>
+        <translation>Restore Workspace</translation>
+    </message>
+    <message>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -3857,10 +3905,6 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <source>每个工作区保留(&amp;K)：</source>
-        <translation>&amp;Keep per workspace:</translation>
-    </message>
-    <message>
         <source> 位专家</source>
         <comment>one</comment>
         <translation> expert</translation>
@@ -3911,8 +3955,12 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation> backups</translation>
     </message>
     <message>
-        <source>打开工作区、导入材料、导入专家名单和合并评分之前，都会先把工作区备份到这个文件夹；超过保留份数时删除最旧的备份。留空则使用上面灰色显示的默认文件夹。</source>
-        <translation>Before a workspace is opened, dossiers or the expert roster are imported, or scores are merged, the workspace is backed up to this folder; beyond the number kept, the oldest backup is deleted. Leave it empty for the default folder shown in grey above.</translation>
+        <source>每类备份保留(&amp;K)：</source>
+        <translation>&amp;Keep of each kind:</translation>
+    </message>
+    <message>
+        <source>打开工作区、导入材料、导入专家名单、合并评分、确定结果和升级工作区之前，都会先把工作区备份到这个文件夹（每个考核周期一个子文件夹），并立即校验备份。每类备份各保留上面的份数，超过时删除该类最旧的一份；最新一份校验通过的备份始终保留。只查看结果、导出和生成报告时不备份。留空则使用上面灰色显示的默认文件夹。</source>
+        <translation>Before a workspace is opened, dossiers or the expert roster are imported, scores are merged, results are confirmed or the workspace is upgraded, it is backed up to this folder (one sub-folder per cycle) and the backup is checked at once. Each kind of backup keeps the number above; beyond it, the oldest of that kind is deleted, but the newest checked backup is always kept. Viewing results, exporting and writing reports take no backup. Leave it empty for the default folder shown in grey above.</translation>
     </message>
     <message>
         <source>默认导出文件夹(&amp;E)：</source>

@@ -1,0 +1,443 @@
+"""Backups of workspace files (DESIGN §7 "Nothing lost": rotating backups, one before every
+merge), taken with SQLite's online backup API so they are consistent while the workspace is open.
+
+Rules (issue 13):
+
+- Backups are kept per cycle, in a folder named by the cycle's id under the backup folder, so two
+  cycles whose files share a name (``2026年度.jlpanel`` in two folders) never touch each other's.
+- Every backup is verified once written: opened, ``PRAGMA quick_check``, and its schema revision,
+  schema text and row counts compared with those of the workspace in the same snapshot. What was
+  checked is recorded beside it (``<backup>.json``); a copy that fails is deleted and the
+  failure raised, so no listed backup is one that failed.
+- Each kind (``open``, ``pre-import``, ``pre-merge``, ``pre-confirm``, ``pre-upgrade`` …) keeps its
+  own newest ``keep`` copies, and the newest verified copy of the cycle is never deleted.
+- Nothing here backs up a damaged workspace: the caller checks the workspace first
+  (:func:`jlpanel.storage.workspace.open_workspace`); a copy of a workspace that became damaged
+  since fails verification here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from jlpanel.storage.files import fsync_directory, write_atomic
+from jlpanel.storage.sqlite_file import (
+    WORKSPACE_SUFFIX,
+    ContentsDigest,
+    WorkspaceError,
+    contents_digest,
+    copy_database,
+    integrity_problems,
+    read_only_connection,
+    read_only_uri,
+    sidecar,
+    translate_error,
+)
+
+log = logging.getLogger(__name__)
+
+#: The kinds of backup jlpanel takes, in the order a listing explains them.
+BACKUP_KINDS: Final = (
+    "open",
+    "pre-import",
+    "pre-roster",
+    "pre-merge",
+    "pre-confirm",
+    "pre-upgrade",
+    "pre-restore",
+)
+_KIND = re.compile(r"[a-z]+(?:[_-][a-z]+)*")
+_STAMP_FORMAT: Final = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(
+    rf"(?P<stem>.+)-(?P<stamp>\d{{8}}-\d{{6}}-\d{{6}})-(?P<kind>{_KIND.pattern})"
+    rf"{re.escape(WORKSPACE_SUFFIX)}"
+)
+_RECORD_SUFFIX: Final = ".json"
+_RECORD_FORMAT: Final = 1
+#: A record is a few hundred bytes; anything far larger is not one of ours.
+_RECORD_MAX_BYTES: Final = 1 << 20
+_SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup file and what was recorded when it was taken."""
+
+    path: Path
+    kind: str
+    #: When it was taken, local time (from its name).
+    taken_at: dt.datetime
+    #: It passed the integrity check and matched the workspace when it was written.
+    verified: bool
+    #: The workspace file it was taken from, as recorded.
+    source: Path | None = None
+    cycle_name: str | None = None
+    digest: ContentsDigest | None = None
+    size: int | None = None
+
+
+# ------------------------------------------------------------------------------- taking
+
+
+def backup_workspace(source: Engine | Path, backup_dir: Path, keep: int, reason: str) -> Path:
+    """Copy a workspace into its cycle's folder under ``backup_dir``, verify it, rotate.
+
+    ``reason`` is the backup's kind (lower-case words joined by ``-`` or ``_``, e.g.
+    ``pre-merge``); each kind keeps its newest ``keep`` copies. The copy is named
+    ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<kind>.jlpanel`` (local time). Returns the new file.
+    """
+    _check_arguments(keep, reason)
+    if isinstance(source, Engine):
+        if source.dialect.name != "sqlite":
+            raise ValueError("only SQLite workspaces are backed up as files")
+        source_path = Path(source.url.database or "")
+    else:
+        source_path = Path(source)
+    try:
+        with _sqlite_source(source) as origin:
+            return take_backup(origin, source_path, backup_dir, keep, reason)
+    except (sqlite3.Error, DBAPIError) as error:
+        raise translate_error(error, source_path, "could not back up") from error
+
+
+def take_backup(
+    origin: sqlite3.Connection, source: Path, backup_dir: Path, keep: int, kind: str
+) -> Path:
+    """Back up the database behind the sqlite3 connection ``origin`` (the workspace ``source``).
+
+    Reads in one snapshot: the transaction ``origin`` is in, or one begun here. Raises a
+    WorkspaceError: ``backup_failed`` naming the folder when the copy cannot be written or does
+    not verify, ``corrupt`` when the workspace itself fails its integrity check.
+    """
+    _check_arguments(keep, kind)
+    began = not origin.in_transaction
+    if began:
+        origin.execute("BEGIN")
+    try:
+        cycles = cycles_in(origin)
+        folder = Path(backup_dir) / _cycle_key(cycles, source)
+        digest = contents_digest(origin)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _failed(folder, source, f"cannot create the folder: {error}") from error
+        partial = folder / f".{uuid.uuid4().hex}.partial"
+        try:
+            _copy(origin, partial)
+            _verify(partial, digest, origin, source, folder)
+            target = _place(partial, folder, source.stem, kind)
+        except BaseException:
+            for leftover in (partial, *(sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
+            raise
+    finally:
+        if began and origin.in_transaction:
+            origin.execute("ROLLBACK")
+    record = {
+        "format": _RECORD_FORMAT,
+        "kind": kind,
+        "taken_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "source": str(source.absolute()),
+        "cycle_id": cycles[0][0] if len(cycles) == 1 else None,
+        "cycle_name": cycles[0][1] if len(cycles) == 1 else None,
+        "verified": True,
+        "size": target.stat().st_size,
+        "digest": digest.to_json(),
+    }
+    try:
+        write_atomic(_record_path(target), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    except OSError as error:  # the backup is good; it is only listed as not verified
+        log.warning("could not record the check of %s: %s", target, error)
+    _rotate(folder, kind, keep)
+    log.info("backed up %s to %s (verified)", source, target)
+    return target
+
+
+def _check_arguments(keep: int, kind: str) -> None:
+    if keep < 1:
+        raise ValueError(f"keep must be at least 1, not {keep}")
+    if not _KIND.fullmatch(kind):
+        raise ValueError(f"backup reason {kind!r}: use lower-case words joined by - or _")
+
+
+def _failed(folder: Path, source: Path, why: str) -> WorkspaceError:
+    return WorkspaceError(
+        "backup_failed", folder, f"could not write a good backup of {source} to {folder}: {why}"
+    )
+
+
+def _copy(origin: sqlite3.Connection, partial: Path) -> None:
+    try:
+        copy_database(origin, partial)
+    except sqlite3.Error as error:
+        text = str(error).lower()
+        if any(w in text for w in ("malformed", "not a database", "corrupt", "locked", "busy")):
+            raise  # the workspace's own state, translated by the caller
+        raise _failed(partial.parent, partial, str(error)) from error
+    except OSError as error:
+        raise _failed(partial.parent, partial, str(error)) from error
+
+
+def _verify(
+    partial: Path, expected: ContentsDigest, origin: sqlite3.Connection, source: Path, folder: Path
+) -> None:
+    try:
+        with read_only_connection(partial, private=True) as copy:
+            copy.execute("BEGIN")
+            problems = integrity_problems(copy)
+            digest = None if problems else contents_digest(copy)
+    except sqlite3.Error as error:
+        problems, digest = (str(error),), None
+    if not problems and digest == expected:
+        return
+    # A copy is as sound as what it was copied from: find out which one is at fault.
+    damage = integrity_problems(origin)
+    if damage:
+        raise WorkspaceError(
+            "corrupt",
+            source,
+            f"{source} failed its integrity check while it was backed up: {damage[0]}",
+            problems=damage,
+        )
+    why = problems[0] if problems else "the copy's rows or schema differ from the workspace's"
+    raise _failed(folder, source, f"the copy did not verify ({why})")
+
+
+def _place(partial: Path, folder: Path, stem: str, kind: str) -> Path:
+    """Give the verified copy its name, never replacing another backup (another process may
+    be backing up the same cycle this very moment)."""
+    for _ in range(100):
+        target = folder / _next_name(folder, stem, kind)
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links (FAT, some network shares)
+            if target.exists():
+                continue
+            partial.replace(target)
+        else:
+            partial.unlink()
+        fsync_directory(folder)
+        return target
+    raise _failed(folder, partial, "no free backup name")
+
+
+def _next_name(folder: Path, stem: str, kind: str) -> str:
+    # Strictly after the newest existing backup, so a clock step back or two backups in the
+    # same tick cannot make rotation delete the one just taken.
+    stamp = dt.datetime.now()
+    existing = _scan(folder)
+    if existing:
+        stamp = max(stamp, max(b.taken_at for b in existing) + dt.timedelta(microseconds=1))
+    return f"{stem}-{stamp.strftime(_STAMP_FORMAT)}-{kind}{WORKSPACE_SUFFIX}"
+
+
+@contextmanager
+def _sqlite_source(source: Engine | Path) -> Iterator[sqlite3.Connection]:
+    if isinstance(source, Engine):
+        pooled = source.raw_connection()
+        try:
+            raw = pooled.dbapi_connection
+            if not isinstance(raw, sqlite3.Connection):
+                raise TypeError(f"not an sqlite3 connection: {type(raw)!r}")
+            yield raw
+        finally:
+            pooled.close()
+    else:
+        with read_only_connection(Path(source)) as connection:
+            yield connection
+
+
+# ------------------------------------------------------------------------------ keying
+
+
+def cycles_in(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The (id, name) of the cycles in the database; empty when it holds none (yet)."""
+    try:
+        rows = connection.execute("SELECT id, name FROM cycles ORDER BY id").fetchall()
+    except sqlite3.OperationalError:  # no cycles table: an empty file before its first upgrade
+        return []
+    return [(str(i), str(n)) for i, n in rows]
+
+
+def _cycle_key(cycles: list[tuple[str, str]], source: Path) -> str:
+    """The backup folder's name for a workspace: its cycle's id (a UUID in every workspace
+    jlpanel writes); a digest when the id would not make a safe folder name; the file's path
+    when the workspace holds no single cycle."""
+    if len(cycles) == 1:
+        cycle_id = cycles[0][0]
+        if _SAFE_KEY.fullmatch(cycle_id):
+            return cycle_id
+        return "cycle-" + hashlib.sha256(cycle_id.encode("utf-8")).hexdigest()[:32]
+    where = str(source.absolute()).encode("utf-8", "surrogateescape")
+    return "file-" + hashlib.sha256(where).hexdigest()[:32]
+
+
+def cycle_ids_of(store: Path) -> list[tuple[str, str]] | None:
+    """The cycles (id, name) a workspace file holds, read without writing; None when it cannot
+    be read (missing, damaged where the cycles are, not SQLite)."""
+    try:
+        connection = sqlite3.connect(read_only_uri(store), uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        return cycles_in(connection)
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def _folders_of(store: Path, backup_dir: Path) -> list[Path]:
+    """The backup folders holding ``store``'s backups: its cycle's, or — when the file cannot
+    say which cycle it holds — every folder with a backup recorded as taken from that path."""
+    cycles = cycle_ids_of(store) if store.is_file() else None
+    if cycles is not None:
+        return [backup_dir / _cycle_key(cycles, store)]
+    wanted = str(store.absolute())
+    found: list[Path] = []
+    if backup_dir.is_dir():
+        for folder in sorted(p for p in backup_dir.iterdir() if p.is_dir()):
+            if any(str(b.source) == wanted for b in _scan(folder)):
+                found.append(folder)
+    return found
+
+
+# ----------------------------------------------------------------------------- listing
+
+
+def list_backups(backup_dir: Path, store: Path) -> list[Backup]:
+    """The backups of the workspace ``store``'s cycle in ``backup_dir``, oldest first."""
+    backups = [b for folder in _folders_of(Path(store), Path(backup_dir)) for b in _scan(folder)]
+    return sorted(backups, key=lambda b: (b.taken_at, b.path.name))
+
+
+def legacy_backups(backup_dir: Path, store: Path) -> list[Path]:
+    """Backups an earlier jlpanel left directly in ``backup_dir``, named after the file and not
+    verified, that hold ``store``'s cycle (when the store can still say which); oldest first.
+    They are listed for the user and never rotated."""
+    if not backup_dir.is_dir():
+        return []
+    wanted = cycle_ids_of(store) if store.is_file() else None
+    found = []
+    for candidate in backup_dir.iterdir():
+        match = _NAME.fullmatch(candidate.name)
+        if match is None or match["stem"] != store.stem or not candidate.is_file():
+            continue
+        if wanted and cycle_ids_of(candidate) != wanted:
+            continue  # a same-named workspace of another cycle
+        found.append((match["stamp"], candidate))
+    return [path for _, path in sorted(found)]
+
+
+def newest_good_backup(backup_dir: Path, store: Path) -> Backup | None:
+    """The newest of ``store``'s backups that was verified when taken and still passes the
+    integrity check and its recorded size now; None when there is none."""
+    for backup in reversed(list_backups(backup_dir, store)):
+        if backup.verified and is_sound(backup):
+            return backup
+    return None
+
+
+def is_sound(backup: Backup) -> bool:
+    """Whether the backup file still holds what was recorded: its size, a clean integrity
+    check and the same row counts."""
+    try:
+        if backup.size is not None and backup.path.stat().st_size != backup.size:
+            return False
+        with read_only_connection(backup.path, private=True) as connection:
+            connection.execute("BEGIN")
+            if integrity_problems(connection):
+                return False
+            return backup.digest is None or contents_digest(connection) == backup.digest
+    except (OSError, sqlite3.Error):
+        return False
+
+
+def _scan(folder: Path) -> list[Backup]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for candidate in folder.iterdir():
+        match = _NAME.fullmatch(candidate.name)
+        if match is None or not candidate.is_file():
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
+        except ValueError:
+            continue
+        found.append(_with_record(Backup(candidate, match["kind"], taken_at, verified=False)))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name))
+
+
+def _record_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + _RECORD_SUFFIX)
+
+
+def _with_record(backup: Backup) -> Backup:
+    record = _read_record(_record_path(backup.path))
+    if record is None or record.get("kind") != backup.kind:
+        return backup
+    source, name, size = record.get("source"), record.get("cycle_name"), record.get("size")
+    return Backup(
+        backup.path,
+        backup.kind,
+        backup.taken_at,
+        verified=record.get("verified") is True,
+        source=Path(source) if isinstance(source, str) else None,
+        cycle_name=name if isinstance(name, str) else None,
+        digest=ContentsDigest.from_json(record.get("digest")),
+        size=size if type(size) is int else None,
+    )
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as file:
+            raw = file.read(_RECORD_MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > _RECORD_MAX_BYTES:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _RECORD_FORMAT:
+        return None
+    return data
+
+
+# ---------------------------------------------------------------------------- rotation
+
+
+def _rotate(folder: Path, kind: str, keep: int) -> None:
+    """Keep the newest ``keep`` backups of ``kind``; never the cycle's newest verified one."""
+    backups = _scan(folder)
+    verified = [b for b in backups if b.verified]
+    protected = verified[-1].path if verified else None
+    of_kind = [b for b in backups if b.kind == kind]
+    for old in of_kind[: max(0, len(of_kind) - keep)]:
+        if old.path == protected:
+            continue
+        try:
+            old.path.unlink()
+            _record_path(old.path).unlink(missing_ok=True)
+        except OSError as error:  # an undeletable old backup must not fail the new one
+            log.warning("could not delete old backup %s: %s", old.path, error)
