@@ -150,7 +150,7 @@ class ExtentCounter:
         unusual, or any cell beyond, leaves the segment to the exact passes (False), so the
         extent is the same whichever pass measured it.
         """
-        if _IRREGULAR.search(segment) is not None:
+        if any(pattern.search(segment) is not None for pattern in _IRREGULAR):
             return False
         last_row = segment.rfind(b'<row r="')
         if last_row < 0:
@@ -248,12 +248,14 @@ class ExtentCounter:
 _EDGE = 8192
 _DIGITS = re.compile(rb"\d+")
 _EDGE_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*?(/?)>')
-#: A row or cell tag not in the plain form ``<row r="12"`` / ``<c r="AB12"``, a prefixed
-#: one, or a formula (which the scan then looks at more closely).
-_IRREGULAR = re.compile(
-    rb"<(?:(?:[A-Za-z_][\w.-]*:)?f\b|[A-Za-z_][\w.-]*:(?:row|c)[\s/>]"
-    rb'|c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,12}")'
-    rb'|row(?=[\s/>])(?! r="\d{1,12}"))'
+#: A row or cell tag not in the plain form ``<row r="12"`` / ``<c r="AB12"``; a prefixed tag;
+#: a formula (which the scan then looks at more closely). Four searches, each starting at a
+#: rare literal, take half the time of one pattern starting at every "<".
+_IRREGULAR = (
+    re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,12}")'),
+    re.compile(rb'<row(?=[\s/>])(?! r="\d{1,12}")'),
+    re.compile(rb":(?:row|c|f)[\s/>]"),
+    re.compile(rb"<f[\s/>]"),
 )
 
 
