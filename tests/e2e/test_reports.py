@@ -191,13 +191,16 @@ def test_every_page_has_the_cycle_header_and_its_page_numbers(reports: dict[str,
             assert f"第 {n} 页 / 共 {len(pages)} 页" in page, name
 
 
-def test_the_combined_file_holds_every_page_numbered_per_document(
+def test_the_combined_file_holds_every_page_numbered_straight_through(
     reports: dict[str, Path],
 ) -> None:
-    single = sum(len(texts(p)) for name, p in reports.items() if name != "合订本.pdf")
+    lengths = [len(texts(p)) for name, p in reports.items() if name != "合订本.pdf"]
     combined = texts(reports["合订本.pdf"])
-    assert len(combined) == single
-    assert sum("第 1 页 / 共" in page for page in combined) == len(reports) - 1
+    assert len(combined) == sum(lengths)
+    for n, page in enumerate(combined, 1):
+        assert f"第 {n} 页 / 共 {len(combined)} 页" in page
+    # each document's own page numbers beside: one first page per document
+    assert sum("本件第 1/" in page for page in combined) == len(lengths)
 
 
 def test_the_evaluation_report_shows_scores_grade_and_decision(reports: dict[str, Path]) -> None:
