@@ -2,8 +2,9 @@
 
 :func:`gather_report_set` reads a workspace into the plain view models of
 :mod:`jlpanel.reports.models`; :func:`write_reports` renders the chosen documents, one PDF
-each (and the bound volume on request), every file written atomically. The CLI's
-``jlpanel report WORKSPACE OUTDIR`` and the GUI both call :func:`write_reports`.
+each (and the bound volume on request), and puts them in the folder as one whole set
+(:mod:`jlpanel.services.report_folder`). The CLI's ``jlpanel report WORKSPACE OUTDIR`` and
+the GUI both call :func:`write_reports`.
 """
 
 from __future__ import annotations
@@ -65,7 +66,6 @@ from jlpanel.reports.models import (
 from jlpanel.services.consensus import AdjustmentLine, list_adjustments
 from jlpanel.services.dashboard import agreement_view
 from jlpanel.services.errors import UserError
-from jlpanel.services.files import write_atomic
 from jlpanel.services.packages import safe_file_name
 from jlpanel.services.panel import confirmation_status
 from jlpanel.services.results import (
@@ -817,14 +817,18 @@ def write_reports(
     """Write the chosen documents (all by default) as PDFs in ``outdir``; returns the files.
 
     One file per document — ``汇总表.pdf``, ``评价报告-<平台>.pdf`` … — and with ``combined``
-    also ``合订本.pdf`` holding all of them, numbered straight through with bookmarks. Files
-    are written atomically and replace files of the same name. ``progress`` is called before
-    each file with (files done, files in all, file name); when it returns False the writing
-    stops and the files finished so far are returned (never half a file). ``created`` is the
-    creation date every PDF carries (default: now, or the time ``SOURCE_DATE_EPOCH`` gives,
-    for reproducible files).
+    also ``合订本.pdf`` holding all of them, numbered straight through with bookmarks. The
+    files replace the folder's previous set as a whole (see :mod:`.report_folder`): a run
+    that fails, is cancelled or is killed leaves the previous set as it was, and documents of
+    the previous set that this run does not write are removed; other files stay.
+
+    ``progress`` is called before each file with (files done, files in all, file name); when
+    it returns False the run stops and nothing changes (an empty list is returned).
+    ``created`` is the creation date every PDF carries (default: now, or the time
+    ``SOURCE_DATE_EPOCH`` gives, for reproducible files).
     """
     from jlpanel.reports.layout import PdfMeta, now, render_pdf
+    from jlpanel.services.report_folder import ReportFolder
 
     kinds = parse_documents(documents)
     moment = created or now()
@@ -836,24 +840,30 @@ def write_reports(
     meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
     total = len(planned) + (1 if combined and planned else 0)
-    written: list[Path] = []
-    outdir.mkdir(parents=True, exist_ok=True)
-    for n, plan in enumerate(planned):
-        if progress is not None and not progress(n, total, plan.file_name):
-            log.info("reports cancelled after %d of %d files", n, total)
-            return written
-        target = outdir / plan.file_name
-        write_atomic(target, render_pdf(ctx, plan.parts, meta=meta))
-        written.append(target)
-    if combined and planned:
-        if progress is not None and not progress(len(planned), total, combined_name):
-            log.info("reports cancelled before the combined file")
-            return written
-        parts = [part for plan in planned for part in plan.parts]
-        title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
-        target = outdir / combined_name
-        write_atomic(target, render_pdf(ctx, parts, title=title, meta=meta, bound=True))
-        written.append(target)
+    folder = ReportFolder(outdir)
+    folder.prepare()
+    with folder.staging(meta.run_id) as staging:
+        for n, plan in enumerate(planned):
+            if progress is not None and not progress(n, total, plan.file_name):
+                log.info("reports cancelled after %d of %d files; nothing changed", n, total)
+                return []
+            staging.add(plan.file_name, render_pdf(ctx, plan.parts, meta=meta), plan.kind.value)
+        if combined and planned:
+            if progress is not None and not progress(len(planned), total, combined_name):
+                log.info("reports cancelled before the combined file; nothing changed")
+                return []
+            parts = [part for plan in planned for part in plan.parts]
+            title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
+            staging.add(
+                combined_name,
+                render_pdf(ctx, parts, title=title, meta=meta, bound=True),
+                "combined",
+            )
+        written = staging.install(
+            created=moment.isoformat(timespec="seconds"),
+            cycle=ctx.cycle_name,
+            language=ctx.language,
+        )
     if progress is not None:
         progress(total, total, "")
     log.info("wrote %d report files to %s (run %s)", len(written), outdir, meta.run_id)
@@ -871,12 +881,11 @@ def _run_id(
 
     Pinned, the same data give the same id, so the files come out byte for byte the same.
     """
-    import secrets
-
     from jlpanel.reports.layout import source_date
+    from jlpanel.services.report_folder import new_run_id
 
     if not pinned and source_date() is None:
-        return secrets.token_hex(8)
+        return new_run_id()
     digest = hashlib.sha256()
     digest.update(moment.isoformat().encode())
     digest.update(repr((sorted(kinds), combined, report_set)).encode("utf-8", "surrogatepass"))

@@ -169,7 +169,8 @@ def test_every_document_gets_its_own_file_and_the_combined_file(reports: dict[st
     }
     assert set(reports) == expected
     folder = next(iter(reports.values())).parent
-    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)  # no temporary files
+    # no temporary files; the set's manifest beside it
+    assert sorted(p.name for p in folder.iterdir()) == sorted({*expected, ".jlpanel-reports.json"})
 
 
 def test_every_font_of_every_pdf_is_the_embedded_cjk_font(reports: dict[str, Path]) -> None:
@@ -330,20 +331,21 @@ def test_chosen_documents_only_and_unknown_ones_refused(ws: Workspace, tmp_path:
     assert not (tmp_path / "none").exists()
 
 
-def test_cancelling_stops_between_files_and_leaves_no_half_file(
-    ws: Workspace, tmp_path: Path
-) -> None:
+def test_cancelling_stops_between_files_and_changes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "cancelled"
+    before = write_reports(ws, folder, documents={"summary"})
+    old = before[0].read_bytes()
     seen: list[tuple[int, int, str]] = []
 
     def progress(done: int, total: int, name: str) -> bool:
         seen.append((done, total, name))
         return done < 2
 
-    files = write_reports(ws, tmp_path / "cancelled", progress=progress, combined=True)
-    assert len(files) == 2
-    assert sorted(p.name for p in (tmp_path / "cancelled").iterdir()) == sorted(
-        f.name for f in files
-    )
+    files = write_reports(ws, folder, progress=progress, combined=True)
+    assert files == []
+    # the previous set as it was, nothing half-written beside it
+    assert sorted(p.name for p in folder.iterdir()) == [".jlpanel-reports.json", "汇总表.pdf"]
+    assert before[0].read_bytes() == old
     assert [s[0] for s in seen] == [0, 1, 2]
     assert seen[0][1] == 12  # 11 documents and the combined file
 
