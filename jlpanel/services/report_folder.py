@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from jlpanel.services.errors import UserError
+from jlpanel.services.errors import FaultError, FaultKind, UserError, store_fault
 from jlpanel.storage.files import fsync_directory, write_atomic
 
 log = logging.getLogger(__name__)
@@ -191,20 +191,23 @@ def sha256_of(path: Path) -> str | None:
 
 def folder_error(path: Path, exc: OSError) -> UserError:
     """An OSError while writing reports, as a message naming the path (the old set stays)."""
-    if exc.errno == errno.ENOSPC:
-        why_zh, why_en = "磁盘空间不足", "the disk is full"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why_zh = "没有写入权限，或文件正被其他程序打开"
-        why_en = "no permission to write, or the file is open in another program"
-    elif isinstance(exc, NotADirectoryError | FileExistsError):
-        why_zh, why_en = "路径中有同名文件，不是文件夹", "a file stands where a folder should be"
-    else:
-        why_zh = why_en = exc.strerror or type(exc).__name__
-    return UserError(
-        f"无法写入文件：{path}（{why_zh}）。请检查磁盘空间、写入权限和文件夹位置后重试；"
-        "文件夹中原有的评审报告未改动。",
-        f"Cannot write {path} ({why_en}). Check the disk space, the permissions and the "
-        "folder, then try again; the reports already in the folder are unchanged.",
+    fault = store_fault(exc, path)
+    kind = fault.kind if fault is not None else FaultKind.IO
+    where = fault.path if fault is not None else path
+    zh, en = (
+        (fault.zh, fault.en)
+        if fault is not None
+        else (
+            f"读写“{path}”时出错（{exc.strerror or type(exc).__name__}）",
+            f"'{path}' could not be used ({exc.strerror or type(exc).__name__})",
+        )
+    )
+    return FaultError(
+        kind,
+        where,
+        f"无法写入评审报告：{zh.rstrip('。')}。文件夹中原有的评审报告未改动。",
+        f"Cannot write the reports: {en.rstrip('.')}. The reports already in the folder are "
+        "unchanged.",
     )
 
 
@@ -308,7 +311,9 @@ class ReportFolder:
             staging = self.folder / f"{STAGING_PREFIX}{run}"
             handle = _open_lock(lock_path, create=False) if lock_path.exists() else None
             if handle is None and lock_path.exists():
-                raise UserError(
+                raise FaultError(
+                    FaultKind.BUSY,
+                    self.folder,
                     f"另一个 jlpanel 正在向 {self.folder} 写评审报告，请等它完成后再试。",
                     f"Another jlpanel is writing reports to {self.folder}; wait until it has "
                     "finished, then try again.",

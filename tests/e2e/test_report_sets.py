@@ -174,8 +174,8 @@ def test_a_failed_run_leaves_the_previous_set_as_it_was(ws: Workspace, tmp_path:
     )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
-    assert "无法写入文件" in done.stderr and str(out) in done.stderr
-    assert "原有的评审报告未改动" in done.stderr
+    assert "无法写入评审报告：磁盘空间不足" in done.stderr and str(out) in done.stderr
+    assert "文件夹中原有的评审报告未改动" in done.stderr
     assert digests(out) == before
     assert leftovers(out) == []
 

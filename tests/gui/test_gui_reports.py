@@ -246,7 +246,8 @@ def test_a_folder_that_cannot_be_made_is_a_message(
         qtbot.mouseClick(dialog.startButton, LEFT)
     assert dialog.pages.currentWidget() is dialog.choosePage
     assert [m.kind for m in message_boxes] == ["warning"]
-    assert "无法写入文件" in message_boxes[0].text
+    text = message_boxes[0].text
+    assert "无法写入评审报告" in text and str(blocker) in text and "这里需要的是文件夹" in text
 
 
 # ---------------------------------------------------------------------------- export
