@@ -1111,14 +1111,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="SCOREFILE")
     p.set_defaults(func=_cmd_merge)
 
-    p = sub.add_parser("report", help="write the PDF reports the panel signs")
+    p = sub.add_parser(
+        "report",
+        help="write the PDF reports the panel signs",
+        description="Write the cycle's PDF reports into OUTDIR as one set: it replaces the set "
+        "written there before as a whole (a run that fails or is stopped changes nothing), and "
+        "documents of that set which this run does not write are removed; other files stay.",
+    )
     p.add_argument("workspace")
     p.add_argument("outdir")
     p.add_argument(
         "--documents",
         nargs="+",
         metavar="DOC",
-        help="only these: evaluation summary expert_sheets signatures publication rectification",
+        help="only these (the set is then just these): evaluation summary expert_sheets "
+        "signatures publication rectification",
     )
     p.add_argument("--combined", action="store_true", help="also one file with every document")
     p.add_argument(

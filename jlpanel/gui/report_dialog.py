@@ -451,7 +451,7 @@ class ReportDialog(QDialog):
         )
 
     def cancel(self) -> None:
-        """Stop after the file being written; the files finished so far stay."""
+        """Stop after the file being written; the folder keeps its previous reports."""
         if not self.running or self._cancel.is_set():
             return
         self._cancel.set()
@@ -513,14 +513,11 @@ class ReportDialog(QDialog):
         return self.files_model.paths()
 
     def count_text(self) -> str:
-        """已生成 N 个文件, or how many before 取消."""
+        """已生成 N 个文件, or that 取消 left the folder as it was."""
         n = self.files_model.rowCount()
         if self.cancelled:
-            return counted(
-                n,
-                translate("ReportDialog", "已取消；此前已生成 {n} 个文件", "one"),
-                translate("ReportDialog", "已取消；此前已生成 {n} 个文件", "other"),
-            )
+            # a report set is written whole or not at all (issue 13)
+            return translate("ReportDialog", "已取消；文件夹中原有的评审报告未改动")
         return counted(
             n,
             translate("ReportDialog", "已生成 {n} 个文件", "one"),

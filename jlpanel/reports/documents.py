@@ -20,6 +20,7 @@ from jlpanel.reports.layout import (
     MM,
     TOTAL_FILL,
     DocumentPart,
+    Overflow,
     _classes,
     blank_box,
     bold,
@@ -29,7 +30,9 @@ from jlpanel.reports.layout import (
     grade_chart,
     grade_text,
     heading,
+    keep_with_end,
     number,
+    one_line,
     para,
     percent,
     seal_block,
@@ -51,6 +54,8 @@ from jlpanel.reports.models import (
 
 #: Decimals of indicator maxima and of the points experts give (the step is 0.5).
 POINT_DECIMALS = 1
+#: An area kept on one page has at most this many rows (a long area may split).
+MAX_KEPT_ROWS = 12
 
 
 def _date(day: dt.date | None, labels: Labels) -> str:
@@ -61,15 +66,18 @@ def _date(day: dt.date | None, labels: Labels) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _heading_block(ctx: ReportContext, title: str, subtitle: str | None = None) -> list[Any]:
+def _heading_block(
+    ctx: ReportContext, over: Overflow, title: str, subtitle: str | None = None
+) -> list[Any]:
     from reportlab.platypus import Spacer
 
     st = styles()
     labels = Labels(ctx.language)
+    width = frame_width()
     out: list[Any] = [bold(title, st.title)]
     if subtitle:
-        out.append(bold(subtitle, st.subtitle))
-    note = ctx.cycle_name
+        out.append(over.block(subtitle, st.subtitle, width, what=labels("col_platform"), bold=True))
+    note = over.inline(ctx.cycle_name, what=labels("cycle"))
     if ctx.period_start and ctx.period_end:
         period = labels(
             "period", start=_date(ctx.period_start, labels), end=_date(ctx.period_end, labels)
@@ -108,7 +116,8 @@ def _grade_room(grades: Sequence[GradeMark], width: float) -> float:
         ),
         default=0.0,
     )
-    return max(0.0, widest - width)
+    # a grade label is the program's own words; never let one squeeze the other columns away
+    return min(max(0.0, widest - width), width)
 
 
 def confirmation_line(ctx: ReportContext) -> str:
@@ -130,35 +139,49 @@ def evaluation_report(ctx: ReportContext, report: PlatformReport) -> DocumentPar
     labels = Labels(ctx.language)
 
     def build() -> list[Any]:
+        from reportlab.platypus import KeepTogether
+
         st = styles()
         width = frame_width()
-        story = _heading_block(ctx, labels("eval_title"), report.name)
+        over = Overflow(labels)
+        story = _heading_block(ctx, over, labels("eval_title"), report.name)
         story.extend(heading(labels("sec_facts")))
-        story.append(_pairs_table(report.facts, width, label_share=0.17))
+        story.append(_pairs_table(report.facts, width, over, label_share=0.17))
         story.extend(heading(labels("sec_metrics")))
         if report.metrics:
-            story.append(_pairs_table(report.metrics, width, label_share=0.29))
+            story.append(_pairs_table(report.metrics, width, over, label_share=0.29))
         else:
             story.append(para(labels("no_metrics"), st.note))
         story.extend(heading(labels("sec_scores")))
-        story.extend(_scores_section(ctx, report, width, labels))
+        story.extend(_scores_section(ctx, report, width, labels, over))
         story.extend(heading(labels("sec_result")))
-        story.extend(_result_section(ctx, report, width, labels))
+        story.extend(_result_section(ctx, report, width, labels, over))
         story.extend(heading(labels("sec_comments")))
         story.extend(_comments_section(report, labels))
-        story.extend(heading(labels("sec_opinion")))
+        # the panel opinion (or the box to write it in), its heading and the leader's
+        # signature under it stay on one page; a long opinion keeps its end with the signature
+        title = bold(labels("sec_opinion"), st.heading)
+        signature = signature_block(labels, labels("leader_sign"), width=width)
         if report.panel_opinion.strip():
-            story.append(para(report.panel_opinion, st.body))
+            opinion = para(report.panel_opinion, st.body)
+            story.append(keep_with_end(opinion, signature, head=[title]))
         else:
-            story.append(para(labels("no_opinion"), st.note))
-            story.append(blank_box(width, 32 * MM))
-        story.append(signature_block(labels, labels("leader_sign"), width=width))
+            box = [para(labels("no_opinion"), st.note), blank_box(width, 32 * MM)]
+            story.append(KeepTogether([title, *box, *signature]))
+        story.extend(over.story())
         return story
 
-    return DocumentPart(f"{labels('eval_short')} — {report.name}", build)
+    return DocumentPart(
+        f"{labels('eval_short')} — {report.name}",
+        build,
+        group=labels("eval_short"),
+        bookmark=report.name,
+    )
 
 
-def _pairs_table(pairs: Sequence[tuple[str, str]], width: float, *, label_share: float) -> Any:
+def _pairs_table(
+    pairs: Sequence[tuple[str, str]], width: float, over: Overflow, *, label_share: float
+) -> Any:
     """(label, value) pairs two to a row: label, value, label, value."""
     st = styles()
     label_w = width * label_share
@@ -167,7 +190,10 @@ def _pairs_table(pairs: Sequence[tuple[str, str]], width: float, *, label_share:
     for n in range(0, len(pairs), 2):
         row: list[Any] = []
         for label, value in pairs[n : n + 2]:
-            row += [fit(label, label_w, st.cell), fit(value, value_w, st.cell)]
+            row += [
+                fit(label, label_w, st.cell, over),
+                fit(value, value_w, st.cell, over, what=label),
+            ]
         row += [""] * (4 - len(row))
         rows.append(row)
     fills = [("BACKGROUND", (c, 0), (c, -1), AREA_FILL) for c in (0, 2)]
@@ -187,7 +213,7 @@ def _stats_cells(stats: ScoreStats | None, decimals: int) -> list[str]:
 
 
 def _scores_section(
-    ctx: ReportContext, report: PlatformReport, width: float, labels: Labels
+    ctx: ReportContext, report: PlatformReport, width: float, labels: Labels, over: Overflow
 ) -> list[Any]:
     st = styles()
     d = ctx.score_decimals
@@ -206,11 +232,15 @@ def _scores_section(
         ]
     ]
     extra: list[tuple[Any, ...]] = [("ALIGN", (1, 1), (1, -1), "LEFT")]
+    groups: list[list[int]] = []  # each area's rows: a page break falls between areas
     for line in report.lines:
+        if line.is_area or not groups:
+            groups.append([])
+        groups[-1].append(len(rows))
         rows.append(
             [
-                line.code,
-                fit(line.name, col[1], st.cell),
+                fit(line.code, col[0], st.cell, over),
+                fit(line.name, col[1], st.cell, over),
                 number(line.max_points, POINT_DECIMALS),
                 *_stats_cells(line.stats, d),
             ]
@@ -227,7 +257,12 @@ def _scores_section(
     )
     extra.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL))
     extra.append(("LINEABOVE", (0, -1), (-1, -1), 0.9, "#000000"))
-    out: list[Any] = [table(rows, col, right=(2, 3, 4, 5, 6, 7), centre=(0,), extra=extra)]
+    if groups:  # the total stays with the last area
+        groups[-1].append(len(rows) - 1)
+    keep = [(g[0], g[-1]) for g in groups if len(g) > 1 and g[-1] - g[0] < MAX_KEPT_ROWS]
+    out: list[Any] = [
+        table(rows, col, right=(2, 3, 4, 5, 6, 7), centre=(0,), extra=extra, keep=keep)
+    ]
     if report.total is not None:
         t = report.total
         stat_rows = [
@@ -258,7 +293,7 @@ def _scores_section(
 
 
 def _result_section(
-    ctx: ReportContext, report: PlatformReport, width: float, labels: Labels
+    ctx: ReportContext, report: PlatformReport, width: float, labels: Labels, over: Overflow
 ) -> list[Any]:
     st = styles()
     d = ctx.score_decimals
@@ -280,9 +315,9 @@ def _result_section(
             labels("res_rank"),
             rank,
             labels("res_decision"),
-            fit(report.decision.label, col[3], st.cell),
+            fit(report.decision.label, col[3], st.cell, over),
         ],
-        [labels("res_reason"), fit(report.decision.reason, wide, st.cell), "", ""],
+        [labels("res_reason"), fit(report.decision.reason, wide, st.cell, over), "", ""],
     ]
     if report.decision.deadline is not None:
         rows.append([labels("res_deadline"), _date(report.decision.deadline, labels), "", ""])
@@ -303,14 +338,23 @@ def _result_section(
             new=number(adj.adjusted_score, d),
             reason=adj.reason,
         )
-        rows.append([labels("res_adjusted"), fit(text, wide, st.cell), "", ""])
+        rows.append(
+            [
+                labels("res_adjusted"),
+                fit(text, wide, st.cell, over, what=labels("res_adjusted")),
+                "",
+                "",
+            ]
+        )
     for veto in report.vetoes:
         words = labels("veto_line", name=veto.name, status=veto.status)
         if veto.reasons:
             words += "\n" + labels("veto_reasons", reasons=veto.reasons)
-        rows.append([labels("res_veto"), fit(words, wide, st.cell), "", ""])
+        rows.append(
+            [labels("res_veto"), fit(words, wide, st.cell, over, what=labels("res_veto")), "", ""]
+        )
     for note in report.discussion:
-        rows.append([labels("res_discussed"), fit(note, wide, st.cell), "", ""])
+        rows.append([labels("res_discussed"), fit(note, wide, st.cell, over), "", ""])
     extra: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (0, -1), AREA_FILL),
         ("BACKGROUND", (2, 0), (2, 1), AREA_FILL),
@@ -357,7 +401,8 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         st = styles()
         width = frame_width()
         d = ctx.score_decimals
-        story = _heading_block(ctx, labels("summary_title"))
+        over = Overflow(labels)
+        story = _heading_block(ctx, over, labels("summary_title"))
         shares = [0.06, 0.14, 0.3, 0.2, 0.085, 0.085, 0.13]
         extra_share = _grade_room([r.grade for r in summary.rows], width * shares[5]) / width
         shares[5] += extra_share  # taken from the name and host columns
@@ -384,12 +429,12 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
             rows.append(
                 [
                     rank,
-                    fit(row.filing_no, col[1], st.cell_small),
-                    fit(row.name, col[2], st.cell),
-                    fit(row.host_unit, col[3], st.cell),
+                    fit(row.filing_no, col[1], st.cell_small, over),
+                    fit(row.name, col[2], st.cell, over, what=labels("col_platform")),
+                    fit(row.host_unit, col[3], st.cell, over, what=labels("col_host")),
                     score,
                     grade_cell(row.grade, col[5]),
-                    fit(row.decision, col[6], st.cell_small),
+                    fit(row.decision, col[6], st.cell_small, over),
                 ]
             )
             extra += grade_cell_style(5, n, row.grade.code)
@@ -399,7 +444,12 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
             story.append(bold(labels("sec_ties"), st.subheading))
             for tie in summary.ties:
                 members = labels("list_sep").join(
-                    f"{name}（{filing}）" for filing, name in tie.members
+                    labels(
+                        "tie_member",
+                        name=over.inline(name, what=labels("col_platform")),
+                        filing=over.inline(filing, what=labels("col_filing")),
+                    )
+                    for filing, name in tie.members
                 )
                 state = labels("tie_decided" if tie.decided else "tie_open")
                 story.append(
@@ -447,15 +497,18 @@ def results_summary(ctx: ReportContext, summary: ResultsSummary) -> DocumentPart
         )
         story.append(KeepTogether([bold(labels("sec_distribution"), st.heading), layout]))
         if summary.agreement:
-            story.append(KeepTogether(_agreement_block(summary, labels, width)))
+            story.append(KeepTogether(_agreement_block(summary, labels, width, over)))
         if summary.rules:
-            story.extend(_rules_block(summary, labels, width))
+            story.extend(_rules_block(summary, labels, width, over))
+        story.extend(over.story())
         return story
 
     return DocumentPart(labels("summary_title"), build)
 
 
-def _rules_block(summary: ResultsSummary, labels: Labels, width: float) -> list[Any]:
+def _rules_block(
+    summary: ResultsSummary, labels: Labels, width: float, over: Overflow
+) -> list[Any]:
     """The cycle's rules as set, in the words the rules tab uses (DESIGN §5)."""
     st = styles()
     col = [width * s for s in (0.2, 0.18, 0.62)]
@@ -463,9 +516,9 @@ def _rules_block(summary: ResultsSummary, labels: Labels, width: float) -> list[
         [labels("col_rule"), labels("col_setting"), labels("col_meaning")],
         *(
             [
-                fit(rule, col[0], st.cell),
-                fit(setting, col[1], st.cell),
-                fit(meaning, col[2], st.cell),
+                fit(rule, col[0], st.cell, over),
+                fit(setting, col[1], st.cell, over),
+                fit(meaning, col[2], st.cell, over),
             ]
             for rule, setting, meaning in summary.rules
         ),
@@ -473,7 +526,9 @@ def _rules_block(summary: ResultsSummary, labels: Labels, width: float) -> list[
     return [bold(labels("sec_rules"), st.heading), table(rows, col)]
 
 
-def _agreement_block(summary: ResultsSummary, labels: Labels, width: float) -> list[Any]:
+def _agreement_block(
+    summary: ResultsSummary, labels: Labels, width: float, over: Overflow
+) -> list[Any]:
     """ICC(2,k) and Kendall's W with n, k, the totals used and the reading (information)."""
     from reportlab.platypus import Spacer
 
@@ -489,11 +544,11 @@ def _agreement_block(summary: ResultsSummary, labels: Labels, width: float) -> l
         ],
         *(
             [
-                fit(a.name, col[0], st.cell),
+                fit(a.name, col[0], st.cell, over),
                 format_coefficient(a.value),
                 "—" if a.value is None else str(a.platforms),
                 "—" if a.value is None else a.raters,
-                fit(a.scope, col[4], st.cell),
+                fit(a.scope, col[4], st.cell, over),
             ]
             for a in summary.agreement
         ),
@@ -517,21 +572,23 @@ def expert_score_sheet(ctx: ReportContext, sheet: ExpertScoreSheet) -> DocumentP
     def build() -> list[Any]:
         st = styles()
         width = frame_width(landscape=True)
-        story = _heading_block(ctx, labels("sheet_title"))
+        over = Overflow(labels)
+        story = _heading_block(ctx, over, labels("sheet_title"))
+        col = [width * s for s in (0.08, 0.14, 0.08, 0.42, 0.06, 0.22)]
         who = [
             [
                 labels("expert_name"),
-                sheet.name,
+                fit(sheet.name, col[1], st.cell, over, what=labels("expert_name")),
                 labels("expert_institution"),
-                fit(sheet.institution or "—", width * 0.4, st.cell),
+                fit(sheet.institution or "—", col[3], st.cell, over),
                 labels("expert_title"),
-                sheet.title or "—",
+                fit(sheet.title or "—", col[5], st.cell, over),
             ]
         ]
         story.append(
             table(
                 who,
-                [width * s for s in (0.08, 0.14, 0.08, 0.42, 0.06, 0.22)],
+                col,
                 header_rows=0,
                 extra=[("BACKGROUND", (c, 0), (c, 0), AREA_FILL) for c in (0, 2, 4)],
             )
@@ -540,22 +597,26 @@ def expert_score_sheet(ctx: ReportContext, sheet: ExpertScoreSheet) -> DocumentP
         if not sheet.platforms:
             story.append(para(labels("no_platforms"), st.note))
         else:
-            story.append(_score_matrix(sheet, width, labels))
-            story.extend(_sheet_comments(sheet, width, labels))
-        story.append(
-            signature_block(
-                labels,
-                labels("expert_sign"),
-                width=width * 0.8,
-                extra_rows=[labels("sheet_pledge")],
-            )
+            story.append(_score_matrix(sheet, width, labels, over))
+            story.extend(_sheet_comments(sheet, width, labels, over))
+        signature = signature_block(
+            labels, labels("expert_sign"), width=width * 0.8, extra_rows=[labels("sheet_pledge")]
         )
+        # the pledge and signature stay under the last rows they sign for
+        story[-1] = keep_with_end(story[-1], signature)
+        story.extend(over.story())
         return story
 
-    return DocumentPart(f"{labels('sheet_title')} — {sheet.name}", build, landscape=True)
+    return DocumentPart(
+        f"{labels('sheet_title')} — {sheet.name}",
+        build,
+        landscape=True,
+        group=labels("sheet_title"),
+        bookmark=sheet.name,
+    )
 
 
-def _score_matrix(sheet: ExpertScoreSheet, width: float, labels: Labels) -> Any:
+def _score_matrix(sheet: ExpertScoreSheet, width: float, labels: Labels, over: Overflow) -> Any:
     st = styles()
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -570,7 +631,10 @@ def _score_matrix(sheet: ExpertScoreSheet, width: float, labels: Labels) -> Any:
         labels("col_no"),
         labels("col_filing"),
         labels("col_platform"),
-        *(f"{i.code}\n{number(i.max_points, POINT_DECIMALS)}" for i in sheet.indicators),
+        *(
+            fit(f"{i.code}\n{number(i.max_points, POINT_DECIMALS)}", ind_w, st.cell_small, over)
+            for i in sheet.indicators
+        ),
         labels("col_total"),
     ]
     rows: list[list[Any]] = [header]
@@ -578,8 +642,8 @@ def _score_matrix(sheet: ExpertScoreSheet, width: float, labels: Labels) -> Any:
         rows.append(
             [
                 str(k),
-                fit(p.filing_no, filing_w, st.cell_small),
-                fit(p.name, name_w, st.cell_small),
+                fit(p.filing_no, filing_w, st.cell_small, over),
+                fit(p.name, name_w, st.cell_small, over, what=labels("col_platform")),
                 *(number(v, POINT_DECIMALS) for v in p.points),
                 number(p.total, POINT_DECIMALS),
             ]
@@ -595,7 +659,9 @@ def _score_matrix(sheet: ExpertScoreSheet, width: float, labels: Labels) -> Any:
     )
 
 
-def _sheet_comments(sheet: ExpertScoreSheet, width: float, labels: Labels) -> list[Any]:
+def _sheet_comments(
+    sheet: ExpertScoreSheet, width: float, labels: Labels, over: Overflow
+) -> list[Any]:
     st = styles()
     names = {i.code: f"{i.code} {i.name}" for i in sheet.indicators}
     rows: list[list[Any]] = [
@@ -614,9 +680,9 @@ def _sheet_comments(sheet: ExpertScoreSheet, width: float, labels: Labels) -> li
         for k, (what, text) in enumerate(entries):
             rows.append(
                 [
-                    fit(p.name, col[0], st.cell_small) if k == 0 else "",
-                    fit(what, col[1], st.cell_small),
-                    fit(text, col[2], st.cell_small),
+                    fit(p.name, col[0], st.cell_small, over) if k == 0 else "",
+                    fit(what, col[1], st.cell_small, over),
+                    fit(text, col[2], st.cell_small, over, what=f"{one_line(p.name, 40)} — {what}"),
                 ]
             )
         if entries:
@@ -644,7 +710,8 @@ def panel_signature_sheet(
 
         st = styles()
         width = frame_width()
-        story = _heading_block(ctx, labels("panel_title"))
+        over = Overflow(labels)
+        story = _heading_block(ctx, over, labels("panel_title"))
         story.append(para(labels("panel_intro", count=platform_count), st.body))
         story.append(Spacer(1, 3 * MM))
         col = [width * s for s in (0.07, 0.13, 0.34, 0.14, 0.18, 0.14)]
@@ -662,18 +729,26 @@ def panel_signature_sheet(
             rows.append(
                 [
                     str(n),
-                    fit(member.name, col[1], st.cell),
-                    fit(member.institution or "—", col[2], st.cell),
-                    fit(member.title or "—", col[3], st.cell),
+                    fit(member.name, col[1], st.cell, over, what=labels("col_name")),
+                    fit(member.institution or "—", col[2], st.cell, over),
+                    fit(member.title or "—", col[3], st.cell, over),
                     "",
                     "",
                 ]
             )
         heights = [None] + [11 * MM] * len(members)
+        # a row grows when its text needs more than the 11 mm left for signing
+        sized = [
+            None if any(not isinstance(cell, str) for cell in row) else height
+            for row, height in zip(rows, heights, strict=True)
+        ]
+        members_table = table(rows, col, centre=(0,), row_heights=sized)  # type: ignore[arg-type]
         story.append(
-            table(rows, col, centre=(0,), row_heights=heights)  # type: ignore[arg-type]
+            keep_with_end(
+                members_table, signature_block(labels, labels("leader_sign"), width=width)
+            )
         )
-        story.append(signature_block(labels, labels("leader_sign"), width=width))
+        story.extend(over.story())
         return story
 
     return DocumentPart(labels("panel_title"), build)
@@ -691,8 +766,10 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
 
         st = styles()
         width = frame_width()
-        story = _heading_block(ctx, labels("pub_title"))
-        story.append(para(labels("pub_notice", cycle=ctx.cycle_name), st.body))
+        over = Overflow(labels)
+        story = _heading_block(ctx, over, labels("pub_title"))
+        cycle = over.inline(ctx.cycle_name, what=labels("cycle"))
+        story.append(para(labels("pub_notice", cycle=cycle), st.body))
         story.append(para(labels("pub_funding_note"), st.body))
         story.append(para(labels("pub_objection"), st.body))
         story.append(Spacer(1, 3 * MM))
@@ -722,18 +799,20 @@ def publication_list(ctx: ReportContext, publication: PublicationList) -> Docume
             rows.append(
                 [
                     "" if entry.rank is None else str(entry.rank),
-                    fit(entry.filing_no, col[1], st.cell_small),
-                    fit(entry.name, col[2], st.cell),
-                    fit(entry.host_unit, col[3], st.cell),
+                    fit(entry.filing_no, col[1], st.cell_small, over),
+                    fit(entry.name, col[2], st.cell, over, what=labels("col_platform")),
+                    fit(entry.host_unit, col[3], st.cell, over, what=labels("col_host")),
                     grade_cell(entry.grade, col[4]),
-                    fit(funding, col[5], st.cell_small),
+                    fit(funding, col[5], st.cell_small, over),
                 ]
             )
             extra += grade_cell_style(4, n, entry.grade.code)
         story.append(table(rows, col, right=(0,), centre=(5,), extra=extra))
         if publication.pending:
             story.append(para(labels("pub_pending", count=publication.pending), st.note))
-        story.append(seal_block(labels("notice_seal"), _date(ctx.issued_on, labels)))
+        seal = seal_block(labels("notice_seal"), _date(ctx.issued_on, labels))
+        story[-1] = keep_with_end(story[-1], seal)
+        story.extend(over.story())
         return story
 
     return DocumentPart(labels("pub_title"), build)
@@ -751,18 +830,22 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
 
         st = styles()
         width = frame_width()
+        over = Overflow(labels)
+        name = over.inline(notice.name, what=labels("col_platform"))
+        filing = over.inline(notice.filing_no, what=labels("col_filing"))
+        host = over.inline(notice.host_unit, what=labels("col_host")) if notice.host_unit else name
         story: list[Any] = [
             bold(labels("notice_title"), st.title),
             para(confirmation_line(ctx), st.centred_note),
-            para(labels("notice_no", filing=notice.filing_no), st.right),
+            para(labels("notice_no", filing=filing), st.right),
             Spacer(1, 4 * MM),
-            para(labels("notice_greeting", host=notice.host_unit or notice.name), st.body_plain),
+            para(labels("notice_greeting", host=host), st.body_plain),
             para(
                 labels(
                     "notice_body",
-                    platform=notice.name,
-                    filing=notice.filing_no,
-                    cycle=ctx.cycle_name,
+                    platform=name,
+                    filing=filing,
+                    cycle=over.inline(ctx.cycle_name, what=labels("cycle")),
                     score=number(notice.score, ctx.score_decimals),
                     grade=grade_text(notice.grade),
                 ),
@@ -783,8 +866,8 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
                 ],
                 *(
                     [
-                        w.code,
-                        fit(w.name, col[1], st.cell),
+                        fit(w.code, col[0], st.cell, over),
+                        fit(w.name, col[1], st.cell, over),
                         number(w.max_points, POINT_DECIMALS),
                         number(w.mean, ctx.score_decimals),
                         percent(w.share),
@@ -810,8 +893,14 @@ def rectification_notice(ctx: ReportContext, notice: RectificationNotice) -> Doc
         else:
             story.append(para(labels("notice_deadline_open"), st.body))
         story.extend(heading(labels("notice_basis")))
-        story.append(para(labels("notice_policy"), st.body))
-        story.append(seal_block(labels("notice_seal"), _date(ctx.issued_on, labels)))
+        seal = seal_block(labels("notice_seal"), _date(ctx.issued_on, labels))
+        story.append(keep_with_end(para(labels("notice_policy"), st.body), seal))
+        story.extend(over.story())
         return story
 
-    return DocumentPart(f"{labels('notice_title')} — {notice.name}", build)
+    return DocumentPart(
+        f"{labels('notice_title')} — {notice.name}",
+        build,
+        group=labels("notice_title"),
+        bookmark=notice.name,
+    )

@@ -6,7 +6,7 @@ fields; :class:`Labels` looks a key up in one language, falling back on Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from jlpanel.domain.text import Text
 
@@ -19,6 +19,12 @@ MEASURES = Text("《吉林省科技资源共享服务平台管理办法》", "th
 LABELS: Mapping[str, Text] = {
     # page furniture
     "footer": Text("第 {page} 页 / 共 {total} 页", "Page {page} of {total}"),
+    "footer_part": Text("本件第 {page}/{total} 页", "this document: page {page} of {total}"),
+    "see_appendix": Text("（全文见附表{n}）", " (in full: appendix {n})"),
+    "appendix_title": Text("附表　全文", "Appendix: texts in full"),
+    "appendix_entry": Text("附表{n}", "Appendix {n}"),
+    "appendix_sep": Text("　", ": "),
+    "cycle": Text("考核名称", "Evaluation"),
     "date_blank": Text("　　年　　月　　日", "____ / ____ / ______"),
     "period": Text("考核期：{start} 至 {end}", "Evaluation period: {start} to {end}"),
     "issued": Text("生成日期：{day}", "Issued on {day}"),
@@ -248,3 +254,23 @@ class Labels:
     def english(self) -> bool:
         """Whether the documents are in English."""
         return self.language == "en"
+
+
+#: Punctuation that closes a clause or a sentence. Where texts are joined it would double up
+#: with the separator ("…的情形。；…"), so it is dropped there.
+CLAUSE_PUNCTUATION = "。．.；;，,、：:！!？? \u3000"
+
+
+def join_clauses(parts: Iterable[str], separator: str, *, end: bool = True) -> str:
+    """Texts joined with ``separator`` ("；") without doubled punctuation where they meet.
+
+    Each text loses the closing punctuation it brings before a separator and any it starts
+    with; blank texts are left out. With ``end`` the last text keeps its own full stop, else
+    it loses it too (for a list in brackets).
+    """
+    texts = [t.strip().lstrip(CLAUSE_PUNCTUATION) for t in parts]
+    texts = [t for t in texts if t]
+    joined = [t.rstrip(CLAUSE_PUNCTUATION) for t in texts[:-1]]
+    if texts:
+        joined.append(texts[-1] if end else texts[-1].rstrip(CLAUSE_PUNCTUATION))
+    return separator.join(t for t in joined if t)

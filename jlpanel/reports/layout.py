@@ -3,7 +3,12 @@
 Every document is A4 with the cycle's name in the header and "第 x 页 / 共 y 页" in the footer.
 The page total is only known at the end, so the canvas keeps each finished page and draws the
 header and footer on all of them when the document is saved (one layout pass, not two). A
-file may hold several documents (the combined file): each restarts its own page count.
+file may hold several documents: each restarts its own page count, except in the bound volume
+(合订本), numbered straight through, with bookmarks per kind of document and per platform.
+
+Any text lays out: a table cell or title that would be taller than a page allows shows its
+first lines and "（全文见附表1）", and the text is printed in full in the document's appendix
+(:class:`Overflow`); a word longer than a line is cut; a signature never starts a page alone.
 
 Only the bundled CJK font is ever used: every style, table and chart label names it, and the
 canvas starts with it, so no base-14 font (Helvetica) is ever added to a PDF.
@@ -11,7 +16,10 @@ canvas starts with it, so no base-14 font (Helvetica) is ever added to a PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import logging
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +33,8 @@ from jlpanel.domain.exact import format_points
 from jlpanel.reports.fonts import FONT_NAME, register_fonts, synthetic_bold
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.models import GradeMark, ReportContext
+
+log = logging.getLogger(__name__)
 
 # reportlab is imported inside functions (the GUI starts without it); the classes that must
 # subclass reportlab's are made on first use by ``_classes()``.
@@ -280,16 +290,145 @@ def heading(text: str, *, room: float = 30 * MM, sub: bool = False) -> list[Any]
     return [CondPageBreak(room), bold(text, st.subheading if sub else st.heading)]
 
 
-def fit(text: str, width: float, style: Any) -> Any:
-    """A table cell: the plain string when it fits on one line, else a wrapping paragraph.
+def fit(text: str, width: float, style: Any, overflow: Overflow, *, what: str = "") -> Any:
+    """A table cell ``width`` wide: the plain string when each of its lines fits, else a
+    wrapping block, shortened with a reference to the appendix when it would be taller than
+    :data:`CELL_MAX_HEIGHT` (a row taller than a page cannot be laid out at all).
 
     Plain strings cost a fraction of a paragraph to lay out; most cells are short.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if "\n" not in text and stringWidth(text, FONT_NAME, style.fontSize) <= width - 8:
+    room = width - 2 * CELL_PADDING
+    lines = text.split("\n")
+    if len(lines) * style.leading <= CELL_MAX_HEIGHT and all(
+        stringWidth(line, FONT_NAME, style.fontSize) <= room for line in lines
+    ):
         return text
-    return para(text, style)
+    return overflow.block(text, style, room, what=what, max_lines=None)
+
+
+def ellipsize(text: str, font_name: str, size: float, width: float) -> str:
+    """``text`` on one line no wider than ``width``, cut with "…" when it is wider.
+
+    Measured once, character by character (a cut-and-measure loop is quadratic, and a
+    32,000-character name took minutes).
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    text = " ".join(text.split())
+    face = getFont(font_name).face
+    widths: dict[int, float] = face.charWidths
+    default = float(face.defaultWidth)
+    limit = width * 1000.0 / size
+    used = 0.0
+    for n, char in enumerate(text):
+        used += widths.get(ord(char), default)
+        if used > limit:
+            ellipsis = widths.get(ord("…"), default)
+            while n and used + ellipsis > limit:
+                n -= 1
+                used -= widths.get(ord(text[n]), default)
+            return text[:n] + "…"
+    return text
+
+
+#: The tallest a table cell may be before its text is shortened and printed in full in the
+#: document's appendix (附表): a third of a landscape page.
+CELL_MAX_HEIGHT = 150.0
+#: The padding on each side of a table cell (the cell style's).
+CELL_PADDING = 4.0
+#: Lines a title may take before it is shortened.
+TITLE_MAX_LINES = 3
+#: Characters of a name quoted in running text before it is shortened.
+INLINE_MAX_CHARS = 120
+
+
+class Overflow:
+    """Texts too long for where they stand: shortened there, printed in full in an appendix.
+
+    Each document keeps one. A cell or title that would take more room than it has shows
+    its first lines and "…（全文见附表1）"; :meth:`story` gives the appendix (附表), where
+    the full text splits across pages like any paragraph. The same text is printed once.
+    """
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self._numbers: dict[str, int] = {}
+        self.entries: list[tuple[str, str]] = []
+
+    def reference(self, text: str, what: str = "") -> str:
+        """The mark that sends a reader to ``text`` in full, adding it to the appendix."""
+        number = self._numbers.get(text)
+        if number is None:
+            self.entries.append((what, text))
+            number = self._numbers[text] = len(self.entries)
+        return self.labels("see_appendix", n=number)
+
+    def inline(self, text: str, *, what: str = "", limit: int = INLINE_MAX_CHARS) -> str:
+        """``text`` for running text: at most ``limit`` characters, then the reference."""
+        text = text.strip()
+        if len(text) <= limit:
+            return text
+        return text[:limit].rstrip() + "…" + self.reference(text, what)
+
+    def block(
+        self,
+        text: str,
+        style: Any,
+        width: float,
+        *,
+        what: str = "",
+        max_lines: int | None = TITLE_MAX_LINES,
+        bold: bool = False,
+    ) -> Any:
+        """A block of ``text`` ``width`` wide (the text width, without cell padding) in at
+        most ``max_lines`` lines (default: what fits in :data:`CELL_MAX_HEIGHT`)."""
+        text = text.strip()
+        if max_lines is None:
+            max_lines = max(2, int(CELL_MAX_HEIGHT // style.leading))
+        inner = width - style.leftIndent - style.rightIndent
+        lines = break_lines(
+            text, style.fontName, style.fontSize, inner, inner - style.firstLineIndent
+        )
+        block = _classes().TextBlock(text, style, bold=bold)
+        if len(lines) > max_lines:
+            mark = "…" + self.reference(text, what)
+            # room for the mark on the last line kept, or on a line of its own
+            keep = lines[: max_lines - 1]
+            last = ellipsize(
+                lines[max_lines - 1],
+                style.fontName,
+                style.fontSize,
+                max(inner - _width(mark, style), 0.0),
+            ).rstrip("…")
+            shown = [*keep, last + mark] if last else [*keep, mark.lstrip("…")]
+            block = _classes().TextBlock("\n".join(shown), style, bold=bold)
+            lines = break_lines(
+                block.text, style.fontName, style.fontSize, inner, inner - style.firstLineIndent
+            )
+        block._wrapped = (width, lines)  # laid out once: the table wraps the cell at this width
+        return block
+
+    def story(self) -> list[Any]:
+        """The appendix: every text shortened elsewhere, in full (empty when there is none)."""
+        if not self.entries:
+            return []
+        st = styles()
+        out: list[Any] = heading(self.labels("appendix_title"))
+        for number, (what, text) in enumerate(self.entries, 1):
+            label = self.labels("appendix_entry", n=number)
+            if what:
+                label = f"{label}{self.labels('appendix_sep')}{what}"
+            out.append(bold(label, st.subheading))
+            out.append(para(text, st.body_plain))
+        return out
+
+
+def _width(text: str, style: Any) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, style.fontName, style.fontSize))
 
 
 def number(value: Decimal | Fraction | float | None, decimals: int) -> str:
@@ -316,10 +455,14 @@ def table(
     font_size: float = CELL_SIZE,
     row_heights: Sequence[float] | None = None,
     grid: bool = True,
+    keep: Sequence[tuple[int, int]] = (),
+    keep_last: int = 2,
 ) -> Any:
     """A table in the bundled font that splits across pages, repeating its header rows.
 
-    Columns in ``right`` are right-aligned (numbers), those in ``centre`` centred.
+    Columns in ``right`` are right-aligned (numbers), those in ``centre`` centred. A page
+    break never falls inside a ``keep`` range of rows (first, last; negative from the end),
+    nor among the last ``keep_last`` rows, so no page holds only a table's last row (a total).
     """
     from reportlab.platypus import TableStyle
 
@@ -343,6 +486,9 @@ def table(
     for col in centre:
         commands.append(("ALIGN", (col, header_rows), (col, -1), "CENTER"))
     commands.extend(extra)
+    if keep_last > 1 and len(rows) - header_rows > keep_last:
+        commands.append(("NOSPLIT", (0, -keep_last), (-1, -1)))
+    commands.extend(("NOSPLIT", (0, first), (-1, last)) for first, last in keep)
     data = [list(r) for r in rows]
     cell = _cell_style_class(font_size)
     result = Table(
@@ -379,9 +525,10 @@ def grade_text(grade: GradeMark) -> str:
 
 def signature_block(
     labels: Labels, sign_label: str, *, width: float, extra_rows: Sequence[str] = ()
-) -> Any:
-    """A signature line and a date line that stay together at the end of a document."""
-    from reportlab.platypus import KeepTogether, Spacer
+) -> list[Any]:
+    """A signature line and a date line (and ``extra_rows`` above), to keep together with
+    what they sign (:func:`keep_with_end`)."""
+    from reportlab.platypus import Spacer
 
     st = styles()
     line = "_" * 22
@@ -398,15 +545,24 @@ def signature_block(
     parts: list[Any] = [Spacer(1, 10 * MM)]
     parts.extend(para(text, st.body_plain) for text in extra_rows)
     parts.append(block)
-    return KeepTogether(parts)
+    return parts
 
 
-def seal_block(issuer: str, date_text: str) -> Any:
-    """The issuer (for the seal) and the date, right-aligned at the end of a notice."""
-    from reportlab.platypus import KeepTogether, Spacer
+def keep_with_end(lead: Any, follow: Sequence[Any], *, head: Sequence[Any] = ()) -> Any:
+    """``head`` (a heading), ``lead`` (a paragraph or a table) and ``follow`` (a signature
+    block), never with ``follow`` alone at the top of a page: when they do not fit, the end
+    of ``lead`` moves to the next page with it (a signature always stands under the text it
+    signs), and ``head`` stays with the start of ``lead``."""
+    return _classes().EndKeeper(lead, list(follow), list(head))
+
+
+def seal_block(issuer: str, date_text: str) -> list[Any]:
+    """The issuer (for the seal) and the date, right-aligned at the end of a notice, to keep
+    together with the text above (:func:`keep_with_end`)."""
+    from reportlab.platypus import Spacer
 
     st = styles()
-    return KeepTogether([Spacer(1, 14 * MM), para(issuer, st.right), para(date_text, st.right)])
+    return [Spacer(1, 14 * MM), para(issuer, st.right), para(date_text, st.right)]
 
 
 def blank_box(width: float, height: float) -> Any:
@@ -481,6 +637,67 @@ class DocumentPart:
     title: str
     build: Callable[[], list[Any]]
     landscape: bool = False
+    #: The kind of document, when a bound volume holds several ("评价报告"): its bookmark.
+    group: str = ""
+    #: The document's own bookmark under its group (the platform's or expert's name).
+    bookmark: str = ""
+
+
+#: Characters of a bookmark before it is cut (a viewer's side panel shows about as many).
+BOOKMARK_CHARS = 60
+
+
+def one_line(text: str, limit: int = BOOKMARK_CHARS) -> str:
+    """``text`` on one line of at most ``limit`` characters (cut with "…"): a bookmark, a
+    PDF title, the name of an appendix entry."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class PdfMeta:
+    """What a PDF says about itself beyond its title: when it was made and by which run."""
+
+    #: The creation date written into the PDF (a time zone-aware moment).
+    created: dt.datetime
+    #: The report run that wrote it: every file of one set carries the same id.
+    run_id: str = ""
+
+    @property
+    def keywords(self) -> str:
+        """The PDF's keywords: the run id, so a file can be matched to its set's manifest."""
+        return f"jlpanel-run:{self.run_id}" if self.run_id else ""
+
+
+def source_date() -> dt.datetime | None:
+    """The moment ``SOURCE_DATE_EPOCH`` asks documents to carry (reproducible builds), if set."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        log.warning("SOURCE_DATE_EPOCH=%r is not a time stamp; using the time now", raw)
+        return None
+
+
+def now() -> dt.datetime:
+    """The time now with the local UTC offset, or ``SOURCE_DATE_EPOCH``'s when set."""
+    return source_date() or dt.datetime.now().astimezone()
+
+
+class _PdfTimeStamp:
+    """The moment a PDF's creation date says, in the shape reportlab's ``PDFDate`` reads."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+        offset = moment.utcoffset() or dt.timedelta(0)
+        minutes = int(offset.total_seconds() // 60)
+        self.t = moment.timestamp()
+        self.YMDhms = moment.timetuple()[:6]
+        self.dhh = int(minutes / 60)  # towards zero, as reportlab writes it: +05'30', -03'30'
+        self.dmm = abs(minutes) % 60
 
 
 @cache
@@ -502,6 +719,24 @@ def _classes() -> Any:
         def draw(self) -> None:
             self._jl_text: Any = None
             super().draw()
+
+        def _getFirstPossibleSplitRowPosition(
+            self, availHeight: float, ignoreSpans: int = 0
+        ) -> int:
+            split_at = int(super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans))
+            at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+            state = self.__dict__  # reportlab's own attribute, out of mypy's sight
+            kept: list[Any] = state["_nosplitCmds"]
+            if split_at <= self.repeatRows and kept and at_top:
+                # rows kept together that are taller than a whole page: split them after all
+                state["_nosplitCmds"] = []
+                try:
+                    split_at = int(
+                        super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+                    )
+                finally:
+                    state["_nosplitCmds"] = kept
+            return split_at
 
         def _drawLines(self) -> None:
             self._jl_flush()  # the text before the rules, inside the table's saved state
@@ -627,10 +862,11 @@ def _classes() -> Any:
             lines = self._lines(available_width)
             room = available_height - self._label_height()
             fits = int((room + 1e-6) // self.style.leading)
-            if fits < 1 or len(lines) < 2:
+            # no single line left at the foot of a page or carried over to the next: a block
+            # of three lines or fewer moves whole
+            fits = min(fits, len(lines) - 2)
+            if fits < 2:
                 return []
-            if fits >= len(lines):
-                return [self]
             head = TextBlock(
                 "\n".join(lines[:fits]),
                 self.style,
@@ -677,34 +913,106 @@ def _classes() -> Any:
             else:
                 canvas.drawText(text)
 
-    class SectionStart(Flowable):  # type: ignore[misc]
-        """Marks where a document starts in a file, so its pages are numbered on their own."""
+    class EndKeeper(Flowable):  # type: ignore[misc]
+        """A flowable and what must not be parted from its end (see :func:`keep_with_end`).
 
-        def __init__(self, index: int, title: str) -> None:
+        Like reportlab's KeepTogether it is never drawn itself: its height is given as
+        enormous, so the frame asks it to split, and it hands back its parts to lay out.
+        """
+
+        def __init__(self, lead: Any, follow: list[Any], head: list[Any]) -> None:
+            super().__init__()
+            self.lead = lead
+            self.follow = follow
+            self.head = head
+
+        def getSpaceBefore(self) -> float:
+            return float((self.head or [self.lead])[0].getSpaceBefore())
+
+        def _height(self, flowables: list[Any], width: float, height: float) -> float:
+            canvas = getattr(self, "canv", None)
+            return float(
+                sum(
+                    f.wrapOn(canvas, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                    for f in flowables
+                )
+            )
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return available_width, 0xFFFFFF  # always split: the parts are laid out
+
+        def split(self, available_width: float, available_height: float) -> list[Any]:
+            head = self._height(self.head, available_width, available_height)
+            lead = self._height([self.lead], available_width, available_height)
+            rest = self._height(self.follow, available_width, available_height)
+            if head + lead + rest <= available_height:
+                return [*self.head, self.lead, *self.follow]
+            frame = getattr(self, "_frame", None)
+            at_top = bool(frame is not None and getattr(frame, "_atTop", False))
+            # leave as much of the lead here as fits, but always carry some of it over
+            room = min(available_height - head, lead - 1.0)
+            parts = self.lead.split(available_width, room) if room > 0 else []
+            if len(parts) >= 2:
+                return [*self.head, *parts[:-1], EndKeeper(parts[-1], self.follow, [])]
+            if at_top:  # the whole is taller than a page and the lead cannot split: give up
+                return [*self.head, self.lead, *self.follow]
+            return []  # all of it on the next page
+
+    class SectionStart(Flowable):  # type: ignore[misc]
+        """Marks where a document starts in a file: its pages are numbered on their own, and
+        in a bound volume it gets its bookmarks (the kind of document, then the platform)."""
+
+        def __init__(self, index: int, part: DocumentPart, group_start: bool, marks: bool) -> None:
             super().__init__()
             self.index = index
-            self.title = title
+            self.marks = marks
+            self.title = part.title
+            self.group = part.group
+            self.bookmark = part.bookmark or part.title
+            self.group_start = group_start
             self.width = self.height = 0
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             return (0, 0)
 
         def draw(self) -> None:
-            self.canv.jl_section = self.index
-            self.canv.jl_title = self.title
+            canvas = self.canv
+            canvas.jl_section = self.index
+            canvas.jl_title = self.title
+            if not self.marks:
+                return
+            key = f"jl-part-{self.index}"
+            if self.group:
+                if self.group_start:
+                    canvas.jl_marks.append((f"{key}-group", one_line(self.group), 0))
+                canvas.jl_marks.append((key, one_line(self.bookmark), 1))
+            else:
+                canvas.jl_marks.append((key, one_line(self.bookmark), 0))
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Keeps finished pages and draws header and footer on them when saved."""
+        """Keeps finished pages and draws header and footer on them when saved.
 
-        def __init__(self, *args: Any, context: ReportContext, **kwargs: Any) -> None:
+        Bookmarks are added then too: reportlab ties a bookmark to the page being drawn, which
+        is only known once the kept pages are written out.
+        """
+
+        def __init__(
+            self, *args: Any, context: ReportContext, meta: PdfMeta, continuous: bool, **kwargs: Any
+        ) -> None:
             super().__init__(*args, **kwargs)
             self.jl_context = context
+            self.jl_continuous = continuous
             self.jl_section = 0
             self.jl_title = ""
+            self.jl_marks: list[tuple[str, str, int]] = []
             self.jl_pages: list[dict[str, Any]] = []
+            # The date the document says it was made: reportlab's invariant mode (kept for
+            # stable object ids) would pin it to 2000-01-01.
+            self._doc._timeStamp = _PdfTimeStamp(meta.created)
 
         def showPage(self) -> None:
             self.jl_pages.append(dict(self.__dict__))
+            self.jl_marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -713,12 +1021,24 @@ def _classes() -> Any:
             for state in pages:
                 totals[state["jl_section"]] = totals.get(state["jl_section"], 0) + 1
             seen: dict[int, int] = {}
-            for state in pages:
+            outline = False
+            for number, state in enumerate(pages, 1):
                 self.__dict__.update(state)
                 section = state["jl_section"]
                 seen[section] = seen.get(section, 0) + 1
-                _draw_furniture(self, self.jl_context, seen[section], totals[section])
+                for key, title, level in state["jl_marks"]:
+                    self.bookmarkPage(key, fit="XYZ", top=None, left=None, zoom=None)
+                    self.addOutlineEntry(title, key, level=level)
+                    outline = True
+                if self.jl_continuous:
+                    _draw_furniture(
+                        self, self.jl_context, number, len(pages), (seen[section], totals[section])
+                    )
+                else:
+                    _draw_furniture(self, self.jl_context, seen[section], totals[section])
                 Canvas.showPage(self)
+            if outline:
+                self.showOutline()
             Canvas.save(self)
 
     class Namespace:
@@ -726,6 +1046,7 @@ def _classes() -> Any:
 
     ns = Namespace()
     ns.SectionStart = SectionStart  # type: ignore[attr-defined]
+    ns.EndKeeper = EndKeeper  # type: ignore[attr-defined]
     ns.FastTable = FastTable  # type: ignore[attr-defined]
     ns.TextBlock = TextBlock  # type: ignore[attr-defined]
     ns.NumberedCanvas = NumberedCanvas  # type: ignore[attr-defined]
@@ -741,38 +1062,61 @@ def _place(text: Any, x: float, y: float) -> None:
     text._code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
 
 
-def _draw_furniture(canvas: Any, context: ReportContext, page: int, total: int) -> None:
-    """The header (cycle name, document title, a rule) and the footer (page x of y)."""
+def _draw_furniture(
+    canvas: Any,
+    context: ReportContext,
+    page: int,
+    total: int,
+    own: tuple[int, int] | None = None,
+) -> None:
+    """The header (cycle name, document title, a rule) and the footer (page x of y; in a
+    bound volume also the document's own page, ``own``)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     labels = Labels(context.language)
     width, height = canvas._pagesize
     side = LANDSCAPE_SIDE_MARGIN if width > height else SIDE_MARGIN
+    room = width - 2 * side
     canvas.saveState()
     canvas.setFont(FONT_NAME, 8.5)
     canvas.setFillColor(color(MUTED))
     top = height - 14 * MM
-    canvas.drawString(side, top, context.cycle_name)
     title = getattr(canvas, "jl_title", "")
+    # the cycle's name first; the document's title gets the rest, and at least half if needed
+    gap = 12 * MM
+    title_room = min(stringWidth(title, FONT_NAME, 8.5), room / 2) + gap if title else 0.0
+    cycle = ellipsize(context.cycle_name, FONT_NAME, 8.5, room - title_room)
+    canvas.drawString(side, top, cycle)
     if title:
-        room = width - 2 * side - stringWidth(context.cycle_name, FONT_NAME, 8.5) - 12 * MM
-        while title and stringWidth(title, FONT_NAME, 8.5) > room:
-            title = title[:-2] + "…"
+        title = ellipsize(title, FONT_NAME, 8.5, room - stringWidth(cycle, FONT_NAME, 8.5) - gap)
         canvas.drawRightString(width - side, top, title)
     canvas.setStrokeColor(color(RULE))
     canvas.setLineWidth(0.6)
     canvas.line(side, top - 2.2 * MM, width - side, top - 2.2 * MM)
     canvas.setFont(FONT_NAME, 9)
     canvas.drawCentredString(width / 2, 11 * MM, labels("footer", page=page, total=total))
+    if own is not None:
+        canvas.setFont(FONT_NAME, 8)
+        canvas.drawRightString(
+            width - side, 11 * MM, labels("footer_part", page=own[0], total=own[1])
+        )
     canvas.restoreState()
 
 
 def render_pdf(
-    context: ReportContext, parts: Sequence[DocumentPart], *, title: str | None = None
+    context: ReportContext,
+    parts: Sequence[DocumentPart],
+    *,
+    title: str | None = None,
+    meta: PdfMeta | None = None,
+    bound: bool = False,
 ) -> bytes:
     """PDF bytes of ``parts``, one after the other, each numbering its own pages.
 
-    The same input gives the same bytes (no time stamps or random ids).
+    A ``bound`` volume (合订本) numbers its pages straight through (each document's own page
+    numbers beside) and has a bookmark per kind of document and per platform or expert.
+    ``meta`` gives the creation date and the run id (default: now, or ``SOURCE_DATE_EPOCH``);
+    the same input and ``meta`` give the same bytes (no random ids).
     """
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak
     from reportlab.platypus import PageTemplate as Template
@@ -781,6 +1125,7 @@ def render_pdf(
         raise ValueError("render_pdf needs at least one document")
     font = register_fonts()
     ns = _classes()
+    meta = meta or PdfMeta(now())
 
     def template(name: str, landscape: bool) -> Any:
         size = A4_LANDSCAPE if landscape else A4_PORTRAIT
@@ -804,11 +1149,12 @@ def render_pdf(
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4_LANDSCAPE if parts[0].landscape else A4_PORTRAIT,
-        title=title or parts[0].title,
+        title=one_line(title or parts[0].title),
         author="jlpanel",
         creator="jlpanel",
-        subject=context.cycle_name,
-        invariant=True,
+        subject=one_line(context.cycle_name),
+        keywords=meta.keywords,
+        invariant=True,  # stable ids; the creation date is set from ``meta`` instead
         initialFontName=font,
         initialFontSize=BODY_SIZE,
         initialLeading=BODY_SIZE * 1.6,
@@ -822,11 +1168,16 @@ def render_pdf(
         [template(first, first == "landscape"), template(other, other == "landscape")]
     )
     story: list[Any] = []
+    previous_group: str | None = None
     for index, part in enumerate(parts):
         if index:
             story.append(NextPageTemplate("landscape" if part.landscape else "portrait"))
             story.append(PageBreak())
-        story.append(ns.SectionStart(index, part.title))
+        story.append(ns.SectionStart(index, part, part.group != previous_group, bound))
+        previous_group = part.group
         story.extend(part.build())
-    doc.build(story, canvasmaker=partial(ns.NumberedCanvas, context=context))
+    doc.build(
+        story,
+        canvasmaker=partial(ns.NumberedCanvas, context=context, meta=meta, continuous=bound),
+    )
     return buffer.getvalue()

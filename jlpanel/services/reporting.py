@@ -2,8 +2,9 @@
 
 :func:`gather_report_set` reads a workspace into the plain view models of
 :mod:`jlpanel.reports.models`; :func:`write_reports` renders the chosen documents, one PDF
-each (and a combined PDF on request), every file written atomically. The CLI's
-``jlpanel report WORKSPACE OUTDIR`` and the GUI both call :func:`write_reports`.
+each (and the bound volume on request), and puts them in the folder as one whole set
+(:mod:`jlpanel.services.report_folder`). The CLI's ``jlpanel report WORKSPACE OUTDIR`` and
+the GUI both call :func:`write_reports`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from jlpanel.domain.rule_words import describe_rules, score_policy_words, settin
 from jlpanel.domain.rules import GRADE_ORDER, Grade, RuleSettings
 from jlpanel.domain.scoresheet import ScoreSheet, bonus_total, expert_total
 from jlpanel.domain.text import Text
+from jlpanel.reports.labels import join_clauses
 from jlpanel.reports.models import (
     AdjustmentNote,
     AgreementRow,
@@ -64,7 +66,6 @@ from jlpanel.reports.models import (
 from jlpanel.services.consensus import AdjustmentLine, list_adjustments
 from jlpanel.services.dashboard import agreement_view
 from jlpanel.services.errors import UserError
-from jlpanel.services.files import write_atomic
 from jlpanel.services.packages import safe_file_name
 from jlpanel.services.panel import confirmation_status
 from jlpanel.services.results import (
@@ -102,6 +103,8 @@ COMBINED_NAME = Text("合订本", "All documents")
 
 #: Called before each file with (files done, files in all, the file's name); False cancels.
 ReportProgress = Callable[[int, int, str], bool]
+#: The longest a document's file name may be before ".pdf" (UTF-8 bytes; folders allow 255).
+FILE_STEM_BYTES = 150
 
 #: 基本信息 items printed in an evaluation report, after the platform's name.
 FACT_FIELDS = (
@@ -201,20 +204,21 @@ def _veto_notes(result: PlatformResult, rubric: Rubric, lang: str) -> tuple[Veto
             key = "raised_counts" if claim.applies else "raised"
         else:
             key = "confirmed" if ruling.confirmed else "dismissed"
+        separator = Text("；", "; ").get(lang)
         status = VETO_STATUS[key].get(lang)
         if claim.claims:
             raised = Text(
                 f"{len(claim.claims)} 位专家提出", f"raised by {len(claim.claims)} expert(s)"
             )
-            status = f"{status}{Text('；', '; ').get(lang)}{raised.get(lang)}"
-        reasons = [r.strip() for _, r in claim.claims if r.strip()]
+            status = join_clauses([status, raised.get(lang)], separator)
+        reasons = [r for _, r in claim.claims]
         if ruling is not None and ruling.reason.strip():
             reasons.append(Text("专家组：", "Panel: ").get(lang) + ruling.reason.strip())
         notes.append(
             VetoNote(
                 rubric.veto(claim.code).name.get(lang),
                 status,
-                Text("；", "; ").get(lang).join(reasons),
+                join_clauses(reasons, separator),
                 claim.applies,
             )
         )
@@ -288,12 +292,13 @@ def gather_report_set(
     language: str | None = None,
     decision_date: dt.date | None = None,
     results: CycleResults | None = None,
+    today: dt.date | None = None,
 ) -> ReportSet:
     """Everything the report documents show, read from the workspace as plain data.
 
     ``language`` defaults to the cycle's; ``decision_date`` (from which rectification
     deadlines count) to the day the results were confirmed; before that the documents say
-    the results are not confirmed and carry today's date.
+    the results are not confirmed and carry ``today``'s date (by default the real one).
     """
     info = ws.cycle_info()
     lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
@@ -332,7 +337,7 @@ def gather_report_set(
         language=lang,
         period_start=info.period_start,
         period_end=info.period_end,
-        issued_on=day or dt.date.today(),
+        issued_on=day or today or dt.date.today(),
         confirmed_on=confirmed.confirmed_on,
         changed_since_confirmation=len(confirmed.changes),
         score_decimals=rules.score_decimals,
@@ -634,9 +639,15 @@ def _notice(
     lang: str,
     opinion: str,
 ) -> RectificationNotice:
+    separator = Text("；", "; ").get(lang)
     problems = [
-        f"{Text('一票否决', 'Veto').get(lang)}：{rubric.veto(code).name.get(lang)}"
-        + (f"（{'；'.join(r for r in reasons if r.strip())}）" if any(reasons) else "")
+        f"{Text('一票否决', 'Veto').get(lang)}{Text('：', ': ').get(lang)}"
+        f"{rubric.veto(code).name.get(lang)}"
+        + (
+            Text("（{}）", " ({})").get(lang).format(join_clauses(reasons, separator, end=False))
+            if any(r.strip() for r in reasons)
+            else ""
+        )
         for code, reasons in result.vetoes.items()
     ]
     for code in result.floors_missed:
@@ -705,14 +716,23 @@ def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
 
 
 def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
-    """File stems made unique: a repeated one gets its key (filing no, expert id) added."""
+    """File stems made unique: a repeated one gets its key (filing no, expert id) added.
+
+    Repeats are found ignoring case (Windows and macOS folders do), and a long stem is cut to
+    make room for the key, which must survive: it is what tells the files apart.
+    """
     seen: dict[str, int] = defaultdict(int)
     for stem in stems:
-        seen[stem] += 1
-    return [
-        stem if seen[stem] == 1 else safe_file_name(f"{stem}-{key}")
-        for stem, key in zip(stems, keys, strict=True)
-    ]
+        seen[stem.casefold()] += 1
+    out: list[str] = []
+    for stem, key in zip(stems, keys, strict=True):
+        if seen[stem.casefold()] == 1:
+            out.append(stem)
+            continue
+        suffix = "-" + safe_file_name(key, max_bytes=40)
+        room = FILE_STEM_BYTES - len(suffix.encode("utf-8"))
+        out.append(safe_file_name(stem, max_bytes=room) + suffix)
+    return out
 
 
 def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
@@ -792,44 +812,81 @@ def write_reports(
     language: str | None = None,
     progress: ReportProgress | None = None,
     decision_date: dt.date | None = None,
+    created: dt.datetime | None = None,
 ) -> list[Path]:
     """Write the chosen documents (all by default) as PDFs in ``outdir``; returns the files.
 
     One file per document — ``汇总表.pdf``, ``评价报告-<平台>.pdf`` … — and with ``combined``
-    also ``合订本.pdf`` holding all of them, each numbering its own pages. Files are written
-    atomically and replace files of the same name. ``progress`` is called before each file
-    with (files done, files in all, file name); when it returns False the writing stops and
-    the files finished so far are returned (never half a file).
+    also ``合订本.pdf`` holding all of them, numbered straight through with bookmarks. The
+    files replace the folder's previous set as a whole (see :mod:`.report_folder`): a run
+    that fails, is cancelled or is killed leaves the previous set as it was, and documents of
+    the previous set that this run does not write are removed; other files stay.
+
+    ``progress`` is called before each file with (files done, files in all, file name); when
+    it returns False the run stops and nothing changes (an empty list is returned).
+    ``created`` is the creation date every PDF carries (default: now, or the time
+    ``SOURCE_DATE_EPOCH`` gives, for reproducible files).
     """
-    from jlpanel.reports.layout import render_pdf
+    from jlpanel.reports.layout import PdfMeta, now, render_pdf
+    from jlpanel.services.report_folder import ReportFolder
 
     kinds = parse_documents(documents)
-    report_set = gather_report_set(ws, language=language, decision_date=decision_date)
+    moment = created or now()
+    report_set = gather_report_set(
+        ws, language=language, decision_date=decision_date, today=moment.date()
+    )
     planned = plan_files(report_set, kinds)
     ctx = report_set.context
+    meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
     total = len(planned) + (1 if combined and planned else 0)
-    written: list[Path] = []
-    outdir.mkdir(parents=True, exist_ok=True)
-    for n, plan in enumerate(planned):
-        if progress is not None and not progress(n, total, plan.file_name):
-            log.info("reports cancelled after %d of %d files", n, total)
-            return written
-        target = outdir / plan.file_name
-        write_atomic(target, render_pdf(ctx, plan.parts))
-        written.append(target)
-    if combined and planned:
-        if progress is not None and not progress(len(planned), total, combined_name):
-            log.info("reports cancelled before the combined file")
-            return written
-        parts = [part for plan in planned for part in plan.parts]
-        target = outdir / combined_name
-        write_atomic(
-            target,
-            render_pdf(ctx, parts, title=f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"),
+    folder = ReportFolder(outdir)
+    folder.prepare()
+    with folder.staging(meta.run_id) as staging:
+        for n, plan in enumerate(planned):
+            if progress is not None and not progress(n, total, plan.file_name):
+                log.info("reports cancelled after %d of %d files; nothing changed", n, total)
+                return []
+            staging.add(plan.file_name, render_pdf(ctx, plan.parts, meta=meta), plan.kind.value)
+        if combined and planned:
+            if progress is not None and not progress(len(planned), total, combined_name):
+                log.info("reports cancelled before the combined file; nothing changed")
+                return []
+            parts = [part for plan in planned for part in plan.parts]
+            title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
+            staging.add(
+                combined_name,
+                render_pdf(ctx, parts, title=title, meta=meta, bound=True),
+                "combined",
+            )
+        written = staging.install(
+            created=moment.isoformat(timespec="seconds"),
+            cycle=ctx.cycle_name,
+            language=ctx.language,
         )
-        written.append(target)
     if progress is not None:
         progress(total, total, "")
-    log.info("wrote %d report files to %s", len(written), outdir)
+    log.info("wrote %d report files to %s (run %s)", len(written), outdir, meta.run_id)
     return written
+
+
+def _run_id(
+    report_set: ReportSet,
+    kinds: Collection[DocumentKind],
+    combined: bool,
+    moment: dt.datetime,
+    pinned: bool,
+) -> str:
+    """A new run's id: random, unless the time is pinned (``created``, SOURCE_DATE_EPOCH).
+
+    Pinned, the same data give the same id, so the files come out byte for byte the same.
+    """
+    from jlpanel.reports.layout import source_date
+    from jlpanel.services.report_folder import new_run_id
+
+    if not pinned and source_date() is None:
+        return new_run_id()
+    digest = hashlib.sha256()
+    digest.update(moment.isoformat().encode())
+    digest.update(repr((sorted(kinds), combined, report_set)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]

@@ -16,3 +16,15 @@ def workspace(tmp_path: Path) -> Path:
     args = ["new", str(path), "--cycle", "2026年度", "--start", "2024-01-01", "--end", "2025-12-31"]
     assert main(args) == 0
     return path
+
+
+@pytest.fixture(scope="session")
+def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo cycle with every score file merged (built once; copy it before changing it)."""
+    from report_support import build_merged_demo
+
+    folder = tmp_path_factory.mktemp("merged-demo")
+    with pytest.MonkeyPatch.context() as patch:  # before the per-test private user folders
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
+        return build_merged_demo(folder)

@@ -71,7 +71,10 @@ def test_new_with_language_en_makes_english_reports_and_exports(tmp_path, capsys
         assert ws.cycle_info().language == "en"
 
     assert main(["report", str(ws_path), str(tmp_path / "reports"), "--documents", "summary"]) == 0
-    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["Results summary.pdf"]
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [
+        ".jlpanel-reports.json",  # the set's manifest
+        "Results summary.pdf",
+    ]
     text = _pdf_text(tmp_path / "reports" / "Results summary.pdf")
     assert "Grade distribution" in text and "汇总表" not in text
 

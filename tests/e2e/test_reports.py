@@ -169,7 +169,8 @@ def test_every_document_gets_its_own_file_and_the_combined_file(reports: dict[st
     }
     assert set(reports) == expected
     folder = next(iter(reports.values())).parent
-    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)  # no temporary files
+    # no temporary files; the set's manifest beside it
+    assert sorted(p.name for p in folder.iterdir()) == sorted({*expected, ".jlpanel-reports.json"})
 
 
 def test_every_font_of_every_pdf_is_the_embedded_cjk_font(reports: dict[str, Path]) -> None:
@@ -191,13 +192,16 @@ def test_every_page_has_the_cycle_header_and_its_page_numbers(reports: dict[str,
             assert f"第 {n} 页 / 共 {len(pages)} 页" in page, name
 
 
-def test_the_combined_file_holds_every_page_numbered_per_document(
+def test_the_combined_file_holds_every_page_numbered_straight_through(
     reports: dict[str, Path],
 ) -> None:
-    single = sum(len(texts(p)) for name, p in reports.items() if name != "合订本.pdf")
+    lengths = [len(texts(p)) for name, p in reports.items() if name != "合订本.pdf"]
     combined = texts(reports["合订本.pdf"])
-    assert len(combined) == single
-    assert sum("第 1 页 / 共" in page for page in combined) == len(reports) - 1
+    assert len(combined) == sum(lengths)
+    for n, page in enumerate(combined, 1):
+        assert f"第 {n} 页 / 共 {len(combined)} 页" in page
+    # each document's own page numbers beside: one first page per document
+    assert sum("本件第 1/" in page for page in combined) == len(lengths)
 
 
 def test_the_evaluation_report_shows_scores_grade_and_decision(reports: dict[str, Path]) -> None:
@@ -327,20 +331,21 @@ def test_chosen_documents_only_and_unknown_ones_refused(ws: Workspace, tmp_path:
     assert not (tmp_path / "none").exists()
 
 
-def test_cancelling_stops_between_files_and_leaves_no_half_file(
-    ws: Workspace, tmp_path: Path
-) -> None:
+def test_cancelling_stops_between_files_and_changes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "cancelled"
+    before = write_reports(ws, folder, documents={"summary"})
+    old = before[0].read_bytes()
     seen: list[tuple[int, int, str]] = []
 
     def progress(done: int, total: int, name: str) -> bool:
         seen.append((done, total, name))
         return done < 2
 
-    files = write_reports(ws, tmp_path / "cancelled", progress=progress, combined=True)
-    assert len(files) == 2
-    assert sorted(p.name for p in (tmp_path / "cancelled").iterdir()) == sorted(
-        f.name for f in files
-    )
+    files = write_reports(ws, folder, progress=progress, combined=True)
+    assert files == []
+    # the previous set as it was, nothing half-written beside it
+    assert sorted(p.name for p in folder.iterdir()) == [".jlpanel-reports.json", "汇总表.pdf"]
+    assert before[0].read_bytes() == old
     assert [s[0] for s in seen] == [0, 1, 2]
     assert seen[0][1] == 12  # 11 documents and the combined file
 

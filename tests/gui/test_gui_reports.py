@@ -112,7 +112,8 @@ def test_generating_lists_the_files_and_opens_the_folder(
     written = generate(qtbot, dialog)
 
     names = sorted(p.name for p in written)
-    assert names == sorted(p.name for p in folder.iterdir())
+    # the set and its manifest, nothing else
+    assert [".jlpanel-reports.json", *names] == sorted(p.name for p in folder.iterdir())
     assert "汇总表.pdf" in names and "公示名单.pdf" in names and "专家组签字表.pdf" in names
     for name in NAMES:
         assert f"评价报告-{name}.pdf" in names
@@ -189,7 +190,12 @@ class _CancelAfterFirst(QObject):
             self.dialog.cancelButton.click()
 
 
-def test_cancel_keeps_the_files_written_before(dialog: ReportDialog, qtbot: Any) -> None:
+def test_cancel_leaves_the_folder_as_it_was(dialog: ReportDialog, qtbot: Any) -> None:
+    dialog.set_documents(["summary"])
+    (summary,) = generate(qtbot, dialog)
+    before = summary.read_bytes()
+    dialog.set_documents(list(DOCUMENT_CODES))
+    qtbot.mouseClick(dialog.againButton, LEFT)
     canceller = _CancelAfterFirst(dialog)
     # Blocking: the worker asks "go on?" only after the click, so the test cannot race it.
     dialog.progress.progressed.connect(
@@ -200,11 +206,16 @@ def test_cancel_keeps_the_files_written_before(dialog: ReportDialog, qtbot: Any)
     assert (first, name) == (0, "汇总表.pdf") and second[0] == 1 and total > 5
     assert canceller.labels[0] == f"第 1 / {total} 个文件：汇总表.pdf"
     assert canceller.labels[1] == f"第 2 / {total} 个文件：{second[2]}"
-    assert [p.name for p in written] == ["汇总表.pdf"]
-    assert sorted(p.name for p in written[0].parent.iterdir()) == ["汇总表.pdf"]
+    # nothing of the cancelled run: the previous set as it was
+    assert written == []
+    assert sorted(p.name for p in summary.parent.iterdir()) == [
+        ".jlpanel-reports.json",
+        "汇总表.pdf",
+    ]
+    assert summary.read_bytes() == before
     assert dialog.cancelled
     assert dialog.titleLabel.text() == "评审报告已取消"
-    assert dialog.summaryLabel.text() == "已取消；此前已生成 1 个文件"
+    assert dialog.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
 
 
 def test_esc_while_writing_cancels_instead_of_closing(dialog: ReportDialog, qtbot: Any) -> None:
@@ -221,7 +232,7 @@ def test_esc_while_writing_cancels_instead_of_closing(dialog: ReportDialog, qtbo
     written = generate(qtbot, dialog)
     assert written == []
     assert dialog.isVisible()
-    assert dialog.summaryLabel.text() == "已取消；此前已生成 0 个文件"
+    assert dialog.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
     assert not dialog.openFolderButton.isEnabled()
 
 
@@ -235,7 +246,8 @@ def test_a_folder_that_cannot_be_made_is_a_message(
         qtbot.mouseClick(dialog.startButton, LEFT)
     assert dialog.pages.currentWidget() is dialog.choosePage
     assert [m.kind for m in message_boxes] == ["warning"]
-    assert "无法写入文件" in message_boxes[0].text
+    text = message_boxes[0].text
+    assert "无法写入评审报告" in text and str(blocker) in text and "这里需要的是文件夹" in text
 
 
 # ---------------------------------------------------------------------------- export

@@ -10,7 +10,7 @@ import pytest
 from jlpanel.reports import documents as docs
 from jlpanel.reports.fonts import FONT_NAME, register_fonts
 from jlpanel.reports.labels import LABELS, Labels
-from jlpanel.reports.layout import DocumentPart, break_lines, para, render_pdf, styles
+from jlpanel.reports.layout import DocumentPart, PdfMeta, break_lines, para, render_pdf, styles
 from jlpanel.reports.models import (
     ExpertPlatformScores,
     ExpertScoreSheet,
@@ -144,7 +144,7 @@ def test_each_document_of_a_combined_file_numbers_its_own_pages() -> None:
         ),
     ]
     alone = page_texts(render_pdf(CTX, parts[:1]))
-    combined = page_texts(render_pdf(CTX, parts, title="合订本"))
+    combined = page_texts(render_pdf(CTX, parts, title="两个文件"))
     assert len(combined) == len(alone) + 1
     last = combined[-1]
     assert "第 1 页 / 共 1 页" in last and "考核评价结果公示" in last
@@ -184,9 +184,10 @@ def test_the_expert_sheet_is_landscape_and_lists_every_indicator() -> None:
     assert_only_embedded_cjk(data)
 
 
-def test_identical_input_gives_identical_bytes() -> None:
+def test_identical_input_and_creation_date_give_identical_bytes() -> None:
     part = docs.results_summary(CTX, summary(5))
-    assert render_pdf(CTX, [part]) == render_pdf(CTX, [part])
+    meta = PdfMeta(dt.datetime(2026, 3, 20, 9, 30, tzinfo=dt.UTC), "0123456789abcdef")
+    assert render_pdf(CTX, [part], meta=meta) == render_pdf(CTX, [part], meta=meta)
 
 
 def test_rendering_needs_a_document() -> None:

@@ -2501,14 +2501,8 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>The reports were not written</translation>
     </message>
     <message>
-        <source>已取消；此前已生成 {n} 个文件</source>
-        <comment>one</comment>
-        <translation>Cancelled; {n} file was written before</translation>
-    </message>
-    <message>
-        <source>已取消；此前已生成 {n} 个文件</source>
-        <comment>other</comment>
-        <translation>Cancelled; {n} files were written before</translation>
+        <source>已取消；文件夹中原有的评审报告未改动</source>
+        <translation>Cancelled; the reports already in the folder are unchanged</translation>
     </message>
     <message>
         <source>已生成 {n} 个文件</source>
