@@ -26,14 +26,11 @@ from report_support import (
 )
 from review_support import build_cycle
 from sqlalchemy import update
-from test_reports import TOTALS, build_scored_cycle, points_for
+from test_reports import build_scored_cycle, score_and_merge
 
 from jlpanel.cli import main
 from jlpanel.reports.layout import render_pdf
 from jlpanel.reports.models import ReportSet
-from jlpanel.services import review as rv
-from jlpanel.services.merge import merge_score_files
-from jlpanel.services.packages import issue_packages
 from jlpanel.services.reporting import DocumentKind, gather_report_set, plan_files
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
@@ -122,21 +119,7 @@ def test_report_writes_a_32000_character_name_and_a_2000_character_comment(
         with ws.session() as s:
             s.execute(update(m.Platform).where(m.Platform.id == 101).values(name=LONG_NAME))
             s.execute(update(m.Platform).where(m.Platform.id == 102).values(filing_no=DIGITS))
-        files: list[Path] = []
-        for package in issue_packages(ws, tmp_path / "packages", paper_sheets=False):
-            with rv.open_package(package.path) as session:
-                for platform in session.platforms:
-                    rv.declare(session, platform.id, False)
-                    total = TOTALS[package.expert_id][platform.id]
-                    for code, value in points_for(session.rubric, total).items():
-                        rv.set_score(session, platform.id, code, value)
-                        if session.rubric.indicator(code).requires_comment(value):
-                            rv.set_comment(session, platform.id, code, LONG_COMMENT)
-                    rv.set_overall_comment(session, platform.id, LONG_COMMENT)
-                out = tmp_path / "scores" / f"{package.expert_id}.jlscore"
-                rv.submit(session, out)
-                files.append(out)
-        assert all(o.ok for o in merge_score_files(ws, files, backup_dir=None))
+        score_and_merge(ws, tmp_path, comment=LONG_COMMENT, overall=LONG_COMMENT)
         workspace = ws.path
 
     out = tmp_path / "报告"

@@ -59,27 +59,36 @@ def points_for(rubric: Rubric, total: float) -> dict[str, float]:
     return points
 
 
+def score_and_merge(
+    ws: Workspace, folder: Path, *, comment: str, overall: str, b1_on_104: str | None = None
+) -> None:
+    """Every expert scores to :data:`TOTALS` with ``comment`` where a score needs one and
+    ``overall`` for each platform (``b1_on_104`` on B1 of 104), submits, and all is merged."""
+    files: list[Path] = []
+    for package in issue_packages(ws, folder / "packages", paper_sheets=False):
+        with rv.open_package(package.path) as session:
+            for platform in session.platforms:
+                rv.declare(session, platform.id, False)
+                total = TOTALS[package.expert_id][platform.id]
+                for code, value in points_for(session.rubric, total).items():
+                    rv.set_score(session, platform.id, code, value)
+                    if session.rubric.indicator(code).requires_comment(value):
+                        rv.set_comment(session, platform.id, code, comment)
+                rv.set_overall_comment(session, platform.id, overall)
+                if platform.id == 104 and b1_on_104 is not None:
+                    rv.set_comment(session, platform.id, "B1", b1_on_104)
+            out = folder / "scores" / f"{package.expert_id}.jlscore"
+            rv.submit(session, out)
+            files.append(out)
+    assert all(o.ok for o in merge_score_files(ws, files, backup_dir=None))
+
+
 def build_scored_cycle(folder: Path) -> Path:
     """The cycle above: scored, merged, adjusted, with an opinion and stored results."""
     with build_cycle(folder, others_work=False) as ws:
-        files: list[Path] = []
-        for package in issue_packages(ws, folder / "packages", paper_sheets=False):
-            with rv.open_package(package.path) as session:
-                for platform in session.platforms:
-                    rv.declare(session, platform.id, False)
-                    total = TOTALS[package.expert_id][platform.id]
-                    for code, value in points_for(session.rubric, total).items():
-                        rv.set_score(session, platform.id, code, value)
-                        if session.rubric.indicator(code).requires_comment(value):
-                            rv.set_comment(session, platform.id, code, "佐证材料明显不足")
-                    rv.set_overall_comment(session, platform.id, OVERALL)
-                    if platform.id == 104:
-                        rv.set_comment(session, platform.id, "B1", B1_COMMENT)
-                out = folder / "scores" / f"{package.expert_id}.jlscore"
-                rv.submit(session, out)
-                files.append(out)
-        outcomes = merge_score_files(ws, files, backup_dir=None)
-        assert all(o.ok for o in outcomes)
+        score_and_merge(
+            ws, folder, comment="佐证材料明显不足", overall=OVERALL, b1_on_104=B1_COMMENT
+        )
         adjust_score(ws, 102, 80.5, ADJUST_REASON, author="秘书")
         save_panel_opinion(ws, 104, OPINION_104)
         compute_and_store_results(ws, decision_date=DAY)
