@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 from numbers import Rational
 
 Number = Decimal | Fraction | int | float | str
@@ -23,6 +24,8 @@ def to_decimal(value: Number) -> Decimal:
     typed or a spin box showed; a Fraction must terminate in decimal. Raises ValueError
     otherwise.
     """
+    if type(value) is Decimal and value.is_finite():  # the common case, checked first
+        return value
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(value, Decimal):
@@ -30,7 +33,8 @@ def to_decimal(value: Number) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
-        result = Decimal(repr(value))
+        # Zero is not cached: 0.0 and -0.0 are equal keys but must keep their own signs.
+        result = _float_decimal(value) if value else Decimal(repr(value))
     elif isinstance(value, Fraction):
         result = _terminating(value)
     elif isinstance(value, str):
@@ -43,6 +47,12 @@ def to_decimal(value: Number) -> Decimal:
     if not result.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
     return result
+
+
+@lru_cache(maxsize=4096)  # points are a few hundred values on the rubric's grid
+def _float_decimal(value: float) -> Decimal:
+    """``value`` (not zero) by its shortest repr."""
+    return Decimal(repr(value))
 
 
 def _terminating(value: Fraction) -> Decimal:

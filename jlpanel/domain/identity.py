@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Invisible characters that join or separate nothing a reader can see.
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad")
@@ -188,7 +189,21 @@ def identity_key(value: str | None) -> str:
     whitespace and punctuation mark dropped: "ＪＬ-２０２３-００１", "jl2023\u200b001" and
     "JL2023OO1" with Cyrillic О all give "jl2023001" (the last one with Latin o's).
     """
-    key = value or ""
+    if value is not None and len(value) <= _CACHED_KEY_LENGTH:
+        return _short_identity_key(value)
+    return _identity_key(value or "")
+
+
+#: Identities longer than this (hostile cells, never a real 备案编号 or name) are not cached.
+_CACHED_KEY_LENGTH = 200
+
+
+@lru_cache(maxsize=8192)  # a merge or an import asks for the same few thousand keys again
+def _short_identity_key(value: str) -> str:
+    return _identity_key(value)
+
+
+def _identity_key(key: str) -> str:
     # Until nothing changes: dropping a space may bring a letter and a combining mark together.
     for _ in range(4):
         folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", key).casefold())

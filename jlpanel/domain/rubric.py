@@ -196,6 +196,10 @@ class Rubric:
         """Every indicator in area order."""
         return self._indicators
 
+    def has_indicator(self, code: str) -> bool:
+        """Whether the rubric has an indicator ``code``."""
+        return code in self._by_code
+
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``; KeyError when there is none."""
         return self._by_code[code]
@@ -245,10 +249,11 @@ class Rubric:
 
 def is_multiple(value: Decimal | float, step: Decimal | float) -> bool:
     """Whether ``value`` lies exactly on the grid of ``step`` (0, step, 2·step …)."""
-    exact_step = to_decimal(step)
+    exact_step = step if type(step) is Decimal and step.is_finite() else to_decimal(step)
     if exact_step <= 0:
         return False
-    return to_decimal(value) % exact_step == 0
+    exact = value if type(value) is Decimal and value.is_finite() else to_decimal(value)
+    return exact % exact_step == 0
 
 
 def _ceil_to_step(value: Decimal, step: Decimal) -> Decimal:

@@ -97,9 +97,8 @@ def validate_sheet(
     def add(kind: ProblemKind, code: str, zh: str, en: str) -> None:
         problems.append(SheetProblem(kind, code, Text(zh, en)))
 
-    known = {i.code for i in rubric.indicators}
     for code in sheet.points:
-        if code not in known:
+        if not rubric.has_indicator(code):
             add(
                 ProblemKind.UNKNOWN_INDICATOR,
                 code,
@@ -117,7 +116,7 @@ def validate_sheet(
                     f"indicator {ind.code} {ind.name.en} has no score",
                 )
             continue
-        if value < 0 or value > ind.max_points:
+        if value < ZERO or value > ind.max_points:
             add(
                 ProblemKind.OUT_OF_BOUNDS,
                 ind.code,

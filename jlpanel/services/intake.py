@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +18,7 @@ from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.text import Text
+from jlpanel.services.collector import collector_paused
 from jlpanel.services.workspace import CycleInfo, Workspace, backup_to, record
 from jlpanel.storage import models as m
 from jlpanel.storage.dossiers import (
@@ -207,25 +206,8 @@ def import_dossier(
 
     ``info`` saves re-reading the cycle (and re-validating its rubric) for every file of a batch.
     """
-    with _collector_paused():
+    with collector_paused():
         return _import_dossier(ws, path, replace=replace, info=info)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one dossier is read and stored.
-
-    A dossier makes some 100,000 objects that live until it is stored, and the collector
-    would walk them again at every generation (a tenth of W1's import). Reference counting
-    frees almost all of them anyway; the pause never outlasts one dossier.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import_dossier(

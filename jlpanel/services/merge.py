@@ -45,6 +45,7 @@ from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, expert_total, validate_sheet
 from jlpanel.domain.text import Text
 from jlpanel.exchange import score_file as sf
+from jlpanel.services.collector import collector_paused
 from jlpanel.services.packages import safe_file_name
 from jlpanel.services.workspace import Workspace, backup_to, record
 from jlpanel.storage import models as m
@@ -828,20 +829,16 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             )
         ).all()
     )
-    insert_rows(
+    insert_rows(  # plain tuples: a panel's merge writes tens of thousands of these
         s,
         m.IndicatorScore,
         (
-            {
-                "sheet_id": ids[pid],
-                "indicator_code": code,
-                "points": points,
-                "comment": sheet.comments.get(code) or None,
-            }
+            (ids[pid], code, points, sheet.comments.get(code) or None)
             for pid, sheet in by_platform.items()
             for code, points in sheet.points.items()
             if points is not None
         ),
+        columns=("sheet_id", "indicator_code", "points", "comment"),
     )
     insert_rows(
         s,
@@ -987,7 +984,8 @@ def merge_score_files(
     for n, path in enumerate(files):
         if progress is not None and not progress(n, steps, path.name):
             return cancel_from(n)
-        examined = _examine(ctx, n, path)
+        with collector_paused():
+            examined = _examine(ctx, n, path)
         if isinstance(examined, MergeOutcome):
             outcomes[n] = examined
             log.info("refused %s: %s", path, [f.code for f in examined.findings])
@@ -1006,7 +1004,7 @@ def merge_score_files(
                 assert backup_dir is not None
                 backup_to(ws, backup_dir, backup_count, BACKUP_REASON)
                 backed_up = True
-        with ws.session() as s:
+        with collector_paused(), ws.session() as s:
             plan = _plan(s, ctx, c)
             if plan.status is MergeFileStatus.MERGED:
                 _store(s, ctx, c, plan)

@@ -363,6 +363,70 @@ def test_insert_rows_writes_ten_thousand_service_records(sessions) -> None:
         assert last.satisfaction == 5
 
 
+def _sheet(session: Session) -> int:
+    cycle = Cycle(name="c", rubric_json="{}", rules_json="{}")
+    platform = Platform(cycle=cycle, filing_no="JL-001", name="甲")
+    expert = Expert(cycle=cycle, name="专家甲")
+    session.add_all([platform, expert])
+    session.flush()
+    sheet = ScoreSheet(
+        expert_id=expert.id,
+        platform_id=platform.id,
+        provenance="paper",
+        revision=1,
+        submitted_at=datetime(2026, 5, 1, tzinfo=UTC),
+        merged_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+    session.add(sheet)
+    session.flush()
+    return sheet.id
+
+
+def test_exact_points_come_back_as_the_decimals_stored(sessions) -> None:
+    """Through the bulk path's own bind processor: every grid value, equal spellings, ints."""
+    from decimal import Decimal
+
+    values = [Decimal("7.5"), Decimal("7.50"), Decimal(8), 3, Decimal("0.25"), Decimal("-0.0")]
+    with sessions.begin() as session:
+        sheet_id = _sheet(session)
+        insert_rows(
+            session,
+            IndicatorScore,
+            ((sheet_id, f"A{n}", value, None) for n, value in enumerate(values)),
+            columns=("sheet_id", "indicator_code", "points", "comment"),
+        )
+    with sessions() as session:
+        query = select(IndicatorScore.indicator_code, IndicatorScore.points)
+        stored = dict(session.execute(query).all())
+    assert [stored[f"A{n}"] for n in range(len(values))] == values
+    assert all(type(v) is Decimal for v in stored.values())
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0.1000000000000000055511151231257827", "more digits than a score can keep"),
+        ("NaN", "not a finite number"),
+        ("Infinity", "not a finite number"),
+    ],
+)
+def test_points_that_would_not_come_back_exactly_are_refused(
+    sessions, value: str, message: str
+) -> None:
+    from decimal import Decimal
+
+    with pytest.raises(ValueError, match=message), sessions.begin() as session:
+        sheet_id = _sheet(session)
+        insert_rows(
+            session,
+            IndicatorScore,
+            [(sheet_id, "A1", Decimal(value), None)],
+            columns=("sheet_id", "indicator_code", "points", "comment"),
+        )
+    with sessions() as session:
+        assert count(session, IndicatorScore) == 0
+
+
 def test_insert_rows_of_nothing_inserts_nothing(sessions) -> None:
     with sessions.begin() as session:
         assert insert_rows(session, AuditEntry, []) == 0
