@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from jlpanel.domain.rubric import Level, Rubric
 from jlpanel.domain.text import Text
 from jlpanel.gui import formatting
-from jlpanel.gui.experts_models import short_name
+from jlpanel.gui.formatting import short_name
 from jlpanel.gui.i18n import current_language, translate
 from jlpanel.gui.score_entry import LEVEL_COLOURS
 from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex

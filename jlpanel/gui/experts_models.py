@@ -10,9 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui import formatting
+from jlpanel.gui.formatting import short_name
 from jlpanel.gui.i18n import current_language, translate
-from jlpanel.gui.secretary_models import Column, RowsModel
-from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex, Column, RowsModel
 from jlpanel.gui.theme import MUTED, icon
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
@@ -147,14 +147,6 @@ class ExpertTableModel(QAbstractTableModel):
             if column in (self.TITLE, self.FIELD):
                 return QBrush(QColor(MUTED))
         return None
-
-
-def short_name(name: str) -> str:
-    """A platform's name without the province every name starts with: 吉林省X平台 → X平台."""
-    for prefix in ("吉林省", "Jilin Provincial "):
-        if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            return name[len(prefix) :]
-    return name
 
 
 class AssignmentMatrixModel(QAbstractTableModel):

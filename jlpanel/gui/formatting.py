@@ -66,3 +66,11 @@ def file_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def short_name(name: str) -> str:
+    """A platform's name without the province every name starts with: 吉林省X平台 → X平台."""
+    for prefix in ("吉林省", "Jilin Provincial "):
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return name[len(prefix) :]
+    return name

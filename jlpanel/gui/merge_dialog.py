@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from jlpanel.gui.crash import report_exception, show_user_error
 from jlpanel.gui.dossier_models import FindingsModel
 from jlpanel.gui.i18n import counted, current_language, translate
-from jlpanel.gui.secretary_models import Column, RowsModel
 from jlpanel.gui.settings import app_settings
+from jlpanel.gui.table_support import Column, RowsModel
 from jlpanel.gui.tasks import ProgressRelay, run_task
 from jlpanel.gui.theme import RoomyItemDelegate, WrappingItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError

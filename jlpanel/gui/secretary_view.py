@@ -40,13 +40,12 @@ from jlpanel.gui.dossier_models import findings_text
 from jlpanel.gui.formatting import date, fixed, number
 from jlpanel.gui.i18n import current_language, translate
 from jlpanel.gui.secretary_models import (
-    Column,
     MatrixModel,
     PanelScoresModel,
-    RowsModel,
     grade_text_colour,
     score_text,
 )
+from jlpanel.gui.table_support import Column, RowsModel
 from jlpanel.gui.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
