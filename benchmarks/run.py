@@ -118,7 +118,7 @@ def bench_gui_start(tmp: Path) -> None:
     """Process start to the first window shown, in a fresh interpreter each time."""
     script = (
         "import time, sys\n"
-        "from jlpanel.gui.app import make_app, MainWindow\n"
+        "from jlpanel.gui.shell.app import make_app, MainWindow\n"
         "app = make_app([])\n"
         "w = MainWindow()\n"
         "w.show()\n"
@@ -222,8 +222,8 @@ _DOSSIER_OPEN = """
 import statistics, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from jlpanel.gui.app import make_app
-from jlpanel.gui.dossier_view import DossierView
+from jlpanel.gui.shell.app import make_app
+from jlpanel.gui.common.dossier_view import DossierView
 from jlpanel.services.workspace import open_workspace
 
 app = make_app([])
@@ -489,8 +489,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from jlpanel.gui.app import make_app
-from jlpanel.gui.review_window import ReviewWindow, open_review_package
+from jlpanel.gui.shell.app import make_app
+from jlpanel.gui.review.review_window import ReviewWindow, open_review_package
 
 app = make_app(language="zh")
 window = ReviewWindow(open_review_package(Path(sys.argv[1])))

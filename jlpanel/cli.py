@@ -942,7 +942,7 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
     passed = False
     try:
         steps = run_selftest(folder, report)
-        from jlpanel.gui.selftest import run_gui_selftest
+        from jlpanel.gui.shell.selftest import run_gui_selftest
 
         steps += run_gui_selftest(folder / "demo" / "demo.jlpanel", folder, report)
         passed = True
@@ -960,7 +960,7 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from jlpanel.gui.app import run_gui
+    from jlpanel.gui.shell.app import run_gui
 
     target = Path(args.file) if getattr(args, "file", None) else None
     # --quit-after-start: for measuring start-up (benchmarks/run.py bundle_start).

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from jlpanel.gui.main_window import MainWindow
+    from jlpanel.gui.shell.main_window import MainWindow
     from jlpanel.services.demo import DemoSummary
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -42,7 +42,7 @@ def _settler(app: QApplication) -> Callable[[], None]:
     """Wait for background work and let the windows repaint: what every shot waits for."""
     from PySide6.QtCore import QThreadPool
 
-    from jlpanel.gui.tasks import pending_tasks
+    from jlpanel.gui.common.tasks import pending_tasks
 
     def settle() -> None:
         QThreadPool.globalInstance().waitForDone()
@@ -147,7 +147,7 @@ def _import_files(demo: DemoSummary, folder: Path) -> list[Path]:
 
 def _shoot(folder: Path, out: Path, only: str = "all") -> list[Path]:
 
-    from jlpanel.gui.app import MainWindow, make_app
+    from jlpanel.gui.shell.app import MainWindow, make_app
     from jlpanel.services.demo import build_demo
 
     app = make_app(language="zh")
@@ -465,7 +465,7 @@ def _shoot_review(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QFileDialog
 
-    from jlpanel.gui.indicator_panel import Field
+    from jlpanel.gui.review.indicator_panel import Field
 
     size = f"{size_px[0]}x{size_px[1]}"
     folder.mkdir(parents=True)
@@ -628,7 +628,7 @@ def _guide_main() -> int:
 
 def _shoot_guide(folder: Path) -> list[Path]:
 
-    from jlpanel.gui.app import MainWindow, make_app
+    from jlpanel.gui.shell.app import MainWindow, make_app
     from jlpanel.services.demo import build_demo
 
     app = make_app(language="zh")
@@ -715,7 +715,7 @@ def demo_build(run: GuideRun) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from jlpanel.gui.demo_build import demo_folder
+    from jlpanel.gui.shell.demo_build import demo_folder
 
     shutil.rmtree(demo_folder(), ignore_errors=True)  # built again for each language
     window = run.window
@@ -892,7 +892,7 @@ def issue_packages(run: GuideRun) -> None:
 
 
 def _review(run: GuideRun) -> object:
-    from jlpanel.gui.review_window import ReviewWindow
+    from jlpanel.gui.review.review_window import ReviewWindow
 
     review = run.state["review"]
     assert isinstance(review, ReviewWindow)
@@ -921,8 +921,8 @@ def scoring_desk(run: GuideRun) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from jlpanel.gui.indicator_panel import Field
-    from jlpanel.gui.review_window import ReviewWindow
+    from jlpanel.gui.review.indicator_panel import Field
+    from jlpanel.gui.review.review_window import ReviewWindow
 
     review = _review(run)
     assert isinstance(review, ReviewWindow)
@@ -940,7 +940,7 @@ def scoring_desk(run: GuideRun) -> None:
 
 @guide_shot
 def submit_problems(run: GuideRun) -> None:
-    from jlpanel.gui.review_window import ReviewWindow
+    from jlpanel.gui.review.review_window import ReviewWindow
 
     review = _review(run)
     assert isinstance(review, ReviewWindow)
@@ -957,7 +957,7 @@ def submit_problems(run: GuideRun) -> None:
 def submitted(run: GuideRun) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from jlpanel.gui.review_window import ReviewWindow
+    from jlpanel.gui.review.review_window import ReviewWindow
 
     review = _review(run)
     assert isinstance(review, ReviewWindow)

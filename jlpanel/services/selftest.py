@@ -6,7 +6,7 @@ roster, the review packages, every expert's signed score file), merges the score
 computes the results, writes the 汇总表 PDF and the results workbook, and checks each
 output for what a user would miss first (the embedded Chinese font, the five sheets).
 The GUI half (Qt plugins, translations, icons, the main window) is
-:mod:`jlpanel.gui.selftest`.
+:mod:`jlpanel.gui.shell.selftest`.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from jlpanel.gui.app import MainWindow, make_app
-from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.tasks import pending_tasks
+from jlpanel.gui.common.i18n import apply_language
+from jlpanel.gui.common.tasks import pending_tasks
+from jlpanel.gui.shell.app import MainWindow, make_app
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication
 
 from jlpanel import __version__
-from jlpanel.gui.about_dialog import (
+from jlpanel.gui.common.about_dialog import (
     FONT_LICENSE_FILE,
     JLPANEL_LICENSE_FILE,
     AboutDialog,
@@ -23,8 +23,8 @@ from jlpanel.gui.about_dialog import (
     distribution_version,
     read_components,
 )
-from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.common.i18n import apply_language
+from jlpanel.gui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,7 +114,7 @@ def test_opening_it_imports_no_heavy_library() -> None:
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from jlpanel.gui.about_dialog import AboutDialog\n"
+        "from jlpanel.gui.common.about_dialog import AboutDialog\n"
         "AboutDialog().show()\n"
         "print(sorted(m for m in ('pandas', 'sqlalchemy', 'reportlab', 'numpy')"
         " if m in sys.modules))\n"

@@ -22,7 +22,7 @@ def test_void_qt_calls_do_not_leak_references_to_none(qapp: object) -> None:
 def test_the_window_starts_without_the_database_or_spreadsheet_libraries() -> None:
     code = (
         "import sys\n"
-        "from jlpanel.gui.app import MainWindow, make_app\n"
+        "from jlpanel.gui.shell.app import MainWindow, make_app\n"
         "app = make_app(language='zh')\n"
         "window = MainWindow()\n"
         "heavy = ('sqlalchemy', 'pandas', 'xlsxwriter', 'python_calamine', 'reportlab')\n"

@@ -17,8 +17,8 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 from test_gui_workflow import open_new_dialog
 
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.report_dialog import ReportDialog
+from jlpanel.gui.secretary.report_dialog import ReportDialog
+from jlpanel.gui.shell.main_window import MainWindow
 from jlpanel.storage import models as m
 
 LEFT = Qt.MouseButton.LeftButton

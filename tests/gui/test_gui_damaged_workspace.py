@@ -10,7 +10,7 @@ import pytest
 from damage import backup_files, damage, filled_workspace, quick_check, sha256
 from PySide6.QtWidgets import QMessageBox
 
-from jlpanel.gui.app import MainWindow
+from jlpanel.gui.shell.app import MainWindow
 from jlpanel.services.preferences import load_preferences
 from jlpanel.services.workspace import open_workspace
 

@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from jlpanel.gui.experts_models import (
+from jlpanel.gui.shell.main_window import MainWindow
+from jlpanel.gui.staff.experts_models import (
     ASSIGNED_MARK,
     CONFLICT_COLOUR,
     CONFLICT_MARK,
     REASON_ROLE,
     ExpertTableModel,
 )
-from jlpanel.gui.experts_view import ExpertsView
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.roster_dialog import RosterResultDialog
+from jlpanel.gui.staff.experts_view import ExpertsView
+from jlpanel.gui.staff.roster_dialog import RosterResultDialog
 from jlpanel.storage.package_file import inspect_package
 
 NAMES = [row[0] for row in PANEL]

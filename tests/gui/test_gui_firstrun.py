@@ -10,11 +10,11 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from jlpanel.gui.app import MainWindow
-from jlpanel.gui.geometry import first_run_size, fit_into
-from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.settings import app_settings
-from jlpanel.gui.shortcuts_dialog import ShortcutsDialog, key_text, plain_text
+from jlpanel.gui.common.geometry import first_run_size, fit_into
+from jlpanel.gui.common.i18n import apply_language
+from jlpanel.gui.common.settings import app_settings
+from jlpanel.gui.common.shortcuts_dialog import ShortcutsDialog, key_text, plain_text
+from jlpanel.gui.shell.app import MainWindow
 
 #: Building the demo takes about half a minute; a slow shared machine gets more.
 BUILD_TIMEOUT_MS = 240_000
@@ -296,7 +296,7 @@ def test_every_dossier_tab_leaves_the_scoring_panel_room_in_english(
     at least, squeezing the scoring panel until its scores and comments were cut off."""
     from PySide6.QtWidgets import QTabWidget
 
-    from jlpanel.gui.dossier_view import DossierView
+    from jlpanel.gui.common.dossier_view import DossierView
 
     window.set_language("en")
     dossier = DossierView()

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from jlpanel.gui import crash
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.settings import RecentFiles, app_settings
-from jlpanel.gui.tasks import pending_tasks, run_task
+from jlpanel.gui.common import crash
+from jlpanel.gui.common.settings import RecentFiles, app_settings
+from jlpanel.gui.common.tasks import pending_tasks, run_task
+from jlpanel.gui.shell.main_window import MainWindow
 from jlpanel.services.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def test_a_bug_in_a_worker_reaches_the_crash_dialog(
     def broken(*_args: object) -> Any:
         raise KeyError("cycle")
 
-    monkeypatch.setattr("jlpanel.gui.main_window._open_in_background", broken)
+    monkeypatch.setattr("jlpanel.gui.shell.main_window._open_in_background", broken)
     with qtbot.waitSignal(window.task_failed, timeout=10_000):
         window.open_workspace(workspace_file)
     assert [m.kind for m in message_boxes] == ["critical"]

@@ -32,12 +32,12 @@ from python_calamine import CalamineWorkbook
 from test_gui_review import declare_all, focused, open_review, type_score
 from test_gui_workflow import open_new_dialog, type_into
 
-from jlpanel.gui.indicator_panel import Field
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.merge_dialog import MergeDialog
-from jlpanel.gui.report_dialog import ReportDialog
-from jlpanel.gui.roster_dialog import RosterResultDialog
-from jlpanel.gui.tasks import pending_tasks
+from jlpanel.gui.common.tasks import pending_tasks
+from jlpanel.gui.review.indicator_panel import Field
+from jlpanel.gui.secretary.merge_dialog import MergeDialog
+from jlpanel.gui.secretary.report_dialog import ReportDialog
+from jlpanel.gui.shell.main_window import MainWindow
+from jlpanel.gui.staff.roster_dialog import RosterResultDialog
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -11,9 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
-from jlpanel.gui.experts_models import CHECK_REASON, CHECK_STATUS, CONFLICT_MARK, REASON_ROLE
-from jlpanel.gui.experts_view import ExpertsView
-from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.shell.main_window import MainWindow
+from jlpanel.gui.staff.experts_models import CHECK_REASON, CHECK_STATUS, CONFLICT_MARK, REASON_ROLE
+from jlpanel.gui.staff.experts_view import ExpertsView
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
 

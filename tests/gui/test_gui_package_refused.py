@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from conftest import IssuedFiles, Shown
 
-from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.common.i18n import apply_language
+from jlpanel.gui.shell.main_window import MainWindow
 
 
 def with_trigger(issued: IssuedFiles, folder: Path) -> Path:

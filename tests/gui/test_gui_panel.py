@@ -16,8 +16,8 @@ from meeting_support import CYCLE, EXPERTS, PERIOD, POOR_COMMENT, write_dossiers
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from jlpanel.gui.panel_dialogs import ReopenDialog, TieOrderDialog, VetoRulingDialog
-from jlpanel.gui.secretary_view import DiscussionPage, ResultsPage
+from jlpanel.gui.secretary.panel_dialogs import ReopenDialog, TieOrderDialog, VetoRulingDialog
+from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage
 from jlpanel.services import review as rv
 
 pytestmark = pytest.mark.usefixtures("message_boxes")

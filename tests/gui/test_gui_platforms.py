@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from jlpanel.gui.import_dialog import ImportDialog
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.platform_model import PlatformColumn
+from jlpanel.gui.shell.main_window import MainWindow
+from jlpanel.gui.staff.import_dialog import ImportDialog
+from jlpanel.gui.staff.platform_model import PlatformColumn
 
 LEFT = Qt.MouseButton.LeftButton
 

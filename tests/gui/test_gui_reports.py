@@ -16,8 +16,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from python_calamine import CalamineWorkbook
 
-from jlpanel.gui.report_dialog import DOCUMENT_CODES, ReportDialog, ResultExport
-from jlpanel.gui.tasks import pending_tasks
+from jlpanel.gui.common.tasks import pending_tasks
+from jlpanel.gui.secretary.report_dialog import DOCUMENT_CODES, ReportDialog, ResultExport
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -331,7 +331,7 @@ def test_export_failure_is_a_message(
 
 
 def test_the_dialog_speaks_english(dialog: ReportDialog, qtbot: Any) -> None:
-    from jlpanel.gui.i18n import apply_language
+    from jlpanel.gui.common.i18n import apply_language
 
     apply_language("en")
     assert dialog.windowTitle() == "Generate reports"
@@ -380,7 +380,7 @@ def test_the_window_offers_reports_and_export(
     qtbot.waitUntil(lambda: window.result_export is None and not window.busy, timeout=30_000)
     assert window.statusBar().currentMessage() == f"已导出考核结果：{tmp_path / '结果.csv'}"
     assert (tmp_path / "结果.csv").is_file()
-    from jlpanel.gui.i18n import apply_language
+    from jlpanel.gui.common.i18n import apply_language
 
     apply_language("en")
     assert window.report_action.text() == "&Generate reports…"

@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from jlpanel.exchange.score_file import parse_score_file, verify_signature
-from jlpanel.gui.declaration_page import DeclarationModel
-from jlpanel.gui.indicator_panel import Field
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.review_window import ReviewWindow
-from jlpanel.gui.tasks import pending_tasks
+from jlpanel.gui.common.tasks import pending_tasks
+from jlpanel.gui.review.declaration_page import DeclarationModel
+from jlpanel.gui.review.indicator_panel import Field
+from jlpanel.gui.review.review_window import ReviewWindow
+from jlpanel.gui.shell.main_window import MainWindow
 from jlpanel.services import review as rv
 
 REPO = Path(__file__).resolve().parents[2]
@@ -395,8 +395,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from jlpanel.gui.app import make_app
-from jlpanel.gui.review_window import ReviewWindow, open_review_package
+from jlpanel.gui.shell.app import make_app
+from jlpanel.gui.review.review_window import ReviewWindow, open_review_package
 
 app = make_app(language="zh")
 window = ReviewWindow(open_review_package(Path(sys.argv[1])))
@@ -493,7 +493,7 @@ OPENER = r"""
 import sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from jlpanel.gui.review_window import ReviewWindow
+from jlpanel.gui.review.review_window import ReviewWindow
 
 def exec_until_expert_mode(self=None):
     deadline = time.monotonic() + 60

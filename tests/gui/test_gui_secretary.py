@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from jlpanel.gui.charts import GradeChart, SpreadBar, SpreadChart
-from jlpanel.gui.merge_dialog import MergeDialog
-from jlpanel.gui.secretary_models import STATE_ROLE
-from jlpanel.gui.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
+from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
+from jlpanel.gui.secretary.merge_dialog import MergeDialog
+from jlpanel.gui.secretary.secretary_models import STATE_ROLE
+from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
 from jlpanel.services.demo_scores import (
     EXPECTED_DEMO,
     EXPECTED_DISAGREEMENTS,
@@ -190,7 +190,7 @@ def test_discussion_list_puts_the_disagreements_first(qtbot: Any, merged: Any) -
 
 
 def test_the_panels_agreement_is_shown_with_n_k_and_a_reading(qtbot: Any, merged: Any) -> None:
-    from jlpanel.gui.i18n import apply_language
+    from jlpanel.gui.common.i18n import apply_language
     from jlpanel.services.dashboard import agreement_view
 
     page = DiscussionPage()
@@ -362,8 +362,8 @@ def test_empty_charts_paint(qtbot: Any, app: QApplication) -> None:
 def test_the_window_has_the_secretary_tabs_and_menu(
     qtbot: Any, window: Any, demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jlpanel.gui.i18n import apply_language
-    from jlpanel.gui.tasks import pending_tasks
+    from jlpanel.gui.common.i18n import apply_language
+    from jlpanel.gui.common.tasks import pending_tasks
 
     window.open_workspace(demo / "demo.jlpanel")
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
@@ -397,8 +397,8 @@ def test_the_window_has_the_secretary_tabs_and_menu(
 def test_another_workspace_does_not_inherit_the_shown_platform(
     qtbot: Any, window: Any, demo: Path, workspace_file: Path
 ) -> None:
-    from jlpanel.gui.i18n import apply_language
-    from jlpanel.gui.tasks import pending_tasks
+    from jlpanel.gui.common.i18n import apply_language
+    from jlpanel.gui.common.tasks import pending_tasks
 
     window.open_workspace(demo / "demo.jlpanel")
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)

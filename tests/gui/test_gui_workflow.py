@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.new_workspace_dialog import NewWorkspaceDialog, default_period
-from jlpanel.gui.start_page import EXISTS_ROLE
+from jlpanel.gui.shell.main_window import MainWindow
+from jlpanel.gui.shell.new_workspace_dialog import NewWorkspaceDialog, default_period
+from jlpanel.gui.shell.start_page import EXISTS_ROLE
 from jlpanel.services.rubrics import default_rubric
 
 OK = QDialogButtonBox.StandardButton.Ok

@@ -11,10 +11,10 @@ from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 import jlpanel
-from jlpanel.gui import help_window
-from jlpanel.gui.help_window import GUIDE_PAGES, MAX_IMAGE_WIDTH, HelpWindow, guide_folder
-from jlpanel.gui.i18n import apply_language
-from jlpanel.gui.main_window import MainWindow
+from jlpanel.gui.common import help_window
+from jlpanel.gui.common.help_window import GUIDE_PAGES, MAX_IMAGE_WIDTH, HelpWindow, guide_folder
+from jlpanel.gui.common.i18n import apply_language
+from jlpanel.gui.shell.main_window import MainWindow
 
 REPO_GUIDE = Path(jlpanel.__file__).resolve().parents[1] / "docs" / "guide"
 

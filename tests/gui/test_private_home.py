@@ -19,7 +19,7 @@ from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 from PySide6.QtCore import QStandardPaths
 
 from jlpanel import APP_NAME
-from jlpanel.gui.settings import app_settings
+from jlpanel.gui.common.settings import app_settings
 from jlpanel.services.preferences import config_dir, data_dir
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -58,9 +58,9 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from PySide6.QtWidgets import QFileDialog
 
     from jlpanel.cli import main
-    from jlpanel.gui import crash
-    from jlpanel.gui.app import MainWindow, make_app
-    from jlpanel.gui.settings import RecentFiles
+    from jlpanel.gui.common import crash
+    from jlpanel.gui.shell.app import MainWindow, make_app
+    from jlpanel.gui.common.settings import RecentFiles
     from jlpanel.services.preferences import Preferences, save_preferences
     from jlpanel.services.workspace import open_workspace
 

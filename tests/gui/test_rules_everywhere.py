@@ -17,9 +17,9 @@ from jlpanel.cli import main
 from jlpanel.domain.aggregation import ScorePolicy
 from jlpanel.domain.rule_words import describe_rules
 from jlpanel.domain.rules import BudgetSplit, Grade, RuleSettings
-from jlpanel.gui.rules_model import RulesTableModel
-from jlpanel.gui.secretary_view import DiscussionPage, ResultsPage
-from jlpanel.gui.settings_dialog import SettingsDialog
+from jlpanel.gui.common.rules_model import RulesTableModel
+from jlpanel.gui.common.settings_dialog import SettingsDialog
+from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage
 from jlpanel.services.reporting import write_reports
 from jlpanel.services.rubrics import default_rubric
 from jlpanel.services.workspace import create_workspace, update_rules

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from jlpanel.gui.main_window import MainWindow
-from jlpanel.gui.settings_dialog import SettingsDialog
+from jlpanel.gui.common.settings_dialog import SettingsDialog
+from jlpanel.gui.shell.main_window import MainWindow
 from jlpanel.services.preferences import load_preferences, preferences_path
 from jlpanel.storage.workspace import list_backups
 
@@ -113,7 +113,7 @@ def test_backups_and_the_export_folder_are_saved_and_used(
     assert report is not None
     assert report.output_folder() == exports
     report.reject()
-    from jlpanel.gui.report_dialog import ResultExport
+    from jlpanel.gui.secretary.report_dialog import ResultExport
 
     starts: list[str] = []
 

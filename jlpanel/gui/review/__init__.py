@@ -1,0 +1,1 @@
+"""The expert's review window: declaration, the scoring desk and submission."""

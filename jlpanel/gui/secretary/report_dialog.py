@@ -1,0 +1,743 @@
+"""生成评审报告 and 导出结果: the cycle's PDFs and its results workbook, written off the GUI
+thread (the import dialog's pattern: choose, progress with 取消, then what was written).
+
+The report dialog also offers the cycle's report language; writing in another one stores it
+as the cycle's setting (audited), so the next reports and the export follow it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.rules_model import REPORT_LANGUAGES
+from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.tasks import ProgressRelay, run_task
+from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.services.errors import UserError
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab
+    from jlpanel.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+#: The documents, in the order offered; the codes are reporting.DocumentKind's values.
+DOCUMENT_CODES = (
+    "evaluation",
+    "summary",
+    "expert_sheets",
+    "signatures",
+    "publication",
+    "rectification",
+)
+
+
+def document_name(code: str) -> str:
+    """A document's name in the UI language."""
+    return {
+        "evaluation": translate("ReportDialog", "评价报告"),
+        "summary": translate("ReportDialog", "汇总表"),
+        "expert_sheets": translate("ReportDialog", "专家个人评分表"),
+        "signatures": translate("ReportDialog", "专家组签字表"),
+        "publication": translate("ReportDialog", "公示名单"),
+        "rectification": translate("ReportDialog", "整改通知书"),
+    }.get(code, code)
+
+
+def document_note(code: str) -> str:
+    """What a document holds and how many files it makes."""
+    return {
+        "evaluation": translate("ReportDialog", "每个平台一份：评分统计、等级、专家组意见"),
+        "summary": translate("ReportDialog", "排名表和等级分布"),
+        "expert_sheets": translate("ReportDialog", "每位专家一份，附签字栏"),
+        "signatures": translate("ReportDialog", "专家组成员签字"),
+        "publication": translate("ReportDialog", "对外公示的结果名单"),
+        "rectification": translate("ReportDialog", "每个不合格平台一份，注明整改期限"),
+    }.get(code, "")
+
+
+def default_report_folder(workspace_path: Path) -> Path:
+    """Where the reports go unless the user says otherwise: beside the workspace."""
+    return workspace_path.parent / translate("ReportDialog", "评审报告")
+
+
+# The folders chosen in this session live on the main window (a dynamic property), so the next
+# report or export starts where the user last chose; before that, the 导出 preference decides.
+_REPORT_FOLDER_PROPERTY = "jlpanelReportFolder"
+_EXPORT_FOLDER_PROPERTY = "jlpanelExportFolder"
+
+
+def _session_folder(widget: QWidget | None, name: str) -> Path | None:
+    value = widget.window().property(name) if widget is not None else None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def _remember_folder(widget: QWidget | None, name: str, folder: Path) -> None:
+    if widget is not None:
+        widget.window().setProperty(name, str(folder))
+
+
+def preferred_export_folder() -> Path | None:
+    """The default export folder of the preferences (设置 → 导出), or None when unset."""
+    from jlpanel.services.preferences import load_preferences
+
+    text = load_preferences().export_dir
+    return Path(text) if text else None
+
+
+def starting_report_folder(workspace_path: Path, window: QWidget | None) -> Path:
+    """The folder the report dialog offers: this session's choice, the preference, or beside
+    the workspace."""
+    return (
+        _session_folder(window, _REPORT_FOLDER_PROPERTY)
+        or preferred_export_folder()
+        or default_report_folder(workspace_path)
+    )
+
+
+# ------------------------------------------------------------------ work off the thread
+
+
+class ReportProgress(ProgressRelay):
+    """The report writer's progress, and the report language it stored before writing."""
+
+    # The cycle's report language was changed to this one (and stored) before writing.
+    language_stored = Signal(str)
+
+
+def _write_reports(
+    workspace: Workspace,
+    folder: Path,
+    documents: list[str],
+    combined: bool,
+    language: str,
+    relay: ReportProgress,
+    cancel: threading.Event,
+) -> list[Path]:
+    from jlpanel.services.reporting import write_reports
+    from jlpanel.services.workspace import set_cycle_language
+
+    # The language chosen becomes the cycle's, so the export and the next reports follow it.
+    if set_cycle_language(workspace, language):
+        relay.language_stored.emit(language)
+    return write_reports(
+        workspace,
+        folder,
+        documents=documents,
+        combined=combined,
+        language=language,
+        progress=partial(relay.report, cancel),
+    )
+
+
+class WrittenFilesModel(QAbstractListModel):
+    """The files written: names, the full path as a tooltip."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths: list[Path] = []
+
+    def set_paths(self, paths: Sequence[Path]) -> None:
+        self.beginResetModel()
+        self._paths = list(paths)
+        self.endResetModel()
+
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._paths)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._paths):
+            return None
+        path = self._paths[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return path.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(path)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("document-sign")
+        return None
+
+
+# ------------------------------------------------------------------------------ dialog
+
+
+class ReportDialog(QDialog):
+    """生成评审报告: tick the documents and the folder, 生成 with progress and 取消, then the
+    files written with 打开文件夹."""
+
+    #: Writing finished (complete or cancelled); carries the list of files written.
+    generated = Signal(object)
+    #: Writing failed as a whole; carries the message shown.
+    failed = Signal(str)
+    #: One line for the main window's status bar.
+    status = Signal(str)
+    # The cycle's report language is now this one (stored in the workspace).
+    language_changed = Signal(str)
+
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, language: str | None = None
+    ) -> None:
+        """``language`` is the cycle's report language (read from ``workspace`` when None)."""
+        super().__init__(parent)
+        self.setObjectName("ReportDialog")
+        self.workspace = workspace
+        # The cycle's report language as stored.
+        self.cycle_language = language or workspace.cycle_info().language
+        self.running = False
+        self.cancelled = False
+        self._cancel = threading.Event()
+        self.progress = ReportProgress(self)
+        self.progress.progressed.connect(self._on_progress)
+        self.progress.language_stored.connect(self._on_language_stored)
+        self.folder = starting_report_folder(workspace.path, parent)
+
+        self.titleLabel = QLabel()
+        self.titleLabel.setFont(scaled_font(self.titleLabel, 1.25, bold=True))
+        self.pages = QStackedWidget()
+
+        # ---- choose
+        self.choosePage = QWidget()
+        self.documentsBox = QGroupBox()
+        grid = QGridLayout(self.documentsBox)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(8)
+        self.document_checks: dict[str, QCheckBox] = {}
+        self._notes: dict[str, QLabel] = {}
+        for row, code in enumerate(DOCUMENT_CODES):
+            check = QCheckBox()
+            check.setChecked(True)
+            check.toggled.connect(self._update_buttons)
+            note = QLabel()
+            set_muted(note)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(note, row, 1)
+            self.document_checks[code] = check
+            self._notes[code] = note
+        grid.setColumnStretch(1, 1)
+        self.combinedCheck = QCheckBox()
+        self.languageLabel = QLabel()
+        self.languageCombo = QComboBox()
+        for code, name in REPORT_LANGUAGES:
+            self.languageCombo.addItem(name, code)
+        self.set_report_language(self.cycle_language)
+        self.languageLabel.setBuddy(self.languageCombo)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.languageLabel)
+        language_row.addWidget(self.languageCombo)
+        language_row.addStretch(1)
+        self.languageNote = QLabel()
+        self.languageNote.setWordWrap(True)
+        set_muted(self.languageNote)
+        self.folderLabel = QLabel()
+        self.folderEdit = QLineEdit(str(self.folder))
+        self.folderEdit.textChanged.connect(self._update_buttons)
+        self.browseButton = QPushButton()
+        self.browseButton.setIcon(icon("folder-open"))
+        self.browseButton.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folderEdit, 1)
+        folder_row.addWidget(self.browseButton)
+        self.replaceNote = QLabel()
+        self.replaceNote.setWordWrap(True)
+        set_muted(self.replaceNote)
+        choose = QVBoxLayout(self.choosePage)
+        choose.setContentsMargins(0, 0, 0, 0)
+        choose.addWidget(self.documentsBox)
+        choose.addWidget(self.combinedCheck)
+        choose.addSpacing(6)
+        choose.addLayout(language_row)
+        choose.addWidget(self.languageNote)
+        choose.addSpacing(6)
+        choose.addWidget(self.folderLabel)
+        choose.addLayout(folder_row)
+        choose.addWidget(self.replaceNote)
+        choose.addStretch(1)
+
+        # ---- progress
+        self.progressPage = QWidget()
+        self.progressBar = QProgressBar()
+        self.progressBar.setFormat("%v / %m")  # files done of all, not a percentage
+        self.progressFileLabel = QLabel()
+        self.progressFileLabel.setWordWrap(True)
+        self.progressNoteLabel = QLabel()
+        set_muted(self.progressNoteLabel)
+        progress = QVBoxLayout(self.progressPage)
+        progress.setContentsMargins(0, 0, 0, 0)
+        progress.addStretch(1)
+        progress.addWidget(self.progressBar)
+        progress.addWidget(self.progressFileLabel)
+        progress.addWidget(self.progressNoteLabel)
+        progress.addStretch(2)
+
+        # ---- results
+        self.resultsPage = QWidget()
+        self.summaryLabel = QLabel()
+        self.summaryLabel.setFont(scaled_font(self.summaryLabel, 1.1, bold=True))
+        self.resultFolderLabel = QLabel()
+        self.resultFolderLabel.setWordWrap(True)
+        self.resultFolderLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_muted(self.resultFolderLabel)
+        self.files_model = WrittenFilesModel(self)
+        self.filesList = QListView()
+        self.filesList.setModel(self.files_model)
+        self.filesList.setItemDelegate(RoomyItemDelegate(self.filesList, pad_y=3))
+        self.filesList.setFrameShape(QFrame.Shape.StyledPanel)
+        # Double-click or Enter opens a file; Enter stops here, not at the default button.
+        self.filesList.doubleClicked.connect(self._open_file)
+        self.filesList.installEventFilter(self)
+        results = QVBoxLayout(self.resultsPage)
+        results.setContentsMargins(0, 0, 0, 0)
+        results.addWidget(self.summaryLabel)
+        results.addWidget(self.resultFolderLabel)
+        results.addWidget(self.filesList, 1)
+
+        for page in (self.choosePage, self.progressPage, self.resultsPage):
+            self.pages.addWidget(page)
+
+        # ---- buttons
+        self.openFolderButton = QPushButton()
+        self.openFolderButton.setIcon(icon("folder-open"))
+        self.openFolderButton.clicked.connect(self.open_folder)
+        self.againButton = QPushButton()
+        self.againButton.clicked.connect(self._choose_again)
+        self.startButton = QPushButton()
+        self.startButton.setIcon(icon("document-sign"))
+        self.startButton.clicked.connect(self.start)
+        self.cancelButton = QPushButton()
+        self.cancelButton.clicked.connect(self.cancel)
+        self.closeButton = QPushButton()
+        self.closeButton.clicked.connect(self.accept)
+        for button in (
+            self.openFolderButton,
+            self.againButton,
+            self.startButton,
+            self.cancelButton,
+            self.closeButton,
+        ):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.openFolderButton)
+        buttons.addWidget(self.againButton)
+        buttons.addStretch(1)
+        buttons.addWidget(self.startButton)
+        buttons.addWidget(self.cancelButton)
+        buttons.addWidget(self.closeButton)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.titleLabel)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        self.pages.setCurrentWidget(self.choosePage)
+        self._retranslate()
+        self._update_buttons()
+        self.resize(640, 500)
+
+    # -------------------------------------------------------------------- choosing
+
+    def documents(self) -> list[str]:
+        """The codes of the ticked documents, in the order offered."""
+        return [code for code in DOCUMENT_CODES if self.document_checks[code].isChecked()]
+
+    def set_documents(self, codes: Sequence[str]) -> None:
+        """Tick exactly ``codes``."""
+        for code, check in self.document_checks.items():
+            check.setChecked(code in codes)
+
+    def report_language(self) -> str:
+        """The language chosen for the reports: "zh" or "en"."""
+        return str(self.languageCombo.currentData())
+
+    def set_report_language(self, language: str) -> None:
+        """Choose the reports' language ("zh" or "en")."""
+        index = self.languageCombo.findData(language)
+        if index >= 0:
+            self.languageCombo.setCurrentIndex(index)
+
+    def output_folder(self) -> Path:
+        text = self.folderEdit.text().strip()
+        return Path(text) if text else self.folder
+
+    def choose_folder(self) -> None:
+        """Ask for the folder the PDFs go to."""
+        name = QFileDialog.getExistingDirectory(
+            self, translate("ReportDialog", "选择存放评审报告的文件夹"), str(self.output_folder())
+        )
+        if name:
+            self.folderEdit.setText(str(Path(name)))
+
+    def _choose_again(self) -> None:
+        self.pages.setCurrentWidget(self.choosePage)
+        self._retranslate()
+        self._update_buttons()
+
+    # --------------------------------------------------------------------- writing
+
+    def start(self) -> None:
+        """Write the ticked documents in the background."""
+        documents = self.documents()
+        if self.running or not documents or not self.folderEdit.text().strip():
+            return
+        self.folder = self.output_folder()
+        _remember_folder(self.parentWidget(), _REPORT_FOLDER_PROPERTY, self.folder)
+        self.running = True
+        self.cancelled = False
+        self._cancel = threading.Event()
+        self.progressBar.setRange(0, 0)  # busy until the first file is known
+        self.progressBar.setValue(0)
+        self.progressFileLabel.setText(translate("ReportDialog", "正在汇总考核结果…"))
+        self.pages.setCurrentWidget(self.progressPage)
+        self._retranslate()
+        self._update_buttons()
+        self.cancelButton.setFocus()
+        combined = self.combinedCheck.isChecked()
+        language = self.report_language()
+        log.info(
+            "writing reports %s (combined=%s, %s) to %s", documents, combined, language, self.folder
+        )
+        run_task(
+            partial(
+                _write_reports,
+                self.workspace,
+                self.folder,
+                documents,
+                combined,
+                language,
+                self.progress,
+                self._cancel,
+            ),
+            self._on_done,
+            self._on_failed,
+        )
+
+    def cancel(self) -> None:
+        """Stop after the file being written; the folder keeps its previous reports."""
+        if not self.running or self._cancel.is_set():
+            return
+        self._cancel.set()
+        self.cancelled = True
+        self.titleLabel.setText(translate("ReportDialog", "正在取消…"))
+        self.cancelButton.setEnabled(False)
+
+    def _on_language_stored(self, language: str) -> None:
+        self.cycle_language = language
+        self.language_changed.emit(language)
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        if not self.running:
+            return
+        self.progressBar.setRange(0, max(total, 1))
+        self.progressBar.setValue(done)
+        if name:
+            self.progressFileLabel.setText(
+                translate("ReportDialog", "第 {n} / {total} 个文件：{name}").format(
+                    n=done + 1, total=total, name=name
+                )
+            )
+        else:
+            self.progressFileLabel.setText(translate("ReportDialog", "正在完成…"))
+
+    def _on_done(self, written: list[Path]) -> None:
+        self.running = False
+        self.files_model.set_paths(written)
+        self.pages.setCurrentWidget(self.resultsPage)
+        self._retranslate()
+        self._update_buttons()
+        if written:
+            self.filesList.setCurrentIndex(self.files_model.index(0, 0))
+        self.filesList.setFocus()
+        self.status.emit(self.summary())
+        self.generated.emit(written)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.pages.setCurrentWidget(self.choosePage)
+        self._retranslate()
+        self._update_buttons()
+        if isinstance(exc, UserError):
+            message = exc.message(current_language())
+            show_user_error(self, exc)
+        elif isinstance(exc, OSError):
+            message = translate("ReportDialog", "无法写入文件：\n{error}").format(error=exc)
+            show_user_error(self, UserError(message, message))
+        else:
+            message = str(exc)
+            report_exception(exc, self)
+        self.status.emit(translate("ReportDialog", "未能生成评审报告"))
+        self.failed.emit(message)
+
+    # --------------------------------------------------------------------- results
+
+    def written(self) -> list[Path]:
+        """The files of the last run."""
+        return self.files_model.paths()
+
+    def count_text(self) -> str:
+        """已生成 N 个文件, or that 取消 left the folder as it was."""
+        n = self.files_model.rowCount()
+        if self.cancelled:
+            # a report set is written whole or not at all (issue 13)
+            return translate("ReportDialog", "已取消；文件夹中原有的评审报告未改动")
+        return counted(
+            n,
+            translate("ReportDialog", "已生成 {n} 个文件", "one"),
+            translate("ReportDialog", "已生成 {n} 个文件", "other"),
+        )
+
+    def summary(self) -> str:
+        """The count and the folder, for the status bar."""
+        return translate("ReportDialog", "{summary}：{folder}").format(
+            summary=self.count_text(), folder=self.folder
+        )
+
+    def open_folder(self) -> None:
+        """Show the reports' folder in the system's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filesList
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.filesList.currentIndex().isValid()
+        ):
+            self._open_file(self.filesList.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_file(self, index: QModelIndex) -> None:
+        paths = self.files_model.paths()
+        if 0 <= index.row() < len(paths):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[index.row()])))
+
+    # --------------------------------------------------------------------- looks
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(translate("ReportDialog", "生成评审报告"))
+        page = self.pages.currentWidget()
+        if page is self.progressPage:
+            self.titleLabel.setText(
+                translate("ReportDialog", "正在取消…")
+                if self._cancel.is_set()
+                else translate("ReportDialog", "正在生成评审报告…")
+            )
+        elif page is self.resultsPage:
+            self.titleLabel.setText(
+                translate("ReportDialog", "评审报告已取消")
+                if self.cancelled
+                else translate("ReportDialog", "评审报告已生成")
+            )
+        else:
+            self.titleLabel.setText(translate("ReportDialog", "生成评审报告"))
+        self.documentsBox.setTitle(translate("ReportDialog", "文档"))
+        for code, check in self.document_checks.items():
+            check.setText(document_name(code))
+            self._notes[code].setText(document_note(code))
+        self.combinedCheck.setText(
+            translate("ReportDialog", "另生成合订本（所选文档合为一个 PDF）")
+        )
+        self.languageLabel.setText(translate("ReportDialog", "报告语言(&L)："))
+        self.languageNote.setText(
+            translate(
+                "ReportDialog",
+                "所选语言将保存为本周期的报告语言，之后的报告和导出结果 (Ctrl+E) 也使用它。",
+            )
+        )
+        self.folderLabel.setText(translate("ReportDialog", "保存到文件夹："))
+        self.browseButton.setText(translate("ReportDialog", "浏览(&B)…"))
+        self.replaceNote.setText(
+            translate("ReportDialog", "文件夹中同名的报告会被替换；每个文件写完整后才出现。")
+        )
+        self.progressNoteLabel.setText(
+            translate("ReportDialog", "取消后，已写完的文件保留，正在写的文件不会留下半个。")
+        )
+        if page is self.resultsPage:
+            self.summaryLabel.setText(self.count_text())
+        self.resultFolderLabel.setText(
+            translate("ReportDialog", "文件夹：{folder}").format(folder=self.folder)
+            + "\n"
+            + translate("ReportDialog", "双击文件或按回车键，用默认程序打开。")
+        )
+        self.openFolderButton.setText(translate("ReportDialog", "打开文件夹(&O)"))
+        self.againButton.setText(translate("ReportDialog", "重新选择(&R)"))
+        self.startButton.setText(translate("ReportDialog", "生成(&G)"))
+        self.cancelButton.setText(translate("ReportDialog", "取消"))
+        self.closeButton.setText(
+            translate("ReportDialog", "完成")
+            if page is self.resultsPage
+            else translate("ReportDialog", "关闭")
+        )
+
+    def _update_buttons(self, *_args: object) -> None:
+        page = self.pages.currentWidget()
+        choosing = page is self.choosePage
+        progress = page is self.progressPage
+        results = page is self.resultsPage
+        self.startButton.setVisible(choosing)
+        self.startButton.setEnabled(
+            choosing and bool(self.documents()) and bool(self.folderEdit.text().strip())
+        )
+        self.languageCombo.setEnabled(choosing)
+        self.startButton.setDefault(choosing)
+        self.cancelButton.setVisible(progress)
+        self.cancelButton.setEnabled(progress and not self._cancel.is_set())
+        self.closeButton.setVisible(not progress)
+        self.closeButton.setDefault(results)
+        self.openFolderButton.setVisible(results)
+        self.openFolderButton.setEnabled(results and self.files_model.rowCount() > 0)
+        self.againButton.setVisible(results)
+
+    # --------------------------------------------------------------------- closing
+
+    def reject(self) -> None:
+        # Esc while writing cancels the rest; the dialog stays until the file is done.
+        if self.running:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+# ------------------------------------------------------------------------------ export
+
+
+def _export(workspace: Workspace, path: Path) -> Path:
+    from jlpanel.services.export import export_results
+
+    return export_results(workspace, path)
+
+
+def export_file_name(cycle_name: str) -> str:
+    """The name the Save dialog suggests."""
+    return translate("ReportDialog", "{cycle}-考核结果.xlsx").format(cycle=cycle_name)
+
+
+class ResultExport(QObject):
+    """导出结果: ask where (.xlsx by default, .csv allowed), then export off the GUI thread."""
+
+    #: The export ended, written or not (before any message is shown).
+    finished = Signal()
+    #: The results were written to this file.
+    exported = Signal(Path)
+    #: Exporting failed; carries the message shown.
+    failed = Signal(str)
+    #: One line for the status bar.
+    status = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._window = parent
+        self.running = False
+
+    def ask_path(self) -> Path | None:
+        """The Save dialog; None when cancelled. A name without .xlsx/.csv gets the filter's."""
+        xlsx = translate("ReportDialog", "Excel 工作簿 (*.xlsx)")
+        csv = translate("ReportDialog", "CSV 表格，仅结果汇总 (*.csv)")
+        folder = (
+            _session_folder(self._window, _EXPORT_FOLDER_PROPERTY)
+            or preferred_export_folder()
+            or self.workspace.path.parent
+        )
+        start = folder / export_file_name(self.workspace.cycle_info().name)
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self._window,
+            translate("ReportDialog", "导出考核结果"),
+            str(start),
+            f"{xlsx};;{csv}",
+            xlsx,
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + (".csv" if chosen_filter == csv else ".xlsx"))
+        _remember_folder(self._window, _EXPORT_FOLDER_PROPERTY, path.parent)
+        return path
+
+    def start(self, path: Path | None = None) -> bool:
+        """Export to ``path`` (asked for when None); False when nothing was started."""
+        if self.running:
+            return False
+        if path is None:
+            path = self.ask_path()
+            if path is None:
+                return False
+        self.running = True
+        self.status.emit(translate("ReportDialog", "正在导出考核结果…"))
+        log.info("exporting results to %s", path)
+        run_task(partial(_export, self.workspace, path), self._on_done, self._on_failed)
+        return True
+
+    def _on_done(self, path: Path) -> None:
+        self.running = False
+        self.finished.emit()
+        self.status.emit(translate("ReportDialog", "已导出考核结果：{path}").format(path=path))
+        self.exported.emit(path)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.finished.emit()
+        self.status.emit(translate("ReportDialog", "未能导出考核结果"))
+        if isinstance(exc, UserError):
+            message = exc.message(current_language())
+            show_user_error(self._window, exc)
+        elif isinstance(exc, OSError):
+            message = translate("ReportDialog", "无法写入文件：\n{error}").format(error=exc)
+            show_user_error(self._window, UserError(message, message))
+        else:
+            message = str(exc)
+            report_exception(exc, self._window)
+        self.failed.emit(message)

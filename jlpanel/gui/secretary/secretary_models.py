@@ -1,0 +1,316 @@
+"""Table models of the secretary's views: the submission matrix, merge results, the
+discussion list, a platform's scores and statistics, leniency, results and the lists.
+
+Most tables are rows of one service dataclass shown through column specs (a header, the text,
+whether the column is a number); the matrix is experts × platforms.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from jlpanel.gui.common.formatting import Points, date, fixed
+from jlpanel.gui.common.i18n import translate
+from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.theme import icon
+from jlpanel.gui.secretary.grades import grade_colour
+
+if TYPE_CHECKING:
+    from jlpanel.services.dashboard import ExpertScores, PlatformPanel, StatRow
+    from jlpanel.services.merge import MergeStatus
+
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_WARN = "#b3261e"
+
+
+def score_text(value: Points | None) -> str:
+    """A score with two decimals, or an em dash."""
+    return "—" if value is None else fixed(value, 2)
+
+
+# ------------------------------------------------------------------------------ matrix
+
+#: Sheet state → icon (a distinct shape, readable in greyscale) and colour.
+STATE_LOOK: dict[str, tuple[str, str]] = {
+    "submitted": ("progress-done", "#2f7d3b"),
+    "paper": ("progress-partial", "#2c6aa0"),
+    "missing": ("progress-not-started", "#b3261e"),
+    "conflict": ("progress-conflict", "#5f6b76"),
+}
+
+
+def state_text(state: str) -> str:
+    """A sheet state in words."""
+    return {
+        "submitted": translate("SecretaryModels", "已提交"),
+        "paper": translate("SecretaryModels", "纸质录入"),
+        "missing": translate("SecretaryModels", "未提交"),
+        "conflict": translate("SecretaryModels", "回避"),
+    }.get(state, state)
+
+
+#: The state value of a matrix cell ("" when the expert is not assigned the platform).
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class MatrixModel(QAbstractTableModel):
+    """Platforms (rows) × experts (columns): submitted / paper / missing / conflict; the first
+    column names the platform, the last counts the sheets in against those expected."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status: MergeStatus | None = None
+
+    def set_status(self, status: MergeStatus | None) -> None:
+        self.beginResetModel()
+        self._status = status
+        self.endResetModel()
+
+    def status(self) -> MergeStatus | None:
+        return self._status
+
+    def retranslate(self) -> None:
+        if self._status is not None:
+            self.beginResetModel()
+            self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._status is None else len(self._status.platforms)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._status is None else len(self._status.experts) + 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        status = self._status
+        if status is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        last = len(status.experts) + 1
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_LEFT if section == 0 else (ALIGN_RIGHT if section == last else _CENTER)
+        if section == 0:
+            return (
+                translate("SecretaryModels", "平台")
+                if role == Qt.ItemDataRole.DisplayRole
+                else None
+            )
+        if section == last:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return translate("SecretaryModels", "已收 / 应收")
+            return None
+        expert = status.experts[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return expert.name
+        if role == Qt.ItemDataRole.ForegroundRole and expert.missing:
+            return QBrush(QColor(_WARN))
+        if role == Qt.ItemDataRole.DecorationRole:
+            if expert.complete:
+                return icon("progress-done")
+            return icon("progress-partial" if expert.partial else "progress-not-started")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if expert.complete:
+                return translate("SecretaryModels", "{name}：全部评分已收齐").format(
+                    name=expert.name
+                )
+            return translate("SecretaryModels", "{name}：还缺 {n} 个平台的评分").format(
+                name=expert.name, n=expert.missing
+            )
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        status = self._status
+        if status is None or not index.isValid():
+            return None
+        platform = status.platforms[index.row()]
+        column = index.column()
+        last = len(status.experts) + 1
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return platform.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{platform.name}（{platform.filing_no}）"
+            return None
+        if column == last:
+            cells = [status.cell(e.expert_id, platform.id) for e in status.experts]
+            states = [c.state.value for c in cells if c is not None]
+            expected = sum(1 for s in states if s != "conflict")
+            done = sum(1 for s in states if s in ("submitted", "paper"))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{done} / {expected}"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return ALIGN_RIGHT
+            if role == Qt.ItemDataRole.ForegroundRole and done < expected:
+                return QBrush(QColor(_WARN))
+            return None
+        expert = status.experts[column - 1]
+        cell = status.cell(expert.expert_id, platform.id)
+        if role == STATE_ROLE:
+            return cell.state.value if cell else ""
+        if cell is None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate("SecretaryModels", "未分配")
+            return None
+        state = cell.state.value
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(STATE_LOOK[state][0])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return state_text(state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = f"{expert.name} · {platform.name}\n{state_text(state)}"
+            if cell.revision:
+                text += "\n" + translate("SecretaryModels", "版本 {rev}").format(rev=cell.revision)
+            if cell.source_file:
+                text += "\n" + cell.source_file
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATE_LOOK[state][1]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_LEFT
+        return None
+
+
+# --------------------------------------------------------------------- a platform's scores
+
+
+class PanelScoresModel(QAbstractTableModel):
+    """A platform's scores: one row per indicator, area and the total; columns 指标 · 满分 ·
+    均值 · 截尾均值 · 中位数 · 极差 · 标准差 · n, then one per expert (outliers in red)."""
+
+    STATS = 7
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._panel: PlatformPanel | None = None
+        self._rows: list[StatRow] = []
+        self._kinds: list[str] = []  # "indicator", "area", "total"
+
+    def set_panel(self, panel: PlatformPanel | None) -> None:
+        self.beginResetModel()
+        self._panel = panel
+        self._rows = []
+        self._kinds = []
+        if panel is not None:
+            for area in panel.areas:
+                for indicator in panel.indicators:
+                    if indicator.code.startswith(area.code):
+                        self._rows.append(indicator)
+                        self._kinds.append("indicator")
+                self._rows.append(area)
+                self._kinds.append("area")
+            known = {r.code for r in self._rows}
+            for indicator in panel.indicators:
+                if indicator.code not in known:
+                    self._rows.append(indicator)
+                    self._kinds.append("indicator")
+            self._rows.append(panel.total)
+            self._kinds.append("total")
+        self.endResetModel()
+
+    def panel(self) -> PlatformPanel | None:
+        return self._panel
+
+    def _experts(self) -> tuple[ExpertScores, ...]:
+        return self._panel.experts if self._panel is not None else ()
+
+    def expert_at(self, column: int) -> ExpertScores | None:
+        """The expert of a column (None for the name and statistics columns)."""
+        k = column - 1 - self.STATS
+        experts = self._experts()
+        return experts[k] if 0 <= k < len(experts) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._panel is None:
+            return 0
+        return 1 + self.STATS + len(self._experts())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or self._panel is None:
+            return None
+        expert = self.expert_at(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_LEFT if section == 0 else ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and expert is not None and expert.outlier:
+            return QBrush(QColor(_WARN))
+        if role == Qt.ItemDataRole.ToolTipRole and expert is not None:
+            return translate("SecretaryModels", "{name}：总分 {total}，偏离中位数 {d}").format(
+                name=expert.name, total=fixed(expert.total, 1), d=f"{expert.from_median:+.1f}"
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return translate("SecretaryModels", "指标")
+        if expert is not None:
+            return f"{expert.name}{' ⚑' if expert.outlier else ''}"
+        return [
+            translate("SecretaryModels", "满分"),
+            translate("SecretaryModels", "均值"),
+            translate("SecretaryModels", "截尾均值"),
+            translate("SecretaryModels", "中位数"),
+            translate("SecretaryModels", "极差"),
+            translate("SecretaryModels", "标准差"),
+            "n",
+        ][section - 1]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._panel is None:
+            return None
+        stat = self._rows[index.row()]
+        kind = self._kinds[index.row()]
+        column = index.column()
+        expert = self.expert_at(column)
+        if role == Qt.ItemDataRole.FontRole and kind != "indicator":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and kind != "indicator":
+            return QBrush(QColor("#eef2f6"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_LEFT if column == 0 else ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if expert is not None and kind == "total" and expert.outlier:
+                return QBrush(QColor(_WARN))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"{stat.code} {stat.name}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return stat.name if kind == "total" else f"{stat.code} {stat.name}"
+        if expert is not None:
+            if kind == "total":
+                value: Decimal | None = expert.total
+            elif kind == "area":
+                value = expert.areas.get(stat.code)
+            else:
+                value = expert.points.get(stat.code)
+            return "—" if value is None else fixed(value, 1)
+        if column == 1:
+            return fixed(stat.max_points, 0)
+        s = stat.summary
+        if s is None:
+            return "—"
+        values: list[Decimal | float] = [s.mean, s.trimmed_mean, s.median, s.range, s.stdev]
+        if column - 2 < len(values):
+            return fixed(values[column - 2], 2)
+        return str(s.n)
+
+
+# ------------------------------------------------------------------------- column sets
+
+
+def grade_text_colour(grade: Any) -> str | None:
+    return grade_colour(grade).name() if grade is not None else None
+
+
+def deadline_text(value: Any) -> str:
+    return date(value)

@@ -1,0 +1,1441 @@
+"""The panel secretary's three pages: 评分汇总 (who has submitted what), 讨论与共识 (the
+discussion list, a platform's scores beside their statistics, adjusting and the panel opinion)
+and 考核结果 (scores, grades, decisions, the lists, the charts and history).
+
+Each page takes the open workspace with ``set_workspace`` and reloads with ``refresh``; the
+services are imported inside the functions so SQLAlchemy stays off the start-up path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jlpanel.domain.exact import to_decimal
+from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.dossier_models import findings_text
+from jlpanel.gui.common.formatting import date, fixed, number
+from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
+from jlpanel.gui.secretary.secretary_models import (
+    MatrixModel,
+    PanelScoresModel,
+    grade_text_colour,
+    score_text,
+)
+from jlpanel.services.errors import UserError
+
+if TYPE_CHECKING:
+    from jlpanel.domain.agreement import AgreementStatistic, PanelAgreement
+    from jlpanel.domain.results import CycleResults, Tie
+    from jlpanel.domain.rules import RuleSettings
+    from jlpanel.services.dashboard import (
+        DiscussionItem,
+        LeniencyLine,
+        PlatformPanel,
+        VetoClaimLine,
+    )
+    from jlpanel.services.history import HistoryLine
+    from jlpanel.services.panel import ConfirmationStatus, TieLine
+    from jlpanel.services.results import (
+        DisqualificationLine,
+        FundingLine,
+        NotFinalLine,
+        RectificationLine,
+        ResultLine,
+    )
+    from jlpanel.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+_WARN = "#b3261e"
+_OK = "#2f7d3b"
+
+
+class _ShortTableView(QTableView):
+    """A table that asks for no more height than its minimum: in a scrolled column the
+    layout's stretch gives it the rest, rather than its size hint making the column scroll."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
+
+
+def _table(
+    model: Any, *, stretch: int | None = None, short: bool = False, capped: int | None = None
+) -> QTableView:
+    """A read-only row-selecting table over ``model``.
+
+    ``capped`` names a column (a long platform name) kept at most about 8 characters wide,
+    eliding the rest, so the ``stretch`` column keeps room on a narrow window.
+    """
+    view = _ShortTableView() if short else QTableView()
+    view.setModel(model)
+    view.setItemDelegate(RoomyItemDelegate(view))
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        column = stretch
+
+        def stretch_again() -> None:
+            # section modes set before a model has columns are lost: set them on every reset
+            if model.columnCount() > column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            if capped is not None and model.columnCount() > capped:
+                header.setSectionResizeMode(capped, QHeaderView.ResizeMode.Interactive)
+                widest = view.fontMetrics().horizontalAdvance("吉") * 8
+                view.setColumnWidth(capped, min(view.sizeHintForColumn(capped), widest))
+
+        model.modelReset.connect(stretch_again)
+        stretch_again()
+    else:
+        header.setStretchLastSection(True)
+    return view
+
+
+def _heading(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setFont(scaled_font(label, 1.15, bold=True))
+    return label
+
+
+def _select_row(view: QTableView, row: int) -> None:
+    model = view.model()
+    if 0 <= row < model.rowCount():
+        view.selectionModel().setCurrentIndex(
+            model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+class _Page(QWidget):
+    """A secretary page: holds the workspace, retranslates on a language change."""
+
+    #: Something changed the workspace (merge, adjustment…): other pages should reload.
+    changed = Signal()
+    #: A sentence for the status bar.
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        #: The shown data is older than the workspace: reload when the page is next shown.
+        self.stale = False
+
+    def set_workspace(self, workspace: Workspace | None, *, load: bool = True) -> None:
+        """Show ``workspace``; with ``load=False`` only when the page is next shown."""
+        if workspace is not self.workspace:
+            self.forget()
+        self.workspace = workspace
+        self.stale = True
+        if load:
+            self.reload()
+
+    def forget(self) -> None:
+        """Drop what was shown of the previous workspace."""
+
+    def reload(self) -> None:
+        """Reload from the workspace (a no-op without one)."""
+        self.stale = False
+        if self.workspace is not None:
+            self.refresh()
+
+    def reload_if_stale(self) -> None:
+        if self.stale:
+            self.reload()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload_if_stale()
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def retranslate(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # the services word some texts in the language: read again, now or when shown
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+        super().changeEvent(event)
+
+
+# =============================================================================== 评分汇总
+
+
+class ScoresSummaryPage(_Page):
+    """评分汇总: the platform × expert matrix, who is still missing, and 合并评分文件."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.titleLabel = _heading()
+        self.mergeButton = QPushButton(icon("document-import"), "")
+        self.refreshButton = QPushButton(icon("view-refresh"), "")
+        self.missingLabel = QLabel()
+        self.missingLabel.setWordWrap(True)
+        self.missingLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.legendLabel = QLabel()
+        set_muted(self.legendLabel)
+        self.matrix_model = MatrixModel(self)
+        self.matrixTable = _table(self.matrix_model, stretch=0)
+        self.matrixTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        top = QHBoxLayout()
+        top.addWidget(self.titleLabel)
+        top.addStretch(1)
+        top.addWidget(self.refreshButton)
+        top.addWidget(self.mergeButton)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.missingLabel)
+        layout.addWidget(self.matrixTable, 1)
+        layout.addWidget(self.legendLabel)
+        self.mergeButton.clicked.connect(self.open_merge_dialog)
+        self.refreshButton.clicked.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.titleLabel.setText(translate("SecretaryView", "评分汇总"))
+        self.mergeButton.setText(translate("SecretaryView", "合并评分文件…"))
+        self.refreshButton.setText(translate("SecretaryView", "刷新"))
+        self.legendLabel.setText(
+            translate(
+                "SecretaryView",
+                "✔ 已提交（签名评分文件）　◐ 纸质录入　○ 未提交　⊘ 回避；空白：未分配",
+            )
+        )
+        self.matrix_model.retranslate()
+
+    def refresh(self) -> None:
+        if self.workspace is None:
+            return
+        from jlpanel.services.merge import merge_status
+
+        status = merge_status(self.workspace)
+        self.matrix_model.set_status(status)
+        missing = status.still_missing
+        if not status.experts:
+            text = translate("SecretaryView", "还没有导入专家名单")
+            colour = _WARN
+        elif not missing:
+            text = translate("SecretaryView", "全部评分已收齐。")
+            colour = _OK
+        else:
+            who = "、".join(
+                translate("SecretaryView", "{name}（缺 {n} 个）").format(name=e.name, n=e.missing)
+                for e in missing
+            )
+            text = translate("SecretaryView", "仍缺评分：{who}").format(who=who)
+            colour = _WARN
+        self.missingLabel.setText(text)
+        self.missingLabel.setStyleSheet(f"color: {colour};")
+
+    def forget(self) -> None:
+        self.matrix_model.set_status(None)
+        self.missingLabel.setText("")
+
+    def still_missing_text(self) -> str:
+        return self.missingLabel.text()
+
+    def open_merge_dialog(self) -> Any:
+        """Open 合并评分文件; the matrix reloads after every merge."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.secretary.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self._on_merged)
+        dialog.open()
+        return dialog
+
+    def _on_merged(self, outcomes: list[Any]) -> None:
+        from jlpanel.gui.secretary.merge_dialog import merge_summary
+
+        self.refresh()
+        self.status_message.emit(merge_summary(outcomes))
+        self.changed.emit()
+
+
+# ============================================================================ 讨论与共识
+
+
+def _discussion_columns() -> list[Column[DiscussionItem]]:
+    return [
+        Column(lambda: translate("SecretaryView", "备案编号"), lambda d: d.filing_no),
+        Column(lambda: translate("SecretaryView", "平台"), lambda d: d.name),
+        Column(
+            lambda: translate("SecretaryView", "讨论事项"),
+            lambda d: "；".join(_discussion_reasons(d)),
+            tooltip=lambda d: "\n".join(_discussion_reasons(d)),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "极差"),
+            lambda d: _fixed_or_dash(d.range),
+            numeric=True,
+            colour=lambda d: _WARN if d.flags else None,
+            tooltip=lambda d: translate(
+                "SecretaryView", "专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}"
+            ).format(
+                n=d.n,
+                low=_fixed_or_dash(d.minimum),
+                mid=_fixed_or_dash(d.median),
+                high=_fixed_or_dash(d.maximum),
+            ),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
+        ),
+    ]
+
+
+def _fixed_or_dash(value: Any) -> str:
+    return "—" if value is None else fixed(value, 1)
+
+
+def _discussion_reasons(d: DiscussionItem) -> list[str]:
+    """Why a platform is on the discussion list, one line each: disagreements, veto claims
+    with their status, and an undecided tie."""
+    lines = [f.text for f in d.flags]
+    lines += [translate("SecretaryView", "否决：{claim}").format(claim=c.text) for c in d.claims]
+    if d.tie is not None:
+        lines.append(translate("SecretaryView", "并列待排序：{where}").format(where=d.tie))
+    return lines
+
+
+def _leniency_columns() -> list[Column[LeniencyLine]]:
+    return [
+        Column(lambda: translate("SecretaryView", "专家"), lambda x: x.name),
+        Column(lambda: translate("SecretaryView", "评分平台数"), lambda x: str(x.n), numeric=True),
+        Column(
+            lambda: translate("SecretaryView", "平均偏离"),
+            lambda x: f"{x.mean_deviation:+.2f}",
+            numeric=True,
+            colour=lambda x: _WARN if abs(x.mean_deviation) >= 4 else None,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "平均 z 值"),
+            lambda x: f"{x.mean_z:+.2f}",
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "倾向"),
+            lambda x: (
+                translate("SecretaryView", "偏宽")
+                if x.mean_deviation >= 4
+                else translate("SecretaryView", "偏严")
+                if x.mean_deviation <= -4
+                else translate("SecretaryView", "适中")
+            ),
+        ),
+    ]
+
+
+def _agreement_columns() -> list[Column[AgreementStatistic]]:
+    from jlpanel.domain.agreement import format_coefficient, format_raters
+
+    def shown(x: AgreementStatistic, text: str) -> str:
+        return text if x.available else "—"
+
+    return [
+        Column(
+            lambda: translate("SecretaryView", "统计量"),
+            lambda x: x.kind.label.get(current_language()),
+            tooltip=lambda x: x.reading.get(current_language()),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "数值"),
+            lambda x: format_coefficient(x.value),
+            numeric=True,
+            tooltip=lambda x: x.reading.get(current_language()),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "平台数 n"),
+            lambda x: shown(x, str(x.platforms)),
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "专家数 k"),
+            lambda x: shown(x, format_raters(x.raters)),
+            numeric=True,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "所用评分"),
+            lambda x: x.scope.get(current_language()),
+            tooltip=lambda x: x.scope.get(current_language()),
+        ),
+    ]
+
+
+def _fit_rows(view: QTableView, rows: int) -> None:
+    """Make ``view`` exactly as tall as its header and ``rows`` rows."""
+    height = view.horizontalHeader().sizeHint().height()
+    height += rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+    view.setFixedHeight(height)
+
+
+class DiscussionPage(_Page):
+    """讨论与共识: the discussion list sorted by spread, a platform's scores beside their
+    statistics, expert leniency and the panel's agreement (information only), 调整得分 and
+    专家组意见."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._panel: PlatformPanel | None = None
+        self._results: CycleResults | None = None
+        self._rules: RuleSettings | None = None
+        self.listTitle = _heading()
+        self.listNote = QLabel()
+        set_muted(self.listNote)
+        self.listNote.setWordWrap(True)
+        self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
+        self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
+        self.leniencyTitle = _heading()
+        self.leniencyNote = QLabel()
+        set_muted(self.leniencyNote)
+        self.leniencyNote.setWordWrap(True)
+        self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
+        self.leniencyTable = _table(self.leniency_model, short=True)
+        self._agreement: PanelAgreement | None = None
+        self.agreementTitle = _heading()
+        self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
+        self.agreementTable = _table(self.agreement_model, stretch=4)
+        self.agreementTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Its height fits two rows exactly: a narrow column elides instead of scrolling.
+        self.agreementTable.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        _fit_rows(self.agreementTable, 2)
+        self.agreementReading = QLabel()
+        self.agreementReading.setWordWrap(True)
+        self.agreementReading.setTextFormat(Qt.TextFormat.PlainText)
+        self.agreementNote = QLabel()
+        set_muted(self.agreementNote)
+        self.agreementNote.setWordWrap(True)  # never widens the list's side of the splitter
+        self.agreementNote.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+
+        left = QWidget()
+        llayout = QVBoxLayout(left)
+        llayout.setContentsMargins(0, 0, 0, 0)
+        llayout.addWidget(self.listTitle)
+        llayout.addWidget(self.listNote)
+        llayout.addWidget(self.discussionTable, 3)
+        llayout.addWidget(self.leniencyTitle)
+        llayout.addWidget(self.leniencyNote)
+        llayout.addWidget(self.leniencyTable, 2)
+        agreement_head = QHBoxLayout()
+        agreement_head.addWidget(self.agreementTitle)
+        agreement_head.addWidget(self.agreementNote, 1)
+        llayout.addLayout(agreement_head)
+        llayout.addWidget(self.agreementTable)
+        llayout.addWidget(self.agreementReading)
+
+        self.platformCombo = QComboBox()
+        self.platformCombo.setMinimumContentsLength(16)
+        self.platformCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.panelTitle = _heading()
+        self.panelSummary = QLabel()
+        self.panelSummary.setWordWrap(True)
+        self.flagsLabel = QLabel()
+        self.flagsLabel.setWordWrap(True)
+        self.flagsLabel.setStyleSheet(f"color: {_WARN};")
+        self.scores_model = PanelScoresModel(self)
+        self.scoresTable = _table(self.scores_model)
+        self.scoresTable.horizontalHeader().setStretchLastSection(False)
+        self.scoresTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.notesLabel = QLabel()
+        self.notesLabel.setWordWrap(True)
+        set_muted(self.notesLabel)
+        self.adjustButton = QPushButton(icon("edit-score"), "")
+        self.opinionButton = QPushButton(icon("document-sign"), "")
+        self.vetoButton = QPushButton()
+        chooser = QHBoxLayout()
+        self.chooseLabel = QLabel()
+        chooser.addWidget(self.chooseLabel)
+        chooser.addWidget(self.platformCombo, 1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.vetoButton)
+        actions.addWidget(self.adjustButton)
+        actions.addWidget(self.opinionButton)
+        right = QWidget()
+        rlayout = QVBoxLayout(right)
+        rlayout.setContentsMargins(0, 0, 0, 0)
+        rlayout.addLayout(chooser)
+        rlayout.addWidget(self.panelTitle)
+        rlayout.addWidget(self.panelSummary)
+        rlayout.addWidget(self.flagsLabel)
+        rlayout.addWidget(self.scoresTable, 1)
+        rlayout.addWidget(self.notesLabel)
+        rlayout.addLayout(actions)
+
+        # Three sections on the left would make the window's minimum height too tall for a
+        # small screen: below their natural height they scroll instead.
+        self.leftScroll = QScrollArea()
+        self.leftScroll.setWidget(left)
+        self.leftScroll.setWidgetResizable(True)
+        self.leftScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.leftScroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._sized = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.discussionTable.selectionModel().selectionChanged.connect(self._on_discussion)
+        self.platformCombo.currentIndexChanged.connect(self._on_platform_chosen)
+        self.adjustButton.clicked.connect(self.adjust_score)
+        self.opinionButton.clicked.connect(self.edit_opinion)
+        self.vetoButton.clicked.connect(self.rule_on_veto)
+        self.retranslate()
+        self._show_panel(None)
+
+    def showEvent(self, event: Any) -> None:
+        if not self._sized:  # the list gets two fifths of the width the first time
+            self._sized = True
+            width = max(self.width(), 800)
+            self.splitter.setSizes([int(width * 0.4), int(width * 0.6)])
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        self.listTitle.setText(translate("SecretaryView", "讨论清单"))
+        self._word_discussion_note()
+        self.leniencyTitle.setText(translate("SecretaryView", "专家评分尺度"))
+        self.leniencyNote.setText(
+            translate(
+                "SecretaryView",
+                "各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。",
+            )
+        )
+        self.agreementTitle.setText(translate("SecretaryView", "专家组评分一致性"))
+        self.agreementNote.setText(
+            translate("SecretaryView", "越接近 1 越一致；仅供参考，不会改变任何得分。")
+        )
+        explained = translate(
+            "SecretaryView",
+            "ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；"
+            "k 为每个平台的平均专家数）。\nKendall's W：专家对平台的排序是否一致（用每位专家"
+            "都评了的那部分平台）。\nn 为所用平台数，k 为专家数。",
+        )
+        for widget in (self.agreementTitle, self.agreementNote, self.agreementTable):
+            widget.setToolTip(explained)
+        self._show_agreement()
+        self.chooseLabel.setText(translate("SecretaryView", "平台："))
+        self.adjustButton.setText(translate("SecretaryView", "调整得分…"))
+        self.opinionButton.setText(translate("SecretaryView", "专家组意见…"))
+        self.vetoButton.setText(translate("SecretaryView", "认定/驳回否决(&V)…"))
+        self.vetoButton.setToolTip(
+            translate("SecretaryView", "专家组对所选平台的一票否决主张作出认定或驳回，须写明理由")
+        )
+        self.discussion_model.retranslate()
+        self.leniency_model.retranslate()
+        self.agreement_model.retranslate()
+
+    def _word_discussion_note(self) -> None:
+        """The list's criteria with the cycle's own limits (the domain's one wording), from
+        the rules read at the last refresh: re-wording never touches the workspace."""
+        from jlpanel.domain.rule_words import discussion_criteria
+        from jlpanel.domain.rules import RuleSettings
+
+        rules = self._rules or RuleSettings()
+        self.listNote.setText(
+            translate(
+                "SecretaryView",
+                "{criteria}的平台，按极差从大到小排列；"
+                "其后是有专家主张一票否决、或并列尚待专家组排序的平台。",
+            ).format(criteria=discussion_criteria(rules).get(current_language()))
+        )
+
+    def refresh(self) -> None:
+        if self.workspace is None:
+            return
+        from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
+        from jlpanel.services.results import compute_workspace_results
+
+        self._rules = self.workspace.cycle_info().rules
+        self._word_discussion_note()
+        language = current_language()
+        results = compute_workspace_results(self.workspace)
+        self._results = results
+        current = self.current_platform_id()
+        self.discussion_model.set_rows(discussion_list(self.workspace, language, results=results))
+        self.leniency_model.set_rows(leniency_view(self.workspace, results=results))
+        self._agreement = agreement_view(self.workspace, results=results)
+        self.agreement_model.set_rows(self._agreement.statistics)
+        self._show_agreement()
+        from jlpanel.services.merge import merge_status
+
+        platforms = merge_status(self.workspace).platforms
+        self.platformCombo.blockSignals(True)
+        self.platformCombo.clear()
+        for p in platforms:
+            self.platformCombo.addItem(f"{p.name}（{p.filing_no}）", p.id)
+        self.platformCombo.blockSignals(False)
+        if current is not None and all(p.id != current for p in platforms):
+            current = None  # gone (or another workspace): start again
+        if current is None and self.discussion_model.rowCount():
+            current = self.discussion_model.row(0).platform_id
+        if current is None and platforms:
+            current = platforms[0].id
+        self.show_platform(current)
+
+    def forget(self) -> None:
+        self._panel = None
+        self._results = None
+        self.discussion_model.set_rows([])
+        self.leniency_model.set_rows([])
+        self._agreement = None
+        self.agreement_model.set_rows([])
+        self._show_agreement()
+        self.scores_model.set_panel(None)
+        self.platformCombo.clear()
+
+    def _show_agreement(self) -> None:
+        agreement = self._agreement
+        self.agreementReading.setText(
+            ""
+            if agreement is None
+            else translate("SecretaryView", "解读：{reading}").format(
+                reading=agreement.reading.get(current_language())
+            )
+        )
+
+    def agreement(self) -> PanelAgreement | None:
+        """The panel's agreement as shown."""
+        return self._agreement
+
+    def current_platform_id(self) -> int | None:
+        return self._panel.platform_id if self._panel is not None else None
+
+    def discussion_items(self) -> list[DiscussionItem]:
+        return self.discussion_model.rows()
+
+    def _on_discussion(self, *_args: object) -> None:
+        rows = self.discussionTable.selectionModel().selectedRows()
+        if rows:
+            self.show_platform(self.discussion_model.row(rows[0].row()).platform_id)
+
+    def _on_platform_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.show_platform(self.platformCombo.itemData(index))
+
+    def show_platform(self, platform_id: int | None) -> None:
+        """Show one platform's scores beside their statistics."""
+        if self.workspace is None or platform_id is None:
+            self._show_panel(None)
+            return
+        from jlpanel.services.dashboard import platform_panel
+
+        panel = platform_panel(
+            self.workspace, platform_id, current_language(), results=self._results
+        )
+        self._show_panel(panel)
+        index = self.platformCombo.findData(platform_id)
+        if index >= 0 and index != self.platformCombo.currentIndex():
+            self.platformCombo.blockSignals(True)
+            self.platformCombo.setCurrentIndex(index)
+            self.platformCombo.blockSignals(False)
+        for row, item in enumerate(self.discussion_model.rows()):
+            if item.platform_id == platform_id:
+                current = self.discussionTable.selectionModel().selectedRows()
+                if not current or current[0].row() != row:
+                    self.discussionTable.blockSignals(True)
+                    _select_row(self.discussionTable, row)
+                    self.discussionTable.blockSignals(False)
+                break
+
+    def panel(self) -> PlatformPanel | None:
+        return self._panel
+
+    def _show_panel(self, panel: PlatformPanel | None) -> None:
+        self._panel = panel
+        self.scores_model.set_panel(panel)
+        self.adjustButton.setEnabled(panel is not None)
+        self.opinionButton.setEnabled(panel is not None)
+        self.vetoButton.setEnabled(bool(self.veto_claims()))
+        if panel is None:
+            self.panelTitle.setText(translate("SecretaryView", "选择一个平台"))
+            self.panelSummary.setText("")
+            self.flagsLabel.setText("")
+            self.notesLabel.setText("")
+            return
+        self.panelTitle.setText(f"{panel.name}（{panel.filing_no}）")
+        grade = panel.grade.label.get(current_language()) if panel.grade else "—"
+        summary = translate(
+            "SecretaryView", "有效评分 {n} 份　计算得分 {computed}　最终得分 {score}　等级 {grade}"
+        ).format(
+            n=panel.n_valid,
+            computed=score_text(panel.computed_score),
+            score=score_text(panel.score),
+            grade=grade,
+        )
+        if not panel.is_final:
+            summary += "　" + translate("SecretaryView", "（有效评分不足，结果未定）")
+        self.panelSummary.setText(summary)
+        self.flagsLabel.setText("\n".join("⚑ " + f.text for f in panel.disagreements))
+        notes: list[str] = []
+        if panel.adjustment is not None:
+            notes.append(
+                translate("SecretaryView", "已调整为 {score} 分，理由：{reason}").format(
+                    score=fixed(panel.adjustment.score, 2), reason=panel.adjustment.reason
+                )
+            )
+        claims = self.veto_claims()
+        for c in claims:
+            notes.append(translate("SecretaryView", "一票否决：{claim}").format(claim=c.text))
+        for v in () if claims else panel.vetoes:
+            notes.append(
+                translate("SecretaryView", "一票否决（{name}）— {expert}：{reason}").format(
+                    name=v.name, expert=v.expert_name, reason=v.reason
+                )
+            )
+        if panel.conflicted:
+            notes.append(
+                translate("SecretaryView", "回避：{names}").format(
+                    names="、".join(panel.conflicted)
+                )
+            )
+        for x in panel.excluded:
+            notes.append(
+                translate("SecretaryView", "未计入（{name}）：{problems}").format(
+                    name=x.name, problems="；".join(x.problems)
+                )
+            )
+        self.notesLabel.setText("\n".join(notes))
+
+    def adjust_score(self) -> Any:
+        """Open 调整得分 for the shown platform."""
+        if self.workspace is None or self._panel is None:
+            return None
+        from jlpanel.gui.secretary.consensus_dialog import AdjustScoreDialog
+
+        dialog = AdjustScoreDialog(self.workspace, self._panel, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_adjusted)
+        dialog.open()
+        return dialog
+
+    def veto_claims(self) -> list[VetoClaimLine]:
+        """The veto claims (and rulings) on the shown platform."""
+        if self._panel is None:
+            return []
+        for item in self.discussion_model.rows():
+            if item.platform_id == self._panel.platform_id:
+                return list(item.claims)
+        return []
+
+    def rule_on_veto(self) -> Any:
+        """Open 认定/驳回否决 for the shown platform's veto claims."""
+        claims = self.veto_claims()
+        if self.workspace is None or self._panel is None or not claims:
+            return None
+        from jlpanel.gui.secretary.panel_dialogs import VetoRulingDialog
+
+        p = self._panel
+        dialog = VetoRulingDialog(
+            self.workspace, p.filing_no, f"{p.name}（{p.filing_no}）", claims, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_ruled)
+        dialog.open()
+        return dialog
+
+    def _on_ruled(self) -> None:
+        self.refresh()
+        self.status_message.emit(translate("SecretaryView", "已记录专家组对一票否决的认定"))
+        self.changed.emit()
+
+    def _on_adjusted(self) -> None:
+        self.refresh()
+        self.status_message.emit(translate("SecretaryView", "已调整得分"))
+        self.changed.emit()
+
+    def edit_opinion(self) -> Any:
+        """Open 专家组意见 for the shown platform."""
+        if self.workspace is None or self._panel is None:
+            return None
+        from jlpanel.gui.secretary.consensus_dialog import PanelOpinionDialog
+
+        p = self._panel
+        dialog = PanelOpinionDialog(
+            self.workspace, p.platform_id, f"{p.name}（{p.filing_no}）", self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.status_message.emit(translate("SecretaryView", "已保存专家组意见"))
+        )
+        dialog.open()
+        return dialog
+
+
+# =============================================================================== 考核结果
+
+
+def _rank_text(r: ResultLine, tie: Tie | None) -> str:
+    if r.rank is None:
+        return "—"
+    if tie is not None and not tie.decided:
+        return translate("SecretaryView", "{rank}（并列）").format(rank=r.rank)
+    return str(r.rank)
+
+
+def _rank_tooltip(tie: Tie | None) -> str:
+    if tie is None:
+        return ""
+    from jlpanel.domain.results import TIE_LABELS
+
+    where = TIE_LABELS[tie.where].get(current_language())
+    if tie.decided:
+        return translate("SecretaryView", "{where}，已由专家组确定先后").format(where=where)
+    return translate("SecretaryView", "{where}，尚待专家组确定先后（并列排序…）").format(
+        where=where
+    )
+
+
+def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[ResultLine]]:
+    return [
+        Column(
+            lambda: translate("SecretaryView", "名次"),
+            lambda r: _rank_text(r, tie_of(r)),
+            numeric=True,
+            colour=lambda r: _WARN if (t := tie_of(r)) is not None and not t.decided else None,
+            tooltip=lambda r: _rank_tooltip(tie_of(r)),
+        ),
+        Column(lambda: translate("SecretaryView", "备案编号"), lambda r: r.filing_no),
+        Column(lambda: translate("SecretaryView", "平台"), lambda r: r.name),
+        Column(
+            lambda: translate("SecretaryView", "得分"),
+            lambda r: score_text(r.score) + (" *" if r.adjusted else ""),
+            numeric=True,
+            tooltip=lambda r: (
+                translate("SecretaryView", "计算得分 {c}，调整理由：{reason}").format(
+                    c=score_text(r.computed_score), reason=r.adjustment_reason
+                )
+                if r.adjusted
+                else score_text(r.score)
+            ),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "等级"),
+            lambda r: r.grade_label or "—",
+            colour=lambda r: grade_text_colour(r.grade),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "决定"),
+            lambda r: r.decision_label,
+            tooltip=lambda r: r.decision_reason or r.decision_label,
+        ),
+        Column(lambda: translate("SecretaryView", "整改期限"), lambda r: date(r.deadline)),
+        Column(lambda: "n", lambda r: str(r.n_valid), numeric=True),
+        Column(
+            lambda: translate("SecretaryView", "结果"),
+            lambda r: (
+                translate("SecretaryView", "可定")
+                if r.is_final
+                else translate("SecretaryView", "待定")
+            ),
+            colour=lambda r: None if r.is_final else _WARN,
+        ),
+    ]
+
+
+def _funding_columns() -> list[Column[FundingLine]]:
+    return [
+        Column(
+            lambda: translate("SecretaryView", "顺位"), lambda f: str(f.funding_rank), numeric=True
+        ),
+        Column(lambda: translate("SecretaryView", "平台"), lambda f: f.name),
+        Column(lambda: translate("SecretaryView", "依托单位"), lambda f: f.host_unit),
+        Column(
+            lambda: translate("SecretaryView", "得分"), lambda f: score_text(f.score), numeric=True
+        ),
+        Column(
+            lambda: translate("SecretaryView", "等级"),
+            lambda f: f.grade.label.get(current_language()),
+            colour=lambda f: grade_text_colour(f.grade),
+        ),
+        Column(
+            lambda: translate("SecretaryView", "建议金额（万元）"),
+            lambda f: "—" if f.amount is None else number(f.amount, 2),
+            numeric=True,
+        ),
+    ]
+
+
+def _rectification_columns() -> list[Column[RectificationLine]]:
+    return [
+        Column(lambda: translate("SecretaryView", "平台"), lambda r: r.name),
+        Column(lambda: translate("SecretaryView", "依托单位"), lambda r: r.host_unit),
+        Column(
+            lambda: translate("SecretaryView", "得分"), lambda r: score_text(r.score), numeric=True
+        ),
+        Column(lambda: translate("SecretaryView", "整改期限"), lambda r: date(r.deadline)),
+        Column(lambda: translate("SecretaryView", "原因"), lambda r: r.reason),
+    ]
+
+
+def _disqualification_columns() -> list[Column[DisqualificationLine]]:
+    return [
+        Column(lambda: translate("SecretaryView", "平台"), lambda d: d.name),
+        Column(lambda: translate("SecretaryView", "依托单位"), lambda d: d.host_unit),
+        Column(
+            lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
+        ),
+        Column(
+            lambda: translate("SecretaryView", "禁止申报"),
+            lambda d: (
+                translate("SecretaryView", "是") if d.barred else translate("SecretaryView", "否")
+            ),
+            colour=lambda d: _WARN if d.barred else None,
+        ),
+        Column(lambda: translate("SecretaryView", "原因"), lambda d: d.reason),
+    ]
+
+
+def _not_final_columns() -> list[Column[NotFinalLine]]:
+    return [
+        Column(lambda: translate("SecretaryView", "平台"), lambda x: x.name),
+        Column(
+            lambda: translate("SecretaryView", "有效评分"),
+            lambda x: f"{x.n_valid} / {x.required}",
+            numeric=True,
+            colour=lambda _x: _WARN,
+        ),
+        Column(
+            lambda: translate("SecretaryView", "待收评分"), lambda x: "、".join(x.awaiting) or "—"
+        ),
+        Column(
+            lambda: translate("SecretaryView", "无效评分"), lambda x: "、".join(x.invalid) or "—"
+        ),
+    ]
+
+
+def _history_columns() -> list[Column[HistoryLine]]:
+    return [
+        Column(lambda: translate("SecretaryView", "备案编号"), lambda h: h.filing_no),
+        Column(lambda: translate("SecretaryView", "平台"), lambda h: h.platform_name),
+        Column(lambda: translate("SecretaryView", "考核周期"), lambda h: h.cycle_name),
+        Column(
+            lambda: translate("SecretaryView", "等级"),
+            lambda h: h.grade.label.get(current_language()),
+            colour=lambda h: grade_text_colour(h.grade),
+        ),
+        Column(lambda: translate("SecretaryView", "来源"), lambda h: h.source),
+    ]
+
+
+class ResultsPage(_Page):
+    """考核结果: score, rank, grade and decision per platform; the funding ranking with the
+    budget split; rectification, disqualification and not-final lists; history; charts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.titleLabel = _heading()
+        self.summaryLabel = QLabel()
+        self.storeButton = QPushButton(icon("document-sign"), "")
+        self.historyButton = QPushButton(icon("document-import"), "")
+        self.refreshButton = QPushButton(icon("view-refresh"), "")
+        top = QHBoxLayout()
+        top.addWidget(self.titleLabel)
+        top.addWidget(self.summaryLabel, 1)
+        top.addWidget(self.refreshButton)
+        top.addWidget(self.historyButton)
+        top.addWidget(self.storeButton)
+
+        # the panel's decisions: confirmation state, 确定结果, 重新打开, 并列排序
+        self._ties: dict[int, Tie] = {}
+        self._tie_lines: list[TieLine] = []
+        self._confirmation: ConfirmationStatus | None = None
+        self.confirmationLabel = QLabel()
+        self.confirmationLabel.setWordWrap(True)
+        self.confirmationLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.tieButton = QPushButton()
+        self.confirmButton = QPushButton(icon("document-sign"), "")
+        self.reopenButton = QPushButton()
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.confirmationLabel, 1)
+        decisions.addWidget(self.tieButton)
+        decisions.addWidget(self.reopenButton)
+        decisions.addWidget(self.confirmButton)
+
+        self.results_model: RowsModel[ResultLine] = RowsModel(
+            _results_columns(lambda r: self._ties.get(r.platform_id)), self
+        )
+        self.resultsTable = _table(self.results_model, stretch=2)
+        self.funding_model: RowsModel[FundingLine] = RowsModel(_funding_columns(), self)
+        self.fundingTable = _table(self.funding_model, stretch=2)
+        self.rectification_model: RowsModel[RectificationLine] = RowsModel(
+            _rectification_columns(), self
+        )
+        self.rectificationTable = _table(self.rectification_model)
+        self.disqualification_model: RowsModel[DisqualificationLine] = RowsModel(
+            _disqualification_columns(), self
+        )
+        self.disqualificationTable = _table(self.disqualification_model)
+        self.not_final_model: RowsModel[NotFinalLine] = RowsModel(_not_final_columns(), self)
+        self.notFinalTable = _table(self.not_final_model)
+        self.history_model: RowsModel[HistoryLine] = RowsModel(_history_columns(), self)
+        self.historyTable = _table(self.history_model, stretch=1)
+
+        # funding budget: 预算 + 分配方式
+        self.budgetLabel = QLabel()
+        self.budgetSpin = QDoubleSpinBox()
+        self.budgetSpin.setRange(0.0, 1_000_000.0)
+        self.budgetSpin.setDecimals(2)
+        self.budgetSpin.setSingleStep(10.0)
+        self.splitCombo = QComboBox()
+        self.applyBudgetButton = QPushButton()
+        budget = QHBoxLayout()
+        budget.addWidget(self.budgetLabel)
+        budget.addWidget(self.budgetSpin)
+        budget.addWidget(self.splitCombo)
+        budget.addWidget(self.applyBudgetButton)
+        budget.addStretch(1)
+        funding = QWidget()
+        flayout = QVBoxLayout(funding)
+        flayout.setContentsMargins(0, 0, 0, 0)
+        flayout.addLayout(budget)
+        flayout.addWidget(self.fundingTable)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(funding, "")
+        self.tabs.addTab(self.rectificationTable, "")
+        self.tabs.addTab(self.disqualificationTable, "")
+        self.tabs.addTab(self.notFinalTable, "")
+        self.tabs.addTab(self.historyTable, "")
+
+        self.spreadBox = QGroupBox()
+        self.spreadChart = SpreadChart()
+        self.spreadScroll = QScrollArea()
+        self.spreadScroll.setWidgetResizable(True)
+        self.spreadScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.spreadScroll.setWidget(self.spreadChart)
+        self.spreadScroll.setMinimumHeight(40)  # the window may be small; the chart scrolls
+        self.spreadLegend = QLabel()
+        self.spreadLegend.setWordWrap(True)
+        set_muted(self.spreadLegend)
+        sl = QVBoxLayout(self.spreadBox)
+        sl.addWidget(self.spreadLegend)
+        sl.addWidget(self.spreadScroll, 1)
+        self.gradeBox = QGroupBox()
+        self.gradeChart = GradeChart()
+        gl = QVBoxLayout(self.gradeBox)
+        gl.addWidget(self.gradeChart)
+        charts = QWidget()
+        cl = QVBoxLayout(charts)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.spreadBox, 1)
+        cl.addWidget(self.gradeBox, 0)  # as tall as its bars need; the spread chart scrolls
+
+        # the confirmation line sits over the table it is about, inside the splitter: a row of
+        # its own across the page would raise the window's minimum height
+        table = QWidget()
+        tlayout = QVBoxLayout(table)
+        tlayout.setContentsMargins(0, 0, 0, 0)
+        tlayout.addLayout(decisions)
+        tlayout.addWidget(self.resultsTable, 1)
+        self.resultsTable.setMinimumHeight(40)  # with the line above it, no taller than before
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(table)
+        left.addWidget(self.tabs)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 540])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.refreshButton.clicked.connect(self.refresh)
+        self.confirmButton.clicked.connect(self.confirm_results)
+        self.reopenButton.clicked.connect(self.reopen_results)
+        self.tieButton.clicked.connect(self.order_tie)
+        self.historyButton.clicked.connect(self.import_history)
+        self.storeButton.clicked.connect(self.store_results)
+        self.applyBudgetButton.clicked.connect(self.apply_budget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.titleLabel.setText(translate("SecretaryView", "考核结果"))
+        self.refreshButton.setText(translate("SecretaryView", "刷新"))
+        self.historyButton.setText(translate("SecretaryView", "导入历史结果…"))
+        self.storeButton.setText(translate("SecretaryView", "保存计算结果"))
+        self.storeButton.setToolTip(
+            translate("SecretaryView", "按当前评分和规则计算结果并保存，不确定结果")
+        )
+        self.confirmButton.setText(translate("SecretaryView", "确定结果(&C)"))
+        self.confirmButton.setToolTip(
+            translate(
+                "SecretaryView",
+                "确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。",
+            )
+        )
+        self.reopenButton.setText(translate("SecretaryView", "重新打开(&O)…"))
+        self.reopenButton.setToolTip(
+            translate("SecretaryView", "重新打开已确定的结果，以便修改规则或决定（须写明理由）")
+        )
+        self.tieButton.setText(translate("SecretaryView", "并列排序(&T)…"))
+        self.tieButton.setToolTip(
+            translate("SecretaryView", "按专家组讨论确定并列平台的先后（须写明理由）")
+        )
+        self._show_confirmation()
+        self.budgetLabel.setText(translate("SecretaryView", "后补助预算（万元）："))
+        self.applyBudgetButton.setText(translate("SecretaryView", "应用"))
+        current = self.splitCombo.currentData()
+        self.splitCombo.clear()
+        for value, text in (
+            ("none", translate("SecretaryView", "不分配")),
+            ("equal", translate("SecretaryView", "平均分配")),
+            ("by_score", translate("SecretaryView", "按得分比例")),
+            ("by_tier", translate("SecretaryView", "按等级档次")),
+        ):
+            self.splitCombo.addItem(text, value)
+        if current is not None:
+            self.splitCombo.setCurrentIndex(max(self.splitCombo.findData(current), 0))
+        for n, text in enumerate(
+            (
+                translate("SecretaryView", "后补助排序"),
+                translate("SecretaryView", "限期整改"),
+                translate("SecretaryView", "取消资格"),
+                translate("SecretaryView", "结果未定"),
+                translate("SecretaryView", "历史结果"),
+            )
+        ):
+            self.tabs.setTabText(n, text)
+        self.spreadBox.setTitle(translate("SecretaryView", "专家总分分布"))
+        self.spreadLegend.setText(
+            translate("SecretaryView", "条：最低–最高，竖线：中位数，◆：得分；红色：需讨论")
+        )
+        self.gradeBox.setTitle(translate("SecretaryView", "等级分布"))
+        for model in (
+            self.results_model,
+            self.funding_model,
+            self.rectification_model,
+            self.disqualification_model,
+            self.not_final_model,
+            self.history_model,
+        ):
+            model.retranslate()
+
+    def refresh(self) -> None:
+        if self.workspace is None:
+            return
+        from jlpanel.domain.rule_words import grade_thresholds
+        from jlpanel.domain.rules import GRADE_ORDER
+        from jlpanel.services import results as rs
+        from jlpanel.services.dashboard import spread_chart_data
+        from jlpanel.services.history import list_history
+
+        ws = self.workspace
+        language = current_language()
+        when = rs.stored_decision_date(ws)
+        results: CycleResults = rs.compute_workspace_results(ws, decision_date=when)
+        lines = rs.results_table(ws, language, results=results, decision_date=when)
+        from jlpanel.services.panel import confirmation_status, tie_lines
+
+        self._ties = {int(r.platform_id): r.tie for r in results.platforms if r.tie is not None}
+        self._tie_lines = [t for t in tie_lines(ws, language, results=results) if not t.decided]
+        self._confirmation = confirmation_status(ws, results=results)
+        self._show_confirmation()
+        self.results_model.set_rows(lines)
+        self.funding_model.set_rows(rs.funding_ranking(ws, results=results, decision_date=when))
+        self.rectification_model.set_rows(
+            rs.rectification_list(ws, language, results=results, decision_date=when)
+        )
+        self.disqualification_model.set_rows(
+            rs.disqualification_list(ws, language, results=results, decision_date=when)
+        )
+        self.not_final_model.set_rows(rs.not_final(ws, results=results, decision_date=when))
+        self.history_model.set_rows(list_history(ws))
+        distribution = rs.grade_distribution(ws, results=results, decision_date=when)
+        rows: list[tuple[str | None, str, int]] = [
+            (g.value, g.label.get(language), distribution.counts.get(g, 0)) for g in GRADE_ORDER
+        ]
+        if distribution.ungraded:
+            rows.append((None, translate("SecretaryView", "未评定"), distribution.ungraded))
+        self.gradeChart.set_rows(rows)
+        self.spreadChart.set_thresholds(
+            [float(v) for _, v in grade_thresholds(ws.cycle_info().rules)]
+        )
+        self.spreadChart.set_bars(
+            [
+                SpreadBar(
+                    label=p.name,
+                    minimum=float(p.minimum),
+                    median=float(p.median),
+                    maximum=float(p.maximum),
+                    score=None if p.score is None else float(p.score),
+                    flagged=p.flagged,
+                    tooltip=translate(
+                        "SecretaryView",
+                        "{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}",
+                    ).format(
+                        name=p.name,
+                        low=fixed(p.minimum, 1),
+                        mid=fixed(p.median, 1),
+                        high=fixed(p.maximum, 1),
+                        score=score_text(p.score),
+                    ),
+                )
+                for p in spread_chart_data(ws, results=results)
+            ]
+        )
+        rules = ws.cycle_info().rules
+        self.budgetSpin.setValue(float(rules.funding_budget or 0))
+        self.splitCombo.setCurrentIndex(max(self.splitCombo.findData(rules.budget_split.value), 0))
+        final = sum(1 for r in lines if r.is_final)
+        self.summaryLabel.setText(
+            translate(
+                "SecretaryView", "共 {n} 个平台，结果可定 {final} 个，待定 {pending} 个"
+            ).format(n=len(lines), final=final, pending=len(lines) - final)
+        )
+        self.tabs.setTabText(
+            3,
+            translate("SecretaryView", "结果未定")
+            + (f"（{self.not_final_model.rowCount()}）" if self.not_final_model.rowCount() else ""),
+        )
+
+    def forget(self) -> None:
+        for model in (
+            self.results_model,
+            self.funding_model,
+            self.rectification_model,
+            self.disqualification_model,
+            self.not_final_model,
+            self.history_model,
+        ):
+            model.set_rows([])
+        self.spreadChart.set_bars([])
+        self.gradeChart.set_rows([])
+        self.summaryLabel.setText("")
+        self._ties = {}
+        self._tie_lines = []
+        self._confirmation = None
+        self._show_confirmation()
+
+    def _show_confirmation(self) -> None:
+        """The confirmation line and which of 确定结果 / 重新打开 / 并列排序 apply."""
+        status = self._confirmation
+        undecided = len(self._tie_lines)
+        if status is None:
+            text, colour = "", None
+        elif status.confirmed_on is None:
+            text, colour = translate("SecretaryView", "考核结果尚未确定"), _WARN
+        elif status.changes:
+            text = translate(
+                "SecretaryView",
+                "结果已于 {date} 确定，确定后结果有变化（{n} 处），需重新确定",
+            ).format(date=date(status.confirmed_on), n=len(status.changes))
+            colour = _WARN
+        else:
+            text = translate("SecretaryView", "考核结果已于 {date} 确定（{who}）").format(
+                date=date(status.confirmed_on), who=status.author or "—"
+            )
+            colour = _OK
+        if status is not None and undecided:
+            text += translate("SecretaryView", "；{n} 处并列尚待专家组排序").format(n=undecided)
+        self.confirmationLabel.setText(text)
+        self.confirmationLabel.setStyleSheet(f"color: {colour};" if colour else "")
+        if status is not None and status.changes:
+            self.confirmationLabel.setToolTip(
+                "\n".join(
+                    f"{c.filing_no} {c.field}: {c.confirmed} → {c.now}" for c in status.changes
+                )
+            )
+        else:
+            self.confirmationLabel.setToolTip("")
+        has_workspace = self.workspace is not None and status is not None
+        self.confirmButton.setEnabled(has_workspace and not (status and status.confirmed))
+        self.reopenButton.setEnabled(has_workspace and bool(status and status.confirmed_on))
+        self.tieButton.setEnabled(has_workspace and undecided > 0)
+
+    def confirmation_text(self) -> str:
+        """The confirmation line as shown."""
+        return self.confirmationLabel.text()
+
+    def confirm_results(self) -> None:
+        """确定结果: fix the results as of today; refused (with the ties named) while a tie
+        that matters is undecided."""
+        if self.workspace is None:
+            return
+        from jlpanel.services.panel import confirm_results
+
+        try:
+            status = confirm_results(self.workspace)
+        except UserError as exc:
+            show_user_error(self, exc)
+            self.refresh()
+            return
+        except Exception as exc:  # a bug: the crash dialog
+            report_exception(exc, self)
+            return
+        self.refresh()
+        self.status_message.emit(
+            translate("SecretaryView", "考核结果已于 {date} 确定").format(
+                date=date(status.confirmed_on)
+            )
+        )
+        self.changed.emit()
+
+    def reopen_results(self) -> Any:
+        """Open 重新打开, which asks for the reason."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.secretary.panel_dialogs import ReopenDialog
+
+        dialog = ReopenDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._after_decision(translate("SecretaryView", "已重新打开考核结果"))
+        )
+        dialog.open()
+        return dialog
+
+    def order_tie(self) -> Any:
+        """Open 并列排序 over the undecided ties that matter."""
+        if self.workspace is None or not self._tie_lines:
+            return None
+        from jlpanel.gui.secretary.panel_dialogs import TieOrderDialog
+
+        dialog = TieOrderDialog(self.workspace, self._tie_lines, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._after_decision(translate("SecretaryView", "已记录并列平台的先后"))
+        )
+        dialog.open()
+        return dialog
+
+    def _after_decision(self, message: str) -> None:
+        self.refresh()
+        self.status_message.emit(message)
+        self.changed.emit()
+
+    def result_lines(self) -> list[ResultLine]:
+        return self.results_model.rows()
+
+    def apply_budget(self) -> None:
+        """Store the funding budget and its split in the cycle's rules, then reload."""
+        if self.workspace is None:
+            return
+        import dataclasses
+
+        from jlpanel.domain.rules import BudgetSplit
+        from jlpanel.services.workspace import update_rules
+
+        rules = self.workspace.cycle_info().rules
+        budget = to_decimal(self.budgetSpin.value())
+        split = BudgetSplit(self.splitCombo.currentData())
+        new = dataclasses.replace(
+            rules,
+            funding_budget=budget if budget > 0 else None,
+            budget_split=split if budget > 0 else BudgetSplit.NONE,
+        )
+        try:
+            update_rules(self.workspace, new)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh()
+        self.status_message.emit(translate("SecretaryView", "已更新后补助预算"))
+        self.changed.emit()
+
+    def store_results(self) -> None:
+        """Compute the results and store them (with the decisions) in the workspace."""
+        if self.workspace is None:
+            return
+        from jlpanel.services.results import compute_and_store_results
+
+        try:
+            compute_and_store_results(self.workspace)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        except Exception as exc:  # a bug: the crash dialog
+            report_exception(exc, self)
+            return
+        self.refresh()
+        self.status_message.emit(translate("SecretaryView", "已保存考核结果与决定"))
+        self.changed.emit()
+
+    def import_history(self) -> None:
+        """Import earlier cycles' grades from a history sheet or an earlier workspace."""
+        if self.workspace is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("SecretaryView", "导入历史结果"),
+            "",
+            translate("SecretaryView", "历史结果表或往期工作区 (*.xlsx *.jlpanel);;所有文件 (*)"),
+        )
+        if not name:
+            return
+        from pathlib import Path
+
+        from jlpanel.services.history import import_history
+
+        try:
+            outcome = import_history(self.workspace, Path(name), replace=True)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        language = current_language()
+        if outcome.ok:
+            text = translate(
+                "SecretaryView", "已导入 {added} 条，替换 {replaced} 条历史结果。"
+            ).format(added=outcome.added, replaced=outcome.replaced)
+            if outcome.warnings:
+                text += "\n\n" + "\n".join(findings_text(outcome.warnings, language))
+            QMessageBox.information(self, translate("SecretaryView", "导入历史结果"), text)
+        else:
+            QMessageBox.warning(
+                self,
+                translate("SecretaryView", "导入历史结果"),
+                translate("SecretaryView", "未导入：\n{problems}").format(
+                    problems="\n".join(findings_text(outcome.findings, language))
+                ),
+            )
+        self.refresh()
+        self.changed.emit()

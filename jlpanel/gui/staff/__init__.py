@@ -1,0 +1,1 @@
+"""The staff's screens: platforms, dossier import, experts, rosters and conflict checks."""

@@ -1,0 +1,758 @@
+"""Importing dossiers: choose files, import them off the GUI thread, act on each file's result."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QWidget,
+)
+
+from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
+from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.settings import app_settings
+from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.tasks import ProgressRelay, run_task
+from jlpanel.gui.common.theme import (
+    RoomyItemDelegate,
+    WrappingItemDelegate,
+    icon,
+    scaled_font,
+    set_muted,
+)
+from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
+from jlpanel.services.errors import UserError
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy
+    from jlpanel.services.intake import ImportOutcome
+    from jlpanel.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+_LAST_FOLDER_KEY = "import/lastFolder"
+
+#: Each status: its icon (a distinct shape, so it reads in greyscale) and text colour.
+STATUS_LOOK: dict[str, tuple[str, str]] = {
+    "imported": ("status-imported", "#2f7d3b"),
+    "replaced": ("status-replaced", "#2c6aa0"),
+    "refused": ("status-refused", "#b3261e"),
+    "exists": ("status-exists", "#8a5a00"),
+    "cancelled": ("status-cancelled", "#5f6b76"),
+}
+
+#: The outcome of a row (tests and actions read it).
+OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def status_text(status: str) -> str:
+    """An import status in words."""
+    return {
+        "imported": translate("ImportDialog", "已导入"),
+        "replaced": translate("ImportDialog", "已替换"),
+        "refused": translate("ImportDialog", "未导入（有错误）"),
+        "exists": translate("ImportDialog", "已存在"),
+        "cancelled": translate("ImportDialog", "已取消"),
+    }.get(status, status)
+
+
+def summary_text(outcomes: Sequence[ImportOutcome]) -> str:
+    """已导入 N 个，未导入 M 个."""
+    done = sum(1 for o in outcomes if o.ok)
+    return translate("ImportDialog", "已导入 {done} 个，未导入 {not_done} 个").format(
+        done=done, not_done=len(outcomes) - done
+    )
+
+
+def outcome_report(outcome: ImportOutcome, language: str) -> str:
+    """One file's result and its findings as plain text (to email to the host unit)."""
+    platform = outcome.platform_name or translate("ImportDialog", "（未能识别平台）")
+    if outcome.filing_no:
+        platform = translate("ImportDialog", "{name}（备案编号 {no}）").format(
+            name=platform, no=outcome.filing_no
+        )
+    lines = [
+        translate("ImportDialog", "文件：{file}").format(file=outcome.path.name),
+        translate("ImportDialog", "平台：{platform}").format(platform=platform),
+        translate("ImportDialog", "结果：{status}").format(
+            status=status_text(outcome.status.value)
+        ),
+    ]
+    if outcome.findings:
+        lines.append(
+            counted(
+                len(outcome.findings),
+                translate("ImportDialog", "问题清单（共 {n} 条）：", "one"),
+                translate("ImportDialog", "问题清单（共 {n} 条）：", "other"),
+            )
+        )
+        lines.extend(findings_text(outcome.findings, language))
+    else:
+        lines.append(translate("ImportDialog", "没有发现问题。"))
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------ models
+
+
+class _FilesModel(QAbstractListModel):
+    """The files waiting to be imported: names, with the full path as a tooltip."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths: list[Path] = []
+
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
+    def add(self, paths: Sequence[Path]) -> int:
+        """Add the files not listed yet; returns how many were new."""
+        known = set(self._paths)
+        new = [p for p in dict.fromkeys(paths) if p not in known]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._paths), len(self._paths) + len(new) - 1)
+            self._paths.extend(new)
+            self.endInsertRows()
+        return len(new)
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self._paths):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._paths[row]
+                self.endRemoveRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._paths = []
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._paths)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._paths):
+            return None
+        path = self._paths[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{path.name}    —    {path.parent}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(path)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("x-office-spreadsheet")
+        return None
+
+
+class ImportResultsModel(QAbstractTableModel):
+    """One row per file: 文件 · 状态 · 平台 · 错误 · 提示."""
+
+    FILE, STATUS, PLATFORM, ERRORS, WARNINGS = range(5)
+    COLUMNS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._outcomes: list[ImportOutcome] = []
+
+    def set_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
+        self.beginResetModel()
+        self._outcomes = list(outcomes)
+        self.endResetModel()
+
+    def update_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
+        """Put fresh outcomes in place of the rows of the same files."""
+        for outcome in outcomes:
+            for row, old in enumerate(self._outcomes):
+                if old.path == outcome.path:
+                    self._outcomes[row] = outcome
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+                    break
+
+    def outcomes(self) -> list[ImportOutcome]:
+        return list(self._outcomes)
+
+    def outcome(self, row: int) -> ImportOutcome:
+        return self._outcomes[row]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self._outcomes:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._outcomes) - 1, self.COLUMNS - 1)
+            )
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._outcomes)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.FILE: translate("ImportDialog", "文件"),
+                self.STATUS: translate("ImportDialog", "结果"),
+                self.PLATFORM: translate("ImportDialog", "平台"),
+                self.ERRORS: translate("ImportDialog", "错误"),
+                self.WARNINGS: translate("ImportDialog", "提示"),
+            }.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_RIGHT if section in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._outcomes):
+            return None
+        outcome = self._outcomes[index.row()]
+        column = index.column()
+        status = outcome.status.value
+        counted = status in ("imported", "replaced", "refused")
+        if role == OUTCOME_ROLE:
+            return outcome
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.FILE:
+                return outcome.path.name
+            if column == self.STATUS:
+                return status_text(status)
+            if column == self.PLATFORM:
+                return outcome.platform_name or "—"
+            if column == self.ERRORS:
+                return str(len(outcome.errors)) if counted else "—"
+            return str(len(outcome.warnings)) if counted else "—"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.FILE:
+                return str(outcome.path)
+            if column == self.PLATFORM and outcome.filing_no:
+                return f"{outcome.platform_name}（{outcome.filing_no}）"
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
+            return icon(STATUS_LOOK.get(status, ("status-cancelled", ""))[0])
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(QColor(STATUS_LOOK.get(status, ("", "#1f2933"))[1]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return ALIGN_RIGHT if column in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
+        return None
+
+
+# ------------------------------------------------------------------ work off the thread
+
+
+def _run_import(
+    workspace: Workspace,
+    paths: list[Path],
+    replace: bool,
+    relay: ProgressRelay,
+    cancel: threading.Event,
+    backup_dir: Path,
+    backup_count: int,
+) -> list[ImportOutcome]:
+    from jlpanel.services.intake import import_dossiers
+
+    return import_dossiers(
+        workspace,
+        paths,
+        replace=replace,
+        progress=partial(relay.report, cancel),
+        backup_dir=backup_dir,
+        backup_count=backup_count,
+    )
+
+
+# ------------------------------------------------------------------------------ dialog
+
+
+class ImportDialog(QDialog):
+    """导入平台材料: the files, then progress with 取消, then a result per file."""
+
+    #: One import run finished; carries its outcomes (a list of ImportOutcome).
+    imported = Signal(object)
+    #: The user wants to see this platform's dossier.
+    open_platform = Signal(int)
+    #: Importing failed as a whole (the message shown).
+    failed = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.workspace = workspace
+        self.running = False
+        self._cancel = threading.Event()
+        self._replacing = False
+        self.progress = ProgressRelay(self)
+        self.progress.progressed.connect(self._on_progress)
+
+        self.files_model = _FilesModel(self)
+        self.ui.filesList.setModel(self.files_model)
+        self.ui.filesList.setItemDelegate(RoomyItemDelegate(self.ui.filesList, pad_y=3))
+        self.results_model = ImportResultsModel(self)
+        self.findings_model = FindingsModel(self)
+
+        results = self.ui.resultsTable
+        results.setModel(self.results_model)
+        results.setItemDelegate(RoomyItemDelegate(results))
+        results.verticalHeader().hide()
+        results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        results.verticalHeader().setDefaultSectionSize(results.fontMetrics().height() + 12)
+        header = results.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ImportResultsModel.FILE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            ImportResultsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(ImportResultsModel.PLATFORM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            ImportResultsModel.ERRORS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(
+            ImportResultsModel.WARNINGS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        results.selectionModel().selectionChanged.connect(self._on_selection)
+        results.activated.connect(self._on_result_activated)
+
+        findings = self.ui.findingsTable
+        findings.setModel(self.findings_model)
+        findings.setItemDelegate(WrappingItemDelegate(findings))
+        findings.verticalHeader().hide()
+        findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        findings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        fheader = findings.horizontalHeader()
+        fheader.setHighlightSections(False)
+        fheader.setSectionResizeMode(
+            FindingsModel.LOCATION, QHeaderView.ResizeMode.ResizeToContents
+        )
+        fheader.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        fheader.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+        self.ui.resultsSplitter.setStretchFactor(0, 2)
+        self.ui.resultsSplitter.setStretchFactor(1, 3)
+
+        self.ui.progressTitleLabel.setFont(scaled_font(self.ui.progressTitleLabel, 1.3, bold=True))
+        self.ui.summaryLabel.setFont(scaled_font(self.ui.summaryLabel, 1.15, bold=True))
+        for label in (self.ui.backupLabel, self.ui.progressNoteLabel):
+            set_muted(label)
+        self.ui.addFilesButton.setIcon(icon("x-office-spreadsheet"))
+        self.ui.addFolderButton.setIcon(icon("folder-open"))
+        self.ui.openPlatformButton.setIcon(icon("document-open"))
+        self.ui.replaceButton.setIcon(icon("view-refresh"))
+        self.ui.copyButton.setIcon(icon("edit-copy"))
+        self.ui.showFolderButton.setIcon(icon("folder-open"))
+        self.ui.startButton.setIcon(icon("document-import"))
+
+        self.ui.addFilesButton.clicked.connect(self.add_files)
+        self.ui.addFolderButton.clicked.connect(self.add_folder)
+        self.ui.removeButton.clicked.connect(self.remove_selected)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.ui.filesList)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected)
+        self.ui.startButton.clicked.connect(self.start)
+        self.ui.cancelImportButton.clicked.connect(self.cancel)
+        self.ui.closeButton.clicked.connect(self.reject)
+        self.ui.moreButton.clicked.connect(self._choose_more)
+        self.ui.openPlatformButton.clicked.connect(self._open_selected)
+        self.ui.replaceButton.clicked.connect(self.replace_selected)
+        self.ui.copyButton.clicked.connect(self.copy_findings)
+        self.ui.showFolderButton.clicked.connect(self.show_in_folder)
+        self.files_model.rowsInserted.connect(self._update_buttons)
+        self.files_model.rowsRemoved.connect(self._update_buttons)
+        self.files_model.modelReset.connect(self._update_buttons)
+        self.ui.filesList.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self._show_backup_folder()
+        self.ui.pages.setCurrentWidget(self.ui.choosePage)
+        self._update_buttons()
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = 980, 640
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.88))
+        self.resize(width, height)
+
+    def _show_backup_folder(self) -> None:
+        from jlpanel.services.preferences import load_preferences
+
+        folder = load_preferences().backup_folder()
+        self.ui.backupLabel.setText(
+            translate("ImportDialog", "导入前会先把工作区备份到：{folder}").format(folder=folder)
+        )
+
+    # -------------------------------------------------------------------- choosing files
+
+    def _last_folder(self) -> str:
+        value = app_settings().value(_LAST_FOLDER_KEY, "")
+        return value if isinstance(value, str) else ""
+
+    def _remember_folder(self, folder: Path) -> None:
+        settings = app_settings()
+        settings.setValue(_LAST_FOLDER_KEY, str(folder))
+        settings.sync()
+
+    def add_files(self) -> None:
+        """Ask for dossier workbooks (several at once) and list them."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            translate("ImportDialog", "选择平台材料"),
+            self._last_folder(),
+            translate("ImportDialog", "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+        )
+        paths = [Path(n) for n in names if n]
+        if paths:
+            self._remember_folder(paths[0].parent)
+            self.add_paths(paths)
+
+    def add_folder(self) -> None:
+        """Ask for a folder and list the workbooks directly inside it."""
+        name = QFileDialog.getExistingDirectory(
+            self, translate("ImportDialog", "选择存放平台材料的文件夹"), self._last_folder()
+        )
+        if not name:
+            return
+        folder = Path(name)
+        self._remember_folder(folder)
+        from jlpanel.services.intake import expand_dossier_paths
+
+        found = expand_dossier_paths([folder])
+        if not found:
+            QMessageBox.information(
+                self,
+                translate("ImportDialog", "导入平台材料"),
+                translate("ImportDialog", "文件夹中没有 Excel 文件：\n{folder}").format(
+                    folder=folder
+                ),
+            )
+            return
+        self.add_paths(found)
+
+    def add_paths(self, paths: Sequence[Path]) -> None:
+        """List ``paths`` for import (folders are expanded to their workbooks)."""
+        from jlpanel.services.intake import expand_dossier_paths
+
+        self.files_model.add(expand_dossier_paths([Path(p) for p in paths]))
+        self.ui.pages.setCurrentWidget(self.ui.choosePage)
+        self._update_buttons()
+
+    def remove_selected(self) -> None:
+        rows = [i.row() for i in self.ui.filesList.selectionModel().selectedIndexes()]
+        self.files_model.remove_rows(rows)
+
+    def _choose_more(self) -> None:
+        self.files_model.clear()
+        self.ui.replaceCheck.setChecked(False)
+        self.ui.pages.setCurrentWidget(self.ui.choosePage)
+        self._update_buttons()
+        self.ui.addFilesButton.setFocus()
+
+    # ------------------------------------------------------------------------ importing
+
+    def start(self) -> None:
+        """Import the listed files in the background."""
+        paths = self.files_model.paths()
+        if self.running or not paths:
+            return
+        self._begin(paths, replace=self.ui.replaceCheck.isChecked(), replacing=False)
+
+    def _begin(self, paths: list[Path], *, replace: bool, replacing: bool) -> None:
+        from jlpanel.services.preferences import load_preferences
+
+        preferences = load_preferences()
+        self.running = True
+        self._replacing = replacing
+        self._cancel = threading.Event()
+        self.ui.progressTitleLabel.setText(
+            translate("ImportDialog", "正在替换导入…")
+            if replacing
+            else translate("ImportDialog", "正在导入…")
+        )
+        self.ui.progressBar.setRange(0, len(paths))
+        self.ui.progressBar.setFormat("%v / %m")  # files done of all, not a percentage
+        self.ui.progressBar.setValue(0)
+        self.ui.progressFileLabel.setText(translate("ImportDialog", "正在备份工作区…"))
+        self.ui.pages.setCurrentWidget(self.ui.progressPage)
+        self._update_buttons()
+        self.ui.cancelImportButton.setFocus()
+        log.info("importing %d file(s), replace=%s", len(paths), replace)
+        run_task(
+            partial(
+                _run_import,
+                self.workspace,
+                paths,
+                replace,
+                self.progress,
+                self._cancel,
+                preferences.backup_folder(),
+                preferences.backup_count,
+            ),
+            self._on_done,
+            self._on_failed,
+        )
+
+    def cancel(self) -> None:
+        """Stop after the file being imported; the rest are marked cancelled."""
+        if not self.running or self._cancel.is_set():
+            return
+        self._cancel.set()
+        self.ui.progressTitleLabel.setText(translate("ImportDialog", "正在取消…"))
+        self.ui.cancelImportButton.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        if not self.running:
+            return
+        self.ui.progressBar.setMaximum(max(total, 1))
+        self.ui.progressBar.setValue(done)
+        if name:
+            self.ui.progressFileLabel.setText(
+                translate("ImportDialog", "第 {n} / {total} 个文件：{name}").format(
+                    n=done + 1, total=total, name=name
+                )
+            )
+        else:
+            self.ui.progressFileLabel.setText(translate("ImportDialog", "正在完成…"))
+
+    def _on_done(self, outcomes: list[ImportOutcome]) -> None:
+        self.running = False
+        if self._replacing:
+            self.results_model.update_outcomes(outcomes)
+        else:
+            self.results_model.set_outcomes(outcomes)
+        self._show_results()
+        self.imported.emit(outcomes)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.ui.pages.setCurrentWidget(
+            self.ui.resultsPage if self._replacing else self.ui.choosePage
+        )
+        self._update_buttons()
+        if isinstance(exc, UserError):
+            message = exc.message(current_language())
+            show_user_error(self, exc)
+        else:
+            message = str(exc)
+            report_exception(exc, self)
+        self.failed.emit(message)
+
+    # -------------------------------------------------------------------------- results
+
+    def _show_results(self) -> None:
+        outcomes = self.results_model.outcomes()
+        self.ui.summaryLabel.setText(summary_text(outcomes))
+        self.ui.pages.setCurrentWidget(self.ui.resultsPage)
+        table = self.ui.resultsTable
+        table.horizontalHeader().resizeSection(ImportResultsModel.FILE, self._file_width())
+        # Start on the first file that needs attention, else the first file.
+        rows = range(len(outcomes))
+        first = next((r for r in rows if not outcomes[r].ok), 0) if outcomes else -1
+        if first >= 0:
+            table.selectionModel().setCurrentIndex(
+                self.results_model.index(first, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._on_selection()
+        table.setFocus()
+
+    def _file_width(self) -> int:
+        metrics = self.ui.resultsTable.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(o.path.name) for o in self.results_model.outcomes()),
+            default=120,
+        )
+        return max(160, min(widest + 36, 360))
+
+    def selected_outcomes(self) -> list[ImportOutcome]:
+        """The outcomes of the selected result rows, in table order."""
+        rows = sorted({i.row() for i in self.ui.resultsTable.selectionModel().selectedRows()})
+        return [self.results_model.outcome(r) for r in rows]
+
+    def select_result(self, row: int) -> None:
+        self.ui.resultsTable.selectionModel().setCurrentIndex(
+            self.results_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _on_selection(self, *_args: object) -> None:
+        chosen = self.selected_outcomes()
+        findings = [f for o in chosen for f in o.findings]
+        self.findings_model.set_findings(findings)
+        if len(chosen) == 1:
+            outcome = chosen[0]
+            if findings:
+                text = counted(
+                    len(findings),
+                    translate("ImportDialog", "{file} 的问题（{n} 条）", "one"),
+                    translate("ImportDialog", "{file} 的问题（{n} 条）", "other"),
+                ).replace("{file}", outcome.path.name)
+            elif outcome.status.value == "cancelled":
+                text = translate("ImportDialog", "{file} 未导入：导入已取消").format(
+                    file=outcome.path.name
+                )
+            else:
+                text = translate("ImportDialog", "{file} 没有发现问题").format(
+                    file=outcome.path.name
+                )
+        elif chosen:
+            text = counted(
+                len(findings),
+                translate("ImportDialog", "所选 {files} 个文件的问题（{n} 条）", "one"),
+                translate("ImportDialog", "所选 {files} 个文件的问题（{n} 条）", "other"),
+            ).replace("{files}", str(len(chosen)))
+        else:
+            text = translate("ImportDialog", "选择一个文件，查看它的问题")
+        self.ui.findingsLabel.setText(text)
+        self._update_buttons()
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        outcome = self.results_model.outcome(index.row())
+        if outcome.ok:
+            self._open_selected()
+
+    def _open_selected(self) -> None:
+        chosen = [o for o in self.selected_outcomes() if o.ok and o.platform_id is not None]
+        if not chosen:
+            return
+        platform_id = chosen[0].platform_id
+        assert platform_id is not None
+        self.accept()
+        self.open_platform.emit(platform_id)
+
+    def replace_selected(self) -> None:
+        """Import the selected 已存在 files again, replacing the dossiers imported before."""
+        chosen = [o for o in self.selected_outcomes() if o.status.value == "exists"]
+        if self.running or not chosen:
+            return
+        names = "\n".join(f"· {o.path.name}（{o.platform_name or '—'}）" for o in chosen)
+        answer = QMessageBox.question(
+            self,
+            translate("ImportDialog", "替换导入"),
+            translate(
+                "ImportDialog",
+                "用下列文件替换已导入的同一平台材料？\n\n{files}\n\n"
+                "原有的材料、附件和校验提示将被替换；替换前会先备份工作区，并记入审计日志。",
+            ).format(files=names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._begin([o.path for o in chosen], replace=True, replacing=True)
+
+    def copy_findings(self) -> str:
+        """Copy the selected files' results and findings as text; returns the text."""
+        chosen = self.selected_outcomes()
+        if not chosen:
+            return ""
+        language = current_language()
+        text = "\n\n".join(outcome_report(o, language) for o in chosen)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        self._flash(
+            counted(
+                len(chosen),
+                translate("ImportDialog", "已复制问题清单（{n} 个文件）", "one"),
+                translate("ImportDialog", "已复制问题清单（{n} 个文件）", "other"),
+            )
+        )
+        return text
+
+    def show_in_folder(self) -> None:
+        """Open the folder of the selected file in the system's file manager."""
+        chosen = self.selected_outcomes()
+        if chosen:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(chosen[0].path.parent)))
+
+    def _flash(self, message: str) -> None:
+        self.ui.findingsLabel.setText(message)
+
+    # -------------------------------------------------------------------------- buttons
+
+    def _update_buttons(self, *_args: object) -> None:
+        page = self.ui.pages.currentWidget()
+        choosing = page is self.ui.choosePage
+        progress = page is self.ui.progressPage
+        results = page is self.ui.resultsPage
+        self.ui.startButton.setVisible(choosing)
+        self.ui.startButton.setEnabled(choosing and self.files_model.rowCount() > 0)
+        self.ui.startButton.setDefault(choosing)
+        self.ui.removeButton.setEnabled(bool(self.ui.filesList.selectionModel().selectedIndexes()))
+        self.ui.cancelImportButton.setVisible(progress)
+        self.ui.cancelImportButton.setEnabled(progress and not self._cancel.is_set())
+        self.ui.closeButton.setVisible(not progress)
+        self.ui.closeButton.setText(
+            translate("ImportDialog", "完成") if results else translate("ImportDialog", "关闭")
+        )
+        self.ui.moreButton.setVisible(results)
+        chosen = self.selected_outcomes() if results else []
+        self.ui.openPlatformButton.setEnabled(
+            any(o.ok and o.platform_id is not None for o in chosen)
+        )
+        self.ui.replaceButton.setEnabled(
+            not self.running and any(o.status.value == "exists" for o in chosen)
+        )
+        self.ui.copyButton.setEnabled(bool(chosen))
+        self.ui.showFolderButton.setEnabled(bool(chosen))
+
+    # ---------------------------------------------------------------------- closing
+
+    def reject(self) -> None:
+        # Esc while importing cancels the rest; the dialog stays until the file is done.
+        if self.running:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self.results_model.retranslate()
+            self.findings_model.retranslate()
+            self._show_backup_folder()
+            if self.ui.pages.currentWidget() is self.ui.resultsPage:
+                self.ui.summaryLabel.setText(summary_text(self.results_model.outcomes()))
+            self._on_selection()
+        super().changeEvent(event)
