@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from jlpanel import APP_NAME, __version__
 from jlpanel.gui.common.crash import install_excepthook, setup_logging, shutdown_logging
+from jlpanel.gui.common.file_dialogs import FileDialogWording
+from jlpanel.gui.common.file_dialogs import install as install_file_dialog_wording
 from jlpanel.gui.common.i18n import apply_language
 from jlpanel.gui.common.settings import ORGANISATION
 from jlpanel.gui.common.theme import apply_theme
@@ -40,6 +42,8 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     apply_theme(app)
+    if app.findChild(FileDialogWording) is None:
+        install_file_dialog_wording(app)
     if language is None:
         from jlpanel.services.preferences import load_preferences
 

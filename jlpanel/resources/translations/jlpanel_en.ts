@@ -918,6 +918,29 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>{kind} 文件</source>
+        <translation>{kind} File</translation>
+    </message>
+    <message>
+        <source>查找范围：</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>位置</source>
@@ -3279,7 +3302,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <name>SecretaryModels</name>
     <message>
         <source>已提交</source>
-        <extracomment>The row object (tests and actions read it). The name of an icon shown before the text (a shape, so it reads in greyscale). Sheet state → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
+        <extracomment>Sheet state → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
         <translation>Submitted</translation>
     </message>
     <message>
