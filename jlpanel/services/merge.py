@@ -355,12 +355,19 @@ def file_name_text(path: Path) -> str:
 
 
 def _cycle_name_in_file_name(path: Path, expert_name: str, revision: int) -> str | None:
-    """The cycle name a default file name (``<cycle>-<expert>-r<n>.jlscore``) carries."""
-    tail = f"-{safe_file_name(expert_name)}-r{revision}"
+    """The cycle name a default file name carries: ``<expert>-<cycle>-r<n>.jlscore``, or
+    ``<cycle>-<expert>-r<n>.jlscore`` as jlpanel named score files before issue 14."""
+    expert = safe_file_name(expert_name)
     name = file_name_text(path)
     stem = name[: -len(SCORE_FILE_SUFFIX)] if name.endswith(SCORE_FILE_SUFFIX) else ""
-    if stem.endswith(tail) and len(stem) > len(tail):
-        return stem[: -len(tail)]
+    revision_tail = f"-r{revision}"
+    if not stem.endswith(revision_tail):
+        return None
+    stem = stem[: -len(revision_tail)]
+    if stem.startswith(f"{expert}-") and len(stem) > len(expert) + 1:
+        return stem[len(expert) + 1 :]
+    if stem.endswith(f"-{expert}") and len(stem) > len(expert) + 1:
+        return stem[: -len(expert) - 1]
     return None
 
 

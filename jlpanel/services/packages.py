@@ -81,8 +81,12 @@ def safe_file_name(text: str, *, max_bytes: int = _MAX_STEM_BYTES) -> str:
 
 
 def package_stem(cycle_name: str, expert_name: str) -> str:
-    """The file name (without suffix) of an expert's package: ``<cycle>-<expert>``."""
-    return safe_file_name(f"{cycle_name}-{expert_name}")
+    """The file name (without suffix) of an expert's package: ``<expert>-<cycle>``.
+
+    The expert's name comes first: a file dialog or a USB stick's listing cuts long names at
+    the end, and the name is what tells a panel's seven packages apart.
+    """
+    return safe_file_name(f"{expert_name}-{cycle_name}")
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -793,3 +794,23 @@ def test_merge_status_shows_who_is_still_missing(
     assert state(status, SUN, 102) is SheetState.PAPER
     assert [e.name for e in status.still_missing] == ["孙立群", "钱晓红"]
     assert not status.complete
+
+
+@pytest.mark.parametrize("style", ["expert first", "cycle first (before issue 14)"])
+def test_a_file_from_another_cycle_is_named_by_its_cycle_in_either_file_name_style(
+    world: World, style: str, tmp_path: Path
+):
+    case = world.cases["wrong_cycle"]
+    expert = case.path.name.split("-", 1)[0]
+    stem = (
+        f"{expert}-{OTHER_CYCLE_NAME}"
+        if style == "expert first"
+        else (f"{OTHER_CYCLE_NAME}-{expert}")
+    )
+    renamed = tmp_path / f"{stem}-r1.jlscore"
+    shutil.copyfile(case.path, renamed)
+
+    outcome = only(merge(world.ws, renamed))
+
+    finding = next(f for f in outcome.findings if f.code == "merge.other_cycle")
+    assert f"“{OTHER_CYCLE_NAME}”" in finding.message.zh

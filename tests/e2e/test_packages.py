@@ -58,7 +58,7 @@ def test_one_package_and_paper_sheet_per_expert_recorded_with_a_key(
 ):
     assert sorted(issued) == [e for e, _, _ in EXPERTS]
     first = issued[900001]
-    assert first.path.name == f"{CYCLE_NAME}-赵明远.jlreview"
+    assert first.path.name == f"赵明远-{CYCLE_NAME}.jlreview"  # the name first: never elided
     assert first.paper_sheet is not None and first.paper_sheet.name.endswith("纸质评分表.xlsx")
     assert first.platform_count == 4 and issued[900002].platform_count == 3
     assert issued[900002].skipped_conflicts == (103,)

@@ -246,7 +246,7 @@ def test_issuing_packages_from_the_tab(
         model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
         for r in range(model.rowCount())
     }
-    assert rows["刘淑芬"] == ("2025年度考核评价-刘淑芬.jlreview", "2")
+    assert rows["刘淑芬"] == ("刘淑芬-2025年度考核评价.jlreview", "2")
     assert rows["王志刚"][1] == "1"
     assert "已发放 5 份评审包" in dialog.ui.titleLabel.text()
     assert dialog.ui.openFolderButton.isEnabled()
