@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from jlpanel.domain.exact import format_points, round_half_up, to_decimal
 from jlpanel.domain.results import PlatformResult, compute_results
 from jlpanel.domain.rubric import Level, Rubric
-from jlpanel.domain.rules import RuleSettings
+from jlpanel.domain.rules import Grade, RuleSettings
 from jlpanel.domain.text import Text
 from jlpanel.services.errors import UserError
 from jlpanel.services.rubrics import rubric_from_snapshot
@@ -251,6 +251,7 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
             ).all()
         )
 
+    outstanding = result.grade is None or result.grade is Grade.EXCELLENT
     parts: list[str] = []
     for area in rubric.areas:
         area_score = result.area_scores.get(area.code)
@@ -261,7 +262,9 @@ def panel_opinion_template(ws: Workspace, platform_id: int, language: str = "zh"
         # Over the same experts as the platform score, so the areas add up to it.
         value = area_score
         level = rubric.level_for_share(value, area.max_points)
-        word = AREA_WORDS[level].get(language)
+        # “突出” only for an 优秀 platform: a 良好 one's best area reads “较好” (its band stays).
+        worded = Level.GOOD if level is Level.EXCELLENT and not outstanding else level
+        word = AREA_WORDS[worded].get(language)
         level_name = rubric.level_name(level).get(language)
         if en:
             parts.append(

@@ -207,9 +207,11 @@ def test_the_panel_opinion_template_is_filled_from_the_results(ws: Workspace) ->
     text = panel_opinion_template(ws, 101)
     # A: (33 + 25 + 34) / 3 = 30.67 of 35 (87.6 %, 优); B: (35 + 25 + 31) / 3 = 30.33 of 40
     # (75.8 %, 良); C: (22 + 20 + 21) / 3 = 21 of 25 (84 %, 优). B3 (4.33 of 10) is the weak one.
-    assert text.startswith("资源整合能力突出（得分 30.67 分，满分 35 分，优）；")
+    # A 良好 platform: its 优 areas read 较好, never 突出 (kept for an 优秀 platform's areas).
+    assert text.startswith("资源整合能力较好（得分 30.67 分，满分 35 分，优）；")
     assert "；服务成效较好（得分 30.33 分，满分 40 分，良）；" in text
-    assert "；组织运行管理突出（得分 21.00 分，满分 25 分，优）；" in text
+    assert "；组织运行管理较好（得分 21.00 分，满分 25 分，优）；" in text
+    assert "突出" not in text
     assert (
         "主要问题与建议：B3 支撑科技创新成效（4.33/10 分）相对薄弱，建议加强支撑科技创新成效"
         in text
@@ -217,6 +219,15 @@ def test_the_panel_opinion_template_is_filled_from_the_results(ws: Workspace) ->
     assert text.endswith("；综合得分 82.00 分，建议考核等级为良好。")
     english = panel_opinion_template(ws, 101, "en")
     assert "overall score 82.00, proposed grade Good." in english
+    assert "strong" not in english
+
+
+def test_an_excellent_platforms_best_areas_read_strong(ws: Workspace) -> None:
+    adjust_score(ws, 101, 95, "专家组合议")  # now 优秀: its 优 areas are 突出 again
+    text = panel_opinion_template(ws, 101)
+    assert text.startswith("资源整合能力突出（得分 30.67 分，满分 35 分，优）；")
+    assert "；服务成效较好（得分 30.33 分，满分 40 分，良）；" in text
+    assert text.endswith("建议考核等级为优秀。")
 
 
 def test_the_template_names_dossier_warnings_vetoes_and_the_adjusted_score(ws: Workspace) -> None:
