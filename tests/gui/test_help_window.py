@@ -141,3 +141,27 @@ def test_f1_in_the_main_window_opens_the_guide(app: QApplication, qtbot) -> None
     assert guide is not None and guide.isVisible()
     assert guide.current_path() == REPO_GUIDE / "zh" / "index.md"
     guide.close()
+
+
+_CJK = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]"
+CJK_SPACE_CJK = f"{_CJK} {_CJK}"
+
+
+@pytest.mark.parametrize("page", GUIDE_PAGES)
+def test_chinese_pages_read_without_stray_spaces_where_lines_were_wrapped(
+    app: QApplication, qtbot, page: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A wrapped line of Chinese is one run of text, not "评审 包" (issue 14, item 9)."""
+    import re
+
+    window = HelpWindow()
+    qtbot.addWidget(window)
+    assert window.show_page(page)
+    shown = window.browser.toPlainText()
+    source = (REPO_GUIDE / "zh" / f"{page}.md").read_text("utf-8")
+    # A space the writer typed on one line (markup and link targets aside) is meant.
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", source).replace("*", "").replace("`", "")
+    meant = set(re.findall(CJK_SPACE_CJK, plain))
+    stray = [m for m in re.findall(CJK_SPACE_CJK, shown) if m not in meant]
+    assert stray == [], stray[:5]
+    assert "评审秘书" in shown or page != "expert"  # a word the source wraps across lines

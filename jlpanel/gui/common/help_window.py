@@ -37,6 +37,35 @@ GUIDE_PAGES = ("index", "staff", "expert", "secretary", "faq")
 MAX_IMAGE_WIDTH = 900
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: Chinese characters and full-width punctuation: a soft line break between two of them is
+#: no space (Markdown would show one, "评审 包"), so such lines are joined before rendering.
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_SOFT_BREAK = re.compile(rf"(?<={_CJK})([*_`]*)\n[ \t]*(?=[*_`\[]*{_CJK})")
+#: A line that starts a block of its own (list item, table row, heading, quote, fence, rule).
+_BLOCK_START = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|[|#>]|```|~~~|$)")
+#: A line whose next line is never its continuation: a table row, a heading, a fence.
+_WHOLE_LINE = re.compile(r"^[ \t]*(?:[|#]|```|~~~|$)")
+
+
+def join_chinese_lines(markdown: str) -> str:
+    """``markdown`` with the soft line breaks between Chinese characters removed.
+
+    A break stays where the next line starts a block (a list item, a table row …) or
+    inside a fenced code block, so the page's structure is unchanged.
+    """
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        starts_block = _BLOCK_START.match(line) is not None
+        if out and not fenced and not starts_block and not _WHOLE_LINE.match(out[-1]):
+            joined = _SOFT_BREAK.sub(r"\1", f"{out[-1]}\n{line}", count=1)
+            if "\n" not in joined:
+                out[-1] = joined
+                continue
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        out.append(line)
+    return "\n".join(out)
 
 
 def guide_folder() -> Path | None:
@@ -67,7 +96,7 @@ class GuideBrowser(QTextBrowser):
         data = super().loadResource(kind, name)
         if kind == QTextDocument.ResourceType.MarkdownResource and data is not None:
             text = data if isinstance(data, str) else _as_bytes(data).decode("utf-8")
-            return _COMMENT.sub("", text)  # the guide's "shot goes here" notes
+            return join_chinese_lines(_COMMENT.sub("", text))  # no "shot goes here" notes
         if kind == QTextDocument.ResourceType.ImageResource and data is not None:
             image = _as_image(data)
             # As wide as the page allows (no sideways scrolling), never wider than readable.
