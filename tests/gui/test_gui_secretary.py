@@ -369,7 +369,7 @@ def test_the_window_has_the_secretary_tabs_and_menu(
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     view = window.workspace_view
     tabs = [view.ui.tabs.tabText(i) for i in range(view.ui.tabs.count())]
-    after = tabs.index("专家") + 1
+    after = tabs.index("专家与分配") + 1
     assert tabs[after : after + 3] == ["评分汇总", "讨论与共识", "考核结果"]
     assert window.merge_action.shortcut().toString() == "Ctrl+M"
     assert window.merge_action.isEnabled()
@@ -389,7 +389,7 @@ def test_the_window_has_the_secretary_tabs_and_menu(
     assert view.results_page.results_model.rowCount() == 24
     apply_language("en")
     tabs = [view.ui.tabs.tabText(i) for i in range(view.ui.tabs.count())]
-    assert {"Scores", "Discussion", "Results"} <= set(tabs)
+    assert {"Score summary", "Discussion and consensus", "Results"} <= set(tabs)
     assert view.results_page.results_model.headerData(0, Qt.Orientation.Horizontal) == "Rank"
     assert window.review_menu.title() == "&Review"
 

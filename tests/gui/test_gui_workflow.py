@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -296,13 +297,13 @@ def test_switching_to_english_retranslates_everything_and_is_saved(
     assert window.new_action.iconText() == "New"
     tabs = view.ui.tabs
     assert [tabs.tabText(n) for n in range(tabs.count())] == [
-        "Platforms",
-        "Experts",
-        "Scores",
-        "Discussion",
+        "Platform list",
+        "Experts and assignment",
+        "Score summary",
+        "Discussion and consensus",
         "Results",
-        "Rubric",
-        "Rules",
+        "Scoring criteria",
+        "Assessment rules",
     ]
     experts = view.experts_view
     assert experts.ui.importRosterButton.text() == "Import &roster…"
@@ -369,3 +370,33 @@ def test_shortcuts_and_the_recent_menu(
         qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.start_page
     assert "已关闭 2025年度考核评价" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_each_menu_entry_that_opens_a_tab_is_named_as_the_tab(
+    window: MainWindow, qtbot: Any, workspace_file: Path, language: str
+) -> None:
+    """平台列表 in the menu opens the 平台列表 tab, not one named 平台 (issue 14, item 9)."""
+    import re
+
+    from jlpanel.gui.common.i18n import apply_language
+
+    _open(window, qtbot, workspace_file)
+    apply_language(language)
+    tabs = window.workspace_view.ui.tabs
+    actions = [
+        window.platforms_action,
+        window.experts_action,
+        window.summary_action,
+        window.discussion_action,
+        window.results_action,
+        window.rubric_action,
+        window.rules_action,
+    ]
+    try:
+        for action in actions:
+            action.trigger()
+            name = re.sub(r"\(&\w\)|&", "", action.text()).rstrip("…").strip()
+            assert tabs.tabText(tabs.currentIndex()).casefold() == name.casefold()
+    finally:
+        apply_language("zh")

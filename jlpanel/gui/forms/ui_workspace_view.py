@@ -158,8 +158,8 @@ class Ui_WorkspaceView(object):
     # setupUi
 
     def retranslateUi(self, WorkspaceView):
-        self.tabs.setTabText(self.tabs.indexOf(self.platformsTab), QCoreApplication.translate("WorkspaceView", u"\u5e73\u53f0", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.expertsTab), QCoreApplication.translate("WorkspaceView", u"\u4e13\u5bb6", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.platformsTab), QCoreApplication.translate("WorkspaceView", u"\u5e73\u53f0\u5217\u8868", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.expertsTab), QCoreApplication.translate("WorkspaceView", u"\u4e13\u5bb6\u4e0e\u5206\u914d", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rubricTab), QCoreApplication.translate("WorkspaceView", u"\u8bc4\u5206\u7ec6\u5219", None))
         self.rulesIntroLabel.setText(QCoreApplication.translate("WorkspaceView", u"\u672c\u8003\u6838\u5468\u671f\u9002\u7528\u7684\u89c4\u5219\u3002\u89c4\u5219\u4fdd\u5b58\u5728\u5de5\u4f5c\u533a\u6587\u4ef6\u4e2d\uff0c\u6bcf\u6b21\u4fee\u6539\u90fd\u8bb0\u5165\u5ba1\u8ba1\u65e5\u5fd7\u3002", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("WorkspaceView", u"\u8003\u6838\u89c4\u5219", None))

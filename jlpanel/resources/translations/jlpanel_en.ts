@@ -977,6 +977,7 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     <name>HelpWindow</name>
     <message>
         <source>入门：十分钟演示</source>
+        <extracomment>Chinese characters and full-width punctuation: a soft line break between two of them is no space (Markdown would show one, &quot;评审 包&quot;), so such lines are joined before rendering. A line that starts a block of its own (list item, table row, heading, quote, fence, rule). A line whose next line is never its continuation: a table row, a heading, a fence.</extracomment>
         <translation>Start: ten minutes with the demo</translation>
     </message>
     <message>
@@ -1544,7 +1545,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
     <message>
         <source>平台列表(&amp;L)</source>
-        <translation>Platform &amp;List</translation>
+        <translation>Platform &amp;list</translation>
     </message>
     <message>
         <source>查找平台(&amp;F)…</source>
@@ -1604,11 +1605,11 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     </message>
     <message>
         <source>评分细则(&amp;C)</source>
-        <translation>Scoring &amp;Criteria</translation>
+        <translation>Scoring &amp;criteria</translation>
     </message>
     <message>
         <source>考核规则(&amp;U)</source>
-        <translation>Assessment R&amp;ules</translation>
+        <translation>Assessment r&amp;ules</translation>
     </message>
     <message>
         <source>生成评审报告(&amp;G)…</source>
@@ -4329,31 +4330,31 @@ Hand this file to the panel secretary.</translation>
     </message>
     <message>
         <source>评分汇总</source>
-        <translation>Scores</translation>
+        <translation>Score summary</translation>
     </message>
     <message>
         <source>讨论与共识</source>
-        <translation>Discussion</translation>
+        <translation>Discussion and consensus</translation>
     </message>
     <message>
         <source>考核结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <source>平台</source>
-        <translation>Platforms</translation>
+        <source>平台列表</source>
+        <translation>Platform list</translation>
     </message>
     <message>
-        <source>专家</source>
-        <translation>Experts</translation>
+        <source>专家与分配</source>
+        <translation>Experts and assignment</translation>
     </message>
     <message>
         <source>评分细则</source>
-        <translation>Rubric</translation>
+        <translation>Scoring criteria</translation>
     </message>
     <message>
         <source>考核规则</source>
-        <translation>Rules</translation>
+        <translation>Assessment rules</translation>
     </message>
     <message>
         <source>本考核周期适用的规则。规则保存在工作区文件中，每次修改都记入审计日志。</source>
