@@ -3,6 +3,7 @@ discussion list, the consensus round and the results with their lists and charts
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -357,6 +358,34 @@ def test_empty_charts_paint(qtbot: Any, app: QApplication) -> None:
     grades.set_rows([("fail", "不合格", 1), (None, "未评定", 2)])
     assert not spread.grab().toImage().isNull()
     assert not grades.grab().toImage().isNull()
+
+
+def test_a_platform_to_discuss_reads_in_greyscale(qtbot: Any, app: QApplication) -> None:
+    """Its bar is hatched, not only red: in greyscale its inside is not one flat grey."""
+    from PySide6.QtGui import QImage
+
+    chart = SpreadChart()
+    qtbot.addWidget(chart)
+    chart.set_bars(
+        [
+            SpreadBar("甲平台", 40.0, 70.0, 95.0, None, False),
+            SpreadBar("乙平台", 40.0, 70.0, 95.0, None, True),
+        ]
+    )
+    chart.resize(600, chart.minimumHeight())
+    grey = chart.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    ratio = grey.width() / chart.width()
+    row = chart._row_height()
+
+    def changes(n: int) -> int:
+        """How often the grey changes along the bar of row ``n``, past its median tick."""
+        y = int((row + 2 + n * row + row / 2 - 1) * ratio)
+        xs = range(int(chart.width() * 0.72 * ratio), int(chart.width() * 0.9 * ratio))
+        values = [grey.pixelColor(x, y).value() for x in xs]
+        return sum(1 for a, b in itertools.pairwise(values) if abs(a - b) > 8)
+
+    plain, hatched = changes(0), changes(1)
+    assert hatched >= 2 * plain + 6, (plain, hatched)  # a flat tint crossed by grid lines only
 
 
 def test_the_window_has_the_secretary_tabs_and_menu(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from jlpanel.gui.common.i18n import translate
@@ -22,6 +22,8 @@ from jlpanel.gui.secretary.grades import grade_brush, grade_colour
 _TEXT = QColor("#1f2933")
 _GRID = QColor("#d5dbe1")
 _FLAGGED = QColor("#b3261e")
+#: Before the name of a platform on the discussion list (with its hatched bar).
+FLAG_MARK = "▲"
 #: Grade thresholds drawn as reference lines on the spread chart.
 #: The default rules' grade thresholds, until a cycle's own are set.
 _THRESHOLDS = (60.0, 80.0, 90.0)
@@ -42,7 +44,8 @@ class SpreadBar:
 
 class SpreadChart(QWidget):
     """Per platform a bar from the lowest to the highest expert total, a tick at the median
-    and a diamond at the platform's score; platforms on the discussion list in red."""
+    and a diamond at the platform's score; platforms on the discussion list in red, hatched
+    and marked ▲ (readable in greyscale)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +140,10 @@ class SpreadChart(QWidget):
             y = top + n * row + row / 2
             colour = _FLAGGED if bar.flagged else QColor(ACCENT)
             painter.setPen(_TEXT if not bar.flagged else _FLAGGED)
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, label_width - 10)
+            # Not by colour alone: a flagged platform's label carries FLAG_MARK and its bar is
+            # hatched, so a greyscale print or a colour-blind reader still sees it.
+            text = f"{FLAG_MARK} {bar.label}" if bar.flagged else bar.label
+            label = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, label_width - 10)
             painter.drawText(
                 QRectF(0, y - row / 2, label_width - 8, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
@@ -150,6 +156,9 @@ class SpreadChart(QWidget):
             fill.setAlpha(70)
             painter.setBrush(fill)
             painter.drawRect(QRectF(x1, y - thickness / 2, max(x2 - x1, 2.0), thickness))
+            if bar.flagged:
+                painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                painter.drawRect(QRectF(x1, y - thickness / 2, max(x2 - x1, 2.0), thickness))
             # the median: a tall tick
             painter.setPen(QPen(colour, 2.5))
             xm = x_of(bar.median)

@@ -1147,7 +1147,7 @@ class ResultsPage(_Page):
             self.tabs.setTabText(n, text)
         self.spreadBox.setTitle(translate("SecretaryView", "专家总分分布"))
         self.spreadLegend.setText(
-            translate("SecretaryView", "条：最低–最高，竖线：中位数，◆：得分；红色：需讨论")
+            translate("SecretaryView", "条：最低–最高，竖线：中位数，◆：得分；▲ 与斜纹：需讨论")
         )
         self.gradeBox.setTitle(translate("SecretaryView", "等级分布"))
         for model in (

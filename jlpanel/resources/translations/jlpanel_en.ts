@@ -3736,6 +3736,10 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Apply</translation>
     </message>
     <message>
+        <source>条：最低–最高，竖线：中位数，◆：得分；▲ 与斜纹：需讨论</source>
+        <translation>Bar: lowest–highest; line: median; ◆: score; ▲ and hatching: to discuss</translation>
+    </message>
+    <message>
         <source>不分配</source>
         <translation>No split</translation>
     </message>
@@ -3774,10 +3778,6 @@ n is the number of platforms used, k the number of experts.</translation>
     <message>
         <source>专家总分分布</source>
         <translation>Spread of expert totals</translation>
-    </message>
-    <message>
-        <source>条：最低–最高，竖线：中位数，◆：得分；红色：需讨论</source>
-        <translation>Bar: lowest–highest; line: median; ◆: score; red: to discuss</translation>
     </message>
     <message>
         <source>等级分布</source>
@@ -4148,7 +4148,7 @@ n is the number of platforms used, k the number of experts.</translation>
     <name>SpreadChart</name>
     <message>
         <source>还没有专家评分</source>
-        <extracomment>Grade thresholds drawn as reference lines on the spread chart. The default rules&apos; grade thresholds, until a cycle&apos;s own are set.</extracomment>
+        <extracomment>Before the name of a platform on the discussion list (with its hatched bar). Grade thresholds drawn as reference lines on the spread chart. The default rules&apos; grade thresholds, until a cycle&apos;s own are set.</extracomment>
         <translation>No expert scores yet</translation>
     </message>
 </context>
