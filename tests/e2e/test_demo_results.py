@@ -4,7 +4,6 @@ and the cycle's rules give the expected grades and decisions (DESIGN §5, issue 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,7 +50,6 @@ class Meeting:
     ws: Workspace
     results: CycleResults
     sheets_before_merge: int
-    compute_seconds: float
 
 
 @pytest.fixture(scope="module")
@@ -71,11 +69,8 @@ def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Meeting]:
             assert [o.ok for o in outcomes] == [True] * 7, [
                 f.message.zh for o in outcomes for f in o.findings
             ]
-            began = time.perf_counter()
             results = compute_workspace_results(ws, decision_date=DAY)
-            seconds = time.perf_counter() - began
-            print(f"\nW3 on the merged demo: compute_workspace_results {seconds * 1000:.1f} ms")
-            yield Meeting(demo, ws, results, before, seconds)
+            yield Meeting(demo, ws, results, before)
 
 
 def test_the_demo_leaves_score_files_unmerged_and_history_imported(meeting: Meeting) -> None:
@@ -187,8 +182,3 @@ def test_the_declared_conflict_came_in_with_the_score_file(meeting: Meeting) -> 
     assert tuple(stored) == ("declared", reason)
     panel = platform_panel(meeting.ws, platform_id, results=meeting.results)
     assert expert in panel.conflicted and expert not in {e.name for e in panel.experts}
-
-
-def test_w3_computing_the_merged_demo_is_quick(meeting: Meeting) -> None:
-    # Budgets are measured by benchmarks/; this only guards against a gross regression.
-    assert meeting.compute_seconds < 5
