@@ -1038,17 +1038,17 @@ def submit(session: ReviewSession, out_path: Path) -> SubmittedScoreFile:
     )
 
 
-def _payload(
-    session: ReviewSession,
-    meta: Mapping[str, Any],
-    work: _Work,
-    revision: int,
-    submitted_at: dt.datetime,
-) -> dict[str, Any]:
+def _entries(
+    session: ReviewSession, work: _Work
+) -> tuple[list[sf.DeclarationEntry], list[sf.SheetEntry]]:
+    """The declarations and sheets a score file carries (platforms not declared are left off:
+    a complete sheet has none)."""
     declarations: list[sf.DeclarationEntry] = []
     sheets: list[sf.SheetEntry] = []
     for p in session.platforms:
-        declaration = work.declarations[p.id]
+        declaration = work.declarations.get(p.id)
+        if declaration is None:
+            continue
         declarations.append(
             sf.DeclarationEntry(
                 platform_id=p.id,
@@ -1072,6 +1072,17 @@ def _payload(
                 overall_comment=sheet.overall_comment,
             )
         )
+    return declarations, sheets
+
+
+def _payload(
+    session: ReviewSession,
+    meta: Mapping[str, Any],
+    work: _Work,
+    revision: int,
+    submitted_at: dt.datetime,
+) -> dict[str, Any]:
+    declarations, sheets = _entries(session, work)
     return sf.make_payload(
         cycle_id=meta["cycle_id"],
         package_id=meta["package_id"],
