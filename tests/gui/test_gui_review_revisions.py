@@ -35,7 +35,10 @@ def close_unasked(review: ReviewWindow, qtbot: Any) -> None:
     QThreadPool.globalInstance().waitForDone()
     qtbot.waitUntil(lambda: pending_tasks() == 0)
     if review.session is not None and not review.close():
-        answer(the_question(review, qtbot), qtbot, "稍后提交")
+        if review.declarations_box is not None:
+            answer(review.declarations_box, qtbot, "放弃修改并关闭")
+        if review.session is not None:
+            answer(the_question(review, qtbot), qtbot, "稍后提交")
     assert review.session is None
 
 
@@ -427,3 +430,39 @@ def test_a_declaration_cell_has_one_choice_for_each_meaning(
     table.setCurrentIndex(model.index(0, DeclarationModel.NAME))
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert not model.rows()[0].conflict
+
+
+def test_closing_with_declarations_not_confirmed_asks(
+    review: ReviewWindow, qtbot: Any, issued: IssuedFiles
+) -> None:
+    page = review.declaration_page
+    table = page.ui.declarationsTable
+    qtbot.keyClick(page.ui.pledgeCheck, Qt.Key.Key_Space)
+    assert review.saved_label.text() == "每项修改即时保存"
+    table.setCurrentIndex(page.model.index(0, DeclarationModel.HOST))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(focused(), QLineEdit))
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert review.saved_label.text() == "回避声明尚未确认"
+
+    # 返回声明: the window stays, the choice with it.
+    assert not review.close()
+    qtbot.waitUntil(lambda: review.declarations_box is not None)
+    box = review.declarations_box
+    assert box is not None
+    assert "尚未确认" in box.text()
+    with qtbot.assertNotEmitted(review.closed):
+        answer(box, qtbot, "返回声明")
+    assert review.isVisible() and page.model.rows()[0].conflict
+    assert review.stack.currentWidget() is page
+
+    # Undone, there is nothing to lose: no question. Redone, 放弃修改并关闭 closes.
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert not page.unconfirmed
+    qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
+    assert not review.close()
+    qtbot.waitUntil(lambda: review.declarations_box is not None)
+    with qtbot.waitSignal(review.closed, timeout=15_000):
+        answer(review.declarations_box, qtbot, "放弃修改并关闭")  # type: ignore[arg-type]
+    with rv.open_package(issued.package) as session:
+        assert all(w.declaration is None for w in rv.progress(session))

@@ -54,6 +54,11 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 ERROR_COLOUR = "#b3261e"
 CONFLICT_COLOUR = "#8a5a00"
 
+#: The row is the unit of a declaration: it is selected whole, whichever cell is current.
+_ROW_SELECTION = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
+
 
 @dataclass(slots=True)
 class DeclarationRow:
@@ -440,6 +445,7 @@ class DeclarationPage(QWidget):
         self.choice_delegate = DeclarationDelegate(table)
         table.setItemDelegateForColumn(DeclarationModel.DECLARATION, self.choice_delegate)
         table.installEventFilter(self)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
@@ -573,9 +579,7 @@ class DeclarationPage(QWidget):
         wanted = self.model.rows()[row] if index.isValid() else None
         if wanted is None or not wanted.conflict or wanted.reason:
             return
-        table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        table.selectionModel().setCurrentIndex(index, _ROW_SELECTION)
         table.setFocus()
         table.edit(index)
 
@@ -596,6 +600,11 @@ class DeclarationPage(QWidget):
                 self.model.toggle(current.row())
                 return True  # from any cell of the row, not only the declaration's
         return super().eventFilter(watched, event)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Changed since it was shown and not confirmed (not stored: 确认 stores it)."""
+        return self.editing and not self.model.undo_stack.isClean()
 
     def can_undo(self) -> bool:
         return self.editing and self.model.undo_stack.canUndo()
@@ -624,7 +633,7 @@ class DeclarationPage(QWidget):
             table = self.ui.declarationsTable
             table.selectionModel().setCurrentIndex(
                 self.model.index(command.row, DeclarationModel.DECLARATION),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                _ROW_SELECTION,
             )
             table.setFocus()
         return text
@@ -637,7 +646,7 @@ class DeclarationPage(QWidget):
             row = current.row() if current.isValid() else 0
             table.selectionModel().setCurrentIndex(
                 self.model.index(row, DeclarationModel.DECLARATION),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                _ROW_SELECTION,
             )
 
     def focus_first(self) -> None:

@@ -166,6 +166,10 @@ class ReviewWindow(QMainWindow):
         self._after_submit: Callable[[], object] | None = None
         #: 稍后提交 was chosen: close without asking again.
         self._leaving = False
+        #: The question about declarations not confirmed while it is shown.
+        self.declarations_box: QMessageBox | None = None
+        #: 放弃修改并关闭 was chosen for them.
+        self._discarding = False
 
         self.stack = QStackedWidget(self)
         self.declaration_page = DeclarationPage(self.stack)
@@ -192,7 +196,7 @@ class ReviewWindow(QMainWindow):
         self.desk.submit_requested.connect(self.show_submit)
         self.desk.reopen_requested.connect(self.reopen)
         self.desk.submit_now_requested.connect(self.submit_now)
-        self.declaration_page.model.undo_stack.indexChanged.connect(self._update_actions)
+        self.declaration_page.model.undo_stack.indexChanged.connect(self._on_declaration_edited)
         self.submit_page.jump_requested.connect(self.jump_to)
         self.submit_page.save_requested.connect(self.save_score_file)
         self.submit_page.save_copy_requested.connect(self.save_copy)
@@ -420,8 +424,14 @@ class ReviewWindow(QMainWindow):
         """A reopened sheet with changes the last score file does not have."""
         return self.revision is not None and self.revision.unsubmitted
 
+    def _on_declaration_edited(self) -> None:
+        self._show_saved()
+        self._update_actions()
+
     def _show_saved(self) -> None:
-        if self.unsubmitted and self.revision is not None:
+        if self.declaration_page.unconfirmed:
+            text = translate("ReviewWindow", "回避声明尚未确认")
+        elif self.unsubmitted and self.revision is not None:
             text = translate("ReviewWindow", "第 {revision} 版未提交").format(
                 revision=self.revision.current
             )
@@ -865,6 +875,56 @@ class ReviewWindow(QMainWindow):
         if not self.ask_unsubmitted(self.open_requested.emit):
             self.open_requested.emit()
 
+    def ask_unconfirmed(self, then: Callable[[], object]) -> bool:
+        """Declarations changed but not confirmed (they are stored only on 确认): ask before
+        they are dropped. Returns False when there is nothing to ask."""
+        if self.declarations_box is not None:
+            self.declarations_box.raise_()
+            return True
+        if self.session is None or not self.declaration_page.unconfirmed:
+            return False
+        self.show_declaration()
+        box = QMessageBox(self)
+        box.setObjectName("unconfirmedBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("ReviewWindow", "回避声明尚未确认"))
+        box.setText(translate("ReviewWindow", "您对回避声明的修改尚未确认。"))
+        box.setInformativeText(
+            translate(
+                "ReviewWindow",
+                "声明在点“确认并开始评审”后才保存；现在关闭，这些修改将不会保存。",
+            )
+        )
+        back = box.addButton(
+            translate("ReviewWindow", "返回声明(&R)"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.addButton(
+            translate("ReviewWindow", "放弃修改并关闭(&D)"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(partial(self._on_unconfirmed_answer, box, back, then))
+        self.declarations_box = box
+        box.open()
+        return True
+
+    def _on_unconfirmed_answer(
+        self, box: QMessageBox, back: QAbstractButton, then: Callable[[], object], _result: int
+    ) -> None:
+        clicked = box.clickedButton()
+        self.declarations_box = None
+        if clicked is back or clicked is None:
+            self.declaration_page.focus_table()
+            return
+        then()
+
+    def _discard_and_close(self) -> None:
+        self._discarding = True
+        if not self.close():
+            self._discarding = False
+
     def _close_later(self) -> None:
         self._leaving = True
         if not self.close():
@@ -961,6 +1021,9 @@ class ReviewWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:  # a score file is being written
+            event.ignore()
+            return
+        if not self._discarding and self.ask_unconfirmed(self._discard_and_close):
             event.ignore()
             return
         if not self._leaving and self.ask_unsubmitted(self._close_later):

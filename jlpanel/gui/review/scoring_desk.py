@@ -116,7 +116,8 @@ class ScoringDesk(QWidget):
         )
         self.ui.lockedFrame.hide()
         self.ui.lockedLayout.setStretchFactor(self.ui.lockedLabel, 1)
-        self.ui.lockedLabel.setWordWrap(False)  # one line: a wrapped label sizes the bar tall
+        # Wrapped: a one-line banner would set the window's minimum width (a long language).
+        self.ui.lockedLabel.setWordWrap(True)
         self.ui.lockedFrame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ui.outerLayout.setStretchFactor(self.ui.splitter, 1)
         self.ui.reopenButton.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -222,7 +222,7 @@
     <name>DeclarationPage</name>
     <message>
         <source>备案编号</source>
-        <extracomment>Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
+        <extracomment>The row is the unit of a declaration: it is selected whole, whichever cell is current. Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
         <translation>Filing no.</translation>
     </message>
     <message>
@@ -2726,7 +2726,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>The window closed (its package is closed). A score file was written (the SubmittedScoreFile). Submitting was refused or failed; carries the message. The sheet was reopened after a submission. Another package was asked for (File → 打开评审包). The sheet against the last submitted score file. The question 提交 / 稍后提交 / 取消 while it is shown. What to do once the score file asked for from that question is written. 稍后提交 was chosen: close without asking again.</extracomment>
+        <extracomment>The window closed (its package is closed). A score file was written (the SubmittedScoreFile). Submitting was refused or failed; carries the message. The sheet was reopened after a submission. Another package was asked for (File → 打开评审包). The sheet against the last submitted score file. The question 提交 / 稍后提交 / 取消 while it is shown. What to do once the score file asked for from that question is written. 稍后提交 was chosen: close without asking again. The question about declarations not confirmed while it is shown. 放弃修改并关闭 was chosen for them.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2846,6 +2846,10 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>{expert} · {cycle} — jlpanel expert review</translation>
     </message>
     <message>
+        <source>回避声明尚未确认</source>
+        <translation>Declarations not confirmed</translation>
+    </message>
+    <message>
         <source>第 {revision} 版未提交</source>
         <translation>Revision {revision} not submitted</translation>
     </message>
@@ -2960,6 +2964,22 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>您对回避声明的修改尚未确认。</source>
+        <translation>Your changes to the declarations are not confirmed.</translation>
+    </message>
+    <message>
+        <source>声明在点“确认并开始评审”后才保存；现在关闭，这些修改将不会保存。</source>
+        <translation>Declarations are saved only by “Confirm and begin scoring”; if you close now, these changes are not saved.</translation>
+    </message>
+    <message>
+        <source>返回声明(&amp;R)</source>
+        <translation>&amp;Return to the declarations</translation>
+    </message>
+    <message>
+        <source>放弃修改并关闭(&amp;D)</source>
+        <translation>&amp;Discard the changes and close</translation>
     </message>
     <message>
         <source>修改尚未提交</source>
