@@ -118,6 +118,10 @@ def keyboard_help() -> list[tuple[str, str]]:
             translate("ReviewWindow", "Alt+1 … Alt+4"),
             translate("ReviewWindow", "转到 A / B / C 分区、否决与加分"),
         ),
+        (
+            translate("ReviewWindow", "空格（声明页）"),
+            translate("ReviewWindow", "本行在“无利益冲突”和“申请回避”之间切换"),
+        ),
         (translate("ReviewWindow", "Ctrl+Z"), translate("ReviewWindow", "撤销上一次修改")),
         (translate("ReviewWindow", "Ctrl+Shift+Z / Ctrl+Y"), translate("ReviewWindow", "重做")),
         (translate("ReviewWindow", "F1"), translate("ReviewWindow", "显示或隐藏评分指引")),

@@ -2677,6 +2677,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>areas A / B / C, vetoes and bonus</translation>
     </message>
     <message>
+        <source>空格（声明页）</source>
+        <translation>Space (declarations)</translation>
+    </message>
+    <message>
+        <source>本行在“无利益冲突”和“申请回避”之间切换</source>
+        <translation>Switch the row between “No conflict” and “Conflict of interest”</translation>
+    </message>
+    <message>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
