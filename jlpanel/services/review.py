@@ -162,6 +162,27 @@ class SubmitProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionState:
+    """The sheet against the last score file written from it (what the secretary has)."""
+
+    #: The last submitted revision (0: never submitted).
+    submitted: int
+    locked: bool
+    #: Platforms whose declaration or sheet differ from the last submitted file.
+    changed: frozenset[int] = frozenset()
+
+    @property
+    def current(self) -> int:
+        """The revision being edited (the submitted one while locked)."""
+        return self.submitted if self.locked else self.submitted + 1
+
+    @property
+    def unsubmitted(self) -> bool:
+        """Reopened and changed: the next revision exists only in the package."""
+        return not self.locked and self.submitted > 0 and bool(self.changed)
+
+
+@dataclass(frozen=True, slots=True)
 class SubmittedScoreFile:
     """A score file written from the package."""
 
@@ -1038,17 +1059,17 @@ def submit(session: ReviewSession, out_path: Path) -> SubmittedScoreFile:
     )
 
 
-def _payload(
-    session: ReviewSession,
-    meta: Mapping[str, Any],
-    work: _Work,
-    revision: int,
-    submitted_at: dt.datetime,
-) -> dict[str, Any]:
+def _entries(
+    session: ReviewSession, work: _Work
+) -> tuple[list[sf.DeclarationEntry], list[sf.SheetEntry]]:
+    """The declarations and sheets a score file carries (platforms not declared are left off:
+    a complete sheet has none)."""
     declarations: list[sf.DeclarationEntry] = []
     sheets: list[sf.SheetEntry] = []
     for p in session.platforms:
-        declaration = work.declarations[p.id]
+        declaration = work.declarations.get(p.id)
+        if declaration is None:
+            continue
         declarations.append(
             sf.DeclarationEntry(
                 platform_id=p.id,
@@ -1072,6 +1093,17 @@ def _payload(
                 overall_comment=sheet.overall_comment,
             )
         )
+    return declarations, sheets
+
+
+def _payload(
+    session: ReviewSession,
+    meta: Mapping[str, Any],
+    work: _Work,
+    revision: int,
+    submitted_at: dt.datetime,
+) -> dict[str, Any]:
+    declarations, sheets = _entries(session, work)
     return sf.make_payload(
         cycle_id=meta["cycle_id"],
         package_id=meta["package_id"],
@@ -1118,6 +1150,56 @@ def save_copy(session: ReviewSession, out_path: Path) -> SubmittedScoreFile:
         row["sha256"],
         len(row["content"]),
     )
+
+
+def _comparable(payload: Mapping[str, Any]) -> dict[int, tuple[Any, str | None]]:
+    """Platform id → (declared state and reason, the sheet as canonical JSON)."""
+    declared = {d["platform_id"]: (d["state"], d["reason"]) for d in payload["declarations"]}
+    sheets = {
+        s["platform_id"]: json.dumps(s, sort_keys=True, ensure_ascii=False)
+        for s in payload["sheets"]
+    }
+    return {pid: (declared.get(pid), sheets.get(pid)) for pid in declared.keys() | sheets.keys()}
+
+
+def revision_state(session: ReviewSession) -> RevisionState:
+    """Which revision was submitted last, and which platforms changed since (once reopened).
+
+    Compares what the package holds with the content of the last score file it wrote, so an
+    edit undone again, or a score typed back to its submitted value, is no change.
+    """
+    with session.connect() as conn:
+        revision, locked = conn.execute(select(_META.c.revision, _META.c.locked)).one()
+        if locked or not revision:
+            return RevisionState(int(revision), bool(locked))
+        content = conn.execute(
+            select(_SUBMISSIONS.c.content).where(_SUBMISSIONS.c.revision == revision)
+        ).scalar_one_or_none()
+        work = _load_work(conn)
+    everything = frozenset(p.id for p in session.platforms)
+    if content is None:  # the submission's bytes are gone: assume everything changed
+        return RevisionState(int(revision), False, everything)
+    try:
+        submitted = _comparable(json.loads(content))
+    except (ValueError, KeyError, TypeError):
+        log.warning("the stored score file of revision %s is unreadable", revision)
+        return RevisionState(int(revision), False, everything)
+    declarations, sheets = _entries(session, work)
+    current = _comparable(
+        sf.make_payload(
+            cycle_id="",
+            package_id="",
+            expert_id=0,
+            expert_name="",
+            revision=revision,
+            submitted_at=utc_now(),
+            app_version="",
+            declarations=declarations,
+            sheets=sheets,
+        )
+    )
+    changed = frozenset(pid for pid in everything if submitted.get(pid) != current.get(pid))
+    return RevisionState(int(revision), False, changed)
 
 
 def reopen(session: ReviewSession) -> None:

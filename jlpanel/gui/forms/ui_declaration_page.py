@@ -118,7 +118,7 @@ class Ui_DeclarationPage(object):
     def retranslateUi(self, DeclarationPage):
         self.titleLabel.setText(QCoreApplication.translate("DeclarationPage", u"\u56de\u907f\u4e0e\u4fdd\u5bc6\u58f0\u660e", None))
         self.pledgeCheck.setText(QCoreApplication.translate("DeclarationPage", u"\u6211\u5df2\u9605\u8bfb\u4e0a\u8ff0\u627f\u8bfa\uff0c\u5e76\u627f\u8bfa\u9075\u5b88(&P)", None))
-        self.platformsLabel.setText(QCoreApplication.translate("DeclarationPage", u"\u8bf7\u9010\u4e00\u58f0\u660e\u4e0e\u4e0b\u5217\u5e73\u53f0\u6709\u65e0\u5229\u76ca\u51b2\u7a81\uff08\u9009\u4e2d\u4e00\u884c\u6309\u7a7a\u683c\u952e\u5207\u6362\u201c\u7533\u8bf7\u56de\u907f\u201d\uff1b\u7533\u8bf7\u56de\u907f\u987b\u586b\u5199\u7406\u7531\uff09\uff1a", None))
+        self.platformsLabel.setText(QCoreApplication.translate("DeclarationPage", u"\u8bf7\u9010\u4e00\u58f0\u660e\u4e0e\u4e0b\u5217\u5e73\u53f0\u6709\u65e0\u5229\u76ca\u51b2\u7a81\uff1a\u6bcf\u884c\u9009\u201c\u65e0\u5229\u76ca\u51b2\u7a81\u201d\u6216\u201c\u7533\u8bf7\u56de\u907f\u201d\uff08\u5728\u4e00\u884c\u4e2d\u6309\u7a7a\u683c\u952e\u5207\u6362\uff0cCtrl+Z \u64a4\u9500\uff09\uff1b\u7533\u8bf7\u56de\u907f\u987b\u586b\u5199\u7406\u7531\uff1a", None))
 #if QT_CONFIG(tooltip)
         self.editButton.setToolTip(QCoreApplication.translate("DeclarationPage", u"\u4fee\u6539\u5bf9\u5404\u5e73\u53f0\u7684\u56de\u907f\u58f0\u660e\uff08\u5df2\u63d0\u4ea4\u8bc4\u5206\u540e\u987b\u5148\u91cd\u65b0\u6253\u5f00\uff09", None))
 #endif // QT_CONFIG(tooltip)

@@ -42,6 +42,11 @@ class Ui_ScoringDesk(object):
 
         self.lockedLayout.addWidget(self.lockedLabel)
 
+        self.submitButton = QPushButton(self.lockedFrame)
+        self.submitButton.setObjectName(u"submitButton")
+
+        self.lockedLayout.addWidget(self.submitButton)
+
         self.reopenButton = QPushButton(self.lockedFrame)
         self.reopenButton.setObjectName(u"reopenButton")
 
@@ -71,6 +76,13 @@ class Ui_ScoringDesk(object):
         self.progressLabel.setWordWrap(True)
 
         self.listLayout.addWidget(self.progressLabel)
+
+        self.revisionLabel = QLabel(self.listPane)
+        self.revisionLabel.setObjectName(u"revisionLabel")
+        self.revisionLabel.setText(u"\u2014")
+        self.revisionLabel.setWordWrap(True)
+
+        self.listLayout.addWidget(self.revisionLabel)
 
         self.platformTable = QTableView(self.listPane)
         self.platformTable.setObjectName(u"platformTable")
@@ -111,6 +123,10 @@ class Ui_ScoringDesk(object):
     # setupUi
 
     def retranslateUi(self, ScoringDesk):
+#if QT_CONFIG(tooltip)
+        self.submitButton.setToolTip(QCoreApplication.translate("ScoringDesk", u"\u68c0\u67e5\u5e76\u4fdd\u5b58\u65b0\u7248\u672c\u7684\u8bc4\u5206\u6587\u4ef6 (Ctrl+Enter)", None))
+#endif // QT_CONFIG(tooltip)
+        self.submitButton.setText(QCoreApplication.translate("ScoringDesk", u"\u63d0\u4ea4\u8bc4\u5206(&S)\u2026", None))
 #if QT_CONFIG(tooltip)
         self.reopenButton.setToolTip(QCoreApplication.translate("ScoringDesk", u"\u89e3\u9664\u9501\u5b9a\u4ee5\u4fee\u6539\u8bc4\u5206\uff1b\u4fee\u6539\u540e\u987b\u518d\u6b21\u63d0\u4ea4\uff0c\u65b0\u7684\u8bc4\u5206\u6587\u4ef6\u7248\u672c\u53f7\u52a0 1", None))
 #endif // QT_CONFIG(tooltip)

@@ -40,6 +40,13 @@ class Ui_SubmitPage(object):
 
         self.outerLayout.addWidget(self.stateLabel)
 
+        self.revisionLabel = QLabel(SubmitPage)
+        self.revisionLabel.setObjectName(u"revisionLabel")
+        self.revisionLabel.setText(u"\u2014")
+        self.revisionLabel.setWordWrap(True)
+
+        self.outerLayout.addWidget(self.revisionLabel)
+
         self.pages = QStackedWidget(SubmitPage)
         self.pages.setObjectName(u"pages")
         self.problemsPage = QWidget()

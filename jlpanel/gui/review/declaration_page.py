@@ -9,17 +9,38 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QWidget
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.table_support import AnyIndex
@@ -32,6 +53,11 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 
 ERROR_COLOUR = "#b3261e"
 CONFLICT_COLOUR = "#8a5a00"
+
+#: The row is the unit of a declaration: it is selected whole, whichever cell is current.
+_ROW_SELECTION = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
 
 
 @dataclass(slots=True)
@@ -64,8 +90,36 @@ class DeclarationChange:
     reason: str
 
 
+class DeclarationCommand(QUndoCommand):
+    """One row's declaration changed (a choice made or a reason typed): undone as one step."""
+
+    def __init__(
+        self,
+        model: DeclarationModel,
+        row: int,
+        before: tuple[bool, str],
+        after: tuple[bool, str],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.model = model
+        self.row = row
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.model.apply(self.row, *self.after)
+
+    def undo(self) -> None:
+        self.model.apply(self.row, *self.before)
+
+
 class DeclarationModel(QAbstractTableModel):
-    """备案编号 · 平台名称 · 依托单位 · 声明 (checkable: 申请回避) · 回避理由 (editable)."""
+    """备案编号 · 平台名称 · 依托单位 · 声明 (无利益冲突 / 申请回避) · 回避理由 (editable).
+
+    Every change goes through :attr:`undo_stack`, so Ctrl+Z takes back a choice or a reason
+    until the declarations are confirmed (then the package's own journal has them).
+    """
 
     FILING, NAME, HOST, DECLARATION, REASON = range(5)
     COLUMNS = 5
@@ -79,11 +133,13 @@ class DeclarationModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DeclarationRow] = []
         self.read_only = False
+        self.undo_stack = QUndoStack(self)
 
     def set_rows(self, rows: Sequence[DeclarationRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        self.undo_stack.clear()
 
     def rows(self) -> list[DeclarationRow]:
         return list(self._rows)
@@ -126,8 +182,6 @@ class DeclarationModel(QAbstractTableModel):
         if not index.isValid() or self.read_only:
             return flags
         row = self._rows[index.row()]
-        if index.column() == self.DECLARATION:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == self.REASON and row.conflict:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -158,12 +212,15 @@ class DeclarationModel(QAbstractTableModel):
             if column == self.NAME:
                 return platform.name
             if column == self.DECLARATION and not self.read_only:
-                return translate("DeclarationPage", "空格键：在“无利益冲突”和“申请回避”之间切换")
+                return translate(
+                    "DeclarationPage",
+                    "点选“无利益冲突”或“申请回避”；在本行任一格按空格键切换，Ctrl+Z 撤销",
+                )
             if column == self.REASON and row.conflict:
                 return row.reason or None
             return None
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.DECLARATION:
-            return Qt.CheckState.Checked if row.conflict else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and column == self.DECLARATION:
+            return row.conflict
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.REASON and row.missing_reason:
                 return QBrush(QColor(ERROR_COLOUR))
@@ -174,30 +231,163 @@ class DeclarationModel(QAbstractTableModel):
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self.read_only:
+        """The declaration column takes True (申请回避) or False; the reason column a text."""
+        if not index.isValid() or self.read_only or role != Qt.ItemDataRole.EditRole:
             return False
         row = self._rows[index.row()]
         column = index.column()
-        if column == self.DECLARATION and role == Qt.ItemDataRole.CheckStateRole:
-            state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
-            newly = state == Qt.CheckState.Checked and not row.conflict
-            row.conflict = state == Qt.CheckState.Checked
-            if newly and not row.reason:
-                self.conflict_declared.emit(index.row())
-        elif column == self.REASON and role == Qt.ItemDataRole.EditRole and row.conflict:
-            row.reason = str(value or "").strip()
+        before = (row.conflict, row.reason)
+        if column == self.DECLARATION:
+            after = (bool(value), row.reason)
+            text = (
+                translate("DeclarationPage", "{filing} 申请回避")
+                if value
+                else translate("DeclarationPage", "{filing} 无利益冲突")
+            )
+        elif column == self.REASON and row.conflict:
+            after = (True, str(value or "").strip())
+            text = translate("DeclarationPage", "{filing} 回避理由")
         else:
             return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COLUMNS - 1))
-        self.edited.emit()
+        if after != before:
+            self._push(index.row(), before, after, text)
+        if column == self.DECLARATION and after[0] and not before[0] and not row.reason:
+            self.conflict_declared.emit(index.row())
         return True
 
+    def _push(self, row: int, before: tuple[bool, str], after: tuple[bool, str], text: str) -> None:
+        filing = self._rows[row].platform.filing_no
+        self.undo_stack.push(
+            DeclarationCommand(self, row, before, after, text.format(filing=filing))
+        )
+
+    def apply(self, row: int, conflict: bool, reason: str) -> None:
+        """Set row ``row`` (from the undo stack: a change, its undo or its redo)."""
+        declared = self._rows[row]
+        declared.conflict = conflict
+        declared.reason = reason
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+        self.edited.emit()
+
+    def toggle(self, row: int) -> bool:
+        """Space: 无利益冲突 ↔ 申请回避 on row ``row``."""
+        if not 0 <= row < len(self._rows):
+            return False
+        return self.setData(self.index(row, self.DECLARATION), not self._rows[row].conflict)
+
     def set_conflict(self, row: int, conflict: bool, reason: str = "") -> None:
-        """Declare row ``row`` (as the table would)."""
-        state = Qt.CheckState.Checked if conflict else Qt.CheckState.Unchecked
-        self.setData(self.index(row, self.DECLARATION), state, Qt.ItemDataRole.CheckStateRole)
-        if conflict and reason:
-            self.setData(self.index(row, self.REASON), reason)
+        """Declare row ``row`` (as the table would), with its reason: one step to undo."""
+        declared = self._rows[row]
+        before = (declared.conflict, declared.reason)
+        after = (conflict, reason.strip() if conflict and reason.strip() else declared.reason)
+        if after != before and not self.read_only:
+            text = (
+                translate("DeclarationPage", "{filing} 申请回避")
+                if conflict
+                else translate("DeclarationPage", "{filing} 无利益冲突")
+            )
+            self._push(row, before, after, text)
+
+
+class DeclarationDelegate(QStyledItemDelegate):
+    """The declaration cell: two radio buttons, 无利益冲突 and 申请回避, the chosen one set.
+
+    The words say what each choice means, so a row reads the same ticked or not; a click on
+    either chooses it (the model takes it as an undoable change).
+    """
+
+    GAP = 18
+    PAD = 8
+
+    @staticmethod
+    def choices() -> tuple[str, str]:
+        return (
+            translate("DeclarationPage", "无利益冲突"),
+            translate("DeclarationPage", "申请回避"),
+        )
+
+    def _button(self, option: QStyleOptionViewItem, text: str, on: bool) -> QStyleOptionButton:
+        button = QStyleOptionButton()
+        button.text = text
+        button.fontMetrics = option.fontMetrics
+        button.palette = QPalette(option.palette)
+        button.direction = option.direction
+        button.state = QStyle.StateFlag.State_On if on else QStyle.StateFlag.State_Off
+        return button
+
+    def choice_rects(self, option: QStyleOptionViewItem) -> list[QRect]:
+        style = self._style(option)
+        rects = []
+        x = option.rect.left() + self.PAD
+        for text in self.choices():
+            button = self._button(option, text, False)
+            width = option.fontMetrics.horizontalAdvance(text)
+            size = style.sizeFromContents(
+                QStyle.ContentsType.CT_RadioButton,
+                button,
+                QSize(width, option.fontMetrics.height()),
+                option.widget,
+            )
+            top = option.rect.top() + (option.rect.height() - size.height()) // 2
+            rects.append(QRect(x, top, size.width(), size.height()))
+            x += size.width() + self.GAP
+        return rects
+
+    @staticmethod
+    def _style(option: QStyleOptionViewItem) -> QStyle:
+        widget = option.widget
+        return widget.style() if widget is not None else QApplication.style()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rects = self.choice_rects(opt)
+        height = max(r.height() for r in rects)
+        return QSize(rects[-1].right() - opt.rect.left() + self.PAD + 1, height + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = self._style(opt)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        model = index.model()
+        conflict = bool(model.data(index, Qt.ItemDataRole.EditRole))
+        read_only = isinstance(model, DeclarationModel) and model.read_only
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        for number, (text, rect) in enumerate(
+            zip(self.choices(), self.choice_rects(opt), strict=True)
+        ):
+            chosen = conflict == (number == 1)
+            button = self._button(opt, text, chosen)
+            button.rect = rect
+            if not read_only:
+                button.state |= QStyle.StateFlag.State_Enabled
+            if selected:
+                role = QPalette.ColorRole.HighlightedText
+                button.palette.setColor(QPalette.ColorRole.WindowText, opt.palette.color(role))
+                button.palette.setColor(QPalette.ColorRole.ButtonText, opt.palette.color(role))
+            elif chosen and number == 1:
+                button.palette.setColor(QPalette.ColorRole.WindowText, QColor(CONFLICT_COLOUR))
+                button.palette.setColor(QPalette.ColorRole.ButtonText, QColor(CONFLICT_COLOUR))
+            style.drawControl(QStyle.ControlElement.CE_RadioButton, button, painter, opt.widget)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: AnyIndex,
+    ) -> bool:
+        if (
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            for number, rect in enumerate(self.choice_rects(option)):
+                if rect.contains(event.position().toPoint()):
+                    return model.setData(index, number == 1, Qt.ItemDataRole.EditRole)
+        return False
 
 
 def pledge_html(expert: str, cycle: str) -> str:
@@ -252,8 +442,10 @@ class DeclarationPage(QWidget):
         table = self.ui.declarationsTable
         table.setModel(self.model)
         table.setItemDelegate(RoomyItemDelegate(table))
-        # The check box column: Qt's own delegate draws the box beside the words.
-        table.setItemDelegateForColumn(DeclarationModel.DECLARATION, QStyledItemDelegate(table))
+        self.choice_delegate = DeclarationDelegate(table)
+        table.setItemDelegateForColumn(DeclarationModel.DECLARATION, self.choice_delegate)
+        table.installEventFilter(self)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
@@ -387,11 +579,64 @@ class DeclarationPage(QWidget):
         wanted = self.model.rows()[row] if index.isValid() else None
         if wanted is None or not wanted.conflict or wanted.reason:
             return
-        table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        table.selectionModel().setCurrentIndex(index, _ROW_SELECTION)
         table.setFocus()
         table.edit(index)
+
+    # ---------------------------------------------------------------- keys and undo
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = self.ui.declarationsTable
+        if (
+            watched is table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and table.state() != QAbstractItemView.State.EditingState
+        ):
+            current = table.currentIndex()
+            if current.isValid() and not self.model.read_only:
+                self.model.toggle(current.row())
+                return True  # from any cell of the row, not only the declaration's
+        return super().eventFilter(watched, event)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Changed since it was shown and not confirmed (not stored: 确认 stores it)."""
+        return self.editing and not self.model.undo_stack.isClean()
+
+    def can_undo(self) -> bool:
+        return self.editing and self.model.undo_stack.canUndo()
+
+    def can_redo(self) -> bool:
+        return self.editing and self.model.undo_stack.canRedo()
+
+    def undo(self) -> str | None:
+        """Ctrl+Z: take back the last choice or reason not confirmed yet; says what it was."""
+        return self._step(undo=True)
+
+    def redo(self) -> str | None:
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> str | None:
+        stack = self.model.undo_stack
+        if not (self.can_undo() if undo else self.can_redo()):
+            return None
+        command = stack.command(stack.index() - 1 if undo else stack.index())
+        text = stack.undoText() if undo else stack.redoText()
+        if undo:
+            stack.undo()
+        else:
+            stack.redo()
+        if isinstance(command, DeclarationCommand):
+            table = self.ui.declarationsTable
+            table.selectionModel().setCurrentIndex(
+                self.model.index(command.row, DeclarationModel.DECLARATION),
+                _ROW_SELECTION,
+            )
+            table.setFocus()
+        return text
 
     def focus_table(self) -> None:
         table = self.ui.declarationsTable
@@ -401,7 +646,7 @@ class DeclarationPage(QWidget):
             row = current.row() if current.isValid() else 0
             table.selectionModel().setCurrentIndex(
                 self.model.index(row, DeclarationModel.DECLARATION),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                _ROW_SELECTION,
             )
 
     def focus_first(self) -> None:

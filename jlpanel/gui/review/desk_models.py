@@ -52,6 +52,8 @@ class DeskPlatformModel(QAbstractTableModel):
         super().__init__(parent)
         self._works: list[PlatformWork] = []
         self._indicators = 0
+        #: Platforms changed since the last submitted score file (a reopened sheet).
+        self._changed: frozenset[int] = frozenset()
 
     def set_works(self, works: Sequence[PlatformWork], indicators: int) -> None:
         """The platforms in desk order (declared conflicts are left off by the caller)."""
@@ -67,6 +69,19 @@ class DeskPlatformModel(QAbstractTableModel):
             self._works[row] = work
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
         return row
+
+    def set_changed(self, changed: frozenset[int]) -> None:
+        """Mark the platforms whose changes are not submitted yet (bold, and in the tip)."""
+        if changed == self._changed:
+            return
+        self._changed = changed
+        if self._works:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._works) - 1, self.COLUMNS - 1)
+            )
+
+    def changed(self, row: int) -> bool:
+        return self._works[row].platform.id in self._changed
 
     def works(self) -> list[PlatformWork]:
         return list(self._works)
@@ -125,7 +140,13 @@ class DeskPlatformModel(QAbstractTableModel):
             if platform.host_unit:
                 lines.append(platform.host_unit)
             lines.append(progress_text(state))
+            if platform.id in self._changed:
+                lines.append(translate("DeskModels", "修改尚未提交"))
             return "\n".join(lines)
+        if role == Qt.ItemDataRole.FontRole and platform.id in self._changed:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return icon(PROGRESS_LOOK.get(state, PROGRESS_LOOK["not_started"])[0])
         if role == Qt.ItemDataRole.ForegroundRole and column == self.PROGRESS:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFileDialog,
     QLabel,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
         PackageInfo,
         PlatformWork,
         ReviewSession,
+        RevisionState,
         SubmittedScoreFile,
     )
 
@@ -116,6 +118,10 @@ def keyboard_help() -> list[tuple[str, str]]:
             translate("ReviewWindow", "Alt+1 … Alt+4"),
             translate("ReviewWindow", "转到 A / B / C 分区、否决与加分"),
         ),
+        (
+            translate("ReviewWindow", "空格（声明页）"),
+            translate("ReviewWindow", "本行在“无利益冲突”和“申请回避”之间切换"),
+        ),
         (translate("ReviewWindow", "Ctrl+Z"), translate("ReviewWindow", "撤销上一次修改")),
         (translate("ReviewWindow", "Ctrl+Shift+Z / Ctrl+Y"), translate("ReviewWindow", "重做")),
         (translate("ReviewWindow", "F1"), translate("ReviewWindow", "显示或隐藏评分指引")),
@@ -156,6 +162,18 @@ class ReviewWindow(QMainWindow):
         self.last_saved: dt.datetime | None = None
         self.help_window: HelpWindow | None = None
         self._busy = False
+        #: The sheet against the last submitted score file.
+        self.revision: RevisionState | None = None
+        #: The question 提交 / 稍后提交 / 取消 while it is shown.
+        self.unsubmitted_box: QMessageBox | None = None
+        #: What to do once the score file asked for from that question is written.
+        self._after_submit: Callable[[], object] | None = None
+        #: 稍后提交 was chosen: close without asking again.
+        self._leaving = False
+        #: The question about declarations not confirmed while it is shown.
+        self.declarations_box: QMessageBox | None = None
+        #: 放弃修改并关闭 was chosen for them.
+        self._discarding = False
 
         self.stack = QStackedWidget(self)
         self.declaration_page = DeclarationPage(self.stack)
@@ -181,6 +199,8 @@ class ReviewWindow(QMainWindow):
         self.desk.progress_changed.connect(self._update_actions)
         self.desk.submit_requested.connect(self.show_submit)
         self.desk.reopen_requested.connect(self.reopen)
+        self.desk.submit_now_requested.connect(self.submit_now)
+        self.declaration_page.model.undo_stack.indexChanged.connect(self._on_declaration_edited)
         self.submit_page.jump_requested.connect(self.jump_to)
         self.submit_page.save_requested.connect(self.save_score_file)
         self.submit_page.save_copy_requested.connect(self.save_copy)
@@ -189,6 +209,7 @@ class ReviewWindow(QMainWindow):
 
         self.declaration_page.set_package(self.info, self.works)
         self.desk.set_session(opened.session, self.info, self.works)
+        self._refresh_revision()
         self._retranslate()
         self._restore_geometry()
         if self.declaration_page.complete:
@@ -222,7 +243,7 @@ class ReviewWindow(QMainWindow):
         self.previous_action = self._action("", ["Ctrl+PgUp"], partial(self.step_platform, -1))
         self.guidance_action = self._action("", ["F1"], self.toggle_guidance)
         self.reopen_action = self._action("edit-undo", [], self.reopen)
-        self.open_action = self._action("document-open", ["Ctrl+O"], self.open_requested.emit)
+        self.open_action = self._action("document-open", ["Ctrl+O"], self.request_open)
         self.close_action = self._action("document-close", ["Ctrl+W"], self.close)
         self.keys_action = self._action("", ["Ctrl+/"], self.show_keyboard_help)
         # F1 is the scoring guidance here; the user guide is Shift+F1.
@@ -348,7 +369,11 @@ class ReviewWindow(QMainWindow):
         self.reopen_action.setEnabled(idle and self.locked)
         self.reopen_action.setVisible(self.locked)
         can_undo = can_redo = False
-        if idle and not self.locked and self.session is not None:
+        if self.stack.currentWidget() is self.declaration_page and self.declaration_page.editing:
+            # Declarations not confirmed yet have their own steps to take back.
+            can_undo = idle and self.declaration_page.can_undo()
+            can_redo = idle and self.declaration_page.can_redo()
+        elif idle and not self.locked and self.session is not None:
             from jlpanel.services.review import history
 
             try:
@@ -381,11 +406,44 @@ class ReviewWindow(QMainWindow):
 
     def _on_saved(self) -> None:
         self.last_saved = dt.datetime.now()
+        self._refresh_revision()
+        self._show_saved()
+        self._update_actions()
+
+    def _refresh_revision(self) -> None:
+        """Compare the sheet with the last submitted file: the "not submitted" banner."""
+        if self.session is None:
+            return
+        from jlpanel.services.review import revision_state
+
+        try:
+            self.revision = revision_state(self.session)
+        except UserError as exc:
+            self._on_message(exc.message(current_language()), True)
+            return
+        self.desk.set_revision(self.revision)
+
+    @property
+    def unsubmitted(self) -> bool:
+        """A reopened sheet with changes the last score file does not have."""
+        return self.revision is not None and self.revision.unsubmitted
+
+    def _on_declaration_edited(self) -> None:
         self._show_saved()
         self._update_actions()
 
     def _show_saved(self) -> None:
-        if self.locked:
+        if self.declaration_page.unconfirmed:
+            text = translate("ReviewWindow", "回避声明尚未确认")
+        elif self.unsubmitted and self.revision is not None:
+            text = translate("ReviewWindow", "第 {revision} 版未提交").format(
+                revision=self.revision.current
+            )
+            if self.last_saved is not None:
+                text += translate("ReviewWindow", " · 已保存 {time}").format(
+                    time=self.last_saved.strftime("%H:%M:%S")
+                )
+        elif self.locked:
             text = translate("ReviewWindow", "已提交第 {revision} 版 · 已锁定").format(
                 revision=self.info.revision
             )
@@ -411,6 +469,8 @@ class ReviewWindow(QMainWindow):
         self.declaration_page.set_package(self.info, works)
         self.desk.set_works(works)
         self.desk.set_locked(self.info)
+        self._refresh_revision()
+        self._show_saved()
         self._update_actions()
 
     def _refresh_info(self) -> None:
@@ -453,8 +513,14 @@ class ReviewWindow(QMainWindow):
 
         self.desk.commit_pending()
         problems = check_complete(self.session)
+        self._refresh_revision()
         self.submit_page.show_state(
-            self.session.rubric, self.info, problems, self._works(), self.last_submission
+            self.session.rubric,
+            self.info,
+            problems,
+            self._works(),
+            self.last_submission,
+            self.revision,
         )
         self.stack.setCurrentWidget(self.submit_page)
         self.submit_page.focus_content()
@@ -554,6 +620,9 @@ class ReviewWindow(QMainWindow):
     def _step(self, *, undo: bool) -> None:
         if self.session is None or self._busy:
             return
+        if self.stack.currentWidget() is self.declaration_page and self.declaration_page.editing:
+            self._step_declaration(undo=undo)
+            return
         if undo and self.desk.revert_focused():
             self.status(translate("ReviewWindow", "已恢复为保存的值"))
             return
@@ -585,6 +654,24 @@ class ReviewWindow(QMainWindow):
             else translate("ReviewWindow", "已重做：{what}").format(what=what)
         )
         self._on_saved()
+
+    def _step_declaration(self, *, undo: bool) -> None:
+        """Ctrl+Z / Ctrl+Y on declarations not confirmed yet (the page's own steps)."""
+        page = self.declaration_page
+        what = page.undo() if undo else page.redo()
+        if what is None:
+            self.status(
+                translate("ReviewWindow", "没有可撤销的修改")
+                if undo
+                else translate("ReviewWindow", "没有可重做的修改")
+            )
+        else:
+            self.status(
+                translate("ReviewWindow", "已撤销：{what}").format(what=what)
+                if undo
+                else translate("ReviewWindow", "已重做：{what}").format(what=what)
+            )
+        self._update_actions()
 
     def _describe_edit(self, edit: object) -> str:
         from jlpanel.services.review import Edit
@@ -660,9 +747,13 @@ class ReviewWindow(QMainWindow):
         )
         log.info("score file revision %s written to %s", written.revision, written.path)
         self.submitted.emit(written)
+        then, self._after_submit = self._after_submit, None
+        if then is not None:  # 提交 in the question before closing or opening another
+            then()
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        self._after_submit = None
         self._refresh_info()
         self._after_lock_change()
         if isinstance(exc, UserError):
@@ -676,6 +767,7 @@ class ReviewWindow(QMainWindow):
     def _after_lock_change(self) -> None:
         self._refresh_info()
         self.desk.set_locked(self.info)
+        self._refresh_revision()
         self.declaration_page.set_locked(self.info.locked)
         if self.stack.currentWidget() is self.submit_page or self.locked:
             from jlpanel.services.review import check_complete
@@ -687,6 +779,7 @@ class ReviewWindow(QMainWindow):
                 check_complete(self.session),
                 self._works(),
                 self.last_submission,
+                self.revision,
             )
         self._show_saved()
         self._update_actions()
@@ -777,6 +870,146 @@ class ReviewWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
+    # ------------------------------------------------------------- unsubmitted changes
+
+    def request_open(self) -> None:
+        """文件 → 打开评审包 (Ctrl+O): after asking about changes not yet submitted."""
+        if self._busy:
+            return
+        if not self.ask_unsubmitted(self.open_requested.emit):
+            self.open_requested.emit()
+
+    def ask_unconfirmed(self, then: Callable[[], object]) -> bool:
+        """Declarations changed but not confirmed (they are stored only on 确认): ask before
+        they are dropped. Returns False when there is nothing to ask."""
+        if self.declarations_box is not None:
+            self.declarations_box.raise_()
+            return True
+        if self.session is None or not self.declaration_page.unconfirmed:
+            return False
+        self.show_declaration()
+        box = QMessageBox(self)
+        box.setObjectName("unconfirmedBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("ReviewWindow", "回避声明尚未确认"))
+        box.setText(translate("ReviewWindow", "您对回避声明的修改尚未确认。"))
+        box.setInformativeText(
+            translate(
+                "ReviewWindow",
+                "声明在点“确认并开始评审”后才保存；现在关闭，这些修改将不会保存。",
+            )
+        )
+        back = box.addButton(
+            translate("ReviewWindow", "返回声明(&R)"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.addButton(
+            translate("ReviewWindow", "放弃修改并关闭(&D)"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(partial(self._on_unconfirmed_answer, box, back, then))
+        self.declarations_box = box
+        box.open()
+        return True
+
+    def _on_unconfirmed_answer(
+        self, box: QMessageBox, back: QAbstractButton, then: Callable[[], object], _result: int
+    ) -> None:
+        clicked = box.clickedButton()
+        self.declarations_box = None
+        if clicked is back or clicked is None:
+            self.declaration_page.focus_table()
+            return
+        then()
+
+    def _discard_and_close(self) -> None:
+        self._discarding = True
+        if not self.close():
+            self._discarding = False
+
+    def _close_later(self) -> None:
+        self._leaving = True
+        if not self.close():
+            self._leaving = False
+
+    def ask_unsubmitted(self, then: Callable[[], object]) -> bool:
+        """With changes the secretary has not got, ask 提交 / 稍后提交 / 取消 (window-modal).
+
+        Returns False when there is nothing to ask (go on now). Otherwise ``then`` is called
+        once the answer allows: after the score file is written (提交), or at once (稍后提交:
+        the changes are kept in the package, as every edit is); 取消 does nothing.
+        """
+        if self.session is None:
+            return False
+        if self.unsubmitted_box is not None:  # asked already: show the question again
+            self.unsubmitted_box.raise_()
+            self.unsubmitted_box.activateWindow()
+            return True
+        self.desk.commit_pending()  # a score still being typed counts
+        self._refresh_revision()
+        self._show_saved()
+        revision = self.revision
+        if revision is None or not revision.unsubmitted:
+            return False
+        box = QMessageBox(self)
+        box.setObjectName("unsubmittedBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("ReviewWindow", "修改尚未提交"))
+        box.setText(
+            translate("ReviewWindow", "第 {current} 版评分尚未提交。").format(
+                current=revision.current
+            )
+        )
+        box.setInformativeText(
+            translate(
+                "ReviewWindow",
+                "重新打开后修改了 {n} 个平台，秘书处仍只有第 {submitted} 版。"
+                "修改已保存在评审包中，不会丢失。\n\n"
+                "提交：检查并保存第 {current} 版评分文件。\n"
+                "稍后提交：保留修改，以后打开评审包再提交。",
+            ).format(
+                n=len(revision.changed), submitted=revision.submitted, current=revision.current
+            )
+        )
+        submit = box.addButton(
+            translate("ReviewWindow", "提交(&S)…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        later = box.addButton(
+            translate("ReviewWindow", "稍后提交(&L)"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        cancel = box.addButton(translate("ReviewWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(submit)
+        box.setEscapeButton(cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(partial(self._on_unsubmitted_answer, box, submit, later, then))
+        self.unsubmitted_box = box
+        box.open()
+        return True
+
+    def _on_unsubmitted_answer(
+        self,
+        box: QMessageBox,
+        submit: QAbstractButton,
+        later: QAbstractButton,
+        then: Callable[[], object],
+        _result: int,
+    ) -> None:
+        clicked = box.clickedButton()
+        self.unsubmitted_box = None
+        if clicked is submit:
+            self._after_submit = then
+            self.submit_now()
+            if not self._busy:  # incomplete, or the Save dialog was cancelled: stay
+                self._after_submit = None
+        elif clicked is later:
+            self.status(translate("ReviewWindow", "修改已保存在评审包中，尚未提交"))
+            then()
+        else:
+            self.status(translate("ReviewWindow", "已取消：修改尚未提交"))
+
     # -------------------------------------------------------------------------- closing
 
     def close_package(self) -> None:
@@ -793,6 +1026,12 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:  # a score file is being written
             event.ignore()
+            return
+        if not self._discarding and self.ask_unconfirmed(self._discard_and_close):
+            event.ignore()
+            return
+        if not self._leaving and self.ask_unsubmitted(self._close_later):
+            event.ignore()  # the question decides
             return
         settings = app_settings()
         settings.setValue(_GEOMETRY_KEY, self.saveGeometry())

@@ -30,9 +30,18 @@ from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.domain.rubric import Rubric
-    from jlpanel.services.review import Edit, PackageInfo, PlatformWork, ReviewSession
+    from jlpanel.services.review import (
+        Edit,
+        PackageInfo,
+        PlatformWork,
+        ReviewSession,
+        RevisionState,
+    )
 
 log = logging.getLogger(__name__)
+
+#: The "not submitted" banner and list line.
+UNSUBMITTED_COLOUR = "#8a3a00"
 
 #: Where the cursor goes when a platform is shown.
 Target = tuple[Field, str]
@@ -53,6 +62,8 @@ class ScoringDesk(QWidget):
     platform_shown = Signal(int)
     #: 重新打开修改 in the locked banner.
     reopen_requested = Signal()
+    #: 提交评分… in the "not submitted" banner.
+    submit_now_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +75,8 @@ class ScoringDesk(QWidget):
         self.works: list[PlatformWork] = []
         self.platform_id: int | None = None
         self.locked = False
+        #: The sheet against the last submitted score file (None: not known yet).
+        self.revision: RevisionState | None = None
         #: perf_counter of the last platform switch (for timing the switch).
         self.switch_started = 0.0
 
@@ -103,11 +116,17 @@ class ScoringDesk(QWidget):
         )
         self.ui.lockedFrame.hide()
         self.ui.lockedLayout.setStretchFactor(self.ui.lockedLabel, 1)
-        self.ui.lockedLabel.setWordWrap(False)  # one line: a wrapped label sizes the bar tall
+        # Wrapped: a one-line banner would set the window's minimum width (a long language).
+        self.ui.lockedLabel.setWordWrap(True)
         self.ui.lockedFrame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ui.outerLayout.setStretchFactor(self.ui.splitter, 1)
         self.ui.reopenButton.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.ui.reopenButton.clicked.connect(self.reopen_requested)
+        self.ui.submitButton.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.ui.submitButton.clicked.connect(self.submit_now_requested)
+        self.ui.revisionLabel.setStyleSheet(f"color: {UNSUBMITTED_COLOUR}; font-weight: bold;")
+        self.ui.revisionLabel.hide()
+        self.ui.submitButton.hide()
 
     def _size_list_columns(self) -> None:
         # Fixed widths: measuring every row's contents each time a score is saved would cost
@@ -171,11 +190,51 @@ class ScoringDesk(QWidget):
         self.info = info
         self.locked = info.locked
         self.panel.set_locked(info.locked)
-        self.ui.lockedFrame.setVisible(info.locked)
+        self._show_banner()
+
+    def set_revision(self, revision: RevisionState) -> None:
+        """Show whether a reopened sheet has changes not yet submitted (the banner, the list)."""
+        self.revision = revision
+        self.model.set_changed(revision.changed if revision.unsubmitted else frozenset())
+        self._show_banner()
+
+    @property
+    def unsubmitted(self) -> bool:
+        return self.revision is not None and self.revision.unsubmitted and not self.locked
+
+    def _show_banner(self) -> None:
+        unsubmitted = self.unsubmitted
+        self.ui.lockedFrame.setVisible(self.locked or unsubmitted)
+        self.ui.reopenButton.setVisible(self.locked)
+        self.ui.submitButton.setVisible(unsubmitted)
+        self.ui.revisionLabel.setVisible(unsubmitted)
         self._retranslate_lock()
+
+    def banner_text(self) -> str:
+        """What the banner above the desk says ("" when it is hidden)."""
+        return self.ui.lockedLabel.text() if self.ui.lockedFrame.isVisibleTo(self) else ""
 
     def _retranslate_lock(self) -> None:
         info = self.info
+        revision = self.revision
+        if self.unsubmitted and revision is not None:
+            self.ui.lockedLabel.setText(
+                translate(
+                    "ScoringDesk",
+                    "第 {current} 版未提交：重新打开后修改了 {n} 个平台（已保存在评审包中），"
+                    "秘书处仍只有第 {submitted} 版。",
+                ).format(
+                    current=revision.current,
+                    n=len(revision.changed),
+                    submitted=revision.submitted,
+                )
+            )
+            self.ui.revisionLabel.setText(
+                translate("ScoringDesk", "第 {current} 版未提交（粗体为修改过的平台）").format(
+                    current=revision.current
+                )
+            )
+            return
         if info is None or not info.locked:
             return
         self.ui.lockedLabel.setText(

@@ -25,12 +25,14 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.review import (
         PackageInfo,
         PlatformWork,
+        RevisionState,
         SubmitProblem,
         SubmittedScoreFile,
     )
 
 ERROR_COLOUR = "#b3261e"
 DONE_COLOUR = "#2f7d3b"
+UNSUBMITTED_COLOUR = "#8a3a00"
 
 
 class SubmitPage(QWidget):
@@ -50,6 +52,7 @@ class SubmitPage(QWidget):
         self.rubric: Rubric | None = None
         self.info: PackageInfo | None = None
         self.last: SubmittedScoreFile | None = None
+        self.revision: RevisionState | None = None
         self.problem_count = 0
         self.problems_model = ProblemsModel(self)
         self.summary_model = SummaryModel(self)
@@ -97,10 +100,15 @@ class SubmitPage(QWidget):
         problems: Sequence[SubmitProblem],
         works: Sequence[PlatformWork],
         last: SubmittedScoreFile | None = None,
+        revision: RevisionState | None = None,
     ) -> None:
-        """Show what ``check_complete`` found, or the summary of a complete sheet."""
+        """Show what ``check_complete`` found, or the summary of a complete sheet.
+
+        ``revision`` says which revision the secretary has and whether this one differs.
+        """
         self.rubric = rubric
         self.info = info
+        self.revision = revision
         self.last = last if info.locked else None
         self.problems_model.set_problems(problems, rubric)
         self.problem_count = len(problems)
@@ -165,8 +173,28 @@ class SubmitPage(QWidget):
 
     # -------------------------------------------------------------------------- text
 
+    def revision_text(self) -> str:
+        """Which revision the secretary has, beside the one being edited ("" when none)."""
+        revision = self.revision
+        if revision is None or revision.locked or not revision.submitted:
+            return ""
+        if revision.unsubmitted:
+            return translate(
+                "SubmitPage", "秘书处已有第 {submitted} 版；当前修改为第 {current} 版，尚未提交。"
+            ).format(submitted=revision.submitted, current=revision.current)
+        return translate(
+            "SubmitPage", "秘书处已有第 {submitted} 版；重新打开后尚未修改，无须再次提交。"
+        ).format(submitted=revision.submitted)
+
     def _retranslate(self) -> None:
         info = self.info
+        revision_text = self.revision_text()
+        self.ui.revisionLabel.setText(revision_text)
+        self.ui.revisionLabel.setVisible(bool(revision_text))
+        unsubmitted = self.revision is not None and self.revision.unsubmitted
+        self.ui.revisionLabel.setStyleSheet(
+            f"color: {UNSUBMITTED_COLOUR}; font-weight: bold;" if unsubmitted else ""
+        )
         if info is None:
             self.ui.stateLabel.setText("—")
             return

@@ -222,7 +222,7 @@
     <name>DeclarationPage</name>
     <message>
         <source>备案编号</source>
-        <extracomment>Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
+        <extracomment>The row is the unit of a declaration: it is selected whole, whichever cell is current. Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
         <translation>Filing no.</translation>
     </message>
     <message>
@@ -254,8 +254,20 @@
         <translation>(a reason is required: select the cell and type)</translation>
     </message>
     <message>
-        <source>空格键：在“无利益冲突”和“申请回避”之间切换</source>
-        <translation>Space: switch between “No conflict” and “Conflict of interest”</translation>
+        <source>点选“无利益冲突”或“申请回避”；在本行任一格按空格键切换，Ctrl+Z 撤销</source>
+        <translation>Choose “No conflict” or “Conflict of interest”; Space in any cell of the row switches, Ctrl+Z undoes</translation>
+    </message>
+    <message>
+        <source>{filing} 申请回避</source>
+        <translation>{filing} conflict of interest</translation>
+    </message>
+    <message>
+        <source>{filing} 无利益冲突</source>
+        <translation>{filing} no conflict</translation>
+    </message>
+    <message>
+        <source>{filing} 回避理由</source>
+        <translation>{filing} reason for the conflict</translation>
     </message>
     <message>
         <source>本人{expert}受委托参加“{cycle}”专家评审，郑重承诺：</source>
@@ -335,10 +347,6 @@
         <translation>I have read the pledge above and will abide by it (&amp;P)</translation>
     </message>
     <message>
-        <source>请逐一声明与下列平台有无利益冲突（选中一行按空格键切换“申请回避”；申请回避须填写理由）：</source>
-        <translation>Declare for each platform below whether you have a conflict of interest (Space on a row toggles “Conflict of interest”; a conflict needs a reason):</translation>
-    </message>
-    <message>
         <source>修改对各平台的回避声明（已提交评分后须先重新打开）</source>
         <translation>Change your declarations (after submitting, reopen the sheet first)</translation>
     </message>
@@ -353,6 +361,10 @@
     <message>
         <source>勾选保密承诺，并为每个申请回避的平台填写理由后可用</source>
         <translation>Available once the pledge is ticked and every declared conflict has a reason</translation>
+    </message>
+    <message>
+        <source>请逐一声明与下列平台有无利益冲突：每行选“无利益冲突”或“申请回避”（在一行中按空格键切换，Ctrl+Z 撤销）；申请回避须填写理由：</source>
+        <translation>Declare for each platform below whether you have a conflict of interest: choose “No conflict” or “Conflict of interest” on every row (Space on a row switches, Ctrl+Z undoes); a conflict needs a reason:</translation>
     </message>
     <message>
         <source>继续评分(&amp;C)</source>
@@ -438,7 +450,9 @@
     </message>
     <message>
         <source>平台</source>
-        <extracomment>Unscored indicators this row stands for (1: a single problem). Whether they are all the rubric&apos;s indicators (the platform is not started).</extracomment>
+        <extracomment>Platforms changed since the last submitted score file (a reopened sheet).
+----------
+Unscored indicators this row stands for (1: a single problem). Whether they are all the rubric&apos;s indicators (the platform is not started).</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -448,6 +462,10 @@
     <message>
         <source>总分</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>修改尚未提交</source>
+        <translation>Changes not submitted yet</translation>
     </message>
     <message>
         <source>指标</source>
@@ -2683,6 +2701,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>areas A / B / C, vetoes and bonus</translation>
     </message>
     <message>
+        <source>空格（声明页）</source>
+        <translation>Space (declarations)</translation>
+    </message>
+    <message>
+        <source>本行在“无利益冲突”和“申请回避”之间切换</source>
+        <translation>Switch the row between “No conflict” and “Conflict of interest”</translation>
+    </message>
+    <message>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
@@ -2732,7 +2758,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>The window closed (its package is closed). A score file was written (the SubmittedScoreFile). Submitting was refused or failed; carries the message. The sheet was reopened after a submission. Another package was asked for (File → 打开评审包).</extracomment>
+        <extracomment>The window closed (its package is closed). A score file was written (the SubmittedScoreFile). Submitting was refused or failed; carries the message. The sheet was reopened after a submission. Another package was asked for (File → 打开评审包). The sheet against the last submitted score file. The question 提交 / 稍后提交 / 取消 while it is shown. What to do once the score file asked for from that question is written. 稍后提交 was chosen: close without asking again. The question about declarations not confirmed while it is shown. 放弃修改并关闭 was chosen for them.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2852,6 +2878,18 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>{expert} · {cycle} — jlpanel expert review</translation>
     </message>
     <message>
+        <source>回避声明尚未确认</source>
+        <translation>Declarations not confirmed</translation>
+    </message>
+    <message>
+        <source>第 {revision} 版未提交</source>
+        <translation>Revision {revision} not submitted</translation>
+    </message>
+    <message>
+        <source> · 已保存 {time}</source>
+        <translation> · saved {time}</translation>
+    </message>
+    <message>
         <source>已提交第 {revision} 版 · 已锁定</source>
         <translation>Revision {revision} submitted · locked</translation>
     </message>
@@ -2958,6 +2996,60 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>您对回避声明的修改尚未确认。</source>
+        <translation>Your changes to the declarations are not confirmed.</translation>
+    </message>
+    <message>
+        <source>声明在点“确认并开始评审”后才保存；现在关闭，这些修改将不会保存。</source>
+        <translation>Declarations are saved only by “Confirm and begin scoring”; if you close now, these changes are not saved.</translation>
+    </message>
+    <message>
+        <source>返回声明(&amp;R)</source>
+        <translation>&amp;Return to the declarations</translation>
+    </message>
+    <message>
+        <source>放弃修改并关闭(&amp;D)</source>
+        <translation>&amp;Discard the changes and close</translation>
+    </message>
+    <message>
+        <source>修改尚未提交</source>
+        <translation>Changes not submitted yet</translation>
+    </message>
+    <message>
+        <source>第 {current} 版评分尚未提交。</source>
+        <translation>Revision {current} of your scores is not submitted.</translation>
+    </message>
+    <message>
+        <source>重新打开后修改了 {n} 个平台，秘书处仍只有第 {submitted} 版。修改已保存在评审包中，不会丢失。
+
+提交：检查并保存第 {current} 版评分文件。
+稍后提交：保留修改，以后打开评审包再提交。</source>
+        <translation>You changed {n} platform(s) after reopening; the secretary still has only revision {submitted}. The changes are saved in the review package and will not be lost.
+
+Submit: check and save the score file of revision {current}.
+Submit later: keep the changes and submit when you next open the package.</translation>
+    </message>
+    <message>
+        <source>提交(&amp;S)…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>稍后提交(&amp;L)</source>
+        <translation>Submit &amp;later</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>修改已保存在评审包中，尚未提交</source>
+        <translation>The changes are saved in the package, not submitted yet</translation>
+    </message>
+    <message>
+        <source>已取消：修改尚未提交</source>
+        <translation>Cancelled: the changes are not submitted yet</translation>
     </message>
 </context>
 <context>
@@ -3258,8 +3350,16 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
 <context>
     <name>ScoringDesk</name>
     <message>
+        <source>第 {current} 版未提交：重新打开后修改了 {n} 个平台（已保存在评审包中），秘书处仍只有第 {submitted} 版。</source>
+        <extracomment>The &quot;not submitted&quot; banner and list line. Where the cursor goes when a platform is shown. An edit was stored (the window shows 已保存 hh:mm:ss). A status-line message; True when it says what is wrong. A platform&apos;s progress changed (the window updates what depends on it). Enter after the last thing to do: go to the submit step. The panel shows this platform (its dossier follows in the background). 重新打开修改 in the locked banner. 提交评分… in the &quot;not submitted&quot; banner. The sheet against the last submitted score file (None: not known yet). perf_counter of the last platform switch (for timing the switch).</extracomment>
+        <translation>Revision {current} not submitted: {n} platform(s) changed after reopening (saved in the package); the secretary still has only revision {submitted}.</translation>
+    </message>
+    <message>
+        <source>第 {current} 版未提交（粗体为修改过的平台）</source>
+        <translation>Revision {current} not submitted (changed platforms in bold)</translation>
+    </message>
+    <message>
         <source>评分已提交（第 {revision} 版），评分表已锁定，只能查看。如需修改，请重新打开；修改后须再次提交（第 {next} 版）。</source>
-        <extracomment>Where the cursor goes when a platform is shown. An edit was stored (the window shows 已保存 hh:mm:ss). A status-line message; True when it says what is wrong. A platform&apos;s progress changed (the window updates what depends on it). Enter after the last thing to do: go to the submit step. The panel shows this platform (its dossier follows in the background). 重新打开修改 in the locked banner. perf_counter of the last platform switch (for timing the switch).</extracomment>
         <translation>The scores were submitted (revision {revision}) and the sheet is locked, read only. To change it, reopen it; then submit again (revision {next}).</translation>
     </message>
     <message>
@@ -3285,6 +3385,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>已保存 {code}：{points} 分</source>
         <translation>Saved {code}: {points} points</translation>
+    </message>
+    <message>
+        <source>检查并保存新版本的评分文件 (Ctrl+Enter)</source>
+        <translation>Check and save the new revision of the score file (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>提交评分(&amp;S)…</source>
+        <translation>&amp;Submit scores…</translation>
     </message>
     <message>
         <source>解除锁定以修改评分；修改后须再次提交，新的评分文件版本号加 1</source>
@@ -4220,9 +4328,17 @@ n is the number of platforms used, k the number of experts.</translation>
 <context>
     <name>SubmitPage</name>
     <message>
+        <source>秘书处已有第 {submitted} 版；当前修改为第 {current} 版，尚未提交。</source>
+        <extracomment>Go to this problem: (platform id, kind, code).</extracomment>
+        <translation>The secretary has revision {submitted}; your changes are revision {current}, not submitted yet.</translation>
+    </message>
+    <message>
+        <source>秘书处已有第 {submitted} 版；重新打开后尚未修改，无须再次提交。</source>
+        <translation>The secretary has revision {submitted}; nothing has changed since reopening, so there is nothing to submit again.</translation>
+    </message>
+    <message>
         <source>{platforms} 个平台尚未完成（共 {n} 处需要处理），全部处理后才能提交：</source>
         <comment>one</comment>
-        <extracomment>Go to this problem: (platform id, kind, code).</extracomment>
         <translation>{platforms} platform(s) not complete ({n} thing to do); submit when all are done:</translation>
     </message>
     <message>
