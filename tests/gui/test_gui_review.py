@@ -274,6 +274,7 @@ def test_a_platform_scored_and_submitted_from_the_keyboard(
     assert review.submit_page.complete
     summary = review.submit_page.summary_model
     assert summary.rowCount() == 2  # the scored platform and the declared conflict
+    assert "（另有 1 个已回避）" in review.submit_page.ui.stateLabel.text()
 
     # Ctrl+Enter: the save dialog (defaulting to the package's file name), then the file.
     with qtbot.waitSignal(review.submitted, timeout=15_000) as done:
@@ -535,3 +536,16 @@ def test_jlpanel_open_a_package_starts_expert_mode(issued: IssuedFiles, tmp_path
     # Expert mode alone: the staff's window is not shown.
     assert "shown: ReviewWindow\n" in result.stdout
     assert f"title: {REVIEWER} · 2025年度考核评价" in result.stdout
+
+
+def test_submit_is_spelled_ctrl_enter_everywhere(review: ReviewWindow) -> None:
+    """The menu, the shortcut list and the guide all say Ctrl+Enter; Ctrl+Return still works."""
+    from PySide6.QtGui import QKeySequence
+
+    from jlpanel.gui.common.shortcuts_dialog import key_text
+
+    action = review.submit_action
+    assert action.shortcut().toString() == "Ctrl+Enter"  # what the menu shows
+    native = QKeySequence("Ctrl+Enter").toString(QKeySequence.SequenceFormat.NativeText)
+    assert key_text(action) == native  # once: "Ctrl+回车" in Chinese, not twice
+    assert {s.toString() for s in action.shortcuts()} == {"Ctrl+Enter", "Ctrl+Return"}

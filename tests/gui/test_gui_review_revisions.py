@@ -174,6 +174,8 @@ def test_a_change_after_reopening_is_shown_until_it_is_submitted(
     assert review.submit_page.ui.revisionLabel.text() == (
         "秘书处已有第 1 版；当前修改为第 2 版，尚未提交。"
     )
+    # No conflict declared: the state says nothing of 回避 (never "另有 0 个已回避").
+    assert review.submit_page.ui.stateLabel.text().startswith("2 个平台已全部评完。请核对下表")
 
     # Undone, the sheet is the submitted one again: no banner; redone, it is back.
     qtbot.keyClick(focused() or review, Qt.Key.Key_Z, CTRL)

@@ -46,10 +46,19 @@ def plain_text(text: str) -> str:
 
 
 def key_text(action: QAction) -> str:
-    """The action's shortcuts as the platform writes them, alternatives joined by " / "."""
-    return " / ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-    )
+    """The action's shortcuts as the platform writes them, alternatives joined by " / ".
+
+    Return and the keypad's Enter are one key to a reader: an action bound to both is shown
+    once, as "Enter" (the guide's word), not "Ctrl+Return / Ctrl+Enter".
+    """
+    keys = action.shortcuts()
+    names = [k.toString(QKeySequence.SequenceFormat.PortableText) for k in keys]
+    shown = [
+        k
+        for k, name in zip(keys, names, strict=True)
+        if not (name.endswith("Return") and f"{name[:-6]}Enter" in names)
+    ]
+    return " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in shown)
 
 
 def _menu_rows(menu: QMenu, group: str, seen: set[int]) -> list[ShortcutRow]:

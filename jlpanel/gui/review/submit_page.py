@@ -224,11 +224,18 @@ class SubmitPage(QWidget):
             )
             colour = DONE_COLOUR
         else:
-            text = translate(
-                "SubmitPage",
-                "{scored} 个平台已全部评完（另有 {conflicts} 个已回避）。请核对下表，"
-                "然后保存评分文件（第 {revision} 版）；保存后评分表锁定。",
-            ).format(scored=scored, conflicts=conflicts, revision=info.revision + 1)
+            if conflicts:
+                text = translate(
+                    "SubmitPage",
+                    "{scored} 个平台已全部评完（另有 {conflicts} 个已回避）。请核对下表，"
+                    "然后保存评分文件（第 {revision} 版）；保存后评分表锁定。",
+                ).format(scored=scored, conflicts=conflicts, revision=info.revision + 1)
+            else:  # never "另有 0 个已回避"
+                text = translate(
+                    "SubmitPage",
+                    "{scored} 个平台已全部评完。请核对下表，"
+                    "然后保存评分文件（第 {revision} 版）；保存后评分表锁定。",
+                ).format(scored=scored, revision=info.revision + 1)
             colour = ""
         self.ui.stateLabel.setText(text)
         self.ui.stateLabel.setStyleSheet(f"color: {colour};" if colour else "")

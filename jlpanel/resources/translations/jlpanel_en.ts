@@ -4355,6 +4355,10 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>All {scored} platforms are scored ({conflicts} more with a declared conflict). Check the table, then save the score file (revision {revision}); the sheet is then locked.</translation>
     </message>
     <message>
+        <source>{scored} 个平台已全部评完。请核对下表，然后保存评分文件（第 {revision} 版）；保存后评分表锁定。</source>
+        <translation>All {scored} platforms are scored. Check the table, then save the score file (revision {revision}); the sheet is then locked.</translation>
+    </message>
+    <message>
         <source>已保存评分文件（第 {revision} 版，{size}）：
 {path}
 提交时间 {time} · 校验码 {digest}
