@@ -4,18 +4,15 @@ cancel, then one result per file with its findings (the import dialog's pattern)
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,28 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.dossier_models import FindingsModel
 from jlpanel.gui.common.i18n import counted, current_language, translate
-from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import Column, RowsModel
-from jlpanel.gui.common.tasks import ProgressRelay, run_task
-from jlpanel.gui.common.theme import (
-    RoomyItemDelegate,
-    WrappingItemDelegate,
-    icon,
-    scaled_font,
-    set_muted,
-)
-from jlpanel.services.errors import UserError
+from jlpanel.gui.common.task_dialog import TaskDialog, select_row, setup_findings_table
+from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 
 if TYPE_CHECKING:
     from jlpanel.services.merge import MergeOutcome
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-_LAST_FOLDER_KEY = "merge/lastFolder"
 
 #: Each status: its icon (a distinct shape) and colour.
 MERGE_STATUS_LOOK: dict[str, tuple[str, str]] = {
@@ -113,27 +99,10 @@ def _results_columns() -> list[Column[MergeOutcome]]:
     ]
 
 
-def _run_merge(
-    workspace: Workspace,
-    paths: list[Path],
-    relay: ProgressRelay,
-    cancel: threading.Event,
-    backup_dir: Path,
-    backup_count: int,
-) -> list[MergeOutcome]:
-    from jlpanel.services.merge import merge_score_files
-
-    return merge_score_files(
-        workspace,
-        paths,
-        backup_dir=backup_dir,
-        backup_count=backup_count,
-        progress=partial(relay.report, cancel),
-    )
-
-
-class MergeDialog(QDialog):
+class MergeDialog(TaskDialog):
     """合并评分文件: the files, then progress with 取消, then a result per file."""
+
+    folder_key = "merge/lastFolder"
 
     #: One merge finished; carries its outcomes.
     merged = Signal(object)
@@ -141,11 +110,7 @@ class MergeDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.running = False
-        self._cancel = threading.Event()
         self._paths: list[Path] = []
-        self.relay = ProgressRelay(self)
-        self.relay.progressed.connect(self._on_progress)
         self.setAcceptDrops(True)
 
         self.pages = QStackedWidget(self)
@@ -191,6 +156,9 @@ class MergeDialog(QDialog):
         row.addWidget(self.cancelButton)
         playout.addLayout(row)
         playout.addStretch(2)
+        self.set_progress_widgets(
+            self.progressBar, self.progressFile, self.cancelButton, title=self.progressTitle
+        )
         # results
         self.resultsPage = QWidget()
         self.summaryLabel = QLabel()
@@ -208,16 +176,7 @@ class MergeDialog(QDialog):
         self.findingsLabel = QLabel()
         self.findings_model = FindingsModel(self)
         self.findingsTable = QTableView()
-        self.findingsTable.setModel(self.findings_model)
-        self.findingsTable.setItemDelegate(WrappingItemDelegate(self.findingsTable))
-        self.findingsTable.verticalHeader().hide()
-        self.findingsTable.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        fheader = self.findingsTable.horizontalHeader()
-        fheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        fheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        fheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        setup_findings_table(self.findingsTable, self.findings_model)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.resultsTable)
         bottom = QWidget()
@@ -248,7 +207,6 @@ class MergeDialog(QDialog):
         self.addFolderButton.clicked.connect(self.add_folder)
         self.removeButton.clicked.connect(self.remove_selected)
         self.startButton.clicked.connect(self.start)
-        self.cancelButton.clicked.connect(self.cancel)
         self.closeButton.clicked.connect(self.accept)
         self.moreButton.clicked.connect(self._choose_more)
         self.copyButton.clicked.connect(self.copy_findings)
@@ -260,11 +218,6 @@ class MergeDialog(QDialog):
         self._update_buttons()
 
     # ------------------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         from jlpanel.services.preferences import load_preferences
@@ -297,34 +250,16 @@ class MergeDialog(QDialog):
 
     # -------------------------------------------------------------------- choosing files
 
-    def _last_folder(self) -> str:
-        value = app_settings().value(_LAST_FOLDER_KEY, "")
-        return value if isinstance(value, str) else ""
-
-    def _remember(self, folder: Path) -> None:
-        settings = app_settings()
-        settings.setValue(_LAST_FOLDER_KEY, str(folder))
-        settings.sync()
-
-    def add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
+    def files_question(self) -> tuple[str, str]:
+        return (
             translate("MergeDialog", "选择评分文件"),
-            self._last_folder(),
             translate("MergeDialog", "评分文件 (*.jlscore);;所有文件 (*)"),
         )
-        paths = [Path(n) for n in names if n]
-        if paths:
-            self._remember(paths[0].parent)
-            self.add_paths(paths)
 
     def add_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self, translate("MergeDialog", "选择存放评分文件的文件夹"), self._last_folder()
-        )
-        if name:
-            self._remember(Path(name))
-            self.add_paths([Path(name)])
+        folder = self.ask_folder(translate("MergeDialog", "选择存放评分文件的文件夹"))
+        if folder is not None:
+            self.add_paths([folder])
 
     def add_paths(self, paths: Sequence[Path]) -> None:
         """List ``paths`` for merging (folders are expanded to their score files)."""
@@ -376,49 +311,33 @@ class MergeDialog(QDialog):
         """Merge the listed files in the background."""
         if self.running or not self._paths:
             return
+        from jlpanel.services.merge import merge_score_files
         from jlpanel.services.preferences import load_preferences
 
         preferences = load_preferences()
-        self.running = True
-        self._cancel = threading.Event()
-        self.progressTitle.setText(translate("MergeDialog", "正在合并…"))
-        self.progressBar.setRange(0, max(2 * len(self._paths), 1))
-        self.progressBar.setValue(0)
-        self.progressFile.setText(translate("MergeDialog", "正在核对评分文件…"))
-        self.cancelButton.setEnabled(True)
-        self.pages.setCurrentWidget(self.progressPage)
-        self._update_buttons()
         log.info("merging %d score file(s)", len(self._paths))
-        run_task(
+        self.start_task(
             partial(
-                _run_merge,
+                merge_score_files,
                 self.workspace,
                 list(self._paths),
-                self.relay,
-                self._cancel,
-                preferences.backup_folder(),
-                preferences.backup_count,
+                backup_dir=preferences.backup_folder(),
+                backup_count=preferences.backup_count,
             ),
-            self._on_done,
-            self._on_failed,
+            steps=max(2 * len(self._paths), 1),  # each file is checked, then stored
+            note=translate("MergeDialog", "正在核对评分文件…"),
+            title=translate("MergeDialog", "正在合并…"),
         )
 
-    def cancel(self) -> None:
-        if not self.running or self._cancel.is_set():
-            return
-        self._cancel.set()
-        self.progressTitle.setText(translate("MergeDialog", "正在取消…"))
-        self.cancelButton.setEnabled(False)
+    def task_started(self) -> None:
+        self.pages.setCurrentWidget(self.progressPage)
+        self._update_buttons()
 
-    def _on_progress(self, done: int, total: int, name: str) -> None:
-        if not self.running:
-            return
-        self.progressBar.setMaximum(max(total, 1))
-        self.progressBar.setValue(done)
-        self.progressFile.setText(name or translate("MergeDialog", "正在完成…"))
+    def progress_text(self, done: int, total: int, name: str) -> str:
+        # The steps are the files checked and then stored: the name alone, no count.
+        return name or super().progress_text(done, total, name)
 
-    def _on_done(self, outcomes: list[MergeOutcome]) -> None:
-        self.running = False
+    def task_done(self, outcomes: list[MergeOutcome]) -> None:
         self.results_model.set_rows(outcomes)
         self.summaryLabel.setText(merge_summary(outcomes))
         self.pages.setCurrentWidget(self.resultsPage)
@@ -430,23 +349,14 @@ class MergeDialog(QDialog):
         self._update_buttons()
         self.merged.emit(outcomes)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.running = False
+    def task_stopped(self) -> None:
         self.pages.setCurrentWidget(self.choosePage)
         self._update_buttons()
-        if isinstance(exc, UserError):
-            show_user_error(self, exc)
-        else:
-            report_exception(exc, self)
 
     # ------------------------------------------------------------------------- results
 
     def select_result(self, row: int) -> None:
-        self.resultsTable.selectionModel().setCurrentIndex(
-            self.results_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.resultsTable, row)
 
     def selected_outcomes(self) -> list[MergeOutcome]:
         rows = sorted({i.row() for i in self.resultsTable.selectionModel().selectedRows()})
@@ -481,9 +391,3 @@ class MergeDialog(QDialog):
         text = "\n\n".join(blocks)
         QGuiApplication.clipboard().setText(text)
         return text
-
-    def reject(self) -> None:
-        if self.running:
-            self.cancel()
-            return
-        super().reject()

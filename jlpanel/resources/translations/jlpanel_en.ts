@@ -1114,18 +1114,6 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
         <translation>Backing up the workspace…</translation>
     </message>
     <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>第 {n} / {total} 个文件：{name}</source>
-        <translation>File {n} of {total}: {name}</translation>
-    </message>
-    <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
-    </message>
-    <message>
         <source>{file} 的问题（{n} 条）</source>
         <comment>one</comment>
         <translation>Problems in {file} ({n})</translation>
@@ -1953,14 +1941,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Checking the score files…</translation>
     </message>
     <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
-    </message>
-    <message>
         <source>{file} 的问题（{n} 条）</source>
         <comment>one</comment>
         <translation>Problems in {file} ({n})</translation>
@@ -2481,20 +2461,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>第 {n} / {total} 个文件：{name}</source>
-        <translation>File {n} of {total}: {name}</translation>
-    </message>
-    <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
-    </message>
-    <message>
-        <source>无法写入文件：
-{error}</source>
-        <translation>Cannot write the file:
-{error}</translation>
     </message>
     <message>
         <source>未能生成评审报告</source>
@@ -3279,7 +3245,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <name>SecretaryModels</name>
     <message>
         <source>已提交</source>
-        <extracomment>The row object (tests and actions read it). The name of an icon shown before the text (a shape, so it reads in greyscale). Sheet state → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
+        <extracomment>Sheet state → icon (a distinct shape, readable in greyscale) and colour.</extracomment>
         <translation>Submitted</translation>
     </message>
     <message>
@@ -4267,6 +4233,27 @@ Hand this file to the panel secretary.</translation>
     <message>
         <source>保存评分文件(&amp;W)…</source>
         <translation>Save the score file (&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>无法写入文件：
+{error}</source>
+        <translation>Cannot write the file:
+{error}</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在完成…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 个文件：{name}</source>
+        <translation>File {n} of {total}: {name}</translation>
     </message>
 </context>
 <context>
