@@ -33,37 +33,85 @@ from jlpanel.gui.common.task_dialog import TaskDialog, select_row, setup_finding
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 
 if TYPE_CHECKING:
+    from jlpanel.domain.dossier import Finding
     from jlpanel.services.merge import MergeOutcome
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-#: Each status: its icon (a distinct shape) and colour.
+#: Each state: its icon (a distinct shape) and colour.
 MERGE_STATUS_LOOK: dict[str, tuple[str, str]] = {
     "merged": ("status-imported", "#2f7d3b"),
+    "superseded": ("status-replaced", "#5f6b76"),
     "unchanged": ("status-exists", "#5f6b76"),
     "refused": ("status-refused", "#b3261e"),
     "cancelled": ("status-cancelled", "#5f6b76"),
 }
 
+#: Findings that only explain a harmless result: the same file merged before (无变化), and a
+#: revision older than the one merged (已被第 N 版取代). Neither is a problem to deal with.
+HARMLESS_FINDINGS = frozenset({"merge.already_merged", "merge.stale_revision"})
 
-def merge_status_text(status: str) -> str:
-    """A merge status in words."""
+
+def merge_state(outcome: MergeOutcome) -> str:
+    """merged, superseded (a newer revision stands in its place), unchanged, refused or
+    cancelled."""
+    return "superseded" if outcome.superseded_by is not None else outcome.status.value
+
+
+def merge_status_text(outcome: MergeOutcome) -> str:
+    """A file's result in words: 已合并, 已被第 N 版取代, 无变化, 被拒绝, 已取消."""
+    state = merge_state(outcome)
+    if state == "superseded":
+        return translate("MergeDialog", "已被第 {n} 版取代").format(n=outcome.superseded_by)
     return {
         "merged": translate("MergeDialog", "已合并"),
-        "unchanged": translate("MergeDialog", "已合并过，无变化"),
+        "unchanged": translate("MergeDialog", "无变化"),
         "refused": translate("MergeDialog", "被拒绝"),
         "cancelled": translate("MergeDialog", "已取消"),
-    }.get(status, status)
+    }.get(state, state)
+
+
+def problems(outcome: MergeOutcome) -> tuple[Finding, ...]:
+    """The findings of a file that need attention (the harmless explanations left out)."""
+    return tuple(f for f in outcome.findings if f.code not in HARMLESS_FINDINGS)
+
+
+def problem_count(outcomes: Sequence[MergeOutcome]) -> int:
+    """How many files have a problem to deal with."""
+    return sum(1 for o in outcomes if problems(o))
 
 
 def merge_summary(outcomes: Sequence[MergeOutcome]) -> str:
-    """已合并 N 个，无变化 M 个，被拒绝 K 个."""
-    merged = sum(1 for o in outcomes if o.status.value == "merged")
-    unchanged = sum(1 for o in outcomes if o.status.value == "unchanged")
-    return translate(
-        "MergeDialog", "已合并 {merged} 个，无变化 {unchanged} 个，未合并 {other} 个"
-    ).format(merged=merged, unchanged=unchanged, other=len(outcomes) - merged - unchanged)
+    """已合并 N 个，已被取代 S 个，无变化 M 个，未合并 K 个 (the zero counts after the first left
+    out), then the files with problems."""
+    states = [merge_state(o) for o in outcomes]
+    merged = states.count("merged")
+    superseded = states.count("superseded")
+    unchanged = states.count("unchanged")
+    parts = [translate("MergeDialog", "已合并 {n} 个").format(n=merged)]
+    if superseded:
+        parts.append(translate("MergeDialog", "已被取代 {n} 个").format(n=superseded))
+    if unchanged:
+        parts.append(translate("MergeDialog", "无变化 {n} 个").format(n=unchanged))
+    other = len(states) - merged - superseded - unchanged
+    if other:
+        parts.append(translate("MergeDialog", "未合并 {n} 个").format(n=other))
+    count = problem_count(outcomes)
+    tail = (
+        counted(
+            count,
+            translate("MergeDialog", "{n} 个文件有问题", "one"),
+            translate("MergeDialog", "{n} 个文件有问题", "other"),
+        )
+        if count
+        else translate("MergeDialog", "没有需要处理的问题")
+    )
+    return translate("MergeDialog", "，").join(parts) + translate("MergeDialog", "；") + tail
+
+
+def _count(findings: Sequence[Finding], severity: str) -> str:
+    return str(sum(1 for f in findings if f.severity.value == severity))
 
 
 def _results_columns() -> list[Column[MergeOutcome]]:
@@ -75,9 +123,9 @@ def _results_columns() -> list[Column[MergeOutcome]]:
         ),
         Column(
             lambda: translate("MergeDialog", "结果"),
-            lambda o: merge_status_text(o.status.value),
-            colour=lambda o: MERGE_STATUS_LOOK.get(o.status.value, ("", "#1f2933"))[1],
-            icon=lambda o: MERGE_STATUS_LOOK.get(o.status.value, ("status-cancelled", ""))[0],
+            merge_status_text,
+            colour=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("", "#1f2933"))[1],
+            icon=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("status-cancelled", ""))[0],
         ),
         Column(lambda: translate("MergeDialog", "专家"), lambda o: o.expert_name or "—"),
         Column(
@@ -91,10 +139,14 @@ def _results_columns() -> list[Column[MergeOutcome]]:
             numeric=True,
         ),
         Column(
-            lambda: translate("MergeDialog", "错误"), lambda o: str(len(o.errors)), numeric=True
+            lambda: translate("MergeDialog", "错误"),
+            lambda o: _count(problems(o), "error"),
+            numeric=True,
         ),
         Column(
-            lambda: translate("MergeDialog", "提示"), lambda o: str(len(o.warnings)), numeric=True
+            lambda: translate("MergeDialog", "提示"),
+            lambda o: _count(problems(o), "warning"),
+            numeric=True,
         ),
     ]
 
@@ -177,14 +229,19 @@ class MergeDialog(TaskDialog):
         self.findings_model = FindingsModel(self)
         self.findingsTable = QTableView()
         setup_findings_table(self.findingsTable, self.findings_model)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.resultsTable)
-        bottom = QWidget()
-        blayout = QVBoxLayout(bottom)
+        # Every file's row first; the problems below only when there are any, taking only
+        # the room the list leaves (the list stretches, the problem pane does not).
+        self.resultsSplitter = QSplitter(Qt.Orientation.Vertical)
+        self.resultsSplitter.setChildrenCollapsible(False)
+        self.resultsSplitter.addWidget(self.resultsTable)
+        self.problemsPane = QWidget()
+        blayout = QVBoxLayout(self.problemsPane)
         blayout.setContentsMargins(0, 0, 0, 0)
         blayout.addWidget(self.findingsLabel)
         blayout.addWidget(self.findingsTable)
-        splitter.addWidget(bottom)
+        self.resultsSplitter.addWidget(self.problemsPane)
+        self.resultsSplitter.setStretchFactor(0, 1)
+        self.resultsSplitter.setStretchFactor(1, 0)
         self.moreButton = QPushButton()
         self.copyButton = QPushButton(icon("edit-copy"), "")
         self.closeButton = QPushButton()
@@ -195,7 +252,7 @@ class MergeDialog(TaskDialog):
         rrow.addWidget(self.closeButton)
         rlayout = QVBoxLayout(self.resultsPage)
         rlayout.addWidget(self.summaryLabel)
-        rlayout.addWidget(splitter, 1)
+        rlayout.addWidget(self.resultsSplitter, 1)
         rlayout.addLayout(rrow)
 
         for page in (self.choosePage, self.progressPage, self.resultsPage):
@@ -341,8 +398,10 @@ class MergeDialog(TaskDialog):
         self.results_model.set_rows(outcomes)
         self.summaryLabel.setText(merge_summary(outcomes))
         self.pages.setCurrentWidget(self.resultsPage)
+        self._fit_panes()
+        # Start on the first file with a problem, else the first file.
         rows = range(len(outcomes))
-        first = next((r for r in rows if not outcomes[r].ok), 0) if outcomes else -1
+        first = next((r for r in rows if problems(outcomes[r])), 0) if outcomes else -1
         if first >= 0:
             self.select_result(first)
         self._on_selection()
@@ -355,6 +414,29 @@ class MergeDialog(TaskDialog):
 
     # ------------------------------------------------------------------------- results
 
+    def problem_count(self) -> int:
+        """How many of the files shown have a problem to deal with."""
+        return problem_count(self.results_model.rows())
+
+    def _fit_panes(self) -> None:
+        """The problem pane only when a file has a problem; then the list keeps the height
+        its rows need (up to two thirds) and the problems take the rest."""
+        has_problems = self.problem_count() > 0
+        self.problemsPane.setVisible(has_problems)
+        total = self.resultsSplitter.height()
+        if not has_problems or total <= 0:
+            return
+        table = self.resultsTable
+        rows = self.results_model.rowCount()
+        needed = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
+        )
+        top = min(needed, total * 2 // 3)
+        self.resultsSplitter.setSizes([top, total - top])
+
     def select_result(self, row: int) -> None:
         select_row(self.resultsTable, row)
 
@@ -364,7 +446,7 @@ class MergeDialog(TaskDialog):
 
     def _on_selection(self, *_args: object) -> None:
         chosen = self.selected_outcomes()
-        findings = [f for o in chosen for f in o.findings]
+        findings = [f for o in chosen for f in problems(o)]
         self.findings_model.set_findings(findings)
         if len(chosen) == 1 and findings:
             text = counted(
@@ -373,7 +455,9 @@ class MergeDialog(TaskDialog):
                 translate("MergeDialog", "{file} 的问题（{n} 条）", "other"),
             ).replace("{file}", chosen[0].path.name)
         elif len(chosen) == 1:
-            text = translate("MergeDialog", "{file} 没有发现问题").format(file=chosen[0].path.name)
+            text = translate("MergeDialog", "{file}：{result}，没有需要处理的问题").format(
+                file=chosen[0].path.name, result=merge_status_text(chosen[0])
+            )
         else:
             text = translate("MergeDialog", "选择一个文件，查看它的问题")
         self.findingsLabel.setText(text)
@@ -385,7 +469,7 @@ class MergeDialog(TaskDialog):
         language = current_language()
         blocks = []
         for o in self.results_model.rows():
-            lines = [f"{o.path.name}: {merge_status_text(o.status.value)}"]
+            lines = [f"{o.path.name}: {merge_status_text(o)}"]
             lines.extend(findings_text(o.findings, language))
             blocks.append("\n".join(lines))
         text = "\n\n".join(blocks)

@@ -1828,12 +1828,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <name>MergeDialog</name>
     <message>
         <source>已合并</source>
-        <extracomment>Each status: its icon (a distinct shape) and colour.</extracomment>
         <translation>Merged</translation>
-    </message>
-    <message>
-        <source>已合并过，无变化</source>
-        <translation>Merged before, unchanged</translation>
     </message>
     <message>
         <source>被拒绝</source>
@@ -1842,10 +1837,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>已合并 {merged} 个，无变化 {unchanged} 个，未合并 {other} 个</source>
-        <translation>Merged {merged}, unchanged {unchanged}, not merged {other}</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1937,8 +1928,59 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Merging…</translation>
     </message>
     <message>
+        <source>{file}：{result}，没有需要处理的问题</source>
+        <translation>{file}: {result}; nothing to deal with</translation>
+    </message>
+    <message>
         <source>正在核对评分文件…</source>
         <translation>Checking the score files…</translation>
+    </message>
+    <message>
+        <source>已被第 {n} 版取代</source>
+        <extracomment>Each state: its icon (a distinct shape) and colour. Findings that only explain a harmless result: the same file merged before (无变化), and a revision older than the one merged (已被第 N 版取代). Neither is a problem to deal with.</extracomment>
+        <translation>Replaced by revision {n}</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>已合并 {n} 个</source>
+        <translation>Merged {n}</translation>
+    </message>
+    <message>
+        <source>已被取代 {n} 个</source>
+        <translation>replaced {n}</translation>
+    </message>
+    <message>
+        <source>无变化 {n} 个</source>
+        <translation>unchanged {n}</translation>
+    </message>
+    <message>
+        <source>未合并 {n} 个</source>
+        <translation>not merged {n}</translation>
+    </message>
+    <message>
+        <source>{n} 个文件有问题</source>
+        <comment>one</comment>
+        <translation>{n} file has problems</translation>
+    </message>
+    <message>
+        <source>{n} 个文件有问题</source>
+        <comment>other</comment>
+        <translation>{n} files have problems</translation>
+    </message>
+    <message>
+        <source>没有需要处理的问题</source>
+        <translation>no problems to deal with</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>{file} 的问题（{n} 条）</source>
@@ -1949,10 +1991,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <source>{file} 的问题（{n} 条）</source>
         <comment>other</comment>
         <translation>Problems in {file} ({n})</translation>
-    </message>
-    <message>
-        <source>{file} 没有发现问题</source>
-        <translation>No problems found in {file}</translation>
     </message>
     <message>
         <source>选择一个文件，查看它的问题</source>
