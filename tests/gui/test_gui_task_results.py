@@ -10,12 +10,16 @@ from typing import Any
 
 import pytest
 from conftest import Shown
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from meeting_support import build_scored_cycle, opened_copy
+from PySide6.QtCore import Qt, QThreadPool, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from review_support import signed_cycle
 
+from jlpanel.gui.common import done_message
 from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.secretary.merge_dialog import MergeDialog
+from jlpanel.gui.secretary.report_dialog import ReportDialog, ResultExport
+from jlpanel.gui.secretary.secretary_view import ResultsPage
 from jlpanel.services import review as rv
 
 LEFT = Qt.MouseButton.LeftButton
@@ -173,3 +177,125 @@ def test_a_refused_file_opens_the_problem_pane_below_every_result(
     assert every_row_visible(merge_dialog)
     results_height, problems_height = merge_dialog.resultsSplitter.sizes()
     assert problems_height > results_height > 0  # the list takes what it needs, no more
+
+
+# ------------------------------------------------------------- the open-file message
+
+OPEN_FILE, OPEN_FOLDER, CLOSE = "打开文件(&F)", "打开文件夹(&O)", "关闭"
+
+
+@pytest.fixture(scope="module")
+def scored_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small cycle scored and merged, built once for the module."""
+    return build_scored_cycle(tmp_path_factory.mktemp("cycle")).parent
+
+
+@pytest.fixture
+def scored(scored_folder: Path, tmp_path: Path, app: QApplication) -> Iterator[Any]:
+    with opened_copy(scored_folder, tmp_path / "cycle") as ws:
+        yield ws
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch, message_boxes: list[Shown]) -> list[Path]:
+    """The message's opener records the path instead of starting a program."""
+    paths: list[Path] = []
+
+    def open_url(url: QUrl) -> bool:
+        paths.append(Path(url.toLocalFile()))
+        return True
+
+    monkeypatch.setattr(done_message, "open_url", open_url)
+    return paths
+
+
+def labels(box: QMessageBox) -> list[str]:
+    return sorted(b.text() for b in box.buttons())
+
+
+def click(qtbot: Any, box: QMessageBox, label: str) -> None:
+    (button,) = [b for b in box.buttons() if b.text() == label]
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def test_export_ends_in_a_message_that_opens_the_file_or_its_folder(
+    scored: Any, qtbot: Any, tmp_path: Path, opened: list[Path]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    export = ResultExport(scored, parent)
+    target = tmp_path / "导出" / "结果.xlsx"
+    target.parent.mkdir()
+    for label, expected in ((OPEN_FILE, [target]), (OPEN_FOLDER, [target.parent]), (CLOSE, [])):
+        opened.clear()
+        with qtbot.waitSignal(export.exported, timeout=30_000):
+            assert export.start(target)
+        box = export.done_message
+        assert box is not None and box.isVisible()
+        assert box.text() == "已导出考核结果" and str(target) in box.informativeText()
+        assert labels(box) == sorted([OPEN_FILE, OPEN_FOLDER, CLOSE])
+        assert box.defaultButton().text() == OPEN_FILE
+        click(qtbot, box, label)
+        assert opened == expected
+
+
+def test_a_report_ends_in_a_message_that_opens_the_file_or_the_folder(
+    scored: Any, qtbot: Any, opened: list[Path]
+) -> None:
+    dialog = ReportDialog(scored)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    folder = dialog.output_folder()
+    for label, combined in ((OPEN_FILE, True), (OPEN_FOLDER, False), (CLOSE, False)):
+        opened.clear()
+        dialog.set_documents(["publication", "signatures"])
+        dialog.combinedCheck.setChecked(combined)
+        with qtbot.waitSignal(dialog.generated, timeout=60_000) as done:
+            qtbot.mouseClick(dialog.startButton, LEFT)
+        written = list(done.args[0])
+        box = dialog.done_message
+        assert box is not None and box.isVisible()
+        assert box.text() == f"已生成 {len(written)} 个文件"
+        assert labels(box) == sorted([OPEN_FILE, OPEN_FOLDER, CLOSE])
+        # the combined file holds all; without it, the first file written
+        main = written[-1] if combined else written[0]
+        assert main.name == ("合订本.pdf" if combined else "公示名单.pdf")
+        assert f"打开文件：{main.name}" in box.informativeText()
+        click(qtbot, box, label)
+        assert opened == {OPEN_FILE: [main], OPEN_FOLDER: [folder], CLOSE: []}[label]
+        qtbot.mouseClick(dialog.againButton, LEFT)
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)
+
+
+def test_confirming_the_results_ends_in_a_message_that_opens_the_folder(
+    scored: Any, qtbot: Any, opened: list[Path]
+) -> None:
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.set_workspace(scored)
+    qtbot.mouseClick(page.confirmButton, LEFT)
+    box = page.done_message
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("考核结果已于") and "Ctrl+E" in box.informativeText()
+    assert labels(box) == sorted([OPEN_FOLDER, CLOSE])  # confirming writes no file
+    click(qtbot, box, OPEN_FOLDER)
+    assert opened == [scored.path.parent]
+
+
+def test_the_message_speaks_english(scored: Any, qtbot: Any, opened: list[Path]) -> None:
+    from jlpanel.gui.common.i18n import apply_language
+
+    apply_language("en")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    export = ResultExport(scored, parent)
+    with qtbot.waitSignal(export.exported, timeout=30_000) as done:
+        export.start(scored.path.parent / "results.xlsx")
+    box = export.done_message
+    assert box is not None
+    assert box.text() == "The results were exported"
+    assert labels(box) == sorted(["Open &File", "&Open Folder", "Close"])
+    click(qtbot, box, "Open &File")
+    assert opened == [done.args[0]]

@@ -17,10 +17,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jlpanel.gui.common.done_message import open_path, show_done
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.rules_model import REPORT_LANGUAGES
 from jlpanel.gui.common.task_dialog import PathsModel, ProgressCallback, TaskDialog, show_task_error
@@ -190,6 +191,8 @@ class ReportDialog(TaskDialog):
         self.cycle_language = language or workspace.cycle_info().language
         self.progress.language_stored.connect(self._on_language_stored)
         self.folder = starting_report_folder(workspace.path, parent)
+        # The message offering to open what was written (the last one shown).
+        self.done_message: QMessageBox | None = None
 
         self.titleLabel = QLabel()
         self.titleLabel.setFont(scaled_font(self.titleLabel, 1.25, bold=True))
@@ -434,6 +437,19 @@ class ReportDialog(TaskDialog):
             self.filesList.setCurrentIndex(self.files_model.index(0, 0))
         self.filesList.setFocus()
         self.status.emit(self.summary())
+        if written and not self.cancelled:
+            # The combined file when there is one (it holds all), else the first written.
+            main = written[-1] if self.combinedCheck.isChecked() else written[0]
+            self.done_message = show_done(
+                self,
+                translate("ReportDialog", "评审报告已生成"),
+                self.count_text(),
+                file=main,
+                folder=self.folder,
+                details=translate("ReportDialog", "文件夹：{folder}").format(folder=self.folder)
+                + "\n"
+                + translate("ReportDialog", "打开文件：{name}").format(name=main.name),
+            )
         self.generated.emit(written)
 
     def task_stopped(self) -> None:
@@ -471,7 +487,7 @@ class ReportDialog(TaskDialog):
 
     def open_folder(self) -> None:
         """Show the reports' folder in the system's file manager."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        open_path(self.folder)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -488,7 +504,7 @@ class ReportDialog(TaskDialog):
     def _open_file(self, index: QModelIndex) -> None:
         paths = self.files_model.paths()
         if 0 <= index.row() < len(paths):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[index.row()])))
+            open_path(paths[index.row()])
 
     # --------------------------------------------------------------------- looks
 
@@ -599,6 +615,8 @@ class ResultExport(QObject):
         self.workspace = workspace
         self._window = parent
         self.running = False
+        # The message offering to open the exported file (the last one shown).
+        self.done_message: QMessageBox | None = None
 
     def ask_path(self) -> Path | None:
         """The Save dialog; None when cancelled. A name without .xlsx/.csv gets the filter's."""
@@ -643,6 +661,13 @@ class ResultExport(QObject):
         self.running = False
         self.finished.emit()
         self.status.emit(translate("ReportDialog", "已导出考核结果：{path}").format(path=path))
+        self.done_message = show_done(
+            self._window,
+            translate("ReportDialog", "导出考核结果"),
+            translate("ReportDialog", "已导出考核结果"),
+            file=path,
+            details=str(path),
+        )
         self.exported.emit(path)
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -13,13 +13,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QDesktopServices,
     QGuiApplication,
     QKeySequence,
     QShortcut,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jlpanel.gui.common.done_message import open_path
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
@@ -536,7 +535,7 @@ class ImportDialog(TaskDialog):
         """Open the folder of the selected file in the system's file manager."""
         chosen = self.selected_outcomes()
         if chosen:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(chosen[0].path.parent)))
+            open_path(chosen[0].path.parent)
 
     def _flash(self, message: str) -> None:
         self.ui.findingsLabel.setText(message)

@@ -497,6 +497,21 @@
     </message>
 </context>
 <context>
+    <name>DoneMessage</name>
+    <message>
+        <source>打开文件(&amp;F)</source>
+        <translation>Open &amp;File</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;O)</source>
+        <translation>&amp;Open Folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <source>备案编号 {no}</source>
@@ -2497,6 +2512,10 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Gathering the results…</translation>
     </message>
     <message>
+        <source>打开文件：{name}</source>
+        <translation>Open File opens: {name}</translation>
+    </message>
+    <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2622,6 +2641,10 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>已导出考核结果：{path}</source>
         <translation>Results exported to {path}</translation>
+    </message>
+    <message>
+        <source>已导出考核结果</source>
+        <translation>The results were exported</translation>
     </message>
     <message>
         <source>未能导出考核结果</source>
@@ -3794,6 +3817,14 @@ n is the number of platforms used, k the number of experts.</translation>
     <message>
         <source>考核结果已于 {date} 确定</source>
         <translation>Results confirmed on {date}</translation>
+    </message>
+    <message>
+        <source>确定结果</source>
+        <translation>Confirm Results</translation>
+    </message>
+    <message>
+        <source>下一步：生成评审报告 (Ctrl+P)，导出结果 (Ctrl+E)。</source>
+        <translation>Next: generate the reports (Ctrl+P) and export the results (Ctrl+E).</translation>
     </message>
     <message>
         <source>已重新打开考核结果</source>
