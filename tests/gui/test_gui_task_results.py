@@ -179,6 +179,19 @@ def test_a_refused_file_opens_the_problem_pane_below_every_result(
     assert problems_height > results_height > 0  # the list takes what it needs, no more
 
 
+def test_the_dialog_shows_a_busy_cursor_only_while_it_works(
+    merge_dialog: MergeDialog, cycle: tuple[Any, list[Path], Path], qtbot: Any
+) -> None:
+    shapes: list[Qt.CursorShape] = []
+    merge_dialog.progress.progressed.connect(
+        lambda *_a: shapes.append(merge_dialog.cursor().shape())
+    )
+    assert merge_dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
+    merge(qtbot, merge_dialog, cycle[1])
+    assert shapes and set(shapes) == {Qt.CursorShape.BusyCursor}
+    assert merge_dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
 # ------------------------------------------------------------- the open-file message
 
 OPEN_FILE, OPEN_FOLDER, CLOSE = "打开文件(&F)", "打开文件夹(&O)", "关闭"

@@ -204,6 +204,8 @@ class TaskDialog(QDialog):
         goes to ``task_stopped`` and ``task_failed``."""
         self.running = True
         self._cancel = threading.Event()
+        # Arrow and hourglass: busy, and 取消 can still be clicked.
+        self.setCursor(Qt.CursorShape.BusyCursor)
         if self._title is not None and title is not None:
             self._title.setText(title)
         if self._bar is not None:
@@ -250,10 +252,12 @@ class TaskDialog(QDialog):
 
     def _on_done(self, result: Any) -> None:
         self.running = False
+        self.unsetCursor()
         self.task_done(result)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.running = False
+        self.unsetCursor()
         self.task_stopped()
         self.task_failed(show_task_error(self, exc, write_errors=self.write_errors))
 
