@@ -29,7 +29,7 @@ import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -89,6 +89,9 @@ class MergeOutcome:
     replaced_revision: int | None = None
     package_id: str | None = None
     expert_id: int | None = None
+    #: A newer revision of the same package that stands in this file's place: merged after it
+    #: in the same run, or before (then this file is refused as stale). None: nothing newer.
+    superseded_by: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -570,6 +573,7 @@ class _Plan:
     status: MergeFileStatus
     findings: list[Finding]
     replaced_revision: int | None = None
+    superseded_by: int | None = None
     #: Sheet id → (platform id, provenance, package id, revision) of the sheets to delete.
     replaced: dict[int, tuple[int, str, str | None, int]] = field(default_factory=dict)
     #: Declared conflicts to add, to re-word and to withdraw: platform id → reason.
@@ -646,6 +650,7 @@ def _plan(s: Session, ctx: _Context, c: _Candidate) -> _Plan:
                     "reopens the sheet and submits a new revision",
                 )
             ],
+            superseded_by=last.revision if revision < last.revision else None,
         )
     newer = s.execute(
         select(m.ReviewPackage.issued_at)
@@ -986,7 +991,7 @@ def merge_score_files(
         for n, path in enumerate(files):
             outcomes.setdefault(n, MergeOutcome(path, MergeFileStatus.CANCELLED))
         log.info("merge cancelled after %d of %d steps", done, steps)
-        return [outcomes[n] for n in range(len(files))]
+        return _mark_superseded([outcomes[n] for n in range(len(files))])
 
     for n, path in enumerate(files):
         if progress is not None and not progress(n, steps, path.name):
@@ -1025,7 +1030,23 @@ def merge_score_files(
         )
     if progress is not None:
         progress(steps, steps, "")
-    return [outcomes[n] for n in range(len(files))]
+    return _mark_superseded([outcomes[n] for n in range(len(files))])
+
+
+def _mark_superseded(outcomes: list[MergeOutcome]) -> list[MergeOutcome]:
+    """Say of each file whose scores are in that a newer revision of its package was merged
+    after it in the same run (a folder holding revisions 1 and 2 stores both, in order)."""
+    newest: dict[str, int] = {}
+    for o in outcomes:
+        if o.status is MergeFileStatus.MERGED and o.package_id and o.revision is not None:
+            newest[o.package_id] = max(newest.get(o.package_id, 0), o.revision)
+    marked = []
+    for o in outcomes:
+        newer = newest.get(o.package_id or "", 0)
+        if o.ok and o.revision is not None and o.revision < newer:
+            o = replace(o, superseded_by=newer)
+        marked.append(o)
+    return marked
 
 
 def _outcome(c: _Candidate, plan: _Plan) -> MergeOutcome:
@@ -1048,6 +1069,7 @@ def _outcome(c: _Candidate, plan: _Plan) -> MergeOutcome:
         replaced_revision=plan.replaced_revision if merged else None,
         package_id=c.package.id,
         expert_id=c.package.expert_id,
+        superseded_by=plan.superseded_by,
     )
 
 

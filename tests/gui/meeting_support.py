@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from broken_workbooks import sample_dossier
 
@@ -98,3 +102,20 @@ def build_scored_cycle(folder: Path) -> Path:
         merged = merge_score_files(ws, [scores], backup_dir=None)
         assert all(o.ok for o in merged), [o.findings for o in merged]
     return path
+
+
+@contextmanager
+def opened_copy(scored_folder: Path, target: Path) -> Iterator[Any]:
+    """A fresh copy of :func:`build_scored_cycle`'s folder at ``target``, its workspace open
+    (closed once the background tasks are done)."""
+    from PySide6.QtCore import QThreadPool
+
+    from jlpanel.services.workspace import open_workspace
+
+    shutil.copytree(scored_folder, target)
+    ws = open_workspace(target / "2026年度.jlpanel")
+    try:
+        yield ws
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        ws.close()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import Shown
-from meeting_support import NAMES, build_scored_cycle
+from meeting_support import NAMES, build_scored_cycle, opened_copy
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, QPoint, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -31,14 +31,8 @@ def scored_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def workspace(scored_folder: Path, tmp_path: Path, app: QApplication) -> Iterator[Any]:
     """A fresh copy of the scored workspace, open."""
-    from jlpanel.services.workspace import open_workspace
-
-    target = tmp_path / "cycle"
-    shutil.copytree(scored_folder, target)
-    ws = open_workspace(target / "2026年度.jlpanel")
-    yield ws
-    QThreadPool.globalInstance().waitForDone()
-    ws.close()
+    with opened_copy(scored_folder, tmp_path / "cycle") as ws:
+        yield ws
 
 
 @pytest.fixture

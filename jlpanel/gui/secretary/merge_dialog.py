@@ -4,18 +4,15 @@ cancel, then one result per file with its findings (the import dialog's pattern)
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,55 +26,92 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.dossier_models import FindingsModel
 from jlpanel.gui.common.i18n import counted, current_language, translate
-from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import Column, RowsModel
-from jlpanel.gui.common.tasks import ProgressRelay, run_task
-from jlpanel.gui.common.theme import (
-    RoomyItemDelegate,
-    WrappingItemDelegate,
-    icon,
-    scaled_font,
-    set_muted,
-)
-from jlpanel.services.errors import UserError
+from jlpanel.gui.common.task_dialog import TaskDialog, select_row, setup_findings_table
+from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 
 if TYPE_CHECKING:
+    from jlpanel.domain.dossier import Finding
     from jlpanel.services.merge import MergeOutcome
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-_LAST_FOLDER_KEY = "merge/lastFolder"
-
-#: Each status: its icon (a distinct shape) and colour.
+#: Each state: its icon (a distinct shape) and colour.
 MERGE_STATUS_LOOK: dict[str, tuple[str, str]] = {
     "merged": ("status-imported", "#2f7d3b"),
+    "superseded": ("status-replaced", "#5f6b76"),
     "unchanged": ("status-exists", "#5f6b76"),
     "refused": ("status-refused", "#b3261e"),
     "cancelled": ("status-cancelled", "#5f6b76"),
 }
 
+#: Findings that only explain a harmless result: the same file merged before (无变化), and a
+#: revision older than the one merged (已被第 N 版取代). Neither is a problem to deal with.
+HARMLESS_FINDINGS = frozenset({"merge.already_merged", "merge.stale_revision"})
 
-def merge_status_text(status: str) -> str:
-    """A merge status in words."""
+
+def merge_state(outcome: MergeOutcome) -> str:
+    """merged, superseded (a newer revision stands in its place), unchanged, refused or
+    cancelled."""
+    return "superseded" if outcome.superseded_by is not None else outcome.status.value
+
+
+def merge_status_text(outcome: MergeOutcome) -> str:
+    """A file's result in words: 已合并, 已被第 N 版取代, 无变化, 被拒绝, 已取消."""
+    state = merge_state(outcome)
+    if state == "superseded":
+        return translate("MergeDialog", "已被第 {n} 版取代").format(n=outcome.superseded_by)
     return {
         "merged": translate("MergeDialog", "已合并"),
-        "unchanged": translate("MergeDialog", "已合并过，无变化"),
+        "unchanged": translate("MergeDialog", "无变化"),
         "refused": translate("MergeDialog", "被拒绝"),
         "cancelled": translate("MergeDialog", "已取消"),
-    }.get(status, status)
+    }.get(state, state)
+
+
+def problems(outcome: MergeOutcome) -> tuple[Finding, ...]:
+    """The findings of a file that need attention (the harmless explanations left out)."""
+    return tuple(f for f in outcome.findings if f.code not in HARMLESS_FINDINGS)
+
+
+def problem_count(outcomes: Sequence[MergeOutcome]) -> int:
+    """How many files have a problem to deal with."""
+    return sum(1 for o in outcomes if problems(o))
 
 
 def merge_summary(outcomes: Sequence[MergeOutcome]) -> str:
-    """已合并 N 个，无变化 M 个，被拒绝 K 个."""
-    merged = sum(1 for o in outcomes if o.status.value == "merged")
-    unchanged = sum(1 for o in outcomes if o.status.value == "unchanged")
-    return translate(
-        "MergeDialog", "已合并 {merged} 个，无变化 {unchanged} 个，未合并 {other} 个"
-    ).format(merged=merged, unchanged=unchanged, other=len(outcomes) - merged - unchanged)
+    """已合并 N 个，已被取代 S 个，无变化 M 个，未合并 K 个 (the zero counts after the first left
+    out), then the files with problems."""
+    states = [merge_state(o) for o in outcomes]
+    merged = states.count("merged")
+    superseded = states.count("superseded")
+    unchanged = states.count("unchanged")
+    parts = [translate("MergeDialog", "已合并 {n} 个").format(n=merged)]
+    if superseded:
+        parts.append(translate("MergeDialog", "已被取代 {n} 个").format(n=superseded))
+    if unchanged:
+        parts.append(translate("MergeDialog", "无变化 {n} 个").format(n=unchanged))
+    other = len(states) - merged - superseded - unchanged
+    if other:
+        parts.append(translate("MergeDialog", "未合并 {n} 个").format(n=other))
+    count = problem_count(outcomes)
+    tail = (
+        counted(
+            count,
+            translate("MergeDialog", "{n} 个文件有问题", "one"),
+            translate("MergeDialog", "{n} 个文件有问题", "other"),
+        )
+        if count
+        else translate("MergeDialog", "没有需要处理的问题")
+    )
+    return translate("MergeDialog", "，").join(parts) + translate("MergeDialog", "；") + tail
+
+
+def _count(findings: Sequence[Finding], severity: str) -> str:
+    return str(sum(1 for f in findings if f.severity.value == severity))
 
 
 def _results_columns() -> list[Column[MergeOutcome]]:
@@ -89,9 +123,9 @@ def _results_columns() -> list[Column[MergeOutcome]]:
         ),
         Column(
             lambda: translate("MergeDialog", "结果"),
-            lambda o: merge_status_text(o.status.value),
-            colour=lambda o: MERGE_STATUS_LOOK.get(o.status.value, ("", "#1f2933"))[1],
-            icon=lambda o: MERGE_STATUS_LOOK.get(o.status.value, ("status-cancelled", ""))[0],
+            merge_status_text,
+            colour=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("", "#1f2933"))[1],
+            icon=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("status-cancelled", ""))[0],
         ),
         Column(lambda: translate("MergeDialog", "专家"), lambda o: o.expert_name or "—"),
         Column(
@@ -105,35 +139,22 @@ def _results_columns() -> list[Column[MergeOutcome]]:
             numeric=True,
         ),
         Column(
-            lambda: translate("MergeDialog", "错误"), lambda o: str(len(o.errors)), numeric=True
+            lambda: translate("MergeDialog", "错误"),
+            lambda o: _count(problems(o), "error"),
+            numeric=True,
         ),
         Column(
-            lambda: translate("MergeDialog", "提示"), lambda o: str(len(o.warnings)), numeric=True
+            lambda: translate("MergeDialog", "提示"),
+            lambda o: _count(problems(o), "warning"),
+            numeric=True,
         ),
     ]
 
 
-def _run_merge(
-    workspace: Workspace,
-    paths: list[Path],
-    relay: ProgressRelay,
-    cancel: threading.Event,
-    backup_dir: Path,
-    backup_count: int,
-) -> list[MergeOutcome]:
-    from jlpanel.services.merge import merge_score_files
-
-    return merge_score_files(
-        workspace,
-        paths,
-        backup_dir=backup_dir,
-        backup_count=backup_count,
-        progress=partial(relay.report, cancel),
-    )
-
-
-class MergeDialog(QDialog):
+class MergeDialog(TaskDialog):
     """合并评分文件: the files, then progress with 取消, then a result per file."""
+
+    folder_key = "merge/lastFolder"
 
     #: One merge finished; carries its outcomes.
     merged = Signal(object)
@@ -141,11 +162,7 @@ class MergeDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.running = False
-        self._cancel = threading.Event()
         self._paths: list[Path] = []
-        self.relay = ProgressRelay(self)
-        self.relay.progressed.connect(self._on_progress)
         self.setAcceptDrops(True)
 
         self.pages = QStackedWidget(self)
@@ -191,6 +208,9 @@ class MergeDialog(QDialog):
         row.addWidget(self.cancelButton)
         playout.addLayout(row)
         playout.addStretch(2)
+        self.set_progress_widgets(
+            self.progressBar, self.progressFile, self.cancelButton, title=self.progressTitle
+        )
         # results
         self.resultsPage = QWidget()
         self.summaryLabel = QLabel()
@@ -208,24 +228,20 @@ class MergeDialog(QDialog):
         self.findingsLabel = QLabel()
         self.findings_model = FindingsModel(self)
         self.findingsTable = QTableView()
-        self.findingsTable.setModel(self.findings_model)
-        self.findingsTable.setItemDelegate(WrappingItemDelegate(self.findingsTable))
-        self.findingsTable.verticalHeader().hide()
-        self.findingsTable.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        fheader = self.findingsTable.horizontalHeader()
-        fheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        fheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        fheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.resultsTable)
-        bottom = QWidget()
-        blayout = QVBoxLayout(bottom)
+        setup_findings_table(self.findingsTable, self.findings_model)
+        # Every file's row first; the problems below only when there are any, taking only
+        # the room the list leaves (the list stretches, the problem pane does not).
+        self.resultsSplitter = QSplitter(Qt.Orientation.Vertical)
+        self.resultsSplitter.setChildrenCollapsible(False)
+        self.resultsSplitter.addWidget(self.resultsTable)
+        self.problemsPane = QWidget()
+        blayout = QVBoxLayout(self.problemsPane)
         blayout.setContentsMargins(0, 0, 0, 0)
         blayout.addWidget(self.findingsLabel)
         blayout.addWidget(self.findingsTable)
-        splitter.addWidget(bottom)
+        self.resultsSplitter.addWidget(self.problemsPane)
+        self.resultsSplitter.setStretchFactor(0, 1)
+        self.resultsSplitter.setStretchFactor(1, 0)
         self.moreButton = QPushButton()
         self.copyButton = QPushButton(icon("edit-copy"), "")
         self.closeButton = QPushButton()
@@ -236,7 +252,7 @@ class MergeDialog(QDialog):
         rrow.addWidget(self.closeButton)
         rlayout = QVBoxLayout(self.resultsPage)
         rlayout.addWidget(self.summaryLabel)
-        rlayout.addWidget(splitter, 1)
+        rlayout.addWidget(self.resultsSplitter, 1)
         rlayout.addLayout(rrow)
 
         for page in (self.choosePage, self.progressPage, self.resultsPage):
@@ -248,7 +264,6 @@ class MergeDialog(QDialog):
         self.addFolderButton.clicked.connect(self.add_folder)
         self.removeButton.clicked.connect(self.remove_selected)
         self.startButton.clicked.connect(self.start)
-        self.cancelButton.clicked.connect(self.cancel)
         self.closeButton.clicked.connect(self.accept)
         self.moreButton.clicked.connect(self._choose_more)
         self.copyButton.clicked.connect(self.copy_findings)
@@ -260,11 +275,6 @@ class MergeDialog(QDialog):
         self._update_buttons()
 
     # ------------------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         from jlpanel.services.preferences import load_preferences
@@ -297,34 +307,16 @@ class MergeDialog(QDialog):
 
     # -------------------------------------------------------------------- choosing files
 
-    def _last_folder(self) -> str:
-        value = app_settings().value(_LAST_FOLDER_KEY, "")
-        return value if isinstance(value, str) else ""
-
-    def _remember(self, folder: Path) -> None:
-        settings = app_settings()
-        settings.setValue(_LAST_FOLDER_KEY, str(folder))
-        settings.sync()
-
-    def add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
+    def files_question(self) -> tuple[str, str]:
+        return (
             translate("MergeDialog", "选择评分文件"),
-            self._last_folder(),
             translate("MergeDialog", "评分文件 (*.jlscore);;所有文件 (*)"),
         )
-        paths = [Path(n) for n in names if n]
-        if paths:
-            self._remember(paths[0].parent)
-            self.add_paths(paths)
 
     def add_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self, translate("MergeDialog", "选择存放评分文件的文件夹"), self._last_folder()
-        )
-        if name:
-            self._remember(Path(name))
-            self.add_paths([Path(name)])
+        folder = self.ask_folder(translate("MergeDialog", "选择存放评分文件的文件夹"))
+        if folder is not None:
+            self.add_paths([folder])
 
     def add_paths(self, paths: Sequence[Path]) -> None:
         """List ``paths`` for merging (folders are expanded to their score files)."""
@@ -376,77 +368,77 @@ class MergeDialog(QDialog):
         """Merge the listed files in the background."""
         if self.running or not self._paths:
             return
+        from jlpanel.services.merge import merge_score_files
         from jlpanel.services.preferences import load_preferences
 
         preferences = load_preferences()
-        self.running = True
-        self._cancel = threading.Event()
-        self.progressTitle.setText(translate("MergeDialog", "正在合并…"))
-        self.progressBar.setRange(0, max(2 * len(self._paths), 1))
-        self.progressBar.setValue(0)
-        self.progressFile.setText(translate("MergeDialog", "正在核对评分文件…"))
-        self.cancelButton.setEnabled(True)
-        self.pages.setCurrentWidget(self.progressPage)
-        self._update_buttons()
         log.info("merging %d score file(s)", len(self._paths))
-        run_task(
+        self.start_task(
             partial(
-                _run_merge,
+                merge_score_files,
                 self.workspace,
                 list(self._paths),
-                self.relay,
-                self._cancel,
-                preferences.backup_folder(),
-                preferences.backup_count,
+                backup_dir=preferences.backup_folder(),
+                backup_count=preferences.backup_count,
             ),
-            self._on_done,
-            self._on_failed,
+            steps=max(2 * len(self._paths), 1),  # each file is checked, then stored
+            note=translate("MergeDialog", "正在核对评分文件…"),
+            title=translate("MergeDialog", "正在合并…"),
         )
 
-    def cancel(self) -> None:
-        if not self.running or self._cancel.is_set():
-            return
-        self._cancel.set()
-        self.progressTitle.setText(translate("MergeDialog", "正在取消…"))
-        self.cancelButton.setEnabled(False)
+    def task_started(self) -> None:
+        self.pages.setCurrentWidget(self.progressPage)
+        self._update_buttons()
 
-    def _on_progress(self, done: int, total: int, name: str) -> None:
-        if not self.running:
-            return
-        self.progressBar.setMaximum(max(total, 1))
-        self.progressBar.setValue(done)
-        self.progressFile.setText(name or translate("MergeDialog", "正在完成…"))
+    def progress_text(self, done: int, total: int, name: str) -> str:
+        # The steps are the files checked and then stored: the name alone, no count.
+        return name or super().progress_text(done, total, name)
 
-    def _on_done(self, outcomes: list[MergeOutcome]) -> None:
-        self.running = False
+    def task_done(self, outcomes: list[MergeOutcome]) -> None:
         self.results_model.set_rows(outcomes)
         self.summaryLabel.setText(merge_summary(outcomes))
         self.pages.setCurrentWidget(self.resultsPage)
+        self._fit_panes()
+        # Start on the first file with a problem, else the first file.
         rows = range(len(outcomes))
-        first = next((r for r in rows if not outcomes[r].ok), 0) if outcomes else -1
+        first = next((r for r in rows if problems(outcomes[r])), 0) if outcomes else -1
         if first >= 0:
             self.select_result(first)
         self._on_selection()
         self._update_buttons()
         self.merged.emit(outcomes)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.running = False
+    def task_stopped(self) -> None:
         self.pages.setCurrentWidget(self.choosePage)
         self._update_buttons()
-        if isinstance(exc, UserError):
-            show_user_error(self, exc)
-        else:
-            report_exception(exc, self)
 
     # ------------------------------------------------------------------------- results
 
-    def select_result(self, row: int) -> None:
-        self.resultsTable.selectionModel().setCurrentIndex(
-            self.results_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
+    def problem_count(self) -> int:
+        """How many of the files shown have a problem to deal with."""
+        return problem_count(self.results_model.rows())
+
+    def _fit_panes(self) -> None:
+        """The problem pane only when a file has a problem; then the list keeps the height
+        its rows need (up to two thirds) and the problems take the rest."""
+        has_problems = self.problem_count() > 0
+        self.problemsPane.setVisible(has_problems)
+        total = self.resultsSplitter.height()
+        if not has_problems or total <= 0:
+            return
+        table = self.resultsTable
+        rows = self.results_model.rowCount()
+        needed = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
         )
+        top = min(needed, total * 2 // 3)
+        self.resultsSplitter.setSizes([top, total - top])
+
+    def select_result(self, row: int) -> None:
+        select_row(self.resultsTable, row)
 
     def selected_outcomes(self) -> list[MergeOutcome]:
         rows = sorted({i.row() for i in self.resultsTable.selectionModel().selectedRows()})
@@ -454,7 +446,7 @@ class MergeDialog(QDialog):
 
     def _on_selection(self, *_args: object) -> None:
         chosen = self.selected_outcomes()
-        findings = [f for o in chosen for f in o.findings]
+        findings = [f for o in chosen for f in problems(o)]
         self.findings_model.set_findings(findings)
         if len(chosen) == 1 and findings:
             text = counted(
@@ -463,7 +455,9 @@ class MergeDialog(QDialog):
                 translate("MergeDialog", "{file} 的问题（{n} 条）", "other"),
             ).replace("{file}", chosen[0].path.name)
         elif len(chosen) == 1:
-            text = translate("MergeDialog", "{file} 没有发现问题").format(file=chosen[0].path.name)
+            text = translate("MergeDialog", "{file}：{result}，没有需要处理的问题").format(
+                file=chosen[0].path.name, result=merge_status_text(chosen[0])
+            )
         else:
             text = translate("MergeDialog", "选择一个文件，查看它的问题")
         self.findingsLabel.setText(text)
@@ -475,15 +469,9 @@ class MergeDialog(QDialog):
         language = current_language()
         blocks = []
         for o in self.results_model.rows():
-            lines = [f"{o.path.name}: {merge_status_text(o.status.value)}"]
+            lines = [f"{o.path.name}: {merge_status_text(o)}"]
             lines.extend(findings_text(o.findings, language))
             blocks.append("\n".join(lines))
         text = "\n\n".join(blocks)
         QGuiApplication.clipboard().setText(text)
         return text
-
-    def reject(self) -> None:
-        if self.running:
-            self.cancel()
-            return
-        super().reject()

@@ -7,26 +7,22 @@ as the cycle's setting (audited), so the next reports and the export follow it."
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -35,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -42,13 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
-from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.done_message import open_path, show_done
+from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.rules_model import REPORT_LANGUAGES
-from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.task_dialog import PathsModel, ProgressCallback, TaskDialog, show_task_error
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
-from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab
     from jlpanel.services.workspace import Workspace
@@ -147,7 +143,7 @@ def _write_reports(
     combined: bool,
     language: str,
     relay: ReportProgress,
-    cancel: threading.Event,
+    progress: ProgressCallback,
 ) -> list[Path]:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import set_cycle_language
@@ -161,45 +157,14 @@ def _write_reports(
         documents=documents,
         combined=combined,
         language=language,
-        progress=partial(relay.report, cancel),
+        progress=progress,
     )
-
-
-class WrittenFilesModel(QAbstractListModel):
-    """The files written: names, the full path as a tooltip."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._paths: list[Path] = []
-
-    def set_paths(self, paths: Sequence[Path]) -> None:
-        self.beginResetModel()
-        self._paths = list(paths)
-        self.endResetModel()
-
-    def paths(self) -> list[Path]:
-        return list(self._paths)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._paths)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._paths):
-            return None
-        path = self._paths[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return path.name
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(path)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon("document-sign")
-        return None
 
 
 # ------------------------------------------------------------------------------ dialog
 
 
-class ReportDialog(QDialog):
+class ReportDialog(TaskDialog):
     """生成评审报告: tick the documents and the folder, 生成 with progress and 取消, then the
     files written with 打开文件夹."""
 
@@ -212,6 +177,9 @@ class ReportDialog(QDialog):
     # The cycle's report language is now this one (stored in the workspace).
     language_changed = Signal(str)
 
+    write_errors = True
+    progress: ReportProgress
+
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, language: str | None = None
     ) -> None:
@@ -221,13 +189,10 @@ class ReportDialog(QDialog):
         self.workspace = workspace
         # The cycle's report language as stored.
         self.cycle_language = language or workspace.cycle_info().language
-        self.running = False
-        self.cancelled = False
-        self._cancel = threading.Event()
-        self.progress = ReportProgress(self)
-        self.progress.progressed.connect(self._on_progress)
         self.progress.language_stored.connect(self._on_language_stored)
         self.folder = starting_report_folder(workspace.path, parent)
+        # The message offering to open what was written (the last one shown).
+        self.done_message: QMessageBox | None = None
 
         self.titleLabel = QLabel()
         self.titleLabel.setFont(scaled_font(self.titleLabel, 1.25, bold=True))
@@ -294,7 +259,6 @@ class ReportDialog(QDialog):
         # ---- progress
         self.progressPage = QWidget()
         self.progressBar = QProgressBar()
-        self.progressBar.setFormat("%v / %m")  # files done of all, not a percentage
         self.progressFileLabel = QLabel()
         self.progressFileLabel.setWordWrap(True)
         self.progressNoteLabel = QLabel()
@@ -315,7 +279,7 @@ class ReportDialog(QDialog):
         self.resultFolderLabel.setWordWrap(True)
         self.resultFolderLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_muted(self.resultFolderLabel)
-        self.files_model = WrittenFilesModel(self)
+        self.files_model = PathsModel("document-sign", parent=self)
         self.filesList = QListView()
         self.filesList.setModel(self.files_model)
         self.filesList.setItemDelegate(RoomyItemDelegate(self.filesList, pad_y=3))
@@ -342,7 +306,13 @@ class ReportDialog(QDialog):
         self.startButton.setIcon(icon("document-sign"))
         self.startButton.clicked.connect(self.start)
         self.cancelButton = QPushButton()
-        self.cancelButton.clicked.connect(self.cancel)
+        self.set_progress_widgets(
+            self.progressBar,
+            self.progressFileLabel,
+            self.cancelButton,
+            title=self.titleLabel,
+            bar_format="%v / %m",  # files done of all, not a percentage
+        )
         self.closeButton = QPushButton()
         self.closeButton.clicked.connect(self.accept)
         for button in (
@@ -369,9 +339,17 @@ class ReportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.pages.setCurrentWidget(self.choosePage)
-        self._retranslate()
+        self.retranslate()
         self._update_buttons()
         self.resize(640, 500)
+
+    def make_progress_relay(self) -> ReportProgress:
+        return ReportProgress(self)
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether 取消 was asked for in the last run."""
+        return self.cancelling
 
     # -------------------------------------------------------------------- choosing
 
@@ -408,7 +386,7 @@ class ReportDialog(QDialog):
 
     def _choose_again(self) -> None:
         self.pages.setCurrentWidget(self.choosePage)
-        self._retranslate()
+        self.retranslate()
         self._update_buttons()
 
     # --------------------------------------------------------------------- writing
@@ -420,22 +398,13 @@ class ReportDialog(QDialog):
             return
         self.folder = self.output_folder()
         _remember_folder(self.parentWidget(), _REPORT_FOLDER_PROPERTY, self.folder)
-        self.running = True
-        self.cancelled = False
-        self._cancel = threading.Event()
-        self.progressBar.setRange(0, 0)  # busy until the first file is known
-        self.progressBar.setValue(0)
-        self.progressFileLabel.setText(translate("ReportDialog", "正在汇总考核结果…"))
-        self.pages.setCurrentWidget(self.progressPage)
-        self._retranslate()
-        self._update_buttons()
-        self.cancelButton.setFocus()
         combined = self.combinedCheck.isChecked()
         language = self.report_language()
         log.info(
             "writing reports %s (combined=%s, %s) to %s", documents, combined, language, self.folder
         )
-        run_task(
+        # After 取消 the folder keeps its previous reports.
+        self.start_task(
             partial(
                 _write_reports,
                 self.workspace,
@@ -444,65 +413,51 @@ class ReportDialog(QDialog):
                 combined,
                 language,
                 self.progress,
-                self._cancel,
             ),
-            self._on_done,
-            self._on_failed,
+            steps=0,  # busy until the first file is known
+            note=translate("ReportDialog", "正在汇总考核结果…"),
         )
 
-    def cancel(self) -> None:
-        """Stop after the file being written; the folder keeps its previous reports."""
-        if not self.running or self._cancel.is_set():
-            return
-        self._cancel.set()
-        self.cancelled = True
-        self.titleLabel.setText(translate("ReportDialog", "正在取消…"))
-        self.cancelButton.setEnabled(False)
+    def task_started(self) -> None:
+        self.pages.setCurrentWidget(self.progressPage)
+        self.retranslate()
+        self._update_buttons()
+        self.cancelButton.setFocus()
 
     def _on_language_stored(self, language: str) -> None:
         self.cycle_language = language
         self.language_changed.emit(language)
 
-    def _on_progress(self, done: int, total: int, name: str) -> None:
-        if not self.running:
-            return
-        self.progressBar.setRange(0, max(total, 1))
-        self.progressBar.setValue(done)
-        if name:
-            self.progressFileLabel.setText(
-                translate("ReportDialog", "第 {n} / {total} 个文件：{name}").format(
-                    n=done + 1, total=total, name=name
-                )
-            )
-        else:
-            self.progressFileLabel.setText(translate("ReportDialog", "正在完成…"))
-
-    def _on_done(self, written: list[Path]) -> None:
-        self.running = False
+    def task_done(self, written: list[Path]) -> None:
         self.files_model.set_paths(written)
         self.pages.setCurrentWidget(self.resultsPage)
-        self._retranslate()
+        self.retranslate()
         self._update_buttons()
         if written:
             self.filesList.setCurrentIndex(self.files_model.index(0, 0))
         self.filesList.setFocus()
         self.status.emit(self.summary())
+        if written and not self.cancelled:
+            # The combined file when there is one (it holds all), else the first written.
+            main = written[-1] if self.combinedCheck.isChecked() else written[0]
+            self.done_message = show_done(
+                self,
+                translate("ReportDialog", "评审报告已生成"),
+                self.count_text(),
+                file=main,
+                folder=self.folder,
+                details=translate("ReportDialog", "文件夹：{folder}").format(folder=self.folder)
+                + "\n"
+                + translate("ReportDialog", "打开文件：{name}").format(name=main.name),
+            )
         self.generated.emit(written)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.running = False
+    def task_stopped(self) -> None:
         self.pages.setCurrentWidget(self.choosePage)
-        self._retranslate()
+        self.retranslate()
         self._update_buttons()
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        elif isinstance(exc, OSError):
-            message = translate("ReportDialog", "无法写入文件：\n{error}").format(error=exc)
-            show_user_error(self, UserError(message, message))
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+
+    def task_failed(self, message: str) -> None:
         self.status.emit(translate("ReportDialog", "未能生成评审报告"))
         self.failed.emit(message)
 
@@ -532,7 +487,7 @@ class ReportDialog(QDialog):
 
     def open_folder(self) -> None:
         """Show the reports' folder in the system's file manager."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        open_path(self.folder)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -549,17 +504,17 @@ class ReportDialog(QDialog):
     def _open_file(self, index: QModelIndex) -> None:
         paths = self.files_model.paths()
         if 0 <= index.row() < len(paths):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[index.row()])))
+            open_path(paths[index.row()])
 
     # --------------------------------------------------------------------- looks
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(translate("ReportDialog", "生成评审报告"))
         page = self.pages.currentWidget()
         if page is self.progressPage:
             self.titleLabel.setText(
                 translate("ReportDialog", "正在取消…")
-                if self._cancel.is_set()
+                if self.cancelling
                 else translate("ReportDialog", "正在生成评审报告…")
             )
         elif page is self.resultsPage:
@@ -621,33 +576,12 @@ class ReportDialog(QDialog):
         self.languageCombo.setEnabled(choosing)
         self.startButton.setDefault(choosing)
         self.cancelButton.setVisible(progress)
-        self.cancelButton.setEnabled(progress and not self._cancel.is_set())
+        self.cancelButton.setEnabled(progress and not self.cancelling)
         self.closeButton.setVisible(not progress)
         self.closeButton.setDefault(results)
         self.openFolderButton.setVisible(results)
         self.openFolderButton.setEnabled(results and self.files_model.rowCount() > 0)
         self.againButton.setVisible(results)
-
-    # --------------------------------------------------------------------- closing
-
-    def reject(self) -> None:
-        # Esc while writing cancels the rest; the dialog stays until the file is done.
-        if self.running:
-            self.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            self.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 # ------------------------------------------------------------------------------ export
@@ -681,6 +615,8 @@ class ResultExport(QObject):
         self.workspace = workspace
         self._window = parent
         self.running = False
+        # The message offering to open the exported file (the last one shown).
+        self.done_message: QMessageBox | None = None
 
     def ask_path(self) -> Path | None:
         """The Save dialog; None when cancelled. A name without .xlsx/.csv gets the filter's."""
@@ -725,19 +661,17 @@ class ResultExport(QObject):
         self.running = False
         self.finished.emit()
         self.status.emit(translate("ReportDialog", "已导出考核结果：{path}").format(path=path))
+        self.done_message = show_done(
+            self._window,
+            translate("ReportDialog", "导出考核结果"),
+            translate("ReportDialog", "已导出考核结果"),
+            file=path,
+            details=str(path),
+        )
         self.exported.emit(path)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.running = False
         self.finished.emit()
         self.status.emit(translate("ReportDialog", "未能导出考核结果"))
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self._window, exc)
-        elif isinstance(exc, OSError):
-            message = translate("ReportDialog", "无法写入文件：\n{error}").format(error=exc)
-            show_user_error(self._window, UserError(message, message))
-        else:
-            message = str(exc)
-            report_exception(exc, self._window)
-        self.failed.emit(message)
+        self.failed.emit(show_task_error(self._window, exc, write_errors=True))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.domain.exact import to_decimal
 from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.done_message import show_done
 from jlpanel.gui.common.dossier_models import findings_text
 from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
@@ -985,6 +986,8 @@ class ResultsPage(_Page):
         self._ties: dict[int, Tie] = {}
         self._tie_lines: list[TieLine] = []
         self._confirmation: ConfirmationStatus | None = None
+        # The message after 确定结果 (the last one shown).
+        self.done_message: QMessageBox | None = None
         self.confirmationLabel = QLabel()
         self.confirmationLabel.setWordWrap(True)
         self.confirmationLabel.setTextFormat(Qt.TextFormat.PlainText)
@@ -1313,10 +1316,20 @@ class ResultsPage(_Page):
             report_exception(exc, self)
             return
         self.refresh()
-        self.status_message.emit(
-            translate("SecretaryView", "考核结果已于 {date} 确定").format(
-                date=date(status.confirmed_on)
-            )
+        message = translate("SecretaryView", "考核结果已于 {date} 确定").format(
+            date=date(status.confirmed_on)
+        )
+        self.status_message.emit(message)
+        # Confirming writes no file of its own: the folder is the workspace's, where the
+        # reports and the export go unless the user chooses otherwise.
+        self.done_message = show_done(
+            self,
+            translate("SecretaryView", "确定结果"),
+            message,
+            folder=self.workspace.path.parent,
+            details=translate(
+                "SecretaryView", "下一步：生成评审报告 (Ctrl+P)，导出结果 (Ctrl+E)。"
+            ),
         )
         self.changed.emit()
 

@@ -3,65 +3,44 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
-    QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QBrush,
-    QCloseEvent,
     QColor,
-    QDesktopServices,
     QGuiApplication,
     QKeySequence,
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.done_message import open_path
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
-from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.tasks import ProgressRelay, run_task
-from jlpanel.gui.common.theme import (
-    RoomyItemDelegate,
-    WrappingItemDelegate,
-    icon,
-    scaled_font,
-    set_muted,
-)
+from jlpanel.gui.common.task_dialog import PathsModel, TaskDialog, select_row, setup_findings_table
+from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
-from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.intake import ImportOutcome
     from jlpanel.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-
-_LAST_FOLDER_KEY = "import/lastFolder"
 
 #: Each status: its icon (a distinct shape, so it reads in greyscale) and text colour.
 STATUS_LOOK: dict[str, tuple[str, str]] = {
@@ -124,54 +103,6 @@ def outcome_report(outcome: ImportOutcome, language: str) -> str:
 
 
 # ------------------------------------------------------------------------------ models
-
-
-class _FilesModel(QAbstractListModel):
-    """The files waiting to be imported: names, with the full path as a tooltip."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._paths: list[Path] = []
-
-    def paths(self) -> list[Path]:
-        return list(self._paths)
-
-    def add(self, paths: Sequence[Path]) -> int:
-        """Add the files not listed yet; returns how many were new."""
-        known = set(self._paths)
-        new = [p for p in dict.fromkeys(paths) if p not in known]
-        if new:
-            self.beginInsertRows(QModelIndex(), len(self._paths), len(self._paths) + len(new) - 1)
-            self._paths.extend(new)
-            self.endInsertRows()
-        return len(new)
-
-    def remove_rows(self, rows: Sequence[int]) -> None:
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._paths):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._paths[row]
-                self.endRemoveRows()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._paths = []
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._paths)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._paths):
-            return None
-        path = self._paths[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{path.name}    —    {path.parent}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(path)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon("x-office-spreadsheet")
-        return None
 
 
 class ImportResultsModel(QAbstractTableModel):
@@ -268,35 +199,13 @@ class ImportResultsModel(QAbstractTableModel):
         return None
 
 
-# ------------------------------------------------------------------ work off the thread
-
-
-def _run_import(
-    workspace: Workspace,
-    paths: list[Path],
-    replace: bool,
-    relay: ProgressRelay,
-    cancel: threading.Event,
-    backup_dir: Path,
-    backup_count: int,
-) -> list[ImportOutcome]:
-    from jlpanel.services.intake import import_dossiers
-
-    return import_dossiers(
-        workspace,
-        paths,
-        replace=replace,
-        progress=partial(relay.report, cancel),
-        backup_dir=backup_dir,
-        backup_count=backup_count,
-    )
-
-
 # ------------------------------------------------------------------------------ dialog
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TaskDialog):
     """导入平台材料: the files, then progress with 取消, then a result per file."""
+
+    folder_key = "import/lastFolder"
 
     #: One import run finished; carries its outcomes (a list of ImportOutcome).
     imported = Signal(object)
@@ -310,13 +219,16 @@ class ImportDialog(QDialog):
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.workspace = workspace
-        self.running = False
-        self._cancel = threading.Event()
         self._replacing = False
-        self.progress = ProgressRelay(self)
-        self.progress.progressed.connect(self._on_progress)
+        self.set_progress_widgets(
+            self.ui.progressBar,
+            self.ui.progressFileLabel,
+            self.ui.cancelImportButton,
+            title=self.ui.progressTitleLabel,
+            bar_format="%v / %m",  # files done of all, not a percentage
+        )
 
-        self.files_model = _FilesModel(self)
+        self.files_model = PathsModel("x-office-spreadsheet", with_folder=True, parent=self)
         self.ui.filesList.setModel(self.files_model)
         self.ui.filesList.setItemDelegate(RoomyItemDelegate(self.ui.filesList, pad_y=3))
         self.results_model = ImportResultsModel(self)
@@ -345,19 +257,7 @@ class ImportDialog(QDialog):
         results.selectionModel().selectionChanged.connect(self._on_selection)
         results.activated.connect(self._on_result_activated)
 
-        findings = self.ui.findingsTable
-        findings.setModel(self.findings_model)
-        findings.setItemDelegate(WrappingItemDelegate(findings))
-        findings.verticalHeader().hide()
-        findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        findings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        fheader = findings.horizontalHeader()
-        fheader.setHighlightSections(False)
-        fheader.setSectionResizeMode(
-            FindingsModel.LOCATION, QHeaderView.ResizeMode.ResizeToContents
-        )
-        fheader.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
-        fheader.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+        setup_findings_table(self.ui.findingsTable, self.findings_model)
         self.ui.resultsSplitter.setStretchFactor(0, 2)
         self.ui.resultsSplitter.setStretchFactor(1, 3)
 
@@ -380,7 +280,6 @@ class ImportDialog(QDialog):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected)
         self.ui.startButton.clicked.connect(self.start)
-        self.ui.cancelImportButton.clicked.connect(self.cancel)
         self.ui.closeButton.clicked.connect(self.reject)
         self.ui.moreButton.clicked.connect(self._choose_more)
         self.ui.openPlatformButton.clicked.connect(self._open_selected)
@@ -416,37 +315,18 @@ class ImportDialog(QDialog):
 
     # -------------------------------------------------------------------- choosing files
 
-    def _last_folder(self) -> str:
-        value = app_settings().value(_LAST_FOLDER_KEY, "")
-        return value if isinstance(value, str) else ""
-
-    def _remember_folder(self, folder: Path) -> None:
-        settings = app_settings()
-        settings.setValue(_LAST_FOLDER_KEY, str(folder))
-        settings.sync()
-
-    def add_files(self) -> None:
-        """Ask for dossier workbooks (several at once) and list them."""
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
+    def files_question(self) -> tuple[str, str]:
+        # add_files asks for dossier workbooks
+        return (
             translate("ImportDialog", "选择平台材料"),
-            self._last_folder(),
             translate("ImportDialog", "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
         )
-        paths = [Path(n) for n in names if n]
-        if paths:
-            self._remember_folder(paths[0].parent)
-            self.add_paths(paths)
 
     def add_folder(self) -> None:
         """Ask for a folder and list the workbooks directly inside it."""
-        name = QFileDialog.getExistingDirectory(
-            self, translate("ImportDialog", "选择存放平台材料的文件夹"), self._last_folder()
-        )
-        if not name:
+        folder = self.ask_folder(translate("ImportDialog", "选择存放平台材料的文件夹"))
+        if folder is None:
             return
-        folder = Path(name)
-        self._remember_folder(folder)
         from jlpanel.services.intake import expand_dossier_paths
 
         found = expand_dossier_paths([folder])
@@ -490,64 +370,35 @@ class ImportDialog(QDialog):
         self._begin(paths, replace=self.ui.replaceCheck.isChecked(), replacing=False)
 
     def _begin(self, paths: list[Path], *, replace: bool, replacing: bool) -> None:
+        from jlpanel.services.intake import import_dossiers
         from jlpanel.services.preferences import load_preferences
 
         preferences = load_preferences()
-        self.running = True
         self._replacing = replacing
-        self._cancel = threading.Event()
-        self.ui.progressTitleLabel.setText(
-            translate("ImportDialog", "正在替换导入…")
+        log.info("importing %d file(s), replace=%s", len(paths), replace)
+        # The files not imported after 取消 are marked cancelled.
+        self.start_task(
+            partial(
+                import_dossiers,
+                self.workspace,
+                paths,
+                replace=replace,
+                backup_dir=preferences.backup_folder(),
+                backup_count=preferences.backup_count,
+            ),
+            steps=len(paths),
+            note=translate("ImportDialog", "正在备份工作区…"),
+            title=translate("ImportDialog", "正在替换导入…")
             if replacing
-            else translate("ImportDialog", "正在导入…")
+            else translate("ImportDialog", "正在导入…"),
         )
-        self.ui.progressBar.setRange(0, len(paths))
-        self.ui.progressBar.setFormat("%v / %m")  # files done of all, not a percentage
-        self.ui.progressBar.setValue(0)
-        self.ui.progressFileLabel.setText(translate("ImportDialog", "正在备份工作区…"))
+
+    def task_started(self) -> None:
         self.ui.pages.setCurrentWidget(self.ui.progressPage)
         self._update_buttons()
         self.ui.cancelImportButton.setFocus()
-        log.info("importing %d file(s), replace=%s", len(paths), replace)
-        run_task(
-            partial(
-                _run_import,
-                self.workspace,
-                paths,
-                replace,
-                self.progress,
-                self._cancel,
-                preferences.backup_folder(),
-                preferences.backup_count,
-            ),
-            self._on_done,
-            self._on_failed,
-        )
 
-    def cancel(self) -> None:
-        """Stop after the file being imported; the rest are marked cancelled."""
-        if not self.running or self._cancel.is_set():
-            return
-        self._cancel.set()
-        self.ui.progressTitleLabel.setText(translate("ImportDialog", "正在取消…"))
-        self.ui.cancelImportButton.setEnabled(False)
-
-    def _on_progress(self, done: int, total: int, name: str) -> None:
-        if not self.running:
-            return
-        self.ui.progressBar.setMaximum(max(total, 1))
-        self.ui.progressBar.setValue(done)
-        if name:
-            self.ui.progressFileLabel.setText(
-                translate("ImportDialog", "第 {n} / {total} 个文件：{name}").format(
-                    n=done + 1, total=total, name=name
-                )
-            )
-        else:
-            self.ui.progressFileLabel.setText(translate("ImportDialog", "正在完成…"))
-
-    def _on_done(self, outcomes: list[ImportOutcome]) -> None:
-        self.running = False
+    def task_done(self, outcomes: list[ImportOutcome]) -> None:
         if self._replacing:
             self.results_model.update_outcomes(outcomes)
         else:
@@ -555,18 +406,13 @@ class ImportDialog(QDialog):
         self._show_results()
         self.imported.emit(outcomes)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.running = False
+    def task_stopped(self) -> None:
         self.ui.pages.setCurrentWidget(
             self.ui.resultsPage if self._replacing else self.ui.choosePage
         )
         self._update_buttons()
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+
+    def task_failed(self, message: str) -> None:
         self.failed.emit(message)
 
     # -------------------------------------------------------------------------- results
@@ -581,11 +427,7 @@ class ImportDialog(QDialog):
         rows = range(len(outcomes))
         first = next((r for r in rows if not outcomes[r].ok), 0) if outcomes else -1
         if first >= 0:
-            table.selectionModel().setCurrentIndex(
-                self.results_model.index(first, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(table, first)
         self._on_selection()
         table.setFocus()
 
@@ -603,11 +445,7 @@ class ImportDialog(QDialog):
         return [self.results_model.outcome(r) for r in rows]
 
     def select_result(self, row: int) -> None:
-        self.ui.resultsTable.selectionModel().setCurrentIndex(
-            self.results_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.ui.resultsTable, row)
 
     def _on_selection(self, *_args: object) -> None:
         chosen = self.selected_outcomes()
@@ -697,7 +535,7 @@ class ImportDialog(QDialog):
         """Open the folder of the selected file in the system's file manager."""
         chosen = self.selected_outcomes()
         if chosen:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(chosen[0].path.parent)))
+            open_path(chosen[0].path.parent)
 
     def _flash(self, message: str) -> None:
         self.ui.findingsLabel.setText(message)
@@ -714,7 +552,7 @@ class ImportDialog(QDialog):
         self.ui.startButton.setDefault(choosing)
         self.ui.removeButton.setEnabled(bool(self.ui.filesList.selectionModel().selectedIndexes()))
         self.ui.cancelImportButton.setVisible(progress)
-        self.ui.cancelImportButton.setEnabled(progress and not self._cancel.is_set())
+        self.ui.cancelImportButton.setEnabled(progress and not self.cancelling)
         self.ui.closeButton.setVisible(not progress)
         self.ui.closeButton.setText(
             translate("ImportDialog", "完成") if results else translate("ImportDialog", "关闭")
@@ -730,29 +568,13 @@ class ImportDialog(QDialog):
         self.ui.copyButton.setEnabled(bool(chosen))
         self.ui.showFolderButton.setEnabled(bool(chosen))
 
-    # ---------------------------------------------------------------------- closing
+    # ---------------------------------------------------------------------- language
 
-    def reject(self) -> None:
-        # Esc while importing cancels the rest; the dialog stays until the file is done.
-        if self.running:
-            self.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            self.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
-            self.results_model.retranslate()
-            self.findings_model.retranslate()
-            self._show_backup_folder()
-            if self.ui.pages.currentWidget() is self.ui.resultsPage:
-                self.ui.summaryLabel.setText(summary_text(self.results_model.outcomes()))
-            self._on_selection()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+        self.results_model.retranslate()
+        self.findings_model.retranslate()
+        self._show_backup_folder()
+        if self.ui.pages.currentWidget() is self.ui.resultsPage:
+            self.ui.summaryLabel.setText(summary_text(self.results_model.outcomes()))
+        self._on_selection()

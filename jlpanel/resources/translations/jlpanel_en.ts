@@ -515,6 +515,21 @@ Unscored indicators this row stands for (1: a single problem). Whether they are 
     </message>
 </context>
 <context>
+    <name>DoneMessage</name>
+    <message>
+        <source>打开文件(&amp;F)</source>
+        <translation>Open &amp;File</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;O)</source>
+        <translation>&amp;Open Folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <source>备案编号 {no}</source>
@@ -1154,18 +1169,6 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     <message>
         <source>正在备份工作区…</source>
         <translation>Backing up the workspace…</translation>
-    </message>
-    <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>第 {n} / {total} 个文件：{name}</source>
-        <translation>File {n} of {total}: {name}</translation>
-    </message>
-    <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
     </message>
     <message>
         <source>{file} 的问题（{n} 条）</source>
@@ -1882,12 +1885,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <name>MergeDialog</name>
     <message>
         <source>已合并</source>
-        <extracomment>Each status: its icon (a distinct shape) and colour.</extracomment>
         <translation>Merged</translation>
-    </message>
-    <message>
-        <source>已合并过，无变化</source>
-        <translation>Merged before, unchanged</translation>
     </message>
     <message>
         <source>被拒绝</source>
@@ -1896,10 +1894,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>已合并 {merged} 个，无变化 {unchanged} 个，未合并 {other} 个</source>
-        <translation>Merged {merged}, unchanged {unchanged}, not merged {other}</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1991,16 +1985,59 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Merging…</translation>
     </message>
     <message>
+        <source>{file}：{result}，没有需要处理的问题</source>
+        <translation>{file}: {result}; nothing to deal with</translation>
+    </message>
+    <message>
         <source>正在核对评分文件…</source>
         <translation>Checking the score files…</translation>
     </message>
     <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
+        <source>已被第 {n} 版取代</source>
+        <extracomment>Each state: its icon (a distinct shape) and colour. Findings that only explain a harmless result: the same file merged before (无变化), and a revision older than the one merged (已被第 N 版取代). Neither is a problem to deal with.</extracomment>
+        <translation>Replaced by revision {n}</translation>
     </message>
     <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
+        <source>无变化</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>已合并 {n} 个</source>
+        <translation>Merged {n}</translation>
+    </message>
+    <message>
+        <source>已被取代 {n} 个</source>
+        <translation>replaced {n}</translation>
+    </message>
+    <message>
+        <source>无变化 {n} 个</source>
+        <translation>unchanged {n}</translation>
+    </message>
+    <message>
+        <source>未合并 {n} 个</source>
+        <translation>not merged {n}</translation>
+    </message>
+    <message>
+        <source>{n} 个文件有问题</source>
+        <comment>one</comment>
+        <translation>{n} file has problems</translation>
+    </message>
+    <message>
+        <source>{n} 个文件有问题</source>
+        <comment>other</comment>
+        <translation>{n} files have problems</translation>
+    </message>
+    <message>
+        <source>没有需要处理的问题</source>
+        <translation>no problems to deal with</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>{file} 的问题（{n} 条）</source>
@@ -2011,10 +2048,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <source>{file} 的问题（{n} 条）</source>
         <comment>other</comment>
         <translation>Problems in {file} ({n})</translation>
-    </message>
-    <message>
-        <source>{file} 没有发现问题</source>
-        <translation>No problems found in {file}</translation>
     </message>
     <message>
         <source>选择一个文件，查看它的问题</source>
@@ -2521,22 +2554,12 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Gathering the results…</translation>
     </message>
     <message>
+        <source>打开文件：{name}</source>
+        <translation>Open File opens: {name}</translation>
+    </message>
+    <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>第 {n} / {total} 个文件：{name}</source>
-        <translation>File {n} of {total}: {name}</translation>
-    </message>
-    <message>
-        <source>正在完成…</source>
-        <translation>Finishing…</translation>
-    </message>
-    <message>
-        <source>无法写入文件：
-{error}</source>
-        <translation>Cannot write the file:
-{error}</translation>
     </message>
     <message>
         <source>未能生成评审报告</source>
@@ -2660,6 +2683,10 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>已导出考核结果：{path}</source>
         <translation>Results exported to {path}</translation>
+    </message>
+    <message>
+        <source>已导出考核结果</source>
+        <translation>The results were exported</translation>
     </message>
     <message>
         <source>未能导出考核结果</source>
@@ -3924,6 +3951,14 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Results confirmed on {date}</translation>
     </message>
     <message>
+        <source>确定结果</source>
+        <translation>Confirm Results</translation>
+    </message>
+    <message>
+        <source>下一步：生成评审报告 (Ctrl+P)，导出结果 (Ctrl+E)。</source>
+        <translation>Next: generate the reports (Ctrl+P) and export the results (Ctrl+E).</translation>
+    </message>
+    <message>
         <source>已重新打开考核结果</source>
         <translation>The results are reopened</translation>
     </message>
@@ -4411,6 +4446,27 @@ Hand this file to the panel secretary.</translation>
     <message>
         <source>保存评分文件(&amp;W)…</source>
         <translation>Save the score file (&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>无法写入文件：
+{error}</source>
+        <translation>Cannot write the file:
+{error}</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在完成…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 个文件：{name}</source>
+        <translation>File {n} of {total}: {name}</translation>
     </message>
 </context>
 <context>
