@@ -51,10 +51,6 @@ if TYPE_CHECKING:
 _ERROR_COLOUR = "#b3261e"
 
 
-def _tr(text: str) -> str:
-    return translate("PaperDialog", text)
-
-
 def _decimals(step: Decimal) -> int:
     exponent = step.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
@@ -117,12 +113,13 @@ class PaperEntryDialog(QDialog):
         self.workspace = workspace
         self.rubric: Rubric = workspace.cycle_info().rubric
         self.choices: list[PaperExpertChoice] = paper_choices(workspace)
-        self.setWindowTitle(_tr("录入纸质评分表"))
+        self.setWindowTitle(translate("PaperDialog", "录入纸质评分表"))
 
         self.noteLabel = QLabel(
-            _tr(
+            translate(
+                "PaperDialog",
                 "按专家交回的纸质评分表逐项录入。只能选择分配给该专家且无需回避的平台；"
-                "保存后评分标为“纸质录入”，并记入审计日志。"
+                "保存后评分标为“纸质录入”，并记入审计日志。",
             )
         )
         self.noteLabel.setWordWrap(True)
@@ -132,13 +129,13 @@ class PaperEntryDialog(QDialog):
         self.platformCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.enteredLabel = QLabel()
         self.enteredLabel.setWordWrap(True)
-        self.replaceCheck = QCheckBox(_tr("替换已录入的纸质评分(&R)"))
+        self.replaceCheck = QCheckBox(translate("PaperDialog", "替换已录入的纸质评分(&R)"))
         self.enteredByEdit = QLineEdit(current_actor())
         self.enteredByEdit.setMaxLength(100)
         self.enteredByError = _error_label()
         top = QFormLayout()
-        top.addRow(_tr("专家(&E)："), self.expertCombo)
-        top.addRow(_tr("平台(&P)："), self.platformCombo)
+        top.addRow(translate("PaperDialog", "专家(&E)："), self.expertCombo)
+        top.addRow(translate("PaperDialog", "平台(&P)："), self.platformCombo)
         top.addRow("", self.enteredLabel)
         top.addRow("", self.replaceCheck)
 
@@ -154,10 +151,10 @@ class PaperEntryDialog(QDialog):
         grid.setColumnStretch(3, 1)
         self._build_grid(grid)
 
-        self.overallEdit = _comment_box(_tr("专家的总体评价意见"), 72)
+        self.overallEdit = _comment_box(translate("PaperDialog", "专家的总体评价意见"), 72)
         self.overallEdit.setObjectName("overallEdit")
         overall_row = grid.rowCount()
-        grid.addWidget(QLabel(_tr("总体评价(&O)：")), overall_row, 0, 1, 2)
+        grid.addWidget(QLabel(translate("PaperDialog", "总体评价(&O)：")), overall_row, 0, 1, 2)
         grid.addWidget(self.overallEdit, overall_row, 2, 1, 2)
 
         scroll = QScrollArea()
@@ -166,7 +163,7 @@ class PaperEntryDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
 
         bottom = QFormLayout()
-        bottom.addRow(_tr("录入人(&W)："), self.enteredByEdit)
+        bottom.addRow(translate("PaperDialog", "录入人(&W)："), self.enteredByEdit)
         bottom.addRow("", self.enteredByError)
         self.messageLabel = _error_label()
         self.savedLabel = QLabel()
@@ -177,9 +174,11 @@ class PaperEntryDialog(QDialog):
         )
         plain_buttons(self.buttons)
         self.saveButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.saveButton.setText(_tr("保存(&S)"))
-        self.saveButton.setToolTip(_tr("保存这张纸质评分表 (Ctrl+S)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("关闭"))
+        self.saveButton.setText(translate("PaperDialog", "保存(&S)"))
+        self.saveButton.setToolTip(translate("PaperDialog", "保存这张纸质评分表 (Ctrl+S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("PaperDialog", "关闭")
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -207,7 +206,7 @@ class PaperEntryDialog(QDialog):
         row = 0
         for area in self.rubric.areas:
             heading = QLabel(
-                _tr("{name}（满分 {max}）").format(
+                translate("PaperDialog", "{name}（满分 {max}）").format(
                     name=area.name.get(current_language()), max=points_text(area.max_points)
                 )
             )
@@ -220,14 +219,16 @@ class PaperEntryDialog(QDialog):
                 box = PointsBox(ind.max_points, ind.step)
                 box.setObjectName(f"points_{ind.code}")
                 box.setToolTip(
-                    _tr("满分 {max}，以 {step} 分为单位；“—”表示未评").format(
+                    translate("PaperDialog", "满分 {max}，以 {step} 分为单位；“—”表示未评").format(
                         max=points_text(ind.max_points), step=points_text(ind.step)
                     )
                 )
                 name.setBuddy(box)
-                hint = QLabel(_tr("/ {max}").format(max=points_text(ind.max_points)))
+                hint = QLabel(
+                    translate("PaperDialog", "/ {max}").format(max=points_text(ind.max_points))
+                )
                 set_muted(hint)
-                comment = _comment_box(_tr("评语（得分偏低时必填）"))
+                comment = _comment_box(translate("PaperDialog", "评语（得分偏低时必填）"))
                 error = _error_label()
                 grid.addWidget(name, row, 0)
                 grid.addWidget(box, row, 1)
@@ -240,14 +241,14 @@ class PaperEntryDialog(QDialog):
                 self.errorLabels[ind.code] = error
                 row += 2
         if self.rubric.vetoes:
-            heading = QLabel(_tr("一票否决（认定时勾选并写明理由）"))
+            heading = QLabel(translate("PaperDialog", "一票否决（认定时勾选并写明理由）"))
             heading.setFont(scaled_font(heading, 1.05, bold=True))
             grid.addWidget(heading, row, 0, 1, 4)
             row += 1
             for veto in self.rubric.vetoes:
                 check = QCheckBox(veto.name.get(current_language()))
                 check.setToolTip(veto.description.get(current_language()))
-                reason = _comment_box(_tr("否决理由"))
+                reason = _comment_box(translate("PaperDialog", "否决理由"))
                 reason.setEnabled(False)
                 check.toggled.connect(reason.setEnabled)
                 check.toggled.connect(self._check_live)
@@ -261,7 +262,7 @@ class PaperEntryDialog(QDialog):
                 row += 2
         if self.rubric.bonus_items:
             heading = QLabel(
-                _tr("加分项（合计不超过 {cap} 分，可不填）").format(
+                translate("PaperDialog", "加分项（合计不超过 {cap} 分，可不填）").format(
                     cap=points_text(self.rubric.bonus_cap)
                 )
             )
@@ -275,7 +276,9 @@ class PaperEntryDialog(QDialog):
                 box = PointsBox(item.max_points, item.step)
                 box.setObjectName(f"bonus_{item.code}")
                 name.setBuddy(box)
-                hint = QLabel(_tr("/ {max}").format(max=points_text(item.max_points)))
+                hint = QLabel(
+                    translate("PaperDialog", "/ {max}").format(max=points_text(item.max_points))
+                )
                 set_muted(hint)
                 error = _error_label()
                 grid.addWidget(name, row, 0)
@@ -330,14 +333,20 @@ class PaperEntryDialog(QDialog):
         platform = self.platform()
         entered = platform.entered if platform else None
         if not self.choices:
-            self.enteredLabel.setText(_tr("还没有分配给专家的平台：请先分配专家。"))
+            self.enteredLabel.setText(
+                translate("PaperDialog", "还没有分配给专家的平台：请先分配专家。")
+            )
         elif entered == Provenance.PACKAGE.value:
             self.enteredLabel.setText(
-                _tr("该专家已通过评审包提交了这个平台的评分，纸质评分不能覆盖。")
+                translate(
+                    "PaperDialog", "该专家已通过评审包提交了这个平台的评分，纸质评分不能覆盖。"
+                )
             )
         elif entered == Provenance.PAPER.value:
             self.enteredLabel.setText(
-                _tr("已录入过该专家对这个平台的纸质评分；如需更正，请勾选“替换”。")
+                translate(
+                    "PaperDialog", "已录入过该专家对这个平台的纸质评分；如需更正，请勾选“替换”。"
+                )
             )
         else:
             self.enteredLabel.setText("")
@@ -441,7 +450,7 @@ class PaperEntryDialog(QDialog):
         self._clear_errors()
         who = self.enteredByEdit.text().strip()
         if not who:
-            self._show_error(self.enteredByError, _tr("请填写录入人"))
+            self._show_error(self.enteredByError, translate("PaperDialog", "请填写录入人"))
             self.enteredByEdit.setFocus()
             return False
         try:
@@ -461,7 +470,7 @@ class PaperEntryDialog(QDialog):
         self.entered.emit(expert.name, platform.name)
         self._after_save(expert.id, platform.id)
         self._show_saved(
-            _tr("已保存 {expert} 对“{platform}”的纸质评分。").format(
+            translate("PaperDialog", "已保存 {expert} 对“{platform}”的纸质评分。").format(
                 expert=expert.name, platform=platform.name
             )
         )
