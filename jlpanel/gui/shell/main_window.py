@@ -827,6 +827,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._on_imported)
         dialog.open_platform.connect(self.workspace_view.open_platform)
+        dialog.open_finding.connect(self.workspace_view.open_finding)
         dialog.finished.connect(self._forget_import_dialog)
         self.import_dialog = dialog
         dialog.open()

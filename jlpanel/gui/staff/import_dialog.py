@@ -302,6 +302,8 @@ class ImportDialog(QDialog):
     imported = Signal(object)
     #: The user wants to see this platform's dossier.
     open_platform = Signal(int)
+    #: The user wants to see where a finding is: (platform id, Finding) of an imported file.
+    open_finding = Signal(int, object)
     #: Importing failed as a whole (the message shown).
     failed = Signal(str)
 
@@ -358,6 +360,7 @@ class ImportDialog(QDialog):
         )
         fheader.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
         fheader.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+        findings.activated.connect(self._on_finding_activated)
         self.ui.resultsSplitter.setStretchFactor(0, 2)
         self.ui.resultsSplitter.setStretchFactor(1, 3)
 
@@ -653,6 +656,17 @@ class ImportDialog(QDialog):
         assert platform_id is not None
         self.accept()
         self.open_platform.emit(platform_id)
+
+    def _on_finding_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a finding of an imported file: its sheet and row."""
+        row = index.row()
+        for outcome in self.selected_outcomes():
+            if row < len(outcome.findings):
+                if outcome.ok and outcome.platform_id is not None:
+                    self.accept()
+                    self.open_finding.emit(outcome.platform_id, outcome.findings[row])
+                return
+            row -= len(outcome.findings)
 
     def replace_selected(self) -> None:
         """Import the selected 已存在 files again, replacing the dossiers imported before."""
