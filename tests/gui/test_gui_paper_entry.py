@@ -167,7 +167,8 @@ def test_a_sheet_typed_in_is_stored_as_jlpanel_paper_stores_it(
     first = rubric.indicators[0].code
     type_into(qtbot, dialog.commentEdits[first], LOW_COMMENT)
     veto = rubric.vetoes[0].code
-    qtbot.mouseClick(dialog.vetoChecks[veto], Qt.MouseButton.LeftButton)
+    dialog.vetoChecks[veto].setFocus()
+    qtbot.keyClick(dialog.vetoChecks[veto], Qt.Key.Key_Space)
     type_into(qtbot, dialog.vetoReasons[veto], "弄虚作假")
     bonus = rubric.bonus_items[0]
     type_points(qtbot, dialog.bonusBoxes[bonus.code], bonus.step * 2)
@@ -197,9 +198,25 @@ def test_a_sheet_typed_in_is_stored_as_jlpanel_paper_stores_it(
     with open_workspace(path) as ws, ws.reading() as s:
         actions = s.scalars(select(m.AuditEntry.action)).all()
     assert "enter_paper_scores" in actions
-    # Entering 101 again is refused unless replacing is chosen.
+    # Entering 101 again is refused unless replacing is chosen; then it replaces.
     dialog.choose(EXPERT, PLATFORM)
-    assert dialog.replaceCheck.isVisible()
+    assert dialog.replaceCheck.isVisible() and not dialog.replaceCheck.isChecked()
+    assert "已录入过" in dialog.enteredLabel.text()
+    for ind in rubric.indicators:
+        type_points(qtbot, dialog.pointBoxes[ind.code], ind.max_points)
+    qtbot.mouseClick(dialog.saveButton, Qt.MouseButton.LeftButton)
+    assert "已录入过 钱晓红 的纸质评分" in dialog.messageLabel.text()
+    assert stored_sheet(path, 101)["points"][first][0] == rubric.indicators[0].step
+    dialog.replaceCheck.setFocus()
+    qtbot.keyClick(dialog.replaceCheck, Qt.Key.Key_Space)
+    assert dialog.replaceCheck.isChecked()
+    qtbot.mouseClick(dialog.saveButton, Qt.MouseButton.LeftButton)
+    assert dialog.messageLabel.isHidden(), dialog.messageLabel.text()
+    replaced = stored_sheet(path, 101)
+    assert {c: p for c, (p, _) in replaced["points"].items()} == {
+        i.code: i.max_points for i in rubric.indicators
+    }
+    assert replaced["vetoes"] == {} and replaced["bonus"] == {}
 
 
 def test_a_point_off_the_grid_is_said_beside_its_box_and_stores_nothing(

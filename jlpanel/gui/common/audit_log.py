@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.common.crash import show_user_error
 from jlpanel.gui.common.geometry import available_geometry
-from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.theme import icon, plain_buttons, set_muted
 from jlpanel.services.errors import UserError
@@ -211,7 +211,13 @@ class AuditLogDialog(QDialog):
             language=current_language(),
         )
         self.model.set_rows(lines)
-        self.countLabel.setText(translate("AuditLogDialog", "共 {n} 条").format(n=len(lines)))
+        self.countLabel.setText(
+            counted(
+                len(lines),
+                translate("AuditLogDialog", "共 {n} 条", "one"),
+                translate("AuditLogDialog", "共 {n} 条", "other"),
+            )
+        )
 
     def lines(self) -> list[AuditLine]:
         """The entries shown, in order."""
@@ -240,9 +246,11 @@ class AuditLogDialog(QDialog):
             show_user_error(self, exc)
             return None
         self.exportedLabel.setText(
-            translate("AuditLogDialog", "已导出 {n} 条到 {path}").format(
-                n=len(self.lines()), path=path
-            )
+            counted(
+                len(self.lines()),
+                translate("AuditLogDialog", "已导出 {n} 条到 {path}", "one"),
+                translate("AuditLogDialog", "已导出 {n} 条到 {path}", "other"),
+            ).replace("{path}", str(path))
         )
         return path
 

@@ -191,10 +191,6 @@
         <translation>All</translation>
     </message>
     <message>
-        <source>共 {n} 条</source>
-        <translation>{n} entries</translation>
-    </message>
-    <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -211,7 +207,23 @@
         <translation>Export the audit log</translation>
     </message>
     <message>
+        <source>共 {n} 条</source>
+        <comment>one</comment>
+        <translation>{n} entry</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <comment>other</comment>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
         <source>已导出 {n} 条到 {path}</source>
+        <comment>one</comment>
+        <translation>Exported {n} entry to {path}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条到 {path}</source>
+        <comment>other</comment>
         <translation>Exported {n} entries to {path}</translation>
     </message>
     <message>
@@ -587,7 +599,7 @@
     <name>DossierView</name>
     <message>
         <source>备案编号 {no}</source>
-        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). Rows fetched first, so a big sheet shows at once; the rest follow in the background. The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). Every row of a big sheet has arrived (after its first page was shown). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown.</extracomment>
+        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). Rows fetched first, so a big sheet shows at once; the rest follow in the background. The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). Every row of a big sheet has arrived (after its first page was shown). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown. A finding to go to once its sheet has arrived: (tab, workbook row, column header).</extracomment>
         <translation>Filing no. {no}</translation>
     </message>
     <message>
@@ -1163,7 +1175,7 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
     <message>
         <source>导入前会先把工作区备份到：{folder}</source>
-        <extracomment>One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. Importing failed as a whole (the message shown).</extracomment>
+        <extracomment>One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. The user wants to see where a finding is: (platform id, Finding) of an imported file. Importing failed as a whole (the message shown).</extracomment>
         <translation>Before importing, the workspace is backed up to: {folder}</translation>
     </message>
     <message>
@@ -2399,7 +2411,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>录入人(&amp;W)：</source>
-        <translation>Entered by (&amp;W):</translation>
+        <translation>Entered &amp;by:</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
