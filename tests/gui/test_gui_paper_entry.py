@@ -137,10 +137,12 @@ def type_into(qtbot: Any, widget: Any, text: str) -> None:
 
 
 def type_points(qtbot: Any, box: Any, points: Decimal) -> None:
+    """Type the points and press Enter, which goes on to the next field (and saves nothing)."""
     box.setFocus()
     box.selectAll()
     qtbot.keyClicks(box, f"{points:f}")
-    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is not box
 
 
 def test_a_sheet_typed_in_is_stored_as_jlpanel_paper_stores_it(
@@ -174,6 +176,9 @@ def test_a_sheet_typed_in_is_stored_as_jlpanel_paper_stores_it(
     type_points(qtbot, dialog.bonusBoxes[bonus.code], bonus.step * 2)
     type_into(qtbot, dialog.overallEdit, OVERALL)
     type_into(qtbot, dialog.enteredByEdit, "秘书王")
+    # Enter in a points box went on to the next field and saved nothing.
+    assert dialog.savedLabel.isHidden() and dialog.messageLabel.isHidden()
+    assert dialog.error_text(first) == ""
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     assert dialog.messageLabel.isHidden(), dialog.messageLabel.text()

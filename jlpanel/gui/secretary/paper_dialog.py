@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,6 +88,15 @@ class PointsBox(QDoubleSpinBox):
             self.setValue(self.minimum())
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(90)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes on to the next field, as on the expert's desk; it must not save the
+        # half-typed sheet through the dialog's default button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.interpretText()
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def points(self) -> Decimal | None:
         """The exact points shown, or None when not scored."""
