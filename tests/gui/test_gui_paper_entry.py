@@ -250,3 +250,38 @@ def test_a_point_off_the_grid_is_said_beside_its_box_and_stores_nothing(
     qtbot.mouseClick(dialog.saveButton, Qt.MouseButton.LeftButton)
     assert dialog.error_text(off) == f"indicator {off}: 3.3 is not a multiple of 0.5"
     assert dump(window.workspace.path) == before
+
+
+def test_a_conflict_declared_on_paper_is_stored_with_its_reason(
+    qtbot: Any, window: Any, cycle: tuple[Path, Path, Any]
+) -> None:
+    path, _, _ = cycle
+    dialog = open_form(qtbot, window, path)
+    dialog.choose(EXPERT, "吉林省第4分析测试资源共享服务平台")  # JLPT-2023-104
+    assert dialog.platformCombo.currentText().startswith("JLPT-2023-104")
+    dialog.conflictCheck.setFocus()
+    qtbot.keyClick(dialog.conflictCheck, Qt.Key.Key_Space)
+    assert dialog.conflictCheck.isChecked() and dialog.conflictReason.isEnabled()
+    assert not dialog.pointBoxes[next(iter(dialog.pointBoxes))].isEnabled()
+    before = dump(path)
+    qtbot.mouseClick(dialog.saveButton, Qt.MouseButton.LeftButton)
+    assert dialog.conflictError.text() == "请写明专家声明的回避理由"
+    assert dump(path) == before
+    type_into(qtbot, dialog.conflictReason, "近三年与该平台有合作项目")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "已记录 钱晓红 对“吉林省第4分析测试资源共享服务平台”的回避声明" in (
+        dialog.savedLabel.text()
+    )
+    # The platform is no longer offered for her, and the conflict is hers, declared.
+    dialog.choose(EXPERT, "")
+    offered = [dialog.platformCombo.itemText(i) for i in range(dialog.platformCombo.count())]
+    assert [o.split()[0] for o in offered] == ["JLPT-2023-101", "JLPT-2023-102"]
+    with open_workspace(path) as ws, ws.reading() as s:
+        conflict = s.execute(
+            select(m.Conflict.source, m.Conflict.reason).where(
+                m.Conflict.expert_id == EXPERT_ID, m.Conflict.platform_id == 104
+            )
+        ).one()
+        sheets = s.scalars(select(m.ScoreSheet.id).where(m.ScoreSheet.expert_id == EXPERT_ID)).all()
+    assert tuple(conflict) == ("declared", "近三年与该平台有合作项目")
+    assert sheets == []

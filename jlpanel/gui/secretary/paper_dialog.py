@@ -139,6 +139,12 @@ class PaperEntryDialog(QDialog):
         self.enteredLabel = QLabel()
         self.enteredLabel.setWordWrap(True)
         self.replaceCheck = QCheckBox(translate("PaperDialog", "替换已录入的纸质评分(&R)"))
+        self.conflictCheck = QCheckBox(
+            translate("PaperDialog", "专家在纸质表上声明回避，不评分(&D)")
+        )
+        self.conflictReason = _comment_box(translate("PaperDialog", "回避理由（必填）"))
+        self.conflictReason.setEnabled(False)
+        self.conflictError = _error_label()
         self.enteredByEdit = QLineEdit(current_actor())
         self.enteredByEdit.setMaxLength(100)
         self.enteredByError = _error_label()
@@ -147,6 +153,9 @@ class PaperEntryDialog(QDialog):
         top.addRow(translate("PaperDialog", "平台(&P)："), self.platformCombo)
         top.addRow("", self.enteredLabel)
         top.addRow("", self.replaceCheck)
+        top.addRow("", self.conflictCheck)
+        top.addRow("", self.conflictReason)
+        top.addRow("", self.conflictError)
 
         self.pointBoxes: dict[str, PointsBox] = {}
         self.commentEdits: dict[str, QPlainTextEdit] = {}
@@ -170,6 +179,9 @@ class PaperEntryDialog(QDialog):
         scroll.setWidget(grid_widget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        # A declared conflict is not scored: the sheet's grid is off while it is ticked.
+        self.conflictCheck.toggled.connect(self.conflictReason.setEnabled)
+        self.conflictCheck.toggled.connect(lambda on: grid_widget.setEnabled(not on))
 
         bottom = QFormLayout()
         bottom.addRow(translate("PaperDialog", "录入人(&W)："), self.enteredByEdit)
@@ -362,6 +374,8 @@ class PaperEntryDialog(QDialog):
         self.enteredLabel.setVisible(bool(self.enteredLabel.text()))
         self.replaceCheck.setVisible(entered == Provenance.PAPER.value)
         self.replaceCheck.setChecked(False)
+        self.conflictCheck.setChecked(False)
+        self.conflictCheck.setEnabled(platform is not None and entered is None)
         self.saveButton.setEnabled(platform is not None and entered != Provenance.PACKAGE.value)
         self._clear_errors()
 
@@ -400,7 +414,12 @@ class PaperEntryDialog(QDialog):
         )
 
     def _clear_errors(self) -> None:
-        for label in (*self.errorLabels.values(), self.enteredByError, self.messageLabel):
+        for label in (
+            *self.errorLabels.values(),
+            self.enteredByError,
+            self.conflictError,
+            self.messageLabel,
+        ):
             label.clear()
             label.hide()
 
@@ -462,13 +481,24 @@ class PaperEntryDialog(QDialog):
             self._show_error(self.enteredByError, translate("PaperDialog", "请填写录入人"))
             self.enteredByEdit.setFocus()
             return False
+        declared: dict[int, str] = {}
+        if self.conflictCheck.isChecked():
+            reason = self.conflictReason.toPlainText().strip()
+            if not reason:
+                self._show_error(
+                    self.conflictError, translate("PaperDialog", "请写明专家声明的回避理由")
+                )
+                self.conflictReason.setFocus()
+                return False
+            declared[platform.id] = reason
         try:
             outcome = enter_paper_scores(
                 self.workspace,
                 expert.id,
-                [sheet],
+                [] if declared else [sheet],
                 replace=self.replaceCheck.isChecked(),
                 entered_by=who,
+                declared=declared,
             )
         except UserError as exc:
             show_user_error(self, exc)
@@ -478,11 +508,11 @@ class PaperEntryDialog(QDialog):
             return False
         self.entered.emit(expert.name, platform.name)
         self._after_save(expert.id, platform.id)
-        self._show_saved(
-            translate("PaperDialog", "已保存 {expert} 对“{platform}”的纸质评分。").format(
-                expert=expert.name, platform=platform.name
-            )
-        )
+        if declared:
+            saved = translate("PaperDialog", "已记录 {expert} 对“{platform}”的回避声明。")
+        else:
+            saved = translate("PaperDialog", "已保存 {expert} 对“{platform}”的纸质评分。")
+        self._show_saved(saved.format(expert=expert.name, platform=platform.name))
         return True
 
     def _show_saved(self, text: str) -> None:
@@ -496,11 +526,20 @@ class PaperEntryDialog(QDialog):
         self.choices = paper_choices(self.workspace)
         for box in (*self.pointBoxes.values(), *self.bonusBoxes.values()):
             box.clear_points()
-        for edit in (*self.commentEdits.values(), *self.vetoReasons.values(), self.overallEdit):
+        for edit in (
+            *self.commentEdits.values(),
+            *self.vetoReasons.values(),
+            self.overallEdit,
+            self.conflictReason,
+        ):
             edit.clear()
         for check in self.vetoChecks.values():
             check.setChecked(False)
+        # A declared conflict takes the platform (and perhaps the expert) off the lists.
         self.expertCombo.blockSignals(True)
+        self.expertCombo.clear()
+        for choice in self.choices:
+            self.expertCombo.addItem(choice.name, choice.id)
         self.expertCombo.setCurrentIndex(
             next((n for n, c in enumerate(self.choices) if c.id == expert_id), 0)
         )

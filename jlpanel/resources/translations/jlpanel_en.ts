@@ -2393,6 +2393,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>&amp;Replace the paper scores entered before</translation>
     </message>
     <message>
+        <source>专家在纸质表上声明回避，不评分(&amp;D)</source>
+        <translation>The expert &amp;declared a conflict of interest on paper (not scored)</translation>
+    </message>
+    <message>
+        <source>回避理由（必填）</source>
+        <translation>Reason for the conflict (required)</translation>
+    </message>
+    <message>
         <source>专家(&amp;E)：</source>
         <translation>&amp;Expert:</translation>
     </message>
@@ -2468,6 +2476,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>请填写录入人</source>
         <translation>Say who entered the sheet</translation>
+    </message>
+    <message>
+        <source>请写明专家声明的回避理由</source>
+        <translation>Give the reason the expert declared for the conflict</translation>
+    </message>
+    <message>
+        <source>已记录 {expert} 对“{platform}”的回避声明。</source>
+        <translation>Recorded the conflict {expert} declared for “{platform}”.</translation>
     </message>
     <message>
         <source>已保存 {expert} 对“{platform}”的纸质评分。</source>
