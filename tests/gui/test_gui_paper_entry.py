@@ -258,10 +258,11 @@ def test_a_conflict_declared_on_paper_is_stored_with_its_reason(
     path, _, _ = cycle
     dialog = open_form(qtbot, window, path)
     dialog.choose(EXPERT, "吉林省第4分析测试资源共享服务平台")  # JLPT-2023-104
+    assert dialog.conflictReason.isHidden()
     assert dialog.platformCombo.currentText().startswith("JLPT-2023-104")
     dialog.conflictCheck.setFocus()
     qtbot.keyClick(dialog.conflictCheck, Qt.Key.Key_Space)
-    assert dialog.conflictCheck.isChecked() and dialog.conflictReason.isEnabled()
+    assert dialog.conflictCheck.isChecked() and dialog.conflictReason.isVisible()
     assert not dialog.pointBoxes[next(iter(dialog.pointBoxes))].isEnabled()
     before = dump(path)
     qtbot.mouseClick(dialog.saveButton, Qt.MouseButton.LeftButton)

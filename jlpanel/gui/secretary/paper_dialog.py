@@ -143,7 +143,7 @@ class PaperEntryDialog(QDialog):
             translate("PaperDialog", "专家在纸质表上声明回避，不评分(&D)")
         )
         self.conflictReason = _comment_box(translate("PaperDialog", "回避理由（必填）"))
-        self.conflictReason.setEnabled(False)
+        self.conflictReason.hide()  # shown while the conflict is ticked
         self.conflictError = _error_label()
         self.enteredByEdit = QLineEdit(current_actor())
         self.enteredByEdit.setMaxLength(100)
@@ -180,7 +180,7 @@ class PaperEntryDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         # A declared conflict is not scored: the sheet's grid is off while it is ticked.
-        self.conflictCheck.toggled.connect(self.conflictReason.setEnabled)
+        self.conflictCheck.toggled.connect(self.conflictReason.setVisible)
         self.conflictCheck.toggled.connect(lambda on: grid_widget.setEnabled(not on))
 
         bottom = QFormLayout()
