@@ -567,6 +567,9 @@ class DossierView(QWidget):
         return True
 
     def _on_finding_activated(self, index: QModelIndex) -> None:
+        shown = index.model()
+        if shown is not self.findings_model and hasattr(shown, "mapToSource"):
+            index = shown.mapToSource(index)  # a sorting proxy in between
         if index.isValid():
             self.go_to_finding(self.findings_model.finding(index.row()))
 

@@ -659,14 +659,16 @@ class ImportDialog(QDialog):
 
     def _on_finding_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter on a finding of an imported file: its sheet and row."""
-        row = index.row()
+        shown = index.model()
+        if shown is not self.findings_model and hasattr(shown, "mapToSource"):
+            index = shown.mapToSource(index)  # a sorting proxy in between
+        finding = self.findings_model.finding(index.row())
         for outcome in self.selected_outcomes():
-            if row < len(outcome.findings):
+            if any(f is finding for f in outcome.findings):
                 if outcome.ok and outcome.platform_id is not None:
                     self.accept()
-                    self.open_finding.emit(outcome.platform_id, outcome.findings[row])
+                    self.open_finding.emit(outcome.platform_id, finding)
                 return
-            row -= len(outcome.findings)
 
     def replace_selected(self) -> None:
         """Import the selected 已存在 files again, replacing the dossiers imported before."""
