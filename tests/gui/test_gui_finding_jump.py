@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import platform_dossier, write_platform
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 
@@ -18,18 +17,55 @@ from jlpanel.gui.shell.main_window import MainWindow
 LEFT = Qt.MouseButton.LeftButton
 
 
-def dossier_with_late_warning(name: str, filing_no: str, services: int, late: int) -> Any:
-    """A dossier whose only warning is a paid service without a contract at index ``late``."""
-    dossier = platform_dossier(name, filing_no, services=services)
-    rows = list(dossier.services)
+def write_dossier(folder: Path, services: int, late: int) -> Path:
+    """The corpus's sample dossier with ``services`` service records, whose only warning is a
+    paid service without a contract at index ``late``; written as ``folder/平台A.xlsx``."""
+    import datetime as dt
+
+    from broken_workbooks import PDF, sample_dossier
+
+    from jlpanel.exchange.dossier_writer import write_dossier_workbook
+
+    sample = sample_dossier()
+    basic = dataclasses.replace(
+        sample.basic, name="吉林省分析测试资源共享服务平台", filing_no="JLKJ-2021-007"
+    )
+    template = sample.services
+    rows = [
+        dataclasses.replace(
+            template[n % len(template)],
+            source_row=n + 2,
+            service_date=dt.date(2023, 1, 2) + dt.timedelta(days=n % 700),
+            user_unit=f"{template[n % len(template)].user_unit}{n // 3}",
+        )
+        for n in range(services)
+    ]
     rows[late] = dataclasses.replace(rows[late], nature="有偿", fee_yuan=800.0, contract_no=None)
-    return dataclasses.replace(dossier, services=tuple(rows))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "平台A.xlsx"
+    write_dossier_workbook(path, dataclasses.replace(sample, basic=basic, services=tuple(rows)))
+    files = folder / "平台A"  # the attachments the sample names
+    files.mkdir(exist_ok=True)
+    for name in ("论文1.pdf", "工作总结.pdf"):
+        (files / name).write_bytes(PDF)
+    return path
 
 
 def open_workspace(window: MainWindow, qtbot: Any, path: Path) -> None:
     view = window.workspace_view
     with qtbot.waitSignals([window.workspace_opened, view.platforms_refreshed], timeout=10_000):
         window.open_workspace(path)
+
+
+def locations(findings: Any) -> list[str]:
+    return [findings.index(r, findings.LOCATION).data() for r in range(findings.rowCount())]
+
+
+def choose_row(table: QTableView, row: int) -> None:
+    table.selectionModel().setCurrentIndex(
+        table.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def double_click(qtbot: Any, table: QTableView, index: QModelIndex) -> None:
@@ -65,13 +101,7 @@ def test_enter_on_a_finding_selects_its_row_in_its_sheet(
     from jlpanel.services.intake import import_dossiers
     from jlpanel.services.workspace import open_workspace as open_ws
 
-    path = write_platform(
-        tmp_path / "材料",
-        "平台A",
-        dossier_with_late_warning(
-            "吉林省分析测试资源共享服务平台", "JLKJ-2021-007", services, late
-        ),
-    )
+    path = write_dossier(tmp_path / "材料", services, late)
     with open_ws(workspace_file) as ws:
         outcome = import_dossiers(ws, [path])[0]
     assert outcome.ok and outcome.platform_id is not None
@@ -82,16 +112,14 @@ def test_enter_on_a_finding_selects_its_row_in_its_sheet(
     with qtbot.waitSignal(browser.overview_loaded, timeout=10_000):
         view.open_platform(outcome.platform_id, tab="warnings")
     findings = browser.findings_model
-    assert findings.rowCount() == 1
-    assert findings.index(0, findings.LOCATION).data() == f"服务记录 第{row}行 合同编号"
+    places = locations(findings)
+    assert sorted(places) == ["基本信息 统一社会信用代码", f"服务记录 第{row}行 合同编号"]
+    service = places.index(f"服务记录 第{row}行 合同编号")
 
     window.activateWindow()
     table = browser.ui.warningsTable
     table.setFocus()
-    table.selectionModel().setCurrentIndex(
-        findings.index(0, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
+    choose_row(table, service)
     signals = [browser.sheet_loaded] + ([browser.sheet_completed] if services > 1000 else [])
     with qtbot.waitSignals(signals, timeout=10_000):
         qtbot.keyClick(table, Qt.Key.Key_Return)
@@ -103,9 +131,19 @@ def test_enter_on_a_finding_selects_its_row_in_its_sheet(
     # Back on 提示, a double-click goes there again (the sheet is loaded by now).
     browser.select_tab("warnings")
     services_table.clearSelection()
-    double_click(qtbot, table, findings.index(0, findings.MESSAGE))
+    double_click(qtbot, table, findings.index(service, findings.MESSAGE))
     assert browser.ui.tabs.currentWidget() is services_table
     assert selected_place(services_table) == ([str(row)], str(row), "合同编号")
+
+    # A 基本信息 finding names no row: its item is selected on 概况.
+    browser.select_tab("warnings")
+    table.setFocus()
+    choose_row(table, places.index("基本信息 统一社会信用代码"))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert browser.ui.tabs.currentWidget() is browser.ui.overviewTab
+    basic = browser.ui.basicTable
+    assert basic.currentIndex().data() == "统一社会信用代码"
+    assert [i.row() for i in basic.selectionModel().selectedRows()] == [basic.currentIndex().row()]
 
 
 def test_a_finding_in_the_import_dialog_opens_the_dossier_at_its_row(
@@ -115,11 +153,7 @@ def test_a_finding_in_the_import_dialog_opens_the_dossier_at_its_row(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = write_platform(
-        tmp_path / "材料",
-        "平台A",
-        dossier_with_late_warning("吉林省分析测试资源共享服务平台", "JLKJ-2021-007", 12, 9),
-    )
+    path = write_dossier(tmp_path / "材料", 12, 9)
     open_workspace(window, qtbot, workspace_file)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(path)], "Excel"))
@@ -135,12 +169,11 @@ def test_a_finding_in_the_import_dialog_opens_the_dossier_at_its_row(
         qtbot.mouseClick(dialog.ui.startButton, LEFT)
     dialog.select_result(0)
     findings = dialog.findings_model
-    assert findings.rowCount() == 1
-    assert findings.index(0, findings.LOCATION).data() == "服务记录 第11行 合同编号"
+    service = locations(findings).index("服务记录 第11行 合同编号")
     browser = window.workspace_view.dossier_view
     table = dialog.ui.findingsTable
     with qtbot.waitSignal(browser.sheet_loaded, timeout=10_000):
-        double_click(qtbot, table, findings.index(0, findings.MESSAGE))
+        double_click(qtbot, table, findings.index(service, findings.MESSAGE))
     qtbot.waitUntil(lambda: window.import_dialog is None)
     assert window.workspace_view.browsing_dossier()
     services_table = browser.sheet_tab("services").table
