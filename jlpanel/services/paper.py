@@ -317,3 +317,62 @@ def import_paper_sheet(ws: Workspace, path: Path, *, replace: bool = False) -> P
     )
     # The reader's warnings (characters removed from a cell) stand beside what was entered.
     return dataclasses.replace(outcome, findings=(*read.findings, *outcome.findings))
+
+
+@dataclass(frozen=True, slots=True)
+class PaperPlatformChoice:
+    """A platform an expert may be given paper scores for (assigned, no conflict)."""
+
+    id: int
+    filing_no: str
+    name: str
+    #: The stored sheet's provenance (``paper`` or ``package``), or None when none is stored.
+    entered: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperExpertChoice:
+    """An expert with the platforms a paper sheet of theirs may score."""
+
+    id: int
+    name: str
+    platforms: tuple[PaperPlatformChoice, ...]
+
+
+def paper_choices(ws: Workspace) -> list[PaperExpertChoice]:
+    """Every expert with an assignment, and their assigned platforms not in conflict.
+
+    The list the paper entry form chooses from; :func:`enter_paper_scores` still checks.
+    """
+    with ws.reading() as s:
+        experts = s.execute(select(m.Expert.id, m.Expert.name).order_by(m.Expert.id)).all()
+        platforms = {
+            pid: (filing_no, name)
+            for pid, filing_no, name in s.execute(
+                select(m.Platform.id, m.Platform.filing_no, m.Platform.name).order_by(m.Platform.id)
+            )
+        }
+        assigned = s.execute(select(m.Assignment.expert_id, m.Assignment.platform_id)).all()
+        conflicted = set(s.execute(select(m.Conflict.expert_id, m.Conflict.platform_id)).all())
+        stored: dict[tuple[int, int], str] = {
+            (eid, pid): provenance
+            for eid, pid, provenance in s.execute(
+                select(m.ScoreSheet.expert_id, m.ScoreSheet.platform_id, m.ScoreSheet.provenance)
+            )
+        }
+    by_expert: dict[int, list[int]] = {}
+    for eid, pid in assigned:
+        if (eid, pid) not in conflicted and pid in platforms:
+            by_expert.setdefault(eid, []).append(pid)
+    return [
+        PaperExpertChoice(
+            eid,
+            name,
+            tuple(
+                PaperPlatformChoice(pid, *platforms[pid], stored.get((eid, pid)))
+                for pid in sorted(by_expert[eid])
+            ),
+        )
+        for eid, name in experts
+        if eid in by_expert
+    ]

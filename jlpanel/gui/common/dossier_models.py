@@ -182,6 +182,10 @@ class SheetTableModel(QAbstractTableModel):
         """Every row of the sheet, fetched or not."""
         return max(self._total, len(self._rows))
 
+    def arrived_rows(self) -> int:
+        """The rows read from the workspace so far (a big sheet arrives in two parts)."""
+        return len(self._rows)
+
     def retranslate(self) -> None:
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
@@ -245,6 +249,31 @@ class SheetTableModel(QAbstractTableModel):
                 return self._alignments[col]
         return None
 
+    def row_of(self, source_row: int) -> int | None:
+        """The model row of workbook row ``source_row`` (as findings name it), fetched into the
+        view; None when the sheet holds no such row (or not yet)."""
+        numbers = self._row_numbers
+        if numbers is None:
+            row = source_row - 1 if 0 < source_row <= len(self._rows) else None
+        else:
+            row = next((n for n, number in enumerate(numbers) if number == source_row), None)
+        if row is None or row >= len(self._rows):
+            return None
+        while row >= self._loaded:
+            self.fetchMore(QModelIndex())
+        return row
+
+    def column_of(self, header: str) -> int | None:
+        """The column whose header (either language) or field is ``header``."""
+        return next(
+            (
+                n
+                for n, c in enumerate(self._columns)
+                if header in (c.header.zh, c.header.en, c.field)
+            ),
+            None,
+        )
+
     def sample_texts(self, column: int, rows: int = 60) -> list[str]:
         """The texts of the first ``rows`` cells of a column (to size it without reading all)."""
         spec = self._columns[column]
@@ -296,6 +325,17 @@ class BasicInfoModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
+
+    def row_of(self, name: str) -> int | None:
+        """The row of item ``name`` (its Chinese name or label in either language)."""
+        return next(
+            (
+                n
+                for n, (k, _) in enumerate(self._items)
+                if name in (k, basic_label(k, "zh"), basic_label(k, "en"))
+            ),
+            None,
+        )
 
     def value_of(self, name: str) -> str:
         """The shown value of item ``name`` (Chinese name), "" when absent."""
@@ -547,6 +587,9 @@ class FindingsModel(QAbstractTableModel):
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
+
+    def finding(self, row: int) -> Finding:
+        return self._findings[row]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)

@@ -42,6 +42,7 @@ from jlpanel.gui.forms.ui_dossier_view import Ui_DossierView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
+    from jlpanel.domain.dossier import Finding
     from jlpanel.domain.rubric import Rubric
     from jlpanel.services.dossiers import DossierOverview
     from jlpanel.services.workspace import Workspace
@@ -152,6 +153,8 @@ class DossierView(QWidget):
         self._pending = 0
         self.sheet_tabs: dict[str, SheetTab] = {}
         self._metrics_laid_out = False
+        #: A finding to go to once its sheet has arrived: (tab, workbook row, column header).
+        self._jump: tuple[str, int | None, str | None] | None = None
 
         self.ui.nameLabel.setFont(scaled_font(self.ui.nameLabel, 1.35, bold=True))
         set_muted(self.ui.detailsLabel)
@@ -210,6 +213,8 @@ class DossierView(QWidget):
         self.ui.warningsTable.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        # Double-click or Enter on a finding: its sheet, with its row selected.
+        self.ui.warningsTable.activated.connect(self._on_finding_activated)
 
         self.attachments_model = AttachmentsModel(self)
         self._setup_table(self.ui.attachmentsTable, self.attachments_model)
@@ -327,6 +332,7 @@ class DossierView(QWidget):
             return
         self._ensure_sheet_tabs()
         self._generation += 1
+        self._jump = None
         self.platform_id = platform_id
         self.overview = None
         self._summary = summary
@@ -349,6 +355,7 @@ class DossierView(QWidget):
     def clear(self) -> None:
         """Forget the platform shown."""
         self._generation += 1
+        self._jump = None
         self._pending = 0
         self.platform_id = None
         self.overview = None
@@ -455,6 +462,7 @@ class DossierView(QWidget):
         self._show_header()
         self._retitle_tabs()
         self._update_attachment_button()
+        self._apply_jump()
         self.overview_loaded.emit(overview.platform_id)
 
     def _forget_metrics_layout(self) -> None:
@@ -493,6 +501,7 @@ class DossierView(QWidget):
         sheet.model.set_sheet(loaded)
         self._size_columns(sheet)
         self._retitle_tabs()
+        self._apply_jump()
         self.sheet_loaded.emit(attribute)
         fetched = len(loaded.data.rows)
         if (
@@ -507,6 +516,7 @@ class DossierView(QWidget):
 
     def _on_rest_of_sheet(self, attribute: str, loaded: LoadedSheet) -> None:
         self.sheet_tabs[attribute].model.extend(loaded)
+        self._apply_jump(complete=True)
         self.sheet_completed.emit(attribute)
 
     def _size_columns(self, sheet: SheetTab) -> None:
@@ -522,6 +532,89 @@ class DossierView(QWidget):
             for text in model.sample_texts(column, SIZE_SAMPLE_ROWS):
                 widest = max(widest, metrics.horizontalAdvance(text) + pad)
             table.setColumnWidth(column, max(MIN_COLUMN_WIDTH, min(widest, MAX_COLUMN_WIDTH)))
+
+    # ----------------------------------------------------------------- going to a finding
+
+    def finding_tab(self, sheet: str | None) -> str | None:
+        """The tab that shows a finding's sheet (named in either language): a sheet's
+        attribute, or "overview" for 基本信息 and 工作总结; None for a whole-file finding."""
+        if not sheet:
+            return None
+        from jlpanel.exchange.dossier_schema import sheet_for
+
+        self._ensure_sheet_tabs()
+        spec = sheet_for(sheet)
+        if spec is not None and spec.dossier_field in self.sheet_tabs:
+            return spec.dossier_field
+        if spec is not None and spec.dossier_field in ("basic", "work_summary"):
+            return "overview"
+        return next(
+            (a for a, tab in self.sheet_tabs.items() if sheet in (tab.name.zh, tab.name.en)),
+            None,
+        )
+
+    def go_to_finding(self, finding: Finding) -> bool:
+        """Show the sheet ``finding`` names with its row (and cell) selected, now or as soon
+        as the sheet has arrived; False when it names no sheet shown here."""
+        tab = self.finding_tab(finding.sheet)
+        if tab is None:
+            return False
+        self._jump = (tab, finding.row, finding.column)
+        self.select_tab(tab)
+        if tab in self.sheet_tabs:
+            self.load_sheet(tab)
+        self._apply_jump()
+        return True
+
+    def _on_finding_activated(self, index: QModelIndex) -> None:
+        shown = index.model()
+        if shown is not self.findings_model and hasattr(shown, "mapToSource"):
+            index = shown.mapToSource(index)  # a sorting proxy in between
+        if index.isValid():
+            self.go_to_finding(self.findings_model.finding(index.row()))
+
+    def _apply_jump(self, *, complete: bool = False) -> None:
+        """Select the pending finding's row once its sheet is here.
+
+        A big sheet arrives in two parts: a row not in the first stays pending until the rest.
+        """
+        if self._jump is None:
+            return
+        tab, row, column = self._jump
+        if tab == "overview":
+            if self.overview is None:
+                return
+            self._jump = None
+            basic = self.basic_model.row_of(column) if column else None
+            if basic is not None:
+                self._select_cell(self.ui.basicTable, basic, 0)
+            return
+        sheet = self.sheet_tabs[tab]
+        if not sheet.loaded:
+            return
+        model = sheet.model
+        found = model.row_of(row) if row is not None else None
+        if found is None and not complete and model.arrived_rows() < model.total_rows():
+            return  # the rest of a big sheet is on its way: the row may be in it
+        self._jump = None
+        if found is None:
+            sheet.table.setFocus()
+            return
+        cell = model.column_of(column) if column else None
+        self._select_cell(sheet.table, found, cell)
+
+    @staticmethod
+    def _select_cell(table: QTableView, row: int, column: int | None) -> None:
+        model = table.model()
+        index = model.index(row, column if column is not None else 0)
+        selection = table.selectionModel()
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        table.setFocus()
 
     # --------------------------------------------------------------------------- header
 

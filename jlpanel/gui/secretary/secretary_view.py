@@ -208,6 +208,7 @@ class ScoresSummaryPage(_Page):
         super().__init__(parent)
         self.titleLabel = _heading()
         self.mergeButton = QPushButton(icon("document-import"), "")
+        self.paperButton = QPushButton(icon("edit-score"), "")
         self.refreshButton = QPushButton(icon("view-refresh"), "")
         self.missingLabel = QLabel()
         self.missingLabel.setWordWrap(True)
@@ -221,6 +222,7 @@ class ScoresSummaryPage(_Page):
         top.addWidget(self.titleLabel)
         top.addStretch(1)
         top.addWidget(self.refreshButton)
+        top.addWidget(self.paperButton)
         top.addWidget(self.mergeButton)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -228,12 +230,17 @@ class ScoresSummaryPage(_Page):
         layout.addWidget(self.matrixTable, 1)
         layout.addWidget(self.legendLabel)
         self.mergeButton.clicked.connect(self.open_merge_dialog)
+        self.paperButton.clicked.connect(self.open_paper_dialog)
         self.refreshButton.clicked.connect(self.refresh)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.titleLabel.setText(translate("SecretaryView", "评分汇总"))
         self.mergeButton.setText(translate("SecretaryView", "合并评分文件…"))
+        self.paperButton.setText(translate("SecretaryView", "录入纸质评分表…"))
+        self.paperButton.setToolTip(
+            translate("SecretaryView", "按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)")
+        )
         self.refreshButton.setText(translate("SecretaryView", "刷新"))
         self.legendLabel.setText(
             translate(
@@ -285,6 +292,27 @@ class ScoresSummaryPage(_Page):
         dialog.merged.connect(self._on_merged)
         dialog.open()
         return dialog
+
+    def open_paper_dialog(self) -> Any:
+        """Open 录入纸质评分表; the matrix reloads after every sheet stored."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.secretary.paper_dialog import PaperEntryDialog
+
+        dialog = PaperEntryDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.entered.connect(self._on_paper_entered)
+        dialog.open()
+        return dialog
+
+    def _on_paper_entered(self, expert: str, platform: str) -> None:
+        self.refresh()
+        self.status_message.emit(
+            translate("SecretaryView", "已录入 {expert} 对“{platform}”的纸质评分").format(
+                expert=expert, platform=platform
+            )
+        )
+        self.changed.emit()
 
     def _on_merged(self, outcomes: list[Any]) -> None:
         from jlpanel.gui.secretary.merge_dialog import merge_summary

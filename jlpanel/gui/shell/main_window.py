@@ -221,6 +221,12 @@ class MainWindow(QMainWindow):
         self.merge_action = QAction(icon("document-import"), "", self)
         self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
         self.merge_action.triggered.connect(self.merge_scores)
+        self.paper_action = QAction(icon("edit-score"), "", self)
+        self.paper_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.paper_action.triggered.connect(self.enter_paper_sheet)
+        self.audit_action = QAction("", self)
+        self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.audit_action.triggered.connect(self.show_audit_log)
         self.summary_action = QAction("", self)
         self.summary_action.setShortcut(QKeySequence("Ctrl+3"))
         self.summary_action.triggered.connect(self.show_summary)
@@ -293,12 +299,14 @@ class MainWindow(QMainWindow):
 
         self.review_menu = bar.addMenu("")
         self.review_menu.addAction(self.merge_action)
+        self.review_menu.addAction(self.paper_action)
         self.review_menu.addSeparator()
         self.review_menu.addAction(self.summary_action)
         self.review_menu.addAction(self.discussion_action)
         self.review_menu.addAction(self.results_action)
         self.review_menu.addSeparator()
         self.review_menu.addAction(self.history_action)
+        self.review_menu.addAction(self.audit_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_menu.addAction(self.rubric_action)
@@ -388,6 +396,14 @@ class MainWindow(QMainWindow):
         self.merge_action.setText(translate("MainWindow", "合并评分文件(&M)…"))
         self.merge_action.setIconText(translate("MainWindow", "合并评分"))
         self.merge_action.setToolTip(translate("MainWindow", "合并专家提交的评分文件 (Ctrl+M)"))
+        self.paper_action.setText(translate("MainWindow", "录入纸质评分表(&P)…"))
+        self.paper_action.setToolTip(
+            translate("MainWindow", "按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)")
+        )
+        self.audit_action.setText(translate("MainWindow", "审计日志(&L)…"))
+        self.audit_action.setToolTip(
+            translate("MainWindow", "查看谁在何时做了哪些改动 (Ctrl+Shift+L)")
+        )
         self.summary_action.setText(translate("MainWindow", "评分汇总(&S)"))
         self.discussion_action.setText(translate("MainWindow", "讨论与共识(&D)"))
         self.results_action.setText(translate("MainWindow", "考核结果(&R)"))
@@ -440,6 +456,8 @@ class MainWindow(QMainWindow):
             self.assign_action,
             self.issue_action,
             self.merge_action,
+            self.paper_action,
+            self.audit_action,
             self.summary_action,
             self.discussion_action,
             self.results_action,
@@ -809,6 +827,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._on_imported)
         dialog.open_platform.connect(self.workspace_view.open_platform)
+        dialog.open_finding.connect(self.workspace_view.open_finding)
         dialog.finished.connect(self._forget_import_dialog)
         self.import_dialog = dialog
         dialog.open()
@@ -932,6 +951,23 @@ class MainWindow(QMainWindow):
         """评审 → 合并评分文件: the 评分汇总 tab with the merge dialog open."""
         if self.workspace is not None:
             self.workspace_view.merge_scores()
+
+    def enter_paper_sheet(self) -> None:
+        """评审 → 录入纸质评分表: the 评分汇总 tab with the paper entry form open."""
+        if self.workspace is not None:
+            self.workspace_view.show_summary()
+            self.workspace_view.summary_page.open_paper_dialog()
+
+    def show_audit_log(self) -> QWidget | None:
+        """评审 → 审计日志: every change to the workspace, old → new, with filters."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.common.audit_log import AuditLogDialog
+
+        dialog = AuditLogDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_summary(self) -> None:
         """The 评分汇总 tab."""

@@ -27,6 +27,7 @@ from jlpanel.gui.staff.platform_list import PlatformListView
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which the start page must not wait for
+    from jlpanel.domain.dossier import Finding
     from jlpanel.services.dossiers import PlatformSummary
     from jlpanel.services.workspace import CycleInfo, Workspace
 
@@ -233,6 +234,11 @@ class WorkspaceView(QWidget):
         else:
             self.platform_list.select_platform(platform_id)
         self.platform_opened.emit(platform_id)
+
+    def open_finding(self, platform_id: int, finding: Finding) -> None:
+        """Show a platform's dossier at the sheet and row a finding names."""
+        self.open_platform(platform_id)
+        self.dossier_view.go_to_finding(finding)
 
     def show_list(self) -> None:
         """Back from the dossier browser to the platform list."""

@@ -211,6 +211,8 @@ class ImportDialog(TaskDialog):
     imported = Signal(object)
     #: The user wants to see this platform's dossier.
     open_platform = Signal(int)
+    #: The user wants to see where a finding is: (platform id, Finding) of an imported file.
+    open_finding = Signal(int, object)
     #: Importing failed as a whole (the message shown).
     failed = Signal(str)
 
@@ -258,6 +260,7 @@ class ImportDialog(TaskDialog):
         results.activated.connect(self._on_result_activated)
 
         setup_findings_table(self.ui.findingsTable, self.findings_model)
+        self.ui.findingsTable.activated.connect(self._on_finding_activated)
         self.ui.resultsSplitter.setStretchFactor(0, 2)
         self.ui.resultsSplitter.setStretchFactor(1, 3)
 
@@ -491,6 +494,19 @@ class ImportDialog(TaskDialog):
         assert platform_id is not None
         self.accept()
         self.open_platform.emit(platform_id)
+
+    def _on_finding_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a finding of an imported file: its sheet and row."""
+        shown = index.model()
+        if shown is not self.findings_model and hasattr(shown, "mapToSource"):
+            index = shown.mapToSource(index)  # a sorting proxy in between
+        finding = self.findings_model.finding(index.row())
+        for outcome in self.selected_outcomes():
+            if any(f is finding for f in outcome.findings):
+                if outcome.ok and outcome.platform_id is not None:
+                    self.accept()
+                    self.open_finding.emit(outcome.platform_id, finding)
+                return
 
     def replace_selected(self) -> None:
         """Import the selected 已存在 files again, replacing the dossiers imported before."""

@@ -165,6 +165,105 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>变更（原值 → 新值）</source>
+        <translation>Change (old → new)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>审计日志.xlsx</source>
+        <translation>Audit log.xlsx</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <comment>one</comment>
+        <translation>{n} entry</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <comment>other</comment>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条到 {path}</source>
+        <comment>one</comment>
+        <translation>Exported {n} entry to {path}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条到 {path}</source>
+        <comment>other</comment>
+        <translation>Exported {n} entries to {path}</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>操作(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>平台(&amp;P)：</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>从(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>至(&amp;T)：</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>显示全部(&amp;A)</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>把列出的记录导出为 Excel 工作簿或 CSV 表格</source>
+        <translation>Export the entries listed as an Excel workbook or a CSV table</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>BasicInfoModel</name>
     <message>
         <source>项目</source>
@@ -533,7 +632,7 @@ Unscored indicators this row stands for (1: a single problem). Whether they are 
     <name>DossierView</name>
     <message>
         <source>备案编号 {no}</source>
-        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). Rows fetched first, so a big sheet shows at once; the rest follow in the background. The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). Every row of a big sheet has arrived (after its first page was shown). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown.</extracomment>
+        <extracomment>Widest a sheet column starts (the user can widen it); narrowest. Rows read to size a sheet&apos;s columns (never all of them). Cell padding of the sheet tables, and what a column adds to its widest text (the padding, the style&apos;s own text margins and a little air). Rows fetched first, so a big sheet shows at once; the rest follow in the background. The overview of this platform is shown. A sheet&apos;s rows have arrived (its Dossier attribute, e.g. &quot;services&quot;). Every row of a big sheet has arrived (after its first page was shown). An attachment was written to this file and handed to the system viewer. Loading failed; carries the message shown. A finding to go to once its sheet has arrived: (tab, workbook row, column header).</extracomment>
         <translation>Filing no. {no}</translation>
     </message>
     <message>
@@ -1133,7 +1232,7 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
     <message>
         <source>导入前会先把工作区备份到：{folder}</source>
-        <extracomment>One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. Importing failed as a whole (the message shown).</extracomment>
+        <extracomment>One import run finished; carries its outcomes (a list of ImportOutcome). The user wants to see this platform&apos;s dossier. The user wants to see where a finding is: (platform id, Finding) of an imported file. Importing failed as a whole (the message shown).</extracomment>
         <translation>Before importing, the workspace is backed up to: {folder}</translation>
     </message>
     <message>
@@ -1607,6 +1706,22 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>合并专家提交的评分文件 (Ctrl+M)</source>
         <translation>Merge the experts&apos; score files (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>录入纸质评分表(&amp;P)…</source>
+        <translation>Enter a &amp;paper score sheet…</translation>
+    </message>
+    <message>
+        <source>按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)</source>
+        <translation>Type in the scores of a paper sheet an expert handed back (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>审计日志(&amp;L)…</source>
+        <translation>Audit &amp;log…</translation>
+    </message>
+    <message>
+        <source>查看谁在何时做了哪些改动 (Ctrl+Shift+L)</source>
+        <translation>See who changed what, and when (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>评分汇总(&amp;S)</source>
@@ -2335,6 +2450,119 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>重新打开后可以修改规则和决定，之后须重新确定结果。已确定的整改期限不变。理由记入审计日志。</source>
         <translation>Once reopened, the rules and decisions can change; the results must then be confirmed again. Deadlines already fixed stay as they are. The reason goes into the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <source>录入纸质评分表</source>
+        <extracomment>The colour of a problem shown beside its field. The sheet was stored: (expert name, platform name).</extracomment>
+        <translation>Enter a paper score sheet</translation>
+    </message>
+    <message>
+        <source>按专家交回的纸质评分表逐项录入。只能选择分配给该专家且无需回避的平台；保存后评分标为“纸质录入”，并记入审计日志。</source>
+        <translation>Type in the paper sheet the expert handed back, item by item. Only platforms assigned to the expert without a conflict of interest can be chosen; the saved scores are marked as entered from paper and recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>替换已录入的纸质评分(&amp;R)</source>
+        <translation>&amp;Replace the paper scores entered before</translation>
+    </message>
+    <message>
+        <source>专家在纸质表上声明回避，不评分(&amp;D)</source>
+        <translation>The expert &amp;declared a conflict of interest on paper (not scored)</translation>
+    </message>
+    <message>
+        <source>回避理由（必填）</source>
+        <translation>Reason for the conflict (required)</translation>
+    </message>
+    <message>
+        <source>专家(&amp;E)：</source>
+        <translation>&amp;Expert:</translation>
+    </message>
+    <message>
+        <source>平台(&amp;P)：</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>专家的总体评价意见</source>
+        <extracomment>Field code (indicator, veto or bonus item) → the label beside it for its problem.</extracomment>
+        <translation>The expert&apos;s overall comment</translation>
+    </message>
+    <message>
+        <source>总体评价(&amp;O)：</source>
+        <translation>&amp;Overall comment:</translation>
+    </message>
+    <message>
+        <source>录入人(&amp;W)：</source>
+        <translation>Entered &amp;by:</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>保存这张纸质评分表 (Ctrl+S)</source>
+        <translation>Save this paper sheet (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{name}（满分 {max}）</source>
+        <translation>{name} (out of {max})</translation>
+    </message>
+    <message>
+        <source>满分 {max}，以 {step} 分为单位；“—”表示未评</source>
+        <translation>Out of {max}, in steps of {step}; “—” means not scored</translation>
+    </message>
+    <message>
+        <source>/ {max}</source>
+        <translation>/ {max}</translation>
+    </message>
+    <message>
+        <source>评语（得分偏低时必填）</source>
+        <translation>Comment (required for a low score)</translation>
+    </message>
+    <message>
+        <source>一票否决（认定时勾选并写明理由）</source>
+        <translation>Vetoes (tick one the expert found, and give the reason)</translation>
+    </message>
+    <message>
+        <source>否决理由</source>
+        <translation>Reason for the veto</translation>
+    </message>
+    <message>
+        <source>加分项（合计不超过 {cap} 分，可不填）</source>
+        <translation>Bonus items (at most {cap} in all; may be left blank)</translation>
+    </message>
+    <message>
+        <source>还没有分配给专家的平台：请先分配专家。</source>
+        <translation>No platform is assigned to an expert yet: assign the experts first.</translation>
+    </message>
+    <message>
+        <source>该专家已通过评审包提交了这个平台的评分，纸质评分不能覆盖。</source>
+        <translation>This expert already submitted scores for this platform from the review package; a paper sheet cannot replace them.</translation>
+    </message>
+    <message>
+        <source>已录入过该专家对这个平台的纸质评分；如需更正，请勾选“替换”。</source>
+        <translation>This expert&apos;s paper scores for this platform were entered before; to correct them, tick “Replace”.</translation>
+    </message>
+    <message>
+        <source>请填写录入人</source>
+        <translation>Say who entered the sheet</translation>
+    </message>
+    <message>
+        <source>请写明专家声明的回避理由</source>
+        <translation>Give the reason the expert declared for the conflict</translation>
+    </message>
+    <message>
+        <source>已记录 {expert} 对“{platform}”的回避声明。</source>
+        <translation>Recorded the conflict {expert} declared for “{platform}”.</translation>
+    </message>
+    <message>
+        <source>已保存 {expert} 对“{platform}”的纸质评分。</source>
+        <translation>Saved the paper scores of {expert} for “{platform}”.</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3849,18 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <message>
         <source>讨论事项</source>
         <translation>To discuss</translation>
+    </message>
+    <message>
+        <source>录入纸质评分表…</source>
+        <translation>Enter a paper sheet…</translation>
+    </message>
+    <message>
+        <source>按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)</source>
+        <translation>Type in the scores of a paper sheet an expert handed back (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>已录入 {expert} 对“{platform}”的纸质评分</source>
+        <translation>Entered the paper scores of {expert} for “{platform}”</translation>
     </message>
     <message>
         <source>专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}</source>
