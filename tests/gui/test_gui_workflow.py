@@ -400,3 +400,21 @@ def test_each_menu_entry_that_opens_a_tab_is_named_as_the_tab(
             assert tabs.tabText(tabs.currentIndex()).casefold() == name.casefold()
     finally:
         apply_language("zh")
+
+
+def test_a_status_line_goes_after_a_while_but_a_busy_one_stays(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No stale status text (issue 14): a line about what happened does not outstay it."""
+    from jlpanel.gui.shell import main_window
+
+    monkeypatch.setattr(main_window, "STATUS_SHOWN_MS", 200)
+    bar = window.statusBar()
+    window.status("已导出")
+    assert bar.currentMessage() == "已导出"
+    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=3000)
+    window._begin_busy("正在打开 demo.jlpanel…")
+    qtbot.wait(400)
+    assert bar.currentMessage() == "正在打开 demo.jlpanel…"  # still at work: it stays
+    window._end_busy()
+    assert bar.currentMessage() == ""  # done: "正在打开…" no longer describes anything

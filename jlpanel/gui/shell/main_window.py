@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not 
 log = logging.getLogger(__name__)
 
 _GEOMETRY_KEY = "mainWindow/geometry"
+#: How long a status-bar line about what just happened stays (ms): long enough to read.
+STATUS_SHOWN_MS = 20_000
 #: A review package (expert mode) rather than a cycle workspace.
 REVIEW_SUFFIX = ".jlreview"
 _TEMPLATE_FOLDER_KEY = "template/lastFolder"
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         self._writing_template = False
         self._busy = False
+        self._busy_message = ""
         self.recent = RecentFiles(self)
         self.review_windows: list[ReviewWindow] = []
         #: Show this window again when the last review window closes (it was hidden for it).
@@ -479,11 +482,14 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------------- busy state
 
     def status(self, message: str) -> None:
-        """Say in the status bar what just happened."""
-        self.statusBar().showMessage(message)
+        """Say in the status bar what just happened; it goes after a while, so it never
+        stands beside a later state it no longer describes. What a busy window is doing stays
+        until it is done."""
+        self.statusBar().showMessage(message, 0 if self._busy else STATUS_SHOWN_MS)
 
     def _begin_busy(self, message: str) -> None:
         self._busy = True
+        self._busy_message = message
         self._update_actions()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.status(message)
@@ -492,6 +498,8 @@ class MainWindow(QMainWindow):
         if self._busy:
             self._busy = False
             QApplication.restoreOverrideCursor()
+        if self.statusBar().currentMessage() == self._busy_message:
+            self.statusBar().clearMessage()  # "正在打开…" is over, whatever came of it
         self._update_actions()
 
     @property
