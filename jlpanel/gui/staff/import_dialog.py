@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -21,9 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QCloseEvent,
-    QColor,
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
@@ -42,7 +39,7 @@ from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.settings import app_settings
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.table_support import ROW_ROLE, AnyIndex, Column, RowsModel
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import (
     RoomyItemDelegate,
@@ -73,7 +70,7 @@ STATUS_LOOK: dict[str, tuple[str, str]] = {
 }
 
 #: The outcome of a row (tests and actions read it).
-OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1
+OUTCOME_ROLE = ROW_ROLE
 
 
 def status_text(status: str) -> str:
@@ -174,98 +171,62 @@ class _FilesModel(QAbstractListModel):
         return None
 
 
-class ImportResultsModel(QAbstractTableModel):
+def _counted_findings(outcome: ImportOutcome, findings: Sequence[object]) -> str:
+    counted = outcome.status.value in ("imported", "replaced", "refused")
+    return str(len(findings)) if counted else "—"
+
+
+def _no_tip(_outcome: ImportOutcome) -> None:
+    return None
+
+
+class ImportResultsModel(RowsModel["ImportOutcome"]):
     """One row per file: 文件 · 状态 · 平台 · 错误 · 提示."""
 
     FILE, STATUS, PLATFORM, ERRORS, WARNINGS = range(5)
     COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._outcomes: list[ImportOutcome] = []
-
-    def set_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
-        self.beginResetModel()
-        self._outcomes = list(outcomes)
-        self.endResetModel()
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("ImportDialog", "文件"),
+                    lambda o: o.path.name,
+                    tooltip=lambda o: str(o.path),
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "结果"),
+                    lambda o: status_text(o.status.value),
+                    tooltip=_no_tip,
+                    colour=lambda o: STATUS_LOOK.get(o.status.value, ("", "#1f2933"))[1],
+                    icon=lambda o: STATUS_LOOK.get(o.status.value, ("status-cancelled", ""))[0],
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "平台"),
+                    lambda o: o.platform_name or "—",
+                    tooltip=lambda o: (
+                        f"{o.platform_name}（{o.filing_no}）" if o.filing_no else None
+                    ),
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "错误"),
+                    lambda o: _counted_findings(o, o.errors),
+                    numeric=True,
+                    tooltip=_no_tip,
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "提示"),
+                    lambda o: _counted_findings(o, o.warnings),
+                    numeric=True,
+                    tooltip=_no_tip,
+                ),
+            ],
+            parent,
+        )
 
     def update_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
         """Put fresh outcomes in place of the rows of the same files."""
-        for outcome in outcomes:
-            for row, old in enumerate(self._outcomes):
-                if old.path == outcome.path:
-                    self._outcomes[row] = outcome
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
-                    break
-
-    def outcomes(self) -> list[ImportOutcome]:
-        return list(self._outcomes)
-
-    def outcome(self, row: int) -> ImportOutcome:
-        return self._outcomes[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._outcomes:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._outcomes) - 1, self.COLUMNS - 1)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._outcomes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.FILE: translate("ImportDialog", "文件"),
-                self.STATUS: translate("ImportDialog", "结果"),
-                self.PLATFORM: translate("ImportDialog", "平台"),
-                self.ERRORS: translate("ImportDialog", "错误"),
-                self.WARNINGS: translate("ImportDialog", "提示"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._outcomes):
-            return None
-        outcome = self._outcomes[index.row()]
-        column = index.column()
-        status = outcome.status.value
-        counted = status in ("imported", "replaced", "refused")
-        if role == OUTCOME_ROLE:
-            return outcome
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.FILE:
-                return outcome.path.name
-            if column == self.STATUS:
-                return status_text(status)
-            if column == self.PLATFORM:
-                return outcome.platform_name or "—"
-            if column == self.ERRORS:
-                return str(len(outcome.errors)) if counted else "—"
-            return str(len(outcome.warnings)) if counted else "—"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.FILE:
-                return str(outcome.path)
-            if column == self.PLATFORM and outcome.filing_no:
-                return f"{outcome.platform_name}（{outcome.filing_no}）"
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
-            return icon(STATUS_LOOK.get(status, ("status-cancelled", ""))[0])
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(QColor(STATUS_LOOK.get(status, ("", "#1f2933"))[1]))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
-        return None
+        self.replace_rows(outcomes, lambda old, new: old.path == new.path)
 
 
 # ------------------------------------------------------------------ work off the thread
@@ -551,7 +512,7 @@ class ImportDialog(QDialog):
         if self._replacing:
             self.results_model.update_outcomes(outcomes)
         else:
-            self.results_model.set_outcomes(outcomes)
+            self.results_model.set_rows(outcomes)
         self._show_results()
         self.imported.emit(outcomes)
 
@@ -572,7 +533,7 @@ class ImportDialog(QDialog):
     # -------------------------------------------------------------------------- results
 
     def _show_results(self) -> None:
-        outcomes = self.results_model.outcomes()
+        outcomes = self.results_model.rows()
         self.ui.summaryLabel.setText(summary_text(outcomes))
         self.ui.pages.setCurrentWidget(self.ui.resultsPage)
         table = self.ui.resultsTable
@@ -592,7 +553,7 @@ class ImportDialog(QDialog):
     def _file_width(self) -> int:
         metrics = self.ui.resultsTable.fontMetrics()
         widest = max(
-            (metrics.horizontalAdvance(o.path.name) for o in self.results_model.outcomes()),
+            (metrics.horizontalAdvance(o.path.name) for o in self.results_model.rows()),
             default=120,
         )
         return max(160, min(widest + 36, 360))
@@ -600,7 +561,7 @@ class ImportDialog(QDialog):
     def selected_outcomes(self) -> list[ImportOutcome]:
         """The outcomes of the selected result rows, in table order."""
         rows = sorted({i.row() for i in self.ui.resultsTable.selectionModel().selectedRows()})
-        return [self.results_model.outcome(r) for r in rows]
+        return [self.results_model.row(r) for r in rows]
 
     def select_result(self, row: int) -> None:
         self.ui.resultsTable.selectionModel().setCurrentIndex(
@@ -641,7 +602,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _on_result_activated(self, index: QModelIndex) -> None:
-        outcome = self.results_model.outcome(index.row())
+        outcome = self.results_model.row(index.row())
         if outcome.ok:
             self._open_selected()
 
@@ -753,6 +714,6 @@ class ImportDialog(QDialog):
             self.findings_model.retranslate()
             self._show_backup_folder()
             if self.ui.pages.currentWidget() is self.ui.resultsPage:
-                self.ui.summaryLabel.setText(summary_text(self.results_model.outcomes()))
+                self.ui.summaryLabel.setText(summary_text(self.results_model.rows()))
             self._on_selection()
         super().changeEvent(event)
