@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from jlpanel import __version__
 from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import icon, plain_buttons, scaled_font, set_muted
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,11 @@ class AboutDialog(QDialog):
         header.resizeSection(ComponentsModel.LICENCE, 230)
         header.setSectionResizeMode(ComponentsModel.URL, QHeaderView.ResizeMode.Stretch)
         self.componentsTable.doubleClicked.connect(self._open_selected_text)
+        spreadsheet(
+            self.componentsTable,
+            open_row=lambda _index: self._open_selected_text(),
+            export_name=lambda: translate("AboutDialog", "第三方组件"),
+        )
         self.fullTextButton = QPushButton()
         self.fullTextButton.clicked.connect(self._open_selected_text)
         buttons = QHBoxLayout()

@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -35,6 +34,11 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: A number as a table shows it: 12, -1.50, 1,234.5, 85.0%, ＋3 (the sign, digits, a point).
 _NUMBER = re.compile(r"\s*([+\-−]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*%?\s*")
+
+
+_LEADING_NUMBER = re.compile(
+    r"\s*[+\-−]?\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)%?(?![0-9A-Za-z\-])"
+)
 
 
 def number_in(text: str) -> Decimal | None:
@@ -62,7 +66,9 @@ def sort_key(value: Any) -> tuple[int, Any]:
     if isinstance(value, int | float | Decimal):
         return (1, value)
     text = str(value)
-    number = number_in(text)
+    # A number with a mark after it ("91.00 *", "3 并列") sorts by its number.
+    match = _LEADING_NUMBER.match(text)
+    number = number_in(match.group(0)) if match else None
     return (1, number) if number is not None else (2, text.casefold())
 
 
@@ -130,7 +136,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         new_order = self._sorted_order(column, order)
         if new_order == self._order:
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         new_place = {given: shown for shown, given in enumerate(new_order)}
         for index in self.persistentIndexList():
             if index.isValid():
@@ -138,7 +144,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
                 self.changePersistentIndex(index, self.index(row, index.column()))
         self._order = new_order
         self._rows = [self._given[n] for n in new_order]
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def replace_rows(self, rows: Sequence[R], same: Callable[[R, R], bool]) -> None:
         """Put each of ``rows`` in place of the row it is the ``same`` as (others are kept)."""

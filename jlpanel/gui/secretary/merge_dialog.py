@@ -34,6 +34,7 @@ from jlpanel.gui.common.dossier_models import FindingsModel
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import (
     RoomyItemDelegate,
@@ -205,6 +206,7 @@ class MergeDialog(QDialog):
         header = self.resultsTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(self.resultsTable, export_name=lambda: translate("MergeDialog", "合并结果"))
         self.findingsLabel = QLabel()
         self.findings_model = FindingsModel(self)
         self.findingsTable = QTableView()
@@ -218,6 +220,7 @@ class MergeDialog(QDialog):
         fheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         fheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(self.findingsTable, export_name=lambda: translate("MergeDialog", "合并结果"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.resultsTable)
         bottom = QWidget()

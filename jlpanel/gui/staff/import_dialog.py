@@ -40,6 +40,7 @@ from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import ROW_ROLE, AnyIndex, Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import (
     RoomyItemDelegate,
@@ -305,6 +306,7 @@ class ImportDialog(QDialog):
         )
         results.selectionModel().selectionChanged.connect(self._on_selection)
         results.activated.connect(self._on_result_activated)
+        spreadsheet(results, open_row=self._on_result_activated, export_name=self._export_name)
 
         findings = self.ui.findingsTable
         findings.setModel(self.findings_model)
@@ -319,6 +321,7 @@ class ImportDialog(QDialog):
         )
         fheader.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
         fheader.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(findings, export_name=self._export_name)
         self.ui.resultsSplitter.setStretchFactor(0, 2)
         self.ui.resultsSplitter.setStretchFactor(1, 3)
 
@@ -600,6 +603,10 @@ class ImportDialog(QDialog):
             text = translate("ImportDialog", "选择一个文件，查看它的问题")
         self.ui.findingsLabel.setText(text)
         self._update_buttons()
+
+    @staticmethod
+    def _export_name() -> str:
+        return translate("ImportDialog", "导入结果")
 
     def _on_result_activated(self, index: QModelIndex) -> None:
         outcome = self.results_model.row(index.row())

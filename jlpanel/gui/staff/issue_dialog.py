@@ -21,6 +21,7 @@ from jlpanel.gui.common import formatting
 from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_issue_dialog import Ui_IssueDialog
@@ -118,6 +119,7 @@ class IssueDialog(QDialog):
         header.setSectionResizeMode(IssuedModel.FILE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(IssuedModel.PLATFORMS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(IssuedModel.PAPER, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(table, export_name=lambda: translate("IssueDialog", "评审包清单"))
         self.ui.titleLabel.setFont(scaled_font(self.ui.titleLabel, 1.25, bold=True))
         set_muted(self.ui.folderLabel)
         set_muted(self.ui.progressNoteLabel)
