@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.metrics import METRICS, MetricDefinition
@@ -283,57 +283,32 @@ def basic_value(value: object) -> str:
     return str(value)
 
 
-class BasicInfoModel(QAbstractTableModel):
+class BasicInfoModel(RowsModel[tuple[str, Any]]):
     """基本信息 as two columns: 项目 · 内容."""
 
     ITEM, VALUE = range(2)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[tuple[str, Any]] = []
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("BasicInfoModel", "项目"),
+                    lambda item: basic_label(item[0], current_language()),
+                    colour=lambda _item: MUTED,
+                ),
+                Column(
+                    lambda: translate("BasicInfoModel", "内容"), lambda item: basic_value(item[1])
+                ),
+            ],
+            parent,
+        )
 
     def set_items(self, items: list[tuple[str, Any]]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def value_of(self, name: str) -> str:
         """The shown value of item ``name`` (Chinese name), "" when absent."""
-        return next((basic_value(v) for k, v in self._items if k == name), "")
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 1))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_LEFT
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == self.ITEM:
-                return translate("BasicInfoModel", "项目")
-            return translate("BasicInfoModel", "内容")
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        name, value = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if index.column() == self.ITEM:
-                return basic_label(name, current_language())
-            return basic_value(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.ITEM:
-            return QColor(MUTED)
-        return None
+        return next((basic_value(v) for k, v in self.rows() if k == name), "")
 
 
 # ----------------------------------------------------------------------------- metrics

@@ -4,7 +4,7 @@ the generic model of plain rows shown through column descriptions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from jlpanel.gui.common.theme import icon
 
@@ -31,6 +31,8 @@ R = TypeVar("R")
 
 #: The row object (tests and actions read it).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The value a column sorts by (for a sorting proxy in front of the model).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: A number as a table shows it: 12, -1.50, 1,234.5, 85.0%, ＋3 (the sign, digits, a point).
 _NUMBER = re.compile(r"\s*([+\-−]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*%?\s*")
@@ -84,6 +86,9 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str | None] | None = None
     #: The name of an icon shown before the text (a shape, so it reads in greyscale).
     icon: Callable[[R], str | None] | None = None
+    #: A cell's background (a warning's wash) and whether its text is bold.
+    background: Callable[[R], str | None] | None = None
+    bold: Callable[[R], bool] | None = None
     #: The header's tooltip: what the column means.
     header_tip: Callable[[], str] | None = None
     #: The value a header click sorts by; the shown text by default, numbers as numbers.
@@ -97,9 +102,17 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     shown, and new rows keep the chosen order. Column -1 is the order the rows were given in.
     """
 
-    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        parent: QObject | None = None,
+        *,
+        roles: Mapping[int, Callable[[R], Any]] | None = None,
+    ) -> None:
+        """``roles`` answers further item roles of every cell from its row (an id …)."""
         super().__init__(parent)
         self._columns = list(columns)
+        self._roles = dict(roles or {})
         self._given: list[R] = []
         self._rows: list[R] = []
         #: For each row shown, its place in the order given.
@@ -198,6 +211,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         if role == ROW_ROLE:
             return item
+        if role in self._roles:
+            return self._roles[role](item)
+        if role == SORT_ROLE:
+            return column.sort(item) if column.sort is not None else column.text(item)
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -207,6 +224,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(item)
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            wash = column.background(item)
+            return QBrush(QColor(wash)) if wash else None
+        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(item):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
             name = column.icon(item)
             return icon(name) if name else None
