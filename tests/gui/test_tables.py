@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common.table_support import Column, RowsModel
-from jlpanel.gui.common.tables import SPREADSHEET_PROPERTY, spreadsheet
+from jlpanel.gui.common.tables import SPREADSHEET_PROPERTY, selection_tsv, spreadsheet
 from jlpanel.gui.shell.main_window import MainWindow
 from jlpanel.gui.staff.experts_models import ExpertTableModel
 from jlpanel.gui.staff.platform_model import PLATFORM_ID_ROLE, PlatformColumn
@@ -473,5 +473,9 @@ def test_every_table_of_the_main_window_is_a_spreadsheet(
         assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu, where
         if model not in UNSORTED:
             assert view.isSortingEnabled(), where
+        if view.model().rowCount():  # Ctrl+A, Ctrl+C: the header row and the rows
+            view.selectAll()
+            lines = selection_tsv(view).splitlines()
+            assert len(lines) >= 2 and any(lines[0].split("\t")), where
     # The walk reached the staff, rules and secretary tables.
     assert {"PlatformFilterModel", "ExpertTableModel", "RulesTableModel", "RowsModel"} <= seen
