@@ -479,3 +479,23 @@ def test_every_table_of_the_main_window_is_a_spreadsheet(
             assert len(lines) >= 2 and any(lines[0].split("\t")), where
     # The walk reached the staff, rules and secretary tables.
     assert {"PlatformFilterModel", "ExpertTableModel", "RulesTableModel", "RowsModel"} <= seen
+
+
+def test_an_exported_number_column_keeps_numbers_beside_dashes() -> None:
+    from jlpanel.exchange.results_workbook import ColumnKind
+    from jlpanel.gui.common.tables import Selection, selection_sheet
+
+    chosen = Selection(
+        ["平台", "服务次数", "满意度", "占比"],
+        [["甲", "12", "4.50", "85.0%"], ["乙", "—", "—", "—"], ["=1+1", "3", "3.25", "1.0%"]],
+        [False, True, True, True],
+    )
+    sheet, _decimals = selection_sheet(chosen, "平台[列表]")
+    assert [c.kind for c in sheet.columns] == [
+        ColumnKind.TEXT,
+        ColumnKind.INTEGER,
+        ColumnKind.POINTS,
+        ColumnKind.TEXT,  # a percentage stays as shown
+    ]
+    assert [list(r) for r in sheet.rows][1] == ["乙", None, None, "—"]
+    assert sheet.name == "平台列表"  # no characters a sheet name cannot hold

@@ -219,7 +219,8 @@ def selection_sheet(chosen: Selection, name: str) -> tuple[Sheet, int]:
     decimals = 2
     values: list[list[object]] = [list(row) for row in chosen.rows]
     for c, _header_text in enumerate(chosen.headers):
-        cells = [row[c] for row in chosen.rows]
+        # A dash is a number column's "none": an empty cell, not a reason to write text.
+        cells = ["" if row[c] == "—" else row[c] for row in chosen.rows]
         numbers = [_number(t) if t else None for t in cells]
         if not chosen.numeric[c] or any(
             t and n is None for t, n in zip(cells, numbers, strict=True)
