@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import PANEL, CycleFiles, write_roster_file
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -213,6 +214,17 @@ def test_the_platform_list_is_a_spreadsheet(
     assert selected_rows(table) == [0, 1]
     press(qtbot, table, Qt.Key.Key_C, CTRL)
     assert len(tsv(QApplication.clipboard().text())) == 3
+
+    # The Menu key opens the menu at the current row and keeps the selection (not at the
+    # event's point, which is over row 0).
+    click_row(qtbot, table, 1)
+    before = set(table.findChildren(QMenu))
+    key_menu = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), table.mapToGlobal(QPoint(0, 0))
+    )
+    QApplication.sendEvent(table, key_menu)
+    assert [m for m in table.findChildren(QMenu) if m not in before and m.isVisible()]
+    assert selected_rows(table) == [1]
 
     # The context menu: 打开 opens the row as a double-click does; 复制; 导出所选….
     menu = context_menu(table, 0)

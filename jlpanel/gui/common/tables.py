@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -317,14 +317,26 @@ def ask_and_export(view: QAbstractItemView, name: str) -> Path | None:
 
 
 class _Keys(QObject):
-    """Ctrl+C copies the selection, even where a window's own shortcut claims the keys."""
+    """Ctrl+C copies the selection, even where a window's own shortcut claims the keys; the
+    Menu key (or Shift+F10) opens the menu at the current row, keeping the selection."""
 
-    def __init__(self, view: QAbstractItemView) -> None:
+    def __init__(self, view: QAbstractItemView, popup: Callable[[QPoint], None]) -> None:
         super().__init__(view)
         self._view = view
+        self._popup = popup
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if (
+            kind == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+        ):
+            current = self._view.currentIndex()
+            rect = self._view.visualRect(current) if current.isValid() else None
+            self._popup(rect.center() if rect is not None else QPoint(0, 0))
+            event.accept()
+            return True
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
             event, QKeyEvent
         ):
@@ -447,11 +459,10 @@ def spreadsheet(
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     if isinstance(view, QTableView):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.installEventFilter(_Keys(view))
+    popup = partial(_popup, view, open_row, export_name or _default_name, menu)
+    view.installEventFilter(_Keys(view, popup))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(
-        partial(_popup, view, open_row, export_name or _default_name, menu)
-    )
+    view.customContextMenuRequested.connect(popup)
     view.setProperty(SPREADSHEET_PROPERTY, True)
 
 
