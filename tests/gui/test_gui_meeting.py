@@ -113,7 +113,7 @@ def test_a_whole_meeting_through_the_gui(
     qtbot.mouseClick(importing.ui.addFilesButton, LEFT)
     with qtbot.waitSignals([importing.imported, view.platforms_refreshed], timeout=30_000):
         qtbot.mouseClick(importing.ui.startButton, LEFT)
-    assert all(o.ok for o in importing.results_model.outcomes())
+    assert all(o.ok for o in importing.results_model.rows())
     importing.accept()
     assert window.statusBar().currentMessage() == "已导入 3 个，未导入 0 个"
 

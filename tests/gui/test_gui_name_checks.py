@@ -173,8 +173,10 @@ def test_the_context_menu_offers_the_same_actions(experts: ExpertsView, qtbot: A
     table.customContextMenuRequested.emit(position)
     menu = view.findChildren(QMenu)[-1]
     qtbot.waitUntil(menu.isVisible)
-    assert [a.text() for a in menu.actions()] == ["确认回避(&C)", "排除(&X)", "撤销核实(&U)"]
-    assert [a.isEnabled() for a in menu.actions()] == [True, True, False]
+    own = menu.actions()[:3]  # then a separator and the table's 复制, 全选, 导出所选…
+    assert [a.text() for a in own] == ["确认回避(&C)", "排除(&X)", "撤销核实(&U)"]
+    assert [a.isEnabled() for a in own] == [True, True, False]
+    assert menu.actions()[3].isSeparator()
     assert view.selected_name_check().expert_name == "李四"  # type: ignore[union-attr]
     with qtbot.waitSignal(view.name_checked, timeout=10_000):
         menu.actions()[1].trigger()

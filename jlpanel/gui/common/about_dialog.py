@@ -11,10 +11,9 @@ import logging
 import platform
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import PySide6
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, qVersion
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, qVersion
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from jlpanel import __version__
 from jlpanel.gui.common.i18n import translate
-from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import icon, plain_buttons, scaled_font, set_muted
 
 log = logging.getLogger(__name__)
@@ -108,47 +108,26 @@ def read_text(path: Path) -> str:
         return translate("AboutDialog", "找不到许可证文件：{path}").format(path=path)
 
 
-class ComponentsModel(QAbstractTableModel):
+class ComponentsModel(RowsModel[Component]):
     """组件 · 版本 · 许可证 · 网址."""
 
     NAME, VERSION, LICENCE, URL = range(4)
 
     def __init__(self, components: list[Component], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = components
-        self._versions = [c.version for c in components]
+        versions = {id(c): c.version for c in components}  # looked up once, not per paint
+        super().__init__(
+            [
+                Column(lambda: translate("AboutDialog", "组件"), lambda c: c.name),
+                Column(lambda: translate("AboutDialog", "版本"), lambda c: versions[id(c)]),
+                Column(lambda: translate("AboutDialog", "许可证", "column"), lambda c: c.licence),
+                Column(lambda: translate("AboutDialog", "网址"), lambda c: c.url),
+            ],
+            parent,
+        )
+        self.set_rows(components)
 
     def component(self, row: int) -> Component:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.NAME: translate("AboutDialog", "组件"),
-            self.VERSION: translate("AboutDialog", "版本"),
-            self.LICENCE: translate("AboutDialog", "许可证", "column"),
-            self.URL: translate("AboutDialog", "网址"),
-        }.get(section)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row.name, self._versions[index.row()], row.licence, row.url)[index.column()]
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        return self.row(row)
 
 
 class AboutDialog(QDialog):
@@ -253,6 +232,11 @@ class AboutDialog(QDialog):
         header.resizeSection(ComponentsModel.LICENCE, 230)
         header.setSectionResizeMode(ComponentsModel.URL, QHeaderView.ResizeMode.Stretch)
         self.componentsTable.doubleClicked.connect(self._open_selected_text)
+        spreadsheet(
+            self.componentsTable,
+            open_row=lambda _index: self._open_selected_text(),
+            export_name=lambda: translate("AboutDialog", "第三方组件"),
+        )
         self.fullTextButton = QPushButton()
         self.fullTextButton.clicked.connect(self._open_selected_text)
         buttons = QHBoxLayout()

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.metrics import METRICS, MetricDefinition
@@ -23,8 +23,8 @@ from jlpanel.domain.rubric import Indicator, Rubric
 from jlpanel.domain.text import Text
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.theme import MUTED, icon
+from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex, Column, RowsModel
+from jlpanel.gui.common.theme import MUTED
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.dossiers import AttachmentInfo, SheetColumn, SheetData
@@ -312,26 +312,35 @@ def basic_value(value: object) -> str:
     return str(value)
 
 
-class BasicInfoModel(QAbstractTableModel):
+class BasicInfoModel(RowsModel[tuple[str, Any]]):
     """基本信息 as two columns: 项目 · 内容."""
 
     ITEM, VALUE = range(2)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[tuple[str, Any]] = []
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("BasicInfoModel", "项目"),
+                    lambda item: basic_label(item[0], current_language()),
+                    colour=lambda _item: MUTED,
+                ),
+                Column(
+                    lambda: translate("BasicInfoModel", "内容"), lambda item: basic_value(item[1])
+                ),
+            ],
+            parent,
+        )
 
     def set_items(self, items: list[tuple[str, Any]]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def row_of(self, name: str) -> int | None:
         """The row of item ``name`` (its Chinese name or label in either language)."""
         return next(
             (
                 n
-                for n, (k, _) in enumerate(self._items)
+                for n, (k, _) in enumerate(self.rows())
                 if name in (k, basic_label(k, "zh"), basic_label(k, "en"))
             ),
             None,
@@ -339,41 +348,7 @@ class BasicInfoModel(QAbstractTableModel):
 
     def value_of(self, name: str) -> str:
         """The shown value of item ``name`` (Chinese name), "" when absent."""
-        return next((basic_value(v) for k, v in self._items if k == name), "")
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 1))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_LEFT
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == self.ITEM:
-                return translate("BasicInfoModel", "项目")
-            return translate("BasicInfoModel", "内容")
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        name, value = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if index.column() == self.ITEM:
-                return basic_label(name, current_language())
-            return basic_value(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.ITEM:
-            return QColor(MUTED)
-        return None
+        return next((basic_value(v) for k, v in self.rows() if k == name), "")
 
 
 # ----------------------------------------------------------------------------- metrics
@@ -571,71 +546,46 @@ class MetricsModel(QAbstractItemModel):
 # ---------------------------------------------------------------------------- findings
 
 
-class FindingsModel(QAbstractTableModel):
+def _where(finding: Finding) -> str:
+    return finding.location(current_language()) or translate("FindingsModel", "整个文件")
+
+
+class FindingsModel(RowsModel[Finding]):
     """Findings as 位置 · 问题 · 处理建议 in the UI language; an icon tells errors apart."""
 
     LOCATION, MESSAGE, FIX = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._findings: list[Finding] = []
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("FindingsModel", "位置"),
+                    _where,
+                    icon=lambda f: (
+                        "status-refused" if f.severity is Severity.ERROR else "dialog-warning"
+                    ),
+                ),
+                Column(
+                    lambda: translate("FindingsModel", "问题"),
+                    lambda f: f.message.get(current_language()),
+                ),
+                Column(
+                    lambda: translate("FindingsModel", "处理建议"),
+                    lambda f: f.fix.get(current_language()),
+                ),
+            ],
+            parent,
+        )
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        self.beginResetModel()
-        self._findings = list(findings)
-        self.endResetModel()
+        self.set_rows(findings)
 
     def findings(self) -> list[Finding]:
-        return list(self._findings)
+        return self.rows()
 
     def finding(self, row: int) -> Finding:
-        return self._findings[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        if self._findings:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, 2))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_LEFT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.LOCATION: translate("FindingsModel", "位置"),
-            self.MESSAGE: translate("FindingsModel", "问题"),
-            self.FIX: translate("FindingsModel", "处理建议"),
-        }.get(section)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._findings):
-            return None
-        finding = self._findings[index.row()]
-        column = index.column()
-        language = current_language()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.LOCATION:
-                return finding.location(language) or translate("FindingsModel", "整个文件")
-            if column == self.MESSAGE:
-                return finding.message.get(language)
-            return finding.fix.get(language)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.LOCATION:
-            if finding.severity is Severity.ERROR:
-                return icon("status-refused")
-            return icon("dialog-warning")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_LEFT
-        return None
+        """The finding shown in ``row`` (in the order on screen)."""
+        return self.row(row)
 
 
 def findings_text(findings: Sequence[Finding], language: str) -> list[str]:
@@ -669,60 +619,31 @@ def attachment_kind(media_type: str, name: str) -> str:
     return suffix or media_type
 
 
-class AttachmentsModel(QAbstractTableModel):
+class AttachmentsModel(RowsModel["AttachmentInfo"]):
     """A dossier's attachments: 名称 · 类型 · 大小."""
 
     NAME, KIND, SIZE = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[AttachmentInfo] = []
+        super().__init__(
+            [
+                Column(lambda: translate("AttachmentsModel", "名称"), lambda a: a.name),
+                Column(
+                    lambda: translate("AttachmentsModel", "类型"),
+                    lambda a: attachment_kind(a.media_type, a.name),
+                ),
+                Column(
+                    lambda: translate("AttachmentsModel", "大小"),
+                    lambda a: formatting.file_size(a.size),
+                    numeric=True,
+                    sort=lambda a: a.size,
+                ),
+            ],
+            parent,
+        )
 
     def set_attachments(self, items: Sequence[AttachmentInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def attachment(self, row: int) -> AttachmentInfo:
-        return self._items[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 2))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: translate("AttachmentsModel", "名称"),
-                self.KIND: translate("AttachmentsModel", "类型"),
-                self.SIZE: translate("AttachmentsModel", "大小"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section == self.SIZE else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.NAME:
-                return item.name
-            if column == self.KIND:
-                return attachment_kind(item.media_type, item.name)
-            return formatting.file_size(item.size)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column == self.SIZE else ALIGN_LEFT
-        return None
+        return self.row(row)

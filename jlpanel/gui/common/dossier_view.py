@@ -29,6 +29,7 @@ from jlpanel.gui.common.dossier_models import (
 )
 from jlpanel.gui.common.dossier_source import DossierSource, as_source
 from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import (
     MUTED,
@@ -182,6 +183,8 @@ class DossierView(QWidget):
         basic_header = self.ui.basicTable.horizontalHeader()
         basic_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         basic_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # In the form's order, not sorted.
+        spreadsheet(self.ui.basicTable, sort=False, export_name=self._export_name)
         self.ui.overviewSplitter.setStretchFactor(0, 1)
         self.ui.overviewSplitter.setStretchFactor(1, 1)
 
@@ -200,6 +203,7 @@ class DossierView(QWidget):
         tree_header.setSectionResizeMode(MetricsModel.UNIT, QHeaderView.ResizeMode.ResizeToContents)
         tree_header.setSectionResizeMode(MetricsModel.INDICATORS, QHeaderView.ResizeMode.Stretch)
         tree.expandAll()
+        spreadsheet(tree, sort=False, export_name=self._export_name)  # a tree by indicator
 
         self.findings_model = FindingsModel(self)
         self._setup_table(self.ui.warningsTable, self.findings_model, fixed_rows=False)
@@ -210,6 +214,7 @@ class DossierView(QWidget):
         )
         findings_header.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
         findings_header.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(self.ui.warningsTable, export_name=self._export_name)
         self.ui.warningsTable.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -229,6 +234,11 @@ class DossierView(QWidget):
             AttachmentsModel.SIZE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.ui.attachmentsTable.activated.connect(self._on_attachment_activated)
+        spreadsheet(
+            self.ui.attachmentsTable,
+            open_row=self._on_attachment_activated,
+            export_name=self._export_name,
+        )
         self.ui.openAttachmentButton.clicked.connect(self.open_current_attachment)
         self.ui.attachmentsTable.selectionModel().currentChanged.connect(
             self._update_attachment_button
@@ -283,6 +293,8 @@ class DossierView(QWidget):
             horizontal.setHighlightSections(False)
             horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             horizontal.setStretchLastSection(False)  # a number column stays by its header
+            # In the workbook's row order: the row numbers are the source rows.
+            spreadsheet(table, sort=False, export_name=self._export_name)
             tab = SheetTab(attribute, name, table, model)
             self.sheet_tabs[attribute] = tab
             self.ui.tabs.insertTab(position, table, name.get(current_language()))
@@ -697,6 +709,12 @@ class DossierView(QWidget):
         self.ui.openAttachmentButton.setEnabled(
             self.ui.attachmentsTable.currentIndex().isValid() and self.source is not None
         )
+
+    def _export_name(self) -> str:
+        """A table exported from the dossier is named after its platform and tab."""
+        tab = self.ui.tabs.tabText(self.ui.tabs.currentIndex()).replace("&", "")
+        name = self.ui.nameLabel.text()
+        return f"{name}-{tab}" if name else tab
 
     def _on_attachment_activated(self, index: QModelIndex) -> None:
         self.open_attachment(index.row())

@@ -4,15 +4,14 @@ open cycle also the language its reports and exports are written in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rule_words import describe_rules
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.table_support import Column, RowsModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,72 +60,39 @@ def rule_rows(
     return rows
 
 
-class RulesTableModel(QAbstractTableModel):
+class RulesTableModel(RowsModel[RuleRow]):
     """The rules panel: one row per setting, columns 规则 · 设定 · 说明."""
 
     RULE, SETTING, MEANING = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        # The setting column is right-aligned throughout so the numbers line up and the few
+        # words in it (无, 截尾平均分) do not make a ragged edge beside them.
+        super().__init__(
+            [
+                Column(lambda: translate("RulesTableModel", "规则"), lambda r: r.rule),
+                Column(
+                    lambda: translate("RulesTableModel", "设定"), lambda r: r.setting, numeric=True
+                ),
+                Column(lambda: translate("RulesTableModel", "说明"), lambda r: r.meaning),
+            ],
+            parent,
+        )
         self._rules: RuleSettings | None = None
         self._rubric: Rubric | None = None
         self._language: str | None = None
-        self._rows: list[RuleRow] = []
 
     def set_rules(
         self, rules: RuleSettings | None, rubric: Rubric | None, language: str | None = None
     ) -> None:
         """Show ``rules`` (area names come from ``rubric``) and, when given, the cycle's report
         ``language``."""
-        self.beginResetModel()
         self._rules = rules
         self._rubric = rubric
         self._language = language
-        self._rows = rule_rows(rules, rubric, language) if rules is not None else []
-        self.endResetModel()
+        self.set_rows(rule_rows(rules, rubric, language) if rules is not None else [])
 
     def retranslate(self) -> None:
         """Re-word every row and header in the current language."""
         self.set_rules(self._rules, self._rubric, self._language)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-
-    def rows(self) -> list[RuleRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.RULE: translate("RulesTableModel", "规则"),
-                self.SETTING: translate("RulesTableModel", "设定"),
-                self.MEANING: translate("RulesTableModel", "说明"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if section == self.SETTING:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row.rule, row.setting, row.meaning)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            # The setting column is right-aligned throughout so the numbers line up and the
-            # few words in it (无, 截尾平均分) do not make a ragged edge beside them.
-            if column == self.SETTING:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None

@@ -52,6 +52,7 @@ from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import GRADE_ORDER, BudgetSplit, Grade, RulesError, RuleSettings
 from jlpanel.gui.common.i18n import apply_language, current_language, translate
 from jlpanel.gui.common.rules_model import RulesTableModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import WrappingItemDelegate, icon, plain_buttons, set_muted
 from jlpanel.services.errors import UserError
 from jlpanel.services.preferences import (
@@ -344,6 +345,7 @@ class SettingsDialog(QDialog):
             RulesTableModel.SETTING, QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(RulesTableModel.MEANING, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(self.meaningTable, export_name=lambda: translate("SettingsDialog", "规则"))
         self.meaningTable.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.common.geometry import available_geometry
 from jlpanel.gui.common.i18n import translate
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import plain_buttons, set_muted
 
 
@@ -110,6 +111,10 @@ class ShortcutsDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        # Grouped by menu, as the menus are: not sorted.
+        spreadsheet(
+            self.view, sort=False, export_name=lambda: translate("ShortcutsDialog", "快捷键")
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         plain_buttons(self.buttons)
         self.buttons.rejected.connect(self.reject)

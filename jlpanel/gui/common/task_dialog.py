@@ -44,6 +44,7 @@ from jlpanel.gui.common.dossier_models import FindingsModel
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import WrappingItemDelegate, icon
 from jlpanel.services.errors import UserError
@@ -75,8 +76,11 @@ def select_row(view: QAbstractItemView, row: int) -> None:
     )
 
 
-def setup_findings_table(view: QTableView, model: FindingsModel) -> None:
-    """A results page's findings: 位置 as wide as it needs, the message and the fix wrapped."""
+def setup_findings_table(
+    view: QTableView, model: FindingsModel, export_name: Callable[[], str] | None = None
+) -> None:
+    """A results page's findings: 位置 as wide as it needs, the message and the fix wrapped,
+    and the table copied, selected and exported like a spreadsheet."""
     view.setModel(model)
     view.setItemDelegate(WrappingItemDelegate(view))
     view.verticalHeader().hide()
@@ -87,6 +91,7 @@ def setup_findings_table(view: QTableView, model: FindingsModel) -> None:
     header.setSectionResizeMode(FindingsModel.LOCATION, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
+    spreadsheet(view, export_name=export_name)
 
 
 class PathsModel(QAbstractListModel):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import counted, translate
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import (
     RoomyItemDelegate,
     WrappingItemDelegate,
@@ -69,6 +70,7 @@ class SubmitPage(QWidget):
         header.setSectionResizeMode(ProblemsModel.ITEM, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ProblemsModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         problems.activated.connect(self._on_problem_activated)
+        spreadsheet(problems, sort=False, open_row=self._on_problem_activated)  # desk order
 
         summary = self.ui.summaryTable
         summary.setModel(self.summary_model)
@@ -78,6 +80,7 @@ class SubmitPage(QWidget):
         summary.verticalHeader().setDefaultSectionSize(summary.fontMetrics().height() + 12)
         summary.horizontalHeader().setHighlightSections(False)
         summary.horizontalHeader().setStretchLastSection(True)
+        spreadsheet(summary, sort=False)  # in the package's order, as on the desk
 
         self.ui.titleLabel.setFont(scaled_font(self.ui.titleLabel, 1.4, bold=True))
         self.ui.stateLabel.setFont(scaled_font(self.ui.stateLabel, 1.05))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from jlpanel.gui.common.dossier_models import FindingsModel
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.task_dialog import TaskDialog, select_row, setup_findings_table
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 
@@ -225,10 +226,13 @@ class MergeDialog(TaskDialog):
         header = self.resultsTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(self.resultsTable, export_name=lambda: translate("MergeDialog", "合并结果"))
         self.findingsLabel = QLabel()
         self.findings_model = FindingsModel(self)
         self.findingsTable = QTableView()
-        setup_findings_table(self.findingsTable, self.findings_model)
+        setup_findings_table(
+            self.findingsTable, self.findings_model, lambda: translate("MergeDialog", "合并结果")
+        )
         # Every file's row first; the problems below only when there are any, taking only
         # the room the list leaves (the list stretches, the problem pane does not).
         self.resultsSplitter = QSplitter(Qt.Orientation.Vertical)

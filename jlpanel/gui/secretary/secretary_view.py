@@ -40,6 +40,7 @@ from jlpanel.gui.common.dossier_models import findings_text
 from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.secretary.secretary_models import (
@@ -123,6 +124,7 @@ def _table(
         stretch_again()
     else:
         header.setStretchLastSection(True)
+    spreadsheet(view, sort=isinstance(model, RowsModel))  # a matrix keeps its rows' order
     return view
 
 
@@ -465,7 +467,6 @@ class DiscussionPage(_Page):
         self.agreementTitle = _heading()
         self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
         self.agreementTable = _table(self.agreement_model, stretch=4)
-        self.agreementTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # Its height fits two rows exactly: a narrow column elides instead of scrolling.
         self.agreementTable.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         _fit_rows(self.agreementTable, 2)
@@ -507,7 +508,6 @@ class DiscussionPage(_Page):
         self.scores_model = PanelScoresModel(self)
         self.scoresTable = _table(self.scores_model)
         self.scoresTable.horizontalHeader().setStretchLastSection(False)
-        self.scoresTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.notesLabel = QLabel()
         self.notesLabel.setWordWrap(True)
         set_muted(self.notesLabel)

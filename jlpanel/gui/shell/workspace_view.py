@@ -18,6 +18,7 @@ from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.rubric_detail import detail_html, placeholder_html
 from jlpanel.gui.common.rubric_model import Column, RubricTreeModel
 from jlpanel.gui.common.rules_model import RulesTableModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, scaled_font, set_muted
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
@@ -111,6 +112,7 @@ class WorkspaceView(QWidget):
         header.setSectionResizeMode(Column.MAX, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.STEP, QHeaderView.ResizeMode.ResizeToContents)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        spreadsheet(tree, sort=False, export_name=lambda: translate("WorkspaceView", "评分细则"))
 
         self.rules_model = RulesTableModel(self)
         table = self.ui.rulesTable
@@ -127,6 +129,7 @@ class WorkspaceView(QWidget):
         )
         rules_header.setSectionResizeMode(RulesTableModel.MEANING, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        spreadsheet(table, export_name=lambda: translate("WorkspaceView", "考核规则"))
 
         self.ui.rubricSplitter.setStretchFactor(0, 2)
         self.ui.rubricSplitter.setStretchFactor(1, 3)

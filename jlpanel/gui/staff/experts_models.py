@@ -60,93 +60,59 @@ def expert_rows(experts: list[ExpertLine], matrix: AssignmentMatrix | None) -> l
     return [ExpertRow(e, conflicts.get(e.id, 0), loads.get(e.id, 0)) for e in experts]
 
 
-class ExpertTableModel(QAbstractTableModel):
+def _conflicts_tip(item: ExpertRow) -> str:
+    if not item.expert.avoid_units:
+        return formatting.count(item.conflicts)
+    separator = translate("ExpertTableModel", "；")
+    return translate("ExpertTableModel", "名单所列回避单位：{units}").format(
+        units=separator.join(item.expert.avoid_units)
+    )
+
+
+class ExpertTableModel(RowsModel[ExpertRow]):
     """The roster: 姓名 · 工作单位 · 职称 · 专业领域 · 回避 · 工作量."""
 
     NAME, INSTITUTION, TITLE, FIELD, CONFLICTS, LOAD = range(6)
     COLUMNS = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ExpertRow] = []
-
-    def set_rows(self, rows: list[ExpertRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ExpertRow]:
-        return list(self._rows)
-
-    def row(self, row: int) -> ExpertRow:
-        return self._rows[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: translate("ExpertTableModel", "姓名"),
-                self.INSTITUTION: translate("ExpertTableModel", "工作单位"),
-                self.TITLE: translate("ExpertTableModel", "职称"),
-                self.FIELD: translate("ExpertTableModel", "专业领域"),
-                self.CONFLICTS: translate("ExpertTableModel", "回避"),
-                self.LOAD: translate("ExpertTableModel", "工作量"),
-            }.get(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                self.CONFLICTS: translate(
-                    "ExpertTableModel",
-                    "须回避的平台数（同单位、名单所列回避单位、本人声明、同名核实）",
+        super().__init__(
+            [
+                Column(lambda: translate("ExpertTableModel", "姓名"), lambda r: r.expert.name),
+                Column(
+                    lambda: translate("ExpertTableModel", "工作单位"),
+                    lambda r: r.expert.institution or "—",
                 ),
-                self.LOAD: translate("ExpertTableModel", "分配给该专家评审的平台数"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section in (self.CONFLICTS, self.LOAD) else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        expert = item.expert
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.NAME:
-                return expert.name
-            if column == self.INSTITUTION:
-                return expert.institution or "—"
-            if column == self.TITLE:
-                return expert.title or "—"
-            if column == self.FIELD:
-                return expert.field or "—"
-            if column == self.CONFLICTS:
-                if role == Qt.ItemDataRole.ToolTipRole and expert.avoid_units:
-                    separator = translate("ExpertTableModel", "；")
-                    return translate("ExpertTableModel", "名单所列回避单位：{units}").format(
-                        units=separator.join(expert.avoid_units)
-                    )
-                return formatting.count(item.conflicts)
-            return formatting.count(item.load)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column in (self.CONFLICTS, self.LOAD) else ALIGN_LEFT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.CONFLICTS and item.conflicts:
-                return QBrush(QColor(CONFLICT_COLOUR))
-            if column in (self.TITLE, self.FIELD):
-                return QBrush(QColor(MUTED))
-        return None
+                Column(
+                    lambda: translate("ExpertTableModel", "职称"),
+                    lambda r: r.expert.title or "—",
+                    colour=lambda _r: MUTED,
+                ),
+                Column(
+                    lambda: translate("ExpertTableModel", "专业领域"),
+                    lambda r: r.expert.field or "—",
+                    colour=lambda _r: MUTED,
+                ),
+                Column(
+                    lambda: translate("ExpertTableModel", "回避"),
+                    lambda r: formatting.count(r.conflicts),
+                    numeric=True,
+                    colour=lambda r: CONFLICT_COLOUR if r.conflicts else None,
+                    tooltip=_conflicts_tip,
+                    header_tip=lambda: translate(
+                        "ExpertTableModel",
+                        "须回避的平台数（同单位、名单所列回避单位、本人声明、同名核实）",
+                    ),
+                ),
+                Column(
+                    lambda: translate("ExpertTableModel", "工作量"),
+                    lambda r: formatting.count(r.load),
+                    numeric=True,
+                    header_tip=lambda: translate("ExpertTableModel", "分配给该专家评审的平台数"),
+                ),
+            ],
+            parent,
+        )
 
 
 class AssignmentMatrixModel(QAbstractTableModel):

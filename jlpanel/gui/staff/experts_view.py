@@ -9,13 +9,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
 from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.settings import app_settings
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
@@ -153,6 +154,7 @@ class ExpertsView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ExpertTableModel.INSTITUTION, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().selectionChanged.connect(self._on_expert_selected)
+        spreadsheet(table, export_name=lambda: translate("ExpertsView", "专家名单"))
 
         self.matrix_model = AssignmentMatrixModel(self)
         matrix = self.ui.matrixTable
@@ -173,6 +175,8 @@ class ExpertsView(QWidget):
         horizontal.setHighlightSections(True)
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         horizontal.setStretchLastSection(False)
+        # Not sorted: the last row holds each expert's load.
+        spreadsheet(matrix, sort=False, export_name=lambda: translate("ExpertsView", "专家分配"))
 
         self.name_checks_model = name_checks_model(self)
         checks = self.ui.nameChecksTable
@@ -189,8 +193,11 @@ class ExpertsView(QWidget):
         checks_header.setSectionResizeMode(CHECK_REASON, QHeaderView.ResizeMode.Stretch)
         checks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         checks.selectionModel().selectionChanged.connect(self._update_buttons)
-        checks.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        checks.customContextMenuRequested.connect(self._name_checks_menu)
+        spreadsheet(
+            checks,
+            menu=self._name_checks_menu,
+            export_name=lambda: translate("ExpertsView", "同名核实"),
+        )
         self.ui.nameChecksLabel.setFont(scaled_font(self.ui.nameChecksLabel, 1.0, bold=True))
         set_muted(self.ui.nameChecksHint)
         self.ui.confirmNameButton.setIcon(icon("progress-conflict"))
@@ -372,9 +379,14 @@ class ExpertsView(QWidget):
 
     def _on_expert_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
-        if not rows or self.matrix_model.rowCount() == 0:
+        matrix = self.matrix_model.matrix
+        if not rows or matrix is None or self.matrix_model.rowCount() == 0:
             return
-        column = rows[0].row()
+        # The roster may be sorted otherwise than the matrix's columns: match by expert.
+        expert_id = self.experts_model.row(rows[0].row()).expert.id
+        column = next((n for n, e in enumerate(matrix.experts) if e.id == expert_id), -1)
+        if column < 0:
+            return
         index = self.matrix_model.index(0, column)
         self.ui.matrixTable.selectionModel().setCurrentIndex(
             index,
@@ -458,13 +470,9 @@ class ExpertsView(QWidget):
         self._report(exc)
         self.refresh()  # what was shown may be out of date
 
-    def _name_checks_menu(self, position: QPoint) -> None:
-        table = self.ui.nameChecksTable
-        index = table.indexAt(position)
+    def _name_checks_menu(self, menu: QMenu, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        table.selectRow(index.row())
-        menu = QMenu(self)
         for button in (
             self.ui.confirmNameButton,
             self.ui.clearNameButton,
@@ -473,7 +481,6 @@ class ExpertsView(QWidget):
             action = menu.addAction(button.icon(), button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
-        menu.popup(table.viewport().mapToGlobal(position))
 
     # ------------------------------------------------------------------------- roster
 

@@ -32,6 +32,7 @@ from jlpanel.gui.common.done_message import open_path
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.task_dialog import PathsModel, TaskDialog, select_row, setup_findings_table
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
@@ -258,8 +259,12 @@ class ImportDialog(TaskDialog):
         )
         results.selectionModel().selectionChanged.connect(self._on_selection)
         results.activated.connect(self._on_result_activated)
+        # The rows keep the order the files were given (a results model without sorting).
+        spreadsheet(
+            results, open_row=self._on_result_activated, export_name=self._export_name, sort=False
+        )
 
-        setup_findings_table(self.ui.findingsTable, self.findings_model)
+        setup_findings_table(self.ui.findingsTable, self.findings_model, self._export_name)
         self.ui.findingsTable.activated.connect(self._on_finding_activated)
         self.ui.resultsSplitter.setStretchFactor(0, 2)
         self.ui.resultsSplitter.setStretchFactor(1, 3)
@@ -480,6 +485,10 @@ class ImportDialog(TaskDialog):
             text = translate("ImportDialog", "选择一个文件，查看它的问题")
         self.ui.findingsLabel.setText(text)
         self._update_buttons()
+
+    @staticmethod
+    def _export_name() -> str:
+        return translate("ImportDialog", "导入结果")
 
     def _on_result_activated(self, index: QModelIndex) -> None:
         outcome = self.results_model.outcome(index.row())

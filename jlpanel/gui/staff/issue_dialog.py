@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
     Qt,
     QUrl,
@@ -23,7 +20,8 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.i18n import counted, current_language, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_issue_dialog import Ui_IssueDialog
@@ -42,77 +40,49 @@ def _issue(workspace: Workspace, folder: Path) -> list[IssuedPackage]:
     return issue_packages(workspace, folder)
 
 
-class IssuedModel(QAbstractTableModel):
+def _platforms_tip(item: IssuedPackage) -> str | None:
+    if not item.skipped_conflicts:
+        return None
+    return counted(
+        len(item.skipped_conflicts),
+        translate("IssueDialog", "另有 {n} 个已分配的平台因须回避未放入", "one"),
+        translate("IssueDialog", "另有 {n} 个已分配的平台因须回避未放入", "other"),
+    )
+
+
+class IssuedModel(RowsModel["IssuedPackage"]):
     """One row per package: 专家 · 评审包文件 · 平台数 · 纸质评分表."""
 
     EXPERT, FILE, PLATFORMS, PAPER = range(4)
     COLUMNS = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._issued: list[IssuedPackage] = []
-
-    def set_issued(self, issued: Sequence[IssuedPackage]) -> None:
-        self.beginResetModel()
-        self._issued = list(issued)
-        self.endResetModel()
-
-    def issued(self) -> list[IssuedPackage]:
-        return list(self._issued)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._issued)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.EXPERT: translate("IssueDialog", "专家"),
-                self.FILE: translate("IssueDialog", "评审包文件"),
-                self.PLATFORMS: translate("IssueDialog", "平台数"),
-                self.PAPER: translate("IssueDialog", "纸质评分表"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section == self.PLATFORMS else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._issued):
-            return None
-        item = self._issued[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.EXPERT:
-                return item.expert_name
-            if column == self.FILE:
-                return item.path.name
-            if column == self.PLATFORMS:
-                return formatting.count(item.platform_count)
-            return item.paper_sheet.name if item.paper_sheet else "—"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.FILE:
-                return str(item.path)
-            if column == self.PAPER and item.paper_sheet:
-                return str(item.paper_sheet)
-            if column == self.PLATFORMS and item.skipped_conflicts:
-                return counted(
-                    len(item.skipped_conflicts),
-                    translate("IssueDialog", "另有 {n} 个已分配的平台因须回避未放入", "one"),
-                    translate("IssueDialog", "另有 {n} 个已分配的平台因须回避未放入", "other"),
-                )
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column == self.PLATFORMS else ALIGN_LEFT
-        return None
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("IssueDialog", "专家"),
+                    lambda i: i.expert_name,
+                    tooltip=lambda _i: None,
+                ),
+                Column(
+                    lambda: translate("IssueDialog", "评审包文件"),
+                    lambda i: i.path.name,
+                    tooltip=lambda i: str(i.path),
+                ),
+                Column(
+                    lambda: translate("IssueDialog", "平台数"),
+                    lambda i: formatting.count(i.platform_count),
+                    numeric=True,
+                    tooltip=_platforms_tip,
+                ),
+                Column(
+                    lambda: translate("IssueDialog", "纸质评分表"),
+                    lambda i: i.paper_sheet.name if i.paper_sheet else "—",
+                    tooltip=lambda i: str(i.paper_sheet) if i.paper_sheet else None,
+                ),
+            ],
+            parent,
+        )
 
 
 class IssueDialog(QDialog):
@@ -149,6 +119,7 @@ class IssueDialog(QDialog):
         header.setSectionResizeMode(IssuedModel.FILE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(IssuedModel.PLATFORMS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(IssuedModel.PAPER, QHeaderView.ResizeMode.Stretch)
+        spreadsheet(table, export_name=lambda: translate("IssueDialog", "评审包清单"))
         self.ui.titleLabel.setFont(scaled_font(self.ui.titleLabel, 1.25, bold=True))
         set_muted(self.ui.folderLabel)
         set_muted(self.ui.progressNoteLabel)
@@ -182,7 +153,7 @@ class IssueDialog(QDialog):
 
     def _on_done(self, issued: list[IssuedPackage]) -> None:
         self.running = False
-        self.model.set_issued(issued)
+        self.model.set_rows(issued)
         self.ui.pages.setCurrentWidget(self.ui.resultsPage)
         self._retranslate()
         self._update_buttons()
@@ -203,7 +174,7 @@ class IssueDialog(QDialog):
 
     def summary(self) -> str:
         """发放了几份评审包."""
-        issued = self.model.issued()
+        issued = self.model.rows()
         platforms = sum(i.platform_count for i in issued)
         return counted(
             len(issued),

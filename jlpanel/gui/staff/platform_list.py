@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jlpanel.domain.dossier import RESOURCE_TYPES
 from jlpanel.gui.common.i18n import counted, translate
+from jlpanel.gui.common.tables import search_box, spreadsheet
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_platform_list import Ui_PlatformListView
 from jlpanel.gui.staff.platform_model import (
@@ -58,6 +59,8 @@ class PlatformListView(QWidget):
             header.setSectionResizeMode(column, mode)
         table.sortByColumn(PlatformColumn.FILING_NO, Qt.SortOrder.AscendingOrder)
         table.activated.connect(self._on_activated)
+        spreadsheet(table, open_row=self._on_activated, export_name=self._export_name)
+        search_box(self.ui.searchEdit, table)
 
         self.ui.searchEdit.addAction(
             icon("edit-find"), self.ui.searchEdit.ActionPosition.LeadingPosition
@@ -175,6 +178,10 @@ class PlatformListView(QWidget):
 
     def _on_type_filter(self, _index: int) -> None:
         self.proxy.set_resource_type(self.ui.typeFilterCombo.currentData())
+
+    @staticmethod
+    def _export_name() -> str:
+        return translate("PlatformListView", "平台列表")
 
     def _on_activated(self, index: QModelIndex) -> None:
         platform_id = index.data(PLATFORM_ID_ROLE)

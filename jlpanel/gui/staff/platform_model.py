@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import counted, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.theme import icon
+from jlpanel.gui.common.table_support import SORT_ROLE, AnyIndex, Column, RowsModel
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.dossiers import PlatformSummary
 
 
-#: The value a column sorts by (numbers as numbers; a missing number sorts first).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The platform id of a row.
-PLATFORM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PLATFORM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 #: Background and text of a warning count above zero (with an icon, so it reads in grey).
 WARNING_BACKGROUND = "#fdf1d6"
@@ -83,129 +75,94 @@ def _header_tip(column: PlatformColumn) -> str:
     }.get(column, "")
 
 
-class PlatformTableModel(QAbstractTableModel):
+def _metric_text(platform: PlatformSummary, column: PlatformColumn) -> str:
+    key, decimals, is_share = _METRIC_COLUMNS[column]
+    value = platform.metrics.get(key)
+    if value is None:
+        return "—"
+    if is_share:
+        return formatting.percent(value, decimals)
+    return formatting.number(value, decimals)
+
+
+def _metric_value(platform: PlatformSummary, column: PlatformColumn) -> float:
+    """A metric as it sorts: a missing one first."""
+    value = platform.metrics.get(_METRIC_COLUMNS[column][0])
+    return float("-inf") if value is None else float(value)
+
+
+def _warnings_tip(platform: PlatformSummary) -> str:
+    return counted(
+        platform.warnings,
+        translate("PlatformTableModel", "{n} 条材料校验提示", "one"),
+        translate("PlatformTableModel", "{n} 条材料校验提示", "other"),
+    )
+
+
+def _no_tip(_platform: PlatformSummary) -> None:
+    return None
+
+
+def _column(column: PlatformColumn) -> Column[PlatformSummary]:
+    header = partial(_header, column)
+    tip = partial(_header_tip, column)
+    if column == PlatformColumn.WARNINGS:
+        return Column(
+            header,
+            lambda p: formatting.count(p.warnings),
+            numeric=True,
+            tooltip=_warnings_tip,
+            header_tip=tip,
+            sort=lambda p: p.warnings,
+            background=lambda p: WARNING_BACKGROUND if p.warnings > 0 else None,
+            colour=lambda p: WARNING_TEXT if p.warnings > 0 else None,
+            bold=lambda p: p.warnings > 0,
+            icon=lambda p: "dialog-warning" if p.warnings > 0 else None,
+        )
+    if column in _METRIC_COLUMNS:
+        return Column(
+            header,
+            partial(_metric_text, column=column),
+            numeric=True,
+            tooltip=_no_tip,
+            header_tip=tip,
+            sort=partial(_metric_value, column=column),
+        )
+    text: Callable[[PlatformSummary], str] = {
+        PlatformColumn.FILING_NO: lambda p: p.filing_no,
+        PlatformColumn.NAME: lambda p: p.name,
+        PlatformColumn.HOST_UNIT: lambda p: p.host_unit or "—",
+        PlatformColumn.RESOURCE_TYPE: lambda p: p.resource_type or "—",
+    }[column]
+    shown = column in (PlatformColumn.NAME, PlatformColumn.HOST_UNIT)
+    return Column(header, text, tooltip=None if shown else _no_tip, header_tip=tip)
+
+
+class PlatformTableModel(RowsModel["PlatformSummary"]):
     """The cycle's platforms with their warning counts and key metrics."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PlatformSummary] = []
+        super().__init__(
+            [_column(c) for c in PlatformColumn], parent, roles={PLATFORM_ID_ROLE: lambda p: p.id}
+        )
 
     def set_platforms(self, platforms: list[PlatformSummary]) -> None:
         """Show ``platforms``."""
-        self.beginResetModel()
-        self._rows = list(platforms)
-        self.endResetModel()
+        self.set_rows(platforms)
 
     def platforms(self) -> list[PlatformSummary]:
-        return list(self._rows)
+        return self.rows()
 
     def platform(self, row: int) -> PlatformSummary:
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, platform_id: int) -> int:
         """The row of the platform with ``platform_id`` (-1 when it is not listed)."""
-        return next((n for n, p in enumerate(self._rows) if p.id == platform_id), -1)
+        return next((n for n, p in enumerate(self.rows()) if p.id == platform_id), -1)
 
     def resource_types(self) -> list[str]:
         """The resource types that occur, in first-seen order."""
-        return list(dict.fromkeys(p.resource_type for p in self._rows if p.resource_type))
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(PlatformColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(PlatformColumn) - 1)
-            )
-
-    # -------------------------------------------------------------------- the Qt model
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PlatformColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PlatformColumn):
-            return None
-        column = PlatformColumn(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _header(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _header_tip(column) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column in NUMERIC_COLUMNS else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        platform = self._rows[index.row()]
-        column = PlatformColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(platform, column)
-        if role == SORT_ROLE:
-            return self._sort_key(platform, column)
-        if role == PLATFORM_ID_ROLE:
-            return platform.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column in NUMERIC_COLUMNS else ALIGN_LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == PlatformColumn.WARNINGS:
-                return counted(
-                    platform.warnings,
-                    translate("PlatformTableModel", "{n} 条材料校验提示", "one"),
-                    translate("PlatformTableModel", "{n} 条材料校验提示", "other"),
-                )
-            if column in (PlatformColumn.NAME, PlatformColumn.HOST_UNIT):
-                return self._display(platform, column)
-            return None
-        if column == PlatformColumn.WARNINGS and platform.warnings > 0:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(WARNING_BACKGROUND))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(WARNING_TEXT))
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.DecorationRole:
-                return icon("dialog-warning")
-        return None
-
-    @staticmethod
-    def _metric(platform: PlatformSummary, column: PlatformColumn) -> float | None:
-        key = _METRIC_COLUMNS[column][0]
-        return platform.metrics.get(key)
-
-    def _display(self, platform: PlatformSummary, column: PlatformColumn) -> str:
-        if column == PlatformColumn.FILING_NO:
-            return platform.filing_no
-        if column == PlatformColumn.NAME:
-            return platform.name
-        if column == PlatformColumn.HOST_UNIT:
-            return platform.host_unit or "—"
-        if column == PlatformColumn.RESOURCE_TYPE:
-            return platform.resource_type or "—"
-        if column == PlatformColumn.WARNINGS:
-            return formatting.count(platform.warnings)
-        value = self._metric(platform, column)
-        if value is None:
-            return "—"
-        _key, decimals, is_share = _METRIC_COLUMNS[column]
-        if is_share:
-            return formatting.percent(value, decimals)
-        return formatting.number(value, decimals)
-
-    def _sort_key(self, platform: PlatformSummary, column: PlatformColumn) -> Any:
-        if column == PlatformColumn.WARNINGS:
-            return platform.warnings
-        if column in _METRIC_COLUMNS:
-            value = self._metric(platform, column)
-            return float("-inf") if value is None else float(value)
-        return self._display(platform, column)
+        return list(dict.fromkeys(p.resource_type for p in self.rows() if p.resource_type))
 
 
 class WarningFilter(IntEnum):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import WrappingItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.staff.import_dialog import STATUS_LOOK
 
@@ -132,6 +133,7 @@ class RosterResultDialog(QDialog):
         header.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FindingsModel.FIX, QHeaderView.ResizeMode.Stretch)
         self.findings_table = table
+        spreadsheet(table, export_name=lambda: translate("RosterDialog", "名单问题"))
         layout.addWidget(table, 1)
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(icon("edit-copy"), "", self)

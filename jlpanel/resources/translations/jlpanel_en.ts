@@ -30,6 +30,10 @@
         <translation>Licence</translation>
     </message>
     <message>
+        <source>第三方组件</source>
+        <translation>Third-party components</translation>
+    </message>
+    <message>
         <source>关于 jlpanel</source>
         <translation>About jlpanel</translation>
     </message>
@@ -741,7 +745,6 @@ Please send this file to technical support. Everything already saved in the work
     <name>ExpertTableModel</name>
     <message>
         <source>姓名</source>
-        <extracomment>The marks of the matrix: assigned, a conflict of interest. Rows of a platform short of experts: a light red wash (and a warning icon in its count). A cell&apos;s conflict reasons, without the tooltip&apos;s decoration (tests read it).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -774,6 +777,7 @@ Please send this file to technical support. Everything already saved in the work
     </message>
     <message>
         <source>；</source>
+        <extracomment>The marks of the matrix: assigned, a conflict of interest. Rows of a platform short of experts: a light red wash (and a warning icon in its count). A cell&apos;s conflict reasons, without the tooltip&apos;s decoration (tests read it).</extracomment>
         <translation>; </translation>
     </message>
     <message>
@@ -784,9 +788,21 @@ Please send this file to technical support. Everything already saved in the work
 <context>
     <name>ExpertsView</name>
     <message>
+        <source>专家名单</source>
+        <extracomment>Experts who share a name with someone a dossier names, and where each check stands. Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage). A same-name match was confirmed, cleared or reopened (the NameCheckOutcome).</extracomment>
+        <translation>Expert roster</translation>
+    </message>
+    <message>
+        <source>专家分配</source>
+        <translation>Expert assignment</translation>
+    </message>
+    <message>
+        <source>同名核实</source>
+        <translation>Same-name checks</translation>
+    </message>
+    <message>
         <source>专家名单（{n} 位）</source>
         <comment>one</comment>
-        <extracomment>Experts who share a name with someone a dossier names, and where each check stands. Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage). A same-name match was confirmed, cleared or reopened (the NameCheckOutcome).</extracomment>
         <translation>Roster ({n} expert)</translation>
     </message>
     <message>
@@ -1302,6 +1318,10 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
         <translation>Select a file to see its problems</translation>
     </message>
     <message>
+        <source>导入结果</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
         <source>替换导入</source>
         <translation>Replace</translation>
     </message>
@@ -1537,9 +1557,13 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>{n} more assigned platforms left out for conflicts of interest</translation>
     </message>
     <message>
+        <source>评审包清单</source>
+        <extracomment>The packages were written; carries the list of IssuedPackage. Issuing was refused or failed; carries the message shown.</extracomment>
+        <translation>Review packages</translation>
+    </message>
+    <message>
         <source>已发放 {n} 份评审包（共 {platforms} 份平台评审）</source>
         <comment>one</comment>
-        <extracomment>The packages were written; carries the list of IssuedPackage. Issuing was refused or failed; carries the message shown.</extracomment>
         <translation>{n} review package issued ({platforms} platform reviews)</translation>
     </message>
     <message>
@@ -1580,7 +1604,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. Show this window again when the last review window closes (it was hidden for it).</extracomment>
+        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. Show this window again when the last review window closes (it was hidden for it).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2039,8 +2063,12 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>Warnings</translation>
     </message>
     <message>
-        <source>合并评分文件</source>
+        <source>合并结果</source>
         <extracomment>One merge finished; carries its outcomes.</extracomment>
+        <translation>Merge results</translation>
+    </message>
+    <message>
+        <source>合并评分文件</source>
         <translation>Merge score files</translation>
     </message>
     <message>
@@ -2573,6 +2601,10 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <translation>All types</translation>
     </message>
     <message>
+        <source>平台列表</source>
+        <translation>Platform list</translation>
+    </message>
+    <message>
         <source>共 {n} 个平台</source>
         <comment>one</comment>
         <translation>{n} platform</translation>
@@ -2647,7 +2679,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <name>PlatformTableModel</name>
     <message>
         <source>备案编号</source>
-        <extracomment>The value a column sorts by (numbers as numbers; a missing number sorts first). The platform id of a row. Background and text of a warning count above zero (with an icon, so it reads in grey). Numeric columns: the metric key and its decimals (a share is shown as a percentage).</extracomment>
+        <extracomment>The platform id of a row. Background and text of a warning count above zero (with an icon, so it reads in grey). Numeric columns: the metric key and its decimals (a share is shown as a percentage).</extracomment>
         <translation>Filing no.</translation>
     </message>
     <message>
@@ -3392,6 +3424,10 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <translation>The earlier assignment ({n} reviews) was cleared; assign the experts again.</translation>
     </message>
     <message>
+        <source>名单问题</source>
+        <translation>Roster problems</translation>
+    </message>
+    <message>
         <source>导入专家名单</source>
         <translation>Import the expert roster</translation>
     </message>
@@ -3559,7 +3595,6 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <name>RulesTableModel</name>
     <message>
         <source>截尾平均分</source>
-        <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
         <translation>Trimmed mean</translation>
     </message>
     <message>
@@ -4360,6 +4395,11 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>&amp;Keep of each kind:</translation>
     </message>
     <message>
+        <source>规则</source>
+        <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
+        <translation>Rules</translation>
+    </message>
+    <message>
         <source>打开工作区、导入材料、导入专家名单、合并评分、确定结果和升级工作区之前，都会先把工作区备份到这个文件夹（每个考核周期一个子文件夹），并立即校验备份。每类备份各保留上面的份数，超过时删除该类最旧的一份；最新一份校验通过的备份始终保留。只查看结果、导出和生成报告时不备份。留空则使用上面灰色显示的默认文件夹。</source>
         <translation>Before a workspace is opened, dossiers or the expert roster are imported, scores are merged, results are confirmed or the workspace is upgraded, it is backed up to this folder (one sub-folder per cycle) and the backup is checked at once. Each kind of backup keeps the number above; beyond it, the oldest of that kind is deleted, but the newest checked backup is always kept. Viewing results, exporting and writing reports take no backup. Leave it empty for the default folder shown in grey above.</translation>
     </message>
@@ -4689,6 +4729,46 @@ Hand this file to the panel secretary.</translation>
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <extracomment>Set on every view :func:`spreadsheet` has fitted out (a test walks the windows for it). Where this session last exported a selection (a property of the window).</extracomment>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出所选</source>
+        <translation>Export Selection</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行：{path}</source>
+        <translation>Exported {n} rows: {path}</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select All</translation>
+    </message>
+    <message>
+        <source>导出所选…</source>
+        <translation>Export Selection…</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>无法写入文件：
@@ -4713,7 +4793,6 @@ Hand this file to the panel secretary.</translation>
     <name>WorkspaceView</name>
     <message>
         <source>考核期：{start} 至 {end}</source>
-        <extracomment>The platform list has been (re)read; carries how many platforms there are. The dossier browser now shows this platform. The platform list is shown again. A sentence for the status bar (from the secretary&apos;s pages).</extracomment>
         <translation>Period: {start} to {end}</translation>
     </message>
     <message>
@@ -4766,6 +4845,7 @@ Hand this file to the panel secretary.</translation>
     </message>
     <message>
         <source>评分细则</source>
+        <extracomment>The platform list has been (re)read; carries how many platforms there are. The dossier browser now shows this platform. The platform list is shown again. A sentence for the status bar (from the secretary&apos;s pages).</extracomment>
         <translation>Scoring criteria</translation>
     </message>
     <message>
