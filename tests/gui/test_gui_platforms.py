@@ -501,7 +501,7 @@ def test_the_dossier_browser_speaks_english(
     window.set_language("en")
     try:
         listing = view.platform_list
-        assert view.ui.tabs.tabText(0) == "Platforms"
+        assert view.ui.tabs.tabText(0) == "Platform list"
         assert listing.proxy.headerData(PlatformColumn.NAME, Qt.Orientation.Horizontal) == (
             "Platform name"
         )

@@ -6,18 +6,15 @@ import logging
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QGuiApplication,
     QKeySequence,
     QShortcut,
@@ -31,7 +28,7 @@ from PySide6.QtWidgets import (
 from jlpanel.gui.common.done_message import open_path
 from jlpanel.gui.common.dossier_models import FindingsModel, findings_text
 from jlpanel.gui.common.i18n import counted, current_language, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.task_dialog import PathsModel, TaskDialog, select_row, setup_findings_table
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
@@ -106,98 +103,62 @@ def outcome_report(outcome: ImportOutcome, language: str) -> str:
 # ------------------------------------------------------------------------------ models
 
 
-class ImportResultsModel(QAbstractTableModel):
+def _counted_findings(outcome: ImportOutcome, findings: Sequence[object]) -> str:
+    counted = outcome.status.value in ("imported", "replaced", "refused")
+    return str(len(findings)) if counted else "—"
+
+
+def _no_tip(_outcome: ImportOutcome) -> None:
+    return None
+
+
+class ImportResultsModel(RowsModel["ImportOutcome"]):
     """One row per file: 文件 · 状态 · 平台 · 错误 · 提示."""
 
     FILE, STATUS, PLATFORM, ERRORS, WARNINGS = range(5)
     COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._outcomes: list[ImportOutcome] = []
-
-    def set_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
-        self.beginResetModel()
-        self._outcomes = list(outcomes)
-        self.endResetModel()
+        super().__init__(
+            [
+                Column(
+                    lambda: translate("ImportDialog", "文件"),
+                    lambda o: o.path.name,
+                    tooltip=lambda o: str(o.path),
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "结果"),
+                    lambda o: status_text(o.status.value),
+                    tooltip=_no_tip,
+                    colour=lambda o: STATUS_LOOK.get(o.status.value, ("", "#1f2933"))[1],
+                    icon=lambda o: STATUS_LOOK.get(o.status.value, ("status-cancelled", ""))[0],
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "平台"),
+                    lambda o: o.platform_name or "—",
+                    tooltip=lambda o: (
+                        f"{o.platform_name}（{o.filing_no}）" if o.filing_no else None
+                    ),
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "错误"),
+                    lambda o: _counted_findings(o, o.errors),
+                    numeric=True,
+                    tooltip=_no_tip,
+                ),
+                Column(
+                    lambda: translate("ImportDialog", "提示"),
+                    lambda o: _counted_findings(o, o.warnings),
+                    numeric=True,
+                    tooltip=_no_tip,
+                ),
+            ],
+            parent,
+        )
 
     def update_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
         """Put fresh outcomes in place of the rows of the same files."""
-        for outcome in outcomes:
-            for row, old in enumerate(self._outcomes):
-                if old.path == outcome.path:
-                    self._outcomes[row] = outcome
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
-                    break
-
-    def outcomes(self) -> list[ImportOutcome]:
-        return list(self._outcomes)
-
-    def outcome(self, row: int) -> ImportOutcome:
-        return self._outcomes[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._outcomes:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._outcomes) - 1, self.COLUMNS - 1)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._outcomes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.FILE: translate("ImportDialog", "文件"),
-                self.STATUS: translate("ImportDialog", "结果"),
-                self.PLATFORM: translate("ImportDialog", "平台"),
-                self.ERRORS: translate("ImportDialog", "错误"),
-                self.WARNINGS: translate("ImportDialog", "提示"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._outcomes):
-            return None
-        outcome = self._outcomes[index.row()]
-        column = index.column()
-        status = outcome.status.value
-        counted = status in ("imported", "replaced", "refused")
-        if role == OUTCOME_ROLE:
-            return outcome
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.FILE:
-                return outcome.path.name
-            if column == self.STATUS:
-                return status_text(status)
-            if column == self.PLATFORM:
-                return outcome.platform_name or "—"
-            if column == self.ERRORS:
-                return str(len(outcome.errors)) if counted else "—"
-            return str(len(outcome.warnings)) if counted else "—"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.FILE:
-                return str(outcome.path)
-            if column == self.PLATFORM and outcome.filing_no:
-                return f"{outcome.platform_name}（{outcome.filing_no}）"
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
-            return icon(STATUS_LOOK.get(status, ("status-cancelled", ""))[0])
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(QColor(STATUS_LOOK.get(status, ("", "#1f2933"))[1]))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if column in (self.ERRORS, self.WARNINGS) else ALIGN_LEFT
-        return None
+        self.replace_rows(outcomes, lambda old, new: old.path == new.path)
 
 
 # ------------------------------------------------------------------------------ dialog
@@ -259,10 +220,7 @@ class ImportDialog(TaskDialog):
         )
         results.selectionModel().selectionChanged.connect(self._on_selection)
         results.activated.connect(self._on_result_activated)
-        # The rows keep the order the files were given (a results model without sorting).
-        spreadsheet(
-            results, open_row=self._on_result_activated, export_name=self._export_name, sort=False
-        )
+        spreadsheet(results, open_row=self._on_result_activated, export_name=self._export_name)
 
         setup_findings_table(self.ui.findingsTable, self.findings_model, self._export_name)
         self.ui.findingsTable.activated.connect(self._on_finding_activated)
@@ -410,7 +368,7 @@ class ImportDialog(TaskDialog):
         if self._replacing:
             self.results_model.update_outcomes(outcomes)
         else:
-            self.results_model.set_outcomes(outcomes)
+            self.results_model.set_rows(outcomes)
         self._show_results()
         self.imported.emit(outcomes)
 
@@ -426,7 +384,7 @@ class ImportDialog(TaskDialog):
     # -------------------------------------------------------------------------- results
 
     def _show_results(self) -> None:
-        outcomes = self.results_model.outcomes()
+        outcomes = self.results_model.rows()
         self.ui.summaryLabel.setText(summary_text(outcomes))
         self.ui.pages.setCurrentWidget(self.ui.resultsPage)
         table = self.ui.resultsTable
@@ -442,7 +400,7 @@ class ImportDialog(TaskDialog):
     def _file_width(self) -> int:
         metrics = self.ui.resultsTable.fontMetrics()
         widest = max(
-            (metrics.horizontalAdvance(o.path.name) for o in self.results_model.outcomes()),
+            (metrics.horizontalAdvance(o.path.name) for o in self.results_model.rows()),
             default=120,
         )
         return max(160, min(widest + 36, 360))
@@ -450,7 +408,7 @@ class ImportDialog(TaskDialog):
     def selected_outcomes(self) -> list[ImportOutcome]:
         """The outcomes of the selected result rows, in table order."""
         rows = sorted({i.row() for i in self.ui.resultsTable.selectionModel().selectedRows()})
-        return [self.results_model.outcome(r) for r in rows]
+        return [self.results_model.row(r) for r in rows]
 
     def select_result(self, row: int) -> None:
         select_row(self.ui.resultsTable, row)
@@ -491,7 +449,7 @@ class ImportDialog(TaskDialog):
         return translate("ImportDialog", "导入结果")
 
     def _on_result_activated(self, index: QModelIndex) -> None:
-        outcome = self.results_model.outcome(index.row())
+        outcome = self.results_model.row(index.row())
         if outcome.ok:
             self._open_selected()
 
@@ -601,5 +559,5 @@ class ImportDialog(TaskDialog):
         self.findings_model.retranslate()
         self._show_backup_folder()
         if self.ui.pages.currentWidget() is self.ui.resultsPage:
-            self.ui.summaryLabel.setText(summary_text(self.results_model.outcomes()))
+            self.ui.summaryLabel.setText(summary_text(self.results_model.rows()))
         self._on_selection()
