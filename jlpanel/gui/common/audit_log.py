@@ -31,6 +31,7 @@ from jlpanel.gui.common.crash import show_user_error
 from jlpanel.gui.common.geometry import available_geometry
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
+from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import icon, plain_buttons, set_muted
 from jlpanel.services.errors import UserError
 
@@ -115,6 +116,7 @@ class AuditLogDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        spreadsheet(self.table, export_name=lambda: translate("AuditLog", "审计日志"))
         self.countLabel = QLabel()
         set_muted(self.countLabel)
         self.exportedLabel = QLabel()

@@ -169,6 +169,13 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>时间</source>
