@@ -23,7 +23,14 @@ from jlpanel.domain.rubric import Indicator, Rubric
 from jlpanel.domain.text import Text
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex, Column, RowsModel
+from jlpanel.gui.common.table_support import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    AnyIndex,
+    Column,
+    RowsModel,
+    column_header,
+)
 from jlpanel.gui.common.theme import MUTED
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
@@ -410,6 +417,15 @@ class _MetricNode:
     children: list[_MetricNode] = field(default_factory=list)
 
 
+#: The metrics table's headers, in column order.
+_METRIC_HEADERS = (
+    lambda: translate("MetricsModel", "指标"),
+    lambda: translate("MetricsModel", "数值"),
+    lambda: translate("MetricsModel", "单位"),
+    lambda: translate("MetricsModel", "相关评分指标"),
+)
+
+
 class MetricsModel(QAbstractItemModel):
     """Objective metrics grouped 资源 / 服务 / 成效 / 管理: name · value · unit · indicators."""
 
@@ -499,18 +515,7 @@ class MetricsModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: translate("MetricsModel", "指标"),
-                self.VALUE: translate("MetricsModel", "数值"),
-                self.UNIT: translate("MetricsModel", "单位"),
-                self.INDICATORS: translate("MetricsModel", "相关评分指标"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_RIGHT if section == self.VALUE else ALIGN_LEFT
-        return None
+        return column_header(_METRIC_HEADERS, (self.VALUE,), section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

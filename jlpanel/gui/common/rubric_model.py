@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 from jlpanel.domain.rubric import Area, BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.common.formatting import decimals_for, fixed
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.table_support import AnyIndex, column_header
 
 
 class NodeKind(Enum):
@@ -56,6 +56,14 @@ class Column:
     STEP = 3
     COUNT = 4
 
+
+#: The headers of the columns, in Column order.
+_HEADERS = (
+    lambda: translate("RubricTreeModel", "代码"),
+    lambda: translate("RubricTreeModel", "名称"),
+    lambda: translate("RubricTreeModel", "满分"),
+    lambda: translate("RubricTreeModel", "步长"),
+)
 
 #: Data roles beyond Qt's: the node itself and its code (tests and the detail pane use them).
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -175,18 +183,7 @@ class RubricTreeModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.CODE: translate("RubricTreeModel", "代码"),
-                Column.NAME: translate("RubricTreeModel", "名称"),
-                Column.MAX: translate("RubricTreeModel", "满分"),
-                Column.STEP: translate("RubricTreeModel", "步长"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.MAX, Column.STEP):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return column_header(_HEADERS, (Column.MAX, Column.STEP), section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)

@@ -4,7 +4,7 @@ the generic model of plain rows shown through column descriptions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
@@ -26,6 +26,25 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: Numbers are right-aligned, text left-aligned (STYLE.md "The look").
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def column_header(
+    headers: Sequence[Callable[[], str]],
+    numeric: Collection[int],
+    section: int,
+    orientation: Qt.Orientation,
+    role: int,
+) -> Any:
+    """``headerData`` of a model whose columns are fixed (a tree, a matrix's row part): the
+    header of each column, translated when asked, and numbers' headers right-aligned."""
+    if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(headers):
+        return None
+    if role == Qt.ItemDataRole.DisplayRole:
+        return headers[section]()
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return ALIGN_RIGHT if section in numeric else ALIGN_LEFT
+    return None
+
 
 R = TypeVar("R")
 
