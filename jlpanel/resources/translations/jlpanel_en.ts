@@ -3559,7 +3559,6 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <name>RulesTableModel</name>
     <message>
         <source>截尾平均分</source>
-        <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
         <translation>Trimmed mean</translation>
     </message>
     <message>
@@ -4303,6 +4302,7 @@ n is the number of platforms used, k the number of experts.</translation>
     </message>
     <message>
         <source>选择备份文件夹</source>
+        <extracomment>The grades whose post-hoc funding weight can be set (the usual candidates). The preferences were saved (OK or 应用); carries the new Preferences. Funding weights of grades the form has no editor for, kept as they were.</extracomment>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
