@@ -2721,7 +2721,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>评价报告</source>
-        <extracomment>The documents, in the order offered; the codes are reporting.DocumentKind&apos;s values.</extracomment>
         <translation>Evaluation reports</translation>
     </message>
     <message>
@@ -2770,6 +2769,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>评审报告</source>
+        <extracomment>The documents, in the order offered; the codes are reporting.DocumentKind&apos;s values.</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
