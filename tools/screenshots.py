@@ -741,9 +741,9 @@ def settings(run: GuideRun) -> None:
     window.show_settings()
     dialog = window.settings_dialog
     assert dialog is not None
-    dialog.tabs.setCurrentIndex(dialog.RULES_PAGE)
+    dialog.ui.tabs.setCurrentIndex(dialog.RULES_PAGE)
     run.save(dialog, "settings-rules")
-    dialog.tabs.setCurrentIndex(dialog.BACKUP_PAGE)
+    dialog.ui.tabs.setCurrentIndex(dialog.BACKUP_PAGE)
     run.save(dialog, "settings-backup")
     dialog.reject()
     run.settle()

@@ -152,7 +152,7 @@ def open_report_dialog(window: MainWindow, qtbot: Any) -> ReportDialog:
 
 def generate(qtbot: Any, dialog: ReportDialog) -> list[Path]:
     with qtbot.waitSignal(dialog.generated, timeout=60_000) as done:
-        qtbot.mouseClick(dialog.startButton, LEFT)
+        qtbot.mouseClick(dialog.ui.startButton, LEFT)
     return list(done.args[0])
 
 
@@ -171,12 +171,12 @@ def test_reports_in_another_language_make_it_the_cycles_and_the_export_follows(
     folder = open_scored(window, qtbot, scored_folder, tmp_path)
     assert report_language_row(window) == ("报告语言", "中文")
     dialog = open_report_dialog(window, qtbot)
-    assert dialog.languageCombo.currentText() == "中文"
-    assert dialog.languageLabel.text() == "报告语言(&L)："
-    assert "之后的报告和导出结果 (Ctrl+E) 也使用它" in dialog.languageNote.text()
-    assert dialog.languageNote.isVisible()
+    assert dialog.ui.languageCombo.currentText() == "中文"
+    assert dialog.ui.languageLabel.text() == "报告语言(&L)："
+    assert "之后的报告和导出结果 (Ctrl+E) 也使用它" in dialog.ui.languageNote.text()
+    assert dialog.ui.languageNote.isVisible()
 
-    choose(qtbot, dialog.languageCombo, "English")
+    choose(qtbot, dialog.ui.languageCombo, "English")
     dialog.set_documents(["summary"])
     changed: list[str] = []
     dialog.language_changed.connect(changed.append)
@@ -197,14 +197,14 @@ def test_reports_in_another_language_make_it_the_cycles_and_the_export_follows(
 
     # The dialog opens on the stored language; the same language again changes nothing.
     dialog = open_report_dialog(window, qtbot)
-    assert dialog.languageCombo.currentText() == "English"
+    assert dialog.ui.languageCombo.currentText() == "English"
     dialog.set_documents(["publication"])
     before = audit_actions(window)
     assert [p.name for p in generate(qtbot, dialog)] == ["Publication list.pdf"]
     assert audit_actions(window) == before
     # Back to Chinese: stored again, and the export is Chinese again.
-    qtbot.mouseClick(dialog.againButton, LEFT)
-    choose(qtbot, dialog.languageCombo, "中文")
+    qtbot.mouseClick(dialog.ui.againButton, LEFT)
+    choose(qtbot, dialog.ui.languageCombo, "中文")
     assert [p.name for p in generate(qtbot, dialog)] == ["公示名单.pdf"]
     assert audit_actions(window)[-1] == ("set_language", {"old": "en", "new": "zh"})
     assert report_language_row(window) == ("报告语言", "中文")

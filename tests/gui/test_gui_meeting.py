@@ -205,16 +205,16 @@ def test_a_whole_meeting_through_the_gui(
     reporting = window.report_dialog
     assert isinstance(reporting, ReportDialog)
     qtbot.waitExposed(reporting)
-    box = reporting.combinedCheck
+    box = reporting.ui.combinedCheck
     qtbot.mouseClick(box, LEFT, pos=QPoint(10, box.height() // 2))
     with qtbot.waitSignal(reporting.generated, timeout=60_000) as done:
-        qtbot.mouseClick(reporting.startButton, LEFT)
+        qtbot.mouseClick(reporting.ui.startButton, LEFT)
     written = done.args[0]
     folder = workspace.parent / "评审报告"
     assert {p.parent for p in written} == {folder}
     assert "合订本.pdf" in {p.name for p in written}
     assert window.statusBar().currentMessage().startswith(f"已生成 {len(written)} 个文件")
-    qtbot.mouseClick(reporting.openFolderButton, LEFT)
+    qtbot.mouseClick(reporting.ui.openFolderButton, LEFT)
     assert [Path(u.toLocalFile()) for u in opened] == [folder]
     reporting.accept()
     qtbot.waitUntil(lambda: window.report_dialog is None)

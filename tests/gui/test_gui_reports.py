@@ -61,7 +61,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
 
 def generate(qtbot: Any, dialog: ReportDialog) -> list[Path]:
     with qtbot.waitSignal(dialog.generated, timeout=60_000) as done:
-        qtbot.mouseClick(dialog.startButton, LEFT)
+        qtbot.mouseClick(dialog.ui.startButton, LEFT)
     return list(done.args[0])
 
 
@@ -83,18 +83,18 @@ def test_every_document_is_ticked_and_the_folder_is_beside_the_workspace(
         "整改通知书",
     ]
     assert dialog.documents() == list(DOCUMENT_CODES)
-    assert not dialog.combinedCheck.isChecked()
-    assert "合订本" in dialog.combinedCheck.text()
+    assert not dialog.ui.combinedCheck.isChecked()
+    assert "合订本" in dialog.ui.combinedCheck.text()
     assert dialog.output_folder() == workspace.path.parent / "评审报告"
-    assert dialog.startButton.isVisible() and dialog.startButton.isEnabled()
-    assert not dialog.openFolderButton.isVisible()
+    assert dialog.ui.startButton.isVisible() and dialog.ui.startButton.isEnabled()
+    assert not dialog.ui.openFolderButton.isVisible()
     # Nothing ticked, or no folder: nothing to generate.
     dialog.set_documents([])
-    assert not dialog.startButton.isEnabled()
+    assert not dialog.ui.startButton.isEnabled()
     dialog.set_documents(["summary"])
-    assert dialog.startButton.isEnabled()
-    dialog.folderEdit.clear()
-    assert not dialog.startButton.isEnabled()
+    assert dialog.ui.startButton.isEnabled()
+    dialog.ui.folderEdit.clear()
+    assert not dialog.ui.startButton.isEnabled()
 
 
 def test_generating_lists_the_files_and_opens_the_folder(
@@ -115,21 +115,21 @@ def test_generating_lists_the_files_and_opens_the_folder(
     assert [n for n in names if n.startswith("整改通知书")] == ["整改通知书-吉林省丙种质资源库.pdf"]
     assert "合订本.pdf" not in names
 
-    assert dialog.pages.currentWidget() is dialog.resultsPage
-    assert dialog.titleLabel.text() == "评审报告已生成"
-    assert dialog.summaryLabel.text() == f"已生成 {len(written)} 个文件"
-    assert f"文件夹：{folder}" in dialog.resultFolderLabel.text()
+    assert dialog.ui.pages.currentWidget() is dialog.ui.resultsPage
+    assert dialog.ui.titleLabel.text() == "评审报告已生成"
+    assert dialog.ui.summaryLabel.text() == f"已生成 {len(written)} 个文件"
+    assert f"文件夹：{folder}" in dialog.ui.resultFolderLabel.text()
     assert statuses == [f"已生成 {len(written)} 个文件：{folder}"]
     model = dialog.files_model
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [p.name for p in written]
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == str(written[0])
-    assert dialog.closeButton.text() == "完成"
+    assert dialog.ui.closeButton.text() == "完成"
 
-    qtbot.mouseClick(dialog.openFolderButton, LEFT)
+    qtbot.mouseClick(dialog.ui.openFolderButton, LEFT)
     assert [Path(u.toLocalFile()) for u in opened_urls] == [folder]
     # Enter on a file opens it.
-    dialog.filesList.setCurrentIndex(model.index(1, 0))
-    qtbot.keyClick(dialog.filesList, Qt.Key.Key_Return)
+    dialog.ui.filesList.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(dialog.ui.filesList, Qt.Key.Key_Return)
     assert [Path(u.toLocalFile()) for u in opened_urls] == [folder, written[1]]
     assert dialog.isVisible()
     assert "吉林省甲分析测试平台" in pdf_text(folder / "汇总表.pdf")
@@ -145,12 +145,12 @@ def test_only_the_chosen_documents_and_the_combined_file(
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(elsewhere))
     )
-    qtbot.mouseClick(dialog.browseButton, LEFT)
-    assert dialog.folderEdit.text() == str(elsewhere)
+    qtbot.mouseClick(dialog.ui.browseButton, LEFT)
+    assert dialog.ui.folderEdit.text() == str(elsewhere)
     for code in ("evaluation", "expert_sheets", "signatures", "rectification"):
         qtbot.mouseClick(dialog.document_checks[code], LEFT)
     assert dialog.documents() == ["summary", "publication"]
-    box = dialog.combinedCheck
+    box = dialog.ui.combinedCheck
     qtbot.mouseClick(box, LEFT, pos=QPoint(10, box.height() // 2))  # on the box, not beyond
     assert box.isChecked()
 
@@ -160,8 +160,8 @@ def test_only_the_chosen_documents_and_the_combined_file(
     combined = pdf_text(elsewhere / "合订本.pdf")
     assert "公示" in combined and "吉林省乙科学数据中心" in combined
     # 重新选择 goes back to the choices as they were.
-    qtbot.mouseClick(dialog.againButton, LEFT)
-    assert dialog.pages.currentWidget() is dialog.choosePage
+    qtbot.mouseClick(dialog.ui.againButton, LEFT)
+    assert dialog.ui.pages.currentWidget() is dialog.ui.choosePage
     assert dialog.documents() == ["summary", "publication"]
 
 
@@ -177,11 +177,12 @@ class _CancelAfterFirst(QObject):
     @Slot(int, int, str)
     def on_progress(self, done: int, total: int, name: str) -> None:
         self.seen.append((done, total, name))
-        self.labels.append(self.dialog.progressFileLabel.text())
-        assert self.dialog.progressBar.value() == done
-        assert self.dialog.cancelButton.isVisible() and not self.dialog.closeButton.isVisible()
+        self.labels.append(self.dialog.ui.progressFileLabel.text())
+        assert self.dialog.ui.progressBar.value() == done
+        ui = self.dialog.ui
+        assert ui.cancelButton.isVisible() and not ui.closeButton.isVisible()
         if done == 1:
-            self.dialog.cancelButton.click()
+            self.dialog.ui.cancelButton.click()
 
 
 def test_cancel_leaves_the_folder_as_it_was(dialog: ReportDialog, qtbot: Any) -> None:
@@ -189,7 +190,7 @@ def test_cancel_leaves_the_folder_as_it_was(dialog: ReportDialog, qtbot: Any) ->
     (summary,) = generate(qtbot, dialog)
     before = summary.read_bytes()
     dialog.set_documents(list(DOCUMENT_CODES))
-    qtbot.mouseClick(dialog.againButton, LEFT)
+    qtbot.mouseClick(dialog.ui.againButton, LEFT)
     canceller = _CancelAfterFirst(dialog)
     # Blocking: the worker asks "go on?" only after the click, so the test cannot race it.
     dialog.progress.progressed.connect(
@@ -208,8 +209,8 @@ def test_cancel_leaves_the_folder_as_it_was(dialog: ReportDialog, qtbot: Any) ->
     ]
     assert summary.read_bytes() == before
     assert dialog.cancelled
-    assert dialog.titleLabel.text() == "评审报告已取消"
-    assert dialog.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
+    assert dialog.ui.titleLabel.text() == "评审报告已取消"
+    assert dialog.ui.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
 
 
 def test_esc_while_writing_cancels_instead_of_closing(dialog: ReportDialog, qtbot: Any) -> None:
@@ -226,8 +227,8 @@ def test_esc_while_writing_cancels_instead_of_closing(dialog: ReportDialog, qtbo
     written = generate(qtbot, dialog)
     assert written == []
     assert dialog.isVisible()
-    assert dialog.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
-    assert not dialog.openFolderButton.isEnabled()
+    assert dialog.ui.summaryLabel.text() == "已取消；文件夹中原有的评审报告未改动"
+    assert not dialog.ui.openFolderButton.isEnabled()
 
 
 def test_a_folder_that_cannot_be_made_is_a_message(
@@ -235,10 +236,10 @@ def test_a_folder_that_cannot_be_made_is_a_message(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", "utf-8")
-    dialog.folderEdit.setText(str(blocker / "报告"))
+    dialog.ui.folderEdit.setText(str(blocker / "报告"))
     with qtbot.waitSignal(dialog.failed, timeout=30_000):
-        qtbot.mouseClick(dialog.startButton, LEFT)
-    assert dialog.pages.currentWidget() is dialog.choosePage
+        qtbot.mouseClick(dialog.ui.startButton, LEFT)
+    assert dialog.ui.pages.currentWidget() is dialog.ui.choosePage
     assert [m.kind for m in message_boxes] == ["warning"]
     text = message_boxes[0].text
     assert "无法写入评审报告" in text and str(blocker) in text and "这里需要的是文件夹" in text
@@ -330,10 +331,10 @@ def test_the_dialog_speaks_english(dialog: ReportDialog, qtbot: Any) -> None:
     apply_language("en")
     assert dialog.windowTitle() == "Generate reports"
     assert dialog.document_checks["summary"].text() == "Results summary"
-    assert dialog.startButton.text() == "&Generate"
+    assert dialog.ui.startButton.text() == "&Generate"
     written = generate(qtbot, dialog)
-    assert dialog.summaryLabel.text() == f"{len(written)} files written"
-    assert dialog.closeButton.text() == "Done"
+    assert dialog.ui.summaryLabel.text() == f"{len(written)} files written"
+    assert dialog.ui.closeButton.text() == "Done"
 
 
 # ---------------------------------------------------------------------- main window

@@ -263,9 +263,9 @@ def test_a_report_ends_in_a_message_that_opens_the_file_or_the_folder(
     for label, combined in ((OPEN_FILE, True), (OPEN_FOLDER, False), (CLOSE, False)):
         opened.clear()
         dialog.set_documents(["publication", "signatures"])
-        dialog.combinedCheck.setChecked(combined)
+        dialog.ui.combinedCheck.setChecked(combined)
         with qtbot.waitSignal(dialog.generated, timeout=60_000) as done:
-            qtbot.mouseClick(dialog.startButton, LEFT)
+            qtbot.mouseClick(dialog.ui.startButton, LEFT)
         written = list(done.args[0])
         box = dialog.done_message
         assert box is not None and box.isVisible()
@@ -277,7 +277,7 @@ def test_a_report_ends_in_a_message_that_opens_the_file_or_the_folder(
         assert f"打开文件：{main.name}" in box.informativeText()
         click(qtbot, box, label)
         assert opened == {OPEN_FILE: [main], OPEN_FOLDER: [folder], CLOSE: []}[label]
-        qtbot.mouseClick(dialog.againButton, LEFT)
+        qtbot.mouseClick(dialog.ui.againButton, LEFT)
     QThreadPool.globalInstance().waitForDone()
     qtbot.waitUntil(lambda: pending_tasks() == 0)
 

@@ -57,15 +57,15 @@ def test_choosing_english_switches_the_windows_at_once_and_is_saved(
 ) -> None:
     dialog = open_settings(window, qtbot)
     assert dialog.windowTitle() == "设置"
-    assert dialog.zhRadio.isChecked()
-    click_box(qtbot, dialog.enRadio)
+    assert dialog.ui.zhRadio.isChecked()
+    click_box(qtbot, dialog.ui.enRadio)
     assert window.file_menu.title() == "文件(&F)"  # nothing happens before OK / Apply
     qtbot.mouseClick(dialog.apply_button, LEFT)
     assert window.file_menu.title() == "&File"
     assert window.settings_menu.title() == "&Settings"
     assert window.language_actions["en"].isChecked()
     assert dialog.windowTitle() == "Settings"
-    assert dialog.tabs.tabText(dialog.RULES_PAGE) == "Rules for new cycles"
+    assert dialog.ui.tabs.tabText(dialog.RULES_PAGE) == "Rules for new cycles"
     assert load_preferences().language == "en"
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
@@ -83,15 +83,15 @@ def test_backups_and_the_export_folder_are_saved_and_used(
     backups = tmp_path / "我的备份"
     exports = tmp_path / "导出"
     dialog = open_settings(window, qtbot)
-    assert dialog.backupFolder.edit.placeholderText() == str(data / "backups")
-    dialog.backupFolder.edit.setText(str(backups))
-    retype(qtbot, dialog.backupCountSpin, "2")
-    assert dialog.backupCountSpin.text() == "2 份备份"
+    assert dialog.ui.backupFolderEdit.placeholderText() == str(data / "backups")
+    dialog.ui.backupFolderEdit.setText(str(backups))
+    retype(qtbot, dialog.ui.backupCountSpin, "2")
+    assert dialog.ui.backupCountSpin.text() == "2 份备份"
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(exports))
     )
-    qtbot.mouseClick(dialog.exportFolder.browseButton, LEFT)
-    assert dialog.exportFolder.text() == str(exports)
+    qtbot.mouseClick(dialog.ui.exportBrowseButton, LEFT)
+    assert dialog.ui.exportFolderEdit.text() == str(exports)
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
 
@@ -137,12 +137,12 @@ def test_a_rule_default_reaches_new_workspaces_from_the_gui_and_the_cli(
     from jlpanel.services.workspace import open_workspace
 
     dialog = open_settings(window, qtbot)
-    dialog.tabs.setCurrentIndex(dialog.RULES_PAGE)
-    retype(qtbot, dialog.excellentSpin, "92")
-    retype(qtbot, dialog.monthsSpin, "6")
-    retype(qtbot, dialog.quotaSpin, "20")
+    dialog.ui.tabs.setCurrentIndex(dialog.RULES_PAGE)
+    retype(qtbot, dialog.ui.excellentSpin, "92")
+    retype(qtbot, dialog.ui.monthsSpin, "6")
+    retype(qtbot, dialog.ui.quotaSpin, "20")
     click_box(qtbot, dialog.fundingChecks[dialog_grade("good")])
-    assert dialog.monthsSpin.text() == "6 个月"
+    assert dialog.ui.monthsSpin.text() == "6 个月"
     # The meaning table follows the editors.
     rows = {r.rule: r.setting for r in dialog.meaning_model.rows()}
     assert rows["优秀"] == "≥ 92 分"
@@ -193,17 +193,17 @@ def dialog_grade(code: str) -> Any:
 
 def test_restore_defaults_puts_the_provincial_rules_back(window: MainWindow, qtbot: Any) -> None:
     dialog = open_settings(window, qtbot)
-    dialog.tabs.setCurrentIndex(dialog.RULES_PAGE)
-    retype(qtbot, dialog.passSpin, "55")
-    retype(qtbot, dialog.budgetSpin, "300")
-    assert dialog.splitCombo.isEnabled()
+    dialog.ui.tabs.setCurrentIndex(dialog.RULES_PAGE)
+    retype(qtbot, dialog.ui.passSpin, "55")
+    retype(qtbot, dialog.ui.budgetSpin, "300")
+    assert dialog.ui.splitCombo.isEnabled()
     qtbot.mouseClick(dialog.apply_button, LEFT)
     assert load_preferences().rule_defaults == {"pass_min": 55.0, "funding_budget": 300.0}
 
-    qtbot.mouseClick(dialog.restoreButton, LEFT)
-    assert dialog.passSpin.value() == 60.0
-    assert dialog.budgetSpin.text() == "无"
-    assert not dialog.splitCombo.isEnabled()
+    qtbot.mouseClick(dialog.ui.restoreButton, LEFT)
+    assert dialog.ui.passSpin.value() == 60.0
+    assert dialog.ui.budgetSpin.text() == "无"
+    assert not dialog.ui.splitCombo.isEnabled()
     qtbot.mouseClick(dialog.apply_button, LEFT)
     assert load_preferences().rule_defaults == {}
 
@@ -214,57 +214,57 @@ def test_a_folder_that_cannot_be_written_is_refused_and_nothing_is_saved(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", "utf-8")
     dialog = open_settings(window, qtbot)
-    click_box(qtbot, dialog.enRadio)
-    dialog.backupFolder.edit.setText(str(blocker / "备份"))
+    click_box(qtbot, dialog.ui.enRadio)
+    dialog.ui.backupFolderEdit.setText(str(blocker / "备份"))
     qtbot.mouseClick(dialog.ok_button, LEFT)
 
     assert [b.kind for b in message_boxes] == ["warning"]
     assert message_boxes[0].text.startswith("无法在文件夹中写入文件：")
     assert str(blocker / "备份") in message_boxes[0].text
     assert dialog.isVisible()
-    assert dialog.tabs.currentIndex() == dialog.BACKUP_PAGE
-    assert dialog.focusWidget() is dialog.backupFolder.edit
+    assert dialog.ui.tabs.currentIndex() == dialog.BACKUP_PAGE
+    assert dialog.focusWidget() is dialog.ui.backupFolderEdit
     assert not preferences_path().exists()
     assert window.file_menu.title() == "文件(&F)"  # the language was not switched either
 
     # A relative path and thresholds out of order are refused too, in the user's words.
-    dialog.backupFolder.edit.setText("backups")
+    dialog.ui.backupFolderEdit.setText("backups")
     qtbot.mouseClick(dialog.apply_button, LEFT)
     assert message_boxes[-1].text == "备份文件夹须是完整的路径：backups"
-    dialog.backupFolder.edit.clear()
-    dialog.goodSpin.setValue(95)
+    dialog.ui.backupFolderEdit.clear()
+    dialog.ui.goodSpin.setValue(95)
     qtbot.mouseClick(dialog.apply_button, LEFT)
     assert message_boxes[-1].text == "等次分数线须满足：合格 ≤ 良好 ≤ 优秀。"
-    assert dialog.tabs.currentIndex() == dialog.RULES_PAGE
+    assert dialog.ui.tabs.currentIndex() == dialog.RULES_PAGE
     assert not preferences_path().exists()
 
 
 def test_escape_cancels_and_every_field_is_a_tab_stop(window: MainWindow, qtbot: Any) -> None:
     dialog = open_settings(window, qtbot)
     editors: list[QWidget] = [
-        dialog.zhRadio,
-        dialog.backupFolder.edit,
-        dialog.backupFolder.browseButton,
-        dialog.backupCountSpin,
-        dialog.exportFolder.edit,
-        dialog.policyCombo,
-        dialog.excellentSpin,
-        dialog.floorSpin,
-        dialog.tieCombo,
-        dialog.budgetSpin,
-        dialog.monthsSpin,
-        dialog.restoreButton,
+        dialog.ui.zhRadio,
+        dialog.ui.backupFolderEdit,
+        dialog.ui.backupBrowseButton,
+        dialog.ui.backupCountSpin,
+        dialog.ui.exportFolderEdit,
+        dialog.ui.policyCombo,
+        dialog.ui.excellentSpin,
+        dialog.ui.floorSpin,
+        dialog.ui.tieCombo,
+        dialog.ui.budgetSpin,
+        dialog.ui.monthsSpin,
+        dialog.ui.restoreButton,
         *dialog.fundingChecks.values(),
     ]
     for widget in editors:
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, widget
-    labels = [dialog.backupFolderLabel, dialog.backupCountLabel, dialog.exportFolderLabel]
-    labels += [dialog.policyLabel, dialog.monthsLabel, dialog.languageLabel]
+    labels = [dialog.ui.backupFolderLabel, dialog.ui.backupCountLabel, dialog.ui.exportFolderLabel]
+    labels += [dialog.ui.policyLabel, dialog.ui.monthsLabel, dialog.ui.languageLabel]
     for label in labels:
         assert "&" in label.text() and label.buddy() is not None, label.text()
 
-    retype(qtbot, dialog.backupCountSpin, "7")
-    qtbot.keyClick(dialog.backupCountSpin, Qt.Key.Key_Escape)
+    retype(qtbot, dialog.ui.backupCountSpin, "7")
+    qtbot.keyClick(dialog.ui.backupCountSpin, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
     assert not preferences_path().exists()
 
@@ -277,9 +277,9 @@ def test_the_dialog_opens_on_old_or_broken_preferences(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(contents, "utf-8")
     dialog = open_settings(window, qtbot)
-    assert dialog.enRadio.isChecked() == (contents == '{"language": "en"}')
-    assert dialog.backupCountSpin.value() == 10
-    assert dialog.excellentSpin.value() == 90.0
+    assert dialog.ui.enRadio.isChecked() == (contents == '{"language": "en"}')
+    assert dialog.ui.backupCountSpin.value() == 10
+    assert dialog.ui.excellentSpin.value() == 90.0
     dialog.reject()
 
 
@@ -294,7 +294,7 @@ def test_the_review_window_offers_the_same_dialog(
     dialog = review.findChild(SettingsDialog)
     assert dialog is not None
     qtbot.waitExposed(dialog)
-    click_box(qtbot, dialog.enRadio)
+    click_box(qtbot, dialog.ui.enRadio)
     qtbot.mouseClick(dialog.ok_button, LEFT)
     assert review.settings_menu.title() == "&Settings"
     assert review.language_actions["en"].isChecked()

@@ -22,20 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +33,7 @@ from jlpanel.gui.common.rules_model import REPORT_LANGUAGES
 from jlpanel.gui.common.task_dialog import PathsModel, ProgressCallback, TaskDialog, show_task_error
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.forms.ui_report_dialog import Ui_ReportDialog
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab
     from jlpanel.services.workspace import Workspace
@@ -61,30 +50,6 @@ DOCUMENT_CODES = (
     "publication",
     "rectification",
 )
-
-
-def document_name(code: str) -> str:
-    """A document's name in the UI language."""
-    return {
-        "evaluation": translate("ReportDialog", "评价报告"),
-        "summary": translate("ReportDialog", "汇总表"),
-        "expert_sheets": translate("ReportDialog", "专家个人评分表"),
-        "signatures": translate("ReportDialog", "专家组签字表"),
-        "publication": translate("ReportDialog", "公示名单"),
-        "rectification": translate("ReportDialog", "整改通知书"),
-    }.get(code, code)
-
-
-def document_note(code: str) -> str:
-    """What a document holds and how many files it makes."""
-    return {
-        "evaluation": translate("ReportDialog", "每个平台一份：评分统计、等级、专家组意见"),
-        "summary": translate("ReportDialog", "排名表和等级分布"),
-        "expert_sheets": translate("ReportDialog", "每位专家一份，附签字栏"),
-        "signatures": translate("ReportDialog", "专家组成员签字"),
-        "publication": translate("ReportDialog", "对外公示的结果名单"),
-        "rectification": translate("ReportDialog", "每个不合格平台一份，注明整改期限"),
-    }.get(code, "")
 
 
 def default_report_folder(workspace_path: Path) -> Path:
@@ -185,7 +150,9 @@ class ReportDialog(TaskDialog):
     ) -> None:
         """``language`` is the cycle's report language (read from ``workspace`` when None)."""
         super().__init__(parent)
-        self.setObjectName("ReportDialog")
+        self.ui = Ui_ReportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
         self.workspace = workspace
         # The cycle's report language as stored.
         self.cycle_language = language or workspace.cycle_info().language
@@ -194,152 +161,80 @@ class ReportDialog(TaskDialog):
         # The message offering to open what was written (the last one shown).
         self.done_message: QMessageBox | None = None
 
-        self.titleLabel = QLabel()
-        self.titleLabel.setFont(scaled_font(self.titleLabel, 1.25, bold=True))
-        self.pages = QStackedWidget()
+        ui.titleLabel.setFont(scaled_font(ui.titleLabel, 1.25, bold=True))
+        ui.summaryLabel.setFont(scaled_font(ui.summaryLabel, 1.1, bold=True))
+        for label in (
+            ui.languageNote,
+            ui.replaceNote,
+            ui.progressNoteLabel,
+            ui.resultFolderLabel,
+        ):
+            set_muted(label)
 
         # ---- choose
-        self.choosePage = QWidget()
-        self.documentsBox = QGroupBox()
-        grid = QGridLayout(self.documentsBox)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(8)
-        self.document_checks: dict[str, QCheckBox] = {}
-        self._notes: dict[str, QLabel] = {}
-        for row, code in enumerate(DOCUMENT_CODES):
-            check = QCheckBox()
-            check.setChecked(True)
-            check.toggled.connect(self._update_buttons)
-            note = QLabel()
+        self.document_checks: dict[str, QCheckBox] = dict(
+            zip(
+                DOCUMENT_CODES,
+                (
+                    ui.evaluationCheck,
+                    ui.summaryCheck,
+                    ui.expertSheetsCheck,
+                    ui.signaturesCheck,
+                    ui.publicationCheck,
+                    ui.rectificationCheck,
+                ),
+                strict=True,
+            )
+        )
+        for code, note in zip(
+            DOCUMENT_CODES,
+            (
+                ui.evaluationNote,
+                ui.summaryNote,
+                ui.expertSheetsNote,
+                ui.signaturesNote,
+                ui.publicationNote,
+                ui.rectificationNote,
+            ),
+            strict=True,
+        ):
             set_muted(note)
-            grid.addWidget(check, row, 0)
-            grid.addWidget(note, row, 1)
-            self.document_checks[code] = check
-            self._notes[code] = note
-        grid.setColumnStretch(1, 1)
-        self.combinedCheck = QCheckBox()
-        self.languageLabel = QLabel()
-        self.languageCombo = QComboBox()
+            self.document_checks[code].toggled.connect(self._update_buttons)
         for code, name in REPORT_LANGUAGES:
-            self.languageCombo.addItem(name, code)
+            ui.languageCombo.addItem(name, code)
         self.set_report_language(self.cycle_language)
-        self.languageLabel.setBuddy(self.languageCombo)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.languageLabel)
-        language_row.addWidget(self.languageCombo)
-        language_row.addStretch(1)
-        self.languageNote = QLabel()
-        self.languageNote.setWordWrap(True)
-        set_muted(self.languageNote)
-        self.folderLabel = QLabel()
-        self.folderEdit = QLineEdit(str(self.folder))
-        self.folderEdit.textChanged.connect(self._update_buttons)
-        self.browseButton = QPushButton()
-        self.browseButton.setIcon(icon("folder-open"))
-        self.browseButton.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folderEdit, 1)
-        folder_row.addWidget(self.browseButton)
-        self.replaceNote = QLabel()
-        self.replaceNote.setWordWrap(True)
-        set_muted(self.replaceNote)
-        choose = QVBoxLayout(self.choosePage)
-        choose.setContentsMargins(0, 0, 0, 0)
-        choose.addWidget(self.documentsBox)
-        choose.addWidget(self.combinedCheck)
-        choose.addSpacing(6)
-        choose.addLayout(language_row)
-        choose.addWidget(self.languageNote)
-        choose.addSpacing(6)
-        choose.addWidget(self.folderLabel)
-        choose.addLayout(folder_row)
-        choose.addWidget(self.replaceNote)
-        choose.addStretch(1)
+        ui.folderEdit.setText(str(self.folder))
+        ui.folderEdit.textChanged.connect(self._update_buttons)
+        ui.browseButton.setIcon(icon("folder-open"))
+        ui.browseButton.clicked.connect(self.choose_folder)
 
         # ---- progress
-        self.progressPage = QWidget()
-        self.progressBar = QProgressBar()
-        self.progressFileLabel = QLabel()
-        self.progressFileLabel.setWordWrap(True)
-        self.progressNoteLabel = QLabel()
-        set_muted(self.progressNoteLabel)
-        progress = QVBoxLayout(self.progressPage)
-        progress.setContentsMargins(0, 0, 0, 0)
-        progress.addStretch(1)
-        progress.addWidget(self.progressBar)
-        progress.addWidget(self.progressFileLabel)
-        progress.addWidget(self.progressNoteLabel)
-        progress.addStretch(2)
-
-        # ---- results
-        self.resultsPage = QWidget()
-        self.summaryLabel = QLabel()
-        self.summaryLabel.setFont(scaled_font(self.summaryLabel, 1.1, bold=True))
-        self.resultFolderLabel = QLabel()
-        self.resultFolderLabel.setWordWrap(True)
-        self.resultFolderLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        set_muted(self.resultFolderLabel)
-        self.files_model = PathsModel("document-sign", parent=self)
-        self.filesList = QListView()
-        self.filesList.setModel(self.files_model)
-        self.filesList.setItemDelegate(RoomyItemDelegate(self.filesList, pad_y=3))
-        self.filesList.setFrameShape(QFrame.Shape.StyledPanel)
-        # Double-click or Enter opens a file; Enter stops here, not at the default button.
-        self.filesList.doubleClicked.connect(self._open_file)
-        self.filesList.installEventFilter(self)
-        results = QVBoxLayout(self.resultsPage)
-        results.setContentsMargins(0, 0, 0, 0)
-        results.addWidget(self.summaryLabel)
-        results.addWidget(self.resultFolderLabel)
-        results.addWidget(self.filesList, 1)
-
-        for page in (self.choosePage, self.progressPage, self.resultsPage):
-            self.pages.addWidget(page)
-
-        # ---- buttons
-        self.openFolderButton = QPushButton()
-        self.openFolderButton.setIcon(icon("folder-open"))
-        self.openFolderButton.clicked.connect(self.open_folder)
-        self.againButton = QPushButton()
-        self.againButton.clicked.connect(self._choose_again)
-        self.startButton = QPushButton()
-        self.startButton.setIcon(icon("document-sign"))
-        self.startButton.clicked.connect(self.start)
-        self.cancelButton = QPushButton()
         self.set_progress_widgets(
-            self.progressBar,
-            self.progressFileLabel,
-            self.cancelButton,
-            title=self.titleLabel,
+            ui.progressBar,
+            ui.progressFileLabel,
+            ui.cancelButton,
+            title=ui.titleLabel,
             bar_format="%v / %m",  # files done of all, not a percentage
         )
-        self.closeButton = QPushButton()
-        self.closeButton.clicked.connect(self.accept)
-        for button in (
-            self.openFolderButton,
-            self.againButton,
-            self.startButton,
-            self.cancelButton,
-            self.closeButton,
-        ):
-            button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.openFolderButton)
-        buttons.addWidget(self.againButton)
-        buttons.addStretch(1)
-        buttons.addWidget(self.startButton)
-        buttons.addWidget(self.cancelButton)
-        buttons.addWidget(self.closeButton)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
+        # ---- results
+        self.files_model = PathsModel("document-sign", parent=self)
+        ui.filesList.setModel(self.files_model)
+        ui.filesList.setItemDelegate(RoomyItemDelegate(ui.filesList, pad_y=3))
+        # Double-click or Enter opens a file; Enter stops here, not at the default button.
+        ui.filesList.doubleClicked.connect(self._open_file)
+        ui.filesList.installEventFilter(self)
 
-        self.pages.setCurrentWidget(self.choosePage)
-        self.retranslate()
+        # ---- buttons
+        ui.openFolderButton.setIcon(icon("folder-open"))
+        ui.openFolderButton.clicked.connect(self.open_folder)
+        ui.againButton.clicked.connect(self._choose_again)
+        ui.startButton.setIcon(icon("document-sign"))
+        ui.startButton.clicked.connect(self.start)
+        ui.closeButton.clicked.connect(self.accept)
+
+        ui.pages.setCurrentWidget(ui.choosePage)
+        self._show_state()
         self._update_buttons()
         self.resize(640, 500)
 
@@ -364,16 +259,16 @@ class ReportDialog(TaskDialog):
 
     def report_language(self) -> str:
         """The language chosen for the reports: "zh" or "en"."""
-        return str(self.languageCombo.currentData())
+        return str(self.ui.languageCombo.currentData())
 
     def set_report_language(self, language: str) -> None:
         """Choose the reports' language ("zh" or "en")."""
-        index = self.languageCombo.findData(language)
+        index = self.ui.languageCombo.findData(language)
         if index >= 0:
-            self.languageCombo.setCurrentIndex(index)
+            self.ui.languageCombo.setCurrentIndex(index)
 
     def output_folder(self) -> Path:
-        text = self.folderEdit.text().strip()
+        text = self.ui.folderEdit.text().strip()
         return Path(text) if text else self.folder
 
     def choose_folder(self) -> None:
@@ -382,11 +277,11 @@ class ReportDialog(TaskDialog):
             self, translate("ReportDialog", "选择存放评审报告的文件夹"), str(self.output_folder())
         )
         if name:
-            self.folderEdit.setText(str(Path(name)))
+            self.ui.folderEdit.setText(str(Path(name)))
 
     def _choose_again(self) -> None:
-        self.pages.setCurrentWidget(self.choosePage)
-        self.retranslate()
+        self.ui.pages.setCurrentWidget(self.ui.choosePage)
+        self._show_state()
         self._update_buttons()
 
     # --------------------------------------------------------------------- writing
@@ -394,11 +289,11 @@ class ReportDialog(TaskDialog):
     def start(self) -> None:
         """Write the ticked documents in the background."""
         documents = self.documents()
-        if self.running or not documents or not self.folderEdit.text().strip():
+        if self.running or not documents or not self.ui.folderEdit.text().strip():
             return
         self.folder = self.output_folder()
         _remember_folder(self.parentWidget(), _REPORT_FOLDER_PROPERTY, self.folder)
-        combined = self.combinedCheck.isChecked()
+        combined = self.ui.combinedCheck.isChecked()
         language = self.report_language()
         log.info(
             "writing reports %s (combined=%s, %s) to %s", documents, combined, language, self.folder
@@ -419,10 +314,10 @@ class ReportDialog(TaskDialog):
         )
 
     def task_started(self) -> None:
-        self.pages.setCurrentWidget(self.progressPage)
-        self.retranslate()
+        self.ui.pages.setCurrentWidget(self.ui.progressPage)
+        self._show_state()
         self._update_buttons()
-        self.cancelButton.setFocus()
+        self.ui.cancelButton.setFocus()
 
     def _on_language_stored(self, language: str) -> None:
         self.cycle_language = language
@@ -430,16 +325,16 @@ class ReportDialog(TaskDialog):
 
     def task_done(self, written: list[Path]) -> None:
         self.files_model.set_paths(written)
-        self.pages.setCurrentWidget(self.resultsPage)
-        self.retranslate()
+        self.ui.pages.setCurrentWidget(self.ui.resultsPage)
+        self._show_state()
         self._update_buttons()
         if written:
-            self.filesList.setCurrentIndex(self.files_model.index(0, 0))
-        self.filesList.setFocus()
+            self.ui.filesList.setCurrentIndex(self.files_model.index(0, 0))
+        self.ui.filesList.setFocus()
         self.status.emit(self.summary())
         if written and not self.cancelled:
             # The combined file when there is one (it holds all), else the first written.
-            main = written[-1] if self.combinedCheck.isChecked() else written[0]
+            main = written[-1] if self.ui.combinedCheck.isChecked() else written[0]
             self.done_message = show_done(
                 self,
                 translate("ReportDialog", "评审报告已生成"),
@@ -453,8 +348,8 @@ class ReportDialog(TaskDialog):
         self.generated.emit(written)
 
     def task_stopped(self) -> None:
-        self.pages.setCurrentWidget(self.choosePage)
-        self.retranslate()
+        self.ui.pages.setCurrentWidget(self.ui.choosePage)
+        self._show_state()
         self._update_buttons()
 
     def task_failed(self, message: str) -> None:
@@ -491,13 +386,13 @@ class ReportDialog(TaskDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            watched is self.filesList
+            watched is self.ui.filesList
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.filesList.currentIndex().isValid()
+            and self.ui.filesList.currentIndex().isValid()
         ):
-            self._open_file(self.filesList.currentIndex())
+            self._open_file(self.ui.filesList.currentIndex())
             return True
         return super().eventFilter(watched, event)
 
@@ -509,79 +404,57 @@ class ReportDialog(TaskDialog):
     # --------------------------------------------------------------------- looks
 
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("ReportDialog", "生成评审报告"))
-        page = self.pages.currentWidget()
-        if page is self.progressPage:
-            self.titleLabel.setText(
+        self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The texts that depend on the page, the run and the folder (the rest is the form's)."""
+        page = self.ui.pages.currentWidget()
+        if page is self.ui.progressPage:
+            self.ui.titleLabel.setText(
                 translate("ReportDialog", "正在取消…")
                 if self.cancelling
                 else translate("ReportDialog", "正在生成评审报告…")
             )
-        elif page is self.resultsPage:
-            self.titleLabel.setText(
+        elif page is self.ui.resultsPage:
+            self.ui.titleLabel.setText(
                 translate("ReportDialog", "评审报告已取消")
                 if self.cancelled
                 else translate("ReportDialog", "评审报告已生成")
             )
         else:
-            self.titleLabel.setText(translate("ReportDialog", "生成评审报告"))
-        self.documentsBox.setTitle(translate("ReportDialog", "文档"))
-        for code, check in self.document_checks.items():
-            check.setText(document_name(code))
-            self._notes[code].setText(document_note(code))
-        self.combinedCheck.setText(
-            translate("ReportDialog", "另生成合订本（所选文档合为一个 PDF）")
-        )
-        self.languageLabel.setText(translate("ReportDialog", "报告语言(&L)："))
-        self.languageNote.setText(
-            translate(
-                "ReportDialog",
-                "所选语言将保存为本周期的报告语言，之后的报告和导出结果 (Ctrl+E) 也使用它。",
-            )
-        )
-        self.folderLabel.setText(translate("ReportDialog", "保存到文件夹："))
-        self.browseButton.setText(translate("ReportDialog", "浏览(&B)…"))
-        self.replaceNote.setText(
-            translate("ReportDialog", "文件夹中同名的报告会被替换；每个文件写完整后才出现。")
-        )
-        self.progressNoteLabel.setText(
-            translate("ReportDialog", "取消后，已写完的文件保留，正在写的文件不会留下半个。")
-        )
-        if page is self.resultsPage:
-            self.summaryLabel.setText(self.count_text())
-        self.resultFolderLabel.setText(
+            self.ui.titleLabel.setText(translate("ReportDialog", "生成评审报告"))
+        if page is self.ui.resultsPage:
+            self.ui.summaryLabel.setText(self.count_text())
+        self.ui.resultFolderLabel.setText(
             translate("ReportDialog", "文件夹：{folder}").format(folder=self.folder)
             + "\n"
             + translate("ReportDialog", "双击文件或按回车键，用默认程序打开。")
         )
-        self.openFolderButton.setText(translate("ReportDialog", "打开文件夹(&O)"))
-        self.againButton.setText(translate("ReportDialog", "重新选择(&R)"))
-        self.startButton.setText(translate("ReportDialog", "生成(&G)"))
-        self.cancelButton.setText(translate("ReportDialog", "取消"))
-        self.closeButton.setText(
+        self.ui.closeButton.setText(
             translate("ReportDialog", "完成")
-            if page is self.resultsPage
+            if page is self.ui.resultsPage
             else translate("ReportDialog", "关闭")
         )
 
     def _update_buttons(self, *_args: object) -> None:
-        page = self.pages.currentWidget()
-        choosing = page is self.choosePage
-        progress = page is self.progressPage
-        results = page is self.resultsPage
-        self.startButton.setVisible(choosing)
-        self.startButton.setEnabled(
-            choosing and bool(self.documents()) and bool(self.folderEdit.text().strip())
+        page = self.ui.pages.currentWidget()
+        choosing = page is self.ui.choosePage
+        progress = page is self.ui.progressPage
+        results = page is self.ui.resultsPage
+        self.ui.startButton.setVisible(choosing)
+        self.ui.startButton.setEnabled(
+            choosing and bool(self.documents()) and bool(self.ui.folderEdit.text().strip())
         )
-        self.languageCombo.setEnabled(choosing)
-        self.startButton.setDefault(choosing)
-        self.cancelButton.setVisible(progress)
-        self.cancelButton.setEnabled(progress and not self.cancelling)
-        self.closeButton.setVisible(not progress)
-        self.closeButton.setDefault(results)
-        self.openFolderButton.setVisible(results)
-        self.openFolderButton.setEnabled(results and self.files_model.rowCount() > 0)
-        self.againButton.setVisible(results)
+        self.ui.languageCombo.setEnabled(choosing)
+        self.ui.startButton.setDefault(choosing)
+        self.ui.cancelButton.setVisible(progress)
+        self.ui.cancelButton.setEnabled(progress and not self.cancelling)
+        self.ui.closeButton.setVisible(not progress)
+        self.ui.closeButton.setDefault(results)
+        self.ui.openFolderButton.setVisible(results)
+        self.ui.openFolderButton.setEnabled(results and self.files_model.rowCount() > 0)
+        self.ui.againButton.setVisible(results)
 
 
 # ------------------------------------------------------------------------------ export

@@ -2229,6 +2229,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>指标</source>
+        <extracomment>The metrics table&apos;s headers, in column order.</extracomment>
         <translation>Metric</translation>
     </message>
     <message>
@@ -2760,7 +2761,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>评价报告</source>
-        <extracomment>The documents, in the order offered; the codes are reporting.DocumentKind&apos;s values.</extracomment>
         <translation>Evaluation reports</translation>
     </message>
     <message>
@@ -2809,6 +2809,7 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
     <message>
         <source>评审报告</source>
+        <extracomment>The documents, in the order offered; the codes are reporting.DocumentKind&apos;s values.</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
@@ -3574,7 +3575,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <name>RubricTreeModel</name>
     <message>
         <source>代码</source>
-        <extracomment>Data roles beyond Qt&apos;s: the node itself and its code (tests and the detail pane use them).</extracomment>
+        <extracomment>The headers of the columns, in Column order.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
@@ -3591,6 +3592,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>一票否决</source>
+        <extracomment>Data roles beyond Qt&apos;s: the node itself and its code (tests and the detail pane use them).</extracomment>
         <translation>Vetoes</translation>
     </message>
     <message>
