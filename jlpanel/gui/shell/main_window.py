@@ -624,7 +624,11 @@ class MainWindow(QMainWindow):
         from jlpanel.gui.review.review_window import ReviewWindow
 
         self._end_busy()
-        window = ReviewWindow(opened)
+        self.adopt_review(path, ReviewWindow(opened))
+
+    def adopt_review(self, path: Path, window: ReviewWindow) -> None:
+        """Show the review window of the package at ``path`` as this window's own (also one
+        shown before this window existed: `jlpanel open PACKAGE.jlreview`, see app.py)."""
         window.closed.connect(partial(self._on_review_closed, window))
         window.open_requested.connect(self.choose_review)
         self.review_windows.append(window)
