@@ -33,13 +33,15 @@ def test_quit_after_start_on_a_package_waits_for_the_review_window(issued: Issue
 
 
 def test_opening_a_package_leaves_the_migration_tools_and_the_staff_window_unimported() -> None:
-    """Alembic and Mako (~0.2 s) are for workspaces, and a package never migrates; the main
-    window with the staff's views (~0.3 s) is built after the review window is shown."""
+    """Alembic and Mako (~0.2 s) are for workspaces, and a package never migrates; neither
+    are the workspace's ORM models (~0.1 s); the main window with the staff's views (~0.3 s)
+    is built after the review window is shown."""
     script = (
         "import sys\n"
         "import jlpanel.cli, jlpanel.gui.shell.app, jlpanel.gui.review.review_window\n"
         "import jlpanel.services.review\n"
-        "late = ('alembic', 'mako', 'pandas', 'reportlab', 'jlpanel.gui.shell.main_window')\n"
+        "late = ('alembic', 'mako', 'pandas', 'reportlab', 'jlpanel.gui.shell.main_window',\n"
+        "        'jlpanel.storage.models', 'jlpanel.services.workspace')\n"
         "print(sorted(m for m in late if m in sys.modules))\n"
     )
     done = subprocess.run(
@@ -83,3 +85,14 @@ def test_a_package_that_cannot_be_opened_is_left_to_the_main_window(
     assert starting.review is None and main.review_windows == []
     assert main.isVisible()  # the start page, with the reason
     assert [m.kind for m in message_boxes] in (["warning"], ["critical"])
+
+
+def test_the_row_sheets_are_the_same_in_the_workspace_the_package_and_the_views() -> None:
+    from jlpanel.services.dossiers import ROW_SHEETS
+    from jlpanel.storage import package_models as pm
+    from jlpanel.storage.dossiers import ROW_TABLES
+
+    workspace = [(attribute, model.__tablename__) for attribute, model in ROW_TABLES]
+    package = [(attribute, model.__tablename__) for attribute, model in pm.ROW_TABLES]
+    assert workspace == package
+    assert [attribute for attribute, _ in workspace] == list(ROW_SHEETS)

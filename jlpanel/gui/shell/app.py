@@ -123,9 +123,9 @@ class _ReviewFirst(QObject):
         QTimer.singleShot(0, self._adopt)  # after the first paint
 
     def _adopt(self) -> None:
+        self.shown.emit()  # before the main window's imports
         from jlpanel.gui.shell.main_window import MainWindow
 
-        self.shown.emit()
         assert self.review is not None
         self.main = MainWindow()
         self.main.adopt_review(self.path, self.review)
