@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -88,6 +89,22 @@ def test_a_writing_command_names_the_jlpanel_that_has_it_open_and_stores_nothing
     assert main(["rules", str(workspace), "--set", "excellent_min=92"]) == 1
     err = capsys.readouterr().err
     assert "正由另一个 jlpanel 打开修改" in err and f"进程 {first.pid}" in err
+
+
+def test_a_backup_is_not_restored_over_it(
+    workspace: Path,
+    first: subprocess.Popen[bytes],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    backup = tmp_path / "备份" / "2026年度.jlpanel"
+    backup.parent.mkdir()
+    shutil.copyfile(workspace, backup)
+    before = workspace.read_bytes()
+    assert main(["--lang", "en", "restore", str(workspace), str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert f"pid {first.pid}" in err and "is being changed by another jlpanel" in err
+    assert workspace.read_bytes() == before
 
 
 def test_reading_commands_work_beside_it(
