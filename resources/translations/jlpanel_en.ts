@@ -1648,6 +1648,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Could not build the demo assessment cycle</translation>
     </message>
     <message>
+        <source>已以只读方式打开 {name}（{path}），不能修改</source>
+        <translation>Opened {name} ({path}) read-only; it cannot be changed</translation>
+    </message>
+    <message>
         <source>已打开演示考核周期。专家交回的评分文件在 {folder}，用 评审 → 合并评分文件 (Ctrl+M) 合并。</source>
         <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
     </message>

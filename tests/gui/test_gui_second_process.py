@@ -64,6 +64,7 @@ def test_the_second_window_says_who_and_opens_it_read_only(
     workspace = window.workspace
     assert workspace is not None and workspace.read_only
     assert "（只读）" in window.windowTitle()
+    assert "已以只读方式打开" in window.statusBar().currentMessage()
     assert window.stack.currentWidget() is window.workspace_view
     rules = workspace.cycle_info().rules
     with pytest.raises(ReadOnlyWorkspaceError):

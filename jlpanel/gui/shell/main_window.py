@@ -718,6 +718,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if created:
             message = translate("MainWindow", "已新建 {name}（{path}）")
+        elif workspace.read_only:
+            message = translate("MainWindow", "已以只读方式打开 {name}（{path}），不能修改")
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
