@@ -1,4 +1,4 @@
-"""Render the app icon (jlpanel/resources/icons/app.svg) for the bundle and the installer.
+"""Render the app icon (resources/icons/app.svg) for the bundle and the installer.
 
     python packaging/make_icons.py           write packaging/icons/jlpanel.ico and jlpanel.png
     python packaging/make_icons.py --check   exit 1 when they are missing or stale
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "jlpanel" / "resources" / "icons" / "app.svg"
+SVG = ROOT / "resources" / "icons" / "app.svg"
 OUT = ROOT / "packaging" / "icons"
 ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 PNG_SIZE = 256

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "jlpanel" / "gui" / "forms"
 GUI_DIR = ROOT / "jlpanel" / "gui"
-TRANSLATIONS_DIR = ROOT / "jlpanel" / "resources" / "translations"
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS_DIR / "jlpanel_en.ts"
 QM_FILE = TRANSLATIONS_DIR / "jlpanel_en.qm"
 

@@ -1,7 +1,7 @@
 """The rubric: areas, indicators, guidance by level, vetoes and bonus items.
 
 A rubric is data, never code: it is read from a TOML or JSON document (the shipped default lives
-in ``jlpanel/resources/rubrics/``), validated here with precise messages, and snapshotted into
+in ``resources/rubrics/``), validated here with precise messages, and snapshotted into
 each cycle so later edits to the file never change a cycle already under way.
 """
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
+
+from jlpanel.resource_files import resource
 
 #: The name the bundled CJK font is registered under with reportlab (also its family name).
 FONT_NAME = "WenQuanYiMicroHei"
 #: The font file, for reportlab and for Qt (``QFontDatabase.addApplicationFont``).
-FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = resource("fonts", "wqy-microhei.ttc")
 #: The licence that goes with it.
 FONT_LICENCE = FONT_FILE.with_name("LICENSE-WenQuanYi-Micro-Hei.txt")
 

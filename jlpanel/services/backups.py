@@ -11,10 +11,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from jlpanel.services.errors import UserError
+from jlpanel.services.errors import UserError, WorkspaceInUseError
 from jlpanel.services.preferences import Preferences, load_preferences
-from jlpanel.services.workspace import translate_workspace_error
+from jlpanel.services.workspace import LOCK_TRIES, translate_workspace_error
 from jlpanel.storage import backups
+from jlpanel.storage import owner as owners
 from jlpanel.storage import workspace as store
 from jlpanel.storage.backups import Backup
 from jlpanel.storage.workspace import Restored
@@ -68,12 +69,21 @@ def restore_workspace(
             f"备份文件就是工作区本身，无需恢复：{path}",
             f"The backup is the workspace itself; there is nothing to restore: {path}",
         )
+    # Replacing the file changes the workspace: not while another jlpanel has it.
+    wait = LOCK_TRIES * store.BUSY_TIMEOUT_MS / 1000
+    try:
+        claimed = owners.claim(path, keeps=False, wait=wait)
+    except owners.OwnerBusy as busy:
+        raise WorkspaceInUseError(path, busy.owner) from busy
     try:
         return store.restore_workspace(
             path, backup, backup_dir=folder, backup_count=prefs.backup_count
         )
     except store.WorkspaceError as exc:
         raise _restore_error(exc, path, backup, folder) from exc
+    finally:
+        if claimed:
+            owners.release(path)
 
 
 def _restore_error(exc: store.WorkspaceError, path: Path, backup: Path, folder: Path) -> UserError:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
@@ -18,9 +18,24 @@ from jlpanel.domain.text import Text
 from jlpanel.exchange.dossier_schema import BASIC_INFO, SHEETS, ColumnSpec, SheetLayout, SheetSpec
 from jlpanel.services.errors import UserError
 from jlpanel.services.files import write_atomic
-from jlpanel.services.workspace import Workspace
-from jlpanel.storage import models as m
-from jlpanel.storage.dossiers import ROW_TABLES
+
+if TYPE_CHECKING:  # the workspace's models are imported by the functions that read them:
+    # the expert's desk reads a package with these types and never needs them (a tenth of
+    # a second at start)
+    from jlpanel.services.workspace import Workspace
+    from jlpanel.storage import models as m
+
+#: The dossier's row sheets (Dossier attributes), in the order of the workspace's
+#: ``jlpanel.storage.dossiers.ROW_TABLES`` and the package's (a test keeps the three alike).
+ROW_SHEETS = (
+    "resources",
+    "services",
+    "outcomes",
+    "staff",
+    "funding",
+    "regulations",
+    "major_events",
+)
 
 #: Metrics shown as columns of the platform list.
 LIST_METRICS = ("service_count", "distinct_users", "external_user_share", "satisfaction_mean")
@@ -90,6 +105,8 @@ class SheetData:
 
 def list_platforms(ws: Workspace) -> list[PlatformSummary]:
     """Every platform of the cycle with its warning count and key metrics."""
+    from jlpanel.storage import models as m
+
     with ws.reading() as s:
         warnings = dict(
             s.execute(
@@ -140,6 +157,8 @@ def platforms_by_filing_no(ws: Workspace, filing_nos: Sequence[str]) -> list[Pla
     :class:`UserError` naming a number no platform has, or one that two platforms share
     once so compared (only a workspace written before identities were compared holds such).
     """
+    from jlpanel.storage import models as m
+
     with ws.reading() as s:
         rows = s.execute(
             select(m.Platform.id, m.Platform.filing_no, m.Platform.name).order_by(m.Platform.id)
@@ -181,6 +200,7 @@ def _english(column: ColumnSpec) -> str:
 
 def dossier_overview(ws: Workspace, platform_id: int) -> DossierOverview:
     """A platform's basic info, metrics, findings and attachment list."""
+    from jlpanel.storage import models as m
     from jlpanel.storage.dossiers import dossier_counts
 
     with ws.reading() as s:
@@ -241,7 +261,7 @@ def dossier_overview(ws: Workspace, platform_id: int) -> DossierOverview:
 def sheet_names() -> list[tuple[str, Text]]:
     """The row sheets a dossier browser shows: (Dossier attribute, sheet name)."""
     sheets = _table_sheets()
-    return [(attr, Text(sheets[attr].name, sheets[attr].name_en)) for attr, _ in ROW_TABLES]
+    return [(attr, Text(sheets[attr].name, sheets[attr].name_en)) for attr in ROW_SHEETS]
 
 
 def sheet_data(
@@ -252,6 +272,9 @@ def sheet_data(
     Plain tuples straight from a Core select. ``offset``/``limit`` fetch a page, so a browser
     can show the first rows of a 100,000-row sheet at once and load the rest behind them.
     """
+    from jlpanel.storage import models as m
+    from jlpanel.storage.dossiers import ROW_TABLES
+
     models = dict(ROW_TABLES)
     if attribute not in models:
         raise KeyError(attribute)
@@ -305,6 +328,8 @@ def read_sheet_page(
 
 def save_attachment(ws: Workspace, attachment_id: int, folder: Path) -> Path:
     """Write an attachment's bytes to ``folder`` (for the system viewer); returns the file."""
+    from jlpanel.storage import models as m
+
     with ws.reading() as s:
         row = s.execute(
             select(m.Attachment.name, m.Attachment.data).where(m.Attachment.id == attachment_id)

@@ -7,6 +7,10 @@ import errno
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jlpanel.storage.owner import Owner
 
 
 class UserError(Exception):
@@ -196,3 +200,40 @@ class DamagedWorkspaceError(UserError):
         self.backup = backup
         self.taken_at = taken_at
         self.kind_label = kind_label
+
+
+def _owner_words(owner: Owner | None) -> tuple[str, str]:
+    if owner is None:
+        return "", ""
+    since = owner.since.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (
+        f"（{owner.user}@{owner.host}，进程 {owner.pid}，{since} 起）",
+        f" ({owner.user}@{owner.host}, pid {owner.pid}, since {since})",
+    )
+
+
+class WorkspaceInUseError(UserError):
+    """Another jlpanel process has the workspace open for changing; ``owner`` says who."""
+
+    def __init__(self, path: Path, owner: Owner | None) -> None:
+        zh, en = _owner_words(owner)
+        super().__init__(
+            f"工作区“{path.name}”正由另一个 jlpanel 打开修改{zh}；本次没有保存任何改动。"
+            "请在那边关闭它后重试",
+            f"The workspace '{path.name}' is being changed by another jlpanel{en}. Nothing was "
+            "stored; close it there and try again",
+        )
+        self.path = path
+        self.owner = owner
+
+
+class ReadOnlyWorkspaceError(UserError):
+    """A change asked of a workspace opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"工作区“{path.name}”是以只读方式打开的，不能修改；本次没有保存任何改动",
+            f"The workspace '{path.name}' is open read-only and cannot be changed. "
+            "Nothing was stored",
+        )
+        self.path = path

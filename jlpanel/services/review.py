@@ -57,12 +57,10 @@ from jlpanel.services.dossiers import (
     read_sheet_page,
 )
 from jlpanel.services.errors import UserError
-from jlpanel.services.packages import package_stem
 from jlpanel.storage import package_file as pf
 from jlpanel.storage import package_models as pm
 from jlpanel.storage import package_verify as pv
-from jlpanel.storage.dossiers import ROW_TABLES
-from jlpanel.storage.models import UtcDateTime, utc_now
+from jlpanel.storage.columns import UtcDateTime, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -1009,6 +1007,8 @@ def _problems(session: ReviewSession, work: _Work) -> list[SubmitProblem]:
 
 def default_score_file_name(session: ReviewSession) -> str:
     """A file name for the next (or, when locked, the last) submission: ``…-r<rev>.jlscore``."""
+    from jlpanel.services.packages import package_stem
+
     info = package_info(session)
     revision = info.revision if info.locked else info.revision + 1
     return f"{package_stem(info.cycle_name, info.expert_name)}-r{revision}{SCORE_FILE_SUFFIX}"
@@ -1265,7 +1265,7 @@ def dossier_overview(session: ReviewSession, platform_id: int) -> DossierOvervie
             )
         ).one_or_none()
         counts: dict[str, int] = {}
-        for attribute, model in ROW_TABLES:
+        for attribute, model in pm.ROW_TABLES:
             table = tables[model.__tablename__]
             counts[attribute] = conn.execute(
                 select(func.count()).select_from(table).where(table.c.platform_id == platform_id)
@@ -1297,7 +1297,7 @@ def sheet_data(
     workspace's dossier views; ``offset``/``limit`` fetch a page.
     """
     session.platform(platform_id)
-    models = dict(ROW_TABLES)
+    models = dict(pm.ROW_TABLES)
     if attribute not in models:
         raise KeyError(attribute)
     table = pm.PackageBase.metadata.tables[models[attribute].__tablename__]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from jlpanel.domain.rubric import (
@@ -14,6 +13,7 @@ from jlpanel.domain.rubric import (
     rubric_from_dict,
 )
 from jlpanel.exchange.regular_file import FileTooLarge, NotARegularFile, read_regular_file
+from jlpanel.resource_files import resource
 from jlpanel.services.errors import UserError
 
 #: The rubric shipped with the app (DESIGN §4).
@@ -24,9 +24,7 @@ MAX_RUBRIC_BYTES = 4 * 2**20
 
 def default_rubric_text() -> str:
     """The text of the shipped default rubric."""
-    return (resources.files("jlpanel") / "resources" / "rubrics" / DEFAULT_RUBRIC).read_text(
-        "utf-8"
-    )
+    return resource("rubrics", DEFAULT_RUBRIC).read_text("utf-8")
 
 
 def default_rubric() -> Rubric:

@@ -20,7 +20,9 @@ from jlpanel.domain.rules import RulesError, RuleSettings
 from jlpanel.services.errors import (
     DamagedWorkspaceError,
     FaultKind,
+    ReadOnlyWorkspaceError,
     UserError,
+    WorkspaceInUseError,
     store_fault,
 )
 from jlpanel.services.preferences import Preferences, load_preferences
@@ -32,6 +34,7 @@ from jlpanel.services.rubrics import (
 )
 from jlpanel.storage import backups
 from jlpanel.storage import models as m
+from jlpanel.storage import owner as owners
 from jlpanel.storage import workspace as store
 from jlpanel.storage.audit import record_change
 from jlpanel.storage.confirmations import latest_confirmation
@@ -96,6 +99,11 @@ class Workspace:
 
     ``backup_dir`` and ``backup_count`` are where the backups a use case takes before it
     changes the cycle go (see :func:`backup_before`); None takes none.
+
+    The first change (or :meth:`claim`) claims the workspace for this process
+    (:mod:`jlpanel.storage.owner`); while another process has it, changing it ends with
+    :class:`WorkspaceInUseError` naming who. A ``read_only`` workspace never claims and
+    refuses every change (:class:`ReadOnlyWorkspaceError`).
     """
 
     def __init__(
@@ -105,12 +113,46 @@ class Workspace:
         *,
         backup_dir: Path | None = None,
         backup_count: int = 10,
+        read_only: bool = False,
     ) -> None:
         self.path = path
         self.engine = engine
         self.backup_dir = backup_dir
         self.backup_count = backup_count
+        self.read_only = read_only
+        self._claimed = False
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
+
+    def claim(self) -> None:
+        """Claim the workspace for this process; WorkspaceInUseError when another has it."""
+        if self.read_only:
+            raise ReadOnlyWorkspaceError(self.path)
+        if self._claimed:
+            return
+        try:
+            self._claimed = owners.claim(self.path, keeps=True)
+        except owners.OwnerBusy as busy:
+            raise WorkspaceInUseError(self.path, busy.owner) from busy
+
+    @contextmanager
+    def _claimed_for_a_change(self) -> Iterator[None]:
+        """Claimed while a change runs: kept by :meth:`claim`, or for this change only, after
+        waiting for another process's change as long as for its write lock."""
+        if self.read_only:
+            raise ReadOnlyWorkspaceError(self.path)
+        if self._claimed:
+            yield
+            return
+        wait = LOCK_TRIES * store.BUSY_TIMEOUT_MS / 1000
+        try:
+            claimed = owners.claim(self.path, keeps=False, wait=wait)
+        except owners.OwnerBusy as busy:
+            raise WorkspaceInUseError(self.path, busy.owner) from busy
+        try:
+            yield
+        finally:
+            if claimed:
+                owners.release(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -122,6 +164,10 @@ class Workspace:
         is being changed by another jlpanel; a full disk, a read-only file and the like end
         with theirs (:func:`~jlpanel.services.errors.store_fault`). Nothing is half-stored.
         """
+        with self._claimed_for_a_change():
+            yield from self._writing()
+
+    def _writing(self) -> Iterator[Session]:
         session = self._sessions()
         try:
             for attempt in range(1, LOCK_TRIES + 1):
@@ -181,8 +227,11 @@ class Workspace:
             )
 
     def close(self) -> None:
-        """Release the file (checkpointing the write-ahead log)."""
+        """Release the file (checkpointing the write-ahead log) and this process's claim."""
         self.engine.dispose()
+        if self._claimed:
+            self._claimed = False
+            owners.release(self.path)
 
     def __enter__(self) -> Workspace:
         return self
@@ -381,7 +430,12 @@ def create_workspace(
 
 
 def open_workspace(
-    path: Path, *, preferences: Preferences | None = None, backup: bool = True
+    path: Path,
+    *,
+    preferences: Preferences | None = None,
+    backup: bool = True,
+    claim: bool = False,
+    read_only: bool = False,
 ) -> Workspace:
     """Open an existing workspace: check its integrity, back it up, migrate an older file.
 
@@ -389,7 +443,33 @@ def open_workspace(
     left as it is. ``backup`` False takes no ``open`` backup, for commands that change nothing
     the user made (results, export, report) or take their own before they write (import,
     merge, confirm); an older file is still backed up before it is upgraded.
+
+    ``claim`` claims it for this process at once (the GUI, which keeps it open): while another
+    process has it, that is a WorkspaceInUseError naming who, and nothing is opened.
+    ``read_only`` opens it for reading only, without a backup and without claiming it.
     """
+    if read_only and claim:
+        raise ValueError("a read-only workspace is never claimed")
+    path = Path(path)
+    if claim:
+        try:
+            claimed = owners.claim(path, keeps=True)
+        except owners.OwnerBusy as busy:
+            raise WorkspaceInUseError(path, busy.owner) from busy
+        try:
+            ws = _open(path, preferences, backup=backup, read_only=False)
+        except BaseException:
+            if claimed:
+                owners.release(path)
+            raise
+        ws._claimed = claimed
+        return ws
+    return _open(path, preferences, backup=backup and not read_only, read_only=read_only)
+
+
+def _open(
+    path: Path, preferences: Preferences | None, *, backup: bool, read_only: bool
+) -> Workspace:
     prefs = preferences or load_preferences()
     folder = prefs.backup_folder()
     try:
@@ -398,7 +478,9 @@ def open_workspace(
         )
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc, backup_folder=folder) from exc
-    ws = Workspace(path, engine, backup_dir=folder, backup_count=prefs.backup_count)
+    ws = Workspace(
+        path, engine, backup_dir=folder, backup_count=prefs.backup_count, read_only=read_only
+    )
     try:
         with ws.reading() as s:
             cycles = s.scalars(select(m.Cycle)).all()

@@ -2,21 +2,49 @@
 
 Nothing here imports Qt or the layers above; ``workspace``, ``backups``, ``sqlite_file`` and
 ``package_file`` are the only SQLite-specific modules.
+
+The names below are imported when first used, so that importing one module of the package
+(``jlpanel.storage.files``, the review package's) does not build the workspace's models.
 """
 
-from jlpanel.storage.audit import record_change
-from jlpanel.storage.bulk import insert_rows
-from jlpanel.storage.workspace import (
-    WorkspaceError,
-    backup_workspace,
-    create_workspace,
-    current_revision,
-    head_revision,
-    open_engine,
-    open_workspace,
-    session_factory,
-    upgrade,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jlpanel.storage.audit import record_change
+    from jlpanel.storage.bulk import insert_rows
+    from jlpanel.storage.workspace import (
+        WorkspaceError,
+        backup_workspace,
+        create_workspace,
+        current_revision,
+        head_revision,
+        open_engine,
+        open_workspace,
+        session_factory,
+        upgrade,
+    )
+
+_WHERE = {
+    "record_change": "audit",
+    "insert_rows": "bulk",
+    **dict.fromkeys(
+        (
+            "WorkspaceError",
+            "backup_workspace",
+            "create_workspace",
+            "current_revision",
+            "head_revision",
+            "open_engine",
+            "open_workspace",
+            "session_factory",
+            "upgrade",
+        ),
+        "workspace",
+    ),
+}
 
 __all__ = [
     "WorkspaceError",
@@ -31,3 +59,9 @@ __all__ = [
     "session_factory",
     "upgrade",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(f"jlpanel.storage.{_WHERE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

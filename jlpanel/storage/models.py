@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -21,7 +21,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     Dialect,
     Float,
     ForeignKey,
@@ -37,13 +36,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-NAMING_CONVENTION: dict[str, str] = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from jlpanel.storage.columns import NAMING_CONVENTION as NAMING_CONVENTION
+from jlpanel.storage.columns import UtcDateTime as UtcDateTime
+from jlpanel.storage.columns import utc_now as utc_now
 
 # Enumerations the storage layer itself guarantees; the domain owns the rest (grades, kinds).
 FINDING_SEVERITIES = ("error", "warning")
@@ -53,42 +48,9 @@ VETO_RULINGS = ("confirm", "dismiss")
 NAME_CHECK_DECISIONS = ("confirm", "clear")
 
 
-def utc_now() -> datetime:
-    """The current time as an aware UTC datetime."""
-    return datetime.now(UTC)
-
-
 def new_uuid() -> str:
     """A fresh random UUID as a 36-character string."""
     return str(uuid.uuid4())
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """An aware datetime stored as UTC; naive datetimes are refused.
-
-    SQLite keeps no offset and would hand back naive values; PostgreSQL's ``timestamptz``
-    does. Normalising both ways makes the two backends read the same.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime {value!r}: pass an aware datetime (UTC)")
-        value = value.astimezone(UTC)
-        if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
 
 
 def _bind_exact(value: Decimal | int | None) -> float | None:

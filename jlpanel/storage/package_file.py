@@ -35,7 +35,6 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.pool import NullPool, StaticPool
 
 from jlpanel.domain.text import Text
-from jlpanel.storage import models as m
 from jlpanel.storage import package_models as pm
 from jlpanel.storage import package_verify as pv
 from jlpanel.storage.files import fsync_directory
@@ -512,6 +511,8 @@ def _table(model: type[pm.PackageBase]) -> Table:
 
 def _shared_columns(model: type[pm.PackageBase]) -> list[str]:
     """The package table's columns that its workspace namesake also has, in package order."""
+    from jlpanel.storage import models as m  # building a package: the workspace's tables
+
     package_table = _table(model)
     workspace_table = m.Base.metadata.tables[package_table.name]
     return [c.name for c in package_table.columns if c.name in workspace_table.c]
@@ -581,6 +582,8 @@ def _same_layout(raw: sqlite3.Connection, table: str) -> bool:
 def _copy_through_sqlalchemy(
     connection: Connection, source: Engine, platform_ids: Sequence[int]
 ) -> None:
+    from jlpanel.storage import models as m  # building a package: the workspace's tables
+
     position = {pid: n for n, pid in enumerate(platform_ids)}
     with source.connect() as origin:
         platforms = m.Base.metadata.tables["platforms"]

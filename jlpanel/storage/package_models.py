@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from jlpanel.storage.models import NAMING_CONVENTION, UtcDateTime, utc_now
+from jlpanel.storage.columns import NAMING_CONVENTION, UtcDateTime, utc_now
 
 #: The package format this code writes and the newest it reads.
 PACKAGE_FORMAT_VERSION: Final = 1
@@ -299,6 +299,18 @@ class PackageMetric(PackageBase):
     key: Mapped[str] = mapped_column(String(100))
     value: Mapped[float | None] = mapped_column(Float)
 
+
+#: Dossier row sheets: the Dossier attribute and its table, named as in the workspace
+#: (``jlpanel.storage.dossiers.ROW_TABLES``; a test keeps the two alike).
+ROW_TABLES: Final[tuple[tuple[str, type[PackageBase]], ...]] = (
+    ("resources", PackageResource),
+    ("services", PackageServiceRecord),
+    ("outcomes", PackageOutcome),
+    ("staff", PackageStaffMember),
+    ("funding", PackageFundingLine),
+    ("regulations", PackageRegulation),
+    ("major_events", PackageMajorEvent),
+)
 
 #: The dossier tables copied from the workspace, children of ``platforms`` (in copy order).
 DOSSIER_CHILD_TABLES: Final[tuple[type[PackageBase], ...]] = (

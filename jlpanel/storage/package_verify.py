@@ -48,7 +48,7 @@ from sqlalchemy.pool import StaticPool
 
 from jlpanel.domain.text import Text
 from jlpanel.storage import package_models as pm
-from jlpanel.storage.models import UtcDateTime
+from jlpanel.storage.columns import UtcDateTime
 
 #: SQLite virtual-machine instructions between two calls of the progress handler.
 PROGRESS_INTERVAL: Final = 1_000

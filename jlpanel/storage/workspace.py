@@ -21,12 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -57,6 +53,10 @@ from jlpanel.storage.sqlite_file import (
     sidecar,
     translate_error,
 )
+
+if TYPE_CHECKING:  # Alembic (~0.2 s with Mako) is imported where a schema is checked or migrated
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,8 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def migration_config(connection: Connection | None = None) -> Config:
     """The Alembic configuration of the workspace schema, built in code (no alembic.ini)."""
+    from alembic.config import Config
+
     config = Config()
     # Config values go through configparser interpolation: a "%" in the path must be doubled.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -155,6 +157,8 @@ def migration_config(connection: Connection | None = None) -> Config:
 
 @cache
 def _script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(migration_config())
 
 
@@ -173,17 +177,23 @@ def known_revisions() -> frozenset[str]:
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision of the database behind ``engine`` (None: not migrated yet)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine) -> None:
     """Migrate the database behind ``engine`` to the head revision, in one transaction."""
+    from alembic import command
+
     _run_alembic(engine, lambda config: command.upgrade(config, "head"))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate back to ``revision`` ("base" drops every table); for development and tests."""
+    from alembic import command
+
     _run_alembic(engine, lambda config: command.downgrade(config, revision))
 
 

@@ -139,7 +139,7 @@ def test_compiled_forms_and_translations_are_current() -> None:
 
 
 def test_every_message_has_an_english_translation() -> None:
-    ts = ROOT / "jlpanel" / "resources" / "translations" / "jlpanel_en.ts"
+    ts = ROOT / "resources" / "translations" / "jlpanel_en.ts"
     text = ts.read_text("utf-8")
     assert 'type="unfinished"' not in text
     assert "<translation></translation>" not in text

@@ -60,6 +60,7 @@ def test_bundle_builds_and_passes_its_selftest(tmp_path: Path) -> None:
     internal = folder / "_internal"
     # data the app reads from disk at run time
     for needed in (
+        "jlpanel/resources/__init__.py",  # importlib.resources finds the folder by it
         "jlpanel/resources/translations/jlpanel_en.qm",
         "jlpanel/resources/fonts/wqy-microhei.ttc",
         "jlpanel/resources/fonts/LICENSE-WenQuanYi-Micro-Hei.txt",

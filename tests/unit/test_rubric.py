@@ -23,7 +23,7 @@ from jlpanel.domain.rubric import (
 )
 from jlpanel.domain.text import Text
 
-DEFAULT = Path(__file__).parents[2] / "jlpanel" / "resources" / "rubrics" / "default.toml"
+DEFAULT = Path(__file__).parents[2] / "resources" / "rubrics" / "default.toml"
 
 
 def problems(doc: dict[str, Any]) -> tuple[str, ...]:

@@ -37,14 +37,14 @@ from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import icon, plain_buttons, scaled_font, set_muted
+from jlpanel.resource_files import resource
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-LICENSES_DIR = RESOURCES / "licenses"
+LICENSES_DIR = resource("licenses")
 THIRD_PARTY_FILE = LICENSES_DIR / "THIRD-PARTY.md"
 JLPANEL_LICENSE_FILE = LICENSES_DIR / "LICENSE-jlpanel.txt"
-FONT_LICENSE_FILE = RESOURCES / "fonts" / "LICENSE-WenQuanYi-Micro-Hei.txt"
+FONT_LICENSE_FILE = resource("fonts", "LICENSE-WenQuanYi-Micro-Hei.txt")
 #: What a version reads when it cannot be found.
 UNKNOWN = "—"
 

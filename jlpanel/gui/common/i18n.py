@@ -16,13 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 
+from jlpanel.resource_files import resource
+
 log = logging.getLogger(__name__)
 
 #: ``translate(context, source, disambiguation=None, n=-1)``; lupdate extracts these calls.
 translate = QCoreApplication.translate
 
 LANGUAGES = ("zh", "en")
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource("translations")
 
 
 class _State:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from jlpanel.resource_files import resource
+
+ICONS_DIR = resource("icons")
 
 #: The one accent colour (selection, links, headings) and the muted text colour.
 ACCENT = "#2c6aa0"

@@ -35,7 +35,7 @@ from jlpanel.gui.shell.new_workspace_dialog import NewWorkspaceDialog, NewWorksp
 from jlpanel.gui.shell.start_page import StartPage
 from jlpanel.gui.shell.workspace_view import WorkspaceView
 from jlpanel.gui.staff.import_dialog import ImportDialog, summary_text
-from jlpanel.services.errors import DamagedWorkspaceError, UserError
+from jlpanel.services.errors import DamagedWorkspaceError, UserError, WorkspaceInUseError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
     from jlpanel.gui.common.about_dialog import AboutDialog
@@ -63,10 +63,15 @@ _TEMPLATE_FOLDER_KEY = "template/lastFolder"
 # ------------------------------------------------------------------ work done off the GUI thread
 
 
-def _open_in_background(path: Path, preferences: Preferences) -> tuple[Workspace, CycleInfo]:
+def _open_in_background(
+    path: Path, preferences: Preferences, read_only: bool = False
+) -> tuple[Workspace, CycleInfo]:
     from jlpanel.services.workspace import open_workspace
 
-    workspace = open_workspace(path, preferences=preferences)
+    # Claimed while shown: a second jlpanel learns who has it (and may open it read-only).
+    workspace = open_workspace(
+        path, preferences=preferences, claim=not read_only, read_only=read_only
+    )
     try:
         return workspace, workspace.cycle_info()
     except BaseException:
@@ -94,6 +99,7 @@ def _create_in_background(request: NewWorkspaceRequest) -> tuple[Workspace, Cycl
         rules=load_preferences().new_cycle_rules(),  # the same defaults as `jlpanel new`
     )
     try:
+        workspace.claim()
         return workspace, workspace.cycle_info()
     except BaseException:
         workspace.close()
@@ -438,7 +444,11 @@ class MainWindow(QMainWindow):
         product = translate("MainWindow", "吉林省科技资源共享服务平台考核评价")
         info = self.workspace_view.info
         if self.workspace is not None and info is not None:
-            self.setWindowTitle(f"{info.name} — jlpanel")
+            if self.workspace.read_only:
+                read_only = translate("MainWindow", "（只读）")
+                self.setWindowTitle(f"{info.name}{read_only} — jlpanel")
+            else:
+                self.setWindowTitle(f"{info.name} — jlpanel")
         else:
             self.setWindowTitle(f"jlpanel — {product}")
 
@@ -640,7 +650,11 @@ class MainWindow(QMainWindow):
         from jlpanel.gui.review.review_window import ReviewWindow
 
         self._end_busy()
-        window = ReviewWindow(opened)
+        self.adopt_review(path, ReviewWindow(opened))
+
+    def adopt_review(self, path: Path, window: ReviewWindow) -> None:
+        """Show the review window of the package at ``path`` as this window's own (also one
+        shown before this window existed: `jlpanel open PACKAGE.jlreview`, see app.py)."""
         window.closed.connect(partial(self._on_review_closed, window))
         window.open_requested.connect(self.choose_review)
         self.review_windows.append(window)
@@ -730,6 +744,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if created:
             message = translate("MainWindow", "已新建 {name}（{path}）")
+        elif workspace.read_only:
+            message = translate("MainWindow", "已以只读方式打开 {name}（{path}），不能修改")
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
         self.status(message.format(name=info.name, path=workspace.path))
@@ -762,6 +778,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, DamagedWorkspaceError) and dialog is None:
             self._offer_restore(exc)
             return
+        if isinstance(exc, WorkspaceInUseError) and dialog is None:
+            self._offer_read_only(exc)
+            return
         message = exc.message(current_language())
         if dialog is not None:
             self.status(translate("MainWindow", "未能新建 {name}").format(name=what))
@@ -770,6 +789,47 @@ class MainWindow(QMainWindow):
             self.status(translate("MainWindow", "未能打开 {name}").format(name=what))
             show_user_error(self, exc)
         self.task_failed.emit(message)
+
+    # ------------------------------------------------------- open in another jlpanel
+
+    def _offer_read_only(self, exc: WorkspaceInUseError) -> None:
+        """Say who has the workspace open for changing; offer to open it read-only."""
+        self.status(
+            translate("MainWindow", "{name} 正由另一个 jlpanel 打开").format(name=exc.path.name)
+        )
+        owner = exc.owner
+        if owner is None:
+            who = translate("MainWindow", "另一个 jlpanel")
+        else:
+            since = owner.since.astimezone().strftime("%Y-%m-%d %H:%M")
+            who = translate(
+                "MainWindow", "另一个 jlpanel（{user}@{host}，进程 {pid}，{since} 起）"
+            ).format(user=owner.user, host=owner.host, pid=owner.pid, since=since)
+        text = translate(
+            "MainWindow",
+            "工作区正由{who}打开修改：\n{path}\n\n"
+            "以只读方式打开它吗？只读时可以查看和导出，不能修改。",
+        ).format(who=who, path=exc.path)
+        answer = QMessageBox.question(
+            self,
+            translate("MainWindow", "工作区已在别处打开"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.task_failed.emit(exc.message(current_language()))
+            return
+        from jlpanel.services.preferences import load_preferences
+
+        self._begin_busy(
+            translate("MainWindow", "正在以只读方式打开 {name}…").format(name=exc.path.name)
+        )
+        run_task(
+            partial(_open_in_background, exc.path, load_preferences(), True),
+            partial(self._on_workspace_ready, created=False),
+            partial(self._on_task_failed, what=exc.path.name, dialog=None),
+        )
 
     # ------------------------------------------------------------- a damaged workspace
 

@@ -1823,6 +1823,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>User &amp;guide</translation>
     </message>
     <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
         <source>正在生成演示考核周期…</source>
         <translation>Building the demo assessment cycle…</translation>
     </message>
@@ -1835,8 +1839,42 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Could not build the demo assessment cycle</translation>
     </message>
     <message>
+        <source>已以只读方式打开 {name}（{path}），不能修改</source>
+        <translation>Opened {name} ({path}) read-only; it cannot be changed</translation>
+    </message>
+    <message>
         <source>已打开演示考核周期。专家交回的评分文件在 {folder}，用 评审 → 合并评分文件 (Ctrl+M) 合并。</source>
         <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>{name} 正由另一个 jlpanel 打开</source>
+        <translation>{name} is open in another jlpanel</translation>
+    </message>
+    <message>
+        <source>另一个 jlpanel</source>
+        <translation>another jlpanel</translation>
+    </message>
+    <message>
+        <source>另一个 jlpanel（{user}@{host}，进程 {pid}，{since} 起）</source>
+        <translation>another jlpanel ({user}@{host}, pid {pid}, since {since})</translation>
+    </message>
+    <message>
+        <source>工作区正由{who}打开修改：
+{path}
+
+以只读方式打开它吗？只读时可以查看和导出，不能修改。</source>
+        <translation>The workspace is being changed by {who}:
+{path}
+
+Open it read-only? Read-only, you can look at it and export, but not change it.</translation>
+    </message>
+    <message>
+        <source>工作区已在别处打开</source>
+        <translation>Workspace open elsewhere</translation>
+    </message>
+    <message>
+        <source>正在以只读方式打开 {name}…</source>
+        <translation>Opening {name} read-only…</translation>
     </message>
     <message>
         <source>{name} 已损坏，未打开</source>

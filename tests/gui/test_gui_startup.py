@@ -1,0 +1,98 @@
+"""Start-up of `jlpanel open PACKAGE.jlreview`: what benchmarks/run.py gui_open measures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from conftest import IssuedFiles, Shown
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+
+
+def test_quit_after_start_on_a_package_waits_for_the_review_window(issued: IssuedFiles) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "jlpanel", "--quit-after-start", "open", str(issued.package)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    assert line.startswith("shown cpu=") and float(line.removeprefix("shown cpu=")) > 0
+    logs = list((Path(os.environ["JLPANEL_DATA_DIR"]) / "logs").glob("*.log"))
+    assert any("opened review package" in p.read_text(encoding="utf-8") for p in logs)
+
+
+def test_opening_a_package_leaves_the_migration_tools_and_the_staff_window_unimported() -> None:
+    """Alembic and Mako (~0.2 s) are for workspaces, and a package never migrates; neither
+    are the workspace's ORM models (~0.1 s); the main window with the staff's views (~0.3 s)
+    is built after the review window is shown."""
+    script = (
+        "import sys\n"
+        "import jlpanel.cli, jlpanel.gui.shell.app, jlpanel.gui.review.review_window\n"
+        "import jlpanel.services.review\n"
+        "late = ('alembic', 'mako', 'pandas', 'reportlab', 'jlpanel.gui.shell.main_window',\n"
+        "        'jlpanel.storage.models', 'jlpanel.services.workspace')\n"
+        "print(sorted(m for m in late if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=_env(), capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_review_window_comes_first_and_the_main_window_takes_it_over(
+    app: Any, qtbot: Any, issued: IssuedFiles
+) -> None:
+    from jlpanel.gui.shell.app import _ReviewFirst
+
+    starting = _ReviewFirst(issued.package)
+    with qtbot.waitSignal(starting.shown, timeout=30_000):
+        starting.start()
+    review = starting.review
+    assert review is not None and review.isVisible()
+    main = starting.main
+    assert main is not None and main.review_windows == [review]
+    qtbot.addWidget(main)
+    assert not main.isVisible()  # expert mode: no staff window behind the desk
+    assert issued.package.absolute() in main.recent.paths()
+    review.close()
+    qtbot.waitUntil(lambda: main.review_windows == [])
+
+
+def test_a_package_that_cannot_be_opened_is_left_to_the_main_window(
+    app: Any, qtbot: Any, tmp_path: Path, message_boxes: list[Shown]
+) -> None:
+    from jlpanel.gui.shell.app import _ReviewFirst
+
+    bad = tmp_path / "不是评审包.jlreview"
+    bad.write_bytes(b"not a package" * 100)
+    starting = _ReviewFirst(bad)
+    starting.start()
+    qtbot.waitUntil(lambda: starting.main is not None and not starting.main.busy, timeout=30_000)
+    main = starting.main
+    assert main is not None
+    qtbot.addWidget(main)
+    assert starting.review is None and main.review_windows == []
+    assert main.isVisible()  # the start page, with the reason
+    assert [m.kind for m in message_boxes] in (["warning"], ["critical"])
+
+
+def test_the_row_sheets_are_the_same_in_the_workspace_the_package_and_the_views() -> None:
+    from jlpanel.services.dossiers import ROW_SHEETS
+    from jlpanel.storage import package_models as pm
+    from jlpanel.storage.dossiers import ROW_TABLES
+
+    workspace = [(attribute, model.__tablename__) for attribute, model in ROW_TABLES]
+    package = [(attribute, model.__tablename__) for attribute, model in pm.ROW_TABLES]
+    assert workspace == package
+    assert [attribute for attribute, _ in workspace] == list(ROW_SHEETS)
