@@ -337,6 +337,9 @@ class DossierView(QWidget):
             table.setWordWrap(True)
             table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        # A hidden splitter does not tell the tab's layout its minimum changed: the window
+        # would keep the wide one (1027 px, wider than 1366×768 at 150 %).
+        self.ui.overviewSplitter.updateGeometry()
         self._fit_overview()
 
     def _fit_overview(self) -> None:
@@ -347,6 +350,7 @@ class DossierView(QWidget):
         splitter = self.ui.overviewSplitter
         if splitter.orientation() != orientation:
             splitter.setOrientation(orientation)
+            splitter.updateGeometry()
             if narrow:  # the values above get two thirds, the summary below the rest
                 splitter.setSizes([2 * max(splitter.height(), 300) // 3, splitter.height() // 3])
         # The item names wrap in a column of their own width at most a third of the table:
