@@ -174,12 +174,15 @@ def test_the_desk_fits_a_laptop_at_100_and_150_percent(
         assert review.grab().save(str(SHOTS / name))
         if size == WIDE:
             continue
-        for page in (review.declaration_page, review.submit_page):
-            review.stack.setCurrentWidget(page)
+        for show, page in (
+            (review.show_declaration, "declaration"),
+            (review.show_submit, "submit"),
+        ):
+            show()
             settle(qtbot)
-            shot = f"{page.objectName()}-{language}-{size.width()}x{size.height()}.png"
+            shot = f"{page}-{language}-{size.width()}x{size.height()}.png"
             assert review.grab().save(str(SHOTS / shot))
-        review.stack.setCurrentWidget(desk)
+        review.show_desk()
         settle(qtbot)
         problems = check_platform_list(desk) + check_indicator_names(desk, qtbot)
         problems += check_overview(desk)
@@ -223,6 +226,24 @@ def test_an_invalid_score_says_why_beside_the_field(
     settle(qtbot)
     assert row.score_edit.property("state") == ""
     assert not row.error_label.isVisible()
+    # Worded anew in the other language.
+    qtbot.keyClicks(row.score_edit, "2")
+    other = "zh" if language == "en" else "en"
+    review.language_actions[other].trigger()
+    settle(qtbot)
+    assert row.error_label.isVisible()
+    assert ("超出" if other == "zh" else "outside") in row.error_label.text()
+    review.language_actions[language].trigger()
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
+    # A bonus item's score, the same.
+    bonus_code, bonus = next(iter(panel.bonus_rows.items()))
+    panel.focus_field(Field.BONUS, bonus_code)
+    qtbot.keyClicks(bonus.score_edit, "99")
+    settle(qtbot)
+    assert bonus.error_label.isVisible()
+    assert bonus.error_label.text() == review.statusBar().currentMessage()
+    assert not clipped_label(bonus.error_label)
+    assert not clipped_label(bonus.name_label)
 
 
 def test_only_the_current_platform_is_highlighted(
@@ -309,6 +330,12 @@ def test_comments_are_multi_line_boxes_that_keep_the_keyboard_flow(
     qtbot.keyClick(box, Qt.Key.Key_Tab)
     assert focused() is panel.rows[second].score_edit
     assert "\t" not in box.toPlainText()
+    # Ctrl+PgDown from a comment box: the next platform (the box does not take the key).
+    panel.focus_field(Field.COMMENT, first)
+    qtbot.keyClick(box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert desk.platform_id != platform
+    qtbot.keyClick(focused(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert desk.platform_id == platform
     # 总体评价: a taller box; Ctrl+Enter still goes to the submit step, with the text stored.
     overall = panel.overall_edit
     assert isinstance(overall, QPlainTextEdit)

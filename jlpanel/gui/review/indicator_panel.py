@@ -1039,6 +1039,7 @@ class IndicatorPanel(QWidget):
         if rubric is None:
             return
         language = current_language()
+        self._typed.clear()  # a refusal is worded in the language it was read in
         for row in self.rows.values():
             indicator = row.indicator
             row.name_label.setText(indicator.name.get(language))
@@ -1063,6 +1064,8 @@ class IndicatorPanel(QWidget):
                 )
             )
             self._update_row(indicator.code)
+            if row.error_label.text():
+                show_error(row.score_edit, row.error_label, self.typed(indicator.code).error)
         for code, veto_row in self.veto_rows.items():
             veto_row.check.setText(
                 translate("IndicatorPanel", "否决：{name}").format(
@@ -1087,6 +1090,9 @@ class IndicatorPanel(QWidget):
             )
             bonus_row.name_label.setToolTip(item.name.get(language))
             bonus_row.score_edit.setPlaceholderText("0")
+            if bonus_row.error_label.text():
+                typed = read_score(bonus_row.score_edit.text(), rubric, item.code, bonus=True)
+                show_error(bonus_row.score_edit, bonus_row.error_label, typed.error)
         self.overall_label.setText(translate("IndicatorPanel", "总体评价（选填）"))
         self.overall_edit.setPlaceholderText(
             translate("IndicatorPanel", "对该平台的总体意见，按 Enter 保存")
