@@ -414,14 +414,18 @@ class IndicatorPanel(QWidget):
         self._retranslate()
 
     def _fit_splitter(self) -> None:
-        """The indicators as tall as the longest area needs; the guidance gets the rest."""
+        """The indicators as tall as the longest area needs; the guidance gets the rest, and
+        at least a third on a low screen (1366×768 at 150 %: the indicators scroll)."""
         if self.rubric is None or not self.rows:
             return
         card = next(iter(self.rows.values())).card
         longest = max(len(a.indicators) for a in self.rubric.areas)
         wanted = self.tabs.tabBar().sizeHint().height() + longest * (card.sizeHint().height() + 2)
         wanted += 16
-        total = max(self.splitter.height(), wanted + 160)
+        height = self.splitter.height()
+        if height > 0:
+            wanted = min(wanted, height * 2 // 3)
+        total = max(height, wanted + 160)
         self.splitter.setSizes([wanted, total - wanted])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -466,7 +470,7 @@ class IndicatorPanel(QWidget):
         score = DeskLineEdit(card)
         score.setObjectName(f"score_{indicator.code}")
         score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        score.setFixedWidth(score.fontMetrics().horizontalAdvance("0–10.") + 26)  # "0–10" hint
+        score.setFixedWidth(score.fontMetrics().horizontalAdvance("0–10.5") + 26)  # "0–10" hint
         score.setMaxLength(8)
         maximum = QLabel(card)
         set_muted(maximum)
