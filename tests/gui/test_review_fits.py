@@ -319,6 +319,8 @@ def test_comments_are_multi_line_boxes_that_keep_the_keyboard_flow(
     assert focused() is box
     assert box.height() > one_line
     assert box.height() >= box.height_for_lines(2)
+    assert not box.verticalScrollBar().isVisible()  # both lines in view
+    review.grab().save(str(SHOTS / "comment-zh-911x512.png"))
     # Enter: stored, and on to the next thing to do (the first unscored indicator).
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert rv.platform_work(session, platform).sheet.comments == {  # type: ignore[arg-type]

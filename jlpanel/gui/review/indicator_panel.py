@@ -9,6 +9,7 @@ totals follow the typing, so the expert sees the total before pressing Enter.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -166,16 +167,19 @@ class DeskTextEdit(QPlainTextEdit):
     def height_for_lines(self, lines: int) -> int:
         margins = self.contentsMargins()
         document = 2 * int(self.document().documentMargin())
-        return (
-            lines * self.fontMetrics().lineSpacing()
-            + document
-            + margins.top()
-            + margins.bottom()
-            + 2
-        )
+        # A laid-out line is ascent + descent (+ leading): a pixel or two over lineSpacing.
+        line = math.ceil(QFontMetricsF(self.font()).height()) + 1
+        return lines * line + document + margins.top() + margins.bottom() + 2
 
     def _fit_height(self) -> None:
-        lines = min(self.max_lines, max(self.min_lines, self.visual_lines()))
+        wanted = self.visual_lines()
+        # The scroll bar only once the box has stopped growing.
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if wanted > self.max_lines
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        lines = min(self.max_lines, max(self.min_lines, wanted))
         height = self.height_for_lines(lines)
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
