@@ -28,7 +28,7 @@ from test_gui_review import declare_all, focused, review  # noqa: F401 (the fixt
 from jlpanel.gui.common.theme import WrappingItemDelegate
 from jlpanel.gui.review.desk_models import DeskPlatformModel
 from jlpanel.gui.review.indicator_panel import Field
-from jlpanel.gui.review.review_window import ReviewWindow
+from jlpanel.gui.review.review_window import ReviewWindow, keyboard_help
 from jlpanel.gui.review.scoring_desk import ScoringDesk
 from jlpanel.services import review as rv
 
@@ -327,6 +327,9 @@ def test_comments_are_multi_line_boxes_that_keep_the_keyboard_flow(
         first: "catalogue complete\nbut of low value"
     }
     assert focused() is panel.rows[first].score_edit
+    # The keyboard map (Ctrl+/) and the 总体评价 box say so.
+    assert any(keys.startswith("Shift+Enter") for keys, _what in keyboard_help())
+    assert "Shift+Enter" in panel.overall_edit.placeholderText()
     # Tab walks on from a comment box to the next score field (no tab typed into it).
     panel.focus_field(Field.COMMENT, first)
     qtbot.keyClick(box, Qt.Key.Key_Tab)

@@ -1103,7 +1103,7 @@ class IndicatorPanel(QWidget):
                 show_error(bonus_row.score_edit, bonus_row.error_label, typed.error)
         self.overall_label.setText(translate("IndicatorPanel", "总体评价（选填）"))
         self.overall_edit.setPlaceholderText(
-            translate("IndicatorPanel", "对该平台的总体意见，按 Enter 保存")
+            translate("IndicatorPanel", "对该平台的总体意见，按 Enter 保存，Shift+Enter 换行")
         )
         self.tabs.setTabText(self.tabs.count() - 1, translate("IndicatorPanel", "否决·加分"))
         self._show_totals()
