@@ -115,6 +115,14 @@ def check_indicator_names(desk: ScoringDesk, qtbot: Any) -> list[str]:
         for code, row in panel.rows.items():
             if row.tab == tab and (problem := clipped_label(row.name_label)):
                 problems.append(f"indicator {code}: {problem}")
+    panel.tabs.setCurrentIndex(panel.tabs.count() - 1)  # vetoes and bonus items
+    settle(qtbot)
+    for code, veto in panel.veto_rows.items():
+        if veto.check.sizeHint().width() > veto.check.width():
+            problems.append(f"veto {code}: {veto.check.text()!r} cut")
+    for code, bonus in panel.bonus_rows.items():
+        if problem := clipped_label(bonus.name_label):
+            problems.append(f"bonus {code}: {problem}")
     panel.tabs.setCurrentIndex(shown)
     if problem := clipped_label(panel.title_label):
         problems.append(f"panel title: {problem}")
