@@ -1495,6 +1495,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Total</translation>
     </message>
     <message>
+        <source>对该平台的总体意见，按 Enter 保存，Shift+Enter 换行</source>
+        <translation>Your overall opinion of this platform; Enter saves it, Shift+Enter starts a new line</translation>
+    </message>
+    <message>
         <source>已评 {scored}/{count} 项 · Alt+{key}</source>
         <translation>{scored}/{count} scored · Alt+{key}</translation>
     </message>
@@ -1525,10 +1529,6 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>总体评价（选填）</source>
         <translation>Overall opinion (optional)</translation>
-    </message>
-    <message>
-        <source>对该平台的总体意见，按 Enter 保存</source>
-        <translation>Your overall opinion of this platform; Enter saves it</translation>
     </message>
     <message>
         <source>否决·加分</source>
@@ -3016,6 +3016,14 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>得分与评语之间移动</source>
         <translation>move between scores and comments</translation>
+    </message>
+    <message>
+        <source>Shift+Enter（评语中）</source>
+        <translation>Shift+Enter (in a comment)</translation>
+    </message>
+    <message>
+        <source>评语换行（Enter 保存并转到下一项）</source>
+        <translation>A new line in the comment (Enter saves and moves on)</translation>
     </message>
     <message>
         <source>Ctrl+PgDown / Ctrl+PgUp</source>

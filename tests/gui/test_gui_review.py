@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import REVIEWER, IssuedFiles, Shown
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPlainTextEdit
 
 from jlpanel.exchange.score_file import parse_score_file, verify_signature
 from jlpanel.gui.common.tasks import pending_tasks
@@ -162,7 +162,7 @@ def test_withdrawing_a_conflict_puts_the_platform_back(review: ReviewWindow, qtb
 def type_score(qtbot: Any, text: str) -> Any:
     """Type into whatever has the focus and press Enter; returns the widget typed into."""
     widget = focused()
-    assert isinstance(widget, QLineEdit), widget
+    assert isinstance(widget, (QLineEdit, QPlainTextEdit)), widget
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
     return widget

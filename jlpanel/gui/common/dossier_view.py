@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from jlpanel.domain.metrics import METRICS
@@ -47,6 +55,9 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.domain.rubric import Rubric
     from jlpanel.services.dossiers import DossierOverview
     from jlpanel.services.workspace import Workspace
+
+# In compact mode, narrower than this the overview's summary goes below its values.
+COMPACT_SIDE_BY_SIDE = 560
 
 
 class PlatformHeading(Protocol):
@@ -148,6 +159,8 @@ class DossierView(QWidget):
         self.source: DossierSource | None = None
         self.rubric: Rubric | None = None
         self.platform_id: int | None = None
+        # Narrow minimums and wrapped overview values (the scoring desk).
+        self._compact = False
         self.overview: DossierOverview | None = None
         self._summary: PlatformHeading | None = None
         self._generation = 0
@@ -322,9 +335,47 @@ class DossierView(QWidget):
             self.clear()
 
     def set_compact(self, compact: bool) -> None:
-        """Narrower minimums, for the scoring desk where the dossier shares the width."""
-        self.ui.basicTable.setMinimumWidth(220 if compact else 360)
-        self.ui.summaryText.setMinimumWidth(180 if compact else 320)
+        """Narrower minimums, for the scoring desk where the dossier shares the width.
+
+        There the overview's values wrap (a credit code or an address shown whole, not cut
+        to "长春市前进大…"), and the summary goes below them when the pane is narrow.
+        """
+        self._compact = compact
+        self.ui.basicTable.setMinimumWidth(160 if compact else 360)
+        self.ui.summaryText.setMinimumWidth(160 if compact else 320)
+        if compact:
+            table = self.ui.basicTable
+            table.setItemDelegate(WrappingItemDelegate(table))
+            table.setWordWrap(True)
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        # A hidden splitter does not tell the tab's layout its minimum changed: the window
+        # would keep the wide one (1027 px, wider than 1366×768 at 150 %).
+        self.ui.overviewSplitter.updateGeometry()
+        self._fit_overview()
+
+    def _fit_overview(self) -> None:
+        if not self._compact:
+            return
+        narrow = self.width() < COMPACT_SIDE_BY_SIDE
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        splitter = self.ui.overviewSplitter
+        if splitter.orientation() != orientation:
+            splitter.setOrientation(orientation)
+            splitter.updateGeometry()
+            if narrow:  # the values above get two thirds, the summary below the rest
+                splitter.setSizes([2 * max(splitter.height(), 300) // 3, splitter.height() // 3])
+        # The item names wrap in a column of their own width at most a third of the table:
+        # the values (a credit code does not break) get the rest.
+        table = self.ui.basicTable
+        share = self.width() if narrow else self.width() // 2
+        least = table.fontMetrics().horizontalAdvance("统一社会信用") + 24
+        wanted = table.sizeHintForColumn(0) if self.basic_model.rowCount() else least
+        table.horizontalHeader().resizeSection(0, min(wanted, max(least, share // 3)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_overview()
 
     def set_back_enabled(self, enabled: bool) -> None:
         """Whether 返回列表 (and Esc/Backspace) is offered; the scoring desk has no list."""
@@ -455,6 +506,7 @@ class DossierView(QWidget):
     def _on_overview(self, overview: DossierOverview) -> None:
         self.overview = overview
         self.basic_model.set_items(overview.basic)
+        self._fit_overview()
         self.metrics_model.set_metrics(overview.metrics, self.rubric)
         if not self._metrics_laid_out:  # the shape is fixed: expand and size it once
             self.ui.metricsTree.expandAll()

@@ -64,7 +64,7 @@ class Ui_ScoringDesk(object):
         self.listLayout = QVBoxLayout(self.listPane)
         self.listLayout.setSpacing(4)
         self.listLayout.setObjectName(u"listLayout")
-        self.listLayout.setContentsMargins(0, 0, 0, 0)
+        self.listLayout.setContentsMargins(4, 0, 0, 0)
         self.listLabel = QLabel(self.listPane)
         self.listLabel.setObjectName(u"listLabel")
 
@@ -92,7 +92,7 @@ class Ui_ScoringDesk(object):
         self.platformTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.platformTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.platformTable.setShowGrid(False)
-        self.platformTable.setWordWrap(False)
+        self.platformTable.setWordWrap(True)
 
         self.listLayout.addWidget(self.platformTable)
 

@@ -9,6 +9,7 @@ totals follow the typing, so the expert sees the total before pressing Enter.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,13 +17,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -36,7 +38,7 @@ from jlpanel.domain.rubric import BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.rubric_detail import bonus_guidance_html, guidance_html, veto_guidance_html
-from jlpanel.gui.common.theme import MUTED, ElidedLabel, scaled_font, set_muted
+from jlpanel.gui.common.theme import MUTED, scaled_font, set_muted
 from jlpanel.gui.review.score_entry import LEVEL_COLOURS, TypedScore, read_score
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
@@ -48,13 +50,14 @@ REQUIRED_COLOUR = "#b7791f"
 _STYLE = f"""
 QFrame#indicatorCard {{ border: 1px solid transparent; border-radius: 4px; }}
 QFrame#indicatorCard[current="true"] {{ background: #e6eef7; border: 1px solid #b9cde3; }}
-QLineEdit:read-only {{ background: #f1f3f5; color: #3d4852; }}
+QLineEdit:read-only, QPlainTextEdit[readOnly="true"] {{ background: #f1f3f5; color: #3d4852; }}
 QLineEdit[state="invalid"] {{
     border: 2px solid {INVALID_COLOUR}; border-radius: 3px; background: #fff1ef; padding: 1px;
 }}
-QLineEdit[state="required"] {{
+QLineEdit[state="required"], QPlainTextEdit[state="required"] {{
     border: 2px solid {REQUIRED_COLOUR}; border-radius: 3px; background: #fff8ec; padding: 1px;
 }}
+QLabel[role="fieldError"] {{ color: {INVALID_COLOUR}; }}
 """
 
 
@@ -103,6 +106,125 @@ class DeskLineEdit(QLineEdit):
         self.focused.emit()
 
 
+class DeskTextEdit(QPlainTextEdit):
+    """A multi-line comment box that keeps the desk's keyboard flow.
+
+    Enter stores and moves on (as in a score field); Shift+Enter starts a new line; Tab
+    moves to the next field; Ctrl+Enter and undo/redo are left to the window. The box
+    grows with its text from ``min_lines`` up to ``max_lines`` (then it scrolls). It speaks
+    the line edit's words the panel uses: text(), setText(), returnPressed, editingFinished.
+    """
+
+    focused = Signal()
+    returnPressed = Signal()  # QLineEdit's names
+    editingFinished = Signal()
+    textEdited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = 4):
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self._setting = False
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().setDocumentMargin(2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._on_text_changed)
+        self._fit_height()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self._setting = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._setting = False
+        self._fit_height()
+
+    def setCursorPosition(self, position: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+
+    def _on_text_changed(self) -> None:
+        self._fit_height()
+        if not self._setting:
+            self.textEdited.emit(self.toPlainText())
+
+    def visual_lines(self) -> int:
+        """How many lines the text takes at the box's width."""
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            lines += max(1, layout.lineCount() if layout is not None else 1)
+            block = block.next()
+        return lines
+
+    def height_for_lines(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        document = 2 * int(self.document().documentMargin())
+        # A laid-out line is ascent + descent (+ leading): a pixel or two over lineSpacing.
+        line = math.ceil(QFontMetricsF(self.font()).height()) + 1
+        return lines * line + document + margins.top() + margins.bottom() + 2
+
+    def _fit_height(self) -> None:
+        wanted = self.visual_lines()
+        # The scroll bar only once the box has stopped growing.
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if wanted > self.max_lines
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        lines = min(self.max_lines, max(self.min_lines, wanted))
+        height = self.height_for_lines(lines)
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_height)  # the lines are laid out at the new width
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (_is_window_key(event) or _is_ctrl_enter(event))
+        ):
+            return True  # not accepted: the window's action gets the key
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")  # a line break, not a new paragraph mark
+                return
+            if modifiers == Qt.KeyboardModifier.NoModifier:
+                self.returnPressed.emit()
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not the context menu
+            self.editingFinished.emit()
+
+
+def _is_ctrl_enter(event: QKeyEvent) -> bool:
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and bool(
+        modifiers & Qt.KeyboardModifier.ControlModifier
+    )
+
+
 class DeskCheckBox(QCheckBox):
     """A check box that reports focus."""
 
@@ -113,7 +235,7 @@ class DeskCheckBox(QCheckBox):
         self.focused.emit()
 
 
-def set_state(edit: QLineEdit, state: str) -> None:
+def set_state(edit: QWidget, state: str) -> None:
     """Mark a field "" (plain), "invalid" (red) or "required" (amber)."""
     if edit.property("state") == state:
         return
@@ -123,18 +245,27 @@ def set_state(edit: QLineEdit, state: str) -> None:
     style.polish(edit)
 
 
+def show_error(edit: QWidget, label: QLabel, error: str) -> None:
+    """Flag a score field (red) and say why under it; "" clears both."""
+    set_state(edit, "invalid" if error else "")
+    label.setText(error)
+    label.setVisible(bool(error))
+
+
 @dataclass(eq=False)
 class IndicatorRow:
     """One indicator's widgets."""
 
     indicator: Indicator
     card: QFrame
-    name_label: ElidedLabel
+    name_label: QLabel
     max_label: QLabel
     score_edit: DeskLineEdit
     level_label: QLabel
-    comment_edit: DeskLineEdit
+    comment_edit: DeskTextEdit
     tab: int
+    # Why the typed score is refused, under the field (hidden while it is valid).
+    error_label: QLabel
 
 
 @dataclass(eq=False)
@@ -151,6 +282,7 @@ class BonusRow:
     card: QFrame
     name_label: QLabel
     score_edit: DeskLineEdit
+    error_label: QLabel
 
 
 class IndicatorPanel(QWidget):
@@ -193,7 +325,7 @@ class IndicatorPanel(QWidget):
         self.title_label = QLabel("—", self)
         self.title_label.setObjectName("titleLabel")
         self.title_label.setFont(scaled_font(self.title_label, 1.15, bold=True))
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setWordWrap(True)  # a long name on two lines, not cut off
         layout.addWidget(self.title_label)
         self.totals_label = QLabel("—", self)
         self.totals_label.setObjectName("totalsLabel")
@@ -264,7 +396,7 @@ class IndicatorPanel(QWidget):
         self.overall_label = QLabel(container)
         self.overall_label.setFont(scaled_font(self.overall_label, 1.0, bold=True))
         box.addWidget(self.overall_label)
-        self.overall_edit = DeskLineEdit(container)
+        self.overall_edit = DeskTextEdit(container, min_lines=3, max_lines=8)
         self.overall_edit.setObjectName("overallEdit")
         self.overall_edit.returnPressed.connect(lambda: self._overall_entered(advance=True))
         self.overall_edit.editingFinished.connect(lambda: self._overall_entered(advance=False))
@@ -286,14 +418,18 @@ class IndicatorPanel(QWidget):
         self._retranslate()
 
     def _fit_splitter(self) -> None:
-        """The indicators as tall as the longest area needs; the guidance gets the rest."""
+        """The indicators as tall as the longest area needs; the guidance gets the rest, and
+        at least a third on a low screen (1366×768 at 150 %: the indicators scroll)."""
         if self.rubric is None or not self.rows:
             return
         card = next(iter(self.rows.values())).card
         longest = max(len(a.indicators) for a in self.rubric.areas)
         wanted = self.tabs.tabBar().sizeHint().height() + longest * (card.sizeHint().height() + 2)
         wanted += 16
-        total = max(self.splitter.height(), wanted + 160)
+        height = self.splitter.height()
+        if height > 0:
+            wanted = min(wanted, height * 2 // 3)
+        total = max(height, wanted + 160)
         self.splitter.setSizes([wanted, total - wanted])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -326,17 +462,19 @@ class IndicatorPanel(QWidget):
         return card, grid
 
     def _indicator_row(self, parent: QWidget, indicator: Indicator, tab: int) -> IndicatorRow:
-        # One line an indicator: name · score · /max · level · comment (the guidance below
-        # needs the height more than the name needs a line of its own).
+        # code · name (wrapped, whole) · score · /max · level; the refusal under them when
+        # the typed score is wrong; the comment box below, as wide as the card.
         card, grid = self._card(parent)
         code_label = QLabel(indicator.code, card)
         code_label.setFont(scaled_font(code_label, 1.0, bold=True))
-        name = ElidedLabel(card)
-        name.setMinimumWidth(name.fontMetrics().horizontalAdvance("资源体量与") + 8)
+        name = QLabel(card)
+        name.setObjectName(f"name_{indicator.code}")
+        name.setWordWrap(True)
+        name.setMinimumWidth(name.fontMetrics().horizontalAdvance("资源体量") + 4)
         score = DeskLineEdit(card)
         score.setObjectName(f"score_{indicator.code}")
         score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        score.setFixedWidth(score.fontMetrics().horizontalAdvance("00.0") + 26)
+        score.setFixedWidth(score.fontMetrics().horizontalAdvance("0–10.5") + 26)  # "0–10" hint
         score.setMaxLength(8)
         maximum = QLabel(card)
         set_muted(maximum)
@@ -344,18 +482,18 @@ class IndicatorPanel(QWidget):
         level = QLabel(card)
         level.setObjectName(f"level_{indicator.code}")
         level.setMinimumWidth(level.fontMetrics().horizontalAdvance("Excellent") + 4)
-        comment = DeskLineEdit(card)
+        error = self._error_label(card, f"error_{indicator.code}")
+        comment = DeskTextEdit(card, min_lines=1, max_lines=4)
         comment.setObjectName(f"comment_{indicator.code}")
-        comment.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         comment.setMinimumWidth(120)
-        grid.addWidget(code_label, 0, 0)
+        grid.addWidget(code_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(name, 0, 1)
-        grid.addWidget(score, 0, 2)
+        grid.addWidget(score, 0, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(maximum, 0, 3)
         grid.addWidget(level, 0, 4)
-        grid.addWidget(comment, 0, 5)
-        grid.setColumnStretch(1, 5)
-        grid.setColumnStretch(5, 6)
+        grid.addWidget(error, 1, 1, 1, 4)
+        grid.addWidget(comment, 2, 1, 1, 4)
+        grid.setColumnStretch(1, 1)
         code = indicator.code
         score.textEdited.connect(lambda _text, c=code: self._score_edited(c))
         score.returnPressed.connect(lambda c=code: self._score_entered(c, advance=True))
@@ -365,7 +503,16 @@ class IndicatorPanel(QWidget):
         comment.returnPressed.connect(lambda c=code: self._comment_entered(c, advance=True))
         comment.editingFinished.connect(lambda c=code: self._comment_entered(c, advance=False))
         comment.focused.connect(lambda c=code: self._set_current(Field.COMMENT, c))
-        return IndicatorRow(indicator, card, name, maximum, score, level, comment, tab)
+        return IndicatorRow(indicator, card, name, maximum, score, level, comment, tab, error)
+
+    def _error_label(self, card: QWidget, name: str) -> QLabel:
+        label = QLabel(card)
+        label.setObjectName(name)
+        label.setProperty("role", "fieldError")
+        label.setWordWrap(True)
+        label.setFont(scaled_font(label, 0.9))
+        label.hide()
+        return label
 
     def _veto_row(self, parent: QWidget, veto: Veto) -> VetoRow:
         card, grid = self._card(parent)
@@ -387,20 +534,22 @@ class IndicatorPanel(QWidget):
     def _bonus_row(self, parent: QWidget, item: BonusItem) -> BonusRow:
         card, grid = self._card(parent)
         name = QLabel(card)
-        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setWordWrap(True)
         score = DeskLineEdit(card)
         score.setObjectName(f"bonus_{item.code}")
         score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         score.setFixedWidth(score.fontMetrics().horizontalAdvance("00.0") + 28)
-        grid.addWidget(score, 0, 0)
+        error = self._error_label(card, f"bonusError_{item.code}")
+        grid.addWidget(score, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(name, 0, 1)
+        grid.addWidget(error, 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         code = item.code
         score.textEdited.connect(lambda _text, c=code: self._bonus_edited(c))
         score.returnPressed.connect(lambda c=code: self._bonus_entered(c, advance=True))
         score.editingFinished.connect(lambda c=code: self._bonus_entered(c, advance=False))
         score.focused.connect(lambda c=code: self._set_current(Field.BONUS, c))
-        return BonusRow(item, card, name, score)
+        return BonusRow(item, card, name, score, error)
 
     # -------------------------------------------------------------------------- content
 
@@ -432,7 +581,7 @@ class IndicatorPanel(QWidget):
                 typed = row.score_edit.property("state") == "invalid"
                 if not (keep_typing and typed):
                     row.score_edit.setText("" if stored is None else formatting.points(stored))
-                    set_state(row.score_edit, "")
+                    show_error(row.score_edit, row.error_label, "")
                 comment = sheet.comments.get(code, "") if sheet else ""
                 if row.comment_edit.text().strip() != comment or not keep_typing:
                     row.comment_edit.setText(comment)
@@ -451,7 +600,7 @@ class IndicatorPanel(QWidget):
                 typed = bonus_row.score_edit.property("state") == "invalid"
                 if not (keep_typing and typed):
                     bonus_row.score_edit.setText("" if value is None else formatting.points(value))
-                    set_state(bonus_row.score_edit, "")
+                    show_error(bonus_row.score_edit, bonus_row.error_label, "")
             if self.rows:
                 self.overall_edit.setText(sheet.overall_comment if sheet else "")
                 self.overall_edit.setCursorPosition(0)
@@ -518,7 +667,7 @@ class IndicatorPanel(QWidget):
 
     def _score_edited(self, code: str) -> None:
         typed = self.typed(code)
-        set_state(self.rows[code].score_edit, "" if typed.valid else "invalid")
+        show_error(self.rows[code].score_edit, self.rows[code].error_label, typed.error)
         self._say(typed.error)
         self._update_row(code)
         self._totals_timer.start()
@@ -613,7 +762,8 @@ class IndicatorPanel(QWidget):
     def _bonus_edited(self, code: str) -> None:
         assert self.rubric is not None
         typed = read_score(self.bonus_rows[code].score_edit.text(), self.rubric, code, bonus=True)
-        set_state(self.bonus_rows[code].score_edit, "" if typed.valid else "invalid")
+        row = self.bonus_rows[code]
+        show_error(row.score_edit, row.error_label, typed.error)
         self._say(typed.error)
         self._totals_timer.start()
 
@@ -801,7 +951,7 @@ class IndicatorPanel(QWidget):
         )
         self.tabs.setCurrentIndex(tab)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLineEdit, DeskTextEdit)):
             widget.selectAll()
         scroll = self.tabs.currentWidget()
         if isinstance(scroll, QScrollArea):
@@ -852,7 +1002,7 @@ class IndicatorPanel(QWidget):
             return False
         sheet = self.work.sheet
         widget = self.widget_of(field, code)
-        if not isinstance(widget, QLineEdit):
+        if not isinstance(widget, (QLineEdit, DeskTextEdit)):
             return False
         if field is Field.SCORE:
             stored_points = sheet.points.get(code)
@@ -872,7 +1022,10 @@ class IndicatorPanel(QWidget):
         widget.selectAll()
         set_state(widget, "")
         if field is Field.SCORE:
+            self.rows[code].error_label.hide()
             self._update_row(code)
+        if field is Field.BONUS:
+            self.bonus_rows[code].error_label.hide()
         self._say("")
         self._show_totals()
         return True
@@ -894,6 +1047,7 @@ class IndicatorPanel(QWidget):
         if rubric is None:
             return
         language = current_language()
+        self._typed.clear()  # a refusal is worded in the language it was read in
         for row in self.rows.values():
             indicator = row.indicator
             row.name_label.setText(indicator.name.get(language))
@@ -918,6 +1072,8 @@ class IndicatorPanel(QWidget):
                 )
             )
             self._update_row(indicator.code)
+            if row.error_label.text():
+                show_error(row.score_edit, row.error_label, self.typed(indicator.code).error)
         for code, veto_row in self.veto_rows.items():
             veto_row.check.setText(
                 translate("IndicatorPanel", "否决：{name}").format(
@@ -942,9 +1098,12 @@ class IndicatorPanel(QWidget):
             )
             bonus_row.name_label.setToolTip(item.name.get(language))
             bonus_row.score_edit.setPlaceholderText("0")
+            if bonus_row.error_label.text():
+                typed = read_score(bonus_row.score_edit.text(), rubric, item.code, bonus=True)
+                show_error(bonus_row.score_edit, bonus_row.error_label, typed.error)
         self.overall_label.setText(translate("IndicatorPanel", "总体评价（选填）"))
         self.overall_edit.setPlaceholderText(
-            translate("IndicatorPanel", "对该平台的总体意见，按 Enter 保存")
+            translate("IndicatorPanel", "对该平台的总体意见，按 Enter 保存，Shift+Enter 换行")
         )
         self.tabs.setTabText(self.tabs.count() - 1, translate("IndicatorPanel", "否决·加分"))
         self._show_totals()

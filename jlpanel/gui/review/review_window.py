@@ -111,6 +111,10 @@ def keyboard_help() -> list[tuple[str, str]]:
             translate("ReviewWindow", "得分与评语之间移动"),
         ),
         (
+            translate("ReviewWindow", "Shift+Enter（评语中）"),
+            translate("ReviewWindow", "评语换行（Enter 保存并转到下一项）"),
+        ),
+        (
             translate("ReviewWindow", "Ctrl+PgDown / Ctrl+PgUp"),
             translate("ReviewWindow", "下一个 / 上一个平台"),
         ),

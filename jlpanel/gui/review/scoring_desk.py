@@ -22,7 +22,7 @@ from jlpanel.gui.common.crash import report_exception
 from jlpanel.gui.common.dossier_source import PackageDossiers
 from jlpanel.gui.common.dossier_view import DossierView
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.theme import RoomyItemDelegate
+from jlpanel.gui.common.theme import WrappingItemDelegate
 from jlpanel.gui.forms.ui_scoring_desk import Ui_ScoringDesk
 from jlpanel.gui.review.desk_models import DeskPlatformModel, progress_text
 from jlpanel.gui.review.indicator_panel import Field, IndicatorPanel
@@ -83,16 +83,18 @@ class ScoringDesk(QWidget):
         self.model = DeskPlatformModel(self)
         table = self.ui.platformTable
         table.setModel(self.model)
-        table.setItemDelegate(RoomyItemDelegate(table))
+        # Names wrap onto as many lines as the list's width needs: never cut to "分析测试…".
+        table.setItemDelegate(WrappingItemDelegate(table))
         table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(DeskPlatformModel.NAME, QHeaderView.ResizeMode.Stretch)
         self._size_list_columns()
         table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        # The desk is moving the list's current row itself (not the expert's click).
+        self._selecting = False
 
         self.dossier_view = DossierView(self.ui.dossierPane)
         self.dossier_view.set_back_enabled(False)
@@ -141,12 +143,13 @@ class ScoringDesk(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, widest + 24)
+            header.resizeSection(column, widest + 16)  # the name gets what is left
 
     def fit_splitter(self, width: int) -> None:
         """Share ``width`` between list, dossier and panel (the panel needs the most room)."""
-        listing = max(240, min(320, int(width * 0.18)))
-        panel = max(540, int(width * 0.38))
+        # 911 px (1366×768 at 150 %): 220 · 290 · 400; 1366 px: 270 · 555 · 540.
+        listing = max(220, min(320, int(width * 0.2)))
+        panel = max(min(540, int(width * 0.44)), int(width * 0.38))
         self.ui.splitter.setSizes([listing, max(300, width - listing - panel), panel])
 
     # -------------------------------------------------------------------------- content
@@ -270,18 +273,22 @@ class ScoringDesk(QWidget):
     # ------------------------------------------------------------------- switching
 
     def _select_row(self, row: int) -> None:
+        # Not by blocking the selection model's signals: the view would miss them and keep
+        # painting the previous row as selected.
         table = self.ui.platformTable
-        table.selectionModel().blockSignals(True)
-        table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        table.selectionModel().blockSignals(False)
+        self._selecting = True
+        try:
+            table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._selecting = False
         table.scrollTo(self.model.index(row, 0))
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._selecting:
             platform_id = self.model.work(current.row()).platform.id
             if platform_id != self.platform_id:
                 self.show_platform(platform_id, focus=None)
