@@ -343,17 +343,6 @@ class ScoresSummaryPage(_Page):
 # ============================================================================ 讨论与共识
 
 
-def _discussion_header_tips() -> dict[int, Callable[[], str]]:
-    return {
-        3: lambda: translate(
-            "SecretaryView", "极差：专家总分的最高分减最低分，即专家之间相差最大的分数"
-        ),
-        4: lambda: translate(
-            "SecretaryView", "得分：按本周期规则由有效评分算出的平台得分（调整后为调整的得分）"
-        ),
-    }
-
-
 def _discussion_columns() -> list[Column[DiscussionItem]]:
     return [
         Column(lambda: translate("SecretaryView", "备案编号"), lambda d: d.filing_no),
@@ -368,6 +357,9 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             lambda d: _fixed_or_dash(d.range),
             numeric=True,
             colour=lambda d: _WARN if d.flags else None,
+            header_tip=lambda: translate(
+                "SecretaryView", "极差：专家总分的最高分减最低分，即专家之间相差最大的分数"
+            ),
             tooltip=lambda d: translate(
                 "SecretaryView", "专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}"
             ).format(
@@ -378,7 +370,12 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             ),
         ),
         Column(
-            lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
+            lambda: translate("SecretaryView", "得分"),
+            lambda d: score_text(d.score),
+            numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView", "得分：按本周期规则由有效评分算出的平台得分（调整后为调整的得分）"
+            ),
         ),
     ]
 
@@ -397,66 +394,38 @@ def _discussion_reasons(d: DiscussionItem) -> list[str]:
     return lines
 
 
-class _ExplainedRowsModel(RowsModel[Any]):
-    """Rows whose column headers explain themselves in a tooltip (the statistics' jargon)."""
-
-    def __init__(
-        self,
-        columns: list[Column[Any]],
-        tips: dict[int, Callable[[], str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(columns, parent)
-        self._tips = tips
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and orientation == Qt.Orientation.Horizontal
-            and section in self._tips
-        ):
-            return self._tips[section]()
-        return super().headerData(section, orientation, role)
-
-
-def _leniency_header_tips() -> dict[int, Callable[[], str]]:
-    return {
-        1: lambda: translate(
-            "SecretaryView", "评分平台数：该专家评了、且至少还有一位专家评了的平台数"
-        ),
-        2: lambda: translate(
-            "SecretaryView",
-            "平均偏离：该专家的总分减去同一平台全体专家总分的平均，再对其评过的平台取平均；"
-            "正数偏宽，负数偏严",
-        ),
-        3: lambda: translate(
-            "SecretaryView",
-            "z 值（z 分数）：专家总分偏离同组平均有几个标准差，即（本人总分 − 同组平均）÷ "
-            "同组标准差；再对其评过的平台取平均。0 附近为适中，+1 表示平均高出一个标准差"
-            "（偏宽），−1 表示平均低一个标准差（偏严）",
-        ),
-        4: lambda: translate(
-            "SecretaryView", "倾向：平均偏离达到 +{n} 分为偏宽，达到 −{n} 分为偏严，其余适中"
-        ).format(n=LENIENCY_POINTS),
-    }
-
-
 def _leniency_columns() -> list[Column[LeniencyLine]]:
     return [
         Column(lambda: translate("SecretaryView", "专家"), lambda x: x.name),
-        Column(lambda: translate("SecretaryView", "评分平台数"), lambda x: str(x.n), numeric=True),
+        Column(
+            lambda: translate("SecretaryView", "评分平台数"),
+            lambda x: str(x.n),
+            numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView", "评分平台数：该专家评了、且至少还有一位专家评了的平台数"
+            ),
+        ),
         Column(
             lambda: translate("SecretaryView", "平均偏离"),
             lambda x: f"{x.mean_deviation:+.2f}",
             numeric=True,
             colour=lambda x: _WARN if abs(x.mean_deviation) >= LENIENCY_POINTS else None,
+            header_tip=lambda: translate(
+                "SecretaryView",
+                "平均偏离：该专家的总分减去同一平台全体专家总分的平均，再对其评过的平台取平均；"
+                "正数偏宽，负数偏严",
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "平均 z 值"),
             lambda x: f"{x.mean_z:+.2f}",
             numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView",
+                "z 值（z 分数）：专家总分偏离同组平均有几个标准差，即（本人总分 − 同组平均）÷ "
+                "同组标准差；再对其评过的平台取平均。0 附近为适中，+1 表示平均高出一个标准差"
+                "（偏宽），−1 表示平均低一个标准差（偏严）",
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "倾向"),
@@ -467,6 +436,9 @@ def _leniency_columns() -> list[Column[LeniencyLine]]:
                 if x.mean_deviation <= -LENIENCY_POINTS
                 else translate("SecretaryView", "适中")
             ),
+            header_tip=lambda: translate(
+                "SecretaryView", "倾向：平均偏离达到 +{n} 分为偏宽，达到 −{n} 分为偏严，其余适中"
+            ).format(n=LENIENCY_POINTS),
         ),
     ]
 
@@ -604,17 +576,13 @@ class DiscussionPage(_Page):
         self.listNote = QLabel()
         set_muted(self.listNote)
         self.listNote.setWordWrap(True)
-        self.discussion_model: RowsModel[DiscussionItem] = _ExplainedRowsModel(
-            _discussion_columns(), _discussion_header_tips(), self
-        )
+        self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
         self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
         self.leniencyNote.setWordWrap(True)
-        self.leniency_model: RowsModel[LeniencyLine] = _ExplainedRowsModel(
-            _leniency_columns(), _leniency_header_tips(), self
-        )
+        self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
         self.leniencyTable = _table(self.leniency_model, short=True)
         self._agreement: PanelAgreement | None = None
         self.agreementTitle = _heading()
