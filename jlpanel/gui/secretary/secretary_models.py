@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from jlpanel.gui.common.formatting import Points, date, fixed
 from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.theme import icon
+from jlpanel.gui.common.theme import ACCENT, DONE, MUTED, SUM_ROW, WARN, icon
 from jlpanel.gui.secretary.grades import grade_colour
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from jlpanel.services.merge import MergeStatus
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_WARN = "#b3261e"
 
 
 def score_text(value: Points | None) -> str:
@@ -37,10 +36,10 @@ def score_text(value: Points | None) -> str:
 
 #: Sheet state → icon (a distinct shape, readable in greyscale) and colour.
 STATE_LOOK: dict[str, tuple[str, str]] = {
-    "submitted": ("progress-done", "#2f7d3b"),
-    "paper": ("progress-partial", "#2c6aa0"),
-    "missing": ("progress-not-started", "#b3261e"),
-    "conflict": ("progress-conflict", "#5f6b76"),
+    "submitted": ("progress-done", DONE),
+    "paper": ("progress-partial", ACCENT),
+    "missing": ("progress-not-started", WARN),
+    "conflict": ("progress-conflict", MUTED),
 }
 
 
@@ -110,7 +109,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return expert.name
         if role == Qt.ItemDataRole.ForegroundRole and expert.missing:
-            return QBrush(QColor(_WARN))
+            return QBrush(QColor(WARN))
         if role == Qt.ItemDataRole.DecorationRole:
             if expert.complete:
                 return icon("progress-done")
@@ -148,7 +147,7 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return ALIGN_RIGHT
             if role == Qt.ItemDataRole.ForegroundRole and done < expected:
-                return QBrush(QColor(_WARN))
+                return QBrush(QColor(WARN))
             return None
         expert = status.experts[column - 1]
         cell = status.cell(expert.expert_id, platform.id)
@@ -264,7 +263,7 @@ class PanelScoresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_LEFT if section == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and expert is not None and expert.outlier:
-            return QBrush(QColor(_WARN))
+            return QBrush(QColor(WARN))
         if role == Qt.ItemDataRole.ToolTipRole:
             if expert is not None:
                 return translate("SecretaryModels", "{name}：总分 {total}，偏离中位数 {d}").format(
@@ -351,12 +350,12 @@ class PanelScoresModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and kind != "indicator":
-            return QBrush(QColor("#eef2f6"))
+            return QBrush(QColor(SUM_ROW))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_LEFT if column == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if expert is not None and kind == "total" and expert.outlier:
-                return QBrush(QColor(_WARN))
+                return QBrush(QColor(WARN))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:

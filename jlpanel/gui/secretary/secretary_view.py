@@ -53,7 +53,7 @@ from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
-from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import DONE, WARN, RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.secretary.secretary_models import (
     GROUP_START_ROLE,
@@ -87,8 +87,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_WARN = "#b3261e"
-_OK = "#2f7d3b"
 #: An expert whose totals are this many points above (below) the panels' on average is
 #: lenient (strict).
 LENIENCY_POINTS = 4
@@ -278,17 +276,17 @@ class ScoresSummaryPage(_Page):
         missing = status.still_missing
         if not status.experts:
             text = translate("SecretaryView", "还没有导入专家名单")
-            colour = _WARN
+            colour = WARN
         elif not missing:
             text = translate("SecretaryView", "全部评分已收齐。")
-            colour = _OK
+            colour = DONE
         else:
             who = "、".join(
                 translate("SecretaryView", "{name}（缺 {n} 个）").format(name=e.name, n=e.missing)
                 for e in missing
             )
             text = translate("SecretaryView", "仍缺评分：{who}").format(who=who)
-            colour = _WARN
+            colour = WARN
         self.missingLabel.setText(text)
         self.missingLabel.setStyleSheet(f"color: {colour};")
 
@@ -356,7 +354,7 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             lambda: translate("SecretaryView", "极差"),
             lambda d: _fixed_or_dash(d.range),
             numeric=True,
-            colour=lambda d: _WARN if d.flags else None,
+            colour=lambda d: WARN if d.flags else None,
             header_tip=lambda: translate(
                 "SecretaryView", "极差：专家总分的最高分减最低分，即专家之间相差最大的分数"
             ),
@@ -409,7 +407,7 @@ def _leniency_columns() -> list[Column[LeniencyLine]]:
             lambda: translate("SecretaryView", "平均偏离"),
             lambda x: f"{x.mean_deviation:+.2f}",
             numeric=True,
-            colour=lambda x: _WARN if abs(x.mean_deviation) >= LENIENCY_POINTS else None,
+            colour=lambda x: WARN if abs(x.mean_deviation) >= LENIENCY_POINTS else None,
             header_tip=lambda: translate(
                 "SecretaryView",
                 "平均偏离：该专家的总分减去同一平台全体专家总分的平均，再对其评过的平台取平均；"
@@ -624,7 +622,7 @@ class DiscussionPage(_Page):
         self.panelSummary.setWordWrap(True)
         self.flagsLabel = QLabel()
         self.flagsLabel.setWordWrap(True)
-        self.flagsLabel.setStyleSheet(f"color: {_WARN};")
+        self.flagsLabel.setStyleSheet(f"color: {WARN};")
         self.scores_model = PanelScoresModel(self)
         self.scoresTable = _table(self.scores_model)
         self.scoresTable.horizontalHeader().setStretchLastSection(False)
@@ -993,7 +991,7 @@ def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[
             lambda: translate("SecretaryView", "名次"),
             lambda r: _rank_text(r, tie_of(r)),
             numeric=True,
-            colour=lambda r: _WARN if (t := tie_of(r)) is not None and not t.decided else None,
+            colour=lambda r: WARN if (t := tie_of(r)) is not None and not t.decided else None,
             tooltip=lambda r: _rank_tooltip(tie_of(r)),
         ),
         Column(lambda: translate("SecretaryView", "备案编号"), lambda r: r.filing_no),
@@ -1029,7 +1027,7 @@ def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[
                 if r.is_final
                 else translate("SecretaryView", "待定")
             ),
-            colour=lambda r: None if r.is_final else _WARN,
+            colour=lambda r: None if r.is_final else WARN,
         ),
     ]
 
@@ -1081,7 +1079,7 @@ def _disqualification_columns() -> list[Column[DisqualificationLine]]:
             lambda d: (
                 translate("SecretaryView", "是") if d.barred else translate("SecretaryView", "否")
             ),
-            colour=lambda d: _WARN if d.barred else None,
+            colour=lambda d: WARN if d.barred else None,
         ),
         Column(lambda: translate("SecretaryView", "原因"), lambda d: d.reason),
     ]
@@ -1094,7 +1092,7 @@ def _not_final_columns() -> list[Column[NotFinalLine]]:
             lambda: translate("SecretaryView", "有效评分"),
             lambda x: f"{x.n_valid} / {x.required}",
             numeric=True,
-            colour=lambda _x: _WARN,
+            colour=lambda _x: WARN,
         ),
         Column(
             lambda: translate("SecretaryView", "待收评分"), lambda x: "、".join(x.awaiting) or "—"
@@ -1421,18 +1419,18 @@ class ResultsPage(_Page):
         if status is None:
             text, colour = "", None
         elif status.confirmed_on is None:
-            text, colour = translate("SecretaryView", "考核结果尚未确定"), _WARN
+            text, colour = translate("SecretaryView", "考核结果尚未确定"), WARN
         elif status.changes:
             text = translate(
                 "SecretaryView",
                 "结果已于 {date} 确定，确定后结果有变化（{n} 处），需重新确定",
             ).format(date=date(status.confirmed_on), n=len(status.changes))
-            colour = _WARN
+            colour = WARN
         else:
             text = translate("SecretaryView", "考核结果已于 {date} 确定（{who}）").format(
                 date=date(status.confirmed_on), who=status.author or "—"
             )
-            colour = _OK
+            colour = DONE
         if status is not None and undecided:
             text += translate("SecretaryView", "；{n} 处并列尚待专家组排序").format(n=undecided)
         self.confirmationLabel.setText(text)
