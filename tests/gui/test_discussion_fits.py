@@ -140,6 +140,10 @@ def test_five_experts_columns_are_shown_whole(
     expert = panel.experts[0]
     assert expert.name in model.headerData(column, H, TIP)
     assert model.data(model.index(0, column), TIP).startswith(expert.name)
+    # the discussion list keeps three platforms in view (the left side scrolls instead)
+    listed = page.discussionTable
+    third = listed.visualRect(page.discussion_model.index(2, 0))
+    assert third.isValid() and third.bottom() < listed.viewport().height()
     if laptop:  # a laptop shows every column, the statistics too
         assert all_whole(), (table.viewport().width(), placed)
 

@@ -576,6 +576,14 @@ class DiscussionPage(_Page):
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
         self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
+        # three platforms at least on a small screen: the left side scrolls rather than
+        # squeezing the list to one row
+        self.discussionTable.setMinimumHeight(
+            self.discussionTable.horizontalHeader().sizeHint().height()
+            + 3 * self.discussionTable.verticalHeader().defaultSectionSize()
+            + self.discussionTable.horizontalScrollBar().sizeHint().height()
+            + 2 * self.discussionTable.frameWidth()
+        )
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
