@@ -3773,7 +3773,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>平台</source>
-        <extracomment>The state value of a matrix cell (&quot;&quot; when the expert is not assigned the platform).</extracomment>
+        <extracomment>The state value of a matrix cell (&quot;&quot; when the expert is not assigned the platform). True on the first column of a group (the experts, the statistics): a line sets it apart.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -3798,7 +3798,12 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>{name}：总分 {total}，偏离中位数 {d}</source>
+        <extracomment>The first expert&apos;s column.</extracomment>
         <translation>{name}: total {total}, {d} from the median</translation>
+    </message>
+    <message>
+        <source>满分：该指标、该项或总分的最高可得分</source>
+        <translation>Max: the most points the indicator, area or total can get</translation>
     </message>
     <message>
         <source>指标</source>
@@ -3814,7 +3819,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>截尾均值</source>
-        <translation>Trimmed mean</translation>
+        <translation>Trim. mean</translation>
     </message>
     <message>
         <source>中位数</source>
@@ -3828,12 +3833,44 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <source>标准差</source>
         <translation>SD</translation>
     </message>
+    <message>
+        <source>均值：全部有效评分的算术平均</source>
+        <translation>Mean: the plain average of all valid scores</translation>
+    </message>
+    <message>
+        <source>截尾均值：去掉一个最高分和一个最低分后的平均。本周期规则：有效评分达到 {n} 份时去掉，不足 {n} 份时不去掉（即等于均值）。</source>
+        <translation>Trimmed mean: the average after dropping the highest and the lowest score. This cycle&apos;s rule: they are dropped when there are {n} or more valid scores; with fewer than {n}, nothing is dropped (it equals the mean).</translation>
+    </message>
+    <message>
+        <source>本平台 {k} 份有效评分：已去掉最高、最低各一份。</source>
+        <translation>This platform has {k} valid scores: the highest and the lowest are dropped.</translation>
+    </message>
+    <message>
+        <source>本平台 {k} 份有效评分：不足 {n} 份，未去掉。</source>
+        <translation>This platform has {k} valid scores: fewer than {n}, nothing is dropped.</translation>
+    </message>
+    <message>
+        <source>中位数：评分从低到高排列后居中的值（偶数份时取中间两份的平均），不受个别极端评分影响</source>
+        <translation>Median: the middle score when they are put in order (the mean of the middle two for an even number); a single extreme score does not move it</translation>
+    </message>
+    <message>
+        <source>极差：最高分减最低分，即专家之间相差最大的分数。专家总分极差超过 {limit} 分的平台列入讨论清单。</source>
+        <translation>Range: the highest score minus the lowest, the widest gap between experts. A platform whose expert totals span more than {limit} points goes on the discussion list.</translation>
+    </message>
+    <message>
+        <source>标准差：评分围绕均值的平均分散程度（样本标准差）；越大，专家意见越不一致</source>
+        <translation>SD (standard deviation): how far the scores typically lie from their mean (sample standard deviation); the larger, the less the experts agree</translation>
+    </message>
+    <message>
+        <source>n：有效评分份数（回避的专家和未计入的评分表不算）</source>
+        <translation>n: the number of valid scores (experts with a conflict of interest and sheets left out do not count)</translation>
+    </message>
 </context>
 <context>
     <name>SecretaryView</name>
     <message>
         <source>评分汇总</source>
-        <extracomment>Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
+        <extracomment>An expert whose totals are this many points above (below) the panels&apos; on average is lenient (strict). Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
         <translation>Score summary</translation>
     </message>
     <message>
@@ -3886,11 +3923,11 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>评分平台数</source>
-        <translation>Platforms scored</translation>
+        <translation>Platforms</translation>
     </message>
     <message>
         <source>平均偏离</source>
-        <translation>Mean deviation</translation>
+        <translation>Mean dev.</translation>
     </message>
     <message>
         <source>平均 z 值</source>
@@ -3953,6 +3990,14 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <translation>Entered the paper scores of {expert} for “{platform}”</translation>
     </message>
     <message>
+        <source>极差：专家总分的最高分减最低分，即专家之间相差最大的分数</source>
+        <translation>Range: the highest expert total minus the lowest, the widest gap between experts</translation>
+    </message>
+    <message>
+        <source>得分：按本周期规则由有效评分算出的平台得分（调整后为调整的得分）</source>
+        <translation>Score: the platform&apos;s score from its valid scores under this cycle&apos;s rules (the adjusted score once adjusted)</translation>
+    </message>
+    <message>
         <source>专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}</source>
         <translation>Expert totals, n={n}: lowest {low}, median {mid}, highest {high}</translation>
     </message>
@@ -3963,6 +4008,22 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <message>
         <source>并列待排序：{where}</source>
         <translation>Tie to order: {where}</translation>
+    </message>
+    <message>
+        <source>评分平台数：该专家评了、且至少还有一位专家评了的平台数</source>
+        <translation>Platforms scored: the platforms this expert scored that at least one other expert scored too</translation>
+    </message>
+    <message>
+        <source>平均偏离：该专家的总分减去同一平台全体专家总分的平均，再对其评过的平台取平均；正数偏宽，负数偏严</source>
+        <translation>Mean deviation: the expert&apos;s total minus the mean of all experts&apos; totals for the same platform, averaged over the platforms they scored; positive is lenient, negative strict</translation>
+    </message>
+    <message>
+        <source>z 值（z 分数）：专家总分偏离同组平均有几个标准差，即（本人总分 − 同组平均）÷ 同组标准差；再对其评过的平台取平均。0 附近为适中，+1 表示平均高出一个标准差（偏宽），−1 表示平均低一个标准差（偏严）</source>
+        <translation>z (z-score): how many standard deviations the expert&apos;s total lies from the panel&apos;s mean, i.e. (own total − panel mean) ÷ panel SD, averaged over the platforms they scored. Near 0 is balanced; +1 means one standard deviation above on average (lenient), −1 one below (strict)</translation>
+    </message>
+    <message>
+        <source>倾向：平均偏离达到 +{n} 分为偏宽，达到 −{n} 分为偏严，其余适中</source>
+        <translation>Tendency: a mean deviation of +{n} points or more is lenient, −{n} or less strict, anything between balanced</translation>
     </message>
     <message>
         <source>专家评分尺度</source>

@@ -12,7 +12,7 @@ from jlpanel.domain.rubric import Area, BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.common.formatting import Points, points
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.rubric_model import NodeKind, RubricNode
-from jlpanel.gui.common.theme import ACCENT, MUTED
+from jlpanel.gui.common.theme import ACCENT, CURRENT_ROW, MUTED
 
 _CSS = f"""
 h2 {{ color: {ACCENT}; margin-bottom: 2px; }}
@@ -220,7 +220,7 @@ td {{ padding: 3px 6px 3px 0; vertical-align: top; }}
 td.level {{ font-weight: bold; white-space: nowrap; }}
 td.band {{ white-space: nowrap; color: {MUTED}; }}
 td.num {{ text-align: right; white-space: nowrap; }}
-tr.current td {{ background-color: #e3edf7; }}
+tr.current td {{ background-color: {CURRENT_ROW}; }}
 """
 
 

@@ -34,6 +34,34 @@ ICONS_DIR = resource("icons")
 #: The one accent colour (selection, links, headings) and the muted text colour.
 ACCENT = "#2c6aa0"
 MUTED = "#5f6b76"
+
+#: What a colour says, wherever it is used; each mark also has a shape or a word, so none is
+#: read by colour alone. A problem: refused, missing, invalid, a conflict, not final.
+WARN = "#b3261e"
+#: Done: submitted, merged, imported, all in.
+DONE = "#2f7d3b"
+#: Look at it: partial, to check, already there, a declared conflict.
+CAUTION = "#8a5a00"
+#: Text on a CAUTION_BACKGROUND row.
+CAUTION_TEXT = "#7a4e00"
+#: Edits not yet submitted.
+UNSUBMITTED = "#8a3a00"
+#: The body text (the palette's) and a chart's grid lines.
+TEXT = "#1f2933"
+GRID = "#d5dbe1"
+#: Row tints: an area's or the total's sum row, a shortfall, a row with warnings, the current
+#: row of a rubric page, a quiet selection.
+SUM_ROW = "#eef2f6"
+WARN_BACKGROUND = "#fbe9e7"
+CAUTION_BACKGROUND = "#fdf1d6"
+CURRENT_ROW = "#e3edf7"
+QUIET_SELECTION = "#d6e4f2"
+#: The grades in the charts (each with a fill pattern too, for greyscale) and no grade yet.
+GRADE_EXCELLENT = "#1f5f99"
+GRADE_GOOD = "#3f8f4f"
+GRADE_PASS = "#c08a1e"
+GRADE_FAIL = "#c0392b"
+UNGRADED = "#8a949e"
 FONT_POINT_SIZE = 10
 
 _PREFERRED_FONTS_WINDOWS = ("Microsoft YaHei UI", "Microsoft YaHei")

@@ -44,15 +44,15 @@ from PySide6.QtWidgets import (
 
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.table_support import AnyIndex
-from jlpanel.gui.common.theme import MUTED, RoomyItemDelegate, scaled_font, set_muted
+from jlpanel.gui.common.theme import CAUTION, MUTED, WARN, RoomyItemDelegate, scaled_font, set_muted
 from jlpanel.gui.forms.ui_declaration_page import Ui_DeclarationPage
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.review import PackageInfo, PlatformEntry, PlatformWork
 
 
-ERROR_COLOUR = "#b3261e"
-CONFLICT_COLOUR = "#8a5a00"
+ERROR_COLOUR = WARN
+CONFLICT_COLOUR = CAUTION
 
 #: The row is the unit of a declaration: it is selected whole, whichever cell is current.
 _ROW_SELECTION = (

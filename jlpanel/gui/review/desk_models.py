@@ -16,7 +16,7 @@ from jlpanel.gui.common import formatting
 from jlpanel.gui.common.formatting import short_name
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.theme import MUTED, icon
+from jlpanel.gui.common.theme import CAUTION, DONE, MUTED, icon
 from jlpanel.gui.review.score_entry import LEVEL_COLOURS
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 #: The state of a platform on the desk: its icon (a distinct shape) and colour.
 PROGRESS_LOOK: dict[str, tuple[str, str]] = {
     "not_started": ("progress-not-started", MUTED),
-    "partial": ("progress-partial", "#8a5a00"),
-    "done": ("progress-done", "#2f7d3b"),
+    "partial": ("progress-partial", CAUTION),
+    "done": ("progress-done", DONE),
     "conflict": ("progress-conflict", MUTED),
 }
 

@@ -43,7 +43,7 @@ from jlpanel.gui.common.geometry import restore_window_geometry
 from jlpanel.gui.common.i18n import current_language, language_actions, switch_language, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.tasks import run_task
-from jlpanel.gui.common.theme import icon
+from jlpanel.gui.common.theme import WARN, icon
 from jlpanel.gui.review.declaration_page import DeclarationChange, DeclarationPage
 from jlpanel.gui.review.indicator_panel import Field
 from jlpanel.gui.review.scoring_desk import ScoringDesk
@@ -406,7 +406,7 @@ class ReviewWindow(QMainWindow):
             self.statusBar().clearMessage()
             self.statusBar().setStyleSheet("")
             return
-        self.statusBar().setStyleSheet("QStatusBar { color: #b3261e; }" if error else "")
+        self.statusBar().setStyleSheet(f"QStatusBar {{ color: {WARN}; }}" if error else "")
         self.statusBar().showMessage(text)
 
     def _on_saved(self) -> None:

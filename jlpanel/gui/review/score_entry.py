@@ -15,6 +15,7 @@ from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.rubric import Level, Rubric
 from jlpanel.domain.scoresheet import ScoreSheet, validate_sheet
 from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.theme import ACCENT, CAUTION, DONE, WARN
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,8 @@ def level_of(rubric: Rubric, code: str, points: Decimal | float) -> Level:
 
 #: Each level's colour: distinct hues that also differ in lightness (greyscale print).
 LEVEL_COLOURS: dict[Level, str] = {
-    Level.EXCELLENT: "#2f7d3b",
-    Level.GOOD: "#2c6aa0",
-    Level.FAIR: "#8a5a00",
-    Level.POOR: "#b3261e",
+    Level.EXCELLENT: DONE,
+    Level.GOOD: ACCENT,
+    Level.FAIR: CAUTION,
+    Level.POOR: WARN,
 }

@@ -12,6 +12,9 @@ from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import (
+    DONE,
+    UNSUBMITTED,
+    WARN,
     RoomyItemDelegate,
     WrappingItemDelegate,
     icon,
@@ -31,9 +34,9 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
         SubmittedScoreFile,
     )
 
-ERROR_COLOUR = "#b3261e"
-DONE_COLOUR = "#2f7d3b"
-UNSUBMITTED_COLOUR = "#8a3a00"
+ERROR_COLOUR = WARN
+DONE_COLOUR = DONE
+UNSUBMITTED_COLOUR = UNSUBMITTED
 
 
 class SubmitPage(QWidget):

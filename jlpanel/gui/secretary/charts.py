@@ -16,12 +16,12 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from jlpanel.gui.common.i18n import translate
-from jlpanel.gui.common.theme import ACCENT, MUTED
+from jlpanel.gui.common.theme import ACCENT, GRID, MUTED, TEXT, WARN
 from jlpanel.gui.secretary.grades import grade_brush, grade_colour
 
-_TEXT = QColor("#1f2933")
-_GRID = QColor("#d5dbe1")
-_FLAGGED = QColor("#b3261e")
+_TEXT = QColor(TEXT)
+_GRID = QColor(GRID)
+_FLAGGED = QColor(WARN)
 #: Before the name of a platform on the discussion list (with its hatched bar).
 FLAG_MARK = "▲"
 #: Grade thresholds drawn as reference lines on the spread chart.

@@ -12,17 +12,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from jlpanel.gui.common.theme import GRADE_EXCELLENT, GRADE_FAIL, GRADE_GOOD, GRADE_PASS, UNGRADED
+
 if TYPE_CHECKING:
     from jlpanel.domain.rules import Grade
 
 #: grade value → (colour, fill pattern); from darkest to lightest in greyscale.
 GRADE_LOOK: dict[str, tuple[str, Qt.BrushStyle]] = {
-    "excellent": ("#1f5f99", Qt.BrushStyle.SolidPattern),
-    "good": ("#3f8f4f", Qt.BrushStyle.Dense3Pattern),
-    "pass": ("#c08a1e", Qt.BrushStyle.BDiagPattern),
-    "fail": ("#c0392b", Qt.BrushStyle.DiagCrossPattern),
+    "excellent": (GRADE_EXCELLENT, Qt.BrushStyle.SolidPattern),
+    "good": (GRADE_GOOD, Qt.BrushStyle.Dense3Pattern),
+    "pass": (GRADE_PASS, Qt.BrushStyle.BDiagPattern),
+    "fail": (GRADE_FAIL, Qt.BrushStyle.DiagCrossPattern),
 }
-UNGRADED_COLOUR = "#8a949e"
+UNGRADED_COLOUR = UNGRADED
 
 
 def grade_colour(grade: Grade | str | None) -> QColor:

@@ -31,7 +31,16 @@ from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.task_dialog import TaskDialog, select_row, setup_findings_table
-from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import (
+    DONE,
+    MUTED,
+    TEXT,
+    WARN,
+    RoomyItemDelegate,
+    icon,
+    scaled_font,
+    set_muted,
+)
 
 if TYPE_CHECKING:
     from jlpanel.domain.dossier import Finding
@@ -42,11 +51,11 @@ log = logging.getLogger(__name__)
 
 #: Each state: its icon (a distinct shape) and colour.
 MERGE_STATUS_LOOK: dict[str, tuple[str, str]] = {
-    "merged": ("status-imported", "#2f7d3b"),
-    "superseded": ("status-replaced", "#5f6b76"),
-    "unchanged": ("status-exists", "#5f6b76"),
-    "refused": ("status-refused", "#b3261e"),
-    "cancelled": ("status-cancelled", "#5f6b76"),
+    "merged": ("status-imported", DONE),
+    "superseded": ("status-replaced", MUTED),
+    "unchanged": ("status-exists", MUTED),
+    "refused": ("status-refused", WARN),
+    "cancelled": ("status-cancelled", MUTED),
 }
 
 #: Findings that only explain a harmless result: the same file merged before (无变化), and a
@@ -125,7 +134,7 @@ def _results_columns() -> list[Column[MergeOutcome]]:
         Column(
             lambda: translate("MergeDialog", "结果"),
             merge_status_text,
-            colour=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("", "#1f2933"))[1],
+            colour=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("", TEXT))[1],
             icon=lambda o: MERGE_STATUS_LOOK.get(merge_state(o), ("status-cancelled", ""))[0],
         ),
         Column(lambda: translate("MergeDialog", "专家"), lambda o: o.expert_name or "—"),

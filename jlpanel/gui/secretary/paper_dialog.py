@@ -38,7 +38,7 @@ from jlpanel.gui.common.crash import show_user_error
 from jlpanel.gui.common.formatting import points as points_text
 from jlpanel.gui.common.geometry import available_geometry
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.theme import plain_buttons, scaled_font, set_muted
+from jlpanel.gui.common.theme import WARN, plain_buttons, scaled_font, set_muted
 from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from jlpanel.services.workspace import Workspace
 
 #: The colour of a problem shown beside its field.
-_ERROR_COLOUR = "#b3261e"
 
 
 def _decimals(step: Decimal) -> int:
@@ -68,7 +67,7 @@ def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(f"color: {_ERROR_COLOUR};")
+    label.setStyleSheet(f"color: {WARN};")
     label.hide()
     return label
 

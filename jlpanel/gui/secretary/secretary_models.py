@@ -16,15 +16,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from jlpanel.gui.common.formatting import Points, date, fixed
 from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
-from jlpanel.gui.common.theme import icon
+from jlpanel.gui.common.theme import ACCENT, DONE, MUTED, SUM_ROW, WARN, icon
 from jlpanel.gui.secretary.grades import grade_colour
 
 if TYPE_CHECKING:
+    from jlpanel.domain.rules import RuleSettings
     from jlpanel.services.dashboard import ExpertScores, PlatformPanel, StatRow
     from jlpanel.services.merge import MergeStatus
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_WARN = "#b3261e"
 
 
 def score_text(value: Points | None) -> str:
@@ -36,10 +36,10 @@ def score_text(value: Points | None) -> str:
 
 #: Sheet state → icon (a distinct shape, readable in greyscale) and colour.
 STATE_LOOK: dict[str, tuple[str, str]] = {
-    "submitted": ("progress-done", "#2f7d3b"),
-    "paper": ("progress-partial", "#2c6aa0"),
-    "missing": ("progress-not-started", "#b3261e"),
-    "conflict": ("progress-conflict", "#5f6b76"),
+    "submitted": ("progress-done", DONE),
+    "paper": ("progress-partial", ACCENT),
+    "missing": ("progress-not-started", WARN),
+    "conflict": ("progress-conflict", MUTED),
 }
 
 
@@ -55,6 +55,8 @@ def state_text(state: str) -> str:
 
 #: The state value of a matrix cell ("" when the expert is not assigned the platform).
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+#: True on the first column of a group (the experts, the statistics): a line sets it apart.
+GROUP_START_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class MatrixModel(QAbstractTableModel):
@@ -107,7 +109,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return expert.name
         if role == Qt.ItemDataRole.ForegroundRole and expert.missing:
-            return QBrush(QColor(_WARN))
+            return QBrush(QColor(WARN))
         if role == Qt.ItemDataRole.DecorationRole:
             if expert.complete:
                 return icon("progress-done")
@@ -145,7 +147,7 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return ALIGN_RIGHT
             if role == Qt.ItemDataRole.ForegroundRole and done < expected:
-                return QBrush(QColor(_WARN))
+                return QBrush(QColor(WARN))
             return None
         expert = status.experts[column - 1]
         cell = status.cell(expert.expert_id, platform.id)
@@ -178,16 +180,27 @@ class MatrixModel(QAbstractTableModel):
 
 
 class PanelScoresModel(QAbstractTableModel):
-    """A platform's scores: one row per indicator, area and the total; columns 指标 · 满分 ·
-    均值 · 截尾均值 · 中位数 · 极差 · 标准差 · n, then one per expert (outliers in red)."""
+    """A platform's scores: one row per indicator, area and the total; columns 指标 · 满分,
+    then one per expert (outliers in red, a short name with the full one in the tooltip), then
+    the statistics 均值 · 截尾均值 · 中位数 · 极差 · 标准差 · n, each header explained in its
+    tooltip. The experts come first so that a narrow window shows them before the statistics."""
 
-    STATS = 7
+    STATS = 6
+    #: The first expert's column.
+    FIRST_EXPERT = 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._panel: PlatformPanel | None = None
+        self._rules: RuleSettings | None = None
         self._rows: list[StatRow] = []
         self._kinds: list[str] = []  # "indicator", "area", "total"
+
+    def set_rules(self, rules: RuleSettings | None) -> None:
+        """The cycle's rules, which the statistics' tooltips state (trimming, the range limit)."""
+        self._rules = rules
+        if self._panel is not None:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def set_panel(self, panel: PlatformPanel | None) -> None:
         self.beginResetModel()
@@ -219,9 +232,18 @@ class PanelScoresModel(QAbstractTableModel):
 
     def expert_at(self, column: int) -> ExpertScores | None:
         """The expert of a column (None for the name and statistics columns)."""
-        k = column - 1 - self.STATS
+        k = column - self.FIRST_EXPERT
         experts = self._experts()
         return experts[k] if 0 <= k < len(experts) else None
+
+    def expert_columns(self) -> range:
+        """The columns of the experts' scores."""
+        return range(self.FIRST_EXPERT, self.FIRST_EXPERT + len(self._experts()))
+
+    def _stat_at(self, column: int) -> int | None:
+        """Which statistic a column shows (0 均值 … 5 n), None for the other columns."""
+        k = column - self.FIRST_EXPERT - len(self._experts())
+        return k if 0 <= k < self.STATS else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -229,7 +251,7 @@ class PanelScoresModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._panel is None:
             return 0
-        return 1 + self.STATS + len(self._experts())
+        return self.FIRST_EXPERT + len(self._experts()) + self.STATS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -237,29 +259,82 @@ class PanelScoresModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or self._panel is None:
             return None
         expert = self.expert_at(section)
+        stat = self._stat_at(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_LEFT if section == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and expert is not None and expert.outlier:
-            return QBrush(QColor(_WARN))
-        if role == Qt.ItemDataRole.ToolTipRole and expert is not None:
-            return translate("SecretaryModels", "{name}：总分 {total}，偏离中位数 {d}").format(
-                name=expert.name, total=fixed(expert.total, 1), d=f"{expert.from_median:+.1f}"
-            )
+            return QBrush(QColor(WARN))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if expert is not None:
+                return translate("SecretaryModels", "{name}：总分 {total}，偏离中位数 {d}").format(
+                    name=expert.name,
+                    total=fixed(expert.total, 1),
+                    d=f"{expert.from_median:+.1f}",
+                )
+            if stat is not None:
+                return self._stat_tooltip(stat)
+            if section == 1:
+                return translate("SecretaryModels", "满分：该指标、该项或总分的最高可得分")
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
             return translate("SecretaryModels", "指标")
+        if section == 1:
+            return translate("SecretaryModels", "满分")
         if expert is not None:
-            return f"{expert.name}{' ⚑' if expert.outlier else ''}"
+            return f"{short_name(expert.name)}{' ⚑' if expert.outlier else ''}"
         return [
-            translate("SecretaryModels", "满分"),
             translate("SecretaryModels", "均值"),
             translate("SecretaryModels", "截尾均值"),
             translate("SecretaryModels", "中位数"),
             translate("SecretaryModels", "极差"),
             translate("SecretaryModels", "标准差"),
             "n",
-        ][section - 1]
+        ][stat or 0]
+
+    def _stat_tooltip(self, stat: int) -> str:
+        """What a statistic's header means, with the cycle's own rule where one applies."""
+        from jlpanel.domain.rule_words import setting_number
+        from jlpanel.domain.rules import RuleSettings
+
+        rules = self._rules or RuleSettings()
+        n_valid = self._panel.n_valid if self._panel is not None else 0
+        if stat == 0:
+            return translate("SecretaryModels", "均值：全部有效评分的算术平均")
+        if stat == 1:
+            text = translate(
+                "SecretaryModels",
+                "截尾均值：去掉一个最高分和一个最低分后的平均。本周期规则：有效评分达到 "
+                "{n} 份时去掉，不足 {n} 份时不去掉（即等于均值）。",
+            ).format(n=rules.trim_min_n)
+            if n_valid >= rules.trim_min_n:
+                text += "\n" + translate(
+                    "SecretaryModels", "本平台 {k} 份有效评分：已去掉最高、最低各一份。"
+                ).format(k=n_valid)
+            else:
+                text += "\n" + translate(
+                    "SecretaryModels", "本平台 {k} 份有效评分：不足 {n} 份，未去掉。"
+                ).format(k=n_valid, n=rules.trim_min_n)
+            return text
+        if stat == 2:
+            return translate(
+                "SecretaryModels",
+                "中位数：评分从低到高排列后居中的值（偶数份时取中间两份的平均），"
+                "不受个别极端评分影响",
+            )
+        if stat == 3:
+            return translate(
+                "SecretaryModels",
+                "极差：最高分减最低分，即专家之间相差最大的分数。"
+                "专家总分极差超过 {limit} 分的平台列入讨论清单。",
+            ).format(limit=setting_number(rules.disagreement_range))
+        if stat == 4:
+            return translate(
+                "SecretaryModels",
+                "标准差：评分围绕均值的平均分散程度（样本标准差）；越大，专家意见越不一致",
+            )
+        return translate("SecretaryModels", "n：有效评分份数（回避的专家和未计入的评分表不算）")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._panel is None:
@@ -268,20 +343,26 @@ class PanelScoresModel(QAbstractTableModel):
         kind = self._kinds[index.row()]
         column = index.column()
         expert = self.expert_at(column)
+        if role == GROUP_START_ROLE:
+            return column == self.FIRST_EXPERT or self._stat_at(column) == 0
         if role == Qt.ItemDataRole.FontRole and kind != "indicator":
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and kind != "indicator":
-            return QBrush(QColor("#eef2f6"))
+            return QBrush(QColor(SUM_ROW))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_LEFT if column == 0 else ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if expert is not None and kind == "total" and expert.outlier:
-                return QBrush(QColor(_WARN))
+                return QBrush(QColor(WARN))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{stat.code} {stat.name}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{stat.code} {stat.name}"
+            if expert is not None:
+                return f"{expert.name} · {stat.name}"
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -299,10 +380,45 @@ class PanelScoresModel(QAbstractTableModel):
         s = stat.summary
         if s is None:
             return "—"
+        k = self._stat_at(column)
         values: list[Decimal | float] = [s.mean, s.trimmed_mean, s.median, s.range, s.stdev]
-        if column - 2 < len(values):
-            return fixed(values[column - 2], 2)
+        if k is not None and k < len(values):
+            return fixed(values[k], 2)
         return str(s.n)
+
+
+def short_name(name: str) -> str:
+    """An expert's name short enough for a narrow score column (the tooltip has it whole).
+
+    A name as wide as five Chinese characters stays whole (most names); 阿依古丽·买买提 keeps
+    its first part; John Smith becomes J. Smith; anything still wider is cut with an ellipsis.
+    """
+    name = name.strip()
+    if _width(name) <= _SHORT_NAME_WIDTH:
+        return name
+    for dot in ("·", "•", "・"):
+        if dot in name:
+            name = name.split(dot, 1)[0].strip()
+            break
+    words = name.split()
+    if len(words) > 1:
+        name = f"{words[0][0]}. {words[-1]}"
+    if _width(name) <= _SHORT_NAME_WIDTH:
+        return name
+    cut = ""
+    for char in name:
+        if _width(cut + char) > _SHORT_NAME_WIDTH - 2:
+            break
+        cut += char
+    return cut + "…"
+
+
+#: How wide a short name may be, in Latin letters (a Chinese character counts two).
+_SHORT_NAME_WIDTH = 10
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 # ------------------------------------------------------------------------- column sets

@@ -12,7 +12,18 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,9 +53,10 @@ from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
-from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import DONE, WARN, RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.secretary.secretary_models import (
+    GROUP_START_ROLE,
     MatrixModel,
     PanelScoresModel,
     grade_text_colour,
@@ -74,8 +87,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_WARN = "#b3261e"
-_OK = "#2f7d3b"
+#: An expert whose totals are this many points above (below) the panels' on average is
+#: lenient (strict).
+LENIENCY_POINTS = 4
 
 
 class _ShortTableView(QTableView):
@@ -262,17 +276,17 @@ class ScoresSummaryPage(_Page):
         missing = status.still_missing
         if not status.experts:
             text = translate("SecretaryView", "还没有导入专家名单")
-            colour = _WARN
+            colour = WARN
         elif not missing:
             text = translate("SecretaryView", "全部评分已收齐。")
-            colour = _OK
+            colour = DONE
         else:
             who = "、".join(
                 translate("SecretaryView", "{name}（缺 {n} 个）").format(name=e.name, n=e.missing)
                 for e in missing
             )
             text = translate("SecretaryView", "仍缺评分：{who}").format(who=who)
-            colour = _WARN
+            colour = WARN
         self.missingLabel.setText(text)
         self.missingLabel.setStyleSheet(f"color: {colour};")
 
@@ -340,7 +354,10 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             lambda: translate("SecretaryView", "极差"),
             lambda d: _fixed_or_dash(d.range),
             numeric=True,
-            colour=lambda d: _WARN if d.flags else None,
+            colour=lambda d: WARN if d.flags else None,
+            header_tip=lambda: translate(
+                "SecretaryView", "极差：专家总分的最高分减最低分，即专家之间相差最大的分数"
+            ),
             tooltip=lambda d: translate(
                 "SecretaryView", "专家总分 n={n}：最低 {low}，中位数 {mid}，最高 {high}"
             ).format(
@@ -351,7 +368,12 @@ def _discussion_columns() -> list[Column[DiscussionItem]]:
             ),
         ),
         Column(
-            lambda: translate("SecretaryView", "得分"), lambda d: score_text(d.score), numeric=True
+            lambda: translate("SecretaryView", "得分"),
+            lambda d: score_text(d.score),
+            numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView", "得分：按本周期规则由有效评分算出的平台得分（调整后为调整的得分）"
+            ),
         ),
     ]
 
@@ -373,27 +395,48 @@ def _discussion_reasons(d: DiscussionItem) -> list[str]:
 def _leniency_columns() -> list[Column[LeniencyLine]]:
     return [
         Column(lambda: translate("SecretaryView", "专家"), lambda x: x.name),
-        Column(lambda: translate("SecretaryView", "评分平台数"), lambda x: str(x.n), numeric=True),
+        Column(
+            lambda: translate("SecretaryView", "评分平台数"),
+            lambda x: str(x.n),
+            numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView", "评分平台数：该专家评了、且至少还有一位专家评了的平台数"
+            ),
+        ),
         Column(
             lambda: translate("SecretaryView", "平均偏离"),
             lambda x: f"{x.mean_deviation:+.2f}",
             numeric=True,
-            colour=lambda x: _WARN if abs(x.mean_deviation) >= 4 else None,
+            colour=lambda x: WARN if abs(x.mean_deviation) >= LENIENCY_POINTS else None,
+            header_tip=lambda: translate(
+                "SecretaryView",
+                "平均偏离：该专家的总分减去同一平台全体专家总分的平均，再对其评过的平台取平均；"
+                "正数偏宽，负数偏严",
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "平均 z 值"),
             lambda x: f"{x.mean_z:+.2f}",
             numeric=True,
+            header_tip=lambda: translate(
+                "SecretaryView",
+                "z 值（z 分数）：专家总分偏离同组平均有几个标准差，即（本人总分 − 同组平均）÷ "
+                "同组标准差；再对其评过的平台取平均。0 附近为适中，+1 表示平均高出一个标准差"
+                "（偏宽），−1 表示平均低一个标准差（偏严）",
+            ),
         ),
         Column(
             lambda: translate("SecretaryView", "倾向"),
             lambda x: (
                 translate("SecretaryView", "偏宽")
-                if x.mean_deviation >= 4
+                if x.mean_deviation >= LENIENCY_POINTS
                 else translate("SecretaryView", "偏严")
-                if x.mean_deviation <= -4
+                if x.mean_deviation <= -LENIENCY_POINTS
                 else translate("SecretaryView", "适中")
             ),
+            header_tip=lambda: translate(
+                "SecretaryView", "倾向：平均偏离达到 +{n} 分为偏宽，达到 −{n} 分为偏严，其余适中"
+            ).format(n=LENIENCY_POINTS),
         ),
     ]
 
@@ -434,6 +477,82 @@ def _agreement_columns() -> list[Column[AgreementStatistic]]:
     ]
 
 
+class _CompactDelegate(RoomyItemDelegate):
+    """Narrow number cells: less air beside the text, no room kept for an icon; a line before
+    the first column of a group (the experts, the statistics)."""
+
+    PAD_X = 5
+    ICON_GAP = 0
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.data(GROUP_START_ROLE):
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.Dark))
+            painter.drawLine(option.rect.topLeft(), option.rect.bottomLeft())
+            painter.restore()
+
+
+class _FirstColumnFit(QObject):
+    """Keeps a table's first column (long names) to the width the other columns leave, between
+    about seven characters and its whole text; a cut name ends in … and its tooltip has it all.
+
+    The numbers thus stay in view on a narrow window rather than behind the scroll bar.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        # one fit after a burst of resizes; a timer of its own dies with the table
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.viewport().installEventFilter(self)
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._on_resized)
+        view.model().modelReset.connect(self.schedule)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _on_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != 0:
+            self.schedule()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.schedule()
+        return False
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def fit(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        if header.count() == 0:
+            return
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        whole = max(view.sizeHintForColumn(0), header.sectionSizeHint(0))
+        least = view.fontMetrics().horizontalAdvance("吉") * 7
+        width = max(min(least, whole), min(whole, view.viewport().width() - others))
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
+
+
+def _compact_scores(view: QTableView) -> None:
+    """The platform's score table at its narrowest: the experts' and statistics' columns as
+    wide as their numbers, the indicator names taking what is left."""
+    view.setItemDelegate(_CompactDelegate(view))
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    _FirstColumnFit(view)
+
+
 def _fit_rows(view: QTableView, rows: int) -> None:
     """Make ``view`` exactly as tall as its header and ``rows`` rows."""
     height = view.horizontalHeader().sizeHint().height()
@@ -457,6 +576,14 @@ class DiscussionPage(_Page):
         self.listNote.setWordWrap(True)
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
         self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
+        # three platforms at least on a small screen: the left side scrolls rather than
+        # squeezing the list to one row
+        self.discussionTable.setMinimumHeight(
+            self.discussionTable.horizontalHeader().sizeHint().height()
+            + 3 * self.discussionTable.verticalHeader().defaultSectionSize()
+            + self.discussionTable.horizontalScrollBar().sizeHint().height()
+            + 2 * self.discussionTable.frameWidth()
+        )
         self.leniencyTitle = _heading()
         self.leniencyNote = QLabel()
         set_muted(self.leniencyNote)
@@ -499,12 +626,11 @@ class DiscussionPage(_Page):
         self.platformCombo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.panelTitle = _heading()
         self.panelSummary = QLabel()
         self.panelSummary.setWordWrap(True)
         self.flagsLabel = QLabel()
         self.flagsLabel.setWordWrap(True)
-        self.flagsLabel.setStyleSheet(f"color: {_WARN};")
+        self.flagsLabel.setStyleSheet(f"color: {WARN};")
         self.scores_model = PanelScoresModel(self)
         self.scoresTable = _table(self.scores_model)
         self.scoresTable.horizontalHeader().setStretchLastSection(False)
@@ -527,10 +653,10 @@ class DiscussionPage(_Page):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addLayout(chooser)
-        rlayout.addWidget(self.panelTitle)
         rlayout.addWidget(self.panelSummary)
         rlayout.addWidget(self.flagsLabel)
         rlayout.addWidget(self.scoresTable, 1)
+        _compact_scores(self.scoresTable)
         rlayout.addWidget(self.notesLabel)
         rlayout.addLayout(actions)
 
@@ -544,8 +670,9 @@ class DiscussionPage(_Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.leftScroll)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # The scores table wants the width (seven experts and six statistics): it gets two thirds.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
         self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -559,10 +686,10 @@ class DiscussionPage(_Page):
         self._show_panel(None)
 
     def showEvent(self, event: Any) -> None:
-        if not self._sized:  # the list gets two fifths of the width the first time
+        if not self._sized:  # the list gets a third of the width the first time
             self._sized = True
             width = max(self.width(), 800)
-            self.splitter.setSizes([int(width * 0.4), int(width * 0.6)])
+            self.splitter.setSizes([int(width / 3), width - int(width / 3)])
         super().showEvent(event)
 
     def retranslate(self) -> None:
@@ -621,6 +748,7 @@ class DiscussionPage(_Page):
         from jlpanel.services.results import compute_workspace_results
 
         self._rules = self.workspace.cycle_info().rules
+        self.scores_model.set_rules(self._rules)
         self._word_discussion_note()
         language = current_language()
         results = compute_workspace_results(self.workspace)
@@ -722,12 +850,10 @@ class DiscussionPage(_Page):
         self.opinionButton.setEnabled(panel is not None)
         self.vetoButton.setEnabled(bool(self.veto_claims()))
         if panel is None:
-            self.panelTitle.setText(translate("SecretaryView", "选择一个平台"))
-            self.panelSummary.setText("")
-            self.flagsLabel.setText("")
-            self.notesLabel.setText("")
+            self.panelSummary.setText(translate("SecretaryView", "选择一个平台"))
+            self._set_notes(self.flagsLabel, "")
+            self._set_notes(self.notesLabel, "")
             return
-        self.panelTitle.setText(f"{panel.name}（{panel.filing_no}）")
         grade = panel.grade.label.get(current_language()) if panel.grade else "—"
         summary = translate(
             "SecretaryView", "有效评分 {n} 份　计算得分 {computed}　最终得分 {score}　等级 {grade}"
@@ -740,7 +866,8 @@ class DiscussionPage(_Page):
         if not panel.is_final:
             summary += "　" + translate("SecretaryView", "（有效评分不足，结果未定）")
         self.panelSummary.setText(summary)
-        self.flagsLabel.setText("\n".join("⚑ " + f.text for f in panel.disagreements))
+        # one line where it fits: a small screen keeps its height for the scores
+        self._set_notes(self.flagsLabel, "　".join("⚑ " + f.text for f in panel.disagreements))
         notes: list[str] = []
         if panel.adjustment is not None:
             notes.append(
@@ -769,7 +896,13 @@ class DiscussionPage(_Page):
                     name=x.name, problems="；".join(x.problems)
                 )
             )
-        self.notesLabel.setText("\n".join(notes))
+        self._set_notes(self.notesLabel, "\n".join(notes))
+
+    @staticmethod
+    def _set_notes(label: QLabel, text: str) -> None:
+        """Notes under the scores, the label out of the layout when there are none."""
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def adjust_score(self) -> Any:
         """Open 调整得分 for the shown platform."""
@@ -866,7 +999,7 @@ def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[
             lambda: translate("SecretaryView", "名次"),
             lambda r: _rank_text(r, tie_of(r)),
             numeric=True,
-            colour=lambda r: _WARN if (t := tie_of(r)) is not None and not t.decided else None,
+            colour=lambda r: WARN if (t := tie_of(r)) is not None and not t.decided else None,
             tooltip=lambda r: _rank_tooltip(tie_of(r)),
         ),
         Column(lambda: translate("SecretaryView", "备案编号"), lambda r: r.filing_no),
@@ -902,7 +1035,7 @@ def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[
                 if r.is_final
                 else translate("SecretaryView", "待定")
             ),
-            colour=lambda r: None if r.is_final else _WARN,
+            colour=lambda r: None if r.is_final else WARN,
         ),
     ]
 
@@ -954,7 +1087,7 @@ def _disqualification_columns() -> list[Column[DisqualificationLine]]:
             lambda d: (
                 translate("SecretaryView", "是") if d.barred else translate("SecretaryView", "否")
             ),
-            colour=lambda d: _WARN if d.barred else None,
+            colour=lambda d: WARN if d.barred else None,
         ),
         Column(lambda: translate("SecretaryView", "原因"), lambda d: d.reason),
     ]
@@ -967,7 +1100,7 @@ def _not_final_columns() -> list[Column[NotFinalLine]]:
             lambda: translate("SecretaryView", "有效评分"),
             lambda x: f"{x.n_valid} / {x.required}",
             numeric=True,
-            colour=lambda _x: _WARN,
+            colour=lambda _x: WARN,
         ),
         Column(
             lambda: translate("SecretaryView", "待收评分"), lambda x: "、".join(x.awaiting) or "—"
@@ -1294,18 +1427,18 @@ class ResultsPage(_Page):
         if status is None:
             text, colour = "", None
         elif status.confirmed_on is None:
-            text, colour = translate("SecretaryView", "考核结果尚未确定"), _WARN
+            text, colour = translate("SecretaryView", "考核结果尚未确定"), WARN
         elif status.changes:
             text = translate(
                 "SecretaryView",
                 "结果已于 {date} 确定，确定后结果有变化（{n} 处），需重新确定",
             ).format(date=date(status.confirmed_on), n=len(status.changes))
-            colour = _WARN
+            colour = WARN
         else:
             text = translate("SecretaryView", "考核结果已于 {date} 确定（{who}）").format(
                 date=date(status.confirmed_on), who=status.author or "—"
             )
-            colour = _OK
+            colour = DONE
         if status is not None and undecided:
             text += translate("SecretaryView", "；{n} 处并列尚待专家组排序").format(n=undecided)
         self.confirmationLabel.setText(text)

@@ -13,7 +13,16 @@ from jlpanel.gui.common import formatting
 from jlpanel.gui.common.formatting import short_name
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex, Column, RowsModel
-from jlpanel.gui.common.theme import MUTED, icon
+from jlpanel.gui.common.theme import (
+    ACCENT,
+    CAUTION,
+    DONE,
+    MUTED,
+    SUM_ROW,
+    WARN,
+    WARN_BACKGROUND,
+    icon,
+)
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.experts import (
@@ -30,11 +39,11 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 #: The marks of the matrix: assigned, a conflict of interest.
 ASSIGNED_MARK = "●"
 CONFLICT_MARK = "⊘"
-ASSIGNED_COLOUR = "#2c6aa0"
-CONFLICT_COLOUR = "#b3261e"
+ASSIGNED_COLOUR = ACCENT
+CONFLICT_COLOUR = WARN
 #: Rows of a platform short of experts: a light red wash (and a warning icon in its count).
-SHORT_BACKGROUND = "#fbe9e7"
-TOTAL_BACKGROUND = "#eef1f4"
+SHORT_BACKGROUND = WARN_BACKGROUND
+TOTAL_BACKGROUND = SUM_ROW
 
 #: A cell's conflict reasons, without the tooltip's decoration (tests read it).
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -331,9 +340,9 @@ class AssignmentMatrixModel(QAbstractTableModel):
 
 #: A same-name check's status → icon (a distinct shape, readable in greyscale) and colour.
 CHECK_LOOK: dict[str, tuple[str, str]] = {
-    "to_check": ("dialog-warning", "#8a5a00"),
+    "to_check": ("dialog-warning", CAUTION),
     "confirmed": ("progress-conflict", CONFLICT_COLOUR),
-    "cleared": ("progress-done", "#2f7d3b"),
+    "cleared": ("progress-done", DONE),
 }
 
 

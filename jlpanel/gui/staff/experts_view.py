@@ -18,7 +18,15 @@ from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
-from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import (
+    CAUTION,
+    QUIET_SELECTION,
+    TEXT,
+    RoomyItemDelegate,
+    icon,
+    scaled_font,
+    set_muted,
+)
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
 from jlpanel.gui.staff.experts_models import (
     CHECK_REASON,
@@ -168,8 +176,8 @@ class ExpertsView(QWidget):
         vertical.setHighlightSections(False)
         # The chosen expert's column in a light wash: the marks must stay readable in it.
         selection = matrix.palette()
-        selection.setColor(QPalette.ColorRole.Highlight, QColor("#d6e4f2"))
-        selection.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
+        selection.setColor(QPalette.ColorRole.Highlight, QColor(QUIET_SELECTION))
+        selection.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
         matrix.setPalette(selection)
         horizontal = matrix.horizontalHeader()
         horizontal.setHighlightSections(True)
@@ -215,7 +223,7 @@ class ExpertsView(QWidget):
         set_muted(self.ui.legendLabel)
         self.ui.expertsLabel.setFont(scaled_font(self.ui.expertsLabel, 1.0, bold=True))
         self.ui.matrixLabel.setFont(scaled_font(self.ui.matrixLabel, 1.0, bold=True))
-        self.ui.staleLabel.setStyleSheet("color: #8a5a00;")
+        self.ui.staleLabel.setStyleSheet(f"color: {CAUTION};")
         self.ui.staleLabel.hide()
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)

@@ -31,7 +31,18 @@ from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.task_dialog import PathsModel, TaskDialog, select_row, setup_findings_table
-from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import (
+    ACCENT,
+    CAUTION,
+    DONE,
+    MUTED,
+    TEXT,
+    WARN,
+    RoomyItemDelegate,
+    icon,
+    scaled_font,
+    set_muted,
+)
 from jlpanel.gui.forms.ui_import_dialog import Ui_ImportDialog
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
@@ -42,11 +53,11 @@ log = logging.getLogger(__name__)
 
 #: Each status: its icon (a distinct shape, so it reads in greyscale) and text colour.
 STATUS_LOOK: dict[str, tuple[str, str]] = {
-    "imported": ("status-imported", "#2f7d3b"),
-    "replaced": ("status-replaced", "#2c6aa0"),
-    "refused": ("status-refused", "#b3261e"),
-    "exists": ("status-exists", "#8a5a00"),
-    "cancelled": ("status-cancelled", "#5f6b76"),
+    "imported": ("status-imported", DONE),
+    "replaced": ("status-replaced", ACCENT),
+    "refused": ("status-refused", WARN),
+    "exists": ("status-exists", CAUTION),
+    "cancelled": ("status-cancelled", MUTED),
 }
 
 #: The outcome of a row (tests and actions read it).
@@ -130,7 +141,7 @@ class ImportResultsModel(RowsModel["ImportOutcome"]):
                     lambda: translate("ImportDialog", "结果"),
                     lambda o: status_text(o.status.value),
                     tooltip=_no_tip,
-                    colour=lambda o: STATUS_LOOK.get(o.status.value, ("", "#1f2933"))[1],
+                    colour=lambda o: STATUS_LOOK.get(o.status.value, ("", TEXT))[1],
                     icon=lambda o: STATUS_LOOK.get(o.status.value, ("status-cancelled", ""))[0],
                 ),
                 Column(

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.table_support import SORT_ROLE, AnyIndex, Column, RowsModel
+from jlpanel.gui.common.theme import CAUTION_BACKGROUND, CAUTION_TEXT
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.dossiers import PlatformSummary
@@ -21,8 +22,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 PLATFORM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 #: Background and text of a warning count above zero (with an icon, so it reads in grey).
-WARNING_BACKGROUND = "#fdf1d6"
-WARNING_TEXT = "#7a4e00"
+WARNING_BACKGROUND = CAUTION_BACKGROUND
+WARNING_TEXT = CAUTION_TEXT
 
 
 class PlatformColumn(IntEnum):
