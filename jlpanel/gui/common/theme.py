@@ -46,6 +46,8 @@ CAUTION = "#8a5a00"
 CAUTION_TEXT = "#7a4e00"
 #: Edits not yet submitted.
 UNSUBMITTED = "#8a3a00"
+#: A field that needs an answer (a comment the band requires): its border.
+REQUIRED = "#b7791f"
 #: The body text (the palette's) and a chart's grid lines.
 TEXT = "#1f2933"
 GRID = "#d5dbe1"

@@ -38,14 +38,14 @@ from jlpanel.domain.rubric import BonusItem, Indicator, Rubric, Veto
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.rubric_detail import bonus_guidance_html, guidance_html, veto_guidance_html
-from jlpanel.gui.common.theme import MUTED, scaled_font, set_muted
+from jlpanel.gui.common.theme import MUTED, REQUIRED, WARN, scaled_font, set_muted
 from jlpanel.gui.review.score_entry import LEVEL_COLOURS, TypedScore, read_score
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.review import PlatformWork
 
-INVALID_COLOUR = "#b3261e"
-REQUIRED_COLOUR = "#b7791f"
+INVALID_COLOUR = WARN
+REQUIRED_COLOUR = REQUIRED
 
 _STYLE = f"""
 QFrame#indicatorCard {{ border: 1px solid transparent; border-radius: 4px; }}

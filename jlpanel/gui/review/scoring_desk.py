@@ -22,7 +22,7 @@ from jlpanel.gui.common.crash import report_exception
 from jlpanel.gui.common.dossier_source import PackageDossiers
 from jlpanel.gui.common.dossier_view import DossierView
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.theme import WrappingItemDelegate
+from jlpanel.gui.common.theme import UNSUBMITTED, WrappingItemDelegate
 from jlpanel.gui.forms.ui_scoring_desk import Ui_ScoringDesk
 from jlpanel.gui.review.desk_models import DeskPlatformModel, progress_text
 from jlpanel.gui.review.indicator_panel import Field, IndicatorPanel
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy
 log = logging.getLogger(__name__)
 
 #: The "not submitted" banner and list line.
-UNSUBMITTED_COLOUR = "#8a3a00"
+UNSUBMITTED_COLOUR = UNSUBMITTED
 
 #: Where the cursor goes when a platform is shown.
 Target = tuple[Field, str]
