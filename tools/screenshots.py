@@ -276,7 +276,7 @@ def _shoot_platforms(
     settle()
     refused = next(
         row
-        for row, outcome in enumerate(dialog.results_model.outcomes())
+        for row, outcome in enumerate(dialog.results_model.rows())
         if outcome.status.value == "refused"
     )
     dialog.select_result(refused)
@@ -391,6 +391,7 @@ def _shoot_experts(
     view.start_roster_import(demo.roster, replace=False)
     settle()
     dialog = view.roster_dialog
+    assert dialog is not None, "the roster import shows its result"
     save(dialog, f"{size}-experts-roster-result")
     dialog.accept()
     settle()
@@ -404,7 +405,7 @@ def _shoot_experts(
 
     packages = folder / "评审包"
     original = QFileDialog.getExistingDirectory
-    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign,assignment]
+    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign]
     try:
         view.issue_packages()
     finally:
@@ -413,7 +414,7 @@ def _shoot_experts(
     issue = view.issue_dialog
     assert issue is not None
     save(issue, f"{size}-experts-issued")
-    issued = issue.model.issued()
+    issued = issue.model.rows()
     issue.accept()
     settle()
 
@@ -832,7 +833,7 @@ def import_dossiers(run: GuideRun) -> None:
     run.settle()
     refused = next(
         row
-        for row, outcome in enumerate(dialog.results_model.outcomes())
+        for row, outcome in enumerate(dialog.results_model.rows())
         if outcome.status.value == "refused"
     )
     dialog.select_result(refused)
@@ -871,7 +872,7 @@ def issue_packages(run: GuideRun) -> None:
     view = run.window.workspace_view.experts_view
     packages = run.folder / "评审包"
     original = QFileDialog.getExistingDirectory
-    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign,assignment]
+    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: str(packages))  # type: ignore[method-assign]
     try:
         view.issue_packages()
     finally:
@@ -880,7 +881,7 @@ def issue_packages(run: GuideRun) -> None:
     issue = view.issue_dialog
     assert issue is not None
     run.save(issue, "issue-packages")
-    issued = issue.model.issued()
+    issued = issue.model.rows()
     issue.accept()
     run.settle()
     chosen = max(issued, key=lambda i: (i.platform_count, i.expert_name))
