@@ -418,3 +418,52 @@ def test_a_status_line_goes_after_a_while_but_a_busy_one_stays(
     assert bar.currentMessage() == "正在打开 demo.jlpanel…"  # still at work: it stays
     window._end_busy()
     assert bar.currentMessage() == ""  # done: "正在打开…" no longer describes anything
+
+
+def test_a_workspace_deep_in_long_folders_still_fits_a_laptop_at_150_percent(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """A long path is cut in the middle in the header, whole in its tooltip, and never sets
+    the window's minimum width past 911 px (1366×768 at 150 %)."""
+    import shutil
+
+    from jlpanel.services.workspace import create_workspace
+
+    folder = (
+        tmp_path / ("吉林省科技厅资源共享服务平台考核评价工作组文件夹" * 2) / "2025年度第二批次"
+    )
+    folder.mkdir(parents=True)
+    path = folder / "2025年度吉林省科技资源共享服务平台考核评价（第二批）.jlpanel"
+    with create_workspace(
+        path,
+        "2025年度考核评价",
+        period_start=dt.date(2023, 1, 1),
+        period_end=dt.date(2024, 12, 31),
+    ):
+        pass
+    _open(window, qtbot, path)
+    label = window.workspace_view.ui.pathLabel
+    assert label.toolTip() == str(path)
+    assert "…" in label.text() and label.text().endswith(".jlpanel")
+    assert window.minimumSizeHint().width() <= 911, window.minimumSizeHint()
+    shutil.rmtree(folder)
+
+
+def test_the_merge_dialog_opens_within_the_screen(window: MainWindow, qtbot: Any, tmp_path) -> None:
+    from jlpanel.gui.common.geometry import available_geometry
+    from jlpanel.gui.secretary.merge_dialog import MergeDialog
+    from jlpanel.services.workspace import create_workspace, open_workspace
+
+    path = tmp_path / "w.jlpanel"
+    with create_workspace(
+        path, "周期", period_start=dt.date(2023, 1, 1), period_end=dt.date(2024, 12, 31)
+    ):
+        pass
+    with open_workspace(path) as ws:
+        dialog = MergeDialog(ws, parent=window)
+        qtbot.addWidget(dialog)
+        available = available_geometry(dialog)
+        assert available is not None
+        # The offscreen screen is 800×600: a fixed 900×600 dialog did not fit it.
+        assert dialog.width() <= min(900, available.width())
+        assert dialog.height() <= min(600, available.height())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel import __version__
+from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
@@ -172,7 +173,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.buttonBox)
 
         self._retranslate()
-        self.resize(900, 600)
+        resize_to_fit(self, 900, 600)
 
     # ------------------------------------------------------------------------ pages
 

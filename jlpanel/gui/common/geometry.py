@@ -101,3 +101,13 @@ def restore_window_geometry(window: QWidget, key: str, preferred: QSize) -> bool
         return True
     place_first_run(window, preferred)
     return False
+
+
+def resize_to_fit(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` × ``height``, or less where its screen is smaller: a
+    dialog never opens taller or wider than a 1366×768 laptop at 150 % (911×512)."""
+    available = available_geometry(window)
+    size = QSize(width, height)
+    if available is not None:
+        size = size.boundedTo(available.size() - _frame_extra(window))
+    window.resize(size.expandedTo(window.minimumSizeHint().boundedTo(size)))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 import jlpanel
+from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.theme import icon
 
@@ -183,7 +184,7 @@ class HelpWindow(QWidget):
         self.back_button.setEnabled(False)
         self.forward_button.setEnabled(False)
 
-        self.resize(1100, 760)
+        resize_to_fit(self, 1100, 760)
         self._retranslate()
         if self.folder is None:
             self.browser.hide()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common.dossier_models import FindingsModel
+from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
@@ -284,7 +285,7 @@ class MergeDialog(TaskDialog):
         self.filesList.itemSelectionChanged.connect(self._update_buttons)
 
         self.retranslate()
-        self.resize(900, 600)
+        resize_to_fit(self, 900, 600)
         self._update_buttons()
 
     # ------------------------------------------------------------------------ language

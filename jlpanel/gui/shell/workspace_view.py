@@ -41,6 +41,10 @@ def _list_platforms(workspace: Workspace) -> list[PlatformSummary]:
     return list_platforms(workspace)
 
 
+#: The widest a header line may be (px): the path and the rubric's name are cut past it.
+HEADER_TEXT_WIDTH = 420
+
+
 class WorkspaceView(QWidget):
     """What the window shows while a cycle workspace is open."""
 
@@ -322,11 +326,15 @@ class WorkspaceView(QWidget):
                 start=formatting.date(info.period_start), end=formatting.date(info.period_end)
             )
         )
+        rubric = translate("WorkspaceView", "评分细则：{name}（版本 {version}）").format(
+            name=info.rubric.name.get(lang), version=info.rubric.version
+        )
         self.ui.rubricLabel.setText(
-            translate("WorkspaceView", "评分细则：{name}（版本 {version}）").format(
-                name=info.rubric.name.get(lang), version=info.rubric.version
+            self.ui.rubricLabel.fontMetrics().elidedText(
+                rubric, Qt.TextElideMode.ElideRight, HEADER_TEXT_WIDTH
             )
         )
+        self.ui.rubricLabel.setToolTip(rubric)
         platforms = counted(
             info.platform_count,
             translate("WorkspaceView", "{n} 个平台", "one"),
@@ -342,8 +350,14 @@ class WorkspaceView(QWidget):
                 platforms=platforms, experts=experts
             )
         )
-        self.ui.pathLabel.setText(str(self.path) if self.path else "")
-        self.ui.pathLabel.setToolTip(str(self.path) if self.path else "")
+        # Long paths are cut in the middle (the folder's start and the file name stay): a
+        # path must never set the window's minimum width past a 1366×768 screen at 150 %.
+        whole = str(self.path) if self.path else ""
+        label = self.ui.pathLabel
+        label.setText(
+            label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideMiddle, HEADER_TEXT_WIDTH)
+        )
+        label.setToolTip(whole)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current)
