@@ -444,8 +444,14 @@ def test_a_workspace_deep_in_long_folders_still_fits_a_laptop_at_150_percent(
     _open(window, qtbot, path)
     label = window.workspace_view.ui.pathLabel
     assert label.toolTip() == str(path)
-    assert "…" in label.text() and label.text().endswith(".jlpanel")
     assert window.minimumSizeHint().width() <= 911, window.minimumSizeHint()
+    window.resize(911, 512)
+    qtbot.waitUntil(lambda: "…" in label.text())
+    assert label.text().endswith(".jlpanel") and label.text().startswith("/")
+    # Where there is room the whole rubric name shows: it is cut only to fit.
+    rubric = window.workspace_view.ui.rubricLabel
+    window.resize(1920, 1000)
+    qtbot.waitUntil(lambda: rubric.text() == rubric.toolTip())
     shutil.rmtree(folder)
 
 

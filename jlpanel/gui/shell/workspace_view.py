@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.crash import report_exception, show_user_error
 from jlpanel.gui.common.dossier_view import DossierView
+from jlpanel.gui.common.eliding import ElideToWidth
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.rubric_detail import detail_html, placeholder_html
 from jlpanel.gui.common.rubric_model import Column, RubricTreeModel
@@ -41,10 +42,6 @@ def _list_platforms(workspace: Workspace) -> list[PlatformSummary]:
     return list_platforms(workspace)
 
 
-#: The widest a header line may be (px): the path and the rubric's name are cut past it.
-HEADER_TEXT_WIDTH = 420
-
-
 class WorkspaceView(QWidget):
     """What the window shows while a cycle workspace is open."""
 
@@ -63,6 +60,8 @@ class WorkspaceView(QWidget):
         super().__init__(parent)
         self.ui = Ui_WorkspaceView()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self._path_text = ElideToWidth(self.ui.pathLabel, Qt.TextElideMode.ElideMiddle)
+        self._rubric_text = ElideToWidth(self.ui.rubricLabel)
         self.info: CycleInfo | None = None
         self.path: Path | None = None
         self.workspace: Workspace | None = None
@@ -182,14 +181,10 @@ class WorkspaceView(QWidget):
         self.rubric_model.set_rubric(None)
         self.rules_model.set_rules(None, None)
         self.ui.detailBrowser.setHtml(placeholder_html())
-        for label in (
-            self.ui.cycleNameLabel,
-            self.ui.periodLabel,
-            self.ui.rubricLabel,
-            self.ui.countsLabel,
-            self.ui.pathLabel,
-        ):
+        for label in (self.ui.cycleNameLabel, self.ui.periodLabel, self.ui.countsLabel):
             label.setText("—")
+        self._path_text.set_text("—")
+        self._rubric_text.set_text("—")
 
     # ------------------------------------------------------------------------ platforms
 
@@ -329,12 +324,7 @@ class WorkspaceView(QWidget):
         rubric = translate("WorkspaceView", "评分细则：{name}（版本 {version}）").format(
             name=info.rubric.name.get(lang), version=info.rubric.version
         )
-        self.ui.rubricLabel.setText(
-            self.ui.rubricLabel.fontMetrics().elidedText(
-                rubric, Qt.TextElideMode.ElideRight, HEADER_TEXT_WIDTH
-            )
-        )
-        self.ui.rubricLabel.setToolTip(rubric)
+        self._rubric_text.set_text(rubric)
         platforms = counted(
             info.platform_count,
             translate("WorkspaceView", "{n} 个平台", "one"),
@@ -350,14 +340,9 @@ class WorkspaceView(QWidget):
                 platforms=platforms, experts=experts
             )
         )
-        # Long paths are cut in the middle (the folder's start and the file name stay): a
-        # path must never set the window's minimum width past a 1366×768 screen at 150 %.
-        whole = str(self.path) if self.path else ""
-        label = self.ui.pathLabel
-        label.setText(
-            label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideMiddle, HEADER_TEXT_WIDTH)
-        )
-        label.setToolTip(whole)
+        # Cut to the width there is (a path in the middle: its folder's start and the file
+        # name stay), never setting the window's minimum width past a laptop at 150 %.
+        self._path_text.set_text(str(self.path) if self.path else "")
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current)
