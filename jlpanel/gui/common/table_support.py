@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -254,3 +254,45 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             name = column.icon(item)
             return icon(name) if name else None
         return None
+
+
+class ItemsTableModel(QAbstractTableModel, Generic[R]):
+    """A table of plain items whose cells a subclass's ``data`` works out (check states,
+    fonts, editing); the plumbing every such model repeats is here: the items, their count,
+    the fixed columns' headers and the language switch."""
+
+    #: The columns' headers (translated when asked), in column order.
+    HEADERS: ClassVar[Sequence[Callable[[], str]]] = ()
+    #: The columns holding numbers: their headers are right-aligned.
+    NUMERIC: ClassVar[Collection[int]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[R] = []
+
+    def _set_items(self, items: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def _all_changed(self) -> None:
+        """Every cell may read differently now (a language switch, a read-only change)."""
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._items) - 1, len(self.HEADERS) - 1)
+            )
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        self._all_changed()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_header(self.HEADERS, self.NUMERIC, section, orientation, role)

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
     QRect,
     QSize,
@@ -43,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common.i18n import counted, translate
-from jlpanel.gui.common.table_support import AnyIndex
+from jlpanel.gui.common.table_support import AnyIndex, ItemsTableModel
 from jlpanel.gui.common.theme import CAUTION, MUTED, WARN, RoomyItemDelegate, scaled_font, set_muted
 from jlpanel.gui.forms.ui_declaration_page import Ui_DeclarationPage
 
@@ -114,7 +112,7 @@ class DeclarationCommand(QUndoCommand):
         self.model.apply(self.row, *self.before)
 
 
-class DeclarationModel(QAbstractTableModel):
+class DeclarationModel(ItemsTableModel["DeclarationRow"]):
     """备案编号 · 平台名称 · 依托单位 · 声明 (无利益冲突 / 申请回避) · 回避理由 (editable).
 
     Every change goes through :attr:`undo_stack`, so Ctrl+Z takes back a choice or a reason
@@ -123,6 +121,13 @@ class DeclarationModel(QAbstractTableModel):
 
     FILING, NAME, HOST, DECLARATION, REASON = range(5)
     COLUMNS = 5
+    HEADERS = (
+        lambda: translate("DeclarationPage", "备案编号"),
+        lambda: translate("DeclarationPage", "平台名称"),
+        lambda: translate("DeclarationPage", "依托单位"),
+        lambda: translate("DeclarationPage", "声明"),
+        lambda: translate("DeclarationPage", "回避理由"),
+    )
 
     #: A declaration was ticked or a reason typed.
     edited = Signal()
@@ -131,65 +136,38 @@ class DeclarationModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DeclarationRow] = []
         self.read_only = False
         self.undo_stack = QUndoStack(self)
 
     def set_rows(self, rows: Sequence[DeclarationRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._items = list(rows)
         self.endResetModel()
         self.undo_stack.clear()
 
     def rows(self) -> list[DeclarationRow]:
-        return list(self._rows)
+        return list(self._items)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
-        if self._rows:
+        if self._items:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
+                self.index(0, 0), self.index(len(self._items) - 1, self.COLUMNS - 1)
             )
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.FILING: translate("DeclarationPage", "备案编号"),
-            self.NAME: translate("DeclarationPage", "平台名称"),
-            self.HOST: translate("DeclarationPage", "依托单位"),
-            self.DECLARATION: translate("DeclarationPage", "声明"),
-            self.REASON: translate("DeclarationPage", "回避理由"),
-        }.get(section)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid() or self.read_only:
             return flags
-        row = self._rows[index.row()]
+        row = self._items[index.row()]
         if index.column() == self.REASON and row.conflict:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        row = self._rows[index.row()]
+        row = self._items[index.row()]
         platform = row.platform
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -234,7 +212,7 @@ class DeclarationModel(QAbstractTableModel):
         """The declaration column takes True (申请回避) or False; the reason column a text."""
         if not index.isValid() or self.read_only or role != Qt.ItemDataRole.EditRole:
             return False
-        row = self._rows[index.row()]
+        row = self._items[index.row()]
         column = index.column()
         before = (row.conflict, row.reason)
         if column == self.DECLARATION:
@@ -256,14 +234,14 @@ class DeclarationModel(QAbstractTableModel):
         return True
 
     def _push(self, row: int, before: tuple[bool, str], after: tuple[bool, str], text: str) -> None:
-        filing = self._rows[row].platform.filing_no
+        filing = self._items[row].platform.filing_no
         self.undo_stack.push(
             DeclarationCommand(self, row, before, after, text.format(filing=filing))
         )
 
     def apply(self, row: int, conflict: bool, reason: str) -> None:
         """Set row ``row`` (from the undo stack: a change, its undo or its redo)."""
-        declared = self._rows[row]
+        declared = self._items[row]
         declared.conflict = conflict
         declared.reason = reason
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
@@ -271,13 +249,13 @@ class DeclarationModel(QAbstractTableModel):
 
     def toggle(self, row: int) -> bool:
         """Space: 无利益冲突 ↔ 申请回避 on row ``row``."""
-        if not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self._items):
             return False
-        return self.setData(self.index(row, self.DECLARATION), not self._rows[row].conflict)
+        return self.setData(self.index(row, self.DECLARATION), not self._items[row].conflict)
 
     def set_conflict(self, row: int, conflict: bool, reason: str = "") -> None:
         """Declare row ``row`` (as the table would), with its reason: one step to undo."""
-        declared = self._rows[row]
+        declared = self._items[row]
         before = (declared.conflict, declared.reason)
         after = (conflict, reason.strip() if conflict and reason.strip() else declared.reason)
         if after != before and not self.read_only:

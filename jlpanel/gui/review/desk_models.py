@@ -15,7 +15,7 @@ from jlpanel.domain.text import Text
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.formatting import short_name
 from jlpanel.gui.common.i18n import current_language, translate
-from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex
+from jlpanel.gui.common.table_support import ALIGN_LEFT, ALIGN_RIGHT, AnyIndex, ItemsTableModel
 from jlpanel.gui.common.theme import CAUTION, DONE, MUTED, icon
 from jlpanel.gui.review.score_entry import LEVEL_COLOURS
 
@@ -42,15 +42,23 @@ def progress_text(state: str) -> str:
     }.get(state, state)
 
 
-class DeskPlatformModel(QAbstractTableModel):
+class DeskPlatformModel(ItemsTableModel["PlatformWork"]):
     """The platforms the expert scores: 平台 (with a progress icon) · 进度 · 总分."""
 
     NAME, PROGRESS, TOTAL = range(3)
     COLUMNS = 3
+    HEADERS = (
+        lambda: translate("DeskModels", "平台"),
+        lambda: translate("DeskModels", "已评"),
+        lambda: translate("DeskModels", "总分"),
+    )
+    NUMERIC = (
+        PROGRESS,
+        TOTAL,
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._works: list[PlatformWork] = []
         self._indicators = 0
         #: Platforms changed since the last submitted score file (a reopened sheet).
         self._changed: frozenset[int] = frozenset()
@@ -58,7 +66,7 @@ class DeskPlatformModel(QAbstractTableModel):
     def set_works(self, works: Sequence[PlatformWork], indicators: int) -> None:
         """The platforms in desk order (declared conflicts are left off by the caller)."""
         self.beginResetModel()
-        self._works = list(works)
+        self._items = list(works)
         self._indicators = indicators
         self.endResetModel()
 
@@ -66,7 +74,7 @@ class DeskPlatformModel(QAbstractTableModel):
         """Put a platform's fresh work in its row; returns the row (-1: not listed)."""
         row = self.row_of(work.platform.id)
         if row >= 0:
-            self._works[row] = work
+            self._items[row] = work
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
         return row
 
@@ -75,55 +83,27 @@ class DeskPlatformModel(QAbstractTableModel):
         if changed == self._changed:
             return
         self._changed = changed
-        if self._works:
+        if self._items:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._works) - 1, self.COLUMNS - 1)
+                self.index(0, 0), self.index(len(self._items) - 1, self.COLUMNS - 1)
             )
 
     def changed(self, row: int) -> bool:
-        return self._works[row].platform.id in self._changed
+        return self._items[row].platform.id in self._changed
 
     def works(self) -> list[PlatformWork]:
-        return list(self._works)
+        return list(self._items)
 
     def work(self, row: int) -> PlatformWork:
-        return self._works[row]
+        return self._items[row]
 
     def row_of(self, platform_id: int) -> int:
-        return next((r for r, w in enumerate(self._works) if w.platform.id == platform_id), -1)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._works:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._works) - 1, self.COLUMNS - 1)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._works)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: translate("DeskModels", "平台"),
-                self.PROGRESS: translate("DeskModels", "已评"),
-                self.TOTAL: translate("DeskModels", "总分"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return ALIGN_LEFT if section == self.NAME else ALIGN_RIGHT
-        return None
+        return next((r for r, w in enumerate(self._items) if w.platform.id == platform_id), -1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._works):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        work = self._works[index.row()]
+        work = self._items[index.row()]
         platform = work.platform
         column = index.column()
         state = work.state.value
@@ -216,57 +196,37 @@ def problem_rows(problems: Sequence[SubmitProblem], indicators: int) -> list[Pro
     return rows
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(ItemsTableModel["ProblemRow"]):
     """What stops a submission: 平台 · 指标 · 问题."""
 
     PLATFORM, ITEM, PROBLEM = range(3)
     COLUMNS = 3
+    HEADERS = (
+        lambda: translate("DeskModels", "平台"),
+        lambda: translate("DeskModels", "指标"),
+        lambda: translate("DeskModels", "需要处理"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._problems: list[ProblemRow] = []
         self.rubric: Rubric | None = None
 
     def set_problems(self, problems: Sequence[SubmitProblem], rubric: Rubric | None) -> None:
         """``check_complete``'s problems, a platform's unscored indicators on one row."""
         self.beginResetModel()
-        self._problems = problem_rows(problems, len(rubric.indicators) if rubric else 0)
+        self._items = problem_rows(problems, len(rubric.indicators) if rubric else 0)
         self.rubric = rubric
         self.endResetModel()
 
     def problem(self, row: int) -> ProblemRow:
-        return self._problems[row]
+        return self._items[row]
 
     def problems(self) -> list[ProblemRow]:
-        return list(self._problems)
+        return list(self._items)
 
     def platforms(self) -> int:
         """How many platforms have something to do."""
-        return len({p.platform_id for p in self._problems})
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._problems:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._problems) - 1, self.COLUMNS - 1)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.PLATFORM: translate("DeskModels", "平台"),
-            self.ITEM: translate("DeskModels", "指标"),
-            self.PROBLEM: translate("DeskModels", "需要处理"),
-        }.get(section)
+        return len({p.platform_id for p in self._items})
 
     def item_text(self, problem: ProblemRow) -> str:
         """The indicator, veto or bonus item a problem is about, by name."""
@@ -289,9 +249,9 @@ class ProblemsModel(QAbstractTableModel):
         return code
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        problem = self._problems[index.row()]
+        problem = self._items[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.PLATFORM:
