@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from test_gui_review import declare_all, focused, review  # noqa: F401 (the fixture)
 
 from jlpanel.gui.common.theme import WrappingItemDelegate
+from jlpanel.gui.review.declaration_page import DeclarationModel
 from jlpanel.gui.review.desk_models import DeskPlatformModel
 from jlpanel.gui.review.indicator_panel import Field
 from jlpanel.gui.review.review_window import ReviewWindow, keyboard_help
@@ -360,3 +361,24 @@ def test_comments_are_multi_line_boxes_that_keep_the_keyboard_flow(
     assert overall.toPlainText() == "runs well"
     work = rv.platform_work(session, platform)  # type: ignore[arg-type]
     assert work.sheet.overall_comment == "runs well"
+
+
+@pytest.mark.parametrize("size", [SCALED, QSize(1366, 768)])
+def test_the_declaration_fits_a_laptop_whole(
+    review: ReviewWindow,  # noqa: F811 (the fixture)
+    qtbot: Any,
+    size: QSize,
+) -> None:
+    """At 1366×768 at 150 % the choice and the reason are in view without scrolling sideways,
+    and the pledge leaves the declarations most of the page."""
+    review.resize(size)
+    settle(qtbot)
+    page = review.declaration_page
+    table = page.ui.declarationsTable
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    reason_starts = header.sectionViewportPosition(DeclarationModel.REASON)
+    assert 0 < reason_starts < table.viewport().width() - 100
+    assert page.ui.pledgeBrowser.height() <= max(72, page.height() // 5)
+    row = table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= 4 * row, (table.viewport().height(), row)

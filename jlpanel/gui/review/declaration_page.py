@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -86,6 +87,10 @@ class DeclarationChange:
     platform_id: int
     conflict: bool
     reason: str
+
+
+#: The reason column keeps at least this many characters' width in view.
+REASON_CHARACTERS = 16
 
 
 class DeclarationCommand(QUndoCommand):
@@ -480,18 +485,30 @@ class DeclarationPage(QWidget):
         self._retranslate()
 
     def _fit_columns(self) -> None:
+        """Names and host units as wide as they need, but never so wide that the choice or
+        the reason runs off the table: on a narrow window they share what is left."""
         table = self.ui.declarationsTable
         metrics = table.fontMetrics()
         names = [r.platform.name for r in self.model.rows()]
         hosts = [r.platform.host_unit or "" for r in self.model.rows()]
-        table.setColumnWidth(
-            DeclarationModel.NAME,
-            min(420, max((metrics.horizontalAdvance(n) for n in names), default=120) + 28),
+        name = min(420, max((metrics.horizontalAdvance(n) for n in names), default=120) + 28)
+        host = min(300, max((metrics.horizontalAdvance(h) for h in hosts), default=100) + 28)
+        header = table.horizontalHeader()
+        taken = header.sectionSize(DeclarationModel.FILING) + header.sectionSize(
+            DeclarationModel.DECLARATION
         )
-        table.setColumnWidth(
-            DeclarationModel.HOST,
-            min(300, max((metrics.horizontalAdvance(h) for h in hosts), default=100) + 28),
-        )
+        room = table.viewport().width() - taken - metrics.averageCharWidth() * REASON_CHARACTERS
+        if room > 0 and name + host > room:
+            share = room / (name + host)
+            name, host = max(80, int(name * share)), max(60, int(host * share))
+        table.setColumnWidth(DeclarationModel.NAME, name)
+        table.setColumnWidth(DeclarationModel.HOST, host)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The pledge takes at most a fifth of a low window; the declarations get the rest.
+        self.ui.pledgeBrowser.setMaximumHeight(max(72, min(168, self.height() // 5)))
+        self._fit_columns()
 
     @property
     def complete(self) -> bool:
