@@ -195,3 +195,27 @@ def test_a_long_name_is_shortened_in_the_header() -> None:
     assert short_name("Maria de la Cruz") == "M. Cruz"
     assert short_name("Alexander Konstantinopoulos") == "A. Konst…"
     assert short_name("司马相如相如相") == "司马相如…"
+
+
+def test_the_results_table_keeps_room_for_platform_names_in_english(
+    qtbot: Any, window: Any, merged_demo: Path
+) -> None:
+    """ "Post-hoc funding candidate" is cut to fit, not the platform's name."""
+    from jlpanel.gui.secretary.secretary_view import RESULTS_DECISION
+
+    window.resize(1366, 768)
+    window.open_workspace(merged_demo)
+    qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
+    apply_language("en")
+    try:
+        window.results_action.trigger()
+        page = window.workspace_view.results_page
+        qtbot.waitUntil(lambda: page.results_model.rowCount() == 24)
+        qtbot.wait(50)
+        table = page.resultsTable
+        header = table.horizontalHeader()
+        wide = table.fontMetrics().horizontalAdvance("吉")
+        assert header.sectionSize(2) >= wide * 10, header.sectionSize(2)
+        assert header.sectionSize(RESULTS_DECISION) <= wide * 8 + 1
+    finally:
+        apply_language("zh")

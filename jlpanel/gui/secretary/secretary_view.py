@@ -993,6 +993,10 @@ def _rank_tooltip(tie: Tie | None) -> str:
     )
 
 
+#: The decision's column in the results table.
+RESULTS_DECISION = 5
+
+
 def _results_columns(tie_of: Callable[[ResultLine], Tie | None]) -> list[Column[ResultLine]]:
     return [
         Column(
@@ -1164,7 +1168,9 @@ class ResultsPage(_Page):
         self.results_model: RowsModel[ResultLine] = RowsModel(
             _results_columns(lambda r: self._ties.get(r.platform_id)), self
         )
-        self.resultsTable = _table(self.results_model, stretch=2)
+        # The decision is cut at about 8 characters (whole in its tooltip), so the platform's
+        # name keeps the room ("Post-hoc funding candidate" took it in English).
+        self.resultsTable = _table(self.results_model, stretch=2, capped=RESULTS_DECISION)
         self.funding_model: RowsModel[FundingLine] = RowsModel(_funding_columns(), self)
         self.fundingTable = _table(self.funding_model, stretch=2)
         self.rectification_model: RowsModel[RectificationLine] = RowsModel(
