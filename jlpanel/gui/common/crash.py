@@ -127,3 +127,18 @@ def report_exception(exc: BaseException, parent: QWidget | None = None) -> None:
 def install_excepthook() -> None:
     """Send every uncaught exception on the GUI thread to :func:`handle_exception`."""
     sys.excepthook = handle_exception
+
+
+def show_failure(parent: QWidget, exc: BaseException, *, write_errors: bool = False) -> str:
+    """Show why a task or an action failed and return the message: a user's fault in their
+    language, a file that could not be written (with ``write_errors``) likewise, a bug in the
+    crash dialog."""
+    if isinstance(exc, UserError):
+        show_user_error(parent, exc)
+        return exc.message(current_language())
+    if write_errors and isinstance(exc, OSError):
+        message = translate("TaskDialog", "无法写入文件：\n{error}").format(error=exc)
+        show_user_error(parent, UserError(message, message))
+        return message
+    report_exception(exc, parent)
+    return str(exc)

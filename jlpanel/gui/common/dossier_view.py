@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from jlpanel.domain.metrics import METRICS
 from jlpanel.domain.text import Text
 from jlpanel.gui.common import formatting
-from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.dossier_models import (
     AttachmentsModel,
     BasicInfoModel,
@@ -48,7 +48,6 @@ from jlpanel.gui.common.theme import (
     set_muted,
 )
 from jlpanel.gui.forms.ui_dossier_view import Ui_DossierView
-from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.domain.dossier import Finding
@@ -488,12 +487,7 @@ class DossierView(QWidget):
             return
         self._pending = max(0, self._pending - 1)
         self._set_loading(self._pending > 0)
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+        message = show_failure(self, exc)
         self.failed.emit(message)
 
     def _set_loading(self, loading: bool) -> None:

@@ -39,33 +39,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.dossier_models import FindingsModel
-from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.i18n import translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.table_support import AnyIndex
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import WrappingItemDelegate, icon
-from jlpanel.services.errors import UserError
 
 # The services' progress callback: (items done, items in all, item about to be done) → go on?
 ProgressCallback = Callable[[int, int, str], bool]
-
-
-def show_task_error(parent: QWidget, exc: BaseException, *, write_errors: bool = False) -> str:
-    """Show why a task failed and return the message: a user's fault in their language, a
-    file that could not be written (with ``write_errors``) likewise, a bug in the crash
-    dialog."""
-    if isinstance(exc, UserError):
-        show_user_error(parent, exc)
-        return exc.message(current_language())
-    if write_errors and isinstance(exc, OSError):
-        message = translate("TaskDialog", "无法写入文件：\n{error}").format(error=exc)
-        show_user_error(parent, UserError(message, message))
-        return message
-    report_exception(exc, parent)
-    return str(exc)
 
 
 def select_row(view: QAbstractItemView, row: int) -> None:
@@ -264,7 +248,7 @@ class TaskDialog(QDialog):
         self.running = False
         self.unsetCursor()
         self.task_stopped()
-        self.task_failed(show_task_error(self, exc, write_errors=self.write_errors))
+        self.task_failed(show_failure(self, exc, write_errors=self.write_errors))
 
     # ---------------------------------------------------------------------------- hooks
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
+from jlpanel.gui.common.crash import report_exception, show_failure, show_user_error
 from jlpanel.gui.common.geometry import restore_window_geometry
 from jlpanel.gui.common.i18n import current_language, language_actions, switch_language, translate
 from jlpanel.gui.common.settings import app_settings
@@ -761,12 +761,7 @@ class ReviewWindow(QMainWindow):
         self._after_submit = None
         self._refresh_info()
         self._after_lock_change()
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+        message = show_failure(self, exc)
         self.submit_failed.emit(message)
 
     def _after_lock_change(self) -> None:

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.done_message import open_path, show_done
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.rules_model import REPORT_LANGUAGES
-from jlpanel.gui.common.task_dialog import PathsModel, ProgressCallback, TaskDialog, show_task_error
+from jlpanel.gui.common.task_dialog import PathsModel, ProgressCallback, TaskDialog
 from jlpanel.gui.common.tasks import ProgressRelay, run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_report_dialog import Ui_ReportDialog
@@ -547,4 +548,4 @@ class ResultExport(QObject):
         self.running = False
         self.finished.emit()
         self.status.emit(translate("ReportDialog", "未能导出考核结果"))
-        self.failed.emit(show_task_error(self._window, exc, write_errors=True))
+        self.failed.emit(show_failure(self._window, exc, write_errors=True))

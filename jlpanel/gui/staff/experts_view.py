@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIn
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
-from jlpanel.gui.common.crash import report_exception, show_user_error
-from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.crash import show_failure
+from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.settings import app_settings
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
@@ -37,7 +37,6 @@ from jlpanel.gui.staff.experts_models import (
 )
 from jlpanel.gui.staff.issue_dialog import IssueDialog
 from jlpanel.gui.staff.roster_dialog import RosterResultDialog, roster_status_text
-from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.experts import (
@@ -377,12 +376,7 @@ class ExpertsView(QWidget):
         self._update_buttons()
 
     def _report(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+        message = show_failure(self, exc)
         self.refused.emit(message)
 
     def _on_expert_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

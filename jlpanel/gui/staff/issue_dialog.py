@@ -18,14 +18,13 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from jlpanel.gui.common import formatting
-from jlpanel.gui.common.crash import report_exception, show_user_error
-from jlpanel.gui.common.i18n import counted, current_language, translate
+from jlpanel.gui.common.crash import show_failure
+from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_issue_dialog import Ui_IssueDialog
-from jlpanel.services.errors import UserError
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy
     from jlpanel.services.packages import IssuedPackage
@@ -163,12 +162,7 @@ class IssueDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.running = False
         self._update_buttons()
-        if isinstance(exc, UserError):
-            message = exc.message(current_language())
-            show_user_error(self, exc)
-        else:
-            message = str(exc)
-            report_exception(exc, self)
+        message = show_failure(self, exc)
         self.failed.emit(message)
         self.reject()
 
