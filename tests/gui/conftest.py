@@ -6,6 +6,7 @@ Settings, preferences, logs and backups are isolated by ``isolated_dirs`` in tes
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,3 +290,21 @@ def issue_cycle_packages(cycle: CycleFiles, outdir: Path) -> IssuedFiles:
 def issued(cycle_files: CycleFiles, tmp_path: Path) -> IssuedFiles:
     """The reviewer's package, issued from the cycle with both platforms assigned."""
     return issue_cycle_packages(cycle_files, tmp_path / "评审包")
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo cycle built once per module: workspace, score files, history imported."""
+    from jlpanel.services.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("demo") / "demo"
+    build_demo(folder)
+    return folder
+
+
+@pytest.fixture
+def demo(demo_folder: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo folder for one test (merging changes the workspace)."""
+    target = tmp_path / "demo"
+    shutil.copytree(demo_folder, target)
+    return target

@@ -13,9 +13,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-# The demo cycle (7 experts, 24 platforms) built once by the secretary tests' fixture.
-from test_gui_secretary import demo_folder  # noqa: F401
-
 from jlpanel.gui.common.i18n import apply_language
 from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.secretary.secretary_view import DiscussionPage
@@ -27,7 +24,7 @@ TIP = Qt.ItemDataRole.ToolTipRole
 
 
 @pytest.fixture(scope="module")
-def merged_folder(demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+def merged_folder(demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo folder with every expert's score file merged, once for the module."""
     from jlpanel.services.merge import merge_score_files
     from jlpanel.services.workspace import open_workspace

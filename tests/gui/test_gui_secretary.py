@@ -4,7 +4,6 @@ discussion list, the consensus round and the results with their lists and charts
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,24 +24,6 @@ from jlpanel.services.demo_scores import (
 )
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo cycle built once for the module: workspace, score files, history imported."""
-    from jlpanel.services.demo import build_demo
-
-    folder = tmp_path_factory.mktemp("demo") / "demo"
-    build_demo(folder)
-    return folder
-
-
-@pytest.fixture
-def demo(demo_folder: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the demo folder for one test (merging changes the workspace)."""
-    target = tmp_path / "demo"
-    shutil.copytree(demo_folder, target)
-    return target
 
 
 @pytest.fixture

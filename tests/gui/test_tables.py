@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -352,22 +351,6 @@ def test_the_experts_table_copies_guarded_text_and_exports_xlsx(
 
 
 # ------------------------------------------------------------------- the secretary tabs
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from jlpanel.services.demo import build_demo
-
-    folder = tmp_path_factory.mktemp("demo") / "demo"
-    build_demo(folder)
-    return folder
-
-
-@pytest.fixture
-def demo(demo_folder: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo"
-    shutil.copytree(demo_folder, target)
-    return target
 
 
 @pytest.fixture
