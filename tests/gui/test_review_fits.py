@@ -382,3 +382,24 @@ def test_the_declaration_fits_a_laptop_whole(
     assert page.ui.pledgeBrowser.height() <= max(72, page.height() // 5)
     row = table.verticalHeader().defaultSectionSize()
     assert table.viewport().height() >= 4 * row, (table.viewport().height(), row)
+
+
+@pytest.mark.parametrize("size", [SCALED, QSize(1366, 768)])
+def test_every_area_tab_is_in_view_in_english(
+    review: ReviewWindow,  # noqa: F811 (the fixture)
+    qtbot: Any,
+    size: QSize,
+) -> None:
+    """No area behind scroll arrows: each tab shows (its name cut to fit, whole in the tip)."""
+    review.language_actions["en"].trigger()
+    declare_all(review, qtbot)
+    review.resize(size)
+    settle(qtbot)
+    tabs = review.desk.panel.tabs
+    bar = tabs.tabBar()
+    assert not tabs.usesScrollButtons()
+    for number in range(tabs.count()):
+        rect = bar.tabRect(number)
+        assert rect.left() >= 0 and rect.right() <= bar.width(), (number, rect, bar.width())
+    area = review.session.rubric.areas[2]  # type: ignore[union-attr]
+    assert tabs.tabToolTip(2).startswith(f"{area.code} {area.name.en}")

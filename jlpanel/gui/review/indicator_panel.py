@@ -343,7 +343,10 @@ class IndicatorPanel(QWidget):
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setObjectName("areaTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        # Every area's tab in view, its name cut to fit (whole in the tooltip), rather than
+        # the last ones behind scroll arrows on a narrow or English window.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guidance = QTextBrowser(self.splitter)
         self.guidance.setObjectName("guidanceBrowser")
@@ -829,7 +832,8 @@ class IndicatorPanel(QWidget):
                 )
                 self.tabs.setTabToolTip(
                     number,
-                    translate("IndicatorPanel", "已评 {scored}/{count} 项 · Alt+{key}").format(
+                    f"{area.code} {area.name.get(language)}\n"
+                    + translate("IndicatorPanel", "已评 {scored}/{count} 项 · Alt+{key}").format(
                         scored=scored, count=len(area.indicators), key=number + 1
                     ),
                 )
