@@ -80,6 +80,8 @@ run_checks() {
   "$bin/mypy"
   echo "== import contracts"
   "$bin/lint-imports"
+  echo "== forms and translations up to date, every English translation filled in"
+  QT_QPA_PLATFORM=offscreen "$bin/python" tools/build_ui.py --check
   echo "== pytest"
   QT_QPA_PLATFORM=offscreen "$bin/pytest" "$@"
 }
