@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jlpanel.domain.dossier import RESOURCE_TYPES
@@ -152,12 +153,20 @@ class PlatformListView(QWidget):
             self.ui.importButton.setFocus()
 
     def _host_width(self) -> int:
-        metrics = self.ui.platformTable.fontMetrics()
+        """The widest host unit, up to a quarter of the table: whole on a 1366 px screen
+        (中国科学院长春光学精密机械与物理研究所), cut on a narrow one so names keep room."""
+        table = self.ui.platformTable
+        metrics = table.fontMetrics()
         widest = max(
             (metrics.horizontalAdvance(p.host_unit or "") for p in self.model.platforms()),
             default=0,
         )
-        return max(120, min(widest + 28, 260))
+        return max(120, min(widest + 28, table.viewport().width() // 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        header = self.ui.platformTable.horizontalHeader()
+        header.resizeSection(PlatformColumn.HOST_UNIT, self._host_width())
 
     def _fill_type_filter(self) -> None:
         combo = self.ui.typeFilterCombo
