@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common.crash import show_user_error
-from jlpanel.gui.common.geometry import available_geometry
+from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
@@ -145,15 +145,7 @@ class AuditLogDialog(QDialog):
         for edit in (self.fromEdit, self.toEdit):
             edit.dateChanged.connect(self.reload)
         self.retranslate()
-        self._fit_screen()
-
-    def _fit_screen(self) -> None:
-        width, height = 1100, 640
-        available = available_geometry(self)
-        if available is not None:
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
-        self.resize(width, height)
+        resize_to_fit(self, 1100, 640)
 
     # ----------------------------------------------------------------- filters
 

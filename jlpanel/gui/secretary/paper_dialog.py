@@ -36,7 +36,7 @@ from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.scoresheet import ProblemKind, Provenance, ScoreSheet, validate_sheet
 from jlpanel.gui.common.crash import show_user_error
 from jlpanel.gui.common.formatting import points as points_text
-from jlpanel.gui.common.geometry import available_geometry
+from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.theme import WARN, plain_buttons, scaled_font, set_muted
 from jlpanel.services.errors import UserError
@@ -218,7 +218,7 @@ class PaperEntryDialog(QDialog):
         self.expertCombo.currentIndexChanged.connect(self._on_expert)
         self.platformCombo.currentIndexChanged.connect(self._on_platform)
         self._on_expert()
-        self._fit_screen()
+        resize_to_fit(self, 920, 720)
 
     # ------------------------------------------------------------------ building
 
@@ -309,14 +309,6 @@ class PaperEntryDialog(QDialog):
                 self.bonusBoxes[item.code] = box
                 self.errorLabels[item.code] = error
                 row += 2
-
-    def _fit_screen(self) -> None:
-        width, height = 920, 720
-        available = available_geometry(self)
-        if available is not None:
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
-        self.resize(width, height)
 
     # ------------------------------------------------------------------ choosing
 
