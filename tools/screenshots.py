@@ -336,9 +336,9 @@ def _shoot_secretary(
     save(window, f"{size}-secretary-discussion")
     view.show_results()
     save(window, f"{size}-secretary-results")
-    view.results_page.tabs.setCurrentIndex(2)
+    view.results_page.ui.tabs.setCurrentIndex(2)
     save(window, f"{size}-secretary-results-disqualified")
-    view.results_page.tabs.setCurrentIndex(0)
+    view.results_page.ui.tabs.setCurrentIndex(0)
     window.set_language("en")
     save(window, f"{size}-secretary-results-en")
     view.show_discussion()
@@ -1066,7 +1066,7 @@ def results(run: GuideRun) -> None:
     view.show_results()
     run.settle()
     run.save(run.window, "results")
-    tabs = view.results_page.tabs
+    tabs = view.results_page.ui.tabs
     tabs.setCurrentIndex(2)
     run.save(run.window, "results-disqualified")
     tabs.setCurrentIndex(0)

@@ -332,7 +332,7 @@
     <name>DeclarationPage</name>
     <message>
         <source>备案编号</source>
-        <extracomment>The row is the unit of a declaration: it is selected whole, whichever cell is current. Whether a declaration is stored for it, and as what. A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
+        <extracomment>The row is the unit of a declaration: it is selected whole, whichever cell is current. Whether a declaration is stored for it, and as what. The reason column keeps at least this many characters&apos; width in view.</extracomment>
         <translation>Filing no.</translation>
     </message>
     <message>
@@ -353,6 +353,7 @@
     </message>
     <message>
         <source>申请回避</source>
+        <extracomment>A declaration was ticked or a reason typed. Row ``n`` was just declared a conflict (its reason is wanted next).</extracomment>
         <translation>Conflict of interest</translation>
     </message>
     <message>
@@ -560,9 +561,7 @@
     </message>
     <message>
         <source>平台</source>
-        <extracomment>Platforms changed since the last submitted score file (a reopened sheet).
-----------
-Unscored indicators this row stands for (1: a single problem). Whether they are all the rubric&apos;s indicators (the platform is not started).</extracomment>
+        <extracomment>Unscored indicators this row stands for (1: a single problem). Whether they are all the rubric&apos;s indicators (the platform is not started).</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -575,6 +574,7 @@ Unscored indicators this row stands for (1: a single problem). Whether they are 
     </message>
     <message>
         <source>修改尚未提交</source>
+        <extracomment>Platforms changed since the last submitted score file (a reopened sheet).</extracomment>
         <translation>Changes not submitted yet</translation>
     </message>
     <message>
@@ -622,6 +622,57 @@ Unscored indicators this row stands for (1: a single problem). Whether they are 
     <message>
         <source>已声明回避：{reason}</source>
         <translation>Conflict declared: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionPage</name>
+    <message>
+        <source>讨论清单</source>
+        <translation>Discussion list</translation>
+    </message>
+    <message>
+        <source>专家评分尺度</source>
+        <translation>Expert leniency</translation>
+    </message>
+    <message>
+        <source>各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。</source>
+        <translation>How far each expert&apos;s totals are from their panels&apos; means. Information only: no score is ever corrected by it.</translation>
+    </message>
+    <message>
+        <source>专家组评分一致性</source>
+        <translation>Panel agreement</translation>
+    </message>
+    <message>
+        <source>ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；k 为每个平台的平均专家数）。
+Kendall&apos;s W：专家对平台的排序是否一致（用每位专家都评了的那部分平台）。
+n 为所用平台数，k 为专家数。</source>
+        <translation>ICC(2,k): how little a platform&apos;s score depends on which experts scored it (all valid totals; k is the mean number of experts per platform).
+Kendall&apos;s W: whether the experts order the platforms alike (on the platforms that every one of those experts scored).
+n is the number of platforms used, k the number of experts.</translation>
+    </message>
+    <message>
+        <source>越接近 1 越一致；仅供参考，不会改变任何得分。</source>
+        <translation>Closer to 1 is more alike. Information only: it changes no score.</translation>
+    </message>
+    <message>
+        <source>平台：</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>认定/驳回否决(&amp;V)…</source>
+        <translation>Rule on &amp;Veto…</translation>
+    </message>
+    <message>
+        <source>专家组对所选平台的一票否决主张作出认定或驳回，须写明理由</source>
+        <translation>Confirm or dismiss the veto claimed on the chosen platform, with the panel&apos;s reason</translation>
+    </message>
+    <message>
+        <source>调整得分…</source>
+        <translation>Adjust score…</translation>
+    </message>
+    <message>
+        <source>专家组意见…</source>
+        <translation>Panel opinion…</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3051,93 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     </message>
 </context>
 <context>
+    <name>ResultsPage</name>
+    <message>
+        <source>考核结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导入历史结果…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <source>保存计算结果</source>
+        <translation>Save Computed Results</translation>
+    </message>
+    <message>
+        <source>按当前评分和规则计算结果并保存，不确定结果</source>
+        <translation>Compute the results from the current scores and rules and save them, without confirming them</translation>
+    </message>
+    <message>
+        <source>并列排序(&amp;T)…</source>
+        <translation>Order &amp;Tie…</translation>
+    </message>
+    <message>
+        <source>按专家组讨论确定并列平台的先后（须写明理由）</source>
+        <translation>Put tied platforms in the panel&apos;s order (a reason is required)</translation>
+    </message>
+    <message>
+        <source>重新打开(&amp;O)…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <source>重新打开已确定的结果，以便修改规则或决定（须写明理由）</source>
+        <translation>Reopen the confirmed results to change rules or decisions (a reason is required)</translation>
+    </message>
+    <message>
+        <source>确定结果(&amp;C)</source>
+        <translation>&amp;Confirm Results</translation>
+    </message>
+    <message>
+        <source>确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。</source>
+        <translation>Confirm the cycle&apos;s results: rectification deadlines run from the day of confirmation. Not possible while a tie awaits the panel&apos;s order.</translation>
+    </message>
+    <message>
+        <source>后补助排序</source>
+        <translation>Funding ranking</translation>
+    </message>
+    <message>
+        <source>后补助预算（万元）：</source>
+        <translation>Funding budget (10k CNY):</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>限期整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>取消资格</source>
+        <translation>Disqualified</translation>
+    </message>
+    <message>
+        <source>结果未定</source>
+        <translation>Not final</translation>
+    </message>
+    <message>
+        <source>历史结果</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>专家总分分布</source>
+        <translation>Spread of expert totals</translation>
+    </message>
+    <message>
+        <source>条：最低–最高，竖线：中位数，◆：得分；▲ 与斜纹：需讨论</source>
+        <translation>Bar: lowest–highest; line: median; ◆: score; ▲ and hatching: to discuss</translation>
+    </message>
+    <message>
+        <source>等级分布</source>
+        <translation>Grade distribution</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>数字 + Enter</source>
@@ -3693,6 +3831,33 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
 </context>
 <context>
+    <name>ScoresSummaryPage</name>
+    <message>
+        <source>评分汇总</source>
+        <translation>Score summary</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>录入纸质评分表…</source>
+        <translation>Enter a paper sheet…</translation>
+    </message>
+    <message>
+        <source>按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)</source>
+        <translation>Type in the scores of a paper sheet an expert handed back (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>合并评分文件…</source>
+        <translation>Merge score files…</translation>
+    </message>
+    <message>
+        <source>✔ 已提交（签名评分文件）&#x3000;◐ 纸质录入&#x3000;○ 未提交&#x3000;⊘ 回避；空白：未分配</source>
+        <translation>✔ submitted (signed score file)   ◐ paper sheet   ○ missing   ⊘ conflict of interest; blank: not assigned</translation>
+    </message>
+</context>
+<context>
     <name>ScoringDesk</name>
     <message>
         <source>第 {current} 版未提交：重新打开后修改了 {n} 个平台（已保存在评审包中），秘书处仍只有第 {submitted} 版。</source>
@@ -3869,24 +4034,8 @@ Submit later: keep the changes and submit when you next open the package.</trans
 <context>
     <name>SecretaryView</name>
     <message>
-        <source>评分汇总</source>
-        <extracomment>An expert whose totals are this many points above (below) the panels&apos; on average is lenient (strict). Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
-        <translation>Score summary</translation>
-    </message>
-    <message>
-        <source>合并评分文件…</source>
-        <translation>Merge score files…</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>✔ 已提交（签名评分文件）&#x3000;◐ 纸质录入&#x3000;○ 未提交&#x3000;⊘ 回避；空白：未分配</source>
-        <translation>✔ submitted (signed score file)   ◐ paper sheet   ○ missing   ⊘ conflict of interest; blank: not assigned</translation>
-    </message>
-    <message>
         <source>还没有导入专家名单</source>
+        <extracomment>An expert whose totals are this many points above (below) the panels&apos; on average is lenient (strict). Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
         <translation>No expert roster imported yet</translation>
     </message>
     <message>
@@ -3970,20 +4119,8 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <translation>Totals used</translation>
     </message>
     <message>
-        <source>讨论清单</source>
-        <translation>Discussion list</translation>
-    </message>
-    <message>
         <source>讨论事项</source>
         <translation>To discuss</translation>
-    </message>
-    <message>
-        <source>录入纸质评分表…</source>
-        <translation>Enter a paper sheet…</translation>
-    </message>
-    <message>
-        <source>按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)</source>
-        <translation>Type in the scores of a paper sheet an expert handed back (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>已录入 {expert} 对“{platform}”的纸质评分</source>
@@ -4024,50 +4161,6 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <message>
         <source>倾向：平均偏离达到 +{n} 分为偏宽，达到 −{n} 分为偏严，其余适中</source>
         <translation>Tendency: a mean deviation of +{n} points or more is lenient, −{n} or less strict, anything between balanced</translation>
-    </message>
-    <message>
-        <source>专家评分尺度</source>
-        <translation>Expert leniency</translation>
-    </message>
-    <message>
-        <source>各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。</source>
-        <translation>How far each expert&apos;s totals are from their panels&apos; means. Information only: no score is ever corrected by it.</translation>
-    </message>
-    <message>
-        <source>专家组评分一致性</source>
-        <translation>Panel agreement</translation>
-    </message>
-    <message>
-        <source>越接近 1 越一致；仅供参考，不会改变任何得分。</source>
-        <translation>Closer to 1 is more alike. Information only: it changes no score.</translation>
-    </message>
-    <message>
-        <source>ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；k 为每个平台的平均专家数）。
-Kendall&apos;s W：专家对平台的排序是否一致（用每位专家都评了的那部分平台）。
-n 为所用平台数，k 为专家数。</source>
-        <translation>ICC(2,k): how little a platform&apos;s score depends on which experts scored it (all valid totals; k is the mean number of experts per platform).
-Kendall&apos;s W: whether the experts order the platforms alike (on the platforms that every one of those experts scored).
-n is the number of platforms used, k the number of experts.</translation>
-    </message>
-    <message>
-        <source>平台：</source>
-        <translation>Platform:</translation>
-    </message>
-    <message>
-        <source>调整得分…</source>
-        <translation>Adjust score…</translation>
-    </message>
-    <message>
-        <source>专家组意见…</source>
-        <translation>Panel opinion…</translation>
-    </message>
-    <message>
-        <source>认定/驳回否决(&amp;V)…</source>
-        <translation>Rule on &amp;Veto…</translation>
-    </message>
-    <message>
-        <source>专家组对所选平台的一票否决主张作出认定或驳回，须写明理由</source>
-        <translation>Confirm or dismiss the veto claimed on the chosen platform, with the panel&apos;s reason</translation>
     </message>
     <message>
         <source>{criteria}的平台，按极差从大到小排列；其后是有专家主张一票否决、或并列尚待专家组排序的平台。</source>
@@ -4135,6 +4228,7 @@ n is the number of platforms used, k the number of experts.</translation>
     </message>
     <message>
         <source>名次</source>
+        <extracomment>The decision&apos;s column in the results table.</extracomment>
         <translation>Rank</translation>
     </message>
     <message>
@@ -4214,58 +4308,6 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>Source</translation>
     </message>
     <message>
-        <source>考核结果</source>
-        <translation>Results</translation>
-    </message>
-    <message>
-        <source>导入历史结果…</source>
-        <translation>Import history…</translation>
-    </message>
-    <message>
-        <source>保存计算结果</source>
-        <translation>Save Computed Results</translation>
-    </message>
-    <message>
-        <source>按当前评分和规则计算结果并保存，不确定结果</source>
-        <translation>Compute the results from the current scores and rules and save them, without confirming them</translation>
-    </message>
-    <message>
-        <source>确定结果(&amp;C)</source>
-        <translation>&amp;Confirm Results</translation>
-    </message>
-    <message>
-        <source>确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。</source>
-        <translation>Confirm the cycle&apos;s results: rectification deadlines run from the day of confirmation. Not possible while a tie awaits the panel&apos;s order.</translation>
-    </message>
-    <message>
-        <source>重新打开(&amp;O)…</source>
-        <translation>Re&amp;open…</translation>
-    </message>
-    <message>
-        <source>重新打开已确定的结果，以便修改规则或决定（须写明理由）</source>
-        <translation>Reopen the confirmed results to change rules or decisions (a reason is required)</translation>
-    </message>
-    <message>
-        <source>并列排序(&amp;T)…</source>
-        <translation>Order &amp;Tie…</translation>
-    </message>
-    <message>
-        <source>按专家组讨论确定并列平台的先后（须写明理由）</source>
-        <translation>Put tied platforms in the panel&apos;s order (a reason is required)</translation>
-    </message>
-    <message>
-        <source>后补助预算（万元）：</source>
-        <translation>Funding budget (10k CNY):</translation>
-    </message>
-    <message>
-        <source>应用</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <source>条：最低–最高，竖线：中位数，◆：得分；▲ 与斜纹：需讨论</source>
-        <translation>Bar: lowest–highest; line: median; ◆: score; ▲ and hatching: to discuss</translation>
-    </message>
-    <message>
         <source>不分配</source>
         <translation>No split</translation>
     </message>
@@ -4282,32 +4324,8 @@ n is the number of platforms used, k the number of experts.</translation>
         <translation>By grade tier</translation>
     </message>
     <message>
-        <source>后补助排序</source>
-        <translation>Funding ranking</translation>
-    </message>
-    <message>
-        <source>限期整改</source>
-        <translation>Rectification</translation>
-    </message>
-    <message>
-        <source>取消资格</source>
-        <translation>Disqualified</translation>
-    </message>
-    <message>
         <source>结果未定</source>
         <translation>Not final</translation>
-    </message>
-    <message>
-        <source>历史结果</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>专家总分分布</source>
-        <translation>Spread of expert totals</translation>
-    </message>
-    <message>
-        <source>等级分布</source>
-        <translation>Grade distribution</translation>
     </message>
     <message>
         <source>未评定</source>

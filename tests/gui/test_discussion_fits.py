@@ -54,7 +54,7 @@ def open_discussion(qtbot: Any, window: Any, path: Path, size: tuple[int, int]) 
     page = window.workspace_view.discussion_page
     assert window.workspace_view.ui.tabs.currentWidget() is page
     qtbot.waitUntil(lambda: page.discussion_model.rowCount() >= 2)
-    table = page.discussionTable
+    table = page.ui.discussionTable
     rect = table.visualRect(page.discussion_model.index(1, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.current_platform_id() == page.discussion_items()[1].platform_id
@@ -76,7 +76,7 @@ def expert_columns(page: DiscussionPage) -> list[int]:
 
 def whole_expert_columns(page: DiscussionPage) -> list[int]:
     """The experts' columns shown whole in the score table's viewport."""
-    table = page.scoresTable
+    table = page.ui.scoresTable
     header = table.horizontalHeader()
     width = table.viewport().width()
     shown = []
@@ -102,7 +102,7 @@ def test_five_experts_columns_are_shown_whole(
 ) -> None:
     apply_language(language)
     page = open_discussion(qtbot, window, merged_demo, size)
-    table = page.scoresTable
+    table = page.ui.scoresTable
     model = page.scores_model
     panel = page.panel()
     assert panel is not None and len(panel.experts) == 7
@@ -138,7 +138,7 @@ def test_five_experts_columns_are_shown_whole(
     assert expert.name in model.headerData(column, H, TIP)
     assert model.data(model.index(0, column), TIP).startswith(expert.name)
     # the discussion list keeps three platforms in view (the left side scrolls instead)
-    listed = page.discussionTable
+    listed = page.ui.discussionTable
     third = listed.visualRect(page.discussion_model.index(2, 0))
     assert third.isValid() and third.bottom() < listed.viewport().height()
     if laptop:  # a laptop shows every column, the statistics too
@@ -209,7 +209,7 @@ def test_the_results_table_keeps_room_for_platform_names_in_english(
         page = window.workspace_view.results_page
         qtbot.waitUntil(lambda: page.results_model.rowCount() == 24)
         qtbot.wait(50)
-        table = page.resultsTable
+        table = page.ui.resultsTable
         header = table.horizontalHeader()
         wide = table.fontMetrics().horizontalAdvance("吉")
         assert header.sectionSize(2) >= wide * 10, header.sectionSize(2)

@@ -178,7 +178,7 @@ def test_a_whole_meeting_through_the_gui(
     # ---- 讨论与共识: the second platform's score adjusted, with its reason
     window.discussion_action.trigger()
     discussion = view.discussion_page
-    combo = discussion.platformCombo
+    combo = discussion.ui.platformCombo
     combo.setCurrentIndex(combo.findText(f"{NAMES[1]}（{PLATFORMS[1][0]}）"))
     assert discussion.panel() is not None and discussion.panel().name == NAMES[1]
     adjusting = discussion.adjust_score()

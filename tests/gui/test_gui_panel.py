@@ -111,10 +111,10 @@ def test_a_tie_at_the_quota_is_ordered_then_the_results_are_confirmed(
     assert "优秀比例线上并列" in cells["JL-A"][1]
     assert "尚未确定" in page.confirmation_text()
     assert "1 处并列" in page.confirmation_text()
-    assert page.tieButton.isEnabled() and not page.reopenButton.isEnabled()
+    assert page.ui.tieButton.isEnabled() and not page.ui.reopenButton.isEnabled()
 
     # 确定结果 is refused while the tie is undecided, naming the tied platforms
-    qtbot.mouseClick(page.confirmButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.confirmButton, Qt.MouseButton.LeftButton)
     assert message_boxes[-1].kind == "warning"
     assert "并列" in message_boxes[-1].text and "JL-A、JL-B" in message_boxes[-1].text
     assert "尚未确定" in page.confirmation_text()
@@ -135,12 +135,12 @@ def test_a_tie_at_the_quota_is_ordered_then_the_results_are_confirmed(
 
     cells = _rank_cells(page)
     assert (cells["JL-B"][0], cells["JL-A"][0]) == ("1", "2")
-    assert not page.tieButton.isEnabled()
+    assert not page.ui.tieButton.isEnabled()
 
     # now it can be confirmed
-    qtbot.mouseClick(page.confirmButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.confirmButton, Qt.MouseButton.LeftButton)
     assert "已于" in page.confirmation_text() and "确定" in page.confirmation_text()
-    assert not page.confirmButton.isEnabled() and page.reopenButton.isEnabled()
+    assert not page.ui.confirmButton.isEnabled() and page.ui.reopenButton.isEnabled()
 
     # 重新打开 asks for a reason
     reopen = page.reopen_results()
@@ -149,7 +149,7 @@ def test_a_tie_at_the_quota_is_ordered_then_the_results_are_confirmed(
     reopen.reasonEdit.setPlainText("预算调整后须修改后补助规则")
     qtbot.mouseClick(reopen.ok_button(), Qt.MouseButton.LeftButton)
     assert "尚未确定" in page.confirmation_text()
-    assert page.confirmButton.isEnabled()
+    assert page.ui.confirmButton.isEnabled()
 
 
 def test_a_veto_claim_is_on_the_discussion_list_and_dismissing_it_changes_the_grade(
@@ -173,7 +173,7 @@ def test_a_veto_claim_is_on_the_discussion_list_and_dismissing_it_changes_the_gr
     panel = page.panel()
     assert panel is not None and panel.grade is not None
     assert panel.grade.value == "fail"
-    assert page.vetoButton.isEnabled()
+    assert page.ui.vetoButton.isEnabled()
 
     dialog = page.rule_on_veto()
     assert isinstance(dialog, VetoRulingDialog)
@@ -200,7 +200,7 @@ def test_the_page_buttons_have_distinct_mnemonics(qtbot: Any, app: QApplication)
     for page in (results, discussion):
         keys = [
             m.group(1).upper()
-            for b in (page.findChildren(type(results.confirmButton)))
+            for b in (page.findChildren(type(results.ui.confirmButton)))
             if (m := re.search(r"&(\w)", b.text()))
         ]
         assert len(keys) == len(set(keys)), keys

@@ -164,9 +164,9 @@ def test_discussion_list_puts_the_disagreements_first(qtbot: Any, merged: Any) -
     ]
     assert f"{outlier} ⚑" in headers
     assert {"均值", "截尾均值", "中位数", "极差", "标准差", "n"} <= set(headers)
-    assert outlier in page.flagsLabel.text()
+    assert outlier in page.ui.flagsLabel.text()
     # choosing the second item shows its panel
-    page.discussionTable.selectRow(1)
+    page.ui.discussionTable.selectRow(1)
     assert page.current_platform_id() == items[1].platform_id
     assert page.leniency_model.rowCount() == 7
 
@@ -204,19 +204,19 @@ def test_the_panels_agreement_is_shown_with_n_k_and_a_reading(qtbot: Any, merged
         "7 位专家都评了的平台",
     ]
     assert 2 <= w.platforms < 24
-    assert page.agreementTitle.text() == "专家组评分一致性"
-    assert page.agreementReading.text() == f"解读：{expected.reading.zh}"
-    assert "评分一致性" in page.agreementReading.text()
+    assert page.ui.agreementTitle.text() == "专家组评分一致性"
+    assert page.ui.agreementReading.text() == f"解读：{expected.reading.zh}"
+    assert "评分一致性" in page.ui.agreementReading.text()
 
     apply_language("en")
     page.reload()
-    assert page.agreementTitle.text() == "Panel agreement"
+    assert page.ui.agreementTitle.text() == "Panel agreement"
     assert cells(0)[0] == "ICC(2,k)" and cells(1)[4] == "the platforms all 7 experts scored"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Platforms n"
-    assert page.agreementReading.text() == f"Reading: {expected.reading.en}"
+    assert page.ui.agreementReading.text() == f"Reading: {expected.reading.en}"
 
     page.set_workspace(None)
-    assert model.rowCount() == 0 and page.agreementReading.text() == ""
+    assert model.rowCount() == 0 and page.ui.agreementReading.text() == ""
 
 
 def test_adjusting_needs_a_reason_and_shows_in_the_results(qtbot: Any, merged: Any) -> None:
@@ -238,7 +238,7 @@ def test_adjusting_needs_a_reason_and_shows_in_the_results(qtbot: Any, merged: A
     panel = page.panel()
     assert panel is not None and panel.adjustment is not None
     assert panel.score == pytest.approx(91.0)
-    assert "专家组讨论后一致同意" in page.notesLabel.text()
+    assert "专家组讨论后一致同意" in page.ui.notesLabel.text()
 
     results = ResultsPage()
     qtbot.addWidget(results)
@@ -320,9 +320,9 @@ def test_the_funding_budget_is_split(qtbot: Any, merged: Any) -> None:
     page = ResultsPage()
     qtbot.addWidget(page)
     page.set_workspace(merged)
-    page.budgetSpin.setValue(100.0)
-    page.splitCombo.setCurrentIndex(page.splitCombo.findData("equal"))
-    page.applyBudgetButton.click()
+    page.ui.budgetSpin.setValue(100.0)
+    page.ui.splitCombo.setCurrentIndex(page.ui.splitCombo.findData("equal"))
+    page.ui.applyBudgetButton.click()
     amounts = [f.amount for f in page.funding_model.rows()]
     assert amounts == [pytest.approx(20.0)] * 5
     assert page.funding_model.index(0, 5).data() == "20.00"

@@ -288,7 +288,7 @@ def test_confirming_the_results_ends_in_a_message_that_opens_the_folder(
     page = ResultsPage()
     qtbot.addWidget(page)
     page.set_workspace(scored)
-    qtbot.mouseClick(page.confirmButton, LEFT)
+    qtbot.mouseClick(page.ui.confirmButton, LEFT)
     box = page.done_message
     assert box is not None and box.isVisible()
     assert box.text().startswith("考核结果已于") and "Ctrl+E" in box.informativeText()

@@ -128,7 +128,7 @@ def test_the_discussion_note_and_the_chart_lines_follow_the_rules(qtbot: Any, cy
         discussion = DiscussionPage()
         qtbot.addWidget(discussion)
         discussion.set_workspace(ws)
-        note = discussion.listNote.text()
+        note = discussion.ui.listNote.text()
         assert "超过 12.5 分" in note and "超过 8 分" in note and "15" not in note
 
         results = ResultsPage()
@@ -139,7 +139,7 @@ def test_the_discussion_note_and_the_chart_lines_follow_the_rules(qtbot: Any, cy
         discussion.set_workspace(None, load=False)
         results.set_workspace(None, load=False)
         discussion.retranslate()
-        assert "超过 12.5 分" in discussion.listNote.text()
+        assert "超过 12.5 分" in discussion.ui.listNote.text()
 
 
 def test_the_summary_pdf_and_the_command_line_state_the_rules(

@@ -379,7 +379,7 @@ def test_the_results_table_sorts_ranks_as_numbers_and_copies(
     page.set_workspace(merged)
     page.show()
     qtbot.waitExposed(page)
-    table = page.resultsTable
+    table = page.ui.resultsTable
     assert page.results_model.rowCount() == 24
     ranks = column_texts(table, 0)
     # Sorted by rank, descending: 24 first (as text "9" would be).

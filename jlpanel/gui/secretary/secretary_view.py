@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -26,22 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
+    QSizePolicy,
     QStyleOptionViewItem,
     QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -54,6 +44,9 @@ from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.theme import DONE, WARN, RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.forms.ui_discussion_page import Ui_DiscussionPage
+from jlpanel.gui.forms.ui_results_page import Ui_ResultsPage
+from jlpanel.gui.forms.ui_scores_summary_page import Ui_ScoresSummaryPage
 from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.secretary.secretary_models import (
     GROUP_START_ROLE,
@@ -92,24 +85,30 @@ log = logging.getLogger(__name__)
 LENIENCY_POINTS = 4
 
 
-class _ShortTableView(QTableView):
-    """A table that asks for no more height than its minimum: in a scrolled column the
+def _short(view: QTableView) -> None:
+    """Let ``view`` ask for no more height than its minimum: in a scrolled column the
     layout's stretch gives it the rest, rather than its size hint making the column scroll."""
+    policy = view.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)  # the hint's height counts as 0…
+    view.setSizePolicy(policy)
+    # …and the minimum (which an ignored policy would otherwise drop) is kept explicitly
+    view.setMinimumHeight(max(view.minimumHeight(), view.minimumSizeHint().height()))
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), self.minimumSizeHint().height())
 
+def _setup_table(
+    view: QTableView,
+    model: Any,
+    *,
+    stretch: int | None = None,
+    short: bool = False,
+    capped: int | None = None,
+) -> None:
+    """Make ``view`` (a form's table) a read-only row-selecting table over ``model``.
 
-def _table(
-    model: Any, *, stretch: int | None = None, short: bool = False, capped: int | None = None
-) -> QTableView:
-    """A read-only row-selecting table over ``model``.
-
-    ``capped`` names a column (a long platform name) kept at most about 8 characters wide,
-    eliding the rest, so the ``stretch`` column keeps room on a narrow window.
+    ``short`` keeps its height hint to its minimum (see ``_short``). ``capped`` names a column
+    (a long platform name) kept at most about 8 characters wide, eliding the rest, so the
+    ``stretch`` column keeps room on a narrow window.
     """
-    view = _ShortTableView() if short else QTableView()
     view.setModel(model)
     view.setItemDelegate(RoomyItemDelegate(view))
     view.verticalHeader().hide()
@@ -139,13 +138,12 @@ def _table(
     else:
         header.setStretchLastSection(True)
     spreadsheet(view, sort=isinstance(model, RowsModel))  # a matrix keeps its rows' order
-    return view
+    if short:
+        _short(view)
 
 
-def _heading(text: str = "") -> QLabel:
-    label = QLabel(text)
+def _heading(label: QLabel) -> None:
     label.setFont(scaled_font(label, 1.15, bold=True))
-    return label
 
 
 def _select_row(view: QTableView, row: int) -> None:
@@ -222,48 +220,24 @@ class ScoresSummaryPage(_Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.titleLabel = _heading()
-        self.mergeButton = QPushButton(icon("document-import"), "")
-        self.paperButton = QPushButton(icon("edit-score"), "")
-        self.refreshButton = QPushButton(icon("view-refresh"), "")
-        self.missingLabel = QLabel()
-        self.missingLabel.setWordWrap(True)
-        self.missingLabel.setTextFormat(Qt.TextFormat.PlainText)
-        self.legendLabel = QLabel()
-        set_muted(self.legendLabel)
+        self.ui = Ui_ScoresSummaryPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        _heading(ui.titleLabel)
+        ui.mergeButton.setIcon(icon("document-import"))
+        ui.paperButton.setIcon(icon("edit-score"))
+        ui.refreshButton.setIcon(icon("view-refresh"))
+        set_muted(ui.legendLabel)
         self.matrix_model = MatrixModel(self)
-        self.matrixTable = _table(self.matrix_model, stretch=0)
-        self.matrixTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        top = QHBoxLayout()
-        top.addWidget(self.titleLabel)
-        top.addStretch(1)
-        top.addWidget(self.refreshButton)
-        top.addWidget(self.paperButton)
-        top.addWidget(self.mergeButton)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.missingLabel)
-        layout.addWidget(self.matrixTable, 1)
-        layout.addWidget(self.legendLabel)
-        self.mergeButton.clicked.connect(self.open_merge_dialog)
-        self.paperButton.clicked.connect(self.open_paper_dialog)
-        self.refreshButton.clicked.connect(self.refresh)
+        _setup_table(ui.matrixTable, self.matrix_model, stretch=0)
+        ui.matrixTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        ui.mergeButton.clicked.connect(self.open_merge_dialog)
+        ui.paperButton.clicked.connect(self.open_paper_dialog)
+        ui.refreshButton.clicked.connect(self.refresh)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.titleLabel.setText(translate("SecretaryView", "评分汇总"))
-        self.mergeButton.setText(translate("SecretaryView", "合并评分文件…"))
-        self.paperButton.setText(translate("SecretaryView", "录入纸质评分表…"))
-        self.paperButton.setToolTip(
-            translate("SecretaryView", "按专家交回的纸质评分表录入评分 (Ctrl+Shift+P)")
-        )
-        self.refreshButton.setText(translate("SecretaryView", "刷新"))
-        self.legendLabel.setText(
-            translate(
-                "SecretaryView",
-                "✔ 已提交（签名评分文件）　◐ 纸质录入　○ 未提交　⊘ 回避；空白：未分配",
-            )
-        )
+        self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
         self.matrix_model.retranslate()
 
     def refresh(self) -> None:
@@ -287,15 +261,15 @@ class ScoresSummaryPage(_Page):
             )
             text = translate("SecretaryView", "仍缺评分：{who}").format(who=who)
             colour = WARN
-        self.missingLabel.setText(text)
-        self.missingLabel.setStyleSheet(f"color: {colour};")
+        self.ui.missingLabel.setText(text)
+        self.ui.missingLabel.setStyleSheet(f"color: {colour};")
 
     def forget(self) -> None:
         self.matrix_model.set_status(None)
-        self.missingLabel.setText("")
+        self.ui.missingLabel.setText("")
 
     def still_missing_text(self) -> str:
-        return self.missingLabel.text()
+        return self.ui.missingLabel.text()
 
     def open_merge_dialog(self) -> Any:
         """Open 合并评分文件; the matrix reloads after every merge."""
@@ -570,118 +544,49 @@ class DiscussionPage(_Page):
         self._panel: PlatformPanel | None = None
         self._results: CycleResults | None = None
         self._rules: RuleSettings | None = None
-        self.listTitle = _heading()
-        self.listNote = QLabel()
-        set_muted(self.listNote)
-        self.listNote.setWordWrap(True)
+        self._agreement: PanelAgreement | None = None
+        self.ui = Ui_DiscussionPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        for title in (ui.listTitle, ui.leniencyTitle, ui.agreementTitle):
+            _heading(title)
+        for note in (ui.listNote, ui.leniencyNote, ui.agreementNote, ui.notesLabel):
+            set_muted(note)
+        ui.flagsLabel.setStyleSheet(f"color: {WARN};")
+        ui.adjustButton.setIcon(icon("edit-score"))
+        ui.opinionButton.setIcon(icon("document-sign"))
+
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        self.discussionTable = _table(self.discussion_model, stretch=2, short=True, capped=1)
+        _setup_table(ui.discussionTable, self.discussion_model, stretch=2, short=True, capped=1)
         # three platforms at least on a small screen: the left side scrolls rather than
         # squeezing the list to one row
-        self.discussionTable.setMinimumHeight(
-            self.discussionTable.horizontalHeader().sizeHint().height()
-            + 3 * self.discussionTable.verticalHeader().defaultSectionSize()
-            + self.discussionTable.horizontalScrollBar().sizeHint().height()
-            + 2 * self.discussionTable.frameWidth()
+        ui.discussionTable.setMinimumHeight(
+            ui.discussionTable.horizontalHeader().sizeHint().height()
+            + 3 * ui.discussionTable.verticalHeader().defaultSectionSize()
+            + ui.discussionTable.horizontalScrollBar().sizeHint().height()
+            + 2 * ui.discussionTable.frameWidth()
         )
-        self.leniencyTitle = _heading()
-        self.leniencyNote = QLabel()
-        set_muted(self.leniencyNote)
-        self.leniencyNote.setWordWrap(True)
         self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
-        self.leniencyTable = _table(self.leniency_model, short=True)
-        self._agreement: PanelAgreement | None = None
-        self.agreementTitle = _heading()
+        _setup_table(ui.leniencyTable, self.leniency_model, short=True)
         self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
-        self.agreementTable = _table(self.agreement_model, stretch=4)
+        _setup_table(ui.agreementTable, self.agreement_model, stretch=4)
         # Its height fits two rows exactly: a narrow column elides instead of scrolling.
-        self.agreementTable.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        _fit_rows(self.agreementTable, 2)
-        self.agreementReading = QLabel()
-        self.agreementReading.setWordWrap(True)
-        self.agreementReading.setTextFormat(Qt.TextFormat.PlainText)
-        self.agreementNote = QLabel()
-        set_muted(self.agreementNote)
-        self.agreementNote.setWordWrap(True)  # never widens the list's side of the splitter
-        self.agreementNote.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-
-        left = QWidget()
-        llayout = QVBoxLayout(left)
-        llayout.setContentsMargins(0, 0, 0, 0)
-        llayout.addWidget(self.listTitle)
-        llayout.addWidget(self.listNote)
-        llayout.addWidget(self.discussionTable, 3)
-        llayout.addWidget(self.leniencyTitle)
-        llayout.addWidget(self.leniencyNote)
-        llayout.addWidget(self.leniencyTable, 2)
-        agreement_head = QHBoxLayout()
-        agreement_head.addWidget(self.agreementTitle)
-        agreement_head.addWidget(self.agreementNote, 1)
-        llayout.addLayout(agreement_head)
-        llayout.addWidget(self.agreementTable)
-        llayout.addWidget(self.agreementReading)
-
-        self.platformCombo = QComboBox()
-        self.platformCombo.setMinimumContentsLength(16)
-        self.platformCombo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.panelSummary = QLabel()
-        self.panelSummary.setWordWrap(True)
-        self.flagsLabel = QLabel()
-        self.flagsLabel.setWordWrap(True)
-        self.flagsLabel.setStyleSheet(f"color: {WARN};")
+        _fit_rows(ui.agreementTable, 2)
         self.scores_model = PanelScoresModel(self)
-        self.scoresTable = _table(self.scores_model)
-        self.scoresTable.horizontalHeader().setStretchLastSection(False)
-        self.notesLabel = QLabel()
-        self.notesLabel.setWordWrap(True)
-        set_muted(self.notesLabel)
-        self.adjustButton = QPushButton(icon("edit-score"), "")
-        self.opinionButton = QPushButton(icon("document-sign"), "")
-        self.vetoButton = QPushButton()
-        chooser = QHBoxLayout()
-        self.chooseLabel = QLabel()
-        chooser.addWidget(self.chooseLabel)
-        chooser.addWidget(self.platformCombo, 1)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.vetoButton)
-        actions.addWidget(self.adjustButton)
-        actions.addWidget(self.opinionButton)
-        right = QWidget()
-        rlayout = QVBoxLayout(right)
-        rlayout.setContentsMargins(0, 0, 0, 0)
-        rlayout.addLayout(chooser)
-        rlayout.addWidget(self.panelSummary)
-        rlayout.addWidget(self.flagsLabel)
-        rlayout.addWidget(self.scoresTable, 1)
-        _compact_scores(self.scoresTable)
-        rlayout.addWidget(self.notesLabel)
-        rlayout.addLayout(actions)
+        _setup_table(ui.scoresTable, self.scores_model)
+        ui.scoresTable.horizontalHeader().setStretchLastSection(False)
+        _compact_scores(ui.scoresTable)
 
-        # Three sections on the left would make the window's minimum height too tall for a
-        # small screen: below their natural height they scroll instead.
-        self.leftScroll = QScrollArea()
-        self.leftScroll.setWidget(left)
-        self.leftScroll.setWidgetResizable(True)
-        self.leftScroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.leftScroll)
-        self.splitter.addWidget(right)
         # The scores table wants the width (seven experts and six statistics): it gets two thirds.
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
+        ui.splitter.setStretchFactor(0, 1)
+        ui.splitter.setStretchFactor(1, 2)
         self._sized = False
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
 
-        self.discussionTable.selectionModel().selectionChanged.connect(self._on_discussion)
-        self.platformCombo.currentIndexChanged.connect(self._on_platform_chosen)
-        self.adjustButton.clicked.connect(self.adjust_score)
-        self.opinionButton.clicked.connect(self.edit_opinion)
-        self.vetoButton.clicked.connect(self.rule_on_veto)
+        ui.discussionTable.selectionModel().selectionChanged.connect(self._on_discussion)
+        ui.platformCombo.currentIndexChanged.connect(self._on_platform_chosen)
+        ui.adjustButton.clicked.connect(self.adjust_score)
+        ui.opinionButton.clicked.connect(self.edit_opinion)
+        ui.vetoButton.clicked.connect(self.rule_on_veto)
         self.retranslate()
         self._show_panel(None)
 
@@ -689,39 +594,13 @@ class DiscussionPage(_Page):
         if not self._sized:  # the list gets a third of the width the first time
             self._sized = True
             width = max(self.width(), 800)
-            self.splitter.setSizes([int(width / 3), width - int(width / 3)])
+            self.ui.splitter.setSizes([int(width / 3), width - int(width / 3)])
         super().showEvent(event)
 
     def retranslate(self) -> None:
-        self.listTitle.setText(translate("SecretaryView", "讨论清单"))
+        self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
         self._word_discussion_note()
-        self.leniencyTitle.setText(translate("SecretaryView", "专家评分尺度"))
-        self.leniencyNote.setText(
-            translate(
-                "SecretaryView",
-                "各专家总分与同组平均的偏离，仅供参考，不会自动修正任何得分。",
-            )
-        )
-        self.agreementTitle.setText(translate("SecretaryView", "专家组评分一致性"))
-        self.agreementNote.setText(
-            translate("SecretaryView", "越接近 1 越一致；仅供参考，不会改变任何得分。")
-        )
-        explained = translate(
-            "SecretaryView",
-            "ICC(2,k)：平台得分在多大程度上不取决于由哪几位专家评分（用全部有效评分；"
-            "k 为每个平台的平均专家数）。\nKendall's W：专家对平台的排序是否一致（用每位专家"
-            "都评了的那部分平台）。\nn 为所用平台数，k 为专家数。",
-        )
-        for widget in (self.agreementTitle, self.agreementNote, self.agreementTable):
-            widget.setToolTip(explained)
         self._show_agreement()
-        self.chooseLabel.setText(translate("SecretaryView", "平台："))
-        self.adjustButton.setText(translate("SecretaryView", "调整得分…"))
-        self.opinionButton.setText(translate("SecretaryView", "专家组意见…"))
-        self.vetoButton.setText(translate("SecretaryView", "认定/驳回否决(&V)…"))
-        self.vetoButton.setToolTip(
-            translate("SecretaryView", "专家组对所选平台的一票否决主张作出认定或驳回，须写明理由")
-        )
         self.discussion_model.retranslate()
         self.leniency_model.retranslate()
         self.agreement_model.retranslate()
@@ -733,7 +612,7 @@ class DiscussionPage(_Page):
         from jlpanel.domain.rules import RuleSettings
 
         rules = self._rules or RuleSettings()
-        self.listNote.setText(
+        self.ui.listNote.setText(
             translate(
                 "SecretaryView",
                 "{criteria}的平台，按极差从大到小排列；"
@@ -762,11 +641,11 @@ class DiscussionPage(_Page):
         from jlpanel.services.merge import merge_status
 
         platforms = merge_status(self.workspace).platforms
-        self.platformCombo.blockSignals(True)
-        self.platformCombo.clear()
+        self.ui.platformCombo.blockSignals(True)
+        self.ui.platformCombo.clear()
         for p in platforms:
-            self.platformCombo.addItem(f"{p.name}（{p.filing_no}）", p.id)
-        self.platformCombo.blockSignals(False)
+            self.ui.platformCombo.addItem(f"{p.name}（{p.filing_no}）", p.id)
+        self.ui.platformCombo.blockSignals(False)
         if current is not None and all(p.id != current for p in platforms):
             current = None  # gone (or another workspace): start again
         if current is None and self.discussion_model.rowCount():
@@ -784,11 +663,11 @@ class DiscussionPage(_Page):
         self.agreement_model.set_rows([])
         self._show_agreement()
         self.scores_model.set_panel(None)
-        self.platformCombo.clear()
+        self.ui.platformCombo.clear()
 
     def _show_agreement(self) -> None:
         agreement = self._agreement
-        self.agreementReading.setText(
+        self.ui.agreementReading.setText(
             ""
             if agreement is None
             else translate("SecretaryView", "解读：{reading}").format(
@@ -807,13 +686,13 @@ class DiscussionPage(_Page):
         return self.discussion_model.rows()
 
     def _on_discussion(self, *_args: object) -> None:
-        rows = self.discussionTable.selectionModel().selectedRows()
+        rows = self.ui.discussionTable.selectionModel().selectedRows()
         if rows:
             self.show_platform(self.discussion_model.row(rows[0].row()).platform_id)
 
     def _on_platform_chosen(self, index: int) -> None:
         if index >= 0:
-            self.show_platform(self.platformCombo.itemData(index))
+            self.show_platform(self.ui.platformCombo.itemData(index))
 
     def show_platform(self, platform_id: int | None) -> None:
         """Show one platform's scores beside their statistics."""
@@ -826,18 +705,18 @@ class DiscussionPage(_Page):
             self.workspace, platform_id, current_language(), results=self._results
         )
         self._show_panel(panel)
-        index = self.platformCombo.findData(platform_id)
-        if index >= 0 and index != self.platformCombo.currentIndex():
-            self.platformCombo.blockSignals(True)
-            self.platformCombo.setCurrentIndex(index)
-            self.platformCombo.blockSignals(False)
+        index = self.ui.platformCombo.findData(platform_id)
+        if index >= 0 and index != self.ui.platformCombo.currentIndex():
+            self.ui.platformCombo.blockSignals(True)
+            self.ui.platformCombo.setCurrentIndex(index)
+            self.ui.platformCombo.blockSignals(False)
         for row, item in enumerate(self.discussion_model.rows()):
             if item.platform_id == platform_id:
-                current = self.discussionTable.selectionModel().selectedRows()
+                current = self.ui.discussionTable.selectionModel().selectedRows()
                 if not current or current[0].row() != row:
-                    self.discussionTable.blockSignals(True)
-                    _select_row(self.discussionTable, row)
-                    self.discussionTable.blockSignals(False)
+                    self.ui.discussionTable.blockSignals(True)
+                    _select_row(self.ui.discussionTable, row)
+                    self.ui.discussionTable.blockSignals(False)
                 break
 
     def panel(self) -> PlatformPanel | None:
@@ -846,13 +725,13 @@ class DiscussionPage(_Page):
     def _show_panel(self, panel: PlatformPanel | None) -> None:
         self._panel = panel
         self.scores_model.set_panel(panel)
-        self.adjustButton.setEnabled(panel is not None)
-        self.opinionButton.setEnabled(panel is not None)
-        self.vetoButton.setEnabled(bool(self.veto_claims()))
+        self.ui.adjustButton.setEnabled(panel is not None)
+        self.ui.opinionButton.setEnabled(panel is not None)
+        self.ui.vetoButton.setEnabled(bool(self.veto_claims()))
         if panel is None:
-            self.panelSummary.setText(translate("SecretaryView", "选择一个平台"))
-            self._set_notes(self.flagsLabel, "")
-            self._set_notes(self.notesLabel, "")
+            self.ui.panelSummary.setText(translate("SecretaryView", "选择一个平台"))
+            self._set_notes(self.ui.flagsLabel, "")
+            self._set_notes(self.ui.notesLabel, "")
             return
         grade = panel.grade.label.get(current_language()) if panel.grade else "—"
         summary = translate(
@@ -865,9 +744,9 @@ class DiscussionPage(_Page):
         )
         if not panel.is_final:
             summary += "　" + translate("SecretaryView", "（有效评分不足，结果未定）")
-        self.panelSummary.setText(summary)
+        self.ui.panelSummary.setText(summary)
         # one line where it fits: a small screen keeps its height for the scores
-        self._set_notes(self.flagsLabel, "　".join("⚑ " + f.text for f in panel.disagreements))
+        self._set_notes(self.ui.flagsLabel, "　".join("⚑ " + f.text for f in panel.disagreements))
         notes: list[str] = []
         if panel.adjustment is not None:
             notes.append(
@@ -896,7 +775,7 @@ class DiscussionPage(_Page):
                     name=x.name, problems="；".join(x.problems)
                 )
             )
-        self._set_notes(self.notesLabel, "\n".join(notes))
+        self._set_notes(self.ui.notesLabel, "\n".join(notes))
 
     @staticmethod
     def _set_notes(label: QLabel, text: str) -> None:
@@ -1135,17 +1014,15 @@ class ResultsPage(_Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.titleLabel = _heading()
-        self.summaryLabel = QLabel()
-        self.storeButton = QPushButton(icon("document-sign"), "")
-        self.historyButton = QPushButton(icon("document-import"), "")
-        self.refreshButton = QPushButton(icon("view-refresh"), "")
-        top = QHBoxLayout()
-        top.addWidget(self.titleLabel)
-        top.addWidget(self.summaryLabel, 1)
-        top.addWidget(self.refreshButton)
-        top.addWidget(self.historyButton)
-        top.addWidget(self.storeButton)
+        self.ui = Ui_ResultsPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        _heading(ui.titleLabel)
+        ui.storeButton.setIcon(icon("document-sign"))
+        ui.historyButton.setIcon(icon("document-import"))
+        ui.refreshButton.setIcon(icon("view-refresh"))
+        ui.confirmButton.setIcon(icon("document-sign"))
+        set_muted(ui.spreadLegend)
 
         # the panel's decisions: confirmation state, 确定结果, 重新打开, 并列排序
         self._ties: dict[int, Tie] = {}
@@ -1153,173 +1030,62 @@ class ResultsPage(_Page):
         self._confirmation: ConfirmationStatus | None = None
         # The message after 确定结果 (the last one shown).
         self.done_message: QMessageBox | None = None
-        self.confirmationLabel = QLabel()
-        self.confirmationLabel.setWordWrap(True)
-        self.confirmationLabel.setTextFormat(Qt.TextFormat.PlainText)
-        self.tieButton = QPushButton()
-        self.confirmButton = QPushButton(icon("document-sign"), "")
-        self.reopenButton = QPushButton()
-        decisions = QHBoxLayout()
-        decisions.addWidget(self.confirmationLabel, 1)
-        decisions.addWidget(self.tieButton)
-        decisions.addWidget(self.reopenButton)
-        decisions.addWidget(self.confirmButton)
 
         self.results_model: RowsModel[ResultLine] = RowsModel(
             _results_columns(lambda r: self._ties.get(r.platform_id)), self
         )
         # The decision is cut at about 8 characters (whole in its tooltip), so the platform's
         # name keeps the room ("Post-hoc funding candidate" took it in English).
-        self.resultsTable = _table(self.results_model, stretch=2, capped=RESULTS_DECISION)
+        _setup_table(ui.resultsTable, self.results_model, stretch=2, capped=RESULTS_DECISION)
         self.funding_model: RowsModel[FundingLine] = RowsModel(_funding_columns(), self)
-        self.fundingTable = _table(self.funding_model, stretch=2)
+        _setup_table(ui.fundingTable, self.funding_model, stretch=2)
         self.rectification_model: RowsModel[RectificationLine] = RowsModel(
             _rectification_columns(), self
         )
-        self.rectificationTable = _table(self.rectification_model)
+        _setup_table(ui.rectificationTable, self.rectification_model)
         self.disqualification_model: RowsModel[DisqualificationLine] = RowsModel(
             _disqualification_columns(), self
         )
-        self.disqualificationTable = _table(self.disqualification_model)
+        _setup_table(ui.disqualificationTable, self.disqualification_model)
         self.not_final_model: RowsModel[NotFinalLine] = RowsModel(_not_final_columns(), self)
-        self.notFinalTable = _table(self.not_final_model)
+        _setup_table(ui.notFinalTable, self.not_final_model)
         self.history_model: RowsModel[HistoryLine] = RowsModel(_history_columns(), self)
-        self.historyTable = _table(self.history_model, stretch=1)
+        _setup_table(ui.historyTable, self.history_model, stretch=1)
 
-        # funding budget: 预算 + 分配方式
-        self.budgetLabel = QLabel()
-        self.budgetSpin = QDoubleSpinBox()
-        self.budgetSpin.setRange(0.0, 1_000_000.0)
-        self.budgetSpin.setDecimals(2)
-        self.budgetSpin.setSingleStep(10.0)
-        self.splitCombo = QComboBox()
-        self.applyBudgetButton = QPushButton()
-        budget = QHBoxLayout()
-        budget.addWidget(self.budgetLabel)
-        budget.addWidget(self.budgetSpin)
-        budget.addWidget(self.splitCombo)
-        budget.addWidget(self.applyBudgetButton)
-        budget.addStretch(1)
-        funding = QWidget()
-        flayout = QVBoxLayout(funding)
-        flayout.setContentsMargins(0, 0, 0, 0)
-        flayout.addLayout(budget)
-        flayout.addWidget(self.fundingTable)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(funding, "")
-        self.tabs.addTab(self.rectificationTable, "")
-        self.tabs.addTab(self.disqualificationTable, "")
-        self.tabs.addTab(self.notFinalTable, "")
-        self.tabs.addTab(self.historyTable, "")
-
-        self.spreadBox = QGroupBox()
         self.spreadChart = SpreadChart()
-        self.spreadScroll = QScrollArea()
-        self.spreadScroll.setWidgetResizable(True)
-        self.spreadScroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.spreadScroll.setWidget(self.spreadChart)
-        self.spreadScroll.setMinimumHeight(40)  # the window may be small; the chart scrolls
-        self.spreadLegend = QLabel()
-        self.spreadLegend.setWordWrap(True)
-        set_muted(self.spreadLegend)
-        sl = QVBoxLayout(self.spreadBox)
-        sl.addWidget(self.spreadLegend)
-        sl.addWidget(self.spreadScroll, 1)
-        self.gradeBox = QGroupBox()
+        ui.spreadScroll.setWidget(self.spreadChart)
         self.gradeChart = GradeChart()
-        gl = QVBoxLayout(self.gradeBox)
-        gl.addWidget(self.gradeChart)
-        charts = QWidget()
-        cl = QVBoxLayout(charts)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.spreadBox, 1)
-        cl.addWidget(self.gradeBox, 0)  # as tall as its bars need; the spread chart scrolls
+        ui.gradeLayout.addWidget(self.gradeChart)
 
-        # the confirmation line sits over the table it is about, inside the splitter: a row of
-        # its own across the page would raise the window's minimum height
-        table = QWidget()
-        tlayout = QVBoxLayout(table)
-        tlayout.setContentsMargins(0, 0, 0, 0)
-        tlayout.addLayout(decisions)
-        tlayout.addWidget(self.resultsTable, 1)
-        self.resultsTable.setMinimumHeight(40)  # with the line above it, no taller than before
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(table)
-        left.addWidget(self.tabs)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(charts)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 540])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        ui.leftSplitter.setStretchFactor(0, 3)
+        ui.leftSplitter.setStretchFactor(1, 2)
+        ui.splitter.setStretchFactor(0, 3)
+        ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([800, 540])
 
-        self.refreshButton.clicked.connect(self.refresh)
-        self.confirmButton.clicked.connect(self.confirm_results)
-        self.reopenButton.clicked.connect(self.reopen_results)
-        self.tieButton.clicked.connect(self.order_tie)
-        self.historyButton.clicked.connect(self.import_history)
-        self.storeButton.clicked.connect(self.store_results)
-        self.applyBudgetButton.clicked.connect(self.apply_budget)
+        ui.refreshButton.clicked.connect(self.refresh)
+        ui.confirmButton.clicked.connect(self.confirm_results)
+        ui.reopenButton.clicked.connect(self.reopen_results)
+        ui.tieButton.clicked.connect(self.order_tie)
+        ui.historyButton.clicked.connect(self.import_history)
+        ui.storeButton.clicked.connect(self.store_results)
+        ui.applyBudgetButton.clicked.connect(self.apply_budget)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.titleLabel.setText(translate("SecretaryView", "考核结果"))
-        self.refreshButton.setText(translate("SecretaryView", "刷新"))
-        self.historyButton.setText(translate("SecretaryView", "导入历史结果…"))
-        self.storeButton.setText(translate("SecretaryView", "保存计算结果"))
-        self.storeButton.setToolTip(
-            translate("SecretaryView", "按当前评分和规则计算结果并保存，不确定结果")
-        )
-        self.confirmButton.setText(translate("SecretaryView", "确定结果(&C)"))
-        self.confirmButton.setToolTip(
-            translate(
-                "SecretaryView",
-                "确定本周期的考核结果：整改期限自确定之日起算。并列尚未排序时不能确定。",
-            )
-        )
-        self.reopenButton.setText(translate("SecretaryView", "重新打开(&O)…"))
-        self.reopenButton.setToolTip(
-            translate("SecretaryView", "重新打开已确定的结果，以便修改规则或决定（须写明理由）")
-        )
-        self.tieButton.setText(translate("SecretaryView", "并列排序(&T)…"))
-        self.tieButton.setToolTip(
-            translate("SecretaryView", "按专家组讨论确定并列平台的先后（须写明理由）")
-        )
+        self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
         self._show_confirmation()
-        self.budgetLabel.setText(translate("SecretaryView", "后补助预算（万元）："))
-        self.applyBudgetButton.setText(translate("SecretaryView", "应用"))
-        current = self.splitCombo.currentData()
-        self.splitCombo.clear()
+        current = self.ui.splitCombo.currentData()
+        self.ui.splitCombo.clear()
         for value, text in (
             ("none", translate("SecretaryView", "不分配")),
             ("equal", translate("SecretaryView", "平均分配")),
             ("by_score", translate("SecretaryView", "按得分比例")),
             ("by_tier", translate("SecretaryView", "按等级档次")),
         ):
-            self.splitCombo.addItem(text, value)
+            self.ui.splitCombo.addItem(text, value)
         if current is not None:
-            self.splitCombo.setCurrentIndex(max(self.splitCombo.findData(current), 0))
-        for n, text in enumerate(
-            (
-                translate("SecretaryView", "后补助排序"),
-                translate("SecretaryView", "限期整改"),
-                translate("SecretaryView", "取消资格"),
-                translate("SecretaryView", "结果未定"),
-                translate("SecretaryView", "历史结果"),
-            )
-        ):
-            self.tabs.setTabText(n, text)
-        self.spreadBox.setTitle(translate("SecretaryView", "专家总分分布"))
-        self.spreadLegend.setText(
-            translate("SecretaryView", "条：最低–最高，竖线：中位数，◆：得分；▲ 与斜纹：需讨论")
-        )
-        self.gradeBox.setTitle(translate("SecretaryView", "等级分布"))
+            self.ui.splitCombo.setCurrentIndex(max(self.ui.splitCombo.findData(current), 0))
         for model in (
             self.results_model,
             self.funding_model,
@@ -1394,15 +1160,17 @@ class ResultsPage(_Page):
             ]
         )
         rules = ws.cycle_info().rules
-        self.budgetSpin.setValue(float(rules.funding_budget or 0))
-        self.splitCombo.setCurrentIndex(max(self.splitCombo.findData(rules.budget_split.value), 0))
+        self.ui.budgetSpin.setValue(float(rules.funding_budget or 0))
+        self.ui.splitCombo.setCurrentIndex(
+            max(self.ui.splitCombo.findData(rules.budget_split.value), 0)
+        )
         final = sum(1 for r in lines if r.is_final)
-        self.summaryLabel.setText(
+        self.ui.summaryLabel.setText(
             translate(
                 "SecretaryView", "共 {n} 个平台，结果可定 {final} 个，待定 {pending} 个"
             ).format(n=len(lines), final=final, pending=len(lines) - final)
         )
-        self.tabs.setTabText(
+        self.ui.tabs.setTabText(
             3,
             translate("SecretaryView", "结果未定")
             + (f"（{self.not_final_model.rowCount()}）" if self.not_final_model.rowCount() else ""),
@@ -1420,7 +1188,7 @@ class ResultsPage(_Page):
             model.set_rows([])
         self.spreadChart.set_bars([])
         self.gradeChart.set_rows([])
-        self.summaryLabel.setText("")
+        self.ui.summaryLabel.setText("")
         self._ties = {}
         self._tie_lines = []
         self._confirmation = None
@@ -1447,24 +1215,24 @@ class ResultsPage(_Page):
             colour = DONE
         if status is not None and undecided:
             text += translate("SecretaryView", "；{n} 处并列尚待专家组排序").format(n=undecided)
-        self.confirmationLabel.setText(text)
-        self.confirmationLabel.setStyleSheet(f"color: {colour};" if colour else "")
+        self.ui.confirmationLabel.setText(text)
+        self.ui.confirmationLabel.setStyleSheet(f"color: {colour};" if colour else "")
         if status is not None and status.changes:
-            self.confirmationLabel.setToolTip(
+            self.ui.confirmationLabel.setToolTip(
                 "\n".join(
                     f"{c.filing_no} {c.field}: {c.confirmed} → {c.now}" for c in status.changes
                 )
             )
         else:
-            self.confirmationLabel.setToolTip("")
+            self.ui.confirmationLabel.setToolTip("")
         has_workspace = self.workspace is not None and status is not None
-        self.confirmButton.setEnabled(has_workspace and not (status and status.confirmed))
-        self.reopenButton.setEnabled(has_workspace and bool(status and status.confirmed_on))
-        self.tieButton.setEnabled(has_workspace and undecided > 0)
+        self.ui.confirmButton.setEnabled(has_workspace and not (status and status.confirmed))
+        self.ui.reopenButton.setEnabled(has_workspace and bool(status and status.confirmed_on))
+        self.ui.tieButton.setEnabled(has_workspace and undecided > 0)
 
     def confirmation_text(self) -> str:
         """The confirmation line as shown."""
-        return self.confirmationLabel.text()
+        return self.ui.confirmationLabel.text()
 
     def confirm_results(self) -> None:
         """确定结果: fix the results as of today; refused (with the ties named) while a tie
@@ -1546,8 +1314,8 @@ class ResultsPage(_Page):
         from jlpanel.services.workspace import update_rules
 
         rules = self.workspace.cycle_info().rules
-        budget = to_decimal(self.budgetSpin.value())
-        split = BudgetSplit(self.splitCombo.currentData())
+        budget = to_decimal(self.ui.budgetSpin.value())
+        split = BudgetSplit(self.ui.splitCombo.currentData())
         new = dataclasses.replace(
             rules,
             funding_budget=budget if budget > 0 else None,
