@@ -139,10 +139,46 @@ def test_five_experts_columns_are_shown_whole(
     assert model.data(model.index(0, column), TIP).startswith(expert.name)
     # the discussion list keeps three platforms in view (the left side scrolls instead)
     listed = page.ui.discussionTable
-    third = listed.visualRect(page.discussion_model.index(2, 0))
-    assert third.isValid() and third.bottom() < listed.viewport().height()
+
+    def third_in_view() -> bool:
+        third = listed.visualRect(page.discussion_model.index(2, 0))
+        return third.isValid() and third.bottom() < listed.viewport().height()
+
+    with contextlib.suppress(qtbot.TimeoutError):  # rows are measured after their columns
+        qtbot.waitUntil(third_in_view, timeout=3000)
+    assert third_in_view(), listed.viewport().height()
     if laptop:  # a laptop shows every column, the statistics too
         assert all_whole(), (table.viewport().width(), placed)
+    assert_list_text_whole(page)
+
+
+def assert_list_text_whole(page: DiscussionPage) -> None:
+    """Every platform's name shows whole in the discussion list: it wraps within its cell,
+    whose row is as tall as it needs, never cut with …. What is to discuss is whole in its
+    tooltip and, for the platform shown, in the flags above its scores."""
+    from PySide6.QtCore import QRect
+
+    from jlpanel.gui.common.theme import WrappingItemDelegate
+
+    listed = page.ui.discussionTable
+    model = page.discussion_model
+    metrics = listed.fontMetrics()
+    pad_x, pad_y = WrappingItemDelegate.PAD_X, WrappingItemDelegate.PAD_Y
+    assert model.rowCount() >= 3
+    for row in range(model.rowCount()):
+        name = model.data(model.index(row, 1))
+        cell = listed.visualRect(model.index(row, 1))
+        room = QRect(0, 0, cell.width() - 2 * pad_x - 8, 10_000)  # less the style's margins
+        needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, name)
+        assert needed.width() <= room.width(), (name, cell)
+        assert needed.height() <= cell.height() - 2 * pad_y + 2, (name, needed, cell)
+        # a row is no taller than its name needs (the reasons never stretch it)
+        assert cell.height() <= needed.height() + 2 * pad_y + 8, (name, needed, cell)
+        reasons = model.data(model.index(row, 2))
+        assert model.data(model.index(row, 2), TIP).replace("\n", "；") == reasons
+    shown = page.discussion_items()[1]
+    flags = page.ui.flagsLabel.text()
+    assert all(f.text in flags for f in shown.flags), (flags, shown.flags)
 
 
 def _header_tips(model: Any) -> dict[str, str]:

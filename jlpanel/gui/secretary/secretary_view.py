@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -43,7 +44,15 @@ from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
-from jlpanel.gui.common.theme import DONE, WARN, RoomyItemDelegate, icon, scaled_font, set_muted
+from jlpanel.gui.common.theme import (
+    DONE,
+    WARN,
+    RoomyItemDelegate,
+    WrappingItemDelegate,
+    icon,
+    scaled_font,
+    set_muted,
+)
 from jlpanel.gui.forms.ui_discussion_page import Ui_DiscussionPage
 from jlpanel.gui.forms.ui_results_page import Ui_ResultsPage
 from jlpanel.gui.forms.ui_scores_summary_page import Ui_ScoresSummaryPage
@@ -518,6 +527,47 @@ class _FirstColumnFit(QObject):
             header.resizeSection(0, width)
 
 
+class _FillRowDelegate(RoomyItemDelegate):
+    """A cell that asks for one line's height and wraps into whatever height its row has."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        one_line = QStyleOptionViewItem(option)
+        one_line.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        hint = super().sizeHint(one_line, index)
+        single = option.fontMetrics.lineSpacing() + 2 * self.pad_y
+        return QSize(hint.width(), min(hint.height(), single))
+
+
+class _RowsInView(QObject):
+    """Keeps ``view`` at least as tall as its first ``rows`` rows, whose height follows their
+    wrapped text: a column's new width or a new list measures them again."""
+
+    def __init__(self, view: QTableView, rows: int) -> None:
+        super().__init__(view)
+        self.view, self.rows = view, rows
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.horizontalHeader().sectionResized.connect(self._timer.start)
+        view.model().modelReset.connect(self._timer.start)
+        self.fit()
+
+    def fit(self) -> None:
+        view = self.view
+        shown = min(self.rows, view.model().rowCount())
+        rows = sum(view.sizeHintForRow(r) for r in range(shown))
+        rows += (self.rows - shown) * view.verticalHeader().defaultSectionSize()
+        view.setMinimumHeight(
+            view.horizontalHeader().sizeHint().height()
+            + rows
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
+
+
 def _compact_scores(view: QTableView) -> None:
     """The platform's score table at its narrowest: the experts' and statistics' columns as
     wide as their numbers, the indicator names taking what is left."""
@@ -557,15 +607,19 @@ class DiscussionPage(_Page):
         ui.opinionButton.setIcon(icon("document-sign"))
 
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
-        _setup_table(ui.discussionTable, self.discussion_model, stretch=2, short=True, capped=1)
+        table = ui.discussionTable
+        _setup_table(table, self.discussion_model, stretch=2, short=True, capped=1)
+        # The platform's name (in about 8 characters' width) wraps onto as many lines as it
+        # needs: on a 1366-pixel screen it was cut to "吉林省黑土…". What is to discuss fills
+        # the lines the name takes and ends in … beyond them (whole in its tooltip, and on the
+        # right for the platform shown): a narrow column never makes a row a page tall.
+        table.setItemDelegateForColumn(1, WrappingItemDelegate(table))
+        table.setItemDelegateForColumn(2, _FillRowDelegate(table))
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # three platforms at least on a small screen: the left side scrolls rather than
         # squeezing the list to one row
-        ui.discussionTable.setMinimumHeight(
-            ui.discussionTable.horizontalHeader().sizeHint().height()
-            + 3 * ui.discussionTable.verticalHeader().defaultSectionSize()
-            + ui.discussionTable.horizontalScrollBar().sizeHint().height()
-            + 2 * ui.discussionTable.frameWidth()
-        )
+        _RowsInView(table, 3)
         self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
         _setup_table(ui.leniencyTable, self.leniency_model, short=True)
         self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
