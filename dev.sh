@@ -14,6 +14,9 @@ PY=${PYTHON:-python3}
 # The tests also re-save dossiers with LibreOffice Calc, as host units do (installed as root;
 # elsewhere those few tests are skipped unless JLPANEL_TESTS_NEED_LIBREOFFICE=1, as in CI).
 TEST_PKGS="libreoffice-calc-nogui"
+# The store's tests run on a real PostgreSQL server too (tests/pg_server.py starts one with
+# initdb and pg_ctl as an unprivileged user): needed everywhere, never skipped.
+PG_TEST_PKGS="postgresql"
 QT_BASE_PKGS="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-wqy-microhei"
 QT_WINDOW_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0"
 
@@ -48,7 +51,7 @@ ensure_debs() {
     # shellcheck disable=SC2086
     apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
-    say "Qt needs these system packages. Run this, then try again:"
+    say "These system packages are needed (Qt, and PostgreSQL for the tests). Run this, then try again:"
     say "  sudo apt-get install -y --no-install-recommends $missing"
     exit 1
   fi
@@ -104,7 +107,7 @@ case "$cmd" in
   test)
     need_python
     # shellcheck disable=SC2086
-    ensure_debs $QT_BASE_PKGS
+    ensure_debs $QT_BASE_PKGS $PG_TEST_PKGS
     if [ "$(id -u)" = 0 ]; then
       # shellcheck disable=SC2086
       ensure_debs $TEST_PKGS

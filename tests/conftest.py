@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# A real PostgreSQL server for the tests that ask for ``pg_url`` (started on first use).
+from pg_server import pg_server, pg_url  # noqa: F401
+
 # Qt must never look for a display: CI and this machine have none, and without it the
 # platform plugin aborts the whole run.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
