@@ -252,3 +252,26 @@ def test_the_results_table_keeps_room_for_platform_names_in_english(
         assert header.sectionSize(RESULTS_DECISION) <= wide * 8 + 1
     finally:
         apply_language("zh")
+
+
+def test_the_list_keeps_its_rows_apart_from_the_next_heading_after_a_language_change(
+    qtbot: Any, window: Any, merged_demo: Path
+) -> None:
+    """Switching to English re-wraps the names: the list grows and pushes 专家评分尺度 down
+    rather than drawing its third row under the heading."""
+    page = open_discussion(qtbot, window, merged_demo, (1366, 768))
+    listed, heading = page.ui.discussionTable, page.ui.leniencyTitle
+
+    def apart() -> bool:
+        third = listed.visualRect(page.discussion_model.index(2, 0))
+        bottom = listed.viewport().mapTo(page, third.bottomLeft()).y()
+        return bottom < heading.mapTo(page, heading.rect().topLeft()).y()
+
+    qtbot.waitUntil(apart, timeout=3000)
+    window.set_language("en")
+    try:
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(apart, timeout=3000)
+        assert apart(), (listed.geometry(), heading.geometry())
+    finally:
+        window.set_language("zh")

@@ -552,8 +552,12 @@ class _RowsInView(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
         view.horizontalHeader().sectionResized.connect(self._timer.start)
-        view.model().modelReset.connect(self._timer.start)
+        view.model().modelReset.connect(self._on_reset)
         self.fit()
+
+    def _on_reset(self) -> None:
+        self.fit()  # at once, so the page lays out with it; again once the columns settle
+        self._timer.start()
 
     def fit(self) -> None:
         view = self.view
