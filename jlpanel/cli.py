@@ -99,7 +99,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         ImportStatus.CANCELLED: ("cancelled", "已取消"),
     }
     # The import takes its own backup (pre-import) before it writes.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
+    with open_workspace(
+        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=False
+    ) as ws:
         outcomes = import_dossiers(
             ws,
             [Path(p) for p in args.dossiers],
@@ -178,7 +180,9 @@ def _import_roster(args: argparse.Namespace) -> int:
     prefs = load_preferences()
     en = args.lang.startswith("en")
     # Replacing a roster takes its own backup (pre-roster) first.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=not args.replace) as ws:
+    with open_workspace(
+        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=not args.replace
+    ) as ws:
         outcome = import_roster(
             ws,
             Path(args.roster),
@@ -241,7 +245,7 @@ def _list_experts(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         experts = list_experts(ws)
         conflicts = list_conflicts(ws)
         checks = list_possible_conflicts(ws)
@@ -280,7 +284,7 @@ def _check_same_name(args: argparse.Namespace, kind: str, expert: str, filing_no
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         expert_id, platform_id = find_expert_and_platform(ws, expert, filing_no)
         if kind == "confirm":
             outcome = confirm_possible_conflict(ws, expert_id, platform_id, note=args.note)
@@ -320,7 +324,7 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     from jlpanel.services.experts import assign_experts
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         summary = assign_experts(ws, per_platform=args.per_platform)
     print("\n".join(summary.describe(args.lang)))
     return EXIT_OK
@@ -331,7 +335,7 @@ def _cmd_packages(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         issued = issue_packages(ws, Path(args.outdir), replace_existing=args.replace)
     for p in issued:
         count = f"{p.platform_count} platforms" if en else f"{p.platform_count} 个平台"
@@ -374,7 +378,7 @@ def _cmd_paper(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         outcome = import_paper_sheet(ws, Path(args.sheet), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.sheet}" if en else f"未录入：{args.sheet}", file=sys.stderr)
@@ -402,7 +406,9 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         MergeFileStatus.REFUSED: ("REFUSED", "未合并"),
     }
     # The merge takes its own backup (pre-merge) before its first write.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
+    with open_workspace(
+        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=False
+    ) as ws:
         outcomes = merge_score_files(
             ws,
             [Path(p) for p in args.files],
@@ -457,7 +463,7 @@ def _cmd_adjust(args: argparse.Namespace) -> int:
             "请给出调整后的得分，或用 --clear 取消调整",
             "Give the adjusted score, or --clear to remove the adjustment",
         )
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         line = adjust_score(
             ws, _platform_id(ws, args.filing_no), None if args.clear else args.score, args.reason
         )
@@ -478,7 +484,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         outcome = import_history(ws, Path(args.file), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.file}" if en else f"未导入：{args.file}", file=sys.stderr)
@@ -500,7 +506,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         written = write_reports(
             ws,
             Path(args.outdir),
@@ -517,7 +523,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.export import export_results
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
@@ -558,7 +564,7 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     # Results are derived from what the workspace holds: reading them takes no backup.
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         results = compute_and_store_results(ws)
         listing = results_listing(ws, results, args.lang)
         if not args.csv:
@@ -592,7 +598,7 @@ def _cmd_tiebreak(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         order = " > ".join(order_tie(ws, args.filing_nos, args.reason))
     print(
         f"Tie ordered by the panel: {order} — {args.reason.strip()}"
@@ -608,7 +614,7 @@ def _cmd_veto(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     confirm = args.ruling == "confirm"
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
         rule_on_veto(ws, args.filing_no, args.code, confirm=confirm, reason=args.reason)
     reason = args.reason.strip()
     if en:
@@ -681,7 +687,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
                 "重新打开结果须用 --reason 写明理由（不带 --date）",
                 "Reopening needs --reason with the reason (and no --date)",
             )
-        with open_workspace(Path(args.workspace)) as ws:
+        with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
             reopen_results(ws, args.reason)
         print(
             f"Results reopened — {args.reason.strip()}"
@@ -692,7 +698,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
     # Confirming takes its own backup (pre-confirm) first.
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
     day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
@@ -789,7 +795,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
-    with open_workspace(Path(args.workspace), backup=bool(args.set)) as ws:
+    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=bool(args.set)) as ws:
         current = ws.cycle_info().rules
         before = _rule_texts(current)
         if args.set:
@@ -967,6 +973,16 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(target, language=args.lang, quit_after_start=args.quit_after_start)
 
 
+def _store_argument(p: argparse.ArgumentParser) -> None:
+    """STORE and ``--cycle NAME``, for a command on one cycle of a store."""
+    p.add_argument("workspace", metavar="STORE", help="the store: a .jlpanel file")
+    p.add_argument(
+        "--cycle",
+        metavar="NAME",
+        help="the cycle, where the store holds several (with one, it may be left out)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``jlpanel``."""
     parser = argparse.ArgumentParser(
@@ -995,9 +1011,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=_cmd_gui)
 
-    p = sub.add_parser("new", help="create a cycle workspace")
-    p.add_argument("workspace", help="the new .jlpanel file")
-    p.add_argument("--cycle", required=True, help="the cycle's name, e.g. 2026年度考核评价")
+    p = sub.add_parser("new", help="create a store with a cycle, or add a cycle to a store")
+    p.add_argument(
+        "workspace", metavar="STORE", help="the .jlpanel file: created, or given a new cycle"
+    )
+    p.add_argument(
+        "--cycle",
+        required=True,
+        help="the cycle's name, e.g. 2026年度考核评价; a name the store has is refused",
+    )
     p.add_argument("--rubric", help="a rubric file (.toml or .json); default: the built-in rubric")
     p.add_argument("--start", type=_date, help="first day of the evaluation period (YYYY-MM-DD)")
     p.add_argument("--end", type=_date, help="last day of the evaluation period (YYYY-MM-DD)")
@@ -1020,7 +1042,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_template)
 
     p = sub.add_parser("import", help="import dossier workbooks (files or folders)")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("dossiers", nargs="+", metavar="DOSSIER")
     p.add_argument(
         "--replace", action="store_true", help="replace a platform's dossier imported before"
@@ -1038,7 +1060,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="import the expert roster and find conflicts of interest; without a roster, list "
         "them; or confirm or clear an expert who shares a name with someone a dossier names",
     )
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("roster", nargs="?", help="the roster workbook (专家名单) to import")
     p.add_argument("--replace", action="store_true", help="replace the roster imported before")
     p.add_argument(
@@ -1070,7 +1092,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_experts)
 
     p = sub.add_parser("assign", help="assign experts to platforms, conflicts respected")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument(
         "--per-platform",
         type=_positive,
@@ -1081,7 +1103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_assign)
 
     p = sub.add_parser("packages", help="write each expert's review package and paper sheet")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("outdir")
     p.add_argument(
         "--replace",
@@ -1097,7 +1119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("paper", help="enter an expert's filled paper score sheet")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("sheet", help="the filled paper score sheet (.xlsx)")
     p.add_argument(
         "--replace",
@@ -1107,7 +1129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_paper)
 
     p = sub.add_parser("merge", help="merge experts' signed score files (files or folders)")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("files", nargs="+", metavar="SCOREFILE")
     p.set_defaults(func=_cmd_merge)
 
@@ -1118,7 +1140,7 @@ def build_parser() -> argparse.ArgumentParser:
         "written there before as a whole (a run that fails or is stopped changes nothing), and "
         "documents of that set which this run does not write are removed; other files stay.",
     )
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("outdir")
     p.add_argument(
         "--documents",
@@ -1137,7 +1159,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("export", help="export results and raw scores (.xlsx or .csv)")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("out", help="OUT.xlsx (five sheets) or OUT.csv (one table)")
     p.add_argument(
         "--language",
@@ -1155,7 +1177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("history", help="import earlier cycles' grades (a .jlpanel or a sheet)")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument(
         "file",
         help="an earlier cycle's workspace, a history workbook (.xlsx), or an earlier "
@@ -1167,7 +1189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_history)
 
     p = sub.add_parser("adjust", help="set a platform's consensus-round score, with a reason")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
     p.add_argument("score", type=float, nargs="?", help="the adjusted score (0–100)")
     p.add_argument("--reason", required=True, help="why (kept in the audit log and reports)")
@@ -1175,12 +1197,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_adjust)
 
     p = sub.add_parser("results", help="compute and print the cycle's results")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("--csv", action="store_true", help="comma-separated values")
     p.set_defaults(func=_cmd_results)
 
     p = sub.add_parser("tiebreak", help="the panel's order for platforms tied where it matters")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument(
         "filing_nos",
         nargs="+",
@@ -1191,7 +1213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tiebreak)
 
     p = sub.add_parser("veto", help="confirm or dismiss the experts' veto claim for a platform")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
     p.add_argument("code", metavar="CODE", help="the veto's code in the rubric, e.g. filing")
     p.add_argument("ruling", choices=("confirm", "dismiss"))
@@ -1201,7 +1223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "confirm", help="fix the results (deadlines run from this day), or --reopen them"
     )
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument("--date", type=_date, help="the confirmation day (YYYY-MM-DD; default: today)")
     p.add_argument(
         "--reopen", action="store_true", help="reopen confirmed results so the rules can change"
@@ -1210,7 +1232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_confirm)
 
     p = sub.add_parser("rules", help="show or change the cycle's rules (audited)")
-    p.add_argument("workspace")
+    _store_argument(p)
     p.add_argument(
         "--set",
         nargs="+",

@@ -114,6 +114,7 @@ class Workspace:
         backup_dir: Path | None = None,
         backup_count: int = 10,
         read_only: bool = False,
+        cycle_id: str | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
@@ -122,6 +123,19 @@ class Workspace:
         self.read_only = read_only
         self._claimed = False
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
+        #: The cycle this workspace shows of its store (None: not chosen yet, just created).
+        self.cycle_id: str | None = None
+        if cycle_id is not None:
+            self.limit_to(cycle_id)
+
+    def limit_to(self, cycle_id: str) -> None:
+        """Show and change only the cycle ``cycle_id`` of the store (once, before use)."""
+        if self.cycle_id is not None:
+            raise RuntimeError("the workspace already shows a cycle")
+        from jlpanel.storage.scoping import limit_to_cycle
+
+        limit_to_cycle(self._sessions, cycle_id)
+        self.cycle_id = cycle_id
 
     def claim(self) -> None:
         """Claim the workspace for this process; WorkspaceInUseError when another has it."""
@@ -374,8 +388,14 @@ def create_workspace(
     period_end: dt.date | None = None,
     language: str = "zh",
     rules: RuleSettings | None = None,
+    preferences: Preferences | None = None,
 ) -> Workspace:
-    """Create a new cycle workspace at ``path``; refuses an existing path and leaves it alone."""
+    """Create the store at ``path`` with the cycle ``cycle_name``, or add the cycle to the
+    store already there (backed up first); returns the store open on the new cycle.
+
+    A name the store already has is refused, and the store is left as it was; so is a file
+    that is not a store.
+    """
     name = cycle_name.strip()
     if not name:
         raise UserError("考核周期名称不能为空", "The cycle name must not be empty")
@@ -385,48 +405,71 @@ def create_workspace(
             f"The period ends ({period_end}) before it starts ({period_start})",
         )
     _check_language(language)
-    if path.exists():
-        raise UserError(
-            f"文件已存在，未作改动：{path}",
-            f"The file already exists and was left as it is: {path}",
-        )
     rubric = load_rubric_file(rubric_file) if rubric_file else default_rubric()
-    rules = rules or RuleSettings()
+    cycle = m.Cycle(
+        name=name,
+        period_start=period_start,
+        period_end=period_end,
+        language=language,
+        rubric_json=rubric_snapshot(rubric),
+        rules_json=json.dumps((rules or RuleSettings()).to_dict(), ensure_ascii=False),
+    )
+    created = {
+        "name": name,
+        "rubric": f"{rubric.id} {rubric.version}",
+        "period": [str(period_start), str(period_end)],
+        "language": language,
+    }
+    if path.exists() or path.is_symlink():
+        ws = _open(path, preferences, backup=True, read_only=False, cycle=_WHOLE_STORE)
+        try:
+            _add_cycle(ws, cycle, created)
+        except BaseException:
+            ws.close()
+            raise
+        log.info("added cycle %s to %s", name, path)
+        return ws
     try:
         engine = store.create_workspace(path)
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc) from exc
     ws = Workspace(path, engine)
     try:
-        with ws.session() as s:
-            cycle = m.Cycle(
-                name=name,
-                period_start=period_start,
-                period_end=period_end,
-                language=language,
-                rubric_json=rubric_snapshot(rubric),
-                rules_json=json.dumps(rules.to_dict(), ensure_ascii=False),
-            )
-            s.add(cycle)
-            s.flush()
-            record(
-                s,
-                "create_cycle",
-                "cycle",
-                cycle.id,
-                new={
-                    "name": name,
-                    "rubric": f"{rubric.id} {rubric.version}",
-                    "period": [str(period_start), str(period_end)],
-                    "language": language,
-                },
-            )
+        _add_cycle(ws, cycle, created)
     except BaseException:
         ws.close()
         path.unlink(missing_ok=True)
         raise
     log.info("created workspace %s for cycle %s", path, name)
     return ws
+
+
+def _add_cycle(ws: Workspace, cycle: m.Cycle, created: dict[str, Any]) -> None:
+    """Add ``cycle`` to the store of ``ws`` (refusing a name it has) and show it."""
+    with ws.session() as s:
+        taken = s.scalar(select(m.Cycle.id).where(m.Cycle.name == cycle.name))
+        if taken is not None:
+            raise UserError(
+                f"已有名为“{cycle.name}”的考核周期，未作改动：{ws.path}",
+                f"The store already has a cycle named “{cycle.name}”; it was left as it was: "
+                f"{ws.path}",
+            )
+        s.add(cycle)
+        s.flush()
+        entry = record_change(
+            s,
+            actor=current_actor(),
+            action="create_cycle",
+            entity="cycle",
+            entity_id=cycle.id,
+            new=created,
+        )
+        entry.cycle_id = cycle.id
+    ws.limit_to(cycle.id)
+
+
+#: ``_open``'s cycle for a use that works on the whole store (adding a cycle to it).
+_WHOLE_STORE = "\0whole store"
 
 
 def open_workspace(
@@ -436,6 +479,7 @@ def open_workspace(
     backup: bool = True,
     claim: bool = False,
     read_only: bool = False,
+    cycle: str | None = None,
 ) -> Workspace:
     """Open an existing workspace: check its integrity, back it up, migrate an older file.
 
@@ -443,6 +487,10 @@ def open_workspace(
     left as it is. ``backup`` False takes no ``open`` backup, for commands that change nothing
     the user made (results, export, report) or take their own before they write (import,
     merge, confirm); an older file is still backed up before it is upgraded.
+
+    ``cycle`` names the cycle to show where the store holds several (``--cycle NAME``); a
+    store with one cycle shows it without a name. A missing or unknown name is a UserError
+    listing the store's cycles (:class:`CycleChoiceError`).
 
     ``claim`` claims it for this process at once (the GUI, which keeps it open): while another
     process has it, that is a WorkspaceInUseError naming who, and nothing is opened.
@@ -457,18 +505,63 @@ def open_workspace(
         except owners.OwnerBusy as busy:
             raise WorkspaceInUseError(path, busy.owner) from busy
         try:
-            ws = _open(path, preferences, backup=backup, read_only=False)
+            ws = _open(path, preferences, backup=backup, read_only=False, cycle=cycle)
         except BaseException:
             if claimed:
                 owners.release(path)
             raise
         ws._claimed = claimed
         return ws
-    return _open(path, preferences, backup=backup and not read_only, read_only=read_only)
+    return _open(
+        path, preferences, backup=backup and not read_only, read_only=read_only, cycle=cycle
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCycle:
+    """A cycle of a store, as a chooser lists it."""
+
+    id: str
+    name: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+
+
+class CycleChoiceError(UserError):
+    """The store holds several cycles and none (or an unknown one) was named."""
+
+    def __init__(self, path: Path, cycles: list[StoredCycle], wanted: str | None) -> None:
+        names = "、".join(c.name for c in cycles)
+        names_en = ", ".join(c.name for c in cycles)
+        if wanted is None:
+            zh = f"{path} 中有 {len(cycles)} 个考核周期，请用 --cycle 指定：{names}"
+            en = f"{path} holds {len(cycles)} cycles; name one with --cycle: {names_en}"
+        else:
+            zh = f"{path} 中没有名为“{wanted}”的考核周期；其中有：{names}"
+            en = f"{path} has no cycle named “{wanted}”; it holds: {names_en}"
+        super().__init__(zh, en)
+        self.cycles = cycles
+        self.wanted = wanted
+
+
+def store_cycles(ws: Workspace) -> list[StoredCycle]:
+    """Every cycle of the store ``ws`` is open on, oldest first."""
+    with store.session_factory(ws.engine).begin() as s:
+        rows = s.execute(
+            select(m.Cycle.id, m.Cycle.name, m.Cycle.period_start, m.Cycle.period_end).order_by(
+                m.Cycle.created_at, m.Cycle.id
+            )
+        ).all()
+    return [StoredCycle(*row) for row in rows]
 
 
 def _open(
-    path: Path, preferences: Preferences | None, *, backup: bool, read_only: bool
+    path: Path,
+    preferences: Preferences | None,
+    *,
+    backup: bool,
+    read_only: bool,
+    cycle: str | None,
 ) -> Workspace:
     prefs = preferences or load_preferences()
     folder = prefs.backup_folder()
@@ -481,14 +574,29 @@ def _open(
     ws = Workspace(
         path, engine, backup_dir=folder, backup_count=prefs.backup_count, read_only=read_only
     )
+    if cycle == _WHOLE_STORE:
+        return ws
     try:
-        with ws.reading() as s:
-            cycles = s.scalars(select(m.Cycle)).all()
-        if len(cycles) != 1:
+        try:
+            cycles = store_cycles(ws)
+        except Exception as exc:
+            fault = store_fault(exc, path)
+            if fault is None:
+                raise
+            raise fault from exc
+        if not cycles:
             raise UserError(
-                f"工作区中应有且只有一个考核周期，实际有 {len(cycles)} 个：{path}",
-                f"A workspace holds exactly one cycle, this one has {len(cycles)}: {path}",
+                f"工作区中没有考核周期：{path}",
+                f"The workspace holds no cycle: {path}",
             )
+        if cycle is None and len(cycles) == 1:
+            chosen = cycles[0]
+        else:
+            named = [c for c in cycles if c.name == (cycle or "").strip()]
+            if not named:
+                raise CycleChoiceError(path, cycles, cycle)
+            chosen = named[0]
+        ws.limit_to(chosen.id)
     except BaseException:
         ws.close()
         raise

@@ -121,6 +121,8 @@ class Cycle(Base):
     """An evaluation cycle: its name, period, rubric snapshot and rule settings."""
 
     __tablename__ = "cycles"
+    # A store holds several cycles, told apart by name (``--cycle NAME``); added in 0005.
+    __table_args__ = (UniqueConstraint("name"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(200))
@@ -189,6 +191,10 @@ class Platform(Base):
     attachments: Mapped[list[Attachment]] = relationship(**_dossier_children())
     findings: Mapped[list[DossierFinding]] = relationship(**_dossier_children())
     metrics: Mapped[list[PlatformMetric]] = relationship(**_dossier_children())
+
+
+def _cycle_fk() -> Mapped[str]:
+    return mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"), index=True)
 
 
 def _platform_fk() -> Mapped[int]:
@@ -691,6 +697,8 @@ class TieOrder(Base):
     __tablename__ = "tie_orders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The cycle whose ties it orders (added in 0005, when a store came to hold several).
+    cycle_id: Mapped[str] = _cycle_fk()
     filing_nos_json: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(100))
@@ -728,6 +736,7 @@ class Confirmation(Base):
     __tablename__ = "confirmations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[str] = _cycle_fk()  # added in 0005
     confirmed_on: Mapped[date] = mapped_column(Date)
     at: Mapped[datetime] = mapped_column(default=utc_now)
     author: Mapped[str] = mapped_column(String(100))
@@ -744,6 +753,10 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_entries_entity_entity_id", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The cycle changed (added in 0005); NULL for a change to the store itself.
+    cycle_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cycles.id", ondelete="CASCADE"), index=True
+    )
     at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(50))

@@ -1,0 +1,156 @@
+"""A store holds several cycles (issue 15): a file from the last release opens unchanged,
+``jlpanel new STORE --cycle NAME`` adds a cycle, ``--cycle`` picks one, and each cycle sees,
+changes and deletes only its own rows."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from jlpanel.cli import main
+from jlpanel.services.workspace import CycleChoiceError, open_workspace, store_cycles
+from jlpanel.storage import models as m
+from jlpanel.storage import workspace as store
+
+RELEASES = Path(__file__).resolve().parent.parent / "corpus" / "releases"
+RELEASE_CYCLE = "2026年度吉林省科技资源共享服务平台考核评价（演示）"
+NEW_CYCLE = "2027年度考核评价"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def release_store(tmp_path: Path) -> Path:
+    """A copy of the one-cycle workspace the last release wrote (revision 0004, confirmed)."""
+    path = tmp_path / "store.jlpanel"
+    shutil.copyfile(RELEASES / "cycle-0004.jlpanel", path)
+    return path
+
+
+def recorded_results() -> str:
+    return (RELEASES / "cycle-0004.results.csv").read_bytes().decode("utf-8")
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_a_file_from_the_last_release_opens_with_its_results_unchanged(
+    capsys: pytest.CaptureFixture[str], release_store: Path
+) -> None:
+    assert rows(release_store, "SELECT version_num FROM alembic_version") == [("0004",)]
+
+    code, out, err = run(capsys, "results", str(release_store), "--csv")
+
+    assert (code, err) == (0, "")
+    assert out == recorded_results()
+    assert rows(release_store, "SELECT version_num FROM alembic_version") == [
+        (store.head_revision(),)
+    ]
+    (cycle_id,) = rows(release_store, "SELECT id FROM cycles")[0]
+    # what was the whole file's is now the cycle's: its confirmation and its audit log
+    assert rows(release_store, "SELECT DISTINCT cycle_id FROM confirmations") == [(cycle_id,)]
+    assert rows(release_store, "SELECT DISTINCT cycle_id FROM audit_entries") == [(cycle_id,)]
+    code, out, _ = run(capsys, "results", str(release_store))
+    assert code == 0 and "结果已于 2026-12-01 确定" in out
+
+
+def test_new_adds_a_cycle_to_a_store_and_refuses_a_name_it_has(
+    capsys: pytest.CaptureFixture[str], release_store: Path
+) -> None:
+    code, out, err = run(capsys, "new", str(release_store), "--cycle", NEW_CYCLE)
+    assert (code, err) == (0, "")
+    assert NEW_CYCLE in out
+
+    code, _, err = run(capsys, "new", str(release_store), "--cycle", NEW_CYCLE)
+    assert code == 1
+    assert f"已有名为“{NEW_CYCLE}”的考核周期，未作改动" in err
+    code, _, err = run(capsys, "new", str(release_store), "--cycle", f"  {RELEASE_CYCLE} ")
+    assert code == 1 and "已有名为" in err
+    assert [c for (c,) in rows(release_store, "SELECT name FROM cycles ORDER BY created_at")] == [
+        RELEASE_CYCLE,
+        NEW_CYCLE,
+    ]
+
+
+def test_a_store_with_two_cycles_asks_which(
+    capsys: pytest.CaptureFixture[str], release_store: Path
+) -> None:
+    assert main(["new", str(release_store), "--cycle", NEW_CYCLE]) == 0
+    capsys.readouterr()
+
+    code, out, err = run(capsys, "results", str(release_store))
+    assert (code, out) == (1, "")
+    assert "中有 2 个考核周期，请用 --cycle 指定" in err
+    assert RELEASE_CYCLE in err and NEW_CYCLE in err
+    code, _, err = run(capsys, "results", str(release_store), "--cycle", "2030年度")
+    assert code == 1 and "没有名为“2030年度”的考核周期" in err
+
+    code, out, err = run(capsys, "results", str(release_store), "--cycle", RELEASE_CYCLE, "--csv")
+    assert (code, err) == (0, "")
+    assert out == recorded_results()
+    with pytest.raises(CycleChoiceError) as refused:
+        open_workspace(release_store)
+    assert [c.name for c in refused.value.cycles] == [RELEASE_CYCLE, NEW_CYCLE]
+
+
+def test_each_cycle_sees_changes_and_deletes_only_its_own_rows(
+    capsys: pytest.CaptureFixture[str], release_store: Path, merged_demo: Path
+) -> None:
+    from jlpanel.services.results import compute_and_store_results
+
+    demo = merged_demo.parent
+    assert main(["new", str(release_store), "--cycle", NEW_CYCLE]) == 0
+    for args in (
+        ["import", str(release_store), "--cycle", NEW_CYCLE, str(demo / "dossiers")],
+        # (--cycle after the roster: argparse gives an optional positional only the first
+        # run of positionals)
+        ["experts", str(release_store), str(demo / "experts.xlsx"), "--cycle", NEW_CYCLE],
+        ["assign", str(release_store), "--cycle", NEW_CYCLE],
+    ):
+        assert main(args) == 0, args
+    capsys.readouterr()
+    earlier = {
+        table: rows(release_store, f"SELECT * FROM {table} ORDER BY id")
+        for table in ("results", "decisions", "assignments", "confirmations", "score_sheets")
+    }
+
+    with open_workspace(release_store, cycle=NEW_CYCLE) as ws:
+        info = ws.cycle_info()
+        assert (info.name, info.platform_count, info.expert_count) == (NEW_CYCLE, 24, 7)
+        compute_and_store_results(ws)  # deletes and rewrites the cycle's results only
+        with ws.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Result)) == 24
+            assert s.scalar(select(func.count()).select_from(m.ScoreSheet)) == 0
+            assert s.scalars(select(m.Confirmation)).all() == []
+            actions = set(s.scalars(select(m.AuditEntry.action)))
+        assert "confirm_results" not in actions  # the earlier cycle's, not this one's
+        assert [c.name for c in store_cycles(ws)] == [RELEASE_CYCLE, NEW_CYCLE]
+
+    for table, before in earlier.items():
+        mine = rows(
+            release_store,
+            f"SELECT * FROM {table} WHERE id IN ({','.join(str(r[0]) for r in before) or '0'}) "
+            "ORDER BY id",
+        )
+        assert mine == before, table
+    # the earlier cycle's results read as the last release printed them
+    code, out, _ = run(capsys, "results", str(release_store), "--cycle", RELEASE_CYCLE, "--csv")
+    assert code == 0 and out == recorded_results()
+    # the demo's score files are for another cycle: refused by both, nothing merged
+    code, _, err = run(
+        capsys, "merge", str(release_store), "--cycle", NEW_CYCLE, str(demo / "scores")
+    )
+    assert code == 1, err
+    assert rows(release_store, "SELECT count(*) FROM score_sheets") == [
+        (len(earlier["score_sheets"]),)
+    ]
