@@ -262,7 +262,7 @@ class _GradeLayout:
     """Where the grade chart draws: words (text, rectangle, alignment), bars and swatches."""
 
     texts: list[tuple[str, QRectF, int]]
-    #: (grade value or None, rectangle); a bar of the chart or a swatch of the legend
+    # (grade value or None, rectangle): a bar of the chart or a swatch of the legend
     marks: list[tuple[str | None, QRectF]]
 
 
