@@ -88,3 +88,47 @@ def test_every_explanation_is_shown_whole(
         assert bottom - top >= (lines - 1) * metrics.lineSpacing(), (text, lines, ink, rect)
     if language == "en":
         assert long_ones >= 1  # some explanation needs two lines at this width
+
+
+@pytest.mark.parametrize(
+    ("size", "language"), [((911, 512), "en"), ((1366, 768), "en"), ((911, 512), "zh")]
+)
+def test_the_settings_explanations_have_room_beside_the_editors(
+    qtbot: Any, window: Any, size: tuple[int, int], language: str
+) -> None:
+    """设置 → 新周期默认规则 at 150 % in English: the dialog fits 911 pixels (it needed 978),
+    the setting goes under the rule's name so the explanation keeps a readable width, and
+    every rule name and explanation wraps whole, no word cut."""
+    apply_language(language)
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.ui.tabs.setCurrentIndex(dialog.RULES_PAGE)
+    dialog.resize(*size)
+    qtbot.wait(50)
+    assert dialog.width() <= size[0], dialog.minimumSizeHint()
+    table = dialog.ui.meaningTable
+    model = dialog.meaning_model
+    meaning = model.columnCount() - 1  # the explanations are the last column
+    metrics = QFontMetrics(table.font())
+    assert table.columnWidth(meaning) >= metrics.horizontalAdvance("吉") * 15
+    assert (
+        table.horizontalHeader().sectionViewportPosition(meaning) + table.columnWidth(meaning)
+        <= table.viewport().width()
+    )
+    for row in range(model.rowCount()):
+        for column in (0, meaning):
+            index = model.index(row, column)
+            text = index.data()
+            table.scrollTo(index)
+            rect = table.visualRect(index)
+            width = rect.width() - 2 * WrappingItemDelegate.PAD_X
+            for word in text.split():  # none is wider than its cell (no word is cut)
+                if any("\u4e00" <= c <= "\u9fff" for c in word):
+                    continue  # Chinese wraps between any two characters
+                assert metrics.horizontalAdvance(word) <= width, (word, rect)
+            lines = sum(wrapped_lines(table, part, rect.width()) for part in text.split("\n"))
+            needed = lines * metrics.lineSpacing() + 2 * WrappingItemDelegate.PAD_Y
+            assert rect.height() >= needed - 1, (text, rect, lines)
+    dialog.reject()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStyle,
     QWidget,
 )
 
@@ -133,16 +134,16 @@ class SettingsDialog(QDialog):
         ui.rulesEditors.installEventFilter(self)  # its size hint settles only once laid out, shown
 
         # What the rules being edited mean, in the words of the workspace's 规则 tab.
-        self.meaning_model = RulesTableModel(self)
+        # Beside the editors the table is narrow (at 150 % or in English): the setting goes on
+        # a line under the rule's name, so the explanation keeps the width (it wraps, whole).
+        self.meaning_model = RulesTableModel(self, setting_under_rule=True)
         ui.meaningTable.setModel(self.meaning_model)
         ui.meaningTable.setItemDelegate(WrappingItemDelegate(ui.meaningTable))
         header = ui.meaningTable.horizontalHeader()
-        header.setSectionResizeMode(RulesTableModel.RULE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RulesTableModel.RULE, 150)  # long rule names wrap
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(
-            RulesTableModel.SETTING, QHeaderView.ResizeMode.ResizeToContents
+            self.meaning_model.meaning_column(), QHeaderView.ResizeMode.Stretch
         )
-        header.setSectionResizeMode(RulesTableModel.MEANING, QHeaderView.ResizeMode.Stretch)
         spreadsheet(ui.meaningTable, export_name=lambda: translate("SettingsDialog", "规则"))
         ui.meaningTable.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -361,6 +362,7 @@ class SettingsDialog(QDialog):
         except RulesError:
             return  # the thresholds are mid-edit; OK says what is wrong
         self.meaning_model.set_rules(rules, self._rubric())
+        self._fit_meaning_columns()
 
     def restore_rule_defaults(self) -> None:
         """恢复默认: the provincial rules in the editors (saved with OK or 应用)."""
@@ -530,7 +532,25 @@ class SettingsDialog(QDialog):
             self._fill_combos(rules)
             self._loading = False
         self.meaning_model.retranslate()
+        self._fit_meaning_columns()
         self._fit_rules_width()
+
+    def _fit_meaning_columns(self) -> None:
+        """The rule column as wide as its longest word (no word is cut), from six to nine
+        characters; the explanations have the rest."""
+        table = self.ui.meaningTable
+        metrics = table.fontMetrics()
+        wide = metrics.horizontalAdvance("吉")
+        words = [
+            word
+            for row in self.meaning_model.rows()
+            for word in f"{row.rule} {row.setting}".split()
+        ]
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        padding = 2 * WrappingItemDelegate.PAD_X + 2 * (margin + 1) + 2
+        width = min(max(longest + padding, wide * 6), wide * 9)
+        table.horizontalHeader().resizeSection(0, width)
 
     def _fit_rules_width(self) -> None:
         """As wide as the rule editors need in this language, so none is cut off; their sizes
