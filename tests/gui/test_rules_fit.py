@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyle, QTableView
 
 from jlpanel.gui.common.i18n import apply_language
 from jlpanel.gui.common.rules_model import RulesTableModel
+from jlpanel.gui.common.settings_dialog import RuleAndSettingDelegate
 from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.common.theme import WrappingItemDelegate
 
@@ -117,18 +118,30 @@ def test_the_settings_explanations_have_room_beside_the_editors(
         table.horizontalHeader().sectionViewportPosition(meaning) + table.columnWidth(meaning)
         <= table.viewport().width()
     )
+    inset = RuleAndSettingDelegate.inset(table)
+    flags = int(Qt.TextFlag.TextWordWrap)
     for row in range(model.rowCount()):
         for column in (0, meaning):
             index = model.index(row, column)
-            text = index.data()
             table.scrollTo(index)
             rect = table.visualRect(index)
-            width = rect.width() - 2 * WrappingItemDelegate.PAD_X
-            for word in text.split():  # none is wider than its cell (no word is cut)
-                if any("\u4e00" <= c <= "\u9fff" for c in word):
-                    continue  # Chinese wraps between any two characters
-                assert metrics.horizontalAdvance(word) <= width, (word, rect)
-            lines = sum(wrapped_lines(table, part, rect.width()) for part in text.split("\n"))
-            needed = lines * metrics.lineSpacing() + 2 * WrappingItemDelegate.PAD_Y
-            assert rect.height() >= needed - 1, (text, rect, lines)
+            width = rect.width() - 2 * inset
+            # the rule's name, then its setting in bold
+            parts = RuleAndSettingDelegate.parts(index.data(), table.font())
+            if column == meaning:
+                parts = parts[:1]
+            height = 0
+            for text, font in parts:
+                metrics = QFontMetrics(font)
+                for word in text.split():  # none is wider than its cell (no word is cut)
+                    if any("\u4e00" <= c <= "\u9fff" for c in word):
+                        continue  # Chinese wraps between any two characters
+                    assert metrics.horizontalAdvance(word) <= width, (word, rect)
+                if text:
+                    height += metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+            assert rect.height() >= height + 2 * WrappingItemDelegate.PAD_Y - 1, (parts, rect)
+    if size[0] > 1000:  # room enough: every rule's name on one line
+        names = [r.rule for r in model.rows()]
+        longest = max(QFontMetrics(table.font()).horizontalAdvance(n) for n in names)
+        assert table.columnWidth(0) - 2 * inset >= longest
     dialog.reject()
