@@ -638,7 +638,9 @@ class SettingsDialog(QDialog):
                 metrics = QFontMetrics(part_font)
                 words += [metrics.horizontalAdvance(w) for w in part.split()]
                 lines.append(metrics.horizontalAdvance(part))
-        least = max(max(words) + padding, QFontMetrics(font).horizontalAdvance("吉") * 6)
+        wide = QFontMetrics(font).horizontalAdvance("吉")
+        # a Chinese name is one "word" but wraps anywhere: nine characters are enough
+        least = max(min(max(words), wide * 9) + padding, wide * 6)
         width = max(least, min(table.viewport().width() // 3, max(lines) + padding))
         if table.columnWidth(0) != width:
             table.horizontalHeader().resizeSection(0, width)
