@@ -3822,6 +3822,10 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <source>说明</source>
         <translation>Meaning</translation>
     </message>
+    <message>
+        <source>规则与设定</source>
+        <translation>Rule and setting</translation>
+    </message>
 </context>
 <context>
     <name>ScoreEntry</name>

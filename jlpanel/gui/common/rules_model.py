@@ -61,23 +61,35 @@ def rule_rows(
 
 
 class RulesTableModel(RowsModel[RuleRow]):
-    """The rules panel: one row per setting, columns 规则 · 设定 · 说明."""
+    """The rules panel: one row per setting, columns 规则 · 设定 · 说明.
+
+    ``setting_under_rule`` (a narrow pane beside the rule editors) makes it two columns, the
+    setting on a line of its own under the rule's name, so the explanation keeps the width;
+    :meth:`meaning_column` says which column the explanation is in."""
 
     RULE, SETTING, MEANING = range(3)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, setting_under_rule: bool = False) -> None:
+        rule: Column[RuleRow] = Column(
+            lambda: translate("RulesTableModel", "规则"), lambda r: r.rule
+        )
         # The setting column is right-aligned throughout so the numbers line up and the few
         # words in it (无, 截尾平均分) do not make a ragged edge beside them.
-        super().__init__(
-            [
-                Column(lambda: translate("RulesTableModel", "规则"), lambda r: r.rule),
-                Column(
-                    lambda: translate("RulesTableModel", "设定"), lambda r: r.setting, numeric=True
-                ),
-                Column(lambda: translate("RulesTableModel", "说明"), lambda r: r.meaning),
-            ],
-            parent,
+        setting: Column[RuleRow] = Column(
+            lambda: translate("RulesTableModel", "设定"), lambda r: r.setting, numeric=True
         )
+        meaning: Column[RuleRow] = Column(
+            lambda: translate("RulesTableModel", "说明"), lambda r: r.meaning
+        )
+        if setting_under_rule:
+            rule = Column(
+                lambda: translate("RulesTableModel", "规则与设定"),
+                lambda r: f"{r.rule}\n{r.setting}",
+            )
+            super().__init__([rule, meaning], parent)
+        else:
+            super().__init__([rule, setting, meaning], parent)
+        self._meaning_column = 1 if setting_under_rule else self.MEANING
         self._rules: RuleSettings | None = None
         self._rubric: Rubric | None = None
         self._language: str | None = None
@@ -95,4 +107,8 @@ class RulesTableModel(RowsModel[RuleRow]):
     def retranslate(self) -> None:
         """Re-word every row and header in the current language."""
         self.set_rules(self._rules, self._rubric, self._language)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def meaning_column(self) -> int:
+        """The column of the explanations."""
+        return self._meaning_column

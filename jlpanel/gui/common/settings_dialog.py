@@ -17,8 +17,20 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,6 +43,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -58,6 +72,79 @@ log = logging.getLogger(__name__)
 
 #: The grades whose post-hoc funding weight can be set (the usual candidates).
 _WEIGHTED_GRADES = (Grade.EXCELLENT, Grade.GOOD)
+
+
+class RuleAndSettingDelegate(WrappingItemDelegate):
+    """A cell of the rule's name over its setting (the text after its first line break), the
+    setting in bold so it does not read as more of the name; both wrap to the cell's width."""
+
+    FLAGS = int(Qt.TextFlag.TextWordWrap)
+
+    @staticmethod
+    def parts(text: str, font: QFont) -> tuple[tuple[str, QFont], tuple[str, QFont]]:
+        """(rule, its font), (setting, its font)."""
+        # the style option has the line break as U+2028, the model as \n
+        rule, _, setting = text.replace("\u2028", "\n").partition("\n")
+        bold = QFont(font)
+        bold.setBold(True)
+        return (rule, font), (setting, bold)
+
+    @staticmethod
+    def inset(widget: QWidget | None) -> int:
+        """Room left and right of the text inside the cell."""
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget)
+        return WrappingItemDelegate.PAD_X + margin + 1
+
+    def _heights(self, text: str, font: QFont, width: int) -> list[tuple[str, QFont, int]]:
+        return [
+            (
+                part,
+                part_font,
+                QFontMetrics(part_font)
+                .boundingRect(QRect(0, 0, width, 100_000), self.FLAGS, part)
+                .height(),
+            )
+            for part, part_font in self.parts(text, font)
+            if part
+        ]
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = max(option.rect.width() - 2 * self.inset(option.widget), 10)
+        lines = self._heights(str(index.data() or ""), option.font, width)
+        return QSize(
+            super().sizeHint(option, index).width(),
+            sum(h for _, _, h in lines) + 2 * self.PAD_Y,
+        )
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        inset = self.inset(widget)
+        rect = opt.rect.adjusted(inset, self.PAD_Y, -inset, -self.PAD_Y)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        painter.setPen(opt.palette.color(role))
+        top = rect.top()
+        for part, font, height in self._heights(text, opt.font, rect.width()):
+            painter.setFont(font)
+            painter.drawText(QRect(rect.left(), top, rect.width(), height), self.FLAGS, part)
+            top += height
+        painter.restore()
 
 
 class SettingsDialog(QDialog):
@@ -133,16 +220,18 @@ class SettingsDialog(QDialog):
         ui.rulesEditors.installEventFilter(self)  # its size hint settles only once laid out, shown
 
         # What the rules being edited mean, in the words of the workspace's 规则 tab.
-        self.meaning_model = RulesTableModel(self)
+        # Beside the editors the table is narrow (at 150 % or in English): the setting goes on
+        # a line under the rule's name, so the explanation keeps the width (it wraps, whole).
+        self.meaning_model = RulesTableModel(self, setting_under_rule=True)
         ui.meaningTable.setModel(self.meaning_model)
         ui.meaningTable.setItemDelegate(WrappingItemDelegate(ui.meaningTable))
+        ui.meaningTable.setItemDelegateForColumn(0, RuleAndSettingDelegate(ui.meaningTable))
+        ui.meaningTable.viewport().installEventFilter(self)  # the rule column follows its width
         header = ui.meaningTable.horizontalHeader()
-        header.setSectionResizeMode(RulesTableModel.RULE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RulesTableModel.RULE, 150)  # long rule names wrap
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(
-            RulesTableModel.SETTING, QHeaderView.ResizeMode.ResizeToContents
+            self.meaning_model.meaning_column(), QHeaderView.ResizeMode.Stretch
         )
-        header.setSectionResizeMode(RulesTableModel.MEANING, QHeaderView.ResizeMode.Stretch)
         spreadsheet(ui.meaningTable, export_name=lambda: translate("SettingsDialog", "规则"))
         ui.meaningTable.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -361,6 +450,7 @@ class SettingsDialog(QDialog):
         except RulesError:
             return  # the thresholds are mid-edit; OK says what is wrong
         self.meaning_model.set_rules(rules, self._rubric())
+        self._fit_meaning_columns()
 
     def restore_rule_defaults(self) -> None:
         """恢复默认: the provincial rules in the editors (saved with OK or 应用)."""
@@ -530,7 +620,30 @@ class SettingsDialog(QDialog):
             self._fill_combos(rules)
             self._loading = False
         self.meaning_model.retranslate()
+        self._fit_meaning_columns()
         self._fit_rules_width()
+
+    def _fit_meaning_columns(self) -> None:
+        """The rule column: a third of the table, so each rule's name fits on a line when there
+        is room, but no wider than the longest, nor narrower than its longest word (no word is
+        cut) or six characters; the explanations have the rest."""
+        table = self.ui.meaningTable
+        if not shiboken6.isValid(table):
+            return
+        font = table.font()
+        padding = 2 * RuleAndSettingDelegate.inset(table) + 2
+        words, lines = [0], [0]
+        for row in self.meaning_model.rows():
+            for part, part_font in RuleAndSettingDelegate.parts(f"{row.rule}\n{row.setting}", font):
+                metrics = QFontMetrics(part_font)
+                words += [metrics.horizontalAdvance(w) for w in part.split()]
+                lines.append(metrics.horizontalAdvance(part))
+        wide = QFontMetrics(font).horizontalAdvance("吉")
+        # a Chinese name is one "word" but wraps anywhere: nine characters are enough
+        least = max(min(max(words), wide * 9) + padding, wide * 6)
+        width = max(least, min(table.viewport().width() // 3, max(lines) + padding))
+        if table.columnWidth(0) != width:
+            table.horizontalHeader().resizeSection(0, width)
 
     def _fit_rules_width(self) -> None:
         """As wide as the rule editors need in this language, so none is cut off; their sizes
@@ -546,6 +659,8 @@ class SettingsDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and watched is self._rule_editors:
             QTimer.singleShot(0, self, self._fit_rules_width)
+        elif event.type() == QEvent.Type.Resize and watched is self.ui.meaningTable.viewport():
+            QTimer.singleShot(0, self, self._fit_meaning_columns)
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -595,7 +595,7 @@ class Ui_SettingsDialog(object):
 
         self.meaningTable = QTableView(self.rulesPage)
         self.meaningTable.setObjectName(u"meaningTable")
-        self.meaningTable.setMinimumSize(QSize(420, 0))
+        self.meaningTable.setMinimumSize(QSize(330, 0))
         self.meaningTable.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.meaningTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meaningTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -8,11 +8,12 @@ greyscale print reads.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from jlpanel.gui.common.i18n import translate
@@ -27,6 +28,15 @@ FLAG_MARK = "▲"
 #: Grade thresholds drawn as reference lines on the spread chart.
 #: The default rules' grade thresholds, until a cycle's own are set.
 _THRESHOLDS = (60.0, 80.0, 90.0)
+
+
+def _common_start(texts: Sequence[str]) -> str:
+    """The characters every one of ``texts`` begins with."""
+    shortest = min(texts, key=len)
+    for n, char in enumerate(shortest):
+        if any(t[n] != char for t in texts):
+            return shortest[:n]
+    return shortest
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +103,72 @@ class SpreadChart(QWidget):
             self.update()
         super().changeEvent(event)
 
+    def _label_width(self) -> int:
+        metrics = QFontMetrics(self.font())
+        return min(
+            max(metrics.horizontalAdvance(self._marked(b)) for b in self._bars) + 12,
+            int(self.width() * 0.38),
+        )
+
+    @staticmethod
+    def _marked(bar: SpreadBar, label: str | None = None) -> str:
+        text = bar.label if label is None else label
+        return f"{FLAG_MARK} {text}" if bar.flagged else text
+
+    def _labels(self) -> list[str]:
+        """The platforms' names as they fit beside the bars. When they must be cut, the words
+        all of them begin with (吉林省) go first, so what tells them apart stays; then the end is
+        cut (…). The whole name is in the bar's tooltip."""
+        metrics = QFontMetricsF(self.font())
+        room = self._label_width() - 10
+        names = [b.label for b in self._bars]
+        if any(metrics.horizontalAdvance(self._marked(b)) > room for b in self._bars):
+            prefix = _common_start(names) if len(names) > 1 else ""
+            if " " in prefix:  # whole words only
+                prefix = prefix[: prefix.rindex(" ") + 1]
+            if len(prefix) >= 2 and all(len(n) > len(prefix) for n in names):
+                names = [n[len(prefix) :] for n in names]
+        return [
+            metrics.elidedText(self._marked(b, n), Qt.TextElideMode.ElideRight, room)
+            for b, n in zip(self._bars, names, strict=True)
+        ]
+
+    def _axis(self) -> list[tuple[float, str, QRectF]]:
+        """The axis values every 10 points (x, text, rectangle), a value left out where it would
+        touch the one before it."""
+        metrics = QFontMetricsF(self.font())
+        row = self._row_height()
+        low, high = self._scale()
+        left, right = self._label_width(), self.width() - 16
+        kept: list[tuple[float, str, QRectF]] = []
+        value = low
+        while value <= high + 1e-9:
+            x = left + (value - low) / (high - low) * (right - left)
+            text = f"{value:.0f}"
+            advance = math.ceil(metrics.horizontalAdvance(text))
+            start = min(max(x - advance / 2, 0.0), self.width() - advance)
+            rect = QRectF(start, 0, advance, row)
+            if not kept or kept[-1][2].right() + 4 <= rect.left():
+                kept.append((x, text, rect))
+            value += 10.0
+        return kept
+
+    def text_rects(self) -> list[tuple[str, QRectF]]:
+        """Every word the chart draws at its present size, with the rectangle it is drawn in."""
+        if not self._bars:
+            return []
+        row = self._row_height()
+        line = math.ceil(QFontMetricsF(self.font()).height())
+        width = self._label_width() - 8
+        texts = [(text, rect) for _, text, rect in self._axis()]
+        for n, label in enumerate(self._labels()):
+            y = row + 2 + n * row + row / 2
+            texts.append((label, QRectF(0, y - line / 2, width, line)))
+        return texts
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = QFontMetrics(self.font())
         row = self._row_height()
         if not self._bars:
             painter.setPen(QColor(MUTED))
@@ -106,10 +178,7 @@ class SpreadChart(QWidget):
                 translate("SpreadChart", "还没有专家评分"),
             )
             return
-        label_width = min(
-            max(metrics.horizontalAdvance(b.label) for b in self._bars) + 12,
-            int(self.width() * 0.38),
-        )
+        label_width = self._label_width()
         left = label_width
         right = self.width() - 16
         top = row + 2  # the axis labels go above the bars, visible without scrolling
@@ -119,35 +188,33 @@ class SpreadChart(QWidget):
         def x_of(value: float) -> float:
             return left + (value - low) / (high - low) * (right - left)
 
-        # grid and axis labels every 10 points, grade thresholds dashed
-        painter.setPen(QPen(_GRID, 1))
+        # grid every 10 points with its value above (where it has room), thresholds dashed
         value = low
         while value <= high + 1e-9:
             x = x_of(value)
             painter.setPen(QPen(_GRID, 1))
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-            painter.setPen(QColor(MUTED))
-            text = f"{value:.0f}"
-            painter.drawText(QRectF(x - 20, 0, 40, row), Qt.AlignmentFlag.AlignCenter, text)
             value += 10.0
+        painter.setPen(QColor(MUTED))
+        for _, text, rect in self._axis():
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         for threshold in self._thresholds:
             if low < threshold < high:
                 pen = QPen(QColor(MUTED), 1, Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 x = x_of(threshold)
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        labels = self._labels()
         for n, bar in enumerate(self._bars):
             y = top + n * row + row / 2
             colour = _FLAGGED if bar.flagged else QColor(ACCENT)
             painter.setPen(_TEXT if not bar.flagged else _FLAGGED)
             # Not by colour alone: a flagged platform's label carries FLAG_MARK and its bar is
             # hatched, so a greyscale print or a colour-blind reader still sees it.
-            text = f"{FLAG_MARK} {bar.label}" if bar.flagged else bar.label
-            label = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, label_width - 10)
             painter.drawText(
                 QRectF(0, y - row / 2, label_width - 8, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
+                labels[n],
             )
             x1, x2 = x_of(bar.minimum), x_of(bar.maximum)
             thickness = max(6.0, row * 0.42)
@@ -190,65 +257,195 @@ class SpreadChart(QWidget):
         return super().event(event)
 
 
+@dataclass(frozen=True, slots=True)
+class _GradeLayout:
+    """Where the grade chart draws: words (text, rectangle, alignment), bars and swatches."""
+
+    texts: list[tuple[str, QRectF, int]]
+    # (grade value or None, rectangle): a bar of the chart or a swatch of the legend
+    marks: list[tuple[str | None, QRectF]]
+
+
 class GradeChart(QWidget):
-    """One bar per grade with its count, in the grade's colour and pattern."""
+    """One bar per grade with its count, in the grade's colour and pattern.
+
+    When the chart is too short for a row of text per grade (the window at 150 % scaling), it
+    becomes a stacked bar over a legend, ``■ 优秀 2  ▨ 良好 3 …``, the labels shortened and at
+    last left out (the counts stay; the tooltip has every grade whole). Every word has its own
+    rectangle measured with the font, so none overlaps another or leaves the chart."""
+
+    _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    _MARGIN = 2.0  # around the chart
+    _GAP = 6.0  # between a label and its bar, a bar and its count
+    _ITEM_GAP = 12.0  # between the legend's items
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: (grade value or None, label, count)
         self._rows: list[tuple[str | None, str, int]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(40)
+        self._update_minimum()
 
     def set_rows(self, rows: Sequence[tuple[str | None, str, int]]) -> None:
         self._rows = list(rows)
+        self.setToolTip(" · ".join(f"{label} {count}" for _, label, count in self._rows))
         self.updateGeometry()
         self.update()
 
     def rows(self) -> list[tuple[str | None, str, int]]:
         return list(self._rows)
 
+    def _line(self) -> float:
+        return math.ceil(QFontMetricsF(self.font()).height())
+
     def _row_height(self) -> int:
         return max(22, self.fontMetrics().height() + 10)
+
+    def _update_minimum(self) -> None:
+        # two lines of the legend: every grade's count fits at any width the page allows
+        line = self._line()
+        self.setMinimumSize(120, int(2 * (line + 2) + 2 * self._MARGIN + 1))
 
     def sizeHint(self) -> QSize:
         return QSize(320, self._row_height() * max(len(self._rows), 4) + 12)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._update_minimum()
+        super().changeEvent(event)
+
+    def text_rects(self) -> list[tuple[str, QRectF]]:
+        """Every word the chart draws at its present size, with the rectangle it is drawn in."""
+        return [(text, rect) for text, rect, _ in self._layout().texts]
+
+    def _layout(self) -> _GradeLayout:
+        if not self._rows:
+            return _GradeLayout([], [])
+        return self._bars_layout() or self._legend_layout()
+
+    def _bars_layout(self) -> _GradeLayout | None:
+        """A row per grade: label, bar, count; None when the rows or the words do not fit."""
+        metrics = QFontMetricsF(self.font())
+        line = self._line()
+        width, height = float(self.width()), float(self.height())
+        pitch = min(float(self._row_height()), (height - 2 * self._MARGIN) / len(self._rows))
+        if pitch < line + 2:
+            return None
+        label_width = max(math.ceil(metrics.horizontalAdvance(lb)) for _, lb, _ in self._rows)
+        count_width = max(math.ceil(metrics.horizontalAdvance(f"{c}")) for _, _, c in self._rows)
+        left = self._MARGIN + label_width + self._GAP
+        room = width - self._MARGIN - count_width - self._GAP - left
+        if room < 24:  # the words would leave no room for the bars
+            return None
+        most = max(c for _, _, c in self._rows) or 1
+        texts: list[tuple[str, QRectF, int]] = []
+        marks: list[tuple[str | None, QRectF]] = []
+        for n, (grade, label, count) in enumerate(self._rows):
+            y = self._MARGIN + n * pitch
+            text_y = y + (pitch - line) / 2
+            texts.append(
+                (label, QRectF(self._MARGIN, text_y, label_width, line), self._ALIGN_RIGHT)
+            )
+            bar = room * count / most
+            if count:
+                marks.append((grade, QRectF(left, y + pitch * 0.18, max(bar, 1.0), pitch * 0.64)))
+            number = f"{count}"
+            texts.append(
+                (
+                    number,
+                    QRectF(
+                        left + bar + self._GAP,
+                        text_y,
+                        math.ceil(metrics.horizontalAdvance(number)),
+                        line,
+                    ),
+                    self._ALIGN_LEFT,
+                )
+            )
+        return _GradeLayout(texts, marks)
+
+    def _legend_layout(self) -> _GradeLayout:
+        """A stacked bar (when there is room) over the grades' swatches, labels and counts,
+        flowing onto as many lines as fit; the labels are shortened, then left out, until they
+        do."""
+        metrics = QFontMetricsF(self.font())
+        line = self._line()
+        width, height = float(self.width()), float(self.height())
+        inner = width - 2 * self._MARGIN
+        swatch = round(line * 0.6)
+        lines_fit = max(1, int((height - 2 * self._MARGIN) // (line + 2)))
+        short = metrics.horizontalAdvance("Wwww…")
+
+        def words(level: int, label: str, count: int) -> str:
+            if level == 0:
+                return f"{label} {count}"
+            if level == 1:
+                cut = metrics.elidedText(label, Qt.TextElideMode.ElideRight, short)
+                return f"{cut} {count}" if cut else f"{count}"
+            return f"{count}"
+
+        def flow(level: int) -> list[list[tuple[float, str, str | None]]]:
+            """The items in lines: (x, text, grade)."""
+            lines: list[list[tuple[float, str, str | None]]] = [[]]
+            x = self._MARGIN
+            for grade, label, count in self._rows:
+                text = words(level, label, count)
+                item = swatch + 4 + math.ceil(metrics.horizontalAdvance(text))
+                if lines[-1] and x + item > width - self._MARGIN:
+                    lines.append([])
+                    x = self._MARGIN
+                lines[-1].append((x, text, grade))
+                x += item + self._ITEM_GAP
+            return lines
+
+        for level in range(3):
+            placed = flow(level)
+            fits = all(
+                x + swatch + 4 + metrics.horizontalAdvance(t) <= width - self._MARGIN + 0.01
+                for row in placed
+                for x, t, _ in row
+            )
+            if len(placed) <= lines_fit and fits:
+                break
+        texts: list[tuple[str, QRectF, int]] = []
+        marks: list[tuple[str | None, QRectF]] = []
+        top = self._MARGIN
+        legend_height = len(placed) * (line + 2)
+        if height - 2 * self._MARGIN - legend_height >= 12:  # room for the stacked bar
+            total = sum(c for _, _, c in self._rows) or 1
+            x = self._MARGIN
+            for grade, _, count in self._rows:
+                if count:
+                    part = inner * count / total
+                    marks.append((grade, QRectF(x, top, part, 8)))
+                    x += part
+            top += 12
+        for n, row in enumerate(placed):
+            y = top + n * (line + 2) + 1
+            for x, text, grade in row:
+                marks.append((grade, QRectF(x, y + (line - swatch) / 2, swatch, swatch)))
+                advance = math.ceil(metrics.horizontalAdvance(text))
+                text_x = x + swatch + 4
+                advance = min(advance, int(width - self._MARGIN - text_x))
+                texts.append((text, QRectF(text_x, y, advance, line), self._ALIGN_LEFT))
+        return _GradeLayout(texts, marks)
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = QFontMetrics(self.font())
-        # squeezed: every grade keeps a (thinner) row rather than falling off the bottom
-        row = min(self._row_height(), max((self.height() - 8) // max(len(self._rows), 1), 8))
         if not self._rows:
             painter.setPen(QColor(MUTED))
             painter.drawText(
                 self.rect(), Qt.AlignmentFlag.AlignCenter, translate("GradeChart", "还没有结果")
             )
             return
-        label_width = max(metrics.horizontalAdvance(label) for _, label, _ in self._rows) + 14
-        count_width = metrics.horizontalAdvance("0000") + 8
-        left = label_width
-        right = self.width() - count_width
-        most = max((c for _, _, c in self._rows), default=0) or 1
-        for n, (grade, label, count) in enumerate(self._rows):
-            y = 6 + n * row
-            painter.setPen(_TEXT)
-            painter.drawText(
-                QRectF(0, y, label_width - 8, row),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
-            width = (right - left) * count / most
-            bar = QRectF(left, y + row * 0.18, max(width, 1.0 if count else 0.0), row * 0.64)
+        layout = self._layout()
+        for grade, rect in layout.marks:
             painter.setPen(QPen(grade_colour(grade), 1.2))
             painter.setBrush(grade_brush(grade))
-            if count:
-                painter.drawRect(bar)
-            painter.setPen(_TEXT)
-            painter.drawText(
-                QRectF(left + width + 6, y, count_width, row),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{count}",
-            )
+            painter.drawRect(rect)
+        painter.setPen(_TEXT)
+        for text, rect, align in layout.texts:
+            painter.drawText(rect, align, text)
         painter.end()

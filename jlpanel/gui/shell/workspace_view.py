@@ -21,7 +21,12 @@ from jlpanel.gui.common.rubric_model import Column, RubricTreeModel
 from jlpanel.gui.common.rules_model import RulesTableModel
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
-from jlpanel.gui.common.theme import RoomyItemDelegate, scaled_font, set_muted
+from jlpanel.gui.common.theme import (
+    RoomyItemDelegate,
+    WrappingItemDelegate,
+    scaled_font,
+    set_muted,
+)
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
 from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
 from jlpanel.gui.staff.experts_view import ExpertsView
@@ -123,6 +128,8 @@ class WorkspaceView(QWidget):
         table.verticalHeader().hide()
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setItemDelegate(RoomyItemDelegate(table))
+        # the explanations wrap (in English most need two lines at 150 %), never cut with …
+        table.setItemDelegateForColumn(RulesTableModel.MEANING, WrappingItemDelegate(table))
         rules_header = table.horizontalHeader()
         rules_header.setSectionResizeMode(
             RulesTableModel.RULE, QHeaderView.ResizeMode.ResizeToContents
