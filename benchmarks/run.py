@@ -308,6 +308,52 @@ print(f"{took:.6f} {peak // 1024} {codes}")
 """
 
 
+def bench_reader(tmp: Path) -> None:
+    """W1's 200 workbooks read whole by python-calamine itself and through pandas.read_excel
+    (its calamine engine), and the cost of importing pandas: why the program reads without
+    pandas (issue 15, item 6). Uses the W1 workbooks (run ``import`` first to write them)."""
+    from workloads import build_dossier_folder
+
+    paths = build_dossier_folder(
+        ROOT / "benchmarks" / "out" / "w1-dossiers", count=200, services_each=1000
+    )
+
+    def raw() -> None:
+        from python_calamine import CalamineWorkbook
+
+        for p in paths:
+            book = CalamineWorkbook.from_path(str(p))
+            for name in book.sheet_names:
+                book.get_sheet_by_name(name).to_python()
+
+    def through_pandas() -> None:
+        import pandas as pd
+
+        for p in paths:
+            pd.read_excel(p, sheet_name=None, engine="calamine")
+
+    for name, fn in (
+        ("python-calamine, every sheet of the 200 W1 files", raw),
+        ("pandas.read_excel(engine='calamine'), the same", through_pandas),
+    ):
+        median, best = measure(fn, repeat=3)
+        report(name, median, best, None)
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import pandas"], check=True)
+        times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - t0
+    report(
+        "import pandas (a fresh interpreter, less its bare start)",
+        statistics.median(times) - bare,
+        min(times) - bare,
+        None,
+    )
+
+
 def bench_hostile(tmp: Path) -> None:
     """Hostile workbooks (issue 12): each refused in a fresh process, its time and peak RSS."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -609,6 +655,7 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "dossier_open": bench_dossier_open,
     "integrity": bench_integrity,
     "import": bench_import,
+    "reader": bench_reader,
     "hostile": bench_hostile,
     "results": bench_results,
     "gui_start": bench_gui_start,

@@ -68,7 +68,8 @@ def test_the_components_and_the_font_licence_text(window: MainWindow, qtbot: Any
         for r in range(model.rowCount())
     }
     assert rows["SQLAlchemy"] == (version("SQLAlchemy"), "MIT")
-    assert rows["pandas"] == (version("pandas"), "BSD-3-Clause")
+    # pandas is the analysis extra (jlpanel[analysis]): the program does not ship it
+    assert not {"pandas", "NumPy", "python-dateutil"} & set(rows)
     assert rows["XlsxWriter"] == (version("XlsxWriter"), "BSD-2-Clause")
     assert rows["Qt"] == (qVersion(), "LGPL-3.0-only")
     assert rows["Qt for Python (PySide6)"][1] == "LGPL-3.0-only"
@@ -103,6 +104,18 @@ def test_every_runtime_dependency_is_listed() -> None:
         name = requirement.split(">")[0].split("<")[0].split("=")[0].strip().lower()
         assert name in listed, name
     assert (ROOT / "LICENSE").read_text("utf-8") == JLPANEL_LICENSE_FILE.read_text("utf-8")
+
+
+def test_pandas_is_the_analysis_extra_and_not_listed() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert not [r for r in project["dependencies"] if r.startswith("pandas")]
+    assert project["optional-dependencies"]["analysis"] == ["pandas>=2.2"]
+    # the analysis tests need it
+    assert "pandas>=2.2" in project["optional-dependencies"]["test"]
+    listed = {c.distribution.lower() for c in read_components()}
+    assert not {"pandas", "numpy", "python-dateutil"} & listed
 
 
 def test_a_missing_distribution_reads_as_a_dash() -> None:

@@ -1,7 +1,7 @@
 """关于 jlpanel: version, the versions it runs on, its licence and the licences of what it ships.
 
 The component list is data (``resources/licenses/THIRD-PARTY.md``); versions are read at run
-time from the installed metadata, without importing pandas, SQLAlchemy or reportlab, and show
+time from the installed metadata, without importing SQLAlchemy or reportlab, and show
 "—" where the metadata is missing (as it can be in a frozen bundle).
 """
 
