@@ -102,7 +102,10 @@ def test_every_runtime_dependency_is_listed() -> None:
     listed = {c.distribution.lower() for c in read_components()}
     for requirement in project["dependencies"]:
         name = requirement.split(">")[0].split("<")[0].split("=")[0].strip().lower()
+        name, _, extras = name.partition("[")  # psycopg[binary]: psycopg and psycopg-binary
         assert name in listed, name
+        for extra in filter(None, extras.rstrip("]").split(",")):
+            assert f"{name}-{extra.strip()}" in listed, (name, extra)
     assert (ROOT / "LICENSE").read_text("utf-8") == JLPANEL_LICENSE_FILE.read_text("utf-8")
 
 
