@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import RulesError, RuleSettings
 from jlpanel.services.errors import (
+    CycleChoiceError,
     DamagedWorkspaceError,
     FaultKind,
     ReadOnlyWorkspaceError,
+    StoredCycle,
     UserError,
     WorkspaceInUseError,
     store_fault,
@@ -515,33 +517,6 @@ def open_workspace(
     return _open(
         path, preferences, backup=backup and not read_only, read_only=read_only, cycle=cycle
     )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredCycle:
-    """A cycle of a store, as a chooser lists it."""
-
-    id: str
-    name: str
-    period_start: dt.date | None
-    period_end: dt.date | None
-
-
-class CycleChoiceError(UserError):
-    """The store holds several cycles and none (or an unknown one) was named."""
-
-    def __init__(self, path: Path, cycles: list[StoredCycle], wanted: str | None) -> None:
-        names = "、".join(c.name for c in cycles)
-        names_en = ", ".join(c.name for c in cycles)
-        if wanted is None:
-            zh = f"{path} 中有 {len(cycles)} 个考核周期，请用 --cycle 指定：{names}"
-            en = f"{path} holds {len(cycles)} cycles; name one with --cycle: {names_en}"
-        else:
-            zh = f"{path} 中没有名为“{wanted}”的考核周期；其中有：{names}"
-            en = f"{path} has no cycle named “{wanted}”; it holds: {names_en}"
-        super().__init__(zh, en)
-        self.cycles = cycles
-        self.wanted = wanted
 
 
 def store_cycles(ws: Workspace) -> list[StoredCycle]:

@@ -1662,7 +1662,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. Show this window again when the last review window closes (it was hidden for it).</extracomment>
+        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. The cycle asked for by the open running now (None: the store&apos;s only one). The last 选择考核周期 dialog (tests drive it). Show this window again when the last review window closes (it was hidden for it).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1896,6 +1896,24 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>已打开演示考核周期。专家交回的评分文件在 {folder}，用 评审 → 合并评分文件 (Ctrl+M) 合并。</source>
         <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>{name} 中有 {n} 个考核周期</source>
+        <translation>{name} holds {n} cycles</translation>
+    </message>
+    <message>
+        <source>选择考核周期</source>
+        <translation>Choose a cycle</translation>
+    </message>
+    <message>
+        <source>{path}
+中有 {n} 个考核周期，打开哪一个？</source>
+        <translation>{path}
+holds {n} cycles. Which one do you want to open?</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>{name} 正由另一个 jlpanel 打开</source>

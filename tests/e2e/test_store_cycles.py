@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jlpanel.cli import main
-from jlpanel.services.workspace import CycleChoiceError, open_workspace, store_cycles
+from jlpanel.services.errors import CycleChoiceError
+from jlpanel.services.workspace import open_workspace, store_cycles
 from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
 

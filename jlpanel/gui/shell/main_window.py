@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -35,7 +36,12 @@ from jlpanel.gui.shell.new_workspace_dialog import NewWorkspaceDialog, NewWorksp
 from jlpanel.gui.shell.start_page import StartPage
 from jlpanel.gui.shell.workspace_view import WorkspaceView
 from jlpanel.gui.staff.import_dialog import ImportDialog, summary_text
-from jlpanel.services.errors import DamagedWorkspaceError, UserError, WorkspaceInUseError
+from jlpanel.services.errors import (
+    CycleChoiceError,
+    DamagedWorkspaceError,
+    UserError,
+    WorkspaceInUseError,
+)
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not at start-up
     from jlpanel.gui.common.about_dialog import AboutDialog
@@ -64,13 +70,13 @@ _TEMPLATE_FOLDER_KEY = "template/lastFolder"
 
 
 def _open_in_background(
-    path: Path, preferences: Preferences, read_only: bool = False
+    path: Path, preferences: Preferences, read_only: bool = False, cycle: str | None = None
 ) -> tuple[Workspace, CycleInfo]:
     from jlpanel.services.workspace import open_workspace
 
     # Claimed while shown: a second jlpanel learns who has it (and may open it read-only).
     workspace = open_workspace(
-        path, preferences=preferences, claim=not read_only, read_only=read_only
+        path, preferences=preferences, claim=not read_only, read_only=read_only, cycle=cycle
     )
     try:
         return workspace, workspace.cycle_info()
@@ -150,6 +156,10 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         self._writing_template = False
         self._busy = False
+        #: The cycle asked for by the open running now (None: the store's only one).
+        self._opening_cycle: str | None = None
+        #: The last 选择考核周期 dialog (tests drive it).
+        self.cycle_dialog: QInputDialog | None = None
         self._busy_message = ""
         self.recent = RecentFiles(self)
         self.review_windows: list[ReviewWindow] = []
@@ -537,10 +547,12 @@ class MainWindow(QMainWindow):
         if path:
             self.open_workspace(Path(path))
 
-    def open_workspace(self, path: Path) -> None:
+    def open_workspace(self, path: Path, cycle: str | None = None) -> None:
         """Open the workspace at ``path`` in the background and show it when ready.
 
-        A review package (``*.jlreview``) opens in expert mode instead.
+        ``cycle`` names the cycle where the store holds several; without it such a store asks
+        which (:meth:`choose_cycle`). A review package (``*.jlreview``) opens in expert mode
+        instead.
         """
         if self._busy:
             return
@@ -561,8 +573,9 @@ class MainWindow(QMainWindow):
         from jlpanel.services.preferences import load_preferences
 
         self._begin_busy(translate("MainWindow", "正在打开 {name}…").format(name=path.name))
+        self._opening_cycle = cycle
         run_task(
-            partial(_open_in_background, path, load_preferences()),
+            partial(_open_in_background, path, load_preferences(), False, cycle),
             partial(self._on_workspace_ready, created=False),
             partial(self._on_task_failed, what=path.name, dialog=None),
         )
@@ -781,6 +794,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, WorkspaceInUseError) and dialog is None:
             self._offer_read_only(exc)
             return
+        if isinstance(exc, CycleChoiceError) and exc.wanted is None and dialog is None:
+            self.choose_cycle(exc)
+            return
         message = exc.message(current_language())
         if dialog is not None:
             self.status(translate("MainWindow", "未能新建 {name}").format(name=what))
@@ -789,6 +805,32 @@ class MainWindow(QMainWindow):
             self.status(translate("MainWindow", "未能打开 {name}").format(name=what))
             show_user_error(self, exc)
         self.task_failed.emit(message)
+
+    # ------------------------------------------------------- a store of several cycles
+
+    def choose_cycle(self, exc: CycleChoiceError) -> QInputDialog:
+        """Ask which of the store's cycles to open (newest first), then open it."""
+        self.status(
+            translate("MainWindow", "{name} 中有 {n} 个考核周期").format(
+                name=exc.path.name, n=len(exc.cycles)
+            )
+        )
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(translate("MainWindow", "选择考核周期"))
+        dialog.setLabelText(
+            translate("MainWindow", "{path}\n中有 {n} 个考核周期，打开哪一个？").format(
+                path=exc.path, n=len(exc.cycles)
+            )
+        )
+        dialog.setComboBoxItems([c.name for c in reversed(exc.cycles)])
+        dialog.setComboBoxEditable(False)
+        dialog.setOkButtonText(translate("MainWindow", "打开"))
+        dialog.setCancelButtonText(translate("MainWindow", "取消"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(partial(self.open_workspace, exc.path))
+        self.cycle_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------- open in another jlpanel
 
@@ -826,7 +868,7 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "正在以只读方式打开 {name}…").format(name=exc.path.name)
         )
         run_task(
-            partial(_open_in_background, exc.path, load_preferences(), True),
+            partial(_open_in_background, exc.path, load_preferences(), True, self._opening_cycle),
             partial(self._on_workspace_ready, created=False),
             partial(self._on_task_failed, what=exc.path.name, dialog=None),
         )
