@@ -502,6 +502,43 @@ def _cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_checkout(args: argparse.Namespace) -> int:
+    from jlpanel.services.checkout import checkout
+
+    done = checkout(Path(args.workspace), args.cycle, Path(args.out))
+    if args.lang.startswith("en"):
+        print(
+            f"Checked out “{done.cycle}” to {done.file} ({done.rows} rows); it is read-only in "
+            f"the store until `jlpanel checkin {done.file} {args.workspace}`"
+        )
+    else:
+        print(
+            f"已将考核周期“{done.cycle}”检出到 {done.file}（{done.rows} 行）；在"
+            f" jlpanel checkin {done.file} {args.workspace} 之前，它在存储中只读"
+        )
+    return EXIT_OK
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from jlpanel.services.checkout import checkin
+
+    done = checkin(Path(args.file), Path(args.workspace))
+    en = args.lang.startswith("en")
+    if done.added:
+        print(
+            f"Added the cycle “{done.cycle}” to {args.workspace} ({done.rows} rows)"
+            if en
+            else f"已将考核周期“{done.cycle}”加入 {args.workspace}（{done.rows} 行）"
+        )
+    else:
+        print(
+            f"Checked “{done.cycle}” in to {args.workspace} ({done.rows} rows)"
+            if en
+            else f"已将考核周期“{done.cycle}”检入 {args.workspace}（{done.rows} 行）"
+        )
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import open_workspace
@@ -1242,6 +1279,27 @@ def build_parser() -> argparse.ArgumentParser:
         "(excellent,good), tier weights as excellent:1.5,good:1",
     )
     p.set_defaults(func=_cmd_rules)
+
+    p = sub.add_parser(
+        "checkout",
+        help="check a cycle out of the store into a file, for a meeting without a network",
+        description="Write one cycle of STORE into the new file OUT (everything the meeting "
+        "needs) and mark it checked out: read-only in the store until it is checked in.",
+    )
+    _store_argument(p)
+    p.add_argument("out", metavar="OUT.jlpanel", help="the new file for the meeting")
+    p.set_defaults(func=_cmd_checkout)
+
+    p = sub.add_parser(
+        "checkin",
+        help="bring a checked-out cycle back into the store (or add a file's cycle to it)",
+        description="Replace the store's copy of the cycle with FILE's, in one transaction: "
+        "refused, naming what changed, when the store's copy changed since the check-out. A "
+        "file whose cycle the store does not hold adds that cycle.",
+    )
+    p.add_argument("file", metavar="FILE.jlpanel", help="the file the meeting used")
+    p.add_argument("workspace", metavar="STORE", help="the store: a .jlpanel file")
+    p.set_defaults(func=_cmd_checkin)
 
     p = sub.add_parser(
         "backups",

@@ -266,3 +266,19 @@ class CycleChoiceError(UserError):
         self.path = path
         self.cycles = cycles
         self.wanted = wanted
+
+
+class CheckedOutError(UserError):
+    """The cycle is checked out to a meeting's file: read-only in the store until it is
+    checked in."""
+
+    def __init__(self, name: str, at: dt.datetime | None, by: str | None, to: str | None) -> None:
+        when = f"{at.astimezone():%Y-%m-%d %H:%M}" if at is not None else "?"
+        super().__init__(
+            f"考核周期“{name}”已于 {when} 由 {by} 检出到 {to}，检入之前在此只读；"
+            "本次没有保存任何改动",
+            f"The cycle “{name}” was checked out by {by} on {when} to {to}; it is read-only "
+            "here until it is checked in. Nothing was stored",
+        )
+        self.name = name
+        self.to = to

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.rules import RulesError, RuleSettings
 from jlpanel.services.errors import (
+    CheckedOutError,
     CycleChoiceError,
     DamagedWorkspaceError,
     FaultKind,
@@ -199,6 +200,7 @@ class Workspace:
                         raise fault from exc
                     log.info("workspace %s is busy; trying again (%d)", self.path, attempt)
             try:
+                self._refuse_if_checked_out(session)
                 yield session
                 session.commit()
             except Exception as exc:
@@ -209,6 +211,20 @@ class Workspace:
                 raise fault from exc
         finally:
             session.close()
+
+    def _refuse_if_checked_out(self, session: Session) -> None:
+        """A cycle checked out to a meeting's file is read-only here (CheckedOutError)."""
+        if self.cycle_id is None:
+            return
+        row = session.execute(
+            select(
+                m.Cycle.name, m.Cycle.checked_out_to, m.Cycle.checked_out_at, m.Cycle.checked_out_by
+            ).where(m.Cycle.id == self.cycle_id)
+        ).one_or_none()
+        if row is not None and row.checked_out_to:
+            raise CheckedOutError(
+                row.name, row.checked_out_at, row.checked_out_by, row.checked_out_to
+            )
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -133,6 +133,16 @@ class Cycle(Base):
     rubric_json: Mapped[str] = mapped_column(Text)
     rules_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Check-out for a meeting without a network (added in 0005). In the store: the cycle is
+    # checked out to ``checked_out_to`` (read-only here until it is checked in). In the file
+    # a check-out wrote: ``checked_out_from`` names the store. ``checkout_token`` pairs the
+    # two; ``checkout_digest`` is the cycle's rows as they were (JSON, table → digest).
+    checkout_token: Mapped[str | None] = mapped_column(String(36))
+    checked_out_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    checked_out_by: Mapped[str | None] = mapped_column(String(100))
+    checked_out_to: Mapped[str | None] = mapped_column(Text)
+    checked_out_from: Mapped[str | None] = mapped_column(Text)
+    checkout_digest: Mapped[str | None] = mapped_column(Text)
 
     platforms: Mapped[list[Platform]] = relationship(
         back_populates="cycle", cascade="all, delete-orphan", passive_deletes=True

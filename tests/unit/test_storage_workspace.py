@@ -6,13 +6,14 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Engine
 
 from jlpanel.storage import workspace as ws
@@ -83,11 +84,17 @@ def pragma(engine: Engine, name: str) -> object:
 
 
 def add_cycle(engine: Engine, name: str = "2024–2025 考核") -> str:
-    with ws.session_factory(engine).begin() as session:
-        cycle = Cycle(name=name, rubric_json="{}", rules_json="{}")
-        session.add(cycle)
-        session.flush()
-        return cycle.id
+    """A cycle row with the columns every revision has (the file may be an older one)."""
+    cycle_id = str(uuid.uuid4())
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO cycles (id, name, language, rubric_json, rules_json, created_at) "
+                "VALUES (:id, :name, 'zh', '{}', '{}', '2025-01-01 00:00:00')"
+            ),
+            {"id": cycle_id, "name": name},
+        )
+    return cycle_id
 
 
 def cycle_names(engine: Engine) -> list[str]:

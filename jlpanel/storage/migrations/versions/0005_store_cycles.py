@@ -1,5 +1,6 @@
-"""A store holds several cycles: cycle names are unique, and the tables that were the whole
-file's (tie orders, confirmations, the audit log) say which cycle a row belongs to.
+"""A store holds several cycles: cycle names are unique, the tables that were the whole
+file's (tie orders, confirmations, the audit log) say which cycle a row belongs to, and a
+cycle can be checked out to a meeting's file and back (the checkout columns of cycles).
 
 An existing file holds exactly one cycle: its rows are that cycle's. Audit entries of a file
 without a cycle (none exist in practice) stay NULL, the store's own.
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from jlpanel.storage.columns import UtcDateTime
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -35,9 +38,21 @@ def _add_cycle_column(table: str, *, nullable: bool) -> None:
         batch.create_index(op.f(f"ix_{table}_cycle_id"), ["cycle_id"], unique=False)
 
 
+_CHECKOUT = (
+    ("checkout_token", sa.String(length=36)),
+    ("checked_out_at", UtcDateTime()),
+    ("checked_out_by", sa.String(length=100)),
+    ("checked_out_to", sa.Text()),
+    ("checked_out_from", sa.Text()),
+    ("checkout_digest", sa.Text()),
+)
+
+
 def upgrade() -> None:
     with op.batch_alter_table("cycles") as batch:
         batch.create_unique_constraint(op.f("uq_cycles_name"), ["name"])
+        for name, kind in _CHECKOUT:
+            batch.add_column(sa.Column(name, kind, nullable=True))
     _add_cycle_column("tie_orders", nullable=False)
     _add_cycle_column("confirmations", nullable=False)
     _add_cycle_column("audit_entries", nullable=True)
@@ -50,4 +65,6 @@ def downgrade() -> None:
             batch.drop_constraint(op.f(f"fk_{table}_cycle_id_cycles"), type_="foreignkey")
             batch.drop_column("cycle_id")
     with op.batch_alter_table("cycles") as batch:
+        for name, _kind in reversed(_CHECKOUT):
+            batch.drop_column(name)
         batch.drop_constraint(op.f("uq_cycles_name"), type_="unique")

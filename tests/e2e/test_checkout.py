@@ -1,0 +1,216 @@
+"""Check-out to a meeting's file and check-in back (issue 15 item 3, DESIGN §3): the store's
+copy is read-only meanwhile, the meeting's merges, decisions, confirmation and audit come
+back whole, a store changed meanwhile refuses naming what changed, a file whose cycle the
+store lacks adds it, and a failing check-in changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jlpanel.cli import main
+
+RELEASES = Path(__file__).resolve().parent.parent / "corpus" / "releases"
+RELEASE_CYCLE = "2026年度吉林省科技资源共享服务平台考核评价（演示）"
+LATER = "2027年度考核评价"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, merged_demo: Path) -> Path:
+    """A store holding the demo cycle, every score file not yet merged into it."""
+    from jlpanel.services.workspace import open_workspace
+
+    path = tmp_path / "store.jlpanel"
+    shutil.copyfile(merged_demo, path)
+    with open_workspace(path) as ws, ws.session() as s:  # as before the merge
+        from sqlalchemy import delete
+
+        from jlpanel.storage import models as m
+
+        s.execute(delete(m.ScoreSheet))
+    return path
+
+
+def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, merged_demo: Path
+) -> None:
+    scores = merged_demo.parent / "scores"
+    meeting = tmp_path / "meeting.jlpanel"
+    code, out, err = run(capsys, "checkout", str(demo_store), str(meeting))
+    assert (code, err) == (0, ""), err
+    assert "检出到" in out and meeting.is_file()
+    (token,) = rows(demo_store, "SELECT checkout_token FROM cycles")[0]
+    assert rows(meeting, "SELECT checkout_token, checked_out_to FROM cycles") == [(token, None)]
+
+    # the store's copy is read-only meanwhile: a merge there is refused, naming the file
+    before = rows(demo_store, "SELECT count(*) FROM score_sheets")
+    code, _, err = run(capsys, "merge", str(demo_store), str(scores))
+    assert code == 1
+    assert "检入之前在此只读" in err and str(meeting.resolve()) in err
+    assert rows(demo_store, "SELECT count(*) FROM score_sheets") == before
+
+    # the meeting: merge, adjust a score with a reason, confirm
+    assert main(["merge", str(meeting), str(scores)]) == 0
+    assert (
+        main(["adjust", str(meeting), "JLGX-2017-001", "92.5", "--reason", "专家组讨论一致"]) == 0
+    )
+    assert main(["confirm", str(meeting), "--date", "2026-12-05"]) == 0
+    capsys.readouterr()
+    code, meeting_results, _ = run(capsys, "results", str(meeting), "--csv")
+    assert code == 0
+
+    code, out, err = run(capsys, "checkin", str(meeting), str(demo_store))
+    assert (code, err) == (0, ""), err
+    assert "检入" in out
+    code, store_results, _ = run(capsys, "results", str(demo_store), "--csv")
+    assert code == 0 and store_results == meeting_results
+    code, out, _ = run(capsys, "results", str(demo_store))
+    assert "结果已于 2026-12-05 确定" in out
+    assert rows(demo_store, "SELECT checkout_token, checked_out_to FROM cycles") == [(None, None)]
+    actions = [a for (a,) in rows(demo_store, "SELECT action FROM audit_entries ORDER BY id")]
+    for wanted in ("checkout", "merge_score_file", "adjust_score", "confirm_results", "checkin"):
+        assert any(a.startswith(wanted.split("_")[0]) for a in actions), (wanted, actions)
+    assert actions.index("checkout") < actions.index("checkin")
+    # writable again, and the same file cannot come back twice
+    code, _, err = run(capsys, "checkin", str(meeting), str(demo_store))
+    assert code == 1 and "不是存储中考核周期" in err and "未作改动" in err
+
+
+def test_a_store_changed_since_the_check_out_refuses_naming_what_changed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, merged_demo: Path
+) -> None:
+    meeting = tmp_path / "meeting.jlpanel"
+    assert main(["checkout", str(demo_store), str(meeting)]) == 0
+    assert main(["merge", str(meeting), str(merged_demo.parent / "scores")]) == 0
+    # someone changed the store's copy behind the check-out's back (another tool)
+    with sqlite3.connect(demo_store) as connection:
+        connection.execute("UPDATE platforms SET name = name || '（更名）' WHERE id = 1")
+    capsys.readouterr()
+    before = sha256(demo_store)
+
+    code, out, err = run(capsys, "checkin", str(meeting), str(demo_store))
+
+    assert (code, out) == (1, "")
+    assert "检出之后，存储中考核周期" in err and "平台" in err and "未作改动" in err
+    assert "评分" not in err.split("：", 1)[1].split("。")[0]  # only what changed is named
+    assert rows(demo_store, "SELECT count(*) FROM score_sheets") == [(0,)]
+    assert rows(demo_store, "SELECT checked_out_to IS NOT NULL FROM cycles") == [(1,)]
+    del before  # an open takes a backup but changes nothing of the store's rows
+
+
+def test_checking_in_a_file_whose_cycle_the_store_lacks_adds_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, merged_demo: Path
+) -> None:
+    store = tmp_path / "store.jlpanel"
+    assert main(["new", str(store), "--cycle", LATER]) == 0
+    old_file = tmp_path / "2026.jlpanel"
+    shutil.copyfile(merged_demo, old_file)
+    capsys.readouterr()
+    code, expected, _ = run(capsys, "results", str(old_file), "--csv")
+    assert code == 0
+
+    code, out, err = run(capsys, "checkin", str(old_file), str(store))
+
+    assert (code, err) == (0, ""), err
+    assert "已将考核周期" in out and "加入" in out
+    names = [n for (n,) in rows(store, "SELECT name FROM cycles ORDER BY created_at")]
+    assert sorted(names) == sorted([RELEASE_CYCLE, LATER])
+    code, got, _ = run(capsys, "results", str(store), "--cycle", RELEASE_CYCLE, "--csv")
+    assert code == 0 and got == expected
+    # a second time: the store has that cycle now, and the file was never checked out of it
+    code, _, err = run(capsys, "checkin", str(old_file), str(store))
+    assert code == 1 and "未作改动" in err
+
+
+def test_rows_written_in_the_meeting_are_renumbered_past_other_cycles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, merged_demo: Path
+) -> None:
+    """The meeting's new rows (audit entries, an adjustment) took ids that another cycle of
+    the store used meanwhile: they come back under new ids, and nobody's rows are lost."""
+    store = tmp_path / "store.jlpanel"
+    shutil.copyfile(RELEASES / "cycle-0004.jlpanel", store)
+    meeting = tmp_path / "meeting.jlpanel"
+    assert main(["checkout", str(store), "--cycle", RELEASE_CYCLE, str(meeting)]) == 0
+    # meanwhile the store gets another cycle, whose rows take the next ids
+    assert main(["new", str(store), "--cycle", LATER]) == 0
+    demo = merged_demo.parent
+    assert main(["import", str(store), "--cycle", LATER, str(demo / "dossiers")]) == 0
+    later_audit = rows(store, "SELECT id, action FROM audit_entries ORDER BY id")
+    # the meeting reopens the results and adjusts a score
+    assert main(["confirm", str(meeting), "--reopen", "--reason", "专家组复议"]) == 0
+    assert main(["adjust", str(meeting), "JLGX-2017-002", "80", "--reason", "复议后调整"]) == 0
+    capsys.readouterr()
+    ids_in_meeting = [i for (i,) in rows(meeting, "SELECT id FROM audit_entries")]
+    assert set(ids_in_meeting) & {i for (i, _) in later_audit}  # they would collide
+
+    code, _, err = run(capsys, "checkin", str(meeting), str(store))
+
+    assert (code, err) == (0, ""), err
+    now = rows(store, "SELECT id, action FROM audit_entries ORDER BY id")
+    assert set(later_audit) <= set(now)  # the other cycle's entries kept, ids and all
+    actions = [a for (_, a) in now]
+    assert "reopen_results" in actions and any(a.startswith("adjust") for a in actions)
+    assert rows(
+        store,
+        "SELECT a.adjusted_score FROM adjustments a JOIN platforms p ON p.id = a.platform_id "
+        "WHERE p.filing_no = 'JLGX-2017-002'",
+    ) == [(80,)]
+    assert rows(store, "SELECT count(*) FROM platforms") == [(5 + 24,)]
+
+
+def test_a_check_in_killed_midway_leaves_the_store_as_it_was_or_wholly_checked_in(
+    tmp_path: Path, demo_store: Path, merged_demo: Path
+) -> None:
+    """kill -9 while the check-in writes: the store holds either its old copy, still checked
+    out, or the meeting's, checked in; never part of each."""
+    meeting = tmp_path / "meeting.jlpanel"
+    assert main(["checkout", str(demo_store), str(meeting)]) == 0
+    assert main(["merge", str(meeting), str(merged_demo.parent / "scores")]) == 0
+    merged = rows(meeting, "SELECT count(*) FROM indicator_scores")
+    wal = demo_store.with_name(demo_store.name + "-wal")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "jlpanel", "checkin", str(meeting), str(demo_store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while child.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 256 * 1024:  # deep in its transaction
+            break
+        time.sleep(0.002)
+    killed = child.poll() is None
+    child.kill()
+    child.wait()
+
+    (state,) = rows(demo_store, "SELECT checked_out_to IS NOT NULL FROM cycles")[0]
+    print("killed" if killed else "finished", "checked out" if state else "checked in")
+    scores = rows(demo_store, "SELECT count(*) FROM indicator_scores")
+    if state == 1:  # as it was: nothing of the meeting's
+        assert scores == [(0,)]
+        assert killed
+    else:  # wholly checked in
+        assert scores == merged
+    assert rows(demo_store, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(demo_store, "PRAGMA foreign_key_check") == []
