@@ -715,6 +715,71 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_register(args: argparse.Namespace) -> int:
+    from jlpanel.services.register import register_csv, register_lines, register_text_rows
+    from jlpanel.services.workspace import open_workspace
+
+    with open_workspace(Path(args.workspace), backup=False) as ws:
+        lines = register_lines(ws, today=args.on)
+    if args.csv:
+        _write_stdout_bytes(register_csv(lines, args.lang))
+        return EXIT_OK
+    if not lines:
+        print("The register is empty" if args.lang.startswith("en") else "平台名录为空")
+        return EXIT_OK
+    rows = register_text_rows(lines, args.lang)
+    widths = [max(len(r[n]) for r in rows) for n in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _cmd_rectify(args: argparse.Namespace) -> int:
+    from jlpanel.domain.register import STATUS_LABELS
+    from jlpanel.services.register import attach_report, record_review
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    reporting = args.received is not None or args.report is not None
+    if reporting == (args.review is not None):
+        raise UserError(
+            "请给出 --received 日期和 --report 文件，或 --review pass|fail 和 --reason，二者选一",
+            "Give either --received DATE with --report FILE, or --review pass|fail with --reason",
+        )
+    with open_workspace(Path(args.workspace)) as ws:
+        if reporting:
+            if args.received is None or args.report is None or args.reason is not None:
+                raise UserError(
+                    "整改报告须同时给出 --received 日期和 --report 文件（不带 --reason）",
+                    "A report needs both --received DATE and --report FILE (and no --reason)",
+                )
+            rect = attach_report(ws, args.filing_no, args.received, Path(args.report))
+            print(
+                f"Rectification report {rect.report_name} received on {args.received} "
+                f"(SHA-256 {rect.report_sha256})"
+                if en
+                else f"已登记 {args.received} 收到的整改报告 {rect.report_name}"
+                f"（SHA-256 {rect.report_sha256}）"
+            )
+            return EXIT_OK
+        if args.reason is None:
+            raise UserError("复核结论须用 --reason 写明理由", "A review needs --reason")
+        after = record_review(
+            ws, args.filing_no, passed=args.review == "pass", reason=args.reason, on=args.date
+        )
+    label = STATUS_LABELS[after].get(args.lang)
+    if args.review == "pass":
+        print(f"Review passed; status: {label}" if en else f"复核通过；状态：{label}")
+    else:
+        print(
+            f"Review failed; status: {label}, follow-up overdue: the next cycle takes it as a "
+            "second fail"
+            if en
+            else f"复核未通过；状态：{label}，整改逾期：下一周期视同连续两次不合格"
+        )
+    return EXIT_OK
+
+
 def _rule_value(name: str, kind: str, text: str) -> Any:
     """One rule setting's value from the command line, as ``RuleSettings.from_dict`` reads it."""
     from decimal import Decimal, InvalidOperation
@@ -1208,6 +1273,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reason", help="with --reopen: why (kept in the audit log)")
     p.set_defaults(func=_cmd_confirm)
+
+    p = sub.add_parser("register", help="every platform's status across cycles (平台名录)")
+    p.add_argument("workspace")
+    p.add_argument("--csv", action="store_true", help="comma-separated values")
+    p.add_argument("--on", type=_date, help="overdue as of this day (YYYY-MM-DD; default: today)")
+    p.set_defaults(func=_cmd_register)
+
+    p = sub.add_parser(
+        "rectify", help="a rectification's follow-up: the report received, or the review"
+    )
+    p.add_argument("workspace")
+    p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
+    p.add_argument("--received", type=_date, help="the day the 整改报告 came in (YYYY-MM-DD)")
+    p.add_argument("--report", metavar="FILE", help="the 整改报告 (stored in the store)")
+    p.add_argument("--review", choices=("pass", "fail"), help="the 复核's conclusion")
+    p.add_argument("--reason", help="with --review: why (kept in the register and audit log)")
+    p.add_argument("--date", type=_date, help="with --review: its day (default: today)")
+    p.set_defaults(func=_cmd_rectify)
 
     p = sub.add_parser("rules", help="show or change the cycle's rules (audited)")
     p.add_argument("workspace")
