@@ -787,10 +787,16 @@ class RegisterEntry(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     events: Mapped[list[RegisterEvent]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="RegisterEvent.id",
     )
     rectifications: Mapped[list[Rectification]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Rectification.id",
     )
 
 
