@@ -41,8 +41,16 @@ from jlpanel.domain.register import (
 from jlpanel.domain.results import DECISION_LABELS, DecisionKind
 from jlpanel.domain.rules import Grade, grade_from_label
 from jlpanel.domain.text import Text
-from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet, csv_bytes, text_rows
-from jlpanel.services.errors import UserError
+from jlpanel.exchange.results_workbook import (
+    Column,
+    ColumnKind,
+    Sheet,
+    csv_bytes,
+    text_rows,
+    write_csv,
+    write_workbook,
+)
+from jlpanel.services.errors import UserError, store_fault
 from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
 
@@ -818,3 +826,21 @@ ORIGIN_LABELS: Mapping[str, Text] = {
     "history": Text("考核历史", "History"),
     "rectification": Text("整改复核", "Rectification review"),
 }
+
+
+def export_register(path: Path, lines: Sequence[RegisterLine], language: str = "zh") -> Path:
+    """The register (the lines given, e.g. those a filter shows) as .xlsx or .csv."""
+    path = Path(path)
+    sheet = register_sheet(lines, language)
+    try:
+        if path.suffix.lower() == ".csv":
+            write_csv(path, sheet)
+        else:
+            write_workbook(path, [sheet])
+    except OSError as exc:
+        fault = store_fault(exc, path)
+        if fault is None:
+            raise
+        raise fault from exc
+    log.info("exported the register (%d platforms) to %s", len(lines), path)
+    return path
