@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.register import (
@@ -69,7 +69,13 @@ class _Entries:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_key: dict[str, m.RegisterEntry] = {
-            identity_key(e.filing_no): e for e in session.scalars(select(m.RegisterEntry))
+            identity_key(e.filing_no): e
+            for e in session.scalars(
+                select(m.RegisterEntry).options(
+                    selectinload(m.RegisterEntry.events),
+                    selectinload(m.RegisterEntry.rectifications),
+                )
+            )
         }
 
     def find(self, filing_no: str) -> m.RegisterEntry | None:
@@ -78,7 +84,9 @@ class _Entries:
     def get(self, filing_no: str, name: str | None = None) -> m.RegisterEntry:
         entry = self.find(filing_no)
         if entry is None:
-            entry = m.RegisterEntry(filing_no=filing_no, name=name, status="listed")
+            entry = m.RegisterEntry(
+                filing_no=filing_no, name=name, status="listed", events=[], rectifications=[]
+            )
             self.session.add(entry)
             self.session.flush()
             self.by_key[identity_key(filing_no)] = entry
@@ -98,8 +106,7 @@ def _live(events: Iterable[m.RegisterEvent]) -> list[m.RegisterEvent]:
 def _settle(session: Session, entry: m.RegisterEntry, reason: str) -> None:
     """Bring the entry's status, deadline and cycles in line with its live events; audit a
     change of status with ``reason``."""
-    session.flush()
-    session.refresh(entry)
+    session.flush()  # the new events' times and ids, which order them
     live = _live(entry.events)
     before = entry.status
     last = live[-1] if live else None
@@ -148,7 +155,6 @@ def _add_event(
     is_final: bool = True,
 ) -> m.RegisterEvent:
     event = m.RegisterEvent(
-        entry_id=entry.id,
         origin=origin,
         origin_ref=origin_ref,
         cycle_name=cycle_name,
@@ -163,7 +169,7 @@ def _add_event(
         reason=reason,
         actor=actor,
     )
-    session.add(event)
+    entry.events.append(event)
     return event
 
 
@@ -215,11 +221,12 @@ def write_confirmation(
     """
     entries = _Entries(session)
     end = cycle_end or day  # a cycle without a period end takes its place by this day
+    touched: dict[int, m.RegisterEntry] = {}
     for entry in entries.by_key.values():
         for e in entry.events:
             if e.origin == "confirmation" and e.reverted_at is None and e.cycle_name == cycle_name:
                 _revert(e, actor, "再次确认结果")
-    touched: dict[int, m.RegisterEntry] = {}
+                touched[entry.id] = entry
     for line in lines:
         entry = entries.get(line.filing_no, line.name)
         entry.name = line.name or entry.name
@@ -249,9 +256,8 @@ def write_confirmation(
                 held[0].deadline = held[0].deadline or line.deadline
                 held[0].origin_ref = ref
             else:
-                session.add(
+                entry.rectifications.append(
                     m.Rectification(
-                        entry_id=entry.id,
                         cycle_name=cycle_name,
                         ordered_on=day,
                         deadline=line.deadline,
@@ -263,7 +269,7 @@ def write_confirmation(
                 if r.reverted_at is None:
                     _revert(r, actor, "再次确认结果")
         touched[entry.id] = entry
-    for entry in entries.by_key.values():
+    for entry in touched.values():
         _settle(session, entry, f"确认“{cycle_name}”的考核结果")
 
 
@@ -271,7 +277,7 @@ def revert_confirmation(session: Session, *, cycle_name: str, reason: str, actor
     """Revert what the cycle's confirmation wrote (the results were reopened); the events
     and rectifications stay as records. The number of events reverted."""
     reverted = 0
-    for entry in session.scalars(select(m.RegisterEntry)):
+    for entry in _Entries(session).by_key.values():
         changed = False
         for e in entry.events:
             if e.origin == "confirmation" and e.reverted_at is None and e.cycle_name == cycle_name:
@@ -594,12 +600,15 @@ def earlier_standing(
     undated = [(f, e.cycle_name or "", e.origin_ref or "") for f, e in held if e.cycle_end is None]
     if undated:
         raise UndatedHistoryError(undated)
+    earlier_cycles = {(identity_key(f), e.cycle_name) for f, e in held}
     lapsed: dict[str, str] = {}
     for f, r in session.execute(
         select(m.RegisterEntry.filing_no, m.Rectification)
         .join(m.Rectification, m.Rectification.entry_id == m.RegisterEntry.id)
         .where(m.Rectification.reverted_at.is_(None), m.Rectification.cycle_name != cycle_name)
     ):
+        if (identity_key(f), r.cycle_name) not in earlier_cycles:
+            continue  # ordered by this cycle or a later one
         state = follow_up(r.deadline, r.report_received_on, r.review, reference)
         if is_lapsed(state):
             lapsed[identity_key(f)] = r.cycle_name

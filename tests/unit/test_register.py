@@ -276,3 +276,23 @@ def test_a_store_from_before_the_register_brings_its_history_into_it(tmp_path: P
         assert standing["JL-2"].disqualified_in == "2024年度"
     finally:
         engine.dispose()
+
+
+def test_a_rectification_of_a_later_cycle_does_not_lapse_into_an_earlier_one(sessions) -> None:
+    with sessions.begin() as s:
+        write_confirmation(
+            s,
+            cycle_name="2028年度",
+            cycle_end=dt.date(2028, 12, 31),
+            ref="later:1",
+            day=dt.date(2029, 3, 1),
+            lines=[_line("JL-1", Grade.FAIL, DecisionKind.RECTIFY, dt.date(2030, 3, 1))],
+            actor="t",
+        )
+        rect = s.scalars(select(m.Rectification)).one()
+        rect.review, rect.review_reason = "fail", "未整改"
+    with sessions() as s:
+        assert _standing(s, end=dt.date(2026, 12, 31)) == {}
+        # For a cycle after it, the failed review is a second fail.
+        later = _standing(s, "2030年度", end=dt.date(2030, 12, 31))
+    assert later["JL-1"].rectification_lapsed_in == "2028年度"
