@@ -683,11 +683,13 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
             )
         with open_workspace(Path(args.workspace)) as ws:
             reopen_results(ws, args.reason)
+            register = _register_summary(ws, args.lang)
         print(
             f"Results reopened — {args.reason.strip()}"
             if en
             else f"已重新打开结果 — {args.reason.strip()}"
         )
+        print(register)
         return EXIT_OK
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
@@ -695,6 +697,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     with open_workspace(Path(args.workspace), backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
+        register = _register_summary(ws, args.lang)
     day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
     if before.confirmed:
         print(
@@ -712,7 +715,27 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
             print(f"  {_change_text(change, args.lang)}")
     else:
         print(f"Results confirmed on {day}" if en else f"结果已于 {day} 确定")
+    print(register)
     return EXIT_OK
+
+
+def _register_summary(ws: Any, language: str) -> str:
+    """The register's platforms by status, in one line (after a confirmation changed it)."""
+    from collections import Counter
+
+    from jlpanel.domain.register import STATUS_LABELS, RegisterStatus
+    from jlpanel.services.register import register_lines
+
+    counts = Counter(line.status for line in register_lines(ws))
+    en = language.startswith("en")
+    parts = [
+        f"{STATUS_LABELS[status].get(language)} {counts[status]}" + ("" if en else " 个")
+        for status in RegisterStatus
+        if counts[status]
+    ]
+    if en:
+        return "Platform register: " + (", ".join(parts) or "empty") + " (jlpanel register)"
+    return "平台名录：" + ("，".join(parts) or "空") + "（jlpanel register 查看）"
 
 
 def _cmd_register(args: argparse.Namespace) -> int:

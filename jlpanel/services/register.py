@@ -666,6 +666,8 @@ class RegisterLine:
     last_cycle: str
     last_grade: Grade | None
     deadline: dt.date | None
+    #: Barred until this day; None with a bar means without end (the Measures set none).
+    barred_until: dt.date | None
     follow_up: FollowUp | None
     report_received_on: dt.date | None
     report_name: str | None
@@ -712,6 +714,7 @@ def register_lines(ws: Workspace, *, today: dt.date | None = None) -> list[Regis
                     last_cycle=entry.last_cycle or "",
                     last_grade=grade,
                     deadline=rect.deadline if rect is not None else None,
+                    barred_until=entry.barred_until,
                     follow_up=state,
                     report_received_on=rect.report_received_on if rect else None,
                     report_name=rect.report_name if rect else None,
@@ -774,6 +777,14 @@ def _col(zh: str, en: str, language: str, kind: ColumnKind = ColumnKind.TEXT) ->
     return Column(en if language.startswith("en") else zh, kind)
 
 
+def _barred_until(line: RegisterLine, language: str) -> str:
+    if line.status is not RegisterStatus.BARRED:
+        return ""
+    if line.barred_until is None:
+        return "indefinitely" if language == "en" else "长期"
+    return line.barred_until.isoformat()
+
+
 def register_sheet(lines: Sequence[RegisterLine], language: str = "zh") -> Sheet:
     """The register as a table: what ``jlpanel register`` prints or writes as CSV."""
     lang = "en" if language.startswith("en") else "zh"
@@ -788,6 +799,7 @@ def register_sheet(lines: Sequence[RegisterLine], language: str = "zh") -> Sheet
         _col("整改期限", "Rectify by", lang, ColumnKind.DATE),
         _col("整改跟进", "Follow-up", lang),
         _col("整改报告收到", "Report received", lang, ColumnKind.DATE),
+        _col("禁止申报至", "Barred until", lang),
         _col("逾期", "Overdue", lang),
         _col("理由", "Reason", lang),
     )
@@ -804,6 +816,7 @@ def register_sheet(lines: Sequence[RegisterLine], language: str = "zh") -> Sheet
             line.deadline,
             FOLLOW_UP_LABELS[line.follow_up].get(lang) if line.follow_up else "",
             line.report_received_on,
+            _barred_until(line, lang),
             (yes if line.overdue else no) if line.follow_up else "",
             line.status_reason,
         )

@@ -17,6 +17,7 @@ from test_cli import _score
 from jlpanel.cli import main
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade
+from jlpanel.services.audit import audit_log
 from jlpanel.services.register import ConfirmedLine, revert_confirmation, write_confirmation
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
@@ -70,6 +71,7 @@ def test_confirming_writes_the_register_and_reopening_reverts_it(tmp_path, capsy
     assert "平台名录为空" in capsys.readouterr().out  # nothing before the confirmation
 
     assert main(["confirm", str(ws_path), "--date", DAY]) == 0
+    assert "平台名录：在册 1 个，限期整改 1 个（jlpanel register 查看）" in capsys.readouterr().out
     reg = _register(capsys, ws_path)
     assert reg["JL-001"]["状态"] == "在册"
     assert reg["JL-001"]["最近等级"] == "优秀"
@@ -97,8 +99,14 @@ def test_confirming_writes_the_register_and_reopening_reverts_it(tmp_path, capsy
         )
     ]
 
+    # The audit log names the platform and the change in words.
+    with open_workspace(ws_path) as ws:
+        (line,) = audit_log(ws, actions=["register_status"], language="en")
+    assert (line.kind("en"), line.platform) == ("Register status changed", "吉林省JL-002平台")
+
     # Reopening reverts what that confirmation wrote (kept as a record), audited.
-    assert main(["confirm", str(ws_path), "--reopen", "--reason", "规则有误"]) == 0
+    assert main(["--lang", "en", "confirm", str(ws_path), "--reopen", "--reason", "规则有误"]) == 0
+    assert "Platform register: Listed 2 (jlpanel register)" in capsys.readouterr().out
     reg = _register(capsys, ws_path)
     assert (reg["JL-002"]["状态"], reg["JL-002"]["整改期限"]) == ("在册", "")
     assert reg["JL-001"]["最近考核周期"] == ""
@@ -287,6 +295,8 @@ def test_the_two_fails_rule_barring_and_lapsed_rectifications_read_the_register(
         "JL-005": "在册",
     }
     assert "限期整改未通过复核或逾期未整改" in reg["JL-003"]["理由"]
+    assert [f for f, r in reg.items() if r["禁止申报至"]] == ["JL-002"]
+    assert reg["JL-002"]["禁止申报至"] == "长期"  # the Measures set no end to a bar
 
     # Reverting that earlier confirmation (reopened) takes it out of the rules.
     assert main(["confirm", str(ws_path), "--reopen", "--reason", "重算"]) == 0

@@ -176,4 +176,4 @@ def test_export_writes_the_platforms_shown(
     header, *body = rows
     assert header[:4] == ["备案编号", "平台名称", "依托单位", "状态"]
     assert [r[0] for r in body] == ["JL-1", "JL-4"]
-    assert [r[10] for r in body] == ["是", "否"]  # 逾期
+    assert [r[11] for r in body] == ["是", "否"]  # 逾期
