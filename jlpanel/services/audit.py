@@ -244,7 +244,7 @@ def _platform_of(
 ) -> int | None:
     if entity == "platform" and entity_id and entity_id.isdigit():
         return int(entity_id)
-    if entity == "register" and entity_id in by_key:  # the register names it by 备案编号
+    if entity == "register" and entity_id and entity_id in by_key:  # named by 备案编号
         return by_key[entity_id]
     for side in ("new", "old"):
         value = detail.get(side)
