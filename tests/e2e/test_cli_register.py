@@ -350,3 +350,54 @@ def test_an_earlier_cycle_without_a_period_end_or_a_later_one_is_never_guessed(t
     assert main(["results", str(ws_path)]) == 1
     err = capsys.readouterr().err
     assert "没有考核期止" in err and "JL-001：甲批（旧.xlsx）" in err
+
+
+def test_history_imported_from_a_sheet_is_register_history_and_replacing_it_is_tracked(
+    tmp_path, capsys
+):
+    from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
+
+    ws_path = tmp_path / "r.jlpanel"
+    assert main(["new", str(ws_path), "--cycle", "2026年度"]) == 0
+    _score(ws_path, {"JL-001": [50] * 3, "JL-002": [50] * 3}, previous={})
+    end = dt.date(2024, 12, 31)
+    sheet = tmp_path / "2024.xlsx"
+    write_history_sheet(
+        sheet,
+        [
+            HistoryRow("JL-001", "2024年度", Grade.FAIL, "吉林省JL-001平台", end),
+            HistoryRow(
+                "JL-002",
+                "2024年度",
+                Grade.FAIL,
+                "吉林省JL-002平台",
+                end,
+                DecisionKind.DISQUALIFY,
+                barred=True,
+            ),
+        ],
+    )
+    assert main(["history", str(ws_path), str(sheet)]) == 0
+    reg = _register(capsys, ws_path)
+    assert {f: (r["状态"], r["最近考核周期"]) for f, r in reg.items()} == {
+        "JL-001": ("限期整改", "2024年度"),
+        "JL-002": ("禁止申报", "2024年度"),
+    }
+    decisions = _decisions(capsys, ws_path)
+    assert decisions == {"JL-001": "取消资格", "JL-002": "取消资格"}
+
+    # The sheet corrected: JL-001 had passed in 2024. The register follows, the old line kept.
+    write_history_sheet(
+        sheet, [HistoryRow("JL-001", "2024年度", Grade.PASS, "吉林省JL-001平台", end)]
+    )
+    assert main(["history", str(ws_path), str(sheet), "--replace"]) == 0
+    assert _register(capsys, ws_path)["JL-001"]["状态"] == "在册"
+    assert _decisions(capsys, ws_path)["JL-001"] == "限期整改"
+    with open_workspace(ws_path) as ws, ws.session() as s:
+        events = s.execute(
+            select(m.RegisterEvent.grade, m.RegisterEvent.reverted_at.is_(None))
+            .join(m.RegisterEntry)
+            .where(m.RegisterEntry.filing_no == "JL-001")
+            .order_by(m.RegisterEvent.id)
+        ).all()
+    assert [tuple(e) for e in events] == [("fail", False), ("pass", True)]
