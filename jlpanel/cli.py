@@ -726,11 +726,13 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
             )
         with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
             reopen_results(ws, args.reason)
+            register = _register_summary(ws, args.lang)
         print(
             f"Results reopened — {args.reason.strip()}"
             if en
             else f"已重新打开结果 — {args.reason.strip()}"
         )
+        print(register)
         return EXIT_OK
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
@@ -738,6 +740,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
+        register = _register_summary(ws, args.lang)
     day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
     if before.confirmed:
         print(
@@ -755,6 +758,91 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
             print(f"  {_change_text(change, args.lang)}")
     else:
         print(f"Results confirmed on {day}" if en else f"结果已于 {day} 确定")
+    print(register)
+    return EXIT_OK
+
+
+def _register_summary(ws: Any, language: str) -> str:
+    """The register's platforms by status, in one line (after a confirmation changed it)."""
+    from collections import Counter
+
+    from jlpanel.domain.register import STATUS_LABELS, RegisterStatus
+    from jlpanel.services.register import register_lines
+
+    counts = Counter(line.status for line in register_lines(ws))
+    en = language.startswith("en")
+    parts = [
+        f"{STATUS_LABELS[status].get(language)} {counts[status]}" + ("" if en else " 个")
+        for status in RegisterStatus
+        if counts[status]
+    ]
+    if en:
+        return "Platform register: " + (", ".join(parts) or "empty") + " (jlpanel register)"
+    return "平台名录：" + ("，".join(parts) or "空") + "（jlpanel register 查看）"
+
+
+def _cmd_register(args: argparse.Namespace) -> int:
+    from jlpanel.services.register import register_csv, register_lines, register_text_rows
+    from jlpanel.services.workspace import open_workspace
+
+    with open_workspace(Path(args.workspace), backup=False) as ws:
+        lines = register_lines(ws, today=args.on)
+    if args.csv:
+        _write_stdout_bytes(register_csv(lines, args.lang))
+        return EXIT_OK
+    if not lines:
+        print("The register is empty" if args.lang.startswith("en") else "平台名录为空")
+        return EXIT_OK
+    rows = register_text_rows(lines, args.lang)
+    widths = [max(len(r[n]) for r in rows) for n in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _cmd_rectify(args: argparse.Namespace) -> int:
+    from jlpanel.domain.register import STATUS_LABELS
+    from jlpanel.services.register import attach_report, record_review
+    from jlpanel.services.workspace import open_workspace
+
+    en = args.lang.startswith("en")
+    reporting = args.received is not None or args.report is not None
+    if reporting == (args.review is not None):
+        raise UserError(
+            "请给出 --received 日期和 --report 文件，或 --review pass|fail 和 --reason，二者选一",
+            "Give either --received DATE with --report FILE, or --review pass|fail with --reason",
+        )
+    with open_workspace(Path(args.workspace)) as ws:
+        if reporting:
+            if args.received is None or args.report is None or args.reason is not None:
+                raise UserError(
+                    "整改报告须同时给出 --received 日期和 --report 文件（不带 --reason）",
+                    "A report needs both --received DATE and --report FILE (and no --reason)",
+                )
+            rect = attach_report(ws, args.filing_no, args.received, Path(args.report))
+            print(
+                f"Rectification report {rect.report_name} received on {args.received} "
+                f"(SHA-256 {rect.report_sha256})"
+                if en
+                else f"已登记 {args.received} 收到的整改报告 {rect.report_name}"
+                f"（SHA-256 {rect.report_sha256}）"
+            )
+            return EXIT_OK
+        if args.reason is None:
+            raise UserError("复核结论须用 --reason 写明理由", "A review needs --reason")
+        after = record_review(
+            ws, args.filing_no, passed=args.review == "pass", reason=args.reason, on=args.date
+        )
+    label = STATUS_LABELS[after].get(args.lang)
+    if args.review == "pass":
+        print(f"Review passed; status: {label}" if en else f"复核通过；状态：{label}")
+    else:
+        print(
+            f"Review failed; status: {label}, follow-up overdue: the next cycle takes it as a "
+            "second fail"
+            if en
+            else f"复核未通过；状态：{label}，整改逾期：下一周期视同连续两次不合格"
+        )
     return EXIT_OK
 
 
@@ -1267,6 +1355,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reason", help="with --reopen: why (kept in the audit log)")
     p.set_defaults(func=_cmd_confirm)
+
+    p = sub.add_parser("register", help="every platform's status across cycles (平台名录)")
+    p.add_argument("workspace")
+    p.add_argument("--csv", action="store_true", help="comma-separated values")
+    p.add_argument("--on", type=_date, help="overdue as of this day (YYYY-MM-DD; default: today)")
+    p.set_defaults(func=_cmd_register)
+
+    p = sub.add_parser(
+        "rectify", help="a rectification's follow-up: the report received, or the review"
+    )
+    p.add_argument("workspace")
+    p.add_argument("filing_no", metavar="FILING_NO", help="the platform's 备案编号")
+    p.add_argument("--received", type=_date, help="the day the 整改报告 came in (YYYY-MM-DD)")
+    p.add_argument("--report", metavar="FILE", help="the 整改报告 (stored in the store)")
+    p.add_argument("--review", choices=("pass", "fail"), help="the 复核's conclusion")
+    p.add_argument("--reason", help="with --review: why (kept in the register and audit log)")
+    p.add_argument("--date", type=_date, help="with --review: its day (default: today)")
+    p.set_defaults(func=_cmd_rectify)
 
     p = sub.add_parser("rules", help="show or change the cycle's rules (audited)")
     _store_argument(p)

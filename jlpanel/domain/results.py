@@ -94,6 +94,9 @@ class EarlierStanding:
     barred_in: str | None = None
     #: Lost its status (取消资格) in that cycle.
     disqualified_in: str | None = None
+    #: Ordered to rectify in that cycle, and the 复核 failed or the deadline passed without
+    #: a passed one: taken as a second fail (see :func:`jlpanel.domain.register.is_lapsed`).
+    rectification_lapsed_in: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,6 +587,17 @@ def _decide(
             Text(
                 f"已在“{earlier.disqualified_in}”被取消共享服务平台资格",
                 f"Status revoked in “{earlier.disqualified_in}”",
+            ),
+            carried=True,
+        )
+    if earlier is not None and earlier.rectification_lapsed_in:
+        return Decision(
+            DecisionKind.DISQUALIFY,
+            Text(
+                f"“{earlier.rectification_lapsed_in}”的限期整改未通过复核或逾期未整改，"
+                "视同连续两次考核不合格，取消共享服务平台资格",
+                f"The rectification ordered in “{earlier.rectification_lapsed_in}” failed its "
+                "review or is overdue, taken as a second fail: status revoked",
             ),
             carried=True,
         )

@@ -55,6 +55,10 @@ ACTION_NAMES: Mapping[str, Text] = {
     "confirm_results": Text("确认结果", "Results confirmed"),
     "reopen_results": Text("重新打开结果", "Results reopened"),
     "import_history": Text("导入历史结果", "History imported"),
+    "register_status": Text("名录状态变更", "Register status changed"),
+    "register_revert": Text("撤回名录记录", "Register entries reverted"),
+    "rectify_report": Text("收到整改报告", "Rectification report received"),
+    "rectify_review": Text("整改复核", "Rectification reviewed"),
 }
 
 #: The detail's keys in words. A key missing here is shown as it is written.
@@ -106,6 +110,12 @@ FIELD_NAMES: Mapping[str, Text] = {
     "resources": Text("资源", "resources"),
     "major_events": Text("大事记", "major events"),
     "submitted_at": Text("提交时间", "submitted at"),
+    "status": Text("状态", "status"),
+    "cycle": Text("考核周期", "cycle"),
+    "received_on": Text("收到日期", "received on"),
+    "review": Text("复核", "review"),
+    "reviewed_on": Text("复核日期", "reviewed on"),
+    "events": Text("记录数", "entries"),
 }
 
 #: Keys too technical for the change column (digests); the export's old/new columns keep them.
@@ -234,6 +244,8 @@ def _platform_of(
 ) -> int | None:
     if entity == "platform" and entity_id and entity_id.isdigit():
         return int(entity_id)
+    if entity == "register" and entity_id and entity_id in by_key:  # named by 备案编号
+        return by_key[entity_id]
     for side in ("new", "old"):
         value = detail.get(side)
         if isinstance(value, Mapping) and isinstance(value.get("platform"), str):

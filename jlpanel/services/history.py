@@ -37,8 +37,16 @@ from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade, grade_from_label
 from jlpanel.domain.text import Text
 from jlpanel.exchange.history_sheet import HistoryRow
-from jlpanel.services.errors import UserError
-from jlpanel.services.workspace import WORKSPACE_SUFFIX, Workspace, record
+from jlpanel.services.register import (
+    HistoryOutcome,
+    PreviousStanding,
+    earlier_standing,
+    mirror_history,
+)
+from jlpanel.services.register import (
+    UndatedHistoryError as UndatedHistoryError,
+)
+from jlpanel.services.workspace import WORKSPACE_SUFFIX, Workspace, current_actor, record
 from jlpanel.storage import models as m
 
 log = logging.getLogger(__name__)
@@ -755,6 +763,25 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
                         **values,
                     )
                 )
+        mirror_history(
+            s,
+            [
+                HistoryOutcome(
+                    filing_no=r.filing_no,
+                    platform_name=r.platform_name or platforms.get(r.filing_no),
+                    cycle_name=r.cycle_name,
+                    cycle_end=r.cycle_end,
+                    grade=r.grade.value,
+                    decision=r.decision.value if r.decision is not None else None,
+                    barred=r.barred,
+                    is_final=r.is_final,
+                    source=sources.get(_key(r), path.name),
+                )
+                for r in rows
+                if _key(r) not in held_alike
+            ],
+            current_actor(),
+        )
         cycles = tuple(sorted({r.cycle_name for r in rows}))
         if added or replaced:
             record(
@@ -977,105 +1004,23 @@ def history_rows(lines: Sequence[HistoryLine]) -> list[HistoryRow]:
 # ------------------------------------------------------------- standing from earlier cycles
 
 
-@dataclass(frozen=True, slots=True)
-class PreviousStanding:
-    """What earlier cycles say about one platform, for this cycle's rules (DESIGN §5)."""
-
-    #: The grade of the most recent earlier cycle with a final result (by period end, then
-    #: cycle name): what the two-consecutive-fails rule reads. None without one.
-    grade: Grade | None
-    #: That cycle's name.
-    cycle_name: str | None
-    #: Barred (fraud, misconduct) in any earlier cycle, final or not: barred still.
-    barred: bool
-    #: Disqualified (取消资格) in any earlier cycle, final or not.
-    disqualified: bool
-    #: The most recent earlier cycle that barred it / disqualified it.
-    barred_in: str | None = None
-    disqualified_in: str | None = None
-
-
-class UndatedHistoryError(UserError):
-    """History entries without a period end: which cycle came last cannot be told."""
-
-    def __init__(self, entries: Sequence[tuple[str, str, str]]) -> None:
-        self.filing_nos: tuple[str, ...] = tuple(sorted({f for f, _, _ in entries}))
-        listed = "、".join(self.filing_nos[:10]) + ("…" if len(self.filing_nos) > 10 else "")
-        super().__init__(
-            f"考核历史中有 {len(entries)} 条记录没有考核期止，无法判断哪一次是上一次考核"
-            f"（备案编号：{listed}）。请重新导入这些周期带考核期止的考核历史表或工作区，"
-            "并选择替换已有的历史等级",
-            f"{len(entries)} history entries have no period end, so no one can tell which "
-            f"cycle was the previous one (filing numbers: {listed}). Import those cycles "
-            "again from a history sheet or workspace with the period end, replacing the "
-            "history held",
-            details=[
-                f"{filing_no}：{cycle}" + (f"（{source}）" if source else "")
-                for filing_no, cycle, source in entries
-            ],
-        )
-
-
 def previous_standing(session: Session) -> dict[str, PreviousStanding]:
-    """What earlier cycles say about each platform, by filing number.
+    """What earlier cycles say about each platform, by filing number, read from the register
+    (:func:`jlpanel.services.register.earlier_standing`: this store's earlier cycles and the
+    history imported into it).
 
     Entries are one platform's whenever their filing numbers share an identity key, and are
-    listed under the number as this cycle's platform writes it (else as first held).
-
-    The grade is the one of the most recent earlier cycle whose result was final (a grade
-    that was not final does not count for two fails in a row); a bar or a disqualification
-    in any earlier cycle counts whether or not that result was final. Entries without a
-    period end (stored by older versions) raise :class:`UndatedHistoryError` rather than
-    being guessed to be the oldest.
+    listed under the number as this cycle's platform writes it (else as the register holds
+    it). The grade is the one of the most recent earlier cycle whose result was final; a bar
+    or a disqualification in any earlier cycle counts whether or not that result was final.
+    Entries without a period end raise :class:`UndatedHistoryError` rather than being
+    guessed to be the oldest.
     """
-    entries = session.execute(
-        select(
-            m.HistoryEntry.filing_no,
-            m.HistoryEntry.cycle_name,
-            m.HistoryEntry.cycle_end,
-            m.HistoryEntry.grade,
-            m.HistoryEntry.decision,
-            m.HistoryEntry.barred,
-            m.HistoryEntry.is_final,
-            m.HistoryEntry.source,
-            m.HistoryEntry.id,
-        ).order_by(m.HistoryEntry.filing_no, m.HistoryEntry.cycle_name)
-    ).all()
-    undated = [(e.filing_no, e.cycle_name, e.source or "") for e in entries if e.cycle_end is None]
-    if undated:
-        raise UndatedHistoryError(undated)
-
+    cycle = session.scalars(select(m.Cycle)).one()
     platforms = _platforms_by_key(session)
-    by_platform: dict[str, list[Any]] = {}
-    for e in entries:
-        by_platform.setdefault(identity_key(e.filing_no), []).append(e)
-    out: dict[str, PreviousStanding] = {}
-    for key, held in by_platform.items():
-        filing_no = platforms[key][0] if key in platforms else held[0].filing_no
-        # Oldest first: the last one that qualifies is the most recent (of one cycle held
-        # under two spellings by an older version, the one stored last).
-        held.sort(key=lambda e: (e.cycle_end, e.cycle_name, e.id))
-        graded: tuple[Grade, str] | None = None
-        barred_in: str | None = None
-        disqualified_in: str | None = None
-        for e in held:
-            if e.is_final:
-                try:
-                    graded = (grade_from_label(e.grade), e.cycle_name)
-                except ValueError:
-                    log.warning(
-                        "history grade %r of %s is not a grade; ignored", e.grade, filing_no
-                    )
-            if e.barred:
-                barred_in = e.cycle_name
-            if _decision_or_none(e.decision, filing_no) is DecisionKind.DISQUALIFY:
-                disqualified_in = e.cycle_name
-        out[filing_no] = PreviousStanding(
-            grade=graded[0] if graded else None,
-            cycle_name=graded[1] if graded else None,
-            barred=barred_in is not None,
-            disqualified=disqualified_in is not None,
-            barred_in=barred_in,
-            disqualified_in=disqualified_in,
-        )
-    return out
+    return earlier_standing(
+        session,
+        cycle_name=cycle.name,
+        period_end=cycle.period_end,
+        spelled={key: spelled for key, (spelled, _) in platforms.items()},
+    )

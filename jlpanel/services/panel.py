@@ -16,11 +16,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.results import TIE_LABELS, CycleResults, PlatformResult
 from jlpanel.services.dossiers import platforms_by_filing_no
 from jlpanel.services.errors import UserError
+from jlpanel.services.register import (
+    ConfirmedLine,
+    confirmation_ref,
+    revert_confirmation,
+    write_confirmation,
+)
 from jlpanel.services.results import (
     compute_and_store_results,
     compute_workspace_results,
@@ -295,13 +302,14 @@ def confirm_results(
                 "结果刚刚在另一处被确定或重新打开；请刷新后再确定",
                 "The results were just confirmed or reopened elsewhere; refresh and confirm again",
             )
-        s.add(
-            m.Confirmation(
-                confirmed_on=day,
-                author=who,
-                snapshot_json=json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-            )
+        confirmation = m.Confirmation(
+            confirmed_on=day,
+            author=who,
+            snapshot_json=json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         )
+        s.add(confirmation)
+        s.flush()
+        _to_register(s, results, confirmation.id, day, who)
         record(
             s,
             "confirm_results",
@@ -319,6 +327,42 @@ def confirm_results(
     return ConfirmationStatus(day, who, ())
 
 
+def _to_register(
+    s: Session, results: CycleResults, confirmation_id: int, day: dt.date, who: str
+) -> None:
+    """Each platform's confirmed grade and decision into the register, in the confirmation's
+    transaction."""
+    cycle = s.scalars(select(m.Cycle)).one()
+    facts = {
+        str(pid): (filing_no, name, host_unit)
+        for pid, filing_no, name, host_unit in s.execute(
+            select(m.Platform.id, m.Platform.filing_no, m.Platform.name, m.Platform.host_unit)
+        )
+    }
+    write_confirmation(
+        s,
+        cycle_name=cycle.name,
+        cycle_end=cycle.period_end,
+        ref=confirmation_ref(cycle.id, confirmation_id),
+        day=day,
+        lines=[
+            ConfirmedLine(
+                filing_no=facts[r.platform_id][0],
+                name=facts[r.platform_id][1],
+                host_unit=facts[r.platform_id][2],
+                grade=r.grade,
+                decision=r.decision.kind,
+                reason=r.decision.reason.zh,
+                deadline=r.decision.deadline,
+                barred=r.barred or r.decision.barred,
+                is_final=r.is_final,
+            )
+            for r in results.platforms
+        ],
+        actor=who,
+    )
+
+
 def reopen_results(ws: Workspace, reason: str, *, author: str | None = None) -> None:
     """Reopen confirmed results so the rules can change; the reason is audited.
 
@@ -333,6 +377,8 @@ def reopen_results(ws: Workspace, reason: str, *, author: str | None = None) -> 
         row.reopened_at = m.utc_now()
         row.reopened_by = who
         row.reopen_reason = text
+        cycle = s.scalars(select(m.Cycle)).one()
+        revert_confirmation(s, cycle_name=cycle.name, reason=text, actor=who)
         record(
             s,
             "reopen_results",

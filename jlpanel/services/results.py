@@ -162,11 +162,12 @@ def load_platform_inputs(
 
     def earlier(filing_no: str) -> EarlierStanding | None:
         p = standing.get(filing_no)
-        if p is None or not (p.barred or p.disqualified):
+        if p is None or not (p.barred or p.disqualified or p.rectification_lapsed_in):
             return None
         return EarlierStanding(
             barred_in=(p.barred_in or "") if p.barred else None,
             disqualified_in=(p.disqualified_in or "") if p.disqualified else None,
+            rectification_lapsed_in=p.rectification_lapsed_in,
         )
 
     return [

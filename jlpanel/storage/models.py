@@ -33,6 +33,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -773,3 +774,120 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# ------------------------------------------------------------------------------- register
+# The store's register of platforms across cycles (平台名录, DESIGN §3). These tables hang off
+# no cycle's rows: a cycle's name and period end are copied in, so the register outlives a
+# cycle removed from the store.
+
+REGISTER_STATUSES = ("listed", "rectify", "disqualified", "barred")
+REGISTER_ORIGINS = ("confirmation", "history", "rectification")
+REVIEW_RESULTS = ("pass", "fail")
+
+
+class RegisterEntry(Base):
+    """A platform in the register by its 备案编号: its registration facts and current status.
+
+    The status is the one the latest live status event set (:class:`RegisterEvent`);
+    ``deadline`` is the open rectification's, ``barred_until`` None means without end.
+    """
+
+    __tablename__ = "register_entries"
+    __table_args__ = (CheckConstraint(_in("status", REGISTER_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filing_no: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    host_unit: Mapped[str | None] = mapped_column(Text)
+    first_cycle: Mapped[str | None] = mapped_column(Text)
+    last_cycle: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="listed", server_default="listed")
+    status_since: Mapped[date | None] = mapped_column(Date)
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    barred_until: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    events: Mapped[list[RegisterEvent]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="RegisterEvent.id",
+    )
+    rectifications: Mapped[list[Rectification]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Rectification.id",
+    )
+
+
+class RegisterEvent(Base):
+    """One line of a platform's status history: a cycle's grade and decision (confirmed in
+    this store or imported as history), or a follow-up that changed the status.
+
+    ``from_status`` → ``to_status`` is the change it made (equal when it changed nothing).
+    A reverted event (its confirmation reopened, its history replaced) stays as a record and
+    counts for nothing.
+    """
+
+    __tablename__ = "register_events"
+    __table_args__ = (
+        CheckConstraint(_in("origin", REGISTER_ORIGINS), name="origin"),
+        CheckConstraint(_in("to_status", REGISTER_STATUSES), name="to_status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("register_entries.id", ondelete="CASCADE"), index=True
+    )
+    origin: Mapped[str] = mapped_column(String(20))
+    #: Which confirmation (cycle id and confirmation id) or which history file wrote it.
+    origin_ref: Mapped[str | None] = mapped_column(Text)
+    cycle_name: Mapped[str | None] = mapped_column(Text)
+    cycle_end: Mapped[date | None] = mapped_column(Date)
+    grade: Mapped[str | None] = mapped_column(String(20))
+    decision: Mapped[str | None] = mapped_column(String(30))
+    barred: Mapped[bool] = mapped_column(default=False, server_default=false())
+    is_final: Mapped[bool] = mapped_column(default=True, server_default=true())
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+    reverted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reverted_by: Mapped[str | None] = mapped_column(String(100))
+    revert_reason: Mapped[str | None] = mapped_column(Text)
+
+    entry: Mapped[RegisterEntry] = relationship(back_populates="events")
+
+
+class Rectification(Base):
+    """A 限期整改 and its follow-up: the 整改报告 (the file itself, its name and digest) and
+    the 复核 (通过 / 未通过, why, when)."""
+
+    __tablename__ = "register_rectifications"
+    __table_args__ = (CheckConstraint(_in("review", REVIEW_RESULTS), name="review"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("register_entries.id", ondelete="CASCADE"), index=True
+    )
+    cycle_name: Mapped[str] = mapped_column(Text)
+    ordered_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    origin_ref: Mapped[str | None] = mapped_column(Text)
+    report_received_on: Mapped[date | None] = mapped_column(Date)
+    report_name: Mapped[str | None] = mapped_column(Text)
+    report_sha256: Mapped[str | None] = mapped_column(String(64))
+    report_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    review: Mapped[str | None] = mapped_column(String(10))
+    review_reason: Mapped[str | None] = mapped_column(Text)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    #: Withdrawn with the confirmation that ordered it (reopened); kept as a record.
+    reverted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    entry: Mapped[RegisterEntry] = relationship(back_populates="rectifications")

@@ -1806,6 +1806,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>See who changed what, and when (Ctrl+Shift+L)</translation>
     </message>
     <message>
+        <source>平台名录(&amp;G)…</source>
+        <translation>Platform &amp;register…</translation>
+    </message>
+    <message>
+        <source>各平台跨周期的状态、整改跟进与状态历史 (Ctrl+Shift+G)</source>
+        <translation>Each platform&apos;s status across cycles, rectification follow-up and status history (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
         <source>评分汇总(&amp;S)</source>
         <translation>&amp;Score summary</translation>
     </message>
@@ -2858,6 +2866,161 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
         <source>{n} 条材料校验提示</source>
         <comment>other</comment>
         <translation>{n} dossier check warnings</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>备案编号</source>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <source>平台名称</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态起始</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>最近考核周期</source>
+        <translation>Last cycle</translation>
+    </message>
+    <message>
+        <source>最近等级</source>
+        <translation>Last grade</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <source>整改跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>已撤回：{reason}</source>
+        <translation>Reverted: {reason}</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>考核周期</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>处理意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>状态变化</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Reverted</translation>
+    </message>
+    <message>
+        <source>平台名录</source>
+        <translation>Platform register</translation>
+    </message>
+    <message>
+        <source>状态历史</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>整改待跟进</source>
+        <translation>Rectification due</translation>
+    </message>
+    <message>
+        <source>整改逾期</source>
+        <translation>Rectification overdue</translation>
+    </message>
+    <message>
+        <source>整改待跟进 {due} 个，逾期 {overdue} 个</source>
+        <translation>Rectifications due: {due}, overdue: {overdue}</translation>
+    </message>
+    <message>
+        <source>共 {n} 个平台</source>
+        <comment>one</comment>
+        <translation>{n} platform</translation>
+    </message>
+    <message>
+        <source>共 {n} 个平台</source>
+        <comment>other</comment>
+        <translation>{n} platforms</translation>
+    </message>
+    <message>
+        <source>{platform} 的状态历史</source>
+        <translation>Status history of {platform}</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>平台名录.xlsx</source>
+        <translation>Platform register.xlsx</translation>
+    </message>
+    <message>
+        <source>导出平台名录</source>
+        <translation>Export the platform register</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 个平台到 {path}</source>
+        <comment>one</comment>
+        <translation>Exported {n} platform to {path}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 个平台到 {path}</source>
+        <comment>other</comment>
+        <translation>Exported {n} platforms to {path}</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>把列出的平台导出为 Excel 工作簿或 CSV 表格</source>
+        <translation>Export the platforms listed as an Excel workbook or a CSV table</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from jlpanel import __version__
 from jlpanel.cli import main
+from jlpanel.services.register import HistoryOutcome, mirror_history
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
@@ -231,6 +232,17 @@ def _score(ws_path: Path, totals: dict[str, list[float]], previous: dict[str, st
                     }
                     for f, g in previous.items()
                 ),
+            )
+            # As importing that history does: the register is what the rules read.
+            mirror_history(
+                s,
+                [
+                    HistoryOutcome(
+                        f, None, "2024年度", dt.date(2024, 12, 31), g, None, False, True, "t"
+                    )
+                    for f, g in previous.items()
+                ],
+                "test",
             )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from review_support import build_cycle
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rules import Grade
@@ -37,6 +38,7 @@ from jlpanel.services.results import (
 )
 from jlpanel.services.workspace import Workspace, create_workspace
 from jlpanel.storage import models as m
+from jlpanel.storage import workspace as store
 from jlpanel.storage.bulk import insert_rows
 from jlpanel.storage.workspace import backup_workspace
 
@@ -573,8 +575,10 @@ def test_the_previous_cycle_is_the_latest_period_end_whatever_the_names(
 
 
 def test_history_stored_without_a_period_end_is_never_guessed(ws: Workspace) -> None:
-    """Files written before the period end was required may hold such rows."""
-    with ws.session() as s:
+    """Files written before the period end was required may hold such rows; opened by this
+    version, they become register history (migration 0006), undated still."""
+    store.downgrade(ws.engine, "0004")
+    with Session(ws.engine) as s, s.begin():
         insert_rows(
             s,
             m.HistoryEntry,
@@ -595,6 +599,7 @@ def test_history_stored_without_a_period_end_is_never_guessed(ws: Workspace) -> 
                 },
             ],
         )
+    store.upgrade(ws.engine)
     with ws.session() as s, pytest.raises(UndatedHistoryError) as raised:
         previous_standing(s)
     assert raised.value.filing_nos == ("JL-1",)

@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         self.audit_action = QAction("", self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.audit_action.triggered.connect(self.show_audit_log)
+        self.register_action = QAction("", self)
+        self.register_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.register_action.triggered.connect(self.show_register)
         self.summary_action = QAction("", self)
         self.summary_action.setShortcut(QKeySequence("Ctrl+3"))
         self.summary_action.triggered.connect(self.show_summary)
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
         self.review_menu.addSeparator()
         self.review_menu.addAction(self.history_action)
         self.review_menu.addAction(self.audit_action)
+        self.review_menu.addAction(self.register_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_menu.addAction(self.rubric_action)
@@ -423,6 +427,10 @@ class MainWindow(QMainWindow):
         self.audit_action.setToolTip(
             translate("MainWindow", "查看谁在何时做了哪些改动 (Ctrl+Shift+L)")
         )
+        self.register_action.setText(translate("MainWindow", "平台名录(&G)…"))
+        self.register_action.setToolTip(
+            translate("MainWindow", "各平台跨周期的状态、整改跟进与状态历史 (Ctrl+Shift+G)")
+        )
         self.summary_action.setText(translate("MainWindow", "评分汇总(&S)"))
         self.discussion_action.setText(translate("MainWindow", "讨论与共识(&D)"))
         self.results_action.setText(translate("MainWindow", "考核结果(&R)"))
@@ -481,6 +489,7 @@ class MainWindow(QMainWindow):
             self.merge_action,
             self.paper_action,
             self.audit_action,
+            self.register_action,
             self.summary_action,
             self.discussion_action,
             self.results_action,
@@ -1075,6 +1084,17 @@ class MainWindow(QMainWindow):
         from jlpanel.gui.common.audit_log import AuditLogDialog
 
         dialog = AuditLogDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_register(self) -> QWidget | None:
+        """评审 → 平台名录: the store's register across cycles, with the follow-up."""
+        if self.workspace is None:
+            return None
+        from jlpanel.gui.register.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
