@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jlpanel.services.errors import UserError
 from jlpanel.services.preferences import Preferences
+from jlpanel.services.register import merge_register
 from jlpanel.services.workspace import (
     _WHOLE_STORE,
     Workspace,
@@ -154,6 +156,9 @@ def checkout(
                         },
                     )
                     cc.copy_store_rows(source, target)
+                    with Session(bind=target) as copy:
+                        merge_register(s, copy, f"检出 {name}")
+                        copy.flush()
             finally:
                 engine.dispose()
             for suffix in ("-wal", "-shm"):
@@ -239,6 +244,9 @@ def checkin(
                         cycle_values=dict.fromkeys(cc.CHECKOUT_COLUMNS),
                     )
                     history = cc.copy_store_rows(source, connection)
+                    with Session(bind=source) as meeting_register:
+                        merge_register(meeting_register, s, f"检入 {name}")
+                    s.flush()
                 store.after_explicit_ids(connection)
                 entry = record_change(
                     s,

@@ -866,3 +866,115 @@ def export_register(path: Path, lines: Sequence[RegisterLine], language: str = "
         raise fault from exc
     log.info("exported the register (%d platforms) to %s", len(lines), path)
     return path
+
+
+# -------------------------------------------------------------- check-out and check-in
+
+_EVENT_FIELDS = (
+    "origin",
+    "origin_ref",
+    "cycle_name",
+    "cycle_end",
+    "grade",
+    "decision",
+    "barred",
+    "is_final",
+    "from_status",
+    "to_status",
+    "effective_on",
+    "reason",
+    "actor",
+    "at",
+    "reverted_at",
+    "reverted_by",
+    "revert_reason",
+)
+_RECTIFICATION_FIELDS = (
+    "cycle_name",
+    "ordered_on",
+    "deadline",
+    "origin_ref",
+    "report_received_on",
+    "report_name",
+    "report_sha256",
+    "report_data",
+    "review",
+    "review_reason",
+    "reviewed_on",
+    "reviewed_by",
+    "reverted_at",
+)
+#: What a follow-up or a revert may add to a line both stores hold.
+_LATER_FIELDS = {
+    "event": ("reverted_at", "reverted_by", "revert_reason"),
+    "rectification": (
+        "report_received_on",
+        "report_name",
+        "report_sha256",
+        "report_data",
+        "review",
+        "review_reason",
+        "reviewed_on",
+        "reviewed_by",
+        "reverted_at",
+    ),
+}
+
+
+def _event_key(e: m.RegisterEvent) -> tuple[object, ...]:
+    return (e.origin, e.origin_ref, e.cycle_name, e.to_status, e.effective_on, e.at)
+
+
+def _rectification_key(r: m.Rectification) -> tuple[object, ...]:
+    return (r.cycle_name, r.origin_ref, r.ordered_on)
+
+
+def merge_register(source: Session, target: Session, reason: str) -> int:
+    """Bring ``source``'s register into ``target``'s (a check-in, or the copy a check-out
+    writes): lines ``target`` lacks are added, a revert or a follow-up ``source`` recorded
+    on a line both hold is added to it, nothing of ``target``'s is removed; the touched
+    platforms' statuses are settled again. Returns the lines added or completed."""
+    mine = {identity_key(e.filing_no): e for e in target.scalars(select(m.RegisterEntry)).all()}
+    changed = 0
+    for theirs in source.scalars(select(m.RegisterEntry)).all():
+        entry = mine.get(identity_key(theirs.filing_no))
+        if entry is None:
+            entry = m.RegisterEntry(
+                filing_no=theirs.filing_no, name=theirs.name, host_unit=theirs.host_unit
+            )
+            target.add(entry)
+            mine[identity_key(theirs.filing_no)] = entry
+        touched = False
+        events = {_event_key(e): e for e in entry.events}
+        for event in theirs.events:
+            held = events.get(_event_key(event))
+            if held is None:
+                entry.events.append(
+                    m.RegisterEvent(**{f: getattr(event, f) for f in _EVENT_FIELDS})
+                )
+                touched = True
+            elif held.reverted_at is None and event.reverted_at is not None:
+                for field in _LATER_FIELDS["event"]:
+                    setattr(held, field, getattr(event, field))
+                touched = True
+        held_rect = {_rectification_key(r): r for r in entry.rectifications}
+        for rect in theirs.rectifications:
+            kept = held_rect.get(_rectification_key(rect))
+            if kept is None:
+                entry.rectifications.append(
+                    m.Rectification(**{f: getattr(rect, f) for f in _RECTIFICATION_FIELDS})
+                )
+                touched = True
+                continue
+            for field in _LATER_FIELDS["rectification"]:
+                if getattr(kept, field) is None and getattr(rect, field) is not None:
+                    setattr(kept, field, getattr(rect, field))
+                    touched = True
+        if touched:
+            changed += 1
+            if theirs.name:
+                entry.name = theirs.name
+            if theirs.host_unit:
+                entry.host_unit = theirs.host_unit
+            _settle(target, entry, reason)
+    return changed

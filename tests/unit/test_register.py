@@ -79,7 +79,8 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
     else:
         engine = create_engine(request.getfixturevalue("pg_url"))
         tables = [
-            t.__table__ for t in (m.RegisterEntry, m.RegisterEvent, m.Rectification, m.AuditEntry)
+            t.__table__
+            for t in (m.Cycle, m.RegisterEntry, m.RegisterEvent, m.Rectification, m.AuditEntry)
         ]
         m.Base.metadata.create_all(engine, tables=tables)  # type: ignore[arg-type]
     try:
