@@ -374,13 +374,58 @@ def write_demo_scores(
     there stops the work).
     """
     from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
-    from jlpanel.services import review as rv
     from jlpanel.services.history import import_history
-    from jlpanel.services.packages import safe_file_name
     from jlpanel.services.workspace import open_workspace
 
-    score_dir = folder / SCORE_FOLDER
     history_path = folder / HISTORY_NAME
+    if written is None:
+        written = []
+    made = score_demo_packages(
+        folder / SCORE_FOLDER,
+        packages,
+        seed=seed,
+        written=written,
+        expert_started=expert_started,
+    )
+    rows = [
+        HistoryRow(
+            filing_no=plan.filing_no,
+            cycle_name=PREVIOUS_CYCLE,
+            grade=_PREVIOUS[plan.number],
+            platform_name=plan.name,
+            cycle_end=PREVIOUS_CYCLE_END,
+        )
+        for plan in _PLANS
+        if plan.number in _PREVIOUS
+    ]
+    if history_path not in written:
+        written.append(history_path)
+    write_history_sheet(history_path, rows)
+    made.append(history_path)
+    # A cycle being built: backing it up would only leave a folder per demo built.
+    with open_workspace(workspace, backup=False) as ws:
+        outcome = import_history(ws, history_path)
+    if not outcome.ok:  # the demo's own sheet: a failure here is a bug
+        raise RuntimeError(
+            "demo history refused: " + "; ".join(f.message.en for f in outcome.errors)
+        )
+    return made
+
+
+def score_demo_packages(
+    score_dir: Path,
+    packages: Sequence[Path],
+    *,
+    seed: int,
+    written: list[Path] | None = None,
+    expert_started: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Score every package as its demo expert would and submit it into ``score_dir`` as
+    ``<expert>.jlscore``; returns the score files (see :func:`write_demo_scores`). The same
+    seed scores a platform alike in every cycle it is packaged for."""
+    from jlpanel.services import review as rv
+    from jlpanel.services.packages import safe_file_name
+
     made: list[Path] = []
     if written is None:
         written = []
@@ -418,26 +463,4 @@ def write_demo_scores(
             made.append(target)
             log.info("demo expert %s scored %d platforms", expert, len(session.platforms))
 
-    rows = [
-        HistoryRow(
-            filing_no=plan.filing_no,
-            cycle_name=PREVIOUS_CYCLE,
-            grade=_PREVIOUS[plan.number],
-            platform_name=plan.name,
-            cycle_end=PREVIOUS_CYCLE_END,
-        )
-        for plan in _PLANS
-        if plan.number in _PREVIOUS
-    ]
-    if history_path not in written:
-        written.append(history_path)
-    write_history_sheet(history_path, rows)
-    made.append(history_path)
-    # A cycle being built: backing it up would only leave a folder per demo built.
-    with open_workspace(workspace, backup=False) as ws:
-        outcome = import_history(ws, history_path)
-    if not outcome.ok:  # the demo's own sheet: a failure here is a bug
-        raise RuntimeError(
-            "demo history refused: " + "; ".join(f.message.en for f in outcome.errors)
-        )
     return made
