@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from jlpanel.cli import main
 from jlpanel.services.errors import CycleChoiceError
@@ -20,6 +20,7 @@ from jlpanel.storage import workspace as store
 RELEASES = Path(__file__).resolve().parent.parent / "corpus" / "releases"
 RELEASE_CYCLE = "2026年度吉林省科技资源共享服务平台考核评价（演示）"
 NEW_CYCLE = "2027年度考核评价"
+LATER_CYCLE = "2027年度考核评价（第二周期）"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -155,3 +156,54 @@ def test_each_cycle_sees_changes_and_deletes_only_its_own_rows(
     assert rows(release_store, "SELECT count(*) FROM score_sheets") == [
         (len(earlier["score_sheets"]),)
     ]
+
+
+def test_the_next_cycle_in_the_store_reads_the_register_without_a_history_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, merged_demo: Path
+) -> None:
+    """Two cycles in one store: a platform failed in the first (限期整改) that fails again in
+    the second is disqualified, and one barred for fraud in the first stays barred whatever
+    it scores in the second; the second cycle imports no history."""
+    from jlpanel.services.demo_scores import score_demo_packages
+
+    demo = merged_demo.parent
+    store = tmp_path / "store.jlpanel"
+    shutil.copyfile(merged_demo, store)
+    assert main(["confirm", str(store), "--date", "2026-03-01"]) == 0
+    capsys.readouterr()
+    code, register, _ = run(capsys, "register", str(store), "--csv")
+    assert code == 0
+    first = {line.split(",")[0].strip('"\ufeff'): line for line in register.splitlines()[1:]}
+    assert "限期整改" in first["JLGX-2025-018"]  # its first fail
+    assert "禁止申报" in first["JLGX-2017-016"]  # fraud: barred
+
+    later = ["--cycle", LATER_CYCLE]
+    steps = [
+        ["new", str(store), *later, "--start", "2026-01-01", "--end", "2027-12-31"],
+        ["import", str(store), *later, str(demo / "dossiers")],
+        ["experts", str(store), str(demo / "experts.xlsx"), *later],
+        ["assign", str(store), *later],
+        ["packages", str(store), *later, str(tmp_path / "packages")],
+    ]
+    for args in steps:
+        assert main(args) == 0, args
+    packages = sorted((tmp_path / "packages").glob("*.jlreview"))
+    score_demo_packages(tmp_path / "scores", packages, seed=2026)  # the same marks again
+    assert main(["merge", str(store), *later, str(tmp_path / "scores")]) == 0
+    capsys.readouterr()
+    # This time nobody claims the fraud veto: only the register can bar the platform.
+    with open_workspace(store, cycle=LATER_CYCLE) as ws, ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.VetoClaim)) > 0
+        s.execute(delete(m.VetoClaim))
+    assert rows(store, "SELECT count(*) FROM veto_claims")[0][0] > 0  # the first cycle's kept
+
+    code, out, err = run(capsys, "results", str(store), *later, "--csv")
+
+    assert (code, err) == (0, ""), err
+    lines = {line.split(",")[1].strip('"'): line for line in out.splitlines()[1:]}
+    assert "不合格" in lines["JLGX-2025-018"] and "取消资格" in lines["JLGX-2025-018"]
+    assert "取消资格" in lines["JLGX-2017-016"]
+    # the first cycle's own results are as confirmed
+    code, out, _ = run(capsys, "results", str(store), "--cycle", RELEASE_CYCLE, "--csv")
+    earlier = {line.split(",")[1].strip('"'): line for line in out.splitlines()[1:]}
+    assert "限期整改" in earlier["JLGX-2025-018"]
