@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from jlpanel.gui.common.tasks import pending_tasks
+from jlpanel.gui.common.theme import RoomyItemDelegate
 from jlpanel.gui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
@@ -80,3 +81,48 @@ def test_the_cycle_header_is_one_line(
     if size == LAPTOP:
         assert ui.cycleNameLabel.text() == info.name
     assert window.minimumSizeHint().width() <= SCALED.width()
+
+
+def roster_cut(view: Any) -> list[str]:
+    """The roster's work units not shown whole (the delegate keeps PAD_X clear each side)."""
+    table = view.ui.expertsTable
+    model = view.experts_model
+    column = model.INSTITUTION
+    room = table.columnWidth(column) - 2 * RoomyItemDelegate.PAD_X
+    metrics = table.fontMetrics()
+    texts = [str(model.index(row, column).data()) for row in range(model.rowCount())]
+    return [text for text in texts if metrics.horizontalAdvance(text) > room]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_roster_and_the_matrix_share_the_width_they_need(
+    window: MainWindow, qtbot: Any, demo: Path, language: str
+) -> None:
+    """At 1366 the matrix gets the width its columns need, the roster the rest: every 工作单位
+    whole (a fixed 2:3 cut 中国科学院… beside 150 px of empty matrix)."""
+    open_demo(window, qtbot, demo, LAPTOP, language)
+    window.workspace_view.show_experts()
+    view = window.workspace_view.experts_view
+    qtbot.waitUntil(lambda: view.data is not None and view.experts_model.rowCount() == 7)
+    settle(qtbot)
+    shoot(window, "experts", language, LAPTOP)
+    assert not roster_cut(view)
+    matrix = view.ui.matrixTable
+    assert matrix.horizontalHeader().length() <= matrix.viewport().width()
+    assert view.ui.expertsTable.horizontalHeader().length() <= (
+        view.ui.expertsTable.viewport().width()
+    )
+    # The user's own split is kept when the tab is read again.
+    splitter = view.ui.splitter
+    fitted = splitter.sizes()
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start + QPoint(-120, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(-120, 0))
+    dragged = splitter.sizes()
+    assert dragged[0] <= fitted[0] - 100, (fitted, dragged)
+    view.refresh()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)
+    settle(qtbot)
+    assert splitter.sizes() == dragged
