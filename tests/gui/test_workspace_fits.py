@@ -14,9 +14,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
+from test_gui_review import declare_all, review  # noqa: F401 (the fixture)
 
+from jlpanel.gui.common.dossier_view import DossierView
 from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.common.theme import RoomyItemDelegate
+from jlpanel.gui.review.review_window import ReviewWindow
 from jlpanel.gui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
@@ -126,3 +129,86 @@ def test_the_roster_and_the_matrix_share_the_width_they_need(
     qtbot.waitUntil(lambda: pending_tasks() == 0)
     settle(qtbot)
     assert splitter.sizes() == dragged
+
+
+def tabs_out_of_view(view: DossierView) -> list[str]:
+    """The dossier's tabs that are not on screen whole: behind scroll arrows, past the
+    edge, or their titles cut."""
+    tabs = view.ui.tabs
+    problems = []
+    bar = tabs.tabBar()
+    rows = getattr(view, "tab_rows", None)
+    if bar.isVisible():
+        for number in range(tabs.count()):
+            rect = bar.tabRect(number)
+            if rect.left() < 0 or rect.right() > bar.width():
+                problems.append(f"{tabs.tabText(number)!r} at {rect}, the bar {bar.width()} wide")
+        if tabs.usesScrollButtons() and problems:
+            problems.append("behind the scroll arrows")
+    else:
+        assert rows is not None and rows.isVisible()
+        metrics = rows.fontMetrics()
+        for number, rect in enumerate(rows.tab_rects()):
+            text = tabs.tabText(number)
+            inside = rows.rect().contains(rect)
+            if not inside or rect.width() < metrics.horizontalAdvance(text):
+                problems.append(f"{text!r} at {rect} in {rows.rect()}")
+    return problems
+
+
+def click_every_tab(view: DossierView, qtbot: Any) -> None:
+    """Each tab shows its page when clicked where it is drawn."""
+    rows = view.tab_rows
+    for number, rect in enumerate(rows.tab_rects()):
+        qtbot.mouseClick(rows, Qt.MouseButton.LeftButton, pos=rect.center())
+        assert view.ui.tabs.currentIndex() == number
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [LAPTOP, SCALED], ids=["1366", "150%"])
+def test_every_dossier_tab_is_in_view(
+    window: MainWindow, qtbot: Any, demo: Path, size: QSize, language: str
+) -> None:
+    """All eleven tabs on screen whole, wrapped onto a second row where the width runs out
+    (at 150 % 重大变更 and 附件 were behind scroll arrows)."""
+    open_demo(window, qtbot, demo, size, language)
+    workspace = window.workspace_view
+    first = workspace.platform_list.model.platforms()[0]
+    workspace.open_platform(first.id, tab="metrics")
+    view = workspace.dossier_view
+    qtbot.waitUntil(lambda: view.overview is not None and not view.loading)
+    settle(qtbot)
+    shoot(window, "dossier", language, size)
+    assert view.ui.tabs.count() == 11
+    assert not tabs_out_of_view(view)
+    click_every_tab(view, qtbot)
+    # The keyboard: Ctrl+Tab in a page, and the arrows on the tabs themselves.
+    view.select_tab("overview")
+    view.ui.basicTable.setFocus()
+    qtbot.keyClick(view.ui.basicTable, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert view.ui.tabs.currentWidget() is view.ui.metricsTab
+    view.tab_rows.setFocus()
+    qtbot.keyClick(view.tab_rows, Qt.Key.Key_End)
+    assert view.ui.tabs.currentWidget() is view.ui.attachmentsTab
+    qtbot.keyClick(view.tab_rows, Qt.Key.Key_Left)
+    assert view.ui.tabs.currentIndex() == view.ui.tabs.count() - 2
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_dossier_tab_is_in_view_beside_the_scoring_desk(
+    review: ReviewWindow,  # noqa: F811 (the fixture)
+    qtbot: Any,
+    language: str,
+) -> None:
+    """At 1366 the expert's dossier pane is ~550 px: the tabs after 服务成效 were behind
+    scroll arrows, in Chinese as in English."""
+    if language == "en":
+        review.language_actions["en"].trigger()
+    declare_all(review, qtbot)
+    view = review.desk.dossier_view
+    qtbot.waitUntil(lambda: view.overview is not None, timeout=10_000)
+    review.resize(LAPTOP)
+    settle(qtbot)
+    review.grab().save(str(SHOTS / f"test-desk-{language}-1366x768.png"))
+    assert not tabs_out_of_view(view)
+    click_every_tab(view, qtbot)

@@ -37,6 +37,7 @@ from jlpanel.gui.common.dossier_models import (
 )
 from jlpanel.gui.common.dossier_source import DossierSource, as_source
 from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.tab_rows import TabRows
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import (
@@ -256,6 +257,11 @@ class DossierView(QWidget):
             self._update_attachment_button
         )
         self.ui.tabs.currentChanged.connect(self._on_tab_changed)
+        # Every tab in view, whole, in as many rows as the width needs (not the last ones
+        # behind scroll arrows beside the scoring desk, in English or at 150 %).
+        self.tab_rows = TabRows(self.ui.tabs, self)
+        self.ui.outerLayout.insertWidget(self.ui.outerLayout.indexOf(self.ui.tabs), self.tab_rows)
+        self.setTabOrder(self.ui.backButton, self.tab_rows)
         self._update_attachment_button()
         self._set_loading(False)
 
@@ -312,6 +318,7 @@ class DossierView(QWidget):
             self.ui.tabs.insertTab(position, table, name.get(current_language()))
             position += 1
         self.setTabOrder(self.ui.warningsTable, next(iter(self.sheet_tabs.values())).table)
+        self.tab_rows.sync()
 
     def sheet_tab(self, attribute: str) -> SheetTab:
         """The tab of a row sheet ("services" …); made on the first dossier shown."""
@@ -728,6 +735,7 @@ class DossierView(QWidget):
             if count is None and sheet.loaded:
                 count = sheet.model.total_rows()
             tabs.setTabText(tabs.indexOf(sheet.table), titled(sheet.name.get(language), count))
+        self.tab_rows.sync()
 
     def tab_title(self, name: str) -> str:
         """The title of the tab called ``name`` (see :meth:`show_platform`)."""
