@@ -15,7 +15,9 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
 from test_gui_review import declare_all, review  # noqa: F401 (the fixture)
+from test_review_fits import clipped_cell
 
+from jlpanel.domain.metrics import METRICS
 from jlpanel.gui.common.dossier_view import DossierView
 from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.common.theme import RoomyItemDelegate
@@ -156,6 +158,55 @@ def tabs_out_of_view(view: DossierView) -> list[str]:
     return problems
 
 
+def open_dossier(
+    window: MainWindow, qtbot: Any, demo: Path, size: QSize, language: str
+) -> DossierView:
+    """The demo's first platform in the staff's dossier browser, on its metrics."""
+    open_demo(window, qtbot, demo, size, language)
+    workspace = window.workspace_view
+    first = workspace.platform_list.model.platforms()[0]
+    workspace.open_platform(first.id, tab="metrics")
+    view = workspace.dossier_view
+    qtbot.waitUntil(lambda: view.overview is not None and not view.loading)
+    settle(qtbot)
+    return view
+
+
+def open_desk(expert: ReviewWindow, qtbot: Any, language: str) -> DossierView:
+    """The expert's scoring desk at 1366×768, its dossier pane on the metrics."""
+    if language == "en":
+        expert.language_actions["en"].trigger()
+    declare_all(expert, qtbot)
+    view = expert.desk.dossier_view
+    qtbot.waitUntil(lambda: view.overview is not None, timeout=10_000)
+    expert.resize(LAPTOP)
+    view.select_tab("metrics")
+    settle(qtbot)
+    return view
+
+
+def metrics_cut(view: DossierView) -> list[str]:
+    """The metrics tree's names and rubric indicators not shown whole."""
+    tree = view.ui.metricsTree
+    model = view.metrics_model
+    problems = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            for column in (model.NAME, model.INDICATORS):
+                index = model.index(row, column, parent)
+                tree.scrollTo(index)
+                delegate = tree.itemDelegateForIndex(index)
+                if isinstance(delegate, RoomyItemDelegate):  # one line, elided when narrow
+                    text = str(index.data())
+                    room = tree.visualRect(index).width() - 2 * delegate.PAD_X
+                    if tree.fontMetrics().horizontalAdvance(text) > room:
+                        problems.append(f"{text!r} cut to {room} px")
+                elif problem := clipped_cell(tree, index):
+                    problems.append(problem)
+    return problems
+
+
 def click_every_tab(view: DossierView, qtbot: Any) -> None:
     """Each tab shows its page when clicked where it is drawn."""
     rows = view.tab_rows
@@ -171,13 +222,7 @@ def test_every_dossier_tab_is_in_view(
 ) -> None:
     """All eleven tabs on screen whole, wrapped onto a second row where the width runs out
     (at 150 % 重大变更 and 附件 were behind scroll arrows)."""
-    open_demo(window, qtbot, demo, size, language)
-    workspace = window.workspace_view
-    first = workspace.platform_list.model.platforms()[0]
-    workspace.open_platform(first.id, tab="metrics")
-    view = workspace.dossier_view
-    qtbot.waitUntil(lambda: view.overview is not None and not view.loading)
-    settle(qtbot)
+    view = open_dossier(window, qtbot, demo, size, language)
     shoot(window, "dossier", language, size)
     assert view.ui.tabs.count() == 11
     assert not tabs_out_of_view(view)
@@ -202,13 +247,37 @@ def test_every_dossier_tab_is_in_view_beside_the_scoring_desk(
 ) -> None:
     """At 1366 the expert's dossier pane is ~550 px: the tabs after 服务成效 were behind
     scroll arrows, in Chinese as in English."""
-    if language == "en":
-        review.language_actions["en"].trigger()
-    declare_all(review, qtbot)
-    view = review.desk.dossier_view
-    qtbot.waitUntil(lambda: view.overview is not None, timeout=10_000)
-    review.resize(LAPTOP)
-    settle(qtbot)
+    view = open_desk(review, qtbot, language)
     review.grab().save(str(SHOTS / f"test-desk-{language}-1366x768.png"))
     assert not tabs_out_of_view(view)
     click_every_tab(view, qtbot)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [LAPTOP, SCALED], ids=["1366", "150%"])
+def test_metric_names_and_indicators_show_whole(
+    window: MainWindow, qtbot: Any, demo: Path, size: QSize, language: str
+) -> None:
+    """The 相关评分指标 column was cut ("A1 Resource volume and coverage; A2 Resource g…") at
+    150 %: names and indicators wrap where the width runs out. Where there is room, a
+    metric's name stays on one line."""
+    view = open_dossier(window, qtbot, demo, size, language)
+    shoot(window, "metrics", language, size)
+    assert not metrics_cut(view)
+    if size == LAPTOP:
+        tree = view.ui.metricsTree
+        metrics = tree.fontMetrics()
+        widest = max(metrics.horizontalAdvance(m.name.get(language)) for m in METRICS)
+        assert tree.header().sectionSize(0) >= widest + 2 * tree.indentation()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_metric_indicators_show_whole_beside_the_scoring_desk(
+    review: ReviewWindow,  # noqa: F811 (the fixture)
+    qtbot: Any,
+    language: str,
+) -> None:
+    """Beside the desk at 1366 the 相关评分指标 column was ~40 px: "A1 …" on every row."""
+    view = open_desk(review, qtbot, language)
+    review.grab().save(str(SHOTS / f"test-desk-metrics-{language}-1366x768.png"))
+    assert not metrics_cut(view)
