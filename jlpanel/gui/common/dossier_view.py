@@ -867,7 +867,9 @@ class DossierView(QWidget):
 class _TreeWrappingDelegate(WrappingItemDelegate):
     """Wrapped cells in a tree view. A tree asks for a row's height without the column's
     width (so a wrapped cell would get one line): the width is taken from its header, less
-    the indentation in the tree's own column."""
+    the indentation in the tree's own column. One-line rows as tall as the tree's others."""
+
+    PAD_Y = 2
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
