@@ -10,7 +10,19 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -20,7 +32,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from jlpanel.domain.metrics import METRICS
 from jlpanel.domain.text import Text
@@ -37,6 +56,7 @@ from jlpanel.gui.common.dossier_models import (
 )
 from jlpanel.gui.common.dossier_source import DossierSource, as_source
 from jlpanel.gui.common.i18n import current_language, translate
+from jlpanel.gui.common.tab_rows import TabRows
 from jlpanel.gui.common.tables import spreadsheet
 from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import (
@@ -205,6 +225,16 @@ class DossierView(QWidget):
         tree = self.ui.metricsTree
         tree.setModel(self.metrics_model)
         tree.setItemDelegate(RoomyItemDelegate(tree, pad_y=2))
+        # A metric's name and its rubric indicators wrap where the pane is narrow (beside
+        # the scoring desk, at 150 %) instead of ending in "A1 …"; rows grow to fit.
+        for column in (MetricsModel.NAME, MetricsModel.INDICATORS):
+            tree.setItemDelegateForColumn(column, _TreeWrappingDelegate(tree))
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        self._metrics_relayout = QTimer(self)
+        self._metrics_relayout.setSingleShot(True)
+        self._metrics_relayout.setInterval(0)
+        self._metrics_relayout.timeout.connect(tree.doItemsLayout)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         tree_header = tree.header()
         tree_header.setStretchLastSection(False)
@@ -214,6 +244,8 @@ class DossierView(QWidget):
         )
         tree_header.setSectionResizeMode(MetricsModel.UNIT, QHeaderView.ResizeMode.ResizeToContents)
         tree_header.setSectionResizeMode(MetricsModel.INDICATORS, QHeaderView.ResizeMode.Stretch)
+        tree_header.sectionResized.connect(self._metrics_relayout.start)
+        tree.viewport().installEventFilter(self)
         tree.expandAll()
         spreadsheet(tree, sort=False, export_name=self._export_name)  # a tree by indicator
 
@@ -256,6 +288,11 @@ class DossierView(QWidget):
             self._update_attachment_button
         )
         self.ui.tabs.currentChanged.connect(self._on_tab_changed)
+        # Every tab in view, whole, in as many rows as the width needs (not the last ones
+        # behind scroll arrows beside the scoring desk, in English or at 150 %).
+        self.tab_rows = TabRows(self.ui.tabs, self)
+        self.ui.outerLayout.insertWidget(self.ui.outerLayout.indexOf(self.ui.tabs), self.tab_rows)
+        self.setTabOrder(self.ui.backButton, self.tab_rows)
         self._update_attachment_button()
         self._set_loading(False)
 
@@ -312,6 +349,7 @@ class DossierView(QWidget):
             self.ui.tabs.insertTab(position, table, name.get(current_language()))
             position += 1
         self.setTabOrder(self.ui.warningsTable, next(iter(self.sheet_tabs.values())).table)
+        self.tab_rows.sync()
 
     def sheet_tab(self, attribute: str) -> SheetTab:
         """The tab of a row sheet ("services" …); made on the first dossier shown."""
@@ -375,6 +413,11 @@ class DossierView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_overview()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.metricsTree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_metrics_names()  # a page is sized when shown, not with the view
+        return super().eventFilter(watched, event)
 
     def set_back_enabled(self, enabled: bool) -> None:
         """Whether 返回列表 (and Esc/Backspace) is offered; the scoring desk has no list."""
@@ -527,10 +570,18 @@ class DossierView(QWidget):
         self._metrics_laid_out = False
 
     def _metrics_name_width(self) -> int:
-        metrics = self.ui.metricsTree.fontMetrics()
+        """The longest metric name's width, but at most a third of a narrow pane (the
+        names wrap there, leaving the indicators room)."""
+        tree = self.ui.metricsTree
+        metrics = tree.fontMetrics()
         language = current_language()
-        widest = max(metrics.horizontalAdvance(m.name.get(language)) for m in METRICS)
-        return widest + 64
+        widest = max(metrics.horizontalAdvance(m.name.get(language)) for m in METRICS) + 64
+        least = metrics.horizontalAdvance("资源原值总额") + 2 * tree.indentation() + 24
+        return min(widest, max(least, tree.viewport().width() // 3))
+
+    def _fit_metrics_names(self) -> None:
+        header = self.ui.metricsTree.header()
+        header.resizeSection(MetricsModel.NAME, self._metrics_name_width())
 
     def _on_tab_changed(self, _index: int) -> None:
         self._load_current_sheet()
@@ -728,6 +779,7 @@ class DossierView(QWidget):
             if count is None and sheet.loaded:
                 count = sheet.model.total_rows()
             tabs.setTabText(tabs.indexOf(sheet.table), titled(sheet.name.get(language), count))
+        self.tab_rows.sync()
 
     def tab_title(self, name: str) -> str:
         """The title of the tab called ``name`` (see :meth:`show_platform`)."""
@@ -810,6 +862,30 @@ class DossierView(QWidget):
             self._show_summary()
             self._retitle_tabs()
         super().changeEvent(event)
+
+
+class _TreeWrappingDelegate(WrappingItemDelegate):
+    """Wrapped cells in a tree view. A tree asks for a row's height without the column's
+    width (so a wrapped cell would get one line): the width is taken from its header, less
+    the indentation in the tree's own column. One-line rows as tall as the tree's others."""
+
+    PAD_Y = 2
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        tree = self.parent()
+        if not isinstance(tree, QTreeView):
+            return super().sizeHint(option, index)
+        width = tree.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= tree.indentation() * (depth + int(tree.rootIsDecorated()))
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(width, 1), max(option.rect.height(), 1))
+        return super().sizeHint(opt, index)
 
 
 def set_muted_header(header: QHeaderView) -> None:

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
-    QHeaderView, QLabel, QSizePolicy, QSplitter,
-    QStackedWidget, QTabWidget, QTableView, QTextBrowser,
-    QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHeaderView,
+    QLabel, QSizePolicy, QSplitter, QStackedWidget,
+    QTabWidget, QTableView, QTextBrowser, QTreeView,
+    QVBoxLayout, QWidget)
 
 class Ui_WorkspaceView(object):
     def setupUi(self, WorkspaceView):
@@ -32,44 +32,24 @@ class Ui_WorkspaceView(object):
         self.headerFrame = QFrame(WorkspaceView)
         self.headerFrame.setObjectName(u"headerFrame")
         self.headerFrame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.headerLayout = QGridLayout(self.headerFrame)
-        self.headerLayout.setObjectName(u"headerLayout")
-        self.headerLayout.setHorizontalSpacing(24)
-        self.headerLayout.setVerticalSpacing(4)
         self.cycleNameLabel = QLabel(self.headerFrame)
         self.cycleNameLabel.setObjectName(u"cycleNameLabel")
         self.cycleNameLabel.setText(u"\u2014")
         self.cycleNameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.headerLayout.addWidget(self.cycleNameLabel, 0, 0, 1, 2)
-
         self.periodLabel = QLabel(self.headerFrame)
         self.periodLabel.setObjectName(u"periodLabel")
         self.periodLabel.setText(u"\u2014")
-
-        self.headerLayout.addWidget(self.periodLabel, 1, 0, 1, 1)
-
         self.countsLabel = QLabel(self.headerFrame)
         self.countsLabel.setObjectName(u"countsLabel")
         self.countsLabel.setText(u"\u2014")
-        self.countsLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-
-        self.headerLayout.addWidget(self.countsLabel, 1, 1, 1, 1)
-
         self.rubricLabel = QLabel(self.headerFrame)
         self.rubricLabel.setObjectName(u"rubricLabel")
         self.rubricLabel.setText(u"\u2014")
-
-        self.headerLayout.addWidget(self.rubricLabel, 2, 0, 1, 1)
-
         self.pathLabel = QLabel(self.headerFrame)
         self.pathLabel.setObjectName(u"pathLabel")
         self.pathLabel.setText(u"\u2014")
         self.pathLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
         self.pathLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.headerLayout.addWidget(self.pathLabel, 2, 1, 1, 1)
-
 
         self.viewLayout.addWidget(self.headerFrame)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QWidget
 
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.crash import report_exception, show_user_error
@@ -29,6 +29,7 @@ from jlpanel.gui.common.theme import (
 )
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
 from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
+from jlpanel.gui.shell.header_row import PriorityRow
 from jlpanel.gui.staff.experts_view import ExpertsView
 from jlpanel.gui.staff.platform_list import PlatformListView
 from jlpanel.services.errors import UserError
@@ -45,6 +46,14 @@ def _list_platforms(workspace: Workspace) -> list[PlatformSummary]:
     from jlpanel.services.dossiers import list_platforms
 
     return list_platforms(workspace)
+
+
+def _text_width(text: ElideToWidth) -> int:
+    """The width an elided label needs to show its whole text."""
+    margins = text.label.contentsMargins()
+    return (
+        text.label.fontMetrics().horizontalAdvance(text.full) + 2 + margins.left() + margins.right()
+    )
 
 
 class WorkspaceView(QWidget):
@@ -65,8 +74,7 @@ class WorkspaceView(QWidget):
         super().__init__(parent)
         self.ui = Ui_WorkspaceView()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self._path_text = ElideToWidth(self.ui.pathLabel, Qt.TextElideMode.ElideMiddle)
-        self._rubric_text = ElideToWidth(self.ui.rubricLabel)
+        self._lay_out_header()
         self.info: CycleInfo | None = None
         self.path: Path | None = None
         self.workspace: Workspace | None = None
@@ -96,7 +104,6 @@ class WorkspaceView(QWidget):
         self.ui.platformStack.currentChanged.connect(self._fit_header)
         self.ui.tabs.currentChanged.connect(self._fit_header)
 
-        self.ui.cycleNameLabel.setFont(scaled_font(self.ui.cycleNameLabel, 1.6, bold=True))
         for label in (
             self.ui.periodLabel,
             self.ui.rubricLabel,
@@ -145,6 +152,39 @@ class WorkspaceView(QWidget):
         self.ui.rubricSplitter.setStretchFactor(1, 3)
         self.ui.detailBrowser.setHtml(placeholder_html())
 
+    def _lay_out_header(self) -> None:
+        """The cycle on one line above the tabs, so the tables get the height: name, period,
+        counts, rubric, and the file at the right. Short of width, the rubric and the path
+        are cut first (in the middle for the path), the name last; each whole in its tip."""
+        ui = self.ui
+        ui.cycleNameLabel.setFont(scaled_font(ui.cycleNameLabel, 1.2, bold=True))
+        self._name_text = ElideToWidth(ui.cycleNameLabel)
+        self._rubric_text = ElideToWidth(ui.rubricLabel)
+        self._path_text = ElideToWidth(ui.pathLabel, Qt.TextElideMode.ElideMiddle)
+        row = self._header_row = PriorityRow(ui.headerFrame)
+        row.setContentsMargins(10, 5, 10, 5)
+        labels = (
+            ui.cycleNameLabel,
+            ui.periodLabel,
+            ui.countsLabel,
+            ui.rubricLabel,
+            ui.pathLabel,
+        )
+        for label in labels:
+            row.addWidget(label)
+        name, period, counts, rubric, path = range(len(labels))
+        for n, text in (
+            (name, self._name_text),
+            (rubric, self._rubric_text),
+            (path, self._path_text),
+        ):
+            row.wanted[n] = partial(_text_width, text)
+        row.groups = [[name], [counts], [period], [rubric, path]]
+        row.right = path
+        policy = ui.headerFrame.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)  # one line, never taller
+        ui.headerFrame.setSizePolicy(policy)
+
     # -------------------------------------------------------------------------- content
 
     def show_cycle(self, info: CycleInfo, path: Path, workspace: Workspace | None = None) -> None:
@@ -188,10 +228,11 @@ class WorkspaceView(QWidget):
         self.rubric_model.set_rubric(None)
         self.rules_model.set_rules(None, None)
         self.ui.detailBrowser.setHtml(placeholder_html())
-        for label in (self.ui.cycleNameLabel, self.ui.periodLabel, self.ui.countsLabel):
+        for label in (self.ui.periodLabel, self.ui.countsLabel):
             label.setText("—")
-        self._path_text.set_text("—")
-        self._rubric_text.set_text("—")
+        for text in (self._name_text, self._path_text, self._rubric_text):
+            text.set_text("—")
+        self._header_row.invalidate()
 
     # ------------------------------------------------------------------------ platforms
 
@@ -322,7 +363,7 @@ class WorkspaceView(QWidget):
         if info is None:
             return
         lang = current_language()
-        self.ui.cycleNameLabel.setText(info.name)
+        self._name_text.set_text(info.name)
         self.ui.periodLabel.setText(
             translate("WorkspaceView", "考核期：{start} 至 {end}").format(
                 start=formatting.date(info.period_start), end=formatting.date(info.period_end)
@@ -350,6 +391,7 @@ class WorkspaceView(QWidget):
         # Cut to the width there is (a path in the middle: its folder's start and the file
         # name stay), never setting the window's minimum width past a laptop at 150 %.
         self._path_text.set_text(str(self.path) if self.path else "")
+        self._header_row.invalidate()  # the texts' widths changed
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current)

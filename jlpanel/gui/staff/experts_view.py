@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.i18n import counted, translate
@@ -226,6 +234,9 @@ class ExpertsView(QWidget):
         self.ui.staleLabel.hide()
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
+        # Sized to the tables once they are filled (see _fit_splitter), until the user drags.
+        self._user_split = False
+        self.ui.splitter.splitterMoved.connect(self._on_splitter_moved)
 
         self.ui.importRosterButton.setIcon(icon("document-import"))
         self.ui.templateButton.setIcon(icon("x-office-spreadsheet"))
@@ -244,6 +255,7 @@ class ExpertsView(QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         """The open workspace (None when closed); reads its experts."""
         self.workspace = workspace
+        self._user_split = False
         self.data = None
         self.experts_model.set_rows([])
         self.matrix_model.set_matrix(None)
@@ -292,7 +304,57 @@ class ExpertsView(QWidget):
             spin.blockSignals(False)
         self._show_counts()
         self._update_buttons()
+        self._fit_splitter()
         self.refreshed.emit(len(data.experts))
+
+    # ------------------------------------------------------------------------- layout
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    @staticmethod
+    def _table_width(table: QTableView) -> int:
+        """The width ``table`` needs to show every column whole (and a vertical scroll bar)."""
+        header = table.horizontalHeader()
+        columns = sum(
+            max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(header.count())
+            if not header.isSectionHidden(c)
+        )
+        vertical = table.verticalHeader()
+        rows = vertical.sizeHint().width() if vertical.isVisible() else 0
+        bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        return columns + min(rows, vertical.maximumWidth()) + 2 * table.frameWidth() + bar
+
+    def _fit_splitter(self) -> None:
+        """The assignment matrix gets the width it needs and the roster the rest (its 工作单位
+        whole at 1366 px, where a fixed 2:3 cut it beside 150 px of empty matrix); when both
+        do not fit, the matrix first. Once the user drags the handle, theirs."""
+        splitter = self.ui.splitter
+        if self._user_split or self.data is None or not self.data.experts:
+            return
+        room = splitter.width() - splitter.handleWidth()
+        if room <= 0 or not self.isVisible():
+            return
+        panes = [self.ui.expertsPane, self.ui.matrixPane]
+        tables = [self.ui.expertsTable, self.ui.matrixTable]
+        # A pane needs its table's width and its own margins around it.
+        wanted = [
+            self._table_width(table) + pane.width() - table.width()
+            for pane, table in zip(panes, tables, strict=True)
+        ]
+        roster, matrix = wanted
+        # Short of room (150 %), the matrix keeps at least its old three fifths.
+        matrix = min(matrix, max(room * 3 // 5, room - roster))
+        splitter.setSizes([room - matrix, matrix])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
 
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
