@@ -39,10 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import null, select
 
-from jlpanel.domain.results import DECISION_LABELS, CycleResults
+from jlpanel.domain.results import DECISION_LABELS, CycleResults, DecisionKind
 from jlpanel.domain.rules import GRADE_ORDER, Grade
 from jlpanel.services.dashboard import leniency_view
-from jlpanel.services.history import list_history
 from jlpanel.services.results import compute_workspace_results, results_table, stored_decision_date
 from jlpanel.services.workspace import Workspace, open_workspace
 from jlpanel.storage import models as m
@@ -338,41 +337,57 @@ def _register_rows(
     ws: Workspace, cycle: str, cycle_end: dt.date | None, language: str
 ) -> list[tuple[Any, ...]]:
     """(filing no, platform, cycle, cycle end, grade, decision label, decision code, barred,
-    final, current, source) of every history entry and of this cycle's results.
+    final, current, source) of every line of the store's register (平台名录) that counts —
+    each cycle's confirmed grade and decision and the history imported from earlier files,
+    not a reverted line or a follow-up — and of this cycle's results while it is not
+    confirmed (``current``)."""
+    from sqlalchemy import select
 
-    Built from ``history_entries`` (:func:`list_history`) and this cycle's results until the
-    store keeps a register of its own; then this is the one place to read it from.
-    """
-    rows: list[tuple[Any, ...]] = [
-        (
-            h.filing_no,
-            h.platform_name,
-            h.cycle_name,
-            h.cycle_end,
-            h.grade,
-            DECISION_LABELS[h.decision].get(language) if h.decision else "",
-            h.decision.value if h.decision else "",
-            h.barred,
-            h.is_final,
-            False,
-            h.source,
+    from jlpanel.storage import models as m
+
+    rows: list[tuple[Any, ...]] = []
+    confirmed_here = False
+    with ws.reading() as s:
+        lines = s.execute(
+            select(m.RegisterEntry, m.RegisterEvent)
+            .join(m.RegisterEvent, m.RegisterEvent.entry_id == m.RegisterEntry.id)
+            .where(m.RegisterEvent.reverted_at.is_(None), m.RegisterEvent.origin != "rectification")
+            .order_by(m.RegisterEvent.id)
+        ).all()
+        for entry, event in lines:
+            decision = DecisionKind(event.decision) if event.decision else None
+            is_current = event.cycle_name == cycle
+            confirmed_here = confirmed_here or (is_current and event.origin == "confirmation")
+            rows.append(
+                (
+                    entry.filing_no,
+                    entry.name,
+                    event.cycle_name,
+                    event.cycle_end,
+                    Grade(event.grade) if event.grade else None,
+                    DECISION_LABELS[decision].get(language) if decision else "",
+                    decision.value if decision else "",
+                    event.barred,
+                    event.is_final,
+                    is_current,
+                    event.origin_ref or event.origin,
+                )
+            )
+    if not confirmed_here:
+        rows.extend(
+            (
+                x.filing_no,
+                x.name,
+                cycle,
+                cycle_end,
+                x.grade,
+                x.decision_label,
+                x.decision.value,
+                x.barred,
+                x.is_final,
+                True,
+                "",
+            )
+            for x in results_table(ws, language, results=_computed(ws))
         )
-        for h in list_history(ws)
-    ]
-    rows.extend(
-        (
-            x.filing_no,
-            x.name,
-            cycle,
-            cycle_end,
-            x.grade,
-            x.decision_label,
-            x.decision.value,
-            x.barred,
-            x.is_final,
-            True,
-            "",
-        )
-        for x in results_table(ws, language, results=_computed(ws))
-    )
     return rows

@@ -362,3 +362,23 @@ def test_the_readme_example_runs_on_a_demo_built_by_the_command_line(
     assert len(moved) == sum(1 for x in lines if x.grade != x.previous_grade) > 0
     assert names["leniency"]["expert"].iloc[0] == LENIENT_EXPERT
     assert len(names["register"]) == len(names["results"]) + 23
+
+
+def test_a_confirmed_cycle_is_read_from_the_register_once(
+    merged_demo: Path, tmp_path: Path
+) -> None:
+    """After 确定结果 the cycle's lines come from the register (the confirmation wrote them),
+    not again from the results."""
+    store = tmp_path / "store.jlpanel"
+    shutil.copyfile(merged_demo, store)
+    assert main(["confirm", str(store), "--date", "2026-03-01"]) == 0
+    register = analysis.register(store)
+    now = register[register["current"]]
+    assert len(register) == 23 + 24 and len(now) == 24
+    with open_workspace(store, read_only=True) as ws:
+        cycle_id = ws.cycle_info().id
+    assert all(source.startswith(f"{cycle_id}:") for source in now["source"])
+    disqualified = set(now[now["decision_code"] == "disqualify"]["filing_no"])
+    assert disqualified == {
+        f for f, (_, d) in EXPECTED_DEMO.items() if d is DecisionKind.DISQUALIFY
+    }
