@@ -106,17 +106,21 @@ def test_new_makes_chinese_reports_whatever_the_message_language(tmp_path, capsy
     assert not (tmp_path / "b.jlpanel").exists()
 
 
-def test_new_on_an_existing_path_refuses_and_leaves_it(tmp_path, capsys):
+def test_new_on_an_existing_store_adds_a_cycle_and_leaves_anything_else(tmp_path, capsys):
+    """A store holds cycles: `new` on one adds a cycle; a name it has is refused, and a file
+    that is not a store is left as it was."""
     ws_path = tmp_path / "a.jlpanel"
     assert main(["new", str(ws_path), "--cycle", "一"]) == 0
+    assert main(["new", str(ws_path), "--cycle", "二"]) == 0
+    capsys.readouterr()
     before = digest(ws_path)
     assert main(["new", str(ws_path), "--cycle", "二"]) == 1
-    assert "文件已存在" in capsys.readouterr().err
+    assert "已有名为“二”的考核周期，未作改动" in capsys.readouterr().err
     assert digest(ws_path) == before
     other = tmp_path / "notes.txt"
     other.write_text("不要覆盖我", "utf-8")
     assert main(["--lang", "en", "new", str(other), "--cycle", "x"]) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "not a jlpanel workspace" in capsys.readouterr().err
     assert other.read_text("utf-8") == "不要覆盖我"
 
 
