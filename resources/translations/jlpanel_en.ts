@@ -4588,6 +4588,57 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>连接服务器</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>最近连接(&amp;R)：</source>
+        <translation>&amp;Recent:</translation>
+    </message>
+    <message>
+        <source>服务器(&amp;S)：</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>端口(&amp;T)：</source>
+        <translation>Por&amp;t:</translation>
+    </message>
+    <message>
+        <source>数据库(&amp;D)：</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>服务器的名称或地址；本机套接字可填其所在文件夹，如 /run/postgresql</source>
+        <translation>The server&apos;s name or address; for a local socket, its folder, e.g. /run/postgresql</translation>
+    </message>
+    <message>
+        <source>部门的考核存储放在 PostgreSQL 服务器上。密码不会保存：每次连接时输入；最近连接只记住服务器、数据库和用户名。</source>
+        <translation>The department&apos;s evaluation store is on a PostgreSQL server. The password is never saved: type it each time you connect; the recent list keeps only the server, the database and the user.</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（新的服务器）</source>
+        <translation>(a new server)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>等次分数线须满足：合格 ≤ 良好 ≤ 优秀。</source>
