@@ -47,7 +47,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     # A new cycle starts with the user's rule defaults (设置 → 新周期默认规则), as in the GUI.
     with create_workspace(
-        Path(args.workspace),
+        args.workspace,
         args.cycle,
         rubric_file=Path(args.rubric) if args.rubric else None,
         period_start=args.start,
@@ -57,7 +57,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     ) as ws:
         info = ws.cycle_info()
     print(
-        f"{ws.path}: {info.name} — {len(info.rubric.indicators)} indicators, "
+        f"{ws.name}: {info.name} — {len(info.rubric.indicators)} indicators, "
         f"rubric {info.rubric.id} {info.rubric.version}"
     )
     return EXIT_OK
@@ -99,7 +99,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         ImportStatus.CANCELLED: ("cancelled", "已取消"),
     }
     # The import takes its own backup (pre-import) before it writes.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
+    with open_workspace(args.workspace, preferences=prefs, backup=False) as ws:
         outcomes = import_dossiers(
             ws,
             [Path(p) for p in args.dossiers],
@@ -178,7 +178,7 @@ def _import_roster(args: argparse.Namespace) -> int:
     prefs = load_preferences()
     en = args.lang.startswith("en")
     # Replacing a roster takes its own backup (pre-roster) first.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=not args.replace) as ws:
+    with open_workspace(args.workspace, preferences=prefs, backup=not args.replace) as ws:
         outcome = import_roster(
             ws,
             Path(args.roster),
@@ -241,7 +241,7 @@ def _list_experts(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(args.workspace, backup=False) as ws:
         experts = list_experts(ws)
         conflicts = list_conflicts(ws)
         checks = list_possible_conflicts(ws)
@@ -280,7 +280,7 @@ def _check_same_name(args: argparse.Namespace, kind: str, expert: str, filing_no
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         expert_id, platform_id = find_expert_and_platform(ws, expert, filing_no)
         if kind == "confirm":
             outcome = confirm_possible_conflict(ws, expert_id, platform_id, note=args.note)
@@ -320,7 +320,7 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     from jlpanel.services.experts import assign_experts
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         summary = assign_experts(ws, per_platform=args.per_platform)
     print("\n".join(summary.describe(args.lang)))
     return EXIT_OK
@@ -331,7 +331,7 @@ def _cmd_packages(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         issued = issue_packages(ws, Path(args.outdir), replace_existing=args.replace)
     for p in issued:
         count = f"{p.platform_count} platforms" if en else f"{p.platform_count} 个平台"
@@ -374,7 +374,7 @@ def _cmd_paper(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         outcome = import_paper_sheet(ws, Path(args.sheet), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.sheet}" if en else f"未录入：{args.sheet}", file=sys.stderr)
@@ -402,7 +402,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         MergeFileStatus.REFUSED: ("REFUSED", "未合并"),
     }
     # The merge takes its own backup (pre-merge) before its first write.
-    with open_workspace(Path(args.workspace), preferences=prefs, backup=False) as ws:
+    with open_workspace(args.workspace, preferences=prefs, backup=False) as ws:
         outcomes = merge_score_files(
             ws,
             [Path(p) for p in args.files],
@@ -457,7 +457,7 @@ def _cmd_adjust(args: argparse.Namespace) -> int:
             "请给出调整后的得分，或用 --clear 取消调整",
             "Give the adjusted score, or --clear to remove the adjustment",
         )
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         line = adjust_score(
             ws, _platform_id(ws, args.filing_no), None if args.clear else args.score, args.reason
         )
@@ -478,7 +478,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         outcome = import_history(ws, Path(args.file), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.file}" if en else f"未导入：{args.file}", file=sys.stderr)
@@ -500,7 +500,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(args.workspace, backup=False) as ws:
         written = write_reports(
             ws,
             Path(args.outdir),
@@ -517,7 +517,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.export import export_results
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(args.workspace, backup=False) as ws:
         print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
@@ -558,7 +558,7 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     # Results are derived from what the workspace holds: reading them takes no backup.
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(args.workspace, backup=False) as ws:
         results = compute_and_store_results(ws)
         listing = results_listing(ws, results, args.lang)
         if not args.csv:
@@ -592,7 +592,7 @@ def _cmd_tiebreak(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         order = " > ".join(order_tie(ws, args.filing_nos, args.reason))
     print(
         f"Tie ordered by the panel: {order} — {args.reason.strip()}"
@@ -608,7 +608,7 @@ def _cmd_veto(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     confirm = args.ruling == "confirm"
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_workspace(args.workspace) as ws:
         rule_on_veto(ws, args.filing_no, args.code, confirm=confirm, reason=args.reason)
     reason = args.reason.strip()
     if en:
@@ -681,7 +681,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
                 "重新打开结果须用 --reason 写明理由（不带 --date）",
                 "Reopening needs --reason with the reason (and no --date)",
             )
-        with open_workspace(Path(args.workspace)) as ws:
+        with open_workspace(args.workspace) as ws:
             reopen_results(ws, args.reason)
         print(
             f"Results reopened — {args.reason.strip()}"
@@ -692,7 +692,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
     # Confirming takes its own backup (pre-confirm) first.
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_workspace(args.workspace, backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
     day = (after.confirmed_on or args.date or dt.date.today()).isoformat()
@@ -789,7 +789,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
-    with open_workspace(Path(args.workspace), backup=bool(args.set)) as ws:
+    with open_workspace(args.workspace, backup=bool(args.set)) as ws:
         current = ws.cycle_info().rules
         before = _rule_texts(current)
         if args.set:
@@ -897,6 +897,23 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from jlpanel.services.workspace import open_workspace, snapshot, store_name
+
+    en = args.lang.startswith("en")
+    target = store_name(args.out)
+    with open_workspace(args.workspace, backup=False) as ws:
+        counts = snapshot(ws, args.out)
+        source = ws.name
+    rows = sum(counts.values())
+    print(
+        f"Copied {source} to {target}: {rows} rows in {len(counts)} tables, checked"
+        if en
+        else f"已将 {source} 复制到 {target}：{len(counts)} 个表共 {rows} 行，已核对"
+    )
+    return EXIT_OK
+
+
 def _cmd_restore(args: argparse.Namespace) -> int:
     from jlpanel.services.backups import restore_workspace
 
@@ -996,7 +1013,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_gui)
 
     p = sub.add_parser("new", help="create a cycle workspace")
-    p.add_argument("workspace", help="the new .jlpanel file")
+    p.add_argument("workspace", help="the new .jlpanel file, or an empty database: postgresql://…")
     p.add_argument("--cycle", required=True, help="the cycle's name, e.g. 2026年度考核评价")
     p.add_argument("--rubric", help="a rubric file (.toml or .json); default: the built-in rubric")
     p.add_argument("--start", type=_date, help="first day of the evaluation period (YYYY-MM-DD)")
@@ -1227,6 +1244,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("workspace")
     p.set_defaults(func=_cmd_backups)
+
+    p = sub.add_parser(
+        "backup",
+        help="copy the whole store, in one snapshot, into a new .jlpanel file (a portable "
+        "backup of a server's store that `jlpanel open` reads) or an empty postgresql:// "
+        "database (a file's store moved onto a server)",
+    )
+    p.add_argument("workspace")
+    p.add_argument("out", metavar="OUT", help="the new .jlpanel file, or postgresql://…")
+    p.set_defaults(func=_cmd_backup)
 
     p = sub.add_parser(
         "restore",

@@ -44,6 +44,10 @@ class FaultKind(StrEnum):
     CANNOT_OPEN = "cannot_open"
     DAMAGED = "damaged"
     IO = "io"
+    UNREACHABLE = "unreachable"  # the database server cannot be reached
+    TOO_LONG = "too_long"  # a text longer than its column takes
+    INVALID = "invalid"  # a value the store refuses (out of range, malformed)
+    CONFLICT = "conflict"  # a row that contradicts another (a duplicate, a missing parent)
 
 
 class FaultError(UserError):
@@ -139,6 +143,45 @@ def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
                 f"The workspace '{where}' is damaged; restore it from a backup "
                 "(jlpanel backups lists them)",
             )
+        case FaultKind.UNREACHABLE:
+            return (
+                f"无法连接数据库服务器“{where}”；请检查网络、服务器地址和端口后重试"
+                + ("，本次没有保存任何改动" if store else ""),
+                f"The database server '{where}' cannot be reached; check the network, the "
+                "server's address and port, and try again"
+                + (". Nothing was stored" if store else ""),
+            )
+        case FaultKind.PERMISSION if store and "://" in where:
+            return (
+                f"数据库服务器“{where}”拒绝了登录或操作；请检查用户名、密码和权限",
+                f"The database server '{where}' refused the login or the operation; check "
+                "the user name, the password and the user's privileges",
+            )
+        case FaultKind.MISSING if store and "://" in where:
+            return (
+                f"数据库服务器上没有“{where}”这个数据库；请让管理员先创建它",
+                f"The database '{where}' does not exist on the server; ask its administrator "
+                "to create it first",
+            )
+        case FaultKind.TOO_LONG:
+            return (
+                f"有一段文字超出了工作区“{where}”中该字段的长度上限，本次没有保存任何改动；"
+                "请缩短后重试",
+                f"A text is longer than its field in the workspace '{where}' takes. Nothing "
+                "was stored; shorten it and try again",
+            )
+        case FaultKind.INVALID:
+            return (
+                f"工作区“{where}”拒绝了一个无效的值，本次没有保存任何改动",
+                f"The workspace '{where}' refused a value that is not valid. Nothing was stored",
+            )
+        case FaultKind.CONFLICT:
+            return (
+                f"这次修改与工作区“{where}”中已有的内容冲突（可能另一个 jlpanel 刚刚修改过），"
+                "本次没有保存任何改动；请重试",
+                f"The change conflicts with what the workspace '{where}' holds (another "
+                "jlpanel may have just changed it). Nothing was stored; try again",
+            )
         case FaultKind.CANNOT_OPEN:
             return (
                 f"无法打开“{where}”；请检查文件是否存在、所在文件夹是否可写",
@@ -167,6 +210,12 @@ def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | Non
         where = next((w for w in (original.filename2, original.filename) if w is not None), path)
         zh, en = _words(kind, str(where or ""), store=False)
         return FaultError(kind, where, zh, en)
+    from jlpanel.storage.engines import server_fault_kind
+
+    server_kind = server_fault_kind(exc)
+    if server_kind is not None:
+        zh, en = _words(FaultKind(server_kind), str(path or ""), store=True)
+        return FaultError(FaultKind(server_kind), path, zh, en)
     if type(original).__name__ not in ("OperationalError", "DatabaseError"):
         return None
     text = str(original).lower()
@@ -230,10 +279,10 @@ class WorkspaceInUseError(UserError):
 class ReadOnlyWorkspaceError(UserError):
     """A change asked of a workspace opened read-only."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
+        name = path.name if isinstance(path, Path) else path
         super().__init__(
-            f"工作区“{path.name}”是以只读方式打开的，不能修改；本次没有保存任何改动",
-            f"The workspace '{path.name}' is open read-only and cannot be changed. "
-            "Nothing was stored",
+            f"工作区“{name}”是以只读方式打开的，不能修改；本次没有保存任何改动",
+            f"The workspace '{name}' is open read-only and cannot be changed. Nothing was stored",
         )
         self.path = path

@@ -575,7 +575,7 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
 
     path = Path(path)
     info = ws.cycle_info()
-    if _same_file(path, ws.path):
+    if ws.file is not None and _same_file(path, ws.file):
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, findings=(_same_cycle(path.name),))
     sources: dict[tuple[str, str], str] = {}
     if _is_workspace_file(path):

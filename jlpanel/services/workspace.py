@@ -95,7 +95,11 @@ class CycleInfo:
 
 
 class Workspace:
-    """An open cycle workspace: its file, engine and sessions. Close it when done.
+    """An open cycle workspace: its store (a file, or a database on a server), engine and
+    sessions. Close it when done.
+
+    ``location`` is the file's path or the server's URL; ``name`` says which to the user (a
+    password hidden), ``file`` is the path or None.
 
     ``backup_dir`` and ``backup_count`` are where the backups a use case takes before it
     changes the cycle go (see :func:`backup_before`); None takes none.
@@ -103,19 +107,25 @@ class Workspace:
     The first change (or :meth:`claim`) claims the workspace for this process
     (:mod:`jlpanel.storage.owner`); while another process has it, changing it ends with
     :class:`WorkspaceInUseError` naming who. A ``read_only`` workspace never claims and
-    refuses every change (:class:`ReadOnlyWorkspaceError`).
+    refuses every change (:class:`ReadOnlyWorkspaceError`). A store on a server is never
+    claimed: there is no file to hold the owner record, and each change takes the store's
+    write lock for its transaction, so processes' changes never interleave.
     """
 
     def __init__(
         self,
-        path: Path,
+        location: store.Location,
         engine: Engine,
         *,
         backup_dir: Path | None = None,
         backup_count: int = 10,
         read_only: bool = False,
     ) -> None:
-        self.path = path
+        self.location = location
+        #: The store as the user names it: the file's path, or the URL with no password.
+        self.name = store.display_name(location)
+        #: The store's file; None on a server.
+        self.file: Path | None = location if isinstance(location, Path) else None
         self.engine = engine
         self.backup_dir = backup_dir
         self.backup_count = backup_count
@@ -123,11 +133,19 @@ class Workspace:
         self._claimed = False
         self._sessions: sessionmaker[Session] = store.session_factory(engine)
 
+    @property
+    def path(self) -> Path:
+        """The workspace file (for what only a file has: a folder beside it, recent files).
+        A store on a server has none: ``ValueError``; see :attr:`file`."""
+        if self.file is None:
+            raise ValueError(f"the store {self.name} is on a server, not a file")
+        return self.file
+
     def claim(self) -> None:
         """Claim the workspace for this process; WorkspaceInUseError when another has it."""
         if self.read_only:
-            raise ReadOnlyWorkspaceError(self.path)
-        if self._claimed:
+            raise ReadOnlyWorkspaceError(self.name)
+        if self._claimed or self.file is None:
             return
         try:
             self._claimed = owners.claim(self.path, keeps=True)
@@ -139,8 +157,8 @@ class Workspace:
         """Claimed while a change runs: kept by :meth:`claim`, or for this change only, after
         waiting for another process's change as long as for its write lock."""
         if self.read_only:
-            raise ReadOnlyWorkspaceError(self.path)
-        if self._claimed:
+            raise ReadOnlyWorkspaceError(self.name)
+        if self._claimed or self.file is None:
             yield
             return
         wait = LOCK_TRIES * store.BUSY_TIMEOUT_MS / 1000
@@ -176,18 +194,18 @@ class Workspace:
                     break
                 except Exception as exc:
                     session.rollback()
-                    fault = store_fault(exc, self.path)
+                    fault = store_fault(exc, self.name)
                     if fault is None:
                         raise
                     if fault.kind != FaultKind.BUSY or attempt == LOCK_TRIES:
                         raise fault from exc
-                    log.info("workspace %s is busy; trying again (%d)", self.path, attempt)
+                    log.info("workspace %s is busy; trying again (%d)", self.name, attempt)
             try:
                 yield session
                 session.commit()
             except Exception as exc:
                 session.rollback()
-                fault = store_fault(exc, self.path)
+                fault = store_fault(exc, self.name)
                 if fault is None:
                     raise
                 raise fault from exc
@@ -196,13 +214,15 @@ class Workspace:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reading: it never waits for a writer (the write-ahead log keeps
-        the snapshot it began with) and must not write."""
+        """A session for reading: it never waits for a writer and reads one snapshot (the
+        write-ahead log keeps it on a file; REPEATABLE READ, READ ONLY on a server); it must
+        not write."""
         try:
             with self._sessions.begin() as s:
+                s.connection(execution_options={store.SNAPSHOT: True})
                 yield s
         except Exception as exc:
-            fault = store_fault(exc, self.path)
+            fault = store_fault(exc, self.name)
             if fault is None:
                 raise
             raise fault from exc
@@ -229,9 +249,9 @@ class Workspace:
     def close(self) -> None:
         """Release the file (checkpointing the write-ahead log) and this process's claim."""
         self.engine.dispose()
-        if self._claimed:
+        if self._claimed and self.file is not None:
             self._claimed = False
-            owners.release(self.path)
+            owners.release(self.file)
 
     def __enter__(self) -> Workspace:
         return self
@@ -263,7 +283,7 @@ def translate_workspace_error(
     """The user's message for a WorkspaceError. A damaged workspace's names the newest good
     backup of its cycle in ``backup_folder`` and how to restore it."""
     path = exc.path
-    if exc.kind == "corrupt":
+    if exc.kind == "corrupt" and isinstance(path, Path):
         return damaged_workspace_error(path, exc.problems, backup_folder)
     if exc.kind == "io_error" and exc.__cause__ is not None:
         # A full disk, a read-only file or a missing permission says so, not "disk problem".
@@ -365,8 +385,24 @@ def _check_language(language: str) -> None:
         )
 
 
+def store_location(store_argument: str | Path | store.Location) -> store.Location:
+    """The store a STORE argument names: a ``postgresql://`` URL or a ``.jlpanel`` file."""
+    try:
+        return store.parse_location(store_argument)
+    except store.LocationError as exc:
+        raise UserError(
+            f"STORE 须为 .jlpanel 文件或 postgresql:// 开头的服务器地址：{exc}",
+            f"STORE must be a .jlpanel file or a postgresql:// server URL: {exc}",
+        ) from exc
+
+
+def store_name(store_argument: str | Path | store.Location) -> str:
+    """A STORE argument as the user may see it: a server's password hidden."""
+    return store.display_name(store_location(store_argument))
+
+
 def create_workspace(
-    path: Path,
+    path: str | Path | store.Location,
     cycle_name: str,
     *,
     rubric_file: Path | None = None,
@@ -375,7 +411,9 @@ def create_workspace(
     language: str = "zh",
     rules: RuleSettings | None = None,
 ) -> Workspace:
-    """Create a new cycle workspace at ``path``; refuses an existing path and leaves it alone."""
+    """Create a new cycle workspace at ``path`` (a file, or an empty database on a server);
+    refuses an existing file or a database that holds tables, and leaves it alone."""
+    location = store_location(path)
     name = cycle_name.strip()
     if not name:
         raise UserError("考核周期名称不能为空", "The cycle name must not be empty")
@@ -385,7 +423,8 @@ def create_workspace(
             f"The period ends ({period_end}) before it starts ({period_start})",
         )
     _check_language(language)
-    if path.exists():
+    if isinstance(location, Path) and location.exists():
+        path = location
         raise UserError(
             f"文件已存在，未作改动：{path}",
             f"The file already exists and was left as it is: {path}",
@@ -393,10 +432,15 @@ def create_workspace(
     rubric = load_rubric_file(rubric_file) if rubric_file else default_rubric()
     rules = rules or RuleSettings()
     try:
-        engine = store.create_workspace(path)
+        engine = store.create_workspace(location)
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc) from exc
-    ws = Workspace(path, engine)
+    except Exception as exc:
+        fault = store_fault(exc, store.display_name(location))
+        if fault is None:
+            raise
+        raise fault from exc
+    ws = Workspace(location, engine)
     try:
         with ws.session() as s:
             cycle = m.Cycle(
@@ -423,14 +467,14 @@ def create_workspace(
             )
     except BaseException:
         ws.close()
-        path.unlink(missing_ok=True)
+        store.discard_new(location)
         raise
-    log.info("created workspace %s for cycle %s", path, name)
+    log.info("created workspace %s for cycle %s", ws.name, name)
     return ws
 
 
 def open_workspace(
-    path: Path,
+    path: str | Path | store.Location,
     *,
     preferences: Preferences | None = None,
     backup: bool = True,
@@ -450,8 +494,9 @@ def open_workspace(
     """
     if read_only and claim:
         raise ValueError("a read-only workspace is never claimed")
-    path = Path(path)
-    if claim:
+    location = store_location(path)
+    if claim and isinstance(location, Path):
+        path = location
         try:
             claimed = owners.claim(path, keeps=True)
         except owners.OwnerBusy as busy:
@@ -464,11 +509,11 @@ def open_workspace(
             raise
         ws._claimed = claimed
         return ws
-    return _open(path, preferences, backup=backup and not read_only, read_only=read_only)
+    return _open(location, preferences, backup=backup and not read_only, read_only=read_only)
 
 
 def _open(
-    path: Path, preferences: Preferences | None, *, backup: bool, read_only: bool
+    path: store.Location, preferences: Preferences | None, *, backup: bool, read_only: bool
 ) -> Workspace:
     prefs = preferences or load_preferences()
     folder = prefs.backup_folder()
@@ -478,6 +523,11 @@ def _open(
         )
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc, backup_folder=folder) from exc
+    except Exception as exc:  # a server that cannot be reached, a password refused …
+        fault = store_fault(exc, store.display_name(path))
+        if fault is None:
+            raise
+        raise fault from exc
     ws = Workspace(
         path, engine, backup_dir=folder, backup_count=prefs.backup_count, read_only=read_only
     )
@@ -486,8 +536,8 @@ def _open(
             cycles = s.scalars(select(m.Cycle)).all()
         if len(cycles) != 1:
             raise UserError(
-                f"工作区中应有且只有一个考核周期，实际有 {len(cycles)} 个：{path}",
-                f"A workspace holds exactly one cycle, this one has {len(cycles)}: {path}",
+                f"工作区中应有且只有一个考核周期，实际有 {len(cycles)} 个：{ws.name}",
+                f"A workspace holds exactly one cycle, this one has {len(cycles)}: {ws.name}",
             )
     except BaseException:
         ws.close()
@@ -497,20 +547,40 @@ def _open(
 
 def backup_before(ws: Workspace, kind: str) -> Path | None:
     """Back the workspace up (kind e.g. ``pre-confirm``) to its backup folder, verified;
-    None when it has none. A backup that cannot be written stops the change that wanted it."""
+    None when it has none or is on a server (whose backups are the DBA's: pg_dump, or
+    :func:`snapshot` on demand). A backup that cannot be written stops the change that
+    wanted it."""
     if ws.backup_dir is None:
         return None
     return backup_to(ws, ws.backup_dir, ws.backup_count, kind)
 
 
-def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path:
+def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path | None:
     """Back the workspace up to ``folder`` (kind e.g. ``pre-merge``), verified, keeping ``keep``
-    of that kind. A folder that takes no good copy, or a workspace damaged since it was opened
-    (then its newest good backup is named), is a UserError."""
+    of that kind; None for a store on a server (no file backup). A folder that takes no good
+    copy, or a workspace damaged since it was opened (then its newest good backup is named),
+    is a UserError."""
     try:
         return store.backup_workspace(ws.engine, folder, keep, kind)
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc, backup_folder=folder) from exc
+
+
+def snapshot(ws: Workspace, target: str | Path | store.Location) -> dict[str, int]:
+    """Copy the whole store into a new one at ``target``, in one snapshot; the rows copied
+    per table. A ``.jlpanel`` target (which must not exist) is a portable SQLite copy that
+    ``jlpanel open`` reads — a server store's backup; a server target (an empty database)
+    moves a file's store onto the server. Nothing is left at ``target`` when it fails."""
+    location = store_location(target)
+    try:
+        return store.copy_store(ws.engine, location)
+    except store.WorkspaceError as exc:
+        raise translate_workspace_error(exc) from exc
+    except Exception as exc:
+        fault = store_fault(exc, store.display_name(location))
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 def update_rules(ws: Workspace, rules: RuleSettings) -> None:
@@ -552,7 +622,7 @@ def set_cycle_language(ws: Workspace, language: str) -> bool:
             return False
         cycle.language = language
         record(s, "set_language", "cycle", cycle.id, old=old, new=language)
-    log.info("report language of %s set to %s (was %s)", ws.path, language, old)
+    log.info("report language of %s set to %s (was %s)", ws.name, language, old)
     return True
 
 

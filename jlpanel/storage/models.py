@@ -33,6 +33,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -678,7 +679,7 @@ class HistoryEntry(Base):
     # into later cycles even when that cycle's result was not final.
     decision: Mapped[str | None] = mapped_column(String(30))
     barred: Mapped[bool] = mapped_column(default=False, server_default=false())
-    is_final: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+    is_final: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class TieOrder(Base):

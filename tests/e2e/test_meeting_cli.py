@@ -1,7 +1,8 @@
-"""A whole meeting through the command line, on a small cycle built in code.
+"""A whole meeting through the command line, on a small cycle built in code, in a store on
+each engine: a .jlpanel file and a PostgreSQL database (issue 15).
 
 new → import dossiers → roster → assign → packages → experts score and submit → merge →
-consensus → results → reports → export. The experts' desk is a GUI; here each expert's
+consensus → results → confirm → reports → export. The experts' desk is a GUI; here each expert's
 package is scored through the same service the desk calls (services.review).
 """
 
@@ -14,6 +15,7 @@ import io
 from pathlib import Path
 
 from broken_workbooks import sample_dossier, write_dossier_workbook
+from stores import is_server
 from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
@@ -33,8 +35,8 @@ def on_grid(value: float, step: float) -> float:
     return round(value / step) * step
 
 
-def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> None:
-    ws = tmp_path / "2026.jlpanel"
+def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys, any_store) -> None:
+    ws = any_store
     assert (
         main(
             [
@@ -98,6 +100,8 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     assert ranked == [name for _, name, _, _ in PLATFORMS]
     assert rows[2][3] == "80.00" and "良好" in rows[2]
     assert "不合格" in rows[3] and "限期整改" in rows[3]
+    assert main(["confirm", str(ws), "--date", "2026-03-01"]) == 0
+    assert "2026-03-01" in capsys.readouterr().out
 
     reports = tmp_path / "reports"
     assert main(["report", str(ws), str(reports)]) == 0
@@ -125,7 +129,17 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     assert names == [name for _, name, _, _ in PLATFORMS]
     long = book.get_sheet_by_name("评分明细").to_python()
     assert len(long) - 1 == len(EXPERTS) * len(PLATFORMS) * 15
+    if is_server(ws):
+        # no file backups of a server's store: its snapshot is asked for
+        capsys.readouterr()
+        assert main(["results", ws, "--csv"]) == 0
+        confirmed = capsys.readouterr().out
+        assert "2027-03-01" in confirmed  # 限期整改's deadline runs from the confirmation
+        assert main(["backup", ws, str(tmp_path / "copy.jlpanel")]) == 0
+        assert main(["results", str(tmp_path / "copy.jlpanel"), "--csv"]) == 0
+        assert capsys.readouterr().out.endswith(confirmed)
+        return
     # the workspace itself: one audit trail, nothing outside it changed by the outputs
-    digest = hashlib.sha256(ws.read_bytes()).hexdigest()
+    digest = hashlib.sha256(Path(ws).read_bytes()).hexdigest()
     assert main(["export", str(ws), str(tmp_path / "again.csv")]) == 0
-    assert hashlib.sha256(ws.read_bytes()).hexdigest() == digest
+    assert hashlib.sha256(Path(ws).read_bytes()).hexdigest() == digest
