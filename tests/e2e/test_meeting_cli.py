@@ -15,9 +15,9 @@ import io
 from pathlib import Path
 
 from broken_workbooks import sample_dossier, write_dossier_workbook
-from stores import is_server
 from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
+from stores import is_server
 
 from jlpanel.cli import main
 from jlpanel.exchange.roster_writer import RosterExpert, write_roster
