@@ -659,12 +659,17 @@ def copy_store(source: Engine, target: Location) -> dict[str, int]:
     if isinstance(target, URL):
         name = display_name(target)
         engine = server_engine(target)
-        with engine.connect() as connection:
-            if set(inspect(connection).get_table_names()):
-                engine.dispose()
-                raise WorkspaceError(
-                    "exists", name, f"{name} already holds tables; it was left unchanged"
-                )
+        try:
+            with engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+        except BaseException:
+            engine.dispose()
+            raise
+        if tables:
+            engine.dispose()
+            raise WorkspaceError(
+                "exists", name, f"{name} already holds tables; it was left unchanged"
+            )
         building: Path | None = None
     else:
         path = target
