@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.orm import Session
 
+from jlpanel.storage.limits import check_row, text_limits
 from jlpanel.storage.models import Base
 
 DEFAULT_CHUNK_SIZE = 5_000
@@ -29,7 +30,8 @@ def insert_rows(
     Rows are mappings (column name → value), all naming the columns of the first; or, with
     ``columns``, plain sequences of values in that order (cheaper for many rows). Runs in the
     session's transaction, in chunks so a generator of rows is never held in memory whole.
-    Column defaults apply; ORM relationships and events do not.
+    Column defaults apply; ORM relationships and events do not. A text longer than its
+    column takes is refused (:class:`~jlpanel.storage.limits.TextTooLong`), on every engine.
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
@@ -110,9 +112,19 @@ class _ChunkWriter:
         self.keys = tuple(keys)
         self.plan = _plan(connection, table, self.keys)
         self._by_key = itemgetter(*self.keys) if len(self.keys) > 1 else None
+        limits = text_limits(table)
+        self._limits = tuple(
+            (position, key, limits[key]) for position, key in enumerate(self.keys) if key in limits
+        )
+
+    def _check(self, chunk: list[Sequence[Any]]) -> None:
+        if self._limits:
+            for row in chunk:
+                check_row(self.connection, self.table, self._limits, self.keys, row)
 
     def write_mappings(self, chunk: list[Mapping[str, Any]]) -> None:
         if not self.plan.fast:
+            self._check([tuple(row.get(key) for key in self.keys) for row in chunk])
             self.connection.execute(insert(self.table), [dict(row) for row in chunk])
             return
         if self._by_key is not None:
@@ -121,6 +133,7 @@ class _ChunkWriter:
             self.write_sequences([(row[self.keys[0]],) for row in chunk])
 
     def write_sequences(self, chunk: list[Sequence[Any]]) -> None:
+        self._check(chunk)
         plan = self.plan
         if not plan.fast:
             self.connection.execute(

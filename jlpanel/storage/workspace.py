@@ -50,6 +50,7 @@ from jlpanel.storage.engines import (
     take_write_lock,
 )
 from jlpanel.storage.files import fsync_directory
+from jlpanel.storage.limits import TextTooLong, check_flush
 from jlpanel.storage.sqlite_file import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -87,6 +88,7 @@ __all__ = [
     "Location",
     "LocationError",
     "Restored",
+    "TextTooLong",
     "WorkspaceError",
     "WorkspaceErrorKind",
     "backup_workspace",
@@ -151,8 +153,11 @@ def _emit_begin(connection: Connection) -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions on ``engine`` whose objects stay readable after commit."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """Sessions on ``engine`` whose objects stay readable after commit, refusing a text
+    longer than its column before it is written (:mod:`~jlpanel.storage.limits`)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", check_flush)
+    return factory
 
 
 # ---------------------------------------------------------------------------- migrations
