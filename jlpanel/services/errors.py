@@ -91,6 +91,18 @@ _ERRNO_FAULTS = {
 
 def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
     match kind:
+        case FaultKind.PERMISSION if store and "://" in where:
+            return (
+                f"数据库服务器“{where}”拒绝了登录或操作；请检查用户名、密码和权限",
+                f"The database server '{where}' refused the login or the operation; check "
+                "the user name, the password and the user's privileges",
+            )
+        case FaultKind.MISSING if store and "://" in where:
+            return (
+                f"数据库服务器上没有“{where}”这个数据库；请让管理员先创建它",
+                f"The database '{where}' does not exist on the server; ask its administrator "
+                "to create it first",
+            )
         case FaultKind.BUSY if store:
             return (
                 f"工作区“{where}”正在被另一个 jlpanel 修改（合并、导入或计算），请稍后重试；"
@@ -150,18 +162,6 @@ def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
                 f"The database server '{where}' cannot be reached; check the network, the "
                 "server's address and port, and try again"
                 + (". Nothing was stored" if store else ""),
-            )
-        case FaultKind.PERMISSION if store and "://" in where:
-            return (
-                f"数据库服务器“{where}”拒绝了登录或操作；请检查用户名、密码和权限",
-                f"The database server '{where}' refused the login or the operation; check "
-                "the user name, the password and the user's privileges",
-            )
-        case FaultKind.MISSING if store and "://" in where:
-            return (
-                f"数据库服务器上没有“{where}”这个数据库；请让管理员先创建它",
-                f"The database '{where}' does not exist on the server; ask its administrator "
-                "to create it first",
             )
         case FaultKind.TOO_LONG:
             return (

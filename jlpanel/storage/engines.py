@@ -237,8 +237,16 @@ def server_fault_kind(error: BaseException) -> str | None:
         return None
     sqlstate = getattr(original, "sqlstate", None)
     if not sqlstate:
-        # No SQLSTATE: psycopg could not reach the server (refused, no such socket, timeout).
-        return "unreachable" if type(original).__name__ == "OperationalError" else None
+        # No SQLSTATE: the connection failed. psycopg passes on the server's own words when
+        # it refused the login (English unless the server's lc_messages says otherwise).
+        if type(original).__name__ != "OperationalError":
+            return None
+        words = str(original).lower()
+        if "database" in words and "does not exist" in words:
+            return "missing"
+        if "authentication" in words or ("role" in words and "does not exist" in words):
+            return "permission"
+        return "unreachable"
     for prefix, kind in _SQLSTATE_FAULTS:
         if sqlstate.startswith(prefix):
             return kind

@@ -1,0 +1,74 @@
+"""A server's errors are the user's faults by SQLSTATE, as a file's are by SQLite's words
+(issue 15): a server that cannot be reached, a database that does not exist, a login
+refused, a value too long, a writer waiting too long. Never a password in a message."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from jlpanel.cli import main
+from jlpanel.services.errors import FaultKind, store_fault
+
+
+def with_database(pg_url: str, database: str) -> str:
+    prefix, rest = pg_url.split("@/", 1)
+    return f"{prefix}@/{database}?{rest.split('?', 1)[1]}"
+
+
+def test_a_server_that_cannot_be_reached_is_named_without_its_password(capsys) -> None:
+    store = "postgresql://jl:s3cret-pw@/panel?host=/nonexistent-socket-folder"
+    assert main(["--lang", "en", "results", store]) == 1
+    message = capsys.readouterr().err
+    assert "cannot be reached" in message and "postgresql://jl:***@/panel" in message
+    assert "s3cret-pw" not in message and "Traceback" not in message
+
+
+def test_a_missing_database_and_an_unknown_user_are_named(pg_url: str, capsys) -> None:
+    missing = with_database(pg_url, "no_such_database").replace("+psycopg", "")
+    assert main(["--lang", "en", "results", missing]) == 1
+    assert "does not exist on the server" in capsys.readouterr().err
+
+    stranger = pg_url.replace("postgres@", "nobody_here:pw@", 1)
+    assert main(["--lang", "zh", "results", stranger]) == 1
+    message = capsys.readouterr().err
+    assert "拒绝了登录或操作" in message and ":pw@" not in message
+
+
+def test_a_store_url_of_another_kind_is_refused(capsys) -> None:
+    assert main(["--lang", "en", "results", "mysql://jl@db/panel"]) == 1
+    assert "must be a .jlpanel file or a postgresql:// server URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("sql", "kind"),
+    [
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '22001'; END $$", FaultKind.TOO_LONG),
+        ("SELECT 1 / 0", FaultKind.INVALID),
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40001'; END $$", FaultKind.BUSY),
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40P01'; END $$", FaultKind.BUSY),
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '53100'; END $$", FaultKind.FULL),
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '23505'; END $$", FaultKind.CONFLICT),
+        ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '25006'; END $$", FaultKind.READ_ONLY),
+    ],
+)
+def test_server_errors_map_by_sqlstate(pg_url: str, sql: str, kind: FaultKind) -> None:
+    engine = create_engine(pg_url, hide_parameters=True)
+    try:
+        with pytest.raises(DBAPIError) as raised, engine.connect() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+    fault = store_fault(raised.value, "postgresql://postgres@/x")
+    assert fault is not None and fault.kind is kind
+
+
+def test_a_bug_on_the_server_stays_a_bug(pg_url: str) -> None:
+    engine = create_engine(pg_url, hide_parameters=True)
+    try:
+        with pytest.raises(DBAPIError) as raised, engine.connect() as connection:
+            connection.execute(text("SELECT no_such_column FROM pg_class"))
+    finally:
+        engine.dispose()
+    assert store_fault(raised.value, "postgresql://postgres@/x") is None
