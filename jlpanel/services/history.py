@@ -40,6 +40,7 @@ from jlpanel.exchange.history_sheet import HistoryRow
 from jlpanel.services.errors import UserError
 from jlpanel.services.workspace import WORKSPACE_SUFFIX, Workspace, record
 from jlpanel.storage import models as m
+from jlpanel.storage.engines import code_order
 
 log = logging.getLogger(__name__)
 
@@ -1039,7 +1040,7 @@ def previous_standing(session: Session) -> dict[str, PreviousStanding]:
             m.HistoryEntry.is_final,
             m.HistoryEntry.source,
             m.HistoryEntry.id,
-        ).order_by(m.HistoryEntry.filing_no, m.HistoryEntry.cycle_name)
+        ).order_by(code_order(m.HistoryEntry.filing_no), code_order(m.HistoryEntry.cycle_name))
     ).all()
     undated = [(e.filing_no, e.cycle_name, e.source or "") for e in entries if e.cycle_end is None]
     if undated:

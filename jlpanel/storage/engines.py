@@ -26,6 +26,8 @@ from sqlalchemy import URL, Integer, create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql import coercions, roles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import String
@@ -188,8 +190,8 @@ class code_order(ColumnElement[str]):  # lower case: used like a function
 
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement[Any]) -> None:
-        self.column = column
+    def __init__(self, column: ColumnElement[Any] | QueryableAttribute[Any]) -> None:
+        self.column = coercions.expect(roles.ExpressionElementRole, column)
         self.type = String()
 
 
