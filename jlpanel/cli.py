@@ -830,10 +830,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 def _cmd_backups(args: argparse.Namespace) -> int:
     from jlpanel.services.backups import list_workspace_backups
-    from jlpanel.services.workspace import backup_kind_label
+    from jlpanel.services.workspace import backup_kind_label, file_store
 
     en = args.lang.startswith("en")
-    listing = list_workspace_backups(Path(args.workspace))
+    listing = list_workspace_backups(file_store(args.workspace))
     if listing.legacy:
         print(
             "Backups an earlier version left, by file name (not verified):"
@@ -916,9 +916,10 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from jlpanel.services.backups import restore_workspace
+    from jlpanel.services.workspace import file_store
 
     en = args.lang.startswith("en")
-    done = restore_workspace(Path(args.workspace), Path(args.backup))
+    done = restore_workspace(file_store(args.workspace), Path(args.backup))
     print(
         f"Restored {done.store} from {done.backup}"
         if en
@@ -978,8 +979,9 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from jlpanel.gui.shell.app import run_gui
+    from jlpanel.services.workspace import file_store
 
-    target = Path(args.file) if getattr(args, "file", None) else None
+    target = file_store(args.file) if getattr(args, "file", None) else None
     # --quit-after-start: for measuring start-up (benchmarks/run.py bundle_start).
     return run_gui(target, language=args.lang, quit_after_start=args.quit_after_start)
 

@@ -274,6 +274,7 @@ def _read_earlier_workspace(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000),
         poolclass=NullPool,
+        hide_parameters=True,
     )
     try:
         with engine.connect() as conn:

@@ -457,6 +457,23 @@ def store_location(store_argument: str | Path | store.Location) -> store.Locatio
         ) from exc
 
 
+def file_store(store_argument: str | Path) -> Path:
+    """The ``.jlpanel`` file a STORE argument names, for what only a file has (its backups,
+    restoring one, the window); a server's URL is a UserError saying what to do instead."""
+    location = store_location(store_argument)
+    if isinstance(location, Path):
+        return location
+    name = store.display_name(location)
+    raise UserError(
+        f"“{name}”在数据库服务器上：这项操作只用于 .jlpanel 文件。服务器上的工作区没有文件备份，"
+        "可用 jlpanel backup STORE 快照.jlpanel 复制一份（再用 jlpanel open 打开），"
+        "恢复请找数据库管理员（pg_dump / pg_restore）",
+        f"'{name}' is on a database server: this works on .jlpanel files only. A server's "
+        "store has no file backups: copy it with jlpanel backup STORE SNAPSHOT.jlpanel (which "
+        "jlpanel open reads); restoring is the database administrator's (pg_dump / pg_restore)",
+    )
+
+
 def store_name(store_argument: str | Path | store.Location) -> str:
     """A STORE argument as the user may see it: a server's password hidden."""
     return store.display_name(store_location(store_argument))

@@ -303,7 +303,7 @@ def open_read_only_engine(
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True)
     _ConnectionGuard(path, statement_budget, verify_budget).watch(engine)
     return engine
 
@@ -435,7 +435,9 @@ def build_package(
         # Rows deleted while building (platforms not chosen) leave zeros, not their content.
         raw.execute("PRAGMA secure_delete = ON")
         raw.execute(f"PRAGMA application_id = {pm.PACKAGE_APPLICATION_ID}")
-        engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+        engine = create_engine(
+            "sqlite://", creator=lambda: raw, poolclass=StaticPool, hide_parameters=True
+        )
         with engine.connect() as connection:
             connection.exec_driver_sql("BEGIN")
             pm.PackageBase.metadata.create_all(connection)

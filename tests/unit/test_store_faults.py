@@ -72,3 +72,31 @@ def test_a_bug_on_the_server_stays_a_bug(pg_url: str) -> None:
     finally:
         engine.dispose()
     assert store_fault(raised.value, "postgresql://postgres@/x") is None
+
+
+def test_every_engine_hides_its_parameters() -> None:
+    """An error's text never carries the experts' scores or comments, on any engine."""
+    import ast
+    from pathlib import Path
+
+    import jlpanel
+
+    calls = []
+    for source in Path(jlpanel.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "create_engine":
+                hidden = any(
+                    k.arg == "hide_parameters" and getattr(k.value, "value", None) is True
+                    for k in node.keywords
+                )
+                calls.append((source.name, node.lineno, hidden))
+    assert len(calls) >= 5
+    assert [c for c in calls if not c[2]] == []
+
+
+def test_what_only_a_file_has_is_refused_for_a_server_with_what_to_do(capsys) -> None:
+    store = "postgresql://jl:pw@db.example/panel"
+    for command in (["backups", store], ["restore", store, "b.jlpanel"]):
+        assert main(["--lang", "en", *command]) == 1
+        message = capsys.readouterr().err
+        assert "jlpanel backup STORE SNAPSHOT.jlpanel" in message and ":pw@" not in message
