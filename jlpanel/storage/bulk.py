@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from jlpanel.storage.limits import check_row, text_limits
@@ -142,6 +143,7 @@ class _ChunkWriter:
             return
         index, processors = plan.index, plan.processors
         in_order = index == tuple(range(len(index)))
+        copying = self.connection.dialect.name == "postgresql"
         params: list[Any] = []
         for row in chunk:
             values = list(row) if in_order else [row[i] for i in index]
@@ -149,7 +151,29 @@ class _ChunkWriter:
                 value = values[pos]
                 if value is not None:
                     values[pos] = process(value)
-            params.append(
-                tuple(values) if plan.positional else dict(zip(plan.order, values, strict=True))
-            )
-        self.connection.exec_driver_sql(plan.sql, params)
+            if copying:
+                params.append(values)
+            else:
+                params.append(
+                    tuple(values) if plan.positional else dict(zip(plan.order, values, strict=True))
+                )
+        if copying:
+            self._copy(plan.order, params)
+        else:
+            self.connection.exec_driver_sql(plan.sql, params)
+
+    def _copy(self, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        """PostgreSQL: the rows through COPY, in the connection's transaction — a row at a
+        time through executemany costs a round of the protocol each (3× SQLite's time)."""
+        quote = self.connection.dialect.identifier_preparer.quote
+        sql = f"COPY {quote(self.table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+        raw: Any = self.connection.connection.dbapi_connection
+        dbapi = self.connection.dialect.loaded_dbapi
+        try:
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for values in rows:
+                    copy.write_row(values)
+        except dbapi.Error as error:  # as SQLAlchemy would raise it: no row's values shown
+            raise DBAPIError.instance(
+                sql, None, error, dbapi.Error, hide_parameters=True, dialect=self.connection.dialect
+            ) from error

@@ -493,3 +493,12 @@ def test_attachment_data_loads_only_when_asked(sessions) -> None:
         attachment = session.scalars(select(Attachment)).one()
         assert "data" not in attachment.__dict__
         assert attachment.data == payload
+
+
+def test_a_bulk_insert_that_fails_is_an_integrity_error_and_stores_nothing(sessions) -> None:
+    # Resources have no Python-side defaults: the fast path (COPY on PostgreSQL) writes them.
+    rows = [(None, 1, "透射电镜"), (999, 2, "扫描电镜")]
+    with pytest.raises(IntegrityError), sessions.begin() as session:
+        insert_rows(session, Resource, rows, columns=("platform_id", "source_row", "name"))
+    with sessions() as session:
+        assert count(session, Resource) == 0
