@@ -382,6 +382,23 @@ def translate_workspace_error(
             "Backups, or free some disk space, and try again.",
         ),
     }
+    if "://" in str(path):  # a database on a server
+        messages |= {
+            "exists": (
+                f"数据库中已有数据表，未作改动：{path}。新工作区须建在空数据库中",
+                f"The database already holds tables and was left as it is: {path}. A new "
+                "store needs an empty database",
+            ),
+            "missing": (
+                f"该数据库中没有 jlpanel 工作区（请先用 jlpanel new 创建）：{path}",
+                f"The database holds no jlpanel store (create one with jlpanel new): {path}",
+            ),
+            "not_a_workspace": (
+                f"该数据库不是 jlpanel 工作区（其中有其他程序的数据表），未作改动：{path}",
+                f"The database is not a jlpanel store (it holds another program's tables) and "
+                f"was left as it is: {path}",
+            ),
+        }
     zh, en = messages.get(
         exc.kind, (f"无法打开工作区 {path}：{exc}", f"Cannot open workspace {path}: {exc}")
     )

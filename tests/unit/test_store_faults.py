@@ -100,3 +100,19 @@ def test_what_only_a_file_has_is_refused_for_a_server_with_what_to_do(capsys) ->
         assert main(["--lang", "en", *command]) == 1
         message = capsys.readouterr().err
         assert "jlpanel backup STORE SNAPSHOT.jlpanel" in message and ":pw@" not in message
+
+
+def test_new_on_a_server_names_it_without_the_password(pg_url: str, capsys) -> None:
+    store = pg_url.replace("postgresql+psycopg://postgres@", "postgresql://postgres:pw9@", 1)
+    assert main(["new", store, "--cycle", "2026年度"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("postgresql://postgres:***@/") and "pw9" not in out
+    assert main(["new", store, "--cycle", "2026年度"]) == 1  # it holds a store already
+    err = capsys.readouterr().err
+    assert "postgresql://postgres:***@/" in err and "pw9" not in err
+    assert "数据库中已有数据表" in err
+
+
+def test_an_empty_database_is_no_store_yet(pg_url: str, capsys) -> None:
+    assert main(["--lang", "en", "results", pg_url]) == 1
+    assert "holds no jlpanel store (create one with jlpanel new)" in capsys.readouterr().err
