@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jlpanel.storage.limits import TextTooLong
     from jlpanel.storage.owner import Owner
 
 
@@ -286,3 +287,62 @@ class ReadOnlyWorkspaceError(UserError):
             f"The workspace '{name}' is open read-only and cannot be changed. Nothing was stored",
         )
         self.path = path
+
+
+#: The dossier sheet (its ``dossier_field``) each dossier table is read from.
+_DOSSIER_SHEET_OF_TABLE = {
+    "platforms": "basic",
+    "resources": "resources",
+    "service_records": "services",
+    "outcomes": "outcomes",
+    "staff_members": "staff",
+    "funding_lines": "funding",
+    "regulations": "regulations",
+    "major_events": "major_events",
+}
+
+
+def _field_label(table: str, column: str) -> tuple[str, str]:
+    """A stored field as the user knows it (Chinese, English): the dossier sheet and column
+    it is read from, else the table and column."""
+    from jlpanel.exchange.dossier_schema import SHEETS
+
+    wanted = _DOSSIER_SHEET_OF_TABLE.get(table)
+    for sheet in SHEETS:
+        if wanted is None or sheet.dossier_field != wanted:
+            continue
+        for spec in sheet.columns:
+            if spec.field == column:
+                english = next((a for a in spec.aliases if a.isascii()), spec.field)
+                return (
+                    f"“{sheet.name}”表的“{spec.header}”",
+                    f"'{spec.header}' ({english}) on the sheet {sheet.name} ({sheet.name_en})",
+                )
+    return f"{table}.{column}", f"{table}.{column}"
+
+
+def text_too_long_error(exc: TextTooLong) -> UserError:
+    """The message for a text longer than its field takes: the field, its limit, the platform
+    and the workbook row; nothing was stored."""
+    zh_field, en_field = _field_label(exc.table, exc.column)
+    owner = exc.owner
+    zh_where: list[str] = []
+    en_where: list[str] = []
+    if owner.filing_no or owner.name:
+        platform = " ".join(p for p in (owner.filing_no, owner.name) if p)
+        zh_where.append(f"平台 {platform}")
+        en_where.append(f"platform {platform}")
+    if owner.source_file:
+        zh_where.append(f"文件 {owner.source_file}")
+        en_where.append(f"file {owner.source_file}")
+    if exc.row is not None:
+        zh_where.append(f"第 {exc.row} 行")
+        en_where.append(f"row {exc.row}")
+    zh_at = f"（{'，'.join(zh_where)}）" if zh_where else ""
+    en_at = f" ({', '.join(en_where)})" if en_where else ""
+    return UserError(
+        f"{zh_field}过长：最多 {exc.limit} 个字符，这里有 {exc.length} 个{zh_at}。"
+        "本次没有保存任何改动；请缩短后重试",
+        f"{en_field} is too long: at most {exc.limit} characters, this one has "
+        f"{exc.length}{en_at}. Nothing was stored; shorten it and try again",
+    )
