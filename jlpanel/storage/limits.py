@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, select
+from sqlalchemy import Connection, FromClause, String, Table, select
 from sqlalchemy.orm import Session
 
 __all__ = ["TextTooLong", "check_flush", "check_row", "text_limits"]
@@ -48,7 +48,7 @@ class TextTooLong(ValueError):
         self.row = row
 
 
-def text_limits(table: Table) -> dict[str, int]:
+def text_limits(table: FromClause) -> dict[str, int]:
     """The length limit of each ``String(n)`` column of ``table``."""
     return {
         column.name: column.type.length

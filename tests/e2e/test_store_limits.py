@@ -64,3 +64,38 @@ def test_a_service_row_too_long_names_its_row(any_store: str) -> None:
         assert f"row {first.source_row}" in english and base.basic.filing_no in english
         with ws.reading() as s:
             assert s.scalar(select(func.count()).select_from(m.ServiceRecord)) == 0
+
+
+def test_a_finding_quoting_a_long_sheet_or_header_is_kept_clipped(any_store: str) -> None:
+    # Where a finding points is the user's own text (an .ods sheet name, a header of any
+    # length): it is clipped to its column, not a reason to refuse the dossier.
+    from jlpanel.domain.dossier import Finding, Severity
+    from jlpanel.domain.text import Text
+    from jlpanel.storage.dossiers import insert_dossier
+
+    sheet, header = "自定义工作表" * 10, "这一列是平台自己加的说明" * 12  # 60 and 144 characters
+    finding = Finding(
+        Severity.WARNING,
+        "column.unknown",
+        sheet,
+        1,
+        header,
+        Text("不认识的列", "Unknown"),
+        Text("", ""),
+    )
+    with create_workspace(any_store, "2026年度") as ws:
+        with ws.session() as s:
+            cycle_id = s.scalars(select(m.Cycle.id)).one()
+            insert_dossier(
+                s,
+                cycle_id,
+                sample_dossier(),
+                findings=[finding],
+                metrics={},
+                attachments=(),
+                source_file="x.xlsx",
+                source_sha256="0" * 64,
+            )
+        with ws.reading() as s:
+            stored = s.execute(select(m.DossierFinding.sheet, m.DossierFinding.column)).one()
+    assert tuple(stored) == (sheet[:49] + "…", header[:99] + "…")
