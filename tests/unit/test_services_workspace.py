@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.services.errors import UserError
@@ -149,3 +149,18 @@ def test_empty_cycle_name_is_refused(tmp_path):
     with pytest.raises(UserError):
         create_workspace(tmp_path / "c.jlpanel", "   ")
     assert not (tmp_path / "c.jlpanel").exists()
+
+
+def test_a_read_sees_one_snapshot_while_another_process_changes_the_store(any_store):
+    with (
+        create_workspace(any_store, "周期") as ws,
+        open_workspace(any_store, backup=False) as other,
+    ):
+        with ws.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 0
+            with other.session() as w:
+                cycle = w.scalars(select(m.Cycle)).one()
+                w.add(m.Expert(cycle=cycle, name="赵一鸣"))
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 0
+        with ws.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 1
