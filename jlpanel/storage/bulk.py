@@ -53,6 +53,27 @@ def insert_rows(
     return count
 
 
+def write_rows(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> int:
+    """Insert ``rows`` (values in ``columns``' order) into ``table`` on ``connection``, as
+    :func:`insert_rows` does for a session: for copying between databases (a package built
+    from a store on a server, where SQLite's ATTACH cannot reach). The rows come from a store,
+    so their lengths are not checked again. Returns how many."""
+    writer = _ChunkWriter(connection, table, columns, checked=False)
+    iterator = iter(rows)
+    count = 0
+    while chunk := list(islice(iterator, chunk_size)):
+        writer.write_sequences(chunk)
+        count += len(chunk)
+    return count
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """A compiled INSERT for one table and set of columns, reused across calls."""
@@ -67,12 +88,13 @@ class _Plan:
     processors: tuple[tuple[int, Callable[[Any], Any]], ...]
 
 
-_PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
+#: By dialect, table and keys: a review package's tables share the workspace's names.
+_PLANS: dict[tuple[str, Table, tuple[str, ...]], _Plan] = {}
 
 
 def _plan(connection: Connection, table: Table, keys: tuple[str, ...]) -> _Plan:
     dialect = connection.dialect
-    cache_key = (dialect.name, table.name, keys)
+    cache_key = (dialect.name, table, keys)
     plan = _PLANS.get(cache_key)
     if plan is not None:
         return plan
@@ -107,7 +129,9 @@ class _ChunkWriter:
     left to SQLAlchemy's own path, which knows how to fill them.
     """
 
-    def __init__(self, connection: Connection, table: Table, keys: Sequence[str]) -> None:
+    def __init__(
+        self, connection: Connection, table: Table, keys: Sequence[str], *, checked: bool = True
+    ) -> None:
         self.connection = connection
         self.table = table
         self.keys = tuple(keys)
@@ -115,7 +139,9 @@ class _ChunkWriter:
         self._by_key = itemgetter(*self.keys) if len(self.keys) > 1 else None
         limits = text_limits(table)
         self._limits = tuple(
-            (position, key, limits[key]) for position, key in enumerate(self.keys) if key in limits
+            (position, key, limits[key])
+            for position, key in enumerate(self.keys)
+            if checked and key in limits
         )
 
     def _check(self, chunk: list[Sequence[Any]]) -> None:

@@ -585,6 +585,7 @@ def _copy_through_sqlalchemy(
     connection: Connection, source: Engine, platform_ids: Sequence[int]
 ) -> None:
     from jlpanel.storage import models as m  # building a package: the workspace's tables
+    from jlpanel.storage.bulk import write_rows
 
     position = {pid: n for n, pid in enumerate(platform_ids)}
     with source.connect() as origin:
@@ -610,10 +611,9 @@ def _copy_through_sqlalchemy(
                 .where(workspace_table.c.platform_id.in_(platform_ids))
                 .order_by(workspace_table.c.id)
             )
-            for chunk in result.partitions():
-                connection.execute(
-                    insert(package_table), [dict(zip(columns, r, strict=True)) for r in chunk]
-                )
+            # The fast bulk writer: SQLAlchemy's executemany builds each row's parameters
+            # (5× the time of the whole package build from a store on a server).
+            write_rows(connection, package_table, columns, result)
 
 
 # ---------------------------------------------------------------------------- file helpers
