@@ -29,6 +29,49 @@ def waiting_for_the_lock(connection) -> int:
     ).scalar_one()
 
 
+def merge_at_once(store: str, pg_url: str, batches: list[list[Path]]) -> list[tuple[int, str]]:
+    """Start one ``jlpanel merge`` per batch while holding the store's write lock, let them
+    go once all are waiting for it; each one's exit status and standard output."""
+    engine = create_engine(pg_url)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    try:
+        with engine.connect() as holder, engine.connect() as watcher:
+            holder.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+            merges = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "jlpanel", "--lang", "en", "merge", store, *batch],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for batch in batches
+            ]
+            deadline = time.monotonic() + 60
+            while waiting_for_the_lock(watcher) < len(merges):
+                assert time.monotonic() < deadline, "the merges never waited for the lock"
+                assert all(p.poll() is None for p in merges), [p.communicate() for p in merges]
+                watcher.rollback()
+                time.sleep(0.05)
+            holder.rollback()  # let them go: one after the other
+            outcomes = [p.communicate(timeout=120) for p in merges]
+    finally:
+        engine.dispose()
+    assert [p.returncode for p in merges] == [0] * len(merges), outcomes
+    return [(p.returncode, out) for p, (out, _) in zip(merges, outcomes, strict=True)]
+
+
+def sheets_and_experts(pg_url: str) -> tuple[int, int]:
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection:
+            sheets = connection.execute(select(func.count()).select_from(m.ScoreSheet))
+            experts = connection.execute(select(func.count(func.distinct(m.ScoreSheet.expert_id))))
+            return sheets.scalar_one(), experts.scalar_one()
+    finally:
+        engine.dispose()
+
+
 def test_two_processes_merging_different_score_files_at_once_lose_nothing(
     tmp_path: Path, pg_url: str
 ) -> None:
@@ -37,37 +80,20 @@ def test_two_processes_merging_different_score_files_at_once_lose_nothing(
     files = score_packages(import_assign_and_issue(store, tmp_path), tmp_path / "usb")
     assert len(files) == len(EXPERTS)
 
-    engine = create_engine(pg_url)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    try:
-        with engine.connect() as holder, engine.connect() as watcher:
-            holder.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
-            merges = [
-                subprocess.Popen(
-                    [sys.executable, "-m", "jlpanel", "--lang", "en", "merge", store, *half],
-                    env=env,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-                for half in (files[:2], files[2:])
-            ]
-            deadline = time.monotonic() + 60
-            while waiting_for_the_lock(watcher) < 2:
-                assert time.monotonic() < deadline, "the merges never waited for the lock"
-                assert all(p.poll() is None for p in merges), [p.communicate() for p in merges]
-                watcher.rollback()
-                time.sleep(0.05)
-            holder.rollback()  # let them go: one after the other
-            outcomes = [p.communicate(timeout=120) for p in merges]
-        assert [p.returncode for p in merges] == [0, 0], outcomes
+    merge_at_once(store, pg_url, [files[:2], files[2:]])
 
-        with engine.connect() as connection:
-            sheets = connection.execute(select(func.count()).select_from(m.ScoreSheet))
-            assert sheets.scalar_one() == len(EXPERTS) * len(PLATFORMS)
-            experts = connection.execute(
-                select(func.count(func.distinct(m.ScoreSheet.expert_id)))
-            ).scalar_one()
-            assert experts == len(EXPERTS)
-    finally:
-        engine.dispose()
+    assert sheets_and_experts(pg_url) == (len(EXPERTS) * len(PLATFORMS), len(EXPERTS))
+
+
+def test_two_processes_merging_the_same_files_at_once_store_them_once(
+    tmp_path: Path, pg_url: str
+) -> None:
+    # Without the lock the second failed on the unique score sheet (issue 15's survey).
+    store = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    new_cycle(store)
+    files = score_packages(import_assign_and_issue(store, tmp_path), tmp_path / "usb")
+
+    outputs = [out for _, out in merge_at_once(store, pg_url, [files, files])]
+
+    assert sum(out.count("merged: ") for out in outputs) == len(files)
+    assert sheets_and_experts(pg_url) == (len(EXPERTS) * len(PLATFORMS), len(EXPERTS))
