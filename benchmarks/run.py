@@ -2,8 +2,11 @@
 
 ``memory`` prints the peak memory of reading the worst workbooks instead (bench_memory.py).
 
-    python benchmarks/run.py            every benchmark
+    python benchmarks/run.py            every benchmark but engines
     python benchmarks/run.py results    only those whose name contains "results"
+    python benchmarks/run.py engines --store postgresql://…
+                                        merge and results on a file and on that server
+                                        (without --store: on a throwaway local server)
 
 Figures are medians of several runs (min in brackets), measured in this process on this
 machine; nothing here is asserted by the test suite.
@@ -646,7 +649,22 @@ def bench_memory(tmp: Path) -> None:
     run(tmp)
 
 
+def bench_engines(tmp: Path) -> None:
+    from bench_engines import bench_engines as run
+
+    from jlpanel.storage.engines import parse_location
+
+    server = parse_location(SERVER_STORE) if SERVER_STORE else None
+    if isinstance(server, Path):
+        raise ValueError(f"--store wants a postgresql:// URL, not {SERVER_STORE}")
+    run(tmp, server)
+
+
+#: ``--store URL``: the PostgreSQL server the ``engines`` benchmark uses.
+SERVER_STORE: str | None = None
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
+    "engines": bench_engines,
     "memory": bench_memory,
     "reports": bench_reports,
     "desk_switch": bench_desk_switch,
@@ -665,7 +683,13 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
 
 
 def main(argv: list[str]) -> int:
-    wanted = argv[1:] or list(BENCHMARKS)
+    global SERVER_STORE
+    args = list(argv[1:])
+    if "--store" in args:
+        at = args.index("--store")
+        SERVER_STORE = args[at + 1]
+        del args[at : at + 2]
+    wanted = args or [name for name in BENCHMARKS if name != "engines"]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="jlpanel-bench-") as tmp:
         os.environ["JLPANEL_CONFIG_DIR"] = str(Path(tmp) / "cfg")

@@ -47,7 +47,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     # A new cycle starts with the user's rule defaults (设置 → 新周期默认规则), as in the GUI.
     with create_workspace(
-        Path(args.workspace),
+        args.workspace,
         args.cycle,
         rubric_file=Path(args.rubric) if args.rubric else None,
         period_start=args.start,
@@ -57,7 +57,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     ) as ws:
         info = ws.cycle_info()
     print(
-        f"{ws.path}: {info.name} — {len(info.rubric.indicators)} indicators, "
+        f"{ws.name}: {info.name} — {len(info.rubric.indicators)} indicators, "
         f"rubric {info.rubric.id} {info.rubric.version}"
     )
     return EXIT_OK
@@ -99,9 +99,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         ImportStatus.CANCELLED: ("cancelled", "已取消"),
     }
     # The import takes its own backup (pre-import) before it writes.
-    with open_workspace(
-        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=False
-    ) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, preferences=prefs, backup=False) as ws:
         outcomes = import_dossiers(
             ws,
             [Path(p) for p in args.dossiers],
@@ -181,7 +179,7 @@ def _import_roster(args: argparse.Namespace) -> int:
     en = args.lang.startswith("en")
     # Replacing a roster takes its own backup (pre-roster) first.
     with open_workspace(
-        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=not args.replace
+        args.workspace, cycle=args.cycle, preferences=prefs, backup=not args.replace
     ) as ws:
         outcome = import_roster(
             ws,
@@ -245,7 +243,7 @@ def _list_experts(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=False) as ws:
         experts = list_experts(ws)
         conflicts = list_conflicts(ws)
         checks = list_possible_conflicts(ws)
@@ -284,7 +282,7 @@ def _check_same_name(args: argparse.Namespace, kind: str, expert: str, filing_no
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         expert_id, platform_id = find_expert_and_platform(ws, expert, filing_no)
         if kind == "confirm":
             outcome = confirm_possible_conflict(ws, expert_id, platform_id, note=args.note)
@@ -324,7 +322,7 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     from jlpanel.services.experts import assign_experts
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         summary = assign_experts(ws, per_platform=args.per_platform)
     print("\n".join(summary.describe(args.lang)))
     return EXIT_OK
@@ -335,7 +333,7 @@ def _cmd_packages(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         issued = issue_packages(ws, Path(args.outdir), replace_existing=args.replace)
     for p in issued:
         count = f"{p.platform_count} platforms" if en else f"{p.platform_count} 个平台"
@@ -378,7 +376,7 @@ def _cmd_paper(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         outcome = import_paper_sheet(ws, Path(args.sheet), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.sheet}" if en else f"未录入：{args.sheet}", file=sys.stderr)
@@ -406,9 +404,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         MergeFileStatus.REFUSED: ("REFUSED", "未合并"),
     }
     # The merge takes its own backup (pre-merge) before its first write.
-    with open_workspace(
-        Path(args.workspace), cycle=args.cycle, preferences=prefs, backup=False
-    ) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, preferences=prefs, backup=False) as ws:
         outcomes = merge_score_files(
             ws,
             [Path(p) for p in args.files],
@@ -463,7 +459,7 @@ def _cmd_adjust(args: argparse.Namespace) -> int:
             "请给出调整后的得分，或用 --clear 取消调整",
             "Give the adjusted score, or --clear to remove the adjustment",
         )
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         line = adjust_score(
             ws, _platform_id(ws, args.filing_no), None if args.clear else args.score, args.reason
         )
@@ -484,7 +480,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         outcome = import_history(ws, Path(args.file), replace=args.replace)
     if not outcome.ok:
         print(f"REFUSED: {args.file}" if en else f"未导入：{args.file}", file=sys.stderr)
@@ -505,7 +501,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 def _cmd_checkout(args: argparse.Namespace) -> int:
     from jlpanel.services.checkout import checkout
 
-    done = checkout(Path(args.workspace), args.cycle, Path(args.out))
+    done = checkout(args.workspace, args.cycle, Path(args.out))
     if args.lang.startswith("en"):
         print(
             f"Checked out “{done.cycle}” to {done.file} ({done.rows} rows); it is read-only in "
@@ -522,7 +518,7 @@ def _cmd_checkout(args: argparse.Namespace) -> int:
 def _cmd_checkin(args: argparse.Namespace) -> int:
     from jlpanel.services.checkout import checkin
 
-    done = checkin(Path(args.file), Path(args.workspace))
+    done = checkin(Path(args.file), args.workspace)
     en = args.lang.startswith("en")
     if done.added:
         print(
@@ -543,7 +539,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from jlpanel.services.reporting import write_reports
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=False) as ws:
         written = write_reports(
             ws,
             Path(args.outdir),
@@ -560,7 +556,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jlpanel.services.export import export_results
     from jlpanel.services.workspace import open_workspace
 
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=False) as ws:
         print(export_results(ws, Path(args.out), language=args.report_language, table=args.table))
     return EXIT_OK
 
@@ -601,7 +597,7 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     # Results are derived from what the workspace holds: reading them takes no backup.
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=False) as ws:
         results = compute_and_store_results(ws)
         listing = results_listing(ws, results, args.lang)
         if not args.csv:
@@ -635,7 +631,7 @@ def _cmd_tiebreak(args: argparse.Namespace) -> int:
     from jlpanel.services.workspace import open_workspace
 
     en = args.lang.startswith("en")
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         order = " > ".join(order_tie(ws, args.filing_nos, args.reason))
     print(
         f"Tie ordered by the panel: {order} — {args.reason.strip()}"
@@ -651,7 +647,7 @@ def _cmd_veto(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     confirm = args.ruling == "confirm"
-    with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle) as ws:
         rule_on_veto(ws, args.filing_no, args.code, confirm=confirm, reason=args.reason)
     reason = args.reason.strip()
     if en:
@@ -724,7 +720,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
                 "重新打开结果须用 --reason 写明理由（不带 --date）",
                 "Reopening needs --reason with the reason (and no --date)",
             )
-        with open_workspace(Path(args.workspace), cycle=args.cycle) as ws:
+        with open_workspace(args.workspace, cycle=args.cycle) as ws:
             reopen_results(ws, args.reason)
             register = _register_summary(ws, args.lang)
         print(
@@ -737,7 +733,7 @@ def _cmd_confirm(args: argparse.Namespace) -> int:
     if args.reason is not None:
         raise UserError("--reason 只用于 --reopen", "--reason goes with --reopen only")
     # Confirming takes its own backup (pre-confirm) first.
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=False) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=False) as ws:
         before = confirmation_status(ws)
         after = confirm_results(ws, on=args.date)
         register = _register_summary(ws, args.lang)
@@ -783,9 +779,9 @@ def _register_summary(ws: Any, language: str) -> str:
 
 def _cmd_register(args: argparse.Namespace) -> int:
     from jlpanel.services.register import register_csv, register_lines, register_text_rows
-    from jlpanel.services.workspace import open_workspace
+    from jlpanel.services.workspace import open_store
 
-    with open_workspace(Path(args.workspace), backup=False) as ws:
+    with open_store(args.workspace) as ws:
         lines = register_lines(ws, today=args.on)
     if args.csv:
         _write_stdout_bytes(register_csv(lines, args.lang))
@@ -803,7 +799,7 @@ def _cmd_register(args: argparse.Namespace) -> int:
 def _cmd_rectify(args: argparse.Namespace) -> int:
     from jlpanel.domain.register import STATUS_LABELS
     from jlpanel.services.register import attach_report, record_review
-    from jlpanel.services.workspace import open_workspace
+    from jlpanel.services.workspace import open_store
 
     en = args.lang.startswith("en")
     reporting = args.received is not None or args.report is not None
@@ -812,7 +808,7 @@ def _cmd_rectify(args: argparse.Namespace) -> int:
             "请给出 --received 日期和 --report 文件，或 --review pass|fail 和 --reason，二者选一",
             "Give either --received DATE with --report FILE, or --review pass|fail with --reason",
         )
-    with open_workspace(Path(args.workspace)) as ws:
+    with open_store(args.workspace, backup=True) as ws:
         if reporting:
             if args.received is None or args.report is None or args.reason is not None:
                 raise UserError(
@@ -920,7 +916,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
     en = args.lang.startswith("en")
     kinds = {f.name: str(f.type) for f in fields(RuleSettings)}
-    with open_workspace(Path(args.workspace), cycle=args.cycle, backup=bool(args.set)) as ws:
+    with open_workspace(args.workspace, cycle=args.cycle, backup=bool(args.set)) as ws:
         current = ws.cycle_info().rules
         before = _rule_texts(current)
         if args.set:
@@ -961,10 +957,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 def _cmd_backups(args: argparse.Namespace) -> int:
     from jlpanel.services.backups import list_workspace_backups
-    from jlpanel.services.workspace import backup_kind_label
+    from jlpanel.services.workspace import backup_kind_label, file_store
 
     en = args.lang.startswith("en")
-    listing = list_workspace_backups(Path(args.workspace))
+    listing = list_workspace_backups(file_store(args.workspace))
     if listing.legacy:
         print(
             "Backups an earlier version left, by file name (not verified):"
@@ -1028,11 +1024,29 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from jlpanel.services.backups import restore_workspace
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from jlpanel.services.workspace import open_workspace, snapshot, store_name
 
     en = args.lang.startswith("en")
-    done = restore_workspace(Path(args.workspace), Path(args.backup))
+    target = store_name(args.out)
+    with open_workspace(args.workspace, backup=False) as ws:
+        counts = snapshot(ws, args.out)
+        source = ws.name
+    rows = sum(counts.values())
+    print(
+        f"Copied {source} to {target}: {rows} rows in {len(counts)} tables, checked"
+        if en
+        else f"已将 {source} 复制到 {target}：{len(counts)} 个表共 {rows} 行，已核对"
+    )
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from jlpanel.services.backups import restore_workspace
+    from jlpanel.services.workspace import file_store
+
+    en = args.lang.startswith("en")
+    done = restore_workspace(file_store(args.workspace), Path(args.backup))
     print(
         f"Restored {done.store} from {done.backup}"
         if en
@@ -1092,8 +1106,9 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from jlpanel.gui.shell.app import run_gui
+    from jlpanel.services.workspace import file_store
 
-    target = Path(args.file) if getattr(args, "file", None) else None
+    target = file_store(args.file) if getattr(args, "file", None) else None
     # --quit-after-start: for measuring start-up (benchmarks/run.py bundle_start).
     return run_gui(target, language=args.lang, quit_after_start=args.quit_after_start)
 
@@ -1138,7 +1153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="create a store with a cycle, or add a cycle to a store")
     p.add_argument(
-        "workspace", metavar="STORE", help="the .jlpanel file: created, or given a new cycle"
+        "workspace",
+        metavar="STORE",
+        help="a .jlpanel file or a postgresql:// database: created, or given a new cycle",
     )
     p.add_argument(
         "--cycle",
@@ -1413,6 +1430,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("workspace")
     p.set_defaults(func=_cmd_backups)
+
+    p = sub.add_parser(
+        "backup",
+        help="copy the whole store, in one snapshot, into a new .jlpanel file (a portable "
+        "backup of a server's store that `jlpanel open` reads) or an empty postgresql:// "
+        "database (a file's store moved onto a server)",
+    )
+    p.add_argument("workspace")
+    p.add_argument("out", metavar="OUT", help="the new .jlpanel file, or postgresql://…")
+    p.set_defaults(func=_cmd_backup)
 
     p = sub.add_parser(
         "restore",

@@ -12,6 +12,9 @@ import pytest
 # A real PostgreSQL server for the tests that ask for ``pg_url`` (started on first use).
 from pg_server import pg_server, pg_url  # noqa: F401
 
+# STORE on both engines, a file and a PostgreSQL database, for the store's own tests.
+from stores import any_store  # noqa: F401
+
 # Qt must never look for a display: CI and this machine have none, and without it the
 # platform plugin aborts the whole run.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -24,6 +24,7 @@ from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet, write_c
 from jlpanel.services.errors import UserError, store_fault
 from jlpanel.services.workspace import Workspace
 from jlpanel.storage import models as m
+from jlpanel.storage.engines import code_order
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +263,7 @@ def audit_platforms(ws: Workspace) -> list[tuple[int, str, str]]:
     with ws.reading() as s:
         rows = s.execute(
             select(m.Platform.id, m.Platform.filing_no, m.Platform.name).order_by(
-                m.Platform.filing_no
+                code_order(m.Platform.filing_no)  # the same order on a server as in a file
             )
         ).all()
     return [(pid, filing_no, name) for pid, filing_no, name in rows]

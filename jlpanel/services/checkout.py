@@ -26,13 +26,7 @@ from sqlalchemy.orm import Session
 from jlpanel.services.errors import UserError
 from jlpanel.services.preferences import Preferences
 from jlpanel.services.register import merge_register
-from jlpanel.services.workspace import (
-    _WHOLE_STORE,
-    Workspace,
-    _open,
-    current_actor,
-    open_workspace,
-)
+from jlpanel.services.workspace import Workspace, current_actor, open_store, open_workspace
 from jlpanel.storage import cycle_copy as cc
 from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
@@ -98,7 +92,7 @@ def _changed_words(before: dict[str, str], now: dict[str, str]) -> tuple[str, st
 
 
 def checkout(
-    store_path: Path,
+    store_path: str | Path,
     cycle: str | None,
     out: Path,
     *,
@@ -151,7 +145,7 @@ def checkout(
                             "checked_out_at": now,
                             "checked_out_by": actor,
                             "checked_out_to": None,
-                            "checked_out_from": str(ws.path),
+                            "checked_out_from": ws.name,
                             "checkout_digest": record,
                         },
                     )
@@ -183,7 +177,7 @@ def checkout(
         raise
     finally:
         ws.close()
-    log.info("checked out %s of %s to %s", name, store_path, out)
+    log.info("checked out %s of %s to %s", name, ws.name, out)
     return CheckoutSummary(name, out, sum(counts.values()))
 
 
@@ -200,7 +194,7 @@ def _is_recorded(ws: Workspace, out: Path) -> bool:
 
 
 def checkin(
-    file: Path, store_path: Path, *, preferences: Preferences | None = None
+    file: Path, store_path: str | Path, *, preferences: Preferences | None = None
 ) -> CheckinSummary:
     """Bring the cycle in ``file`` back into the store at ``store_path`` (see the module)."""
     meeting = open_workspace(file, preferences=preferences, backup=False, read_only=True)
@@ -213,7 +207,7 @@ def checkin(
             name, token = mine.name, mine.checkout_token
             checked_out_from = mine.checked_out_from
             _digest, kept = cc.read_checkout_record(mine.checkout_digest)
-        target = _open(store_path, preferences, backup=True, read_only=False, cycle=_WHOLE_STORE)
+        target = open_store(store_path, preferences=preferences, backup=True)
         try:
             with target.session() as s:
                 connection = s.connection()
@@ -225,8 +219,8 @@ def checkin(
                     same_name = s.scalar(select(m.Cycle.id).where(m.Cycle.name == name))
                     if same_name is not None:
                         raise UserError(
-                            f"{store_path} 中已有名为“{name}”的另一个考核周期，未作改动",
-                            f"{store_path} already holds another cycle named “{name}”; "
+                            f"{target.name} 中已有名为“{name}”的另一个考核周期，未作改动",
+                            f"{target.name} already holds another cycle named “{name}”; "
                             "nothing was changed",
                         )
                 cc.delete_cycle(connection, cycle_id)
@@ -261,7 +255,7 @@ def checkin(
             target.close()
     finally:
         meeting.close()
-    log.info("checked %s in from %s to %s", name, file, store_path)
+    log.info("checked %s in from %s to %s", name, file, target.name)
     return CheckinSummary(name, added, sum(counts.values()), history)
 
 

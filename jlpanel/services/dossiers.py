@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the workspace's models are imported by the functions that r
     # a second at start)
     from jlpanel.services.workspace import Workspace
     from jlpanel.storage import models as m
+from jlpanel.storage.engines import code_order
 
 #: The dossier's row sheets (Dossier attributes), in the order of the workspace's
 #: ``jlpanel.storage.dossiers.ROW_TABLES`` and the package's (a test keeps the three alike).
@@ -239,7 +240,7 @@ def dossier_overview(ws: Workspace, platform_id: int) -> DossierOverview:
                     m.Attachment.id, m.Attachment.name, m.Attachment.media_type, m.Attachment.size
                 )
                 .where(m.Attachment.platform_id == platform_id)
-                .order_by(m.Attachment.name)
+                .order_by(code_order(m.Attachment.name))
             )
         ]
         summary = s.scalars(
@@ -307,7 +308,7 @@ def read_sheet_page(
     query = (
         select(table.c.source_row, *(table.c[c.field] for c in columns))
         .where(mine)
-        .order_by(table.c.source_row, table.c.id)
+        .order_by(table.c.source_row.nulls_first(), table.c.id)  # NULL first on both engines
         .offset(offset)
         .limit(limit)
     )

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from jlpanel.storage.limits import TextTooLong
     from jlpanel.storage.owner import Owner
 
 
@@ -45,6 +46,10 @@ class FaultKind(StrEnum):
     CANNOT_OPEN = "cannot_open"
     DAMAGED = "damaged"
     IO = "io"
+    UNREACHABLE = "unreachable"  # the database server cannot be reached
+    TOO_LONG = "too_long"  # a text longer than its column takes
+    INVALID = "invalid"  # a value the store refuses (out of range, malformed)
+    CONFLICT = "conflict"  # a row that contradicts another (a duplicate, a missing parent)
 
 
 class FaultError(UserError):
@@ -88,6 +93,18 @@ _ERRNO_FAULTS = {
 
 def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
     match kind:
+        case FaultKind.PERMISSION if store and "://" in where:
+            return (
+                f"数据库服务器“{where}”拒绝了登录或操作；请检查用户名、密码和权限",
+                f"The database server '{where}' refused the login or the operation; check "
+                "the user name, the password and the user's privileges",
+            )
+        case FaultKind.MISSING if store and "://" in where:
+            return (
+                f"数据库服务器上没有“{where}”这个数据库；请让管理员先创建它",
+                f"The database '{where}' does not exist on the server; ask its administrator "
+                "to create it first",
+            )
         case FaultKind.BUSY if store:
             return (
                 f"工作区“{where}”正在被另一个 jlpanel 修改（合并、导入或计算），请稍后重试；"
@@ -140,6 +157,33 @@ def _words(kind: FaultKind, where: str, store: bool) -> tuple[str, str]:
                 f"The workspace '{where}' is damaged; restore it from a backup "
                 "(jlpanel backups lists them)",
             )
+        case FaultKind.UNREACHABLE:
+            return (
+                f"无法连接数据库服务器“{where}”；请检查网络、服务器地址和端口后重试"
+                + ("，本次没有保存任何改动" if store else ""),
+                f"The database server '{where}' cannot be reached; check the network, the "
+                "server's address and port, and try again"
+                + (". Nothing was stored" if store else ""),
+            )
+        case FaultKind.TOO_LONG:
+            return (
+                f"有一段文字超出了工作区“{where}”中该字段的长度上限，本次没有保存任何改动；"
+                "请缩短后重试",
+                f"A text is longer than its field in the workspace '{where}' takes. Nothing "
+                "was stored; shorten it and try again",
+            )
+        case FaultKind.INVALID:
+            return (
+                f"工作区“{where}”拒绝了一个无效的值，本次没有保存任何改动",
+                f"The workspace '{where}' refused a value that is not valid. Nothing was stored",
+            )
+        case FaultKind.CONFLICT:
+            return (
+                f"这次修改与工作区“{where}”中已有的内容冲突（可能另一个 jlpanel 刚刚修改过），"
+                "本次没有保存任何改动；请重试",
+                f"The change conflicts with what the workspace '{where}' holds (another "
+                "jlpanel may have just changed it). Nothing was stored; try again",
+            )
         case FaultKind.CANNOT_OPEN:
             return (
                 f"无法打开“{where}”；请检查文件是否存在、所在文件夹是否可写",
@@ -168,6 +212,12 @@ def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | Non
         where = next((w for w in (original.filename2, original.filename) if w is not None), path)
         zh, en = _words(kind, str(where or ""), store=False)
         return FaultError(kind, where, zh, en)
+    from jlpanel.storage.engines import server_fault_kind
+
+    server_kind = server_fault_kind(exc)
+    if server_kind is not None:
+        zh, en = _words(FaultKind(server_kind), str(path or ""), store=True)
+        return FaultError(FaultKind(server_kind), path, zh, en)
     if type(original).__name__ not in ("OperationalError", "DatabaseError"):
         return None
     text = str(original).lower()
@@ -231,11 +281,11 @@ class WorkspaceInUseError(UserError):
 class ReadOnlyWorkspaceError(UserError):
     """A change asked of a workspace opened read-only."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
+        name = path.name if isinstance(path, Path) else path
         super().__init__(
-            f"工作区“{path.name}”是以只读方式打开的，不能修改；本次没有保存任何改动",
-            f"The workspace '{path.name}' is open read-only and cannot be changed. "
-            "Nothing was stored",
+            f"工作区“{name}”是以只读方式打开的，不能修改；本次没有保存任何改动",
+            f"The workspace '{name}' is open read-only and cannot be changed. Nothing was stored",
         )
         self.path = path
 
@@ -253,17 +303,28 @@ class StoredCycle:
 class CycleChoiceError(UserError):
     """The store holds several cycles and none (or an unknown one) was named."""
 
-    def __init__(self, path: Path, cycles: list[StoredCycle], wanted: str | None) -> None:
+    def __init__(
+        self,
+        path: Any,
+        cycles: list[StoredCycle],
+        wanted: str | None,
+        *,
+        name: str | None = None,
+    ) -> None:
+        """``path`` is the store's location (a file's Path, or a server's URL, which opens
+        it again); ``name`` how the user reads it (a password hidden)."""
+        where = name or str(path)
         names = "、".join(c.name for c in cycles)
         names_en = ", ".join(c.name for c in cycles)
         if wanted is None:
-            zh = f"{path} 中有 {len(cycles)} 个考核周期，请用 --cycle 指定：{names}"
-            en = f"{path} holds {len(cycles)} cycles; name one with --cycle: {names_en}"
+            zh = f"{where} 中有 {len(cycles)} 个考核周期，请用 --cycle 指定：{names}"
+            en = f"{where} holds {len(cycles)} cycles; name one with --cycle: {names_en}"
         else:
-            zh = f"{path} 中没有名为“{wanted}”的考核周期；其中有：{names}"
-            en = f"{path} has no cycle named “{wanted}”; it holds: {names_en}"
+            zh = f"{where} 中没有名为“{wanted}”的考核周期；其中有：{names}"
+            en = f"{where} has no cycle named “{wanted}”; it holds: {names_en}"
         super().__init__(zh, en)
         self.path = path
+        self.name = where
         self.cycles = cycles
         self.wanted = wanted
 
@@ -282,3 +343,62 @@ class CheckedOutError(UserError):
         )
         self.name = name
         self.to = to
+
+
+#: The dossier sheet (its ``dossier_field``) each dossier table is read from.
+_DOSSIER_SHEET_OF_TABLE = {
+    "platforms": "basic",
+    "resources": "resources",
+    "service_records": "services",
+    "outcomes": "outcomes",
+    "staff_members": "staff",
+    "funding_lines": "funding",
+    "regulations": "regulations",
+    "major_events": "major_events",
+}
+
+
+def _field_label(table: str, column: str) -> tuple[str, str]:
+    """A stored field as the user knows it (Chinese, English): the dossier sheet and column
+    it is read from, else the table and column."""
+    from jlpanel.exchange.dossier_schema import SHEETS
+
+    wanted = _DOSSIER_SHEET_OF_TABLE.get(table)
+    for sheet in SHEETS:
+        if wanted is None or sheet.dossier_field != wanted:
+            continue
+        for spec in sheet.columns:
+            if spec.field == column:
+                english = next((a for a in spec.aliases if a.isascii()), spec.field)
+                return (
+                    f"“{sheet.name}”表的“{spec.header}”",
+                    f"'{spec.header}' ({english}) on the sheet {sheet.name} ({sheet.name_en})",
+                )
+    return f"{table}.{column}", f"{table}.{column}"
+
+
+def text_too_long_error(exc: TextTooLong) -> UserError:
+    """The message for a text longer than its field takes: the field, its limit, the platform
+    and the workbook row; nothing was stored."""
+    zh_field, en_field = _field_label(exc.table, exc.column)
+    owner = exc.owner
+    zh_where: list[str] = []
+    en_where: list[str] = []
+    if owner.filing_no or owner.name:
+        platform = " ".join(p for p in (owner.filing_no, owner.name) if p)
+        zh_where.append(f"平台 {platform}")
+        en_where.append(f"platform {platform}")
+    if owner.source_file:
+        zh_where.append(f"文件 {owner.source_file}")
+        en_where.append(f"file {owner.source_file}")
+    if exc.row is not None:
+        zh_where.append(f"第 {exc.row} 行")
+        en_where.append(f"row {exc.row}")
+    zh_at = f"（{'，'.join(zh_where)}）" if zh_where else ""
+    en_at = f" ({', '.join(en_where)})" if en_where else ""
+    return UserError(
+        f"{zh_field}过长：最多 {exc.limit} 个字符，这里有 {exc.length} 个{zh_at}。"
+        "本次没有保存任何改动；请缩短后重试",
+        f"{en_field} is too long: at most {exc.limit} characters, this one has "
+        f"{exc.length}{en_at}. Nothing was stored; shorten it and try again",
+    )

@@ -281,6 +281,7 @@ def _read_earlier_workspace(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000),
         poolclass=NullPool,
+        hide_parameters=True,
     )
     try:
         with engine.connect() as conn:
@@ -583,7 +584,7 @@ def import_history(ws: Workspace, path: Path, *, replace: bool = False) -> Histo
 
     path = Path(path)
     info = ws.cycle_info()
-    if _same_file(path, ws.path):
+    if ws.file is not None and _same_file(path, ws.file):
         return HistoryImportOutcome(path, HistoryStatus.REFUSED, findings=(_same_cycle(path.name),))
     sources: dict[tuple[str, str], str] = {}
     if _is_workspace_file(path):

@@ -27,6 +27,7 @@ from jlpanel.services.errors import (
     UserError,
     WorkspaceInUseError,
     store_fault,
+    text_too_long_error,
 )
 from jlpanel.services.preferences import Preferences, load_preferences
 from jlpanel.services.rubrics import (
@@ -98,7 +99,11 @@ class CycleInfo:
 
 
 class Workspace:
-    """An open cycle workspace: its file, engine and sessions. Close it when done.
+    """An open cycle workspace: its store (a file, or a database on a server), engine and
+    sessions. Close it when done.
+
+    ``location`` is the file's path or the server's URL; ``name`` says which to the user (a
+    password hidden), ``file`` is the path or None.
 
     ``backup_dir`` and ``backup_count`` are where the backups a use case takes before it
     changes the cycle go (see :func:`backup_before`); None takes none.
@@ -106,12 +111,14 @@ class Workspace:
     The first change (or :meth:`claim`) claims the workspace for this process
     (:mod:`jlpanel.storage.owner`); while another process has it, changing it ends with
     :class:`WorkspaceInUseError` naming who. A ``read_only`` workspace never claims and
-    refuses every change (:class:`ReadOnlyWorkspaceError`).
+    refuses every change (:class:`ReadOnlyWorkspaceError`). A store on a server is never
+    claimed: there is no file to hold the owner record, and each change takes the store's
+    write lock for its transaction, so processes' changes never interleave.
     """
 
     def __init__(
         self,
-        path: Path,
+        location: store.Location,
         engine: Engine,
         *,
         backup_dir: Path | None = None,
@@ -119,7 +126,11 @@ class Workspace:
         read_only: bool = False,
         cycle_id: str | None = None,
     ) -> None:
-        self.path = path
+        self.location = location
+        #: The store as the user names it: the file's path, or the URL with no password.
+        self.name = store.display_name(location)
+        #: The store's file; None on a server.
+        self.file: Path | None = location if isinstance(location, Path) else None
         self.engine = engine
         self.backup_dir = backup_dir
         self.backup_count = backup_count
@@ -140,11 +151,19 @@ class Workspace:
         limit_to_cycle(self._sessions, cycle_id)
         self.cycle_id = cycle_id
 
+    @property
+    def path(self) -> Path:
+        """The workspace file (for what only a file has: a folder beside it, recent files).
+        A store on a server has none: ``ValueError``; see :attr:`file`."""
+        if self.file is None:
+            raise ValueError(f"the store {self.name} is on a server, not a file")
+        return self.file
+
     def claim(self) -> None:
         """Claim the workspace for this process; WorkspaceInUseError when another has it."""
         if self.read_only:
-            raise ReadOnlyWorkspaceError(self.path)
-        if self._claimed:
+            raise ReadOnlyWorkspaceError(self.name)
+        if self._claimed or self.file is None:
             return
         try:
             self._claimed = owners.claim(self.path, keeps=True)
@@ -156,8 +175,8 @@ class Workspace:
         """Claimed while a change runs: kept by :meth:`claim`, or for this change only, after
         waiting for another process's change as long as for its write lock."""
         if self.read_only:
-            raise ReadOnlyWorkspaceError(self.path)
-        if self._claimed:
+            raise ReadOnlyWorkspaceError(self.name)
+        if self._claimed or self.file is None:
             yield
             return
         wait = LOCK_TRIES * store.BUSY_TIMEOUT_MS / 1000
@@ -193,19 +212,21 @@ class Workspace:
                     break
                 except Exception as exc:
                     session.rollback()
-                    fault = store_fault(exc, self.path)
+                    fault = store_fault(exc, self.name)
                     if fault is None:
                         raise
                     if fault.kind != FaultKind.BUSY or attempt == LOCK_TRIES:
                         raise fault from exc
-                    log.info("workspace %s is busy; trying again (%d)", self.path, attempt)
+                    log.info("workspace %s is busy; trying again (%d)", self.name, attempt)
             try:
                 self._refuse_if_checked_out(session)
                 yield session
                 session.commit()
             except Exception as exc:
                 session.rollback()
-                fault = store_fault(exc, self.path)
+                if isinstance(exc, store.TextTooLong):
+                    raise text_too_long_error(exc) from exc
+                fault = store_fault(exc, self.name)
                 if fault is None:
                     raise
                 raise fault from exc
@@ -228,13 +249,15 @@ class Workspace:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reading: it never waits for a writer (the write-ahead log keeps
-        the snapshot it began with) and must not write."""
+        """A session for reading: it never waits for a writer and reads one snapshot (the
+        write-ahead log keeps it on a file; REPEATABLE READ, READ ONLY on a server); it must
+        not write."""
         try:
             with self._sessions.begin() as s:
+                s.connection(execution_options={store.SNAPSHOT: True})
                 yield s
         except Exception as exc:
-            fault = store_fault(exc, self.path)
+            fault = store_fault(exc, self.name)
             if fault is None:
                 raise
             raise fault from exc
@@ -261,9 +284,9 @@ class Workspace:
     def close(self) -> None:
         """Release the file (checkpointing the write-ahead log) and this process's claim."""
         self.engine.dispose()
-        if self._claimed:
+        if self._claimed and self.file is not None:
             self._claimed = False
-            owners.release(self.path)
+            owners.release(self.file)
 
     def __enter__(self) -> Workspace:
         return self
@@ -295,7 +318,7 @@ def translate_workspace_error(
     """The user's message for a WorkspaceError. A damaged workspace's names the newest good
     backup of its cycle in ``backup_folder`` and how to restore it."""
     path = exc.path
-    if exc.kind == "corrupt":
+    if exc.kind == "corrupt" and isinstance(path, Path):
         return damaged_workspace_error(path, exc.problems, backup_folder)
     if exc.kind == "io_error" and exc.__cause__ is not None:
         # A full disk, a read-only file or a missing permission says so, not "disk problem".
@@ -333,6 +356,23 @@ def translate_workspace_error(
             "Backups, or free some disk space, and try again.",
         ),
     }
+    if "://" in str(path):  # a database on a server
+        messages |= {
+            "exists": (
+                f"数据库中已有数据表，未作改动：{path}。新工作区须建在空数据库中",
+                f"The database already holds tables and was left as it is: {path}. A new "
+                "store needs an empty database",
+            ),
+            "missing": (
+                f"该数据库中没有 jlpanel 工作区（请先用 jlpanel new 创建）：{path}",
+                f"The database holds no jlpanel store (create one with jlpanel new): {path}",
+            ),
+            "not_a_workspace": (
+                f"该数据库不是 jlpanel 工作区（其中有其他程序的数据表），未作改动：{path}",
+                f"The database is not a jlpanel store (it holds another program's tables) and "
+                f"was left as it is: {path}",
+            ),
+        }
     zh, en = messages.get(
         exc.kind, (f"无法打开工作区 {path}：{exc}", f"Cannot open workspace {path}: {exc}")
     )
@@ -397,8 +437,41 @@ def _check_language(language: str) -> None:
         )
 
 
+def store_location(store_argument: str | Path | store.Location) -> store.Location:
+    """The store a STORE argument names: a ``postgresql://`` URL or a ``.jlpanel`` file."""
+    try:
+        return store.parse_location(store_argument)
+    except store.LocationError as exc:
+        raise UserError(
+            f"STORE 须为 .jlpanel 文件或 postgresql:// 开头的服务器地址：{exc}",
+            f"STORE must be a .jlpanel file or a postgresql:// server URL: {exc}",
+        ) from exc
+
+
+def file_store(store_argument: str | Path) -> Path:
+    """The ``.jlpanel`` file a STORE argument names, for what only a file has (its backups,
+    restoring one, the window); a server's URL is a UserError saying what to do instead."""
+    location = store_location(store_argument)
+    if isinstance(location, Path):
+        return location
+    name = store.display_name(location)
+    raise UserError(
+        f"“{name}”在数据库服务器上：这项操作只用于 .jlpanel 文件。服务器上的工作区没有文件备份，"
+        "可用 jlpanel backup STORE 快照.jlpanel 复制一份（再用 jlpanel open 打开），"
+        "恢复请找数据库管理员（pg_dump / pg_restore）",
+        f"'{name}' is on a database server: this works on .jlpanel files only. A server's "
+        "store has no file backups: copy it with jlpanel backup STORE SNAPSHOT.jlpanel (which "
+        "jlpanel open reads); restoring is the database administrator's (pg_dump / pg_restore)",
+    )
+
+
+def store_name(store_argument: str | Path | store.Location) -> str:
+    """A STORE argument as the user may see it: a server's password hidden."""
+    return store.display_name(store_location(store_argument))
+
+
 def create_workspace(
-    path: Path,
+    path: str | Path | store.Location,
     cycle_name: str,
     *,
     rubric_file: Path | None = None,
@@ -408,12 +481,14 @@ def create_workspace(
     rules: RuleSettings | None = None,
     preferences: Preferences | None = None,
 ) -> Workspace:
-    """Create the store at ``path`` with the cycle ``cycle_name``, or add the cycle to the
-    store already there (backed up first); returns the store open on the new cycle.
+    """Create the store at ``path`` (a ``.jlpanel`` file, or an empty database on a server)
+    with the cycle ``cycle_name``, or add the cycle to the store already there (a file is
+    backed up first); returns the store open on the new cycle.
 
     A name the store already has is refused, and the store is left as it was; so is a file
-    that is not a store.
+    that is not a store, or a database that holds another program's tables.
     """
+    location = store_location(path)
     name = cycle_name.strip()
     if not name:
         raise UserError("考核周期名称不能为空", "The cycle name must not be empty")
@@ -438,27 +513,45 @@ def create_workspace(
         "period": [str(period_start), str(period_end)],
         "language": language,
     }
-    if path.exists() or path.is_symlink():
-        ws = _open(path, preferences, backup=True, read_only=False, cycle=_WHOLE_STORE)
+    if not isinstance(location, Path) or location.exists() or location.is_symlink():
         try:
-            _add_cycle(ws, cycle, created)
-        except BaseException:
-            ws.close()
-            raise
-        log.info("added cycle %s to %s", name, path)
-        return ws
-    try:
-        engine = store.create_workspace(path)
-    except store.WorkspaceError as exc:
-        raise translate_workspace_error(exc) from exc
-    ws = Workspace(path, engine)
+            engine = None if isinstance(location, Path) else store.create_workspace(location)
+        except store.WorkspaceError as exc:
+            if exc.kind != "exists":  # a database with tables: a store to add the cycle to
+                raise translate_workspace_error(exc) from exc
+            engine = None
+        except Exception as exc:
+            fault = store_fault(exc, store.display_name(location))
+            if fault is None:
+                raise
+            raise fault from exc
+        if engine is None:
+            ws = _open(location, preferences, backup=True, read_only=False, cycle=_WHOLE_STORE)
+            try:
+                _add_cycle(ws, cycle, created)
+            except BaseException:
+                ws.close()
+                raise
+            log.info("added cycle %s to %s", name, ws.name)
+            return ws
+    else:
+        try:
+            engine = store.create_workspace(location)
+        except store.WorkspaceError as exc:
+            raise translate_workspace_error(exc) from exc
+        except Exception as exc:
+            fault = store_fault(exc, store.display_name(location))
+            if fault is None:
+                raise
+            raise fault from exc
+    ws = Workspace(location, engine)
     try:
         _add_cycle(ws, cycle, created)
     except BaseException:
         ws.close()
-        path.unlink(missing_ok=True)
+        store.discard_new(location)
         raise
-    log.info("created workspace %s for cycle %s", path, name)
+    log.info("created workspace %s for cycle %s", ws.name, name)
     return ws
 
 
@@ -468,9 +561,9 @@ def _add_cycle(ws: Workspace, cycle: m.Cycle, created: dict[str, Any]) -> None:
         taken = s.scalar(select(m.Cycle.id).where(m.Cycle.name == cycle.name))
         if taken is not None:
             raise UserError(
-                f"已有名为“{cycle.name}”的考核周期，未作改动：{ws.path}",
+                f"已有名为“{cycle.name}”的考核周期，未作改动：{ws.name}",
                 f"The store already has a cycle named “{cycle.name}”; it was left as it was: "
-                f"{ws.path}",
+                f"{ws.name}",
             )
         s.add(cycle)
         s.flush()
@@ -491,7 +584,7 @@ _WHOLE_STORE = "\0whole store"
 
 
 def open_workspace(
-    path: Path,
+    path: str | Path | store.Location,
     *,
     preferences: Preferences | None = None,
     backup: bool = True,
@@ -516,8 +609,9 @@ def open_workspace(
     """
     if read_only and claim:
         raise ValueError("a read-only workspace is never claimed")
-    path = Path(path)
-    if claim:
+    location = store_location(path)
+    if claim and isinstance(location, Path):
+        path = location
         try:
             claimed = owners.claim(path, keeps=True)
         except owners.OwnerBusy as busy:
@@ -531,7 +625,25 @@ def open_workspace(
         ws._claimed = claimed
         return ws
     return _open(
-        path, preferences, backup=backup and not read_only, read_only=read_only, cycle=cycle
+        location, preferences, backup=backup and not read_only, read_only=read_only, cycle=cycle
+    )
+
+
+def open_store(
+    path: str | Path | store.Location,
+    *,
+    preferences: Preferences | None = None,
+    backup: bool = False,
+    read_only: bool = False,
+) -> Workspace:
+    """Open a store as a whole, on no one cycle: for what is the store's own (the register,
+    its follow-ups), whichever cycles it holds."""
+    return _open(
+        store_location(path),
+        preferences,
+        backup=backup and not read_only,
+        read_only=read_only,
+        cycle=_WHOLE_STORE,
     )
 
 
@@ -547,7 +659,7 @@ def store_cycles(ws: Workspace) -> list[StoredCycle]:
 
 
 def _open(
-    path: Path,
+    path: store.Location,
     preferences: Preferences | None,
     *,
     backup: bool,
@@ -562,6 +674,11 @@ def _open(
         )
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc, backup_folder=folder) from exc
+    except Exception as exc:  # a server that cannot be reached, a password refused …
+        fault = store_fault(exc, store.display_name(path))
+        if fault is None:
+            raise
+        raise fault from exc
     ws = Workspace(
         path, engine, backup_dir=folder, backup_count=prefs.backup_count, read_only=read_only
     )
@@ -571,21 +688,21 @@ def _open(
         try:
             cycles = store_cycles(ws)
         except Exception as exc:
-            fault = store_fault(exc, path)
+            fault = store_fault(exc, ws.name)
             if fault is None:
                 raise
             raise fault from exc
         if not cycles:
             raise UserError(
-                f"工作区中没有考核周期：{path}",
-                f"The workspace holds no cycle: {path}",
+                f"工作区中没有考核周期：{ws.name}",
+                f"The workspace holds no cycle: {ws.name}",
             )
         if cycle is None and len(cycles) == 1:
             chosen = cycles[0]
         else:
             named = [c for c in cycles if c.name == (cycle or "").strip()]
             if not named:
-                raise CycleChoiceError(path, cycles, cycle)
+                raise CycleChoiceError(path, cycles, cycle, name=ws.name)
             chosen = named[0]
         ws.limit_to(chosen.id)
     except BaseException:
@@ -596,20 +713,40 @@ def _open(
 
 def backup_before(ws: Workspace, kind: str) -> Path | None:
     """Back the workspace up (kind e.g. ``pre-confirm``) to its backup folder, verified;
-    None when it has none. A backup that cannot be written stops the change that wanted it."""
+    None when it has none or is on a server (whose backups are the DBA's: pg_dump, or
+    :func:`snapshot` on demand). A backup that cannot be written stops the change that
+    wanted it."""
     if ws.backup_dir is None:
         return None
     return backup_to(ws, ws.backup_dir, ws.backup_count, kind)
 
 
-def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path:
+def backup_to(ws: Workspace, folder: Path, keep: int, kind: str) -> Path | None:
     """Back the workspace up to ``folder`` (kind e.g. ``pre-merge``), verified, keeping ``keep``
-    of that kind. A folder that takes no good copy, or a workspace damaged since it was opened
-    (then its newest good backup is named), is a UserError."""
+    of that kind; None for a store on a server (no file backup). A folder that takes no good
+    copy, or a workspace damaged since it was opened (then its newest good backup is named),
+    is a UserError."""
     try:
         return store.backup_workspace(ws.engine, folder, keep, kind)
     except store.WorkspaceError as exc:
         raise translate_workspace_error(exc, backup_folder=folder) from exc
+
+
+def snapshot(ws: Workspace, target: str | Path | store.Location) -> dict[str, int]:
+    """Copy the whole store into a new one at ``target``, in one snapshot; the rows copied
+    per table. A ``.jlpanel`` target (which must not exist) is a portable SQLite copy that
+    ``jlpanel open`` reads — a server store's backup; a server target (an empty database)
+    moves a file's store onto the server. Nothing is left at ``target`` when it fails."""
+    location = store_location(target)
+    try:
+        return store.copy_store(ws.engine, location)
+    except store.WorkspaceError as exc:
+        raise translate_workspace_error(exc) from exc
+    except Exception as exc:
+        fault = store_fault(exc, store.display_name(location))
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 def update_rules(ws: Workspace, rules: RuleSettings) -> None:
@@ -651,7 +788,7 @@ def set_cycle_language(ws: Workspace, language: str) -> bool:
             return False
         cycle.language = language
         record(s, "set_language", "cycle", cycle.id, old=old, new=language)
-    log.info("report language of %s set to %s (was %s)", ws.path, language, old)
+    log.info("report language of %s set to %s (was %s)", ws.name, language, old)
     return True
 
 

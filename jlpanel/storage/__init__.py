@@ -1,7 +1,8 @@
 """Storage: the workspace schema (SQLAlchemy models), its migrations, engines and backups.
 
 Nothing here imports Qt or the layers above; ``workspace``, ``backups``, ``sqlite_file`` and
-``package_file`` are the only SQLite-specific modules.
+``package_file`` are the only SQLite-specific modules, and ``engines`` (with ``workspace`` and
+``bulk``'s COPY) the only ones that know a store may be a PostgreSQL database.
 
 The names below are imported when first used, so that importing one module of the package
 (``jlpanel.storage.files``, the review package's) does not build the workspace's models.

@@ -94,17 +94,22 @@ class Backup:
 # ------------------------------------------------------------------------------- taking
 
 
-def backup_workspace(source: Engine | Path, backup_dir: Path, keep: int, reason: str) -> Path:
+def backup_workspace(
+    source: Engine | Path, backup_dir: Path, keep: int, reason: str
+) -> Path | None:
     """Copy a workspace into its cycle's folder under ``backup_dir``, verify it, rotate.
 
     ``reason`` is the backup's kind (lower-case words joined by ``-`` or ``_``, e.g.
     ``pre-merge``); each kind keeps its newest ``keep`` copies. The copy is named
     ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<kind>.jlpanel`` (local time). Returns the new file.
+
+    A store on a database server is not backed up as a file (None): the server's own backups
+    (pg_dump, the DBA's) keep it, and ``jlpanel backup`` writes a portable snapshot on demand.
     """
     _check_arguments(keep, reason)
     if isinstance(source, Engine):
         if source.dialect.name != "sqlite":
-            raise ValueError("only SQLite workspaces are backed up as files")
+            return None
         source_path = Path(source.url.database or "")
     else:
         source_path = Path(source)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from jlpanel.domain.dossier import Dossier, Finding
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
+from jlpanel.storage.limits import text_limits
 
 #: Dossier row sheets: the Dossier attribute and the table it goes to.
 ROW_TABLES: tuple[tuple[str, type[m.Base]], ...] = (
@@ -136,9 +137,9 @@ def _insert_parts(
             {
                 "platform_id": pid,
                 "severity": f.severity.value,
-                "sheet": f.sheet,
+                "sheet": _clip(f.sheet, _SHEET_LIMIT),
                 "row": f.row,
-                "column": f.column,
+                "column": _clip(f.column, _COLUMN_LIMIT),
                 "code": f.code,
                 "message_zh": f.message.zh,
                 "message_en": f.message.en,
@@ -168,6 +169,19 @@ def _insert_parts(
             for a in attachments
         ),
     )
+
+
+#: Where a finding points: a sheet's and a column's name as the user's workbook writes them
+#: (an .ods sheet name, a header can be any length). They only locate the finding, so a long
+#: one is clipped rather than refusing the dossier (storage/limits.py refuses other texts).
+_SHEET_LIMIT = text_limits(m.DossierFinding.__table__)["sheet"]
+_COLUMN_LIMIT = text_limits(m.DossierFinding.__table__)["column"]
+
+
+def _clip(text: str | None, limit: int) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -695,7 +695,7 @@ class HistoryEntry(Base):
     # into later cycles even when that cycle's result was not final.
     decision: Mapped[str | None] = mapped_column(String(30))
     barred: Mapped[bool] = mapped_column(default=False, server_default=false())
-    is_final: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+    is_final: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class TieOrder(Base):

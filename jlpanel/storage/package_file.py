@@ -303,7 +303,7 @@ def open_read_only_engine(
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True)
     _ConnectionGuard(path, statement_budget, verify_budget).watch(engine)
     return engine
 
@@ -435,7 +435,9 @@ def build_package(
         # Rows deleted while building (platforms not chosen) leave zeros, not their content.
         raw.execute("PRAGMA secure_delete = ON")
         raw.execute(f"PRAGMA application_id = {pm.PACKAGE_APPLICATION_ID}")
-        engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+        engine = create_engine(
+            "sqlite://", creator=lambda: raw, poolclass=StaticPool, hide_parameters=True
+        )
         with engine.connect() as connection:
             connection.exec_driver_sql("BEGIN")
             pm.PackageBase.metadata.create_all(connection)
@@ -583,6 +585,7 @@ def _copy_through_sqlalchemy(
     connection: Connection, source: Engine, platform_ids: Sequence[int]
 ) -> None:
     from jlpanel.storage import models as m  # building a package: the workspace's tables
+    from jlpanel.storage.bulk import write_rows
 
     position = {pid: n for n, pid in enumerate(platform_ids)}
     with source.connect() as origin:
@@ -608,10 +611,9 @@ def _copy_through_sqlalchemy(
                 .where(workspace_table.c.platform_id.in_(platform_ids))
                 .order_by(workspace_table.c.id)
             )
-            for chunk in result.partitions():
-                connection.execute(
-                    insert(package_table), [dict(zip(columns, r, strict=True)) for r in chunk]
-                )
+            # The fast bulk writer: SQLAlchemy's executemany builds each row's parameters
+            # (5× the time of the whole package build from a store on a server).
+            write_rows(connection, package_table, columns, result)
 
 
 # ---------------------------------------------------------------------------- file helpers

@@ -425,7 +425,9 @@ def expected_schema() -> SchemaShape:
 
 def create_schema(connection: sqlite3.Connection) -> None:
     """Create every package table and index on ``connection`` (the one definition of both)."""
-    engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+    engine = create_engine(
+        "sqlite://", creator=lambda: connection, poolclass=StaticPool, hide_parameters=True
+    )
     with engine.begin() as conn:
         pm.PackageBase.metadata.create_all(conn)
 

@@ -52,7 +52,7 @@ class WorkspaceError(Exception):
     def __init__(
         self,
         kind: WorkspaceErrorKind,
-        path: Path,
+        path: Path | str,
         message: str,
         *,
         problems: tuple[str, ...] = (),

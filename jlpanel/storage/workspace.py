@@ -1,7 +1,9 @@
-"""Creating, opening, migrating and backing up cycle workspaces (``*.jlpanel`` files).
+"""Creating, opening, migrating, copying and backing up stores: ``*.jlpanel`` files and
+PostgreSQL databases.
 
-A workspace is one SQLite file; this module is the only place that knows it. The rest of
-the storage layer speaks portable SQLAlchemy, so a workspace could live on a server later.
+A store is one SQLite file or one PostgreSQL database (:mod:`~jlpanel.storage.engines` says
+which and builds a server's engine); this module and that one are the only places that know.
+The rest of the storage layer speaks portable SQLAlchemy.
 
 Durability (DESIGN §7 "Nothing lost"): WAL journal, ``synchronous=FULL``, foreign keys on,
 a busy timeout; new files appear atomically; a file this code cannot understand is refused
@@ -23,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import URL, create_engine, event
+from sqlalchemy import URL, create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,7 +37,20 @@ from jlpanel.storage.backups import (
     list_backups,
     take_backup,
 )
+from jlpanel.storage.engines import (
+    IMMEDIATE,
+    SNAPSHOT,
+    Location,
+    LocationError,
+    display_name,
+    is_server,
+    parse_location,
+    reset_sequences,
+    server_engine,
+    take_write_lock,
+)
 from jlpanel.storage.files import fsync_directory
+from jlpanel.storage.limits import TextTooLong, check_flush
 from jlpanel.storage.sqlite_file import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -67,22 +82,30 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "IMMEDIATE",
     "MIGRATIONS_DIR",
+    "SNAPSHOT",
     "SQLITE_HEADER",
     "WORKSPACE_SUFFIX",
+    "Location",
+    "LocationError",
     "Restored",
+    "TextTooLong",
     "WorkspaceError",
     "WorkspaceErrorKind",
     "backup_workspace",
     "check_header",
+    "copy_store",
     "create_workspace",
     "current_revision",
+    "display_name",
     "downgrade",
     "head_revision",
+    "is_server",
     "known_revisions",
     "list_backups",
     "migration_config",
     "open_engine",
     "open_workspace",
+    "parse_location",
     "read_only_uri",
     "restore_workspace",
     "session_factory",
@@ -124,19 +147,17 @@ def _configure_connection(dbapi_connection: Any, _connection_record: Any) -> Non
         cursor.close()
 
 
-#: Execution option asking for a transaction that takes the write lock at its start, so a
-#: check-then-write (confirming results) cannot interleave with another process's.
-IMMEDIATE = "jlpanel_immediate"
-
-
 def _emit_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(IMMEDIATE, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions on ``engine`` whose objects stay readable after commit."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """Sessions on ``engine`` whose objects stay readable after commit, refusing a text
+    longer than its column before it is written (:mod:`~jlpanel.storage.limits`)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", check_flush)
+    return factory
 
 
 # ---------------------------------------------------------------------------- migrations
@@ -207,6 +228,7 @@ def _run_alembic(engine: Engine, run: Callable[[Config], None]) -> None:
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
+                take_write_lock(connection)  # on a server: one migration at a time
                 run(migration_config(connection))
                 if raw is not None:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -231,16 +253,27 @@ def _engine_path(engine: Engine) -> Path:
     return Path(engine.url.database or "")
 
 
+def engine_name(engine: Engine) -> str:
+    """The store behind ``engine`` as the user names it (a server's password hidden)."""
+    if _is_sqlite(engine):
+        return str(_engine_path(engine))
+    return display_name(engine.url)
+
+
 # ------------------------------------------------------------------------ create and open
 
 
-def create_workspace(path: Path) -> Engine:
-    """Create a new, empty workspace at ``path`` (schema at head) and return its engine.
+def create_workspace(location: Location) -> Engine:
+    """Create a new, empty store at ``location`` (schema at head) and return its engine.
 
-    Refuses an existing path. The file is built under a temporary name in the same folder
-    and renamed into place, so a failure leaves nothing behind.
+    A file: refuses an existing path. The file is built under a temporary name in the same
+    folder and renamed into place, so a failure leaves nothing behind. A server: the database
+    must exist (the DBA creates it) and hold no tables; the same migrations build the schema,
+    in one transaction, so a failure leaves it empty.
     """
-    path = Path(path)
+    if isinstance(location, URL):
+        return _create_on_server(location)
+    path = Path(location)
     if path.exists() or path.is_symlink():
         raise WorkspaceError("exists", path, f"{path} already exists; it was left unchanged")
     if not path.parent.is_dir():
@@ -269,8 +302,30 @@ def create_workspace(path: Path) -> Engine:
     return open_engine(path)
 
 
+def _create_on_server(url: URL) -> Engine:
+    engine = server_engine(url)
+    name = display_name(url)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+        if tables:
+            raise WorkspaceError(
+                "exists", name, f"{name} already holds tables; it was left unchanged"
+            )
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    log.info("created store %s at revision %s", name, head_revision())
+    return engine
+
+
 def open_workspace(
-    path: Path, *, backup_dir: Path | None, backup_count: int, backup_on_open: bool = True
+    location: Location,
+    *,
+    backup_dir: Path | None,
+    backup_count: int,
+    backup_on_open: bool = True,
 ) -> Engine:
     """Open the workspace at ``path``: check it, back it up, migrate it to head.
 
@@ -280,8 +335,13 @@ def open_workspace(
     not backed up. A sound file is backed up to ``backup_dir`` (None: no backup) in the same
     snapshot the check read: kind ``open``, or ``pre-upgrade`` when it is about to be migrated;
     ``backup_on_open`` False takes only the latter (for commands that change nothing).
+
+    A store on a server is checked for a schema this code knows and migrated to head (under
+    its write lock); it is not backed up as a file (the server's backups are the DBA's).
     """
-    path = Path(path)
+    if isinstance(location, URL):
+        return _open_on_server(location)
+    path = Path(location)
     revisions = _check_ours(path)
     at_head = revisions == [head_revision()]
     kind = ("open" if backup_on_open else None) if at_head else "pre-upgrade"
@@ -298,6 +358,35 @@ def open_workspace(
         engine.dispose()
         if isinstance(error, DBAPIError | OSError):
             raise translate_error(error, path, "could not open") from error
+        raise
+    return engine
+
+
+def _open_on_server(url: URL) -> Engine:
+    engine = server_engine(url)
+    name = display_name(url)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+        revision = current_revision(engine)
+        if revision is None:
+            raise WorkspaceError(
+                "not_a_workspace" if tables - {"alembic_version"} else "missing",
+                name,
+                f"{name} holds no jlpanel store (no schema version)",
+            )
+        if revision not in known_revisions():
+            raise WorkspaceError(
+                "newer_version",
+                name,
+                f"{name} was written by a newer version of jlpanel (schema {revision}; this "
+                f"version knows up to {head_revision()}); it was left unchanged",
+            )
+        if revision != head_revision():
+            log.info("upgrading %s from %s to %s", name, revision, head_revision())
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
         raise
     return engine
 
@@ -571,3 +660,127 @@ def after_explicit_ids(connection: Connection) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                 f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
             )
+
+
+# ---------------------------------------------------------------------------------- copy
+
+#: Rows copied per INSERT when one store is copied into another.
+_COPY_CHUNK: Final = 2_000
+
+
+def copy_store(source: Engine, target: Location) -> dict[str, int]:
+    """Copy every row of the store behind ``source`` into a new store at ``target``; returns
+    the rows copied per table.
+
+    ``source`` is read in one snapshot, so the copy is of one moment even while others change
+    it. A file target must not exist: it is built under a temporary name beside it, checked
+    and renamed into place — a portable snapshot of a server's store, which ``jlpanel open``
+    reads like any workspace. A server target must be an empty database; rows keep their ids
+    and its sequences are moved past them. Either way the copy's row counts are compared with
+    the source's, and a failure leaves no target behind (an empty database stays empty).
+    """
+    from jlpanel.storage.models import Base
+
+    if isinstance(target, URL):
+        name = display_name(target)
+        engine = server_engine(target)
+        try:
+            with engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+        except BaseException:
+            engine.dispose()
+            raise
+        if tables:
+            engine.dispose()
+            raise WorkspaceError(
+                "exists", name, f"{name} already holds tables; it was left unchanged"
+            )
+        building: Path | None = None
+    else:
+        path = target
+        if path.exists() or path.is_symlink():
+            raise WorkspaceError("exists", path, f"{path} already exists; it was left unchanged")
+        if not path.parent.is_dir():
+            raise WorkspaceError("missing", path, f"the folder {path.parent} does not exist")
+        building = path.with_name(f".{path.name}.{uuid.uuid4().hex}.copying")
+        engine = open_engine(building)
+    counts: dict[str, int] = {}
+    try:
+        with (
+            source.connect().execution_options(**{SNAPSHOT: True}) as reading,
+            reading.begin(),
+            engine.connect() as writing,
+            writing.begin(),
+        ):
+            take_write_lock(writing)
+            run_upgrade_in(writing)
+            if building is not None:
+                writing.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            for table in Base.metadata.sorted_tables:
+                counts[table.name] = _copy_table(reading, writing, table)
+            reset_sequences(writing)
+            for table in Base.metadata.sorted_tables:
+                copied = writing.execute(select(func.count()).select_from(table)).scalar_one()
+                if copied != counts[table.name]:
+                    raise WorkspaceError(
+                        "io_error",
+                        engine_name(engine),
+                        f"the copy of {table.name} holds {copied} rows, not {counts[table.name]}",
+                    )
+        engine.dispose()
+        if building is not None:
+            for suffix in ("-wal", "-shm"):
+                remove_if_empty(sidecar(building, suffix))
+            if path.exists():
+                raise WorkspaceError("exists", path, f"{path} appeared while it was written")
+            building.replace(path)
+            fsync_directory(path.parent)
+    except BaseException as error:
+        engine.dispose()
+        if building is not None:
+            for leftover in (building, *(sidecar(building, s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            if isinstance(error, DBAPIError | OSError):
+                raise translate_error(error, path, "could not copy to") from error
+        raise
+    log.info("copied %s to %s", engine_name(source), display_name(target))
+    return counts
+
+
+def run_upgrade_in(connection: Connection) -> None:
+    """Migrate the (empty) database behind ``connection`` to head in its transaction."""
+    from alembic import command
+
+    command.upgrade(migration_config(connection), "head")
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _copy_table(reading: Connection, writing: Connection, table: Any) -> int:
+    order = list(table.primary_key.columns) or list(table.columns)
+    result = reading.execution_options(yield_per=_COPY_CHUNK).execute(
+        select(table).order_by(*order)
+    )
+    count = 0
+    for chunk in result.mappings().partitions(_COPY_CHUNK):
+        writing.execute(insert(table), [dict(row) for row in chunk])
+        count += len(chunk)
+    return count
+
+
+def discard_new(location: Location) -> None:
+    """Remove a store just created at ``location`` whose first change failed: the file, or
+    the schema on a server (best effort: an unreachable server keeps it, and refuses it as
+    existing until the DBA empties the database)."""
+    if isinstance(location, Path):
+        location.unlink(missing_ok=True)
+        return
+    engine = server_engine(location)
+    try:
+        downgrade(engine, "base")
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    except DBAPIError:
+        log.warning("could not empty %s again", display_name(location), exc_info=True)
+    finally:
+        engine.dispose()

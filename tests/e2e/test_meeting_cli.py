@@ -1,92 +1,33 @@
-"""A whole meeting through the command line, on a small cycle built in code.
+"""A whole meeting through the command line, on a small cycle built in code, in a store on
+each engine: a .jlpanel file and a PostgreSQL database (issue 15).
 
 new → import dossiers → roster → assign → packages → experts score and submit → merge →
-consensus → results → reports → export. The experts' desk is a GUI; here each expert's
+consensus → results → confirm → reports → export. The experts' desk is a GUI; here each expert's
 package is scored through the same service the desk calls (services.review).
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
 import io
 from pathlib import Path
 
-from broken_workbooks import sample_dossier, write_dossier_workbook
+from cli_meeting import EXPERTS, PLATFORMS, import_assign_and_issue, new_cycle, score_packages
 from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
+from stores import is_server
 
 from jlpanel.cli import main
-from jlpanel.exchange.roster_writer import RosterExpert, write_roster
-from jlpanel.services import review as rv
-
-PLATFORMS = [  # filing no, name, host unit, share of the maximum every expert gives
-    ("JL-A", "吉林省甲分析测试平台", "吉林省甲研究所", 1.0),
-    ("JL-B", "吉林省乙科学数据中心", "吉林省乙研究所", 0.75),
-    ("JL-C", "吉林省丙种质资源库", "吉林省丙研究所", 0.5),
-]
-EXPERTS = ["赵一鸣", "钱二平", "孙三立", "李四海"]
 
 
-def on_grid(value: float, step: float) -> float:
-    return round(value / step) * step
-
-
-def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> None:
-    ws = tmp_path / "2026.jlpanel"
-    assert (
-        main(
-            [
-                "new",
-                str(ws),
-                "--cycle",
-                "2026年度考核评价",
-                "--start",
-                "2024-01-01",
-                "--end",
-                "2025-12-31",
-            ]
-        )
-        == 0
-    )
-
-    dossiers = tmp_path / "dossiers"
-    dossiers.mkdir()
-    base = sample_dossier()
-    for filing_no, name, host, _ in PLATFORMS:
-        basic = dataclasses.replace(base.basic, filing_no=filing_no, name=name, host_unit=host)
-        write_dossier_workbook(dossiers / f"{name}.xlsx", dataclasses.replace(base, basic=basic))
-    assert main(["import", str(ws), str(dossiers)]) == 0
-
-    write_roster(
-        tmp_path / "experts.xlsx",
-        [
-            RosterExpert(name, f"外省第{n}大学", "教授", "仪器科学", "", ())
-            for n, name in enumerate(EXPERTS)
-        ],
-    )
-    assert main(["experts", str(ws), str(tmp_path / "experts.xlsx")]) == 0
-    assert main(["assign", str(ws)]) == 0
-    assert main(["packages", str(ws), str(tmp_path / "packages")]) == 0
+def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys, any_store) -> None:
+    ws = any_store
+    new_cycle(ws)
+    packages = import_assign_and_issue(ws, tmp_path)
     capsys.readouterr()
-
-    shares = {filing_no: share for filing_no, _, _, share in PLATFORMS}
     scores = tmp_path / "usb"
-    for n, package in enumerate(sorted((tmp_path / "packages").glob("*.jlreview"))):
-        with rv.open_package(package) as session:
-            for platform in session.platforms:
-                rv.declare(session, platform.id, False)
-                for ind in session.rubric.indicators:
-                    # a little spread between experts, always on the step grid
-                    value = on_grid(
-                        float(ind.max_points) * shares[platform.filing_no], float(ind.step)
-                    )
-                    value = max(0.0, value - float(ind.step) * (n % 2))
-                    rv.set_score(session, platform.id, ind.code, value)
-                    if ind.requires_comment(value):
-                        rv.set_comment(session, platform.id, ind.code, "材料不足")
-            rv.submit(session, scores / f"{n}.jlscore")
+    score_packages(packages, scores)
 
     assert main(["merge", str(ws), str(scores)]) == 0
     assert "所有分配的评分均已到齐" in capsys.readouterr().out
@@ -98,6 +39,8 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     assert ranked == [name for _, name, _, _ in PLATFORMS]
     assert rows[2][3] == "80.00" and "良好" in rows[2]
     assert "不合格" in rows[3] and "限期整改" in rows[3]
+    assert main(["confirm", str(ws), "--date", "2026-03-01"]) == 0
+    assert "2026-03-01" in capsys.readouterr().out
 
     reports = tmp_path / "reports"
     assert main(["report", str(ws), str(reports)]) == 0
@@ -125,7 +68,17 @@ def test_a_whole_meeting_through_the_command_line(tmp_path: Path, capsys) -> Non
     assert names == [name for _, name, _, _ in PLATFORMS]
     long = book.get_sheet_by_name("评分明细").to_python()
     assert len(long) - 1 == len(EXPERTS) * len(PLATFORMS) * 15
+    if is_server(ws):
+        # no file backups of a server's store: its snapshot is asked for
+        capsys.readouterr()
+        assert main(["results", ws, "--csv"]) == 0
+        confirmed = capsys.readouterr().out
+        assert "2027-03-01" in confirmed  # 限期整改's deadline runs from the confirmation
+        assert main(["backup", ws, str(tmp_path / "copy.jlpanel")]) == 0
+        assert main(["results", str(tmp_path / "copy.jlpanel"), "--csv"]) == 0
+        assert capsys.readouterr().out.endswith(confirmed)
+        return
     # the workspace itself: one audit trail, nothing outside it changed by the outputs
-    digest = hashlib.sha256(ws.read_bytes()).hexdigest()
+    digest = hashlib.sha256(Path(ws).read_bytes()).hexdigest()
     assert main(["export", str(ws), str(tmp_path / "again.csv")]) == 0
-    assert hashlib.sha256(ws.read_bytes()).hexdigest() == digest
+    assert hashlib.sha256(Path(ws).read_bytes()).hexdigest() == digest

@@ -6,12 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from jlpanel.domain.rules import RuleSettings
 from jlpanel.services.errors import UserError
 from jlpanel.services.preferences import Preferences, load_preferences, save_preferences
 from jlpanel.services.workspace import (
+    backup_before,
     create_workspace,
     open_workspace,
     parse_rules,
@@ -21,8 +22,8 @@ from jlpanel.services.workspace import (
 from jlpanel.storage import models as m
 
 
-def test_changing_the_rules_is_audited_with_old_and_new(tmp_path):
-    path = tmp_path / "c.jlpanel"
+def test_changing_the_rules_is_audited_with_old_and_new(any_store):
+    path = any_store
     with create_workspace(path, "2026年度") as ws:
         update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))
         update_rules(ws, RuleSettings(excellent_quota=0.2, rectification_months=6))  # no change
@@ -37,8 +38,8 @@ def test_changing_the_rules_is_audited_with_old_and_new(tmp_path):
     }
 
 
-def test_the_report_language_is_chinese_unless_set_and_its_change_is_audited(tmp_path):
-    path = tmp_path / "c.jlpanel"
+def test_the_report_language_is_chinese_unless_set_and_its_change_is_audited(tmp_path, any_store):
+    path = any_store
     with create_workspace(path, "2026年度") as ws:
         assert ws.cycle_info().language == "zh"
         assert set_cycle_language(ws, "en") is True
@@ -58,8 +59,8 @@ def test_the_report_language_is_chinese_unless_set_and_its_change_is_audited(tmp
     assert {e.entity for e in entries} == {"cycle"}
 
 
-def test_a_bad_report_language_is_refused_and_changes_nothing(tmp_path):
-    path = tmp_path / "c.jlpanel"
+def test_a_bad_report_language_is_refused_and_changes_nothing(tmp_path, any_store):
+    path = any_store
     with create_workspace(path, "2026年度", language="en") as ws:
         for bad in ("fr", "EN", "", "zh_CN"):
             with pytest.raises(UserError) as info:
@@ -84,9 +85,9 @@ def test_bad_rule_settings_are_named():
     assert "pass_min ≤ good_min" in info.value.message("zh")
 
 
-def test_rules_round_trip_through_the_workspace(tmp_path):
+def test_rules_round_trip_through_the_workspace(any_store):
     rules = RuleSettings(excellent_quota=0.3, area_floor_pct=60, funding_budget=500.0)
-    with create_workspace(tmp_path / "c.jlpanel", "周期", rules=rules) as ws:
+    with create_workspace(any_store, "周期", rules=rules) as ws:
         assert ws.cycle_info().rules == rules
 
 
@@ -110,7 +111,56 @@ def test_preferences_survive_a_round_trip_and_junk():
     assert load_preferences() == Preferences()
 
 
+def test_a_server_store_is_named_without_its_password_and_takes_no_file_backup(tmp_path, pg_url):
+    url = pg_url.replace("postgresql+psycopg://postgres@", "postgresql://postgres:pw@", 1)
+    create_workspace(url, "周期").close()
+    prefs = Preferences(backup_dir=str(tmp_path / "bk"), backup_count=2)
+    with open_workspace(url, preferences=prefs) as ws:
+        assert ws.name.startswith("postgresql://postgres:***@/") and ws.file is None
+        assert backup_before(ws, "pre-confirm") is None
+        update_rules(ws, RuleSettings(excellent_quota=0.2))  # no owner file: nowhere to put it
+    assert not (tmp_path / "bk").exists()
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_change_waits_for_another_on_a_server_then_says_it_is_busy(pg_url, monkeypatch):
+    from sqlalchemy import create_engine, func
+
+    from jlpanel.storage import engines
+
+    monkeypatch.setattr(engines, "LOCK_TIMEOUT_MS", 150)
+    ws = create_workspace(pg_url, "周期")
+    other = create_engine(pg_url)
+    try:
+        with other.connect() as holder:
+            holder.execute(select(func.pg_advisory_xact_lock(engines.WRITE_LOCK_KEY)))
+            with pytest.raises(UserError) as busy:
+                update_rules(ws, RuleSettings(excellent_quota=0.2))
+            holder.rollback()
+        assert "being changed by another jlpanel" in busy.value.message("en")
+        update_rules(ws, RuleSettings(excellent_quota=0.2))  # free again: it goes through
+        assert ws.cycle_info().rules.excellent_quota == Decimal("0.2")
+    finally:
+        ws.close()
+        other.dispose()
+
+
 def test_empty_cycle_name_is_refused(tmp_path):
     with pytest.raises(UserError):
         create_workspace(tmp_path / "c.jlpanel", "   ")
     assert not (tmp_path / "c.jlpanel").exists()
+
+
+def test_a_read_sees_one_snapshot_while_another_process_changes_the_store(any_store):
+    with (
+        create_workspace(any_store, "周期") as ws,
+        open_workspace(any_store, backup=False) as other,
+    ):
+        with ws.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 0
+            with other.session() as w:
+                cycle = w.scalars(select(m.Cycle)).one()
+                w.add(m.Expert(cycle=cycle, name="赵一鸣"))
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 0
+        with ws.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Expert)) == 1

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import URL, inspect, select, text
 from sqlalchemy.engine import Engine
 
 from jlpanel.storage import workspace as ws
-from jlpanel.storage.models import Base, Cycle
+from jlpanel.storage.models import Base, Cycle, Platform
 from jlpanel.storage.workspace import WorkspaceError
 
 MODEL_TABLES = frozenset(Base.metadata.tables)
@@ -130,8 +130,10 @@ def test_create_builds_the_schema_at_head(tmp_path: Path, create) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cycle.jlpanel"]
 
 
-def test_migrations_match_the_models(tmp_path: Path, create) -> None:
-    engine = create(tmp_path / "cycle.jlpanel")
+def test_migrations_match_the_models(any_store: str, engines) -> None:
+    # On both engines: PostgreSQL checks types and defaults SQLite lets pass (issue 15).
+    engine = ws.create_workspace(ws.parse_location(any_store))
+    engines.append(engine)
 
     with engine.connect() as connection:
         context = MigrationContext.configure(
@@ -562,3 +564,169 @@ def test_storage_imports_no_qt_and_no_upper_layer() -> None:
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------- the 0003 default
+
+#: sqlite_master of a file migrated to 0004 by the code before ``is_final``'s server default
+#: became ``sa.true()`` (each statement's lines sorted: a batch migration's constraint order
+#: varies between runs).
+SCHEMA_AT_0004 = "b50e3b64f268a92340b6749afa9a05ffebf4693f0664bdc90f177494c7657187"
+
+
+def test_a_file_migrated_to_0004_has_the_same_schema_as_before_the_portable_default(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+
+    path = tmp_path / "c.jlpanel"
+    engine = ws.open_engine(path)
+    with engine.connect() as connection, connection.begin():
+        command.upgrade(ws.migration_config(connection), "0004")
+    engine.dispose()
+
+    rows = query(path, "SELECT type, name, sql FROM sqlite_master")
+    normal = sorted(
+        (kind, name, sorted(line.strip().rstrip(",") for line in str(sql or "").splitlines()))
+        for kind, name, sql in rows
+    )
+    assert hashlib.sha256(repr(normal).encode()).hexdigest() == SCHEMA_AT_0004
+    (history,) = [str(sql) for kind, name, sql in rows if name == "history_entries"]
+    assert "is_final BOOLEAN DEFAULT 1 NOT NULL" in history
+
+
+# ---------------------------------------------------------------------------- a server
+
+
+def server_tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())
+
+
+def test_a_postgresql_url_is_normalised_to_psycopg_and_named_without_its_password() -> None:
+    location = ws.parse_location("postgresql://jl:s3cret@db.example/panel")
+    assert isinstance(location, URL)
+    assert location.drivername == "postgresql+psycopg"
+    assert ws.display_name(location) == "postgresql://jl:***@db.example/panel"
+    assert ws.parse_location("cycle.jlpanel") == Path("cycle.jlpanel")
+    with pytest.raises(ws.LocationError, match="mysql"):
+        ws.parse_location("mysql://jl@db/panel")
+
+
+def test_create_on_a_server_builds_the_schema_through_the_migrations(pg_url: str, engines) -> None:
+    engine = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(engine)
+
+    assert ws.current_revision(engine) == ws.head_revision()
+    assert server_tables(engine) == MODEL_TABLES | {"alembic_version"}
+    assert engine.hide_parameters
+    # opening it again: at head, nothing to do
+    again = ws.open_workspace(ws.parse_location(pg_url), backup_dir=None, backup_count=1)
+    engines.append(again)
+    assert ws.current_revision(again) == ws.head_revision()
+
+
+def test_create_on_a_server_refuses_a_database_that_holds_tables(pg_url: str, engines) -> None:
+    engine = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(engine)
+    with pytest.raises(WorkspaceError) as raised:
+        ws.create_workspace(ws.parse_location(pg_url))
+    assert raised.value.kind == "exists"
+    assert ws.current_revision(engine) == ws.head_revision()
+
+
+def test_open_an_empty_or_foreign_database_is_refused(pg_url: str, engines) -> None:
+    location = ws.parse_location(pg_url)
+    with pytest.raises(WorkspaceError) as raised:
+        ws.open_workspace(location, backup_dir=None, backup_count=1)
+    assert raised.value.kind == "missing"
+    engine = ws.server_engine(location)
+    engines.append(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE someone_elses (x int)")
+    with pytest.raises(WorkspaceError) as raised:
+        ws.open_workspace(location, backup_dir=None, backup_count=1)
+    assert raised.value.kind == "not_a_workspace"
+
+
+def test_open_a_newer_server_store_is_refused_and_left_alone(pg_url: str, engines) -> None:
+    engine = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(WorkspaceError) as raised:
+        ws.open_workspace(ws.parse_location(pg_url), backup_dir=None, backup_count=1)
+    assert raised.value.kind == "newer_version"
+    assert ws.current_revision(engine) == "9999"
+
+
+def test_a_server_store_at_0003_is_upgraded_on_open(pg_url: str, engines) -> None:
+    engine = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(engine)
+    ws.downgrade(engine, "0003")
+    add_cycle(engine, "旧周期")
+
+    again = ws.open_workspace(ws.parse_location(pg_url), backup_dir=None, backup_count=1)
+    engines.append(again)
+    assert ws.current_revision(again) == ws.head_revision()
+    assert cycle_names(again) == ["旧周期"]
+
+
+def test_a_server_store_takes_no_file_backup(pg_url: str, engines, tmp_path: Path) -> None:
+    engine = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(engine)
+    assert ws.backup_workspace(engine, tmp_path / "b", 3, "pre-merge") is None
+    assert not (tmp_path / "b").exists()
+
+
+def test_copying_a_file_onto_a_server_and_back_keeps_every_row_and_id(
+    tmp_path: Path, pg_url: str, engines
+) -> None:
+    source = ws.create_workspace(tmp_path / "c.jlpanel")
+    engines.append(source)
+    add_cycle(source, "二〇二六")
+    with ws.session_factory(source).begin() as session:
+        cycle = session.scalars(select(Cycle)).one()
+        for n in range(1, 4):
+            session.add(Platform(cycle=cycle, filing_no=f"JL-{n}", name=f"平台{n}"))
+
+    server = ws.parse_location(pg_url)
+    counts = ws.copy_store(source, server)
+    assert counts["platforms"] == 3 and counts["cycles"] == 1
+    target = ws.open_workspace(server, backup_dir=None, backup_count=1)
+    engines.append(target)
+    # The sequences moved past the copied ids: the next insert takes a free one.
+    with ws.session_factory(target).begin() as session:
+        cycle = session.scalars(select(Cycle)).one()
+        session.add(Platform(cycle=cycle, filing_no="JL-4", name="平台4"))
+    with ws.session_factory(target)() as session:
+        ids = {p.filing_no: p.id for p in session.scalars(select(Platform))}
+    assert ids == {"JL-1": 1, "JL-2": 2, "JL-3": 3, "JL-4": 4}
+
+    back = tmp_path / "back.jlpanel"
+    ws.copy_store(target, back)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no build left
+    reopened = ws.open_workspace(back, backup_dir=None, backup_count=1)
+    engines.append(reopened)
+    assert cycle_names(reopened) == ["二〇二六"]
+    assert query(back, "SELECT filing_no FROM platforms ORDER BY id") == [
+        ("JL-1",),
+        ("JL-2",),
+        ("JL-3",),
+        ("JL-4",),
+    ]
+    assert pragma(reopened, "application_id") == ws.APPLICATION_ID
+
+
+def test_copying_into_a_database_that_holds_tables_is_refused(
+    tmp_path: Path, pg_url: str, engines
+) -> None:
+    source = ws.create_workspace(tmp_path / "c.jlpanel")
+    engines.append(source)
+    server = ws.create_workspace(ws.parse_location(pg_url))
+    engines.append(server)
+    with pytest.raises(WorkspaceError) as raised:
+        ws.copy_store(source, ws.parse_location(pg_url))
+    assert raised.value.kind == "exists"
+    with pytest.raises(WorkspaceError) as raised:
+        ws.copy_store(server, tmp_path / "c.jlpanel")
+    assert raised.value.kind == "exists"

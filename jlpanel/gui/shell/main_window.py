@@ -821,14 +821,14 @@ class MainWindow(QMainWindow):
         """Ask which of the store's cycles to open (newest first), then open it."""
         self.status(
             translate("MainWindow", "{name} 中有 {n} 个考核周期").format(
-                name=exc.path.name, n=len(exc.cycles)
+                name=getattr(exc.path, "name", exc.name), n=len(exc.cycles)
             )
         )
         dialog = QInputDialog(self)
         dialog.setWindowTitle(translate("MainWindow", "选择考核周期"))
         dialog.setLabelText(
             translate("MainWindow", "{path}\n中有 {n} 个考核周期，打开哪一个？").format(
-                path=exc.path, n=len(exc.cycles)
+                path=exc.name, n=len(exc.cycles)
             )
         )
         dialog.setComboBoxItems([c.name for c in reversed(exc.cycles)])

@@ -68,7 +68,7 @@ def upgrade() -> None:
             sa.Column("barred", sa.Boolean(), nullable=False, server_default=sa.false())
         )
         batch.add_column(
-            sa.Column("is_final", sa.Boolean(), nullable=False, server_default=sa.text("1"))
+            sa.Column("is_final", sa.Boolean(), nullable=False, server_default=sa.true())
         )
 
 
