@@ -101,9 +101,10 @@ def test_ok_needs_a_name_and_a_sane_period(window: MainWindow, qtbot: Any, save_
     assert not dialog.ok_button.isEnabled()
 
 
-def test_an_existing_path_is_refused_in_the_dialog(
+def test_an_existing_file_that_is_not_a_store_is_refused_in_the_dialog(
     window: MainWindow, qtbot: Any, save_as: Path
 ) -> None:
+    """(An existing store would take the new cycle: a store holds several.)"""
     target = save_as.with_name("cycle.jlpanel")
     target.write_bytes(b"someone else's file")
     dialog = open_new_dialog(window, qtbot)
@@ -112,7 +113,7 @@ def test_an_existing_path_is_refused_in_the_dialog(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.ui.errorText.isVisible()
-    assert "文件已存在" in dialog.ui.errorText.toPlainText()
+    assert "该文件不是 jlpanel 工作区" in dialog.ui.errorText.toPlainText()
     assert target.read_bytes() == b"someone else's file"
     assert window.stack.currentWidget() is window.start_page
     assert dialog.ok_button.isEnabled()

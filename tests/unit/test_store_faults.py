@@ -107,10 +107,13 @@ def test_new_on_a_server_names_it_without_the_password(pg_url: str, capsys) -> N
     assert main(["new", store, "--cycle", "2026年度"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("postgresql://postgres:***@/") and "pw9" not in out
-    assert main(["new", store, "--cycle", "2026年度"]) == 1  # it holds a store already
+    assert main(["new", store, "--cycle", "2026年度"]) == 1  # the store has that cycle
     err = capsys.readouterr().err
     assert "postgresql://postgres:***@/" in err and "pw9" not in err
-    assert "数据库中已有数据表" in err
+    assert "已有名为“2026年度”的考核周期，未作改动" in err
+    assert main(["new", store, "--cycle", "2027年度"]) == 0  # another cycle joins the store
+    out = capsys.readouterr().out
+    assert "2027年度" in out and "pw9" not in out
 
 
 def test_an_empty_database_is_no_store_yet(pg_url: str, capsys) -> None:
