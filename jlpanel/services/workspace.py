@@ -152,6 +152,12 @@ class Workspace:
         self.cycle_id = cycle_id
 
     @property
+    def folder(self) -> Path:
+        """Where files about this store go by default (exports, reports): beside the file,
+        or the user's home folder for a store on a server."""
+        return self.file.parent if self.file is not None else Path.home()
+
+    @property
     def path(self) -> Path:
         """The workspace file (for what only a file has: a folder beside it, recent files).
         A store on a server has none: ``ValueError``; see :attr:`file`."""

@@ -1662,7 +1662,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. The cycle asked for by the open running now (None: the store&apos;s only one). The last 选择考核周期 dialog (tests drive it). Show this window again when the last review window closes (it was hidden for it).</extracomment>
+        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. The cycle asked for by the open running now (None: the store&apos;s only one). The last 选择考核周期 dialog (tests drive it). What the open running now opens: a file, or a server&apos;s address. The last 连接服务器 dialog (tests drive it). Show this window again when the last review window closes (it was hidden for it).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1696,6 +1696,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>打开工作区文件 (Ctrl+O)</source>
         <translation>Open a workspace file (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>连接服务器(&amp;S)…</source>
+        <translation>Connect to a &amp;server…</translation>
+    </message>
+    <message>
+        <source>打开部门 PostgreSQL 服务器上的考核存储 (Ctrl+Shift+O)</source>
+        <translation>Open the evaluation store on the department&apos;s PostgreSQL server (Ctrl+Shift+O)</translation>
     </message>
     <message>
         <source>打开演示考核周期(&amp;D)…</source>
@@ -4954,7 +4962,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>从列表中移除(&amp;R)</source>
-        <extracomment>打开演示考核周期. A recent file was chosen (double-click or Enter).</extracomment>
+        <extracomment>连接服务器…: a store on the department&apos;s PostgreSQL server. 打开演示考核周期. A recent file was chosen (double-click or Enter).</extracomment>
         <translation>&amp;Remove from List</translation>
     </message>
     <message>
@@ -5000,6 +5008,14 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <message>
         <source>打开演示考核周期</source>
         <translation>Open the Demo Cycle</translation>
+    </message>
+    <message>
+        <source>打开部门 PostgreSQL 服务器上的考核存储（Ctrl+Shift+O）</source>
+        <translation>Open the evaluation store on the department&apos;s PostgreSQL server (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>连接服务器…</source>
+        <translation>Connect to a server…</translation>
     </message>
     <message>
         <source>最近打开</source>

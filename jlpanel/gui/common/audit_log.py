@@ -225,7 +225,7 @@ class AuditLogDialog(QDialog):
 
         xlsx = translate("AuditLogDialog", "Excel 工作簿 (*.xlsx)")
         csv = translate("AuditLogDialog", "CSV 表格 (*.csv)")
-        start = str(self.workspace.path.parent / translate("AuditLogDialog", "审计日志.xlsx"))
+        start = str(self.workspace.folder / translate("AuditLogDialog", "审计日志.xlsx"))
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self, translate("AuditLogDialog", "导出审计日志"), start, f"{xlsx};;{csv}"
         )

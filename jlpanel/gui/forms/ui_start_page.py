@@ -94,6 +94,22 @@ class Ui_StartPage(object):
 
         self.columnLayout.addLayout(self.buttonRow)
 
+        self.serverRow = QHBoxLayout()
+        self.serverRow.setObjectName(u"serverRow")
+        self.serverButton = QPushButton(self.column)
+        self.serverButton.setObjectName(u"serverButton")
+        self.serverButton.setFlat(True)
+
+        self.serverRow.addWidget(self.serverButton)
+
+        self.serverSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.serverRow.addItem(self.serverSpacer)
+
+        self.serverRow.setStretch(1, 1)
+
+        self.columnLayout.addLayout(self.serverRow)
+
         self.demoHintLabel = QLabel(self.column)
         self.demoHintLabel.setObjectName(u"demoHintLabel")
         self.demoHintLabel.setWordWrap(True)
@@ -172,6 +188,10 @@ class Ui_StartPage(object):
         self.demoButton.setToolTip(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u4e00\u4e2a\u5b8c\u6574\u7684\u865a\u6784\u8003\u6838\u5468\u671f\uff0c\u7b2c\u4e00\u6b21\u6253\u5f00\u65f6\u5148\u751f\u6210\u5b83\uff08\u7ea6\u534a\u5206\u949f\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.demoButton.setText(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u6f14\u793a\u8003\u6838\u5468\u671f", None))
+#if QT_CONFIG(tooltip)
+        self.serverButton.setToolTip(QCoreApplication.translate("StartPage", u"\u6253\u5f00\u90e8\u95e8 PostgreSQL \u670d\u52a1\u5668\u4e0a\u7684\u8003\u6838\u5b58\u50a8\uff08Ctrl+Shift+O\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.serverButton.setText(QCoreApplication.translate("StartPage", u"\u8fde\u63a5\u670d\u52a1\u5668\u2026", None))
         self.demoHintLabel.setText(QCoreApplication.translate("StartPage", u"\u6f14\u793a\u8003\u6838\u5468\u671f\uff1a\u865a\u6784\u7684 24 \u4e2a\u5e73\u53f0\u30017 \u4f4d\u4e13\u5bb6\uff0c\u4e13\u5bb6\u7684\u8bc4\u5206\u6587\u4ef6\u5df2\u5907\u597d\uff0c\u53ef\u76f4\u63a5\u7ec3\u4e60\u5408\u5e76\u8bc4\u5206\u4e0e\u751f\u6210\u62a5\u544a\u3002", None))
         self.recentLabel.setText(QCoreApplication.translate("StartPage", u"\u6700\u8fd1\u6253\u5f00", None))
         self.emptyLabel.setText(QCoreApplication.translate("StartPage", u"\u8fd8\u6ca1\u6709\u6253\u5f00\u8fc7\u5de5\u4f5c\u533a\u3002\u65b0\u5efa\u4e00\u4e2a\u3001\u6253\u5f00\u540c\u4e8b\u53d1\u6765\u7684\u5de5\u4f5c\u533a\u6587\u4ef6\uff0c\u6216\u5148\u6253\u5f00\u6f14\u793a\u8003\u6838\u5468\u671f\u770b\u4e00\u770b\u3002", None))

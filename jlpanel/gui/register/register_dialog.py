@@ -283,7 +283,7 @@ class RegisterDialog(QDialog):
 
         xlsx = translate("RegisterDialog", "Excel 工作簿 (*.xlsx)")
         csv = translate("RegisterDialog", "CSV 表格 (*.csv)")
-        start = str(self.workspace.path.parent / translate("RegisterDialog", "平台名录.xlsx"))
+        start = str(self.workspace.folder / translate("RegisterDialog", "平台名录.xlsx"))
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self, translate("RegisterDialog", "导出平台名录"), start, f"{xlsx};;{csv}"
         )

@@ -53,9 +53,10 @@ DOCUMENT_CODES = (
 )
 
 
-def default_report_folder(workspace_path: Path) -> Path:
-    """Where the reports go unless the user says otherwise: beside the workspace."""
-    return workspace_path.parent / translate("ReportDialog", "评审报告")
+def default_report_folder(folder: Path) -> Path:
+    """Where the reports go unless the user says otherwise: beside the workspace (``folder``
+    is the store's, see ``Workspace.folder``)."""
+    return folder / translate("ReportDialog", "评审报告")
 
 
 # The folders chosen in this session live on the main window (a dynamic property), so the next
@@ -82,13 +83,13 @@ def preferred_export_folder() -> Path | None:
     return Path(text) if text else None
 
 
-def starting_report_folder(workspace_path: Path, window: QWidget | None) -> Path:
+def starting_report_folder(folder: Path, window: QWidget | None) -> Path:
     """The folder the report dialog offers: this session's choice, the preference, or beside
     the workspace."""
     return (
         _session_folder(window, _REPORT_FOLDER_PROPERTY)
         or preferred_export_folder()
-        or default_report_folder(workspace_path)
+        or default_report_folder(folder)
     )
 
 
@@ -158,7 +159,7 @@ class ReportDialog(TaskDialog):
         # The cycle's report language as stored.
         self.cycle_language = language or workspace.cycle_info().language
         self.progress.language_stored.connect(self._on_language_stored)
-        self.folder = starting_report_folder(workspace.path, parent)
+        self.folder = starting_report_folder(workspace.folder, parent)
         # The message offering to open what was written (the last one shown).
         self.done_message: QMessageBox | None = None
 
@@ -499,7 +500,7 @@ class ResultExport(QObject):
         folder = (
             _session_folder(self._window, _EXPORT_FOLDER_PROPERTY)
             or preferred_export_folder()
-            or self.workspace.path.parent
+            or self.workspace.folder
         )
         start = folder / export_file_name(self.workspace.cycle_info().name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(

@@ -1319,7 +1319,7 @@ class ResultsPage(_Page):
             self,
             translate("SecretaryView", "确定结果"),
             message,
-            folder=self.workspace.path.parent,
+            folder=self.workspace.folder,
             details=translate(
                 "SecretaryView", "下一步：生成评审报告 (Ctrl+P)，导出结果 (Ctrl+E)。"
             ),

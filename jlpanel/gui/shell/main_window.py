@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy: loaded on first open, not 
     from jlpanel.gui.common.shortcuts_dialog import ShortcutsDialog
     from jlpanel.gui.review.review_window import OpenedPackage, ReviewWindow
     from jlpanel.gui.secretary.report_dialog import ReportDialog, ResultExport
+    from jlpanel.gui.shell.server_dialog import ServerDialog
     from jlpanel.services.backups import Restored
     from jlpanel.services.demo import DemoSummary
     from jlpanel.services.intake import ImportOutcome
@@ -70,7 +71,7 @@ _TEMPLATE_FOLDER_KEY = "template/lastFolder"
 
 
 def _open_in_background(
-    path: Path, preferences: Preferences, read_only: bool = False, cycle: str | None = None
+    path: Path | str, preferences: Preferences, read_only: bool = False, cycle: str | None = None
 ) -> tuple[Workspace, CycleInfo]:
     from jlpanel.services.workspace import open_workspace
 
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         self._opening_cycle: str | None = None
         #: The last 选择考核周期 dialog (tests drive it).
         self.cycle_dialog: QInputDialog | None = None
+        #: What the open running now opens: a file, or a server's address.
+        self._opening_location: Path | str = Path()
+        #: The last 连接服务器 dialog (tests drive it).
+        self.server_dialog: ServerDialog | None = None
         self._busy_message = ""
         self.recent = RecentFiles(self)
         self.review_windows: list[ReviewWindow] = []
@@ -180,6 +185,7 @@ class MainWindow(QMainWindow):
 
         self.start_page.new_requested.connect(self.new_workspace)
         self.start_page.open_requested.connect(self.choose_workspace)
+        self.start_page.server_requested.connect(self.connect_server)
         self.start_page.recent_chosen.connect(self.open_workspace)
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.set_demo_folder(demo_folder())
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(icon("document-open"), "", self)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
         self.open_action.triggered.connect(self.choose_workspace)
+        self.server_action = QAction(icon("network-server"), "", self)
+        self.server_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.server_action.triggered.connect(self.connect_server)
         self.demo_action = QAction("", self)
         self.demo_action.triggered.connect(self.open_demo)
         self.close_action = QAction(icon("document-close"), "", self)
@@ -293,6 +302,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.server_action)
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.demo_action)
@@ -389,6 +399,10 @@ class MainWindow(QMainWindow):
         self.open_action.setText(translate("MainWindow", "打开(&O)…"))
         self.open_action.setIconText(translate("MainWindow", "打开"))
         self.open_action.setToolTip(translate("MainWindow", "打开工作区文件 (Ctrl+O)"))
+        self.server_action.setText(translate("MainWindow", "连接服务器(&S)…"))
+        self.server_action.setToolTip(
+            translate("MainWindow", "打开部门 PostgreSQL 服务器上的考核存储 (Ctrl+Shift+O)")
+        )
         self.demo_action.setText(translate("MainWindow", "打开演示考核周期(&D)…"))
         self.demo_action.setStatusTip(
             translate("MainWindow", "一个完整的虚构考核周期，第一次打开时先生成它")
@@ -474,6 +488,7 @@ class MainWindow(QMainWindow):
         idle = not self._busy
         self.new_action.setEnabled(idle)
         self.open_action.setEnabled(idle)
+        self.server_action.setEnabled(idle)
         self.demo_action.setEnabled(idle)
         self.recent_menu.setEnabled(idle)
         self.close_action.setEnabled(idle and self.workspace is not None)
@@ -556,7 +571,27 @@ class MainWindow(QMainWindow):
         if path:
             self.open_workspace(Path(path))
 
-    def open_workspace(self, path: Path, cycle: str | None = None) -> None:
+    def connect_server(self) -> ServerDialog | None:
+        """连接服务器…: ask for a server's store (the password each time), then open it."""
+        if self._busy:
+            return None
+        from jlpanel.gui.shell.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._open_server(dialog))
+        self.server_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_server(self, dialog: ServerDialog) -> None:
+        from jlpanel.gui.shell.server_dialog import remember_server
+
+        server = dialog.server()
+        remember_server(server)  # its address only: never the password
+        self.open_workspace(dialog.location())
+
+    def open_workspace(self, path: Path | str, cycle: str | None = None) -> None:
         """Open the workspace at ``path`` in the background and show it when ready.
 
         ``cycle`` names the cycle where the store holds several; without it such a store asks
@@ -564,6 +599,9 @@ class MainWindow(QMainWindow):
         instead.
         """
         if self._busy:
+            return
+        if isinstance(path, str) and "://" in path:  # a store on a server
+            self._open_location(path, cycle)
             return
         path = Path(path)
         if path.suffix.lower() == REVIEW_SUFFIX:
@@ -579,14 +617,22 @@ class MainWindow(QMainWindow):
             self.task_failed.emit(message)
             QMessageBox.warning(self, translate("MainWindow", "打开工作区"), message)
             return
+
+        self._open_location(path, cycle)
+
+    def _open_location(self, location: Path | str, cycle: str | None) -> None:
+        """Open the store at ``location`` (a file, or a server's address) in the background."""
+        from jlpanel.gui.shell.server_dialog import shown_location
         from jlpanel.services.preferences import load_preferences
 
-        self._begin_busy(translate("MainWindow", "正在打开 {name}…").format(name=path.name))
+        name = location.name if isinstance(location, Path) else shown_location(location)
+        self._begin_busy(translate("MainWindow", "正在打开 {name}…").format(name=name))
         self._opening_cycle = cycle
+        self._opening_location = location
         run_task(
-            partial(_open_in_background, path, load_preferences(), False, cycle),
+            partial(_open_in_background, location, load_preferences(), False, cycle),
             partial(self._on_workspace_ready, created=False),
-            partial(self._on_task_failed, what=path.name, dialog=None),
+            partial(self._on_task_failed, what=name, dialog=None),
         )
 
     # ---------------------------------------------------------------------- the demo
@@ -759,9 +805,10 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
-        self.workspace_view.show_cycle(info, workspace.path, workspace)
+        self.workspace_view.show_cycle(info, workspace.file or workspace.name, workspace)
         self.stack.setCurrentWidget(self.workspace_view)
-        self.recent.add(workspace.path)
+        if workspace.file is not None:
+            self.recent.add(workspace.file)
         self._update_actions()
         self._update_title()
         if created:
@@ -770,10 +817,10 @@ class MainWindow(QMainWindow):
             message = translate("MainWindow", "已以只读方式打开 {name}（{path}），不能修改")
         else:
             message = translate("MainWindow", "已打开 {name}（{path}）")
-        self.status(message.format(name=info.name, path=workspace.path))
+        self.status(message.format(name=info.name, path=workspace.name))
         from jlpanel.services.demo import scores_beside
 
-        scores = scores_beside(workspace.path)
+        scores = scores_beside(workspace.file) if workspace.file is not None else None
         if scores is not None:
             self.status(
                 translate(
@@ -783,8 +830,8 @@ class MainWindow(QMainWindow):
                 ).format(folder=scores)
             )
         self.workspace_view.focus_platforms()
-        log.info("%s workspace %s", "created" if created else "opened", workspace.path)
-        self.workspace_opened.emit(workspace.path)
+        log.info("%s workspace %s", "created" if created else "opened", workspace.name)
+        self.workspace_opened.emit(workspace.file or Path(workspace.name))
 
     def _on_task_failed(
         self, exc: BaseException, *, what: str, dialog: NewWorkspaceDialog | None
@@ -836,7 +883,7 @@ class MainWindow(QMainWindow):
         dialog.setOkButtonText(translate("MainWindow", "打开"))
         dialog.setCancelButtonText(translate("MainWindow", "取消"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(partial(self.open_workspace, exc.path))
+        dialog.textValueSelected.connect(partial(self.open_workspace, self._opening_location))
         self.cycle_dialog = dialog
         dialog.open()
         return dialog
@@ -966,7 +1013,7 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         folder = settings.value(_TEMPLATE_FOLDER_KEY, "")
         if not isinstance(folder, str) or not folder:
-            folder = str(self.workspace.path.parent) if self.workspace else ""
+            folder = str(self.workspace.folder) if self.workspace else ""
         name = translate("MainWindow", "平台材料模板.xlsx")
         start = str(Path(folder) / name) if folder else name
         chosen, _ = QFileDialog.getSaveFileName(
@@ -1175,9 +1222,7 @@ class MainWindow(QMainWindow):
         """Close the open workspace and return to the start page."""
         if self._busy or self.workspace is None:
             return
-        name = (
-            self.workspace_view.info.name if self.workspace_view.info else self.workspace.path.name
-        )
+        name = self.workspace_view.info.name if self.workspace_view.info else self.workspace.name
         self.workspace.close()
         self.workspace = None
         self.workspace_view.clear()

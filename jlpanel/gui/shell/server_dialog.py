@@ -74,6 +74,16 @@ class Server:
             return None
 
 
+def shown_location(url: str) -> str:
+    """A server's address as the user may see it: the password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"{quote(unquote(user), safe='')}:***@{host}").geturl()
+
+
 def recent_servers() -> list[Server]:
     """The servers connected to before, newest first."""
     raw = app_settings().value(_RECENT_KEY, [], list)

@@ -135,6 +135,8 @@ class StartPage(QWidget):
 
     new_requested = Signal()
     open_requested = Signal()
+    #: 连接服务器…: a store on the department's PostgreSQL server.
+    server_requested = Signal()
     #: 打开演示考核周期.
     demo_requested = Signal()
     #: A recent file was chosen (double-click or Enter).
@@ -165,6 +167,8 @@ class StartPage(QWidget):
         self.ui.newButton.clicked.connect(self.new_requested)
         self.ui.openButton.clicked.connect(self.open_requested)
         self.ui.demoButton.clicked.connect(self.demo_requested)
+        self.ui.serverButton.setIcon(icon("network-server"))
+        self.ui.serverButton.clicked.connect(self.server_requested)
         self.ui.recentList.activated.connect(self._on_activated)
 
         # Delete forgets the current file; both are also on the list's context menu.

@@ -76,7 +76,7 @@ class WorkspaceView(QWidget):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._lay_out_header()
         self.info: CycleInfo | None = None
-        self.path: Path | None = None
+        self.path: Path | str | None = None
         self.workspace: Workspace | None = None
         self._refresh_generation = 0
 
@@ -187,8 +187,11 @@ class WorkspaceView(QWidget):
 
     # -------------------------------------------------------------------------- content
 
-    def show_cycle(self, info: CycleInfo, path: Path, workspace: Workspace | None = None) -> None:
-        """Show the cycle of the workspace at ``path`` (``workspace`` is it, open)."""
+    def show_cycle(
+        self, info: CycleInfo, path: Path | str, workspace: Workspace | None = None
+    ) -> None:
+        """Show the cycle of the workspace at ``path`` (a file, or a server's store named
+        without its password; ``workspace`` is it, open)."""
         self.info = info
         self.path = path
         self.workspace = workspace

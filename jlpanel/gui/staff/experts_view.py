@@ -552,7 +552,7 @@ class ExpertsView(QWidget):
         value = app_settings().value(key, "")
         if isinstance(value, str) and value:
             return value
-        return str(self.workspace.path.parent) if self.workspace else ""
+        return str(self.workspace.folder) if self.workspace else ""
 
     @staticmethod
     def _remember(key: str, folder: Path) -> None:
