@@ -237,11 +237,13 @@ def checkin(
                         renumber=renumber,
                         cycle_values=dict.fromkeys(cc.CHECKOUT_COLUMNS),
                     )
+                    # the rows came with their ids: the engine numbers on past them before
+                    # anything else is added (the register's audit entries, below)
+                    store.after_explicit_ids(connection)
                     history = cc.copy_store_rows(source, connection)
                     with Session(bind=source) as meeting_register:
                         merge_register(meeting_register, s, f"检入 {name}")
                     s.flush()
-                store.after_explicit_ids(connection)
                 entry = record_change(
                     s,
                     actor=current_actor(),

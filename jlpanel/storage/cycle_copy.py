@@ -101,8 +101,11 @@ def cycle_rows(
     connection: Connection, table: Table, cycle_id: str
 ) -> Iterator[list[dict[str, Any]]]:
     """``table``'s rows of the cycle, in id order, a chunk at a time."""
-    result = connection.execution_options(yield_per=CHUNK).execute(
-        select(table).where(of_cycle(table, cycle_id)).order_by(*table.primary_key.columns)
+    # Per statement: a Connection's own execution_options() would stream every later
+    # statement too (an UPDATE through a server-side cursor fails on PostgreSQL).
+    result = connection.execute(
+        select(table).where(of_cycle(table, cycle_id)).order_by(*table.primary_key.columns),
+        execution_options={"yield_per": CHUNK},
     )
     for chunk in result.mappings().partitions(CHUNK):
         yield [dict(row) for row in chunk]

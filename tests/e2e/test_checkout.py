@@ -37,26 +37,32 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.fixture(scope="module")
+def unmerged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo cycle as built: its experts' score files written, none merged yet."""
+    from jlpanel.services.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("unmerged") / "demo"
+    with pytest.MonkeyPatch.context() as patch:  # before the per-test private user folders
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder.parent / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder.parent / "data"))
+        summary = build_demo(folder)
+    return summary.workspace
+
+
 @pytest.fixture
-def demo_store(tmp_path: Path, merged_demo: Path) -> Path:
-    """A store holding the demo cycle, every score file not yet merged into it."""
-    from jlpanel.services.workspace import open_workspace
-
+def demo_store(tmp_path: Path, unmerged_demo: Path) -> Path:
+    """A store holding the demo cycle, its score files not yet merged."""
     path = tmp_path / "store.jlpanel"
-    shutil.copyfile(merged_demo, path)
-    with open_workspace(path) as ws, ws.session() as s:  # as before the merge
-        from sqlalchemy import delete
-
-        from jlpanel.storage import models as m
-
-        s.execute(delete(m.ScoreSheet))
+    shutil.copyfile(unmerged_demo, path)
+    assert rows(path, "SELECT count(*) FROM score_sheets") == [(0,)]
     return path
 
 
 def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, merged_demo: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, unmerged_demo: Path
 ) -> None:
-    scores = merged_demo.parent / "scores"
+    scores = unmerged_demo.parent / "scores"
     meeting = tmp_path / "meeting.jlpanel"
     code, out, err = run(capsys, "checkout", str(demo_store), str(meeting))
     assert (code, err) == (0, ""), err
@@ -80,12 +86,16 @@ def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
     capsys.readouterr()
     code, meeting_results, _ = run(capsys, "results", str(meeting), "--csv")
     assert code == 0
+    merged = rows(meeting, "SELECT count(*) FROM indicator_scores")
+    assert merged[0][0] > 2000  # 7 experts' sheets for 24 platforms
 
     code, out, err = run(capsys, "checkin", str(meeting), str(demo_store))
     assert (code, err) == (0, ""), err
     assert "检入" in out
     code, store_results, _ = run(capsys, "results", str(demo_store), "--csv")
     assert code == 0 and store_results == meeting_results
+    assert rows(demo_store, "SELECT count(*) FROM indicator_scores") == merged
+    assert "优秀" in store_results
     code, out, _ = run(capsys, "results", str(demo_store))
     assert "结果已于 2026-12-05 确定" in out
     assert rows(demo_store, "SELECT checkout_token, checked_out_to FROM cycles") == [(None, None)]
@@ -99,11 +109,11 @@ def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
 
 
 def test_a_store_changed_since_the_check_out_refuses_naming_what_changed(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, merged_demo: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_store: Path, unmerged_demo: Path
 ) -> None:
     meeting = tmp_path / "meeting.jlpanel"
     assert main(["checkout", str(demo_store), str(meeting)]) == 0
-    assert main(["merge", str(meeting), str(merged_demo.parent / "scores")]) == 0
+    assert main(["merge", str(meeting), str(unmerged_demo.parent / "scores")]) == 0
     # someone changed the store's copy behind the check-out's back (another tool)
     with sqlite3.connect(demo_store) as connection:
         connection.execute("UPDATE platforms SET name = name || '（更名）' WHERE id = 1")
@@ -181,14 +191,15 @@ def test_rows_written_in_the_meeting_are_renumbered_past_other_cycles(
 
 
 def test_a_check_in_killed_midway_leaves_the_store_as_it_was_or_wholly_checked_in(
-    tmp_path: Path, demo_store: Path, merged_demo: Path
+    tmp_path: Path, demo_store: Path, unmerged_demo: Path
 ) -> None:
     """kill -9 while the check-in writes: the store holds either its old copy, still checked
     out, or the meeting's, checked in; never part of each."""
     meeting = tmp_path / "meeting.jlpanel"
     assert main(["checkout", str(demo_store), str(meeting)]) == 0
-    assert main(["merge", str(meeting), str(merged_demo.parent / "scores")]) == 0
+    assert main(["merge", str(meeting), str(unmerged_demo.parent / "scores")]) == 0
     merged = rows(meeting, "SELECT count(*) FROM indicator_scores")
+    assert merged[0][0] > 2000
     wal = demo_store.with_name(demo_store.name + "-wal")
     child = subprocess.Popen(
         [sys.executable, "-m", "jlpanel", "checkin", str(meeting), str(demo_store)],
@@ -214,3 +225,37 @@ def test_a_check_in_killed_midway_leaves_the_store_as_it_was_or_wholly_checked_i
         assert scores == merged
     assert rows(demo_store, "PRAGMA integrity_check") == [("ok",)]
     assert rows(demo_store, "PRAGMA foreign_key_check") == []
+
+
+def test_a_meeting_checked_out_of_a_server_comes_back_to_it(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    demo_store: Path,
+    unmerged_demo: Path,
+    pg_url: str,
+) -> None:
+    """The department's store on PostgreSQL: the meeting's laptop takes the cycle as a file,
+    merges and confirms offline, and checks it back in; the server then reads as the file."""
+    server = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    assert main(["backup", str(demo_store), server]) == 0  # the file's store onto the server
+    meeting = tmp_path / "meeting.jlpanel"
+    assert main(["checkout", server, str(meeting)]) == 0
+    code, _, err = run(capsys, "merge", server, str(unmerged_demo.parent / "scores"))
+    assert code == 1 and "检入之前在此只读" in err
+    assert main(["merge", str(meeting), str(unmerged_demo.parent / "scores")]) == 0
+    assert main(["confirm", str(meeting), "--date", "2026-12-05"]) == 0
+    capsys.readouterr()
+    code, offline, _ = run(capsys, "results", str(meeting), "--csv")
+    assert code == 0
+
+    code, out, err = run(capsys, "checkin", str(meeting), server)
+
+    assert (code, err) == (0, ""), err
+    assert "***" in out or "postgres@" in out
+    code, online, _ = run(capsys, "results", server, "--csv")
+    assert code == 0 and online == offline
+    assert "优秀" in online and "后补助候选" in online
+    code, out, _ = run(capsys, "register", server, "--csv")
+    assert code == 0 and "JLGX-2025-018" in out
+    # the server numbers on past what came back
+    assert main(["adjust", server, "JLGX-2017-001", "91", "--reason", "复核后调整"]) == 0
