@@ -149,14 +149,14 @@ def test_five_experts_columns_are_shown_whole(
     assert third_in_view(), listed.viewport().height()
     if laptop:  # a laptop shows every column, the statistics too
         assert all_whole(), (table.viewport().width(), placed)
-    assert_list_text_whole(page)
+    assert_list_text_whole(qtbot, page)
 
 
-def assert_list_text_whole(page: DiscussionPage) -> None:
+def assert_list_text_whole(qtbot: Any, page: DiscussionPage) -> None:
     """Every platform's name shows whole in the discussion list: it wraps within its cell,
     whose row is as tall as it needs, never cut with …. What is to discuss is whole in its
     tooltip and, for the platform shown, in the flags above its scores."""
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QPoint, QRect
 
     from jlpanel.gui.common.theme import WrappingItemDelegate
 
@@ -176,6 +176,17 @@ def assert_list_text_whole(page: DiscussionPage) -> None:
         assert cell.height() <= needed.height() + 2 * pad_y + 8, (name, needed, cell)
         reasons = model.data(model.index(row, 2))
         assert model.data(model.index(row, 2), TIP).replace("\n", "；") == reasons
+    # and, once laid out, the list's rows never lie under the next heading (the left side
+    # scrolls instead)
+    heading = page.ui.leniencyTitle
+
+    def apart() -> bool:
+        last = listed.visualRect(model.index(model.rowCount() - 1, 0))
+        bottom = min(listed.viewport().height(), last.bottom())
+        below = heading.mapTo(page, QPoint(0, 0)).y()
+        return listed.viewport().mapTo(page, QPoint(0, bottom)).y() < below
+
+    qtbot.waitUntil(apart, timeout=3000)
     shown = page.discussion_items()[1]
     flags = page.ui.flagsLabel.text()
     assert all(f.text in flags for f in shown.flags), (flags, shown.flags)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout,
     QSizePolicy, QSpacerItem, QSplitter, QTableView,
     QVBoxLayout, QWidget)
 
+from jlpanel.gui.forms.widgets import ShortTableView
+
 class Ui_DiscussionPage(object):
     def setupUi(self, DiscussionPage):
         if not DiscussionPage.objectName():
@@ -53,7 +55,7 @@ class Ui_DiscussionPage(object):
 
         self.leftLayout.addWidget(self.listNote)
 
-        self.discussionTable = QTableView(self.leftPane)
+        self.discussionTable = ShortTableView(self.leftPane)
         self.discussionTable.setObjectName(u"discussionTable")
 
         self.leftLayout.addWidget(self.discussionTable)
@@ -69,7 +71,7 @@ class Ui_DiscussionPage(object):
 
         self.leftLayout.addWidget(self.leniencyNote)
 
-        self.leniencyTable = QTableView(self.leftPane)
+        self.leniencyTable = ShortTableView(self.leftPane)
         self.leniencyTable.setObjectName(u"leniencyTable")
 
         self.leftLayout.addWidget(self.leniencyTable)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QSizePolicy,
+    QScrollArea,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -94,27 +95,16 @@ log = logging.getLogger(__name__)
 LENIENCY_POINTS = 4
 
 
-def _short(view: QTableView) -> None:
-    """Let ``view`` ask for no more height than its minimum: in a scrolled column the
-    layout's stretch gives it the rest, rather than its size hint making the column scroll."""
-    policy = view.sizePolicy()
-    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)  # the hint's height counts as 0…
-    view.setSizePolicy(policy)
-    # …and the minimum (which an ignored policy would otherwise drop) is kept explicitly
-    view.setMinimumHeight(max(view.minimumHeight(), view.minimumSizeHint().height()))
-
-
 def _setup_table(
     view: QTableView,
     model: Any,
     *,
     stretch: int | None = None,
-    short: bool = False,
     capped: int | None = None,
 ) -> None:
     """Make ``view`` (a form's table) a read-only row-selecting table over ``model``.
 
-    ``short`` keeps its height hint to its minimum (see ``_short``). ``capped`` names a column
+    ``capped`` names a column
     (a long platform name) kept at most about 8 characters wide, eliding the rest, so the
     ``stretch`` column keeps room on a narrow window.
     """
@@ -147,8 +137,6 @@ def _setup_table(
     else:
         header.setStretchLastSection(True)
     spreadsheet(view, sort=isinstance(model, RowsModel))  # a matrix keeps its rows' order
-    if short:
-        _short(view)
 
 
 def _heading(label: QLabel) -> None:
@@ -564,12 +552,23 @@ class _RowsInView(QObject):
         shown = min(self.rows, view.model().rowCount())
         rows = sum(view.sizeHintForRow(r) for r in range(shown))
         rows += (self.rows - shown) * view.verticalHeader().defaultSectionSize()
-        view.setMinimumHeight(
+        height = (
             view.horizontalHeader().sizeHint().height()
             + rows
             + view.horizontalScrollBar().sizeHint().height()
             + 2 * view.frameWidth()
         )
+        if height == view.minimumHeight():
+            return
+        view.setMinimumHeight(height)
+        # A scroll area learns of its content's new height only from a layout request of
+        # its own: without one the column kept its old height, and the list's rows were
+        # drawn under the heading that follows.
+        parent = view.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QCoreApplication.postEvent(parent, QEvent(QEvent.Type.LayoutRequest))
 
 
 def _compact_scores(view: QTableView) -> None:
@@ -612,7 +611,7 @@ class DiscussionPage(_Page):
 
         self.discussion_model: RowsModel[DiscussionItem] = RowsModel(_discussion_columns(), self)
         table = ui.discussionTable
-        _setup_table(table, self.discussion_model, stretch=2, short=True, capped=1)
+        _setup_table(table, self.discussion_model, stretch=2, capped=1)
         # The platform's name (in about 8 characters' width) wraps onto as many lines as it
         # needs: on a 1366-pixel screen it was cut to "吉林省黑土…". What is to discuss fills
         # the lines the name takes and ends in … beyond them (whole in its tooltip, and on the
@@ -625,7 +624,7 @@ class DiscussionPage(_Page):
         # squeezing the list to one row
         _RowsInView(table, 3)
         self.leniency_model: RowsModel[LeniencyLine] = RowsModel(_leniency_columns(), self)
-        _setup_table(ui.leniencyTable, self.leniency_model, short=True)
+        _setup_table(ui.leniencyTable, self.leniency_model)
         self.agreement_model: RowsModel[AgreementStatistic] = RowsModel(_agreement_columns(), self)
         _setup_table(ui.agreementTable, self.agreement_model, stretch=4)
         # Its height fits two rows exactly: a narrow column elides instead of scrolling.
