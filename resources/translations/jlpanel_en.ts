@@ -1040,7 +1040,7 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     </message>
     <message>
         <source>全部无回避专家(&amp;A)</source>
-        <translation>&amp;All conflict-free experts</translation>
+        <translation>&amp;All conflict-free</translation>
     </message>
     <message>
         <source>每个平台分配固定人数的专家，尽量均衡各专家的工作量</source>
