@@ -202,14 +202,6 @@
         <translation>All</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 表格 (*.csv)</source>
-        <translation>CSV table (*.csv)</translation>
-    </message>
-    <message>
         <source>审计日志.xlsx</source>
         <translation>Audit log.xlsx</translation>
     </message>
@@ -1144,6 +1136,14 @@ Declared conflicts of experts of the same name are kept; the assignment is clear
     <message>
         <source>文件类型：</source>
         <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2987,14 +2987,6 @@ Restore the workspace from this backup? The damaged file is first kept as a copy
     <message>
         <source>{platform} 的状态历史</source>
         <translation>Status history of {platform}</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 表格 (*.csv)</source>
-        <translation>CSV table (*.csv)</translation>
     </message>
     <message>
         <source>平台名录.xlsx</source>

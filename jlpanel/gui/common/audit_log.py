@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common.crash import show_user_error
+from jlpanel.gui.common.file_dialogs import ask_table_file
 from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
@@ -223,17 +223,13 @@ class AuditLogDialog(QDialog):
         """导出…: the entries shown to an .xlsx workbook or a .csv table."""
         from jlpanel.services.audit import export_audit_log
 
-        xlsx = translate("AuditLogDialog", "Excel 工作簿 (*.xlsx)")
-        csv = translate("AuditLogDialog", "CSV 表格 (*.csv)")
-        start = str(self.workspace.folder / translate("AuditLogDialog", "审计日志.xlsx"))
-        chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, translate("AuditLogDialog", "导出审计日志"), start, f"{xlsx};;{csv}"
+        path = ask_table_file(
+            self,
+            translate("AuditLogDialog", "导出审计日志"),
+            self.workspace.folder / translate("AuditLogDialog", "审计日志.xlsx"),
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if chosen_filter == csv else ".xlsx"))
         try:
             export_audit_log(path, self.lines(), language=current_language())
         except UserError as exc:

@@ -9,8 +9,10 @@ as it is shown, through our own catalogue, so the labels follow the language swi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QFileInfo, QObject
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QWidget
 
 from jlpanel.gui.common.i18n import translate
 
@@ -54,3 +56,17 @@ def install(app: QApplication) -> FileDialogWording:
     wording = FileDialogWording(app)
     app.installEventFilter(wording)
     return wording
+
+
+def ask_table_file(parent: QWidget, title: str, start: Path) -> Path | None:
+    """Ask where to export a table: an Excel workbook or a CSV table, the suffix the chosen
+    type's when the name has neither; None when the user cancels."""
+    xlsx = translate("FileDialog", "Excel 工作簿 (*.xlsx)")
+    csv = translate("FileDialog", "CSV 表格 (*.csv)")
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(start), f"{xlsx};;{csv}")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_name(path.name + (".csv" if chosen_filter == csv else ".xlsx"))
+    return path

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jlpanel.domain.register import FOLLOW_UP_LABELS, STATUS_LABELS, FollowUp, RegisterStatus
 from jlpanel.gui.common.crash import show_user_error
+from jlpanel.gui.common.file_dialogs import ask_table_file
 from jlpanel.gui.common.geometry import resize_to_fit
 from jlpanel.gui.common.i18n import counted, current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
@@ -281,17 +281,13 @@ class RegisterDialog(QDialog):
         """导出…: the platforms shown to an .xlsx workbook or a .csv table."""
         from jlpanel.services.register import export_register
 
-        xlsx = translate("RegisterDialog", "Excel 工作簿 (*.xlsx)")
-        csv = translate("RegisterDialog", "CSV 表格 (*.csv)")
-        start = str(self.workspace.folder / translate("RegisterDialog", "平台名录.xlsx"))
-        chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, translate("RegisterDialog", "导出平台名录"), start, f"{xlsx};;{csv}"
+        path = ask_table_file(
+            self,
+            translate("RegisterDialog", "导出平台名录"),
+            self.workspace.folder / translate("RegisterDialog", "平台名录.xlsx"),
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if chosen_filter == csv else ".xlsx"))
         try:
             export_register(path, self.lines(), current_language())
         except UserError as exc:
