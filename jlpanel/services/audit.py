@@ -20,8 +20,9 @@ from typing import Any
 from sqlalchemy import select
 
 from jlpanel.domain.text import Text
-from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet, write_csv, write_workbook
-from jlpanel.services.errors import UserError, store_fault
+from jlpanel.exchange.results_workbook import Column, ColumnKind, Sheet
+from jlpanel.services.errors import UserError
+from jlpanel.services.files import write_table
 from jlpanel.services.workspace import Workspace
 from jlpanel.storage import models as m
 from jlpanel.storage.engines import code_order
@@ -373,15 +374,6 @@ def export_audit_log(path: Path, lines: Sequence[AuditLine], *, language: str = 
             f"The export file must end in .xlsx or .csv: {path.name}",
         )
     sheet = audit_sheet(lines, language)
-    try:
-        if suffix == ".csv":
-            write_csv(path, sheet)
-        else:
-            write_workbook(path, [sheet])
-    except OSError as exc:
-        fault = store_fault(exc, path)
-        if fault is None:
-            raise
-        raise fault from exc
+    write_table(path, sheet)
     log.info("exported %d audit entries to %s", len(lines), path)
     return path

@@ -47,10 +47,9 @@ from jlpanel.exchange.results_workbook import (
     Sheet,
     csv_bytes,
     text_rows,
-    write_csv,
-    write_workbook,
 )
-from jlpanel.services.errors import UserError, store_fault
+from jlpanel.services.errors import UserError
+from jlpanel.services.files import write_table
 from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
 
@@ -854,22 +853,27 @@ def export_register(path: Path, lines: Sequence[RegisterLine], language: str = "
     """The register (the lines given, e.g. those a filter shows) as .xlsx or .csv."""
     path = Path(path)
     sheet = register_sheet(lines, language)
-    try:
-        if path.suffix.lower() == ".csv":
-            write_csv(path, sheet)
-        else:
-            write_workbook(path, [sheet])
-    except OSError as exc:
-        fault = store_fault(exc, path)
-        if fault is None:
-            raise
-        raise fault from exc
+    write_table(path, sheet)
     log.info("exported the register (%d platforms) to %s", len(lines), path)
     return path
 
 
 # -------------------------------------------------------------- check-out and check-in
 
+#: What a revert adds to a status line, and a follow-up or a revert to a rectification: the
+#: fields a line both stores hold may gain.
+_EVENT_REVERT = ("reverted_at", "reverted_by", "revert_reason")
+_RECTIFICATION_FOLLOW_UP = (
+    "report_received_on",
+    "report_name",
+    "report_sha256",
+    "report_data",
+    "review",
+    "review_reason",
+    "reviewed_on",
+    "reviewed_by",
+    "reverted_at",
+)
 _EVENT_FIELDS = (
     "origin",
     "origin_ref",
@@ -885,40 +889,15 @@ _EVENT_FIELDS = (
     "reason",
     "actor",
     "at",
-    "reverted_at",
-    "reverted_by",
-    "revert_reason",
+    *_EVENT_REVERT,
 )
 _RECTIFICATION_FIELDS = (
     "cycle_name",
     "ordered_on",
     "deadline",
     "origin_ref",
-    "report_received_on",
-    "report_name",
-    "report_sha256",
-    "report_data",
-    "review",
-    "review_reason",
-    "reviewed_on",
-    "reviewed_by",
-    "reverted_at",
+    *_RECTIFICATION_FOLLOW_UP,
 )
-#: What a follow-up or a revert may add to a line both stores hold.
-_LATER_FIELDS = {
-    "event": ("reverted_at", "reverted_by", "revert_reason"),
-    "rectification": (
-        "report_received_on",
-        "report_name",
-        "report_sha256",
-        "report_data",
-        "review",
-        "review_reason",
-        "reviewed_on",
-        "reviewed_by",
-        "reverted_at",
-    ),
-}
 
 
 def _event_key(e: m.RegisterEvent) -> tuple[object, ...]:
@@ -954,7 +933,7 @@ def merge_register(source: Session, target: Session, reason: str) -> int:
                 )
                 touched = True
             elif held.reverted_at is None and event.reverted_at is not None:
-                for field in _LATER_FIELDS["event"]:
+                for field in _EVENT_REVERT:
                     setattr(held, field, getattr(event, field))
                 touched = True
         held_rect = {_rectification_key(r): r for r in entry.rectifications}
@@ -966,7 +945,7 @@ def merge_register(source: Session, target: Session, reason: str) -> int:
                 )
                 touched = True
                 continue
-            for field in _LATER_FIELDS["rectification"]:
+            for field in _RECTIFICATION_FOLLOW_UP:
                 if getattr(kept, field) is None and getattr(rect, field) is not None:
                     setattr(kept, field, getattr(rect, field))
                     touched = True
