@@ -222,12 +222,7 @@ def _read_earlier_workspace(
     rows, the findings and the source of each inherited row (by :func:`_key`). Text is
     cleaned as it comes in, with a warning when characters went.
     """
-    import sqlite3
-
-    from sqlalchemy import create_engine, inspect
-    from sqlalchemy.pool import NullPool
-
-    from jlpanel.storage import workspace as store
+    from jlpanel.storage.earlier import EarlierFileError, read_earlier_file
 
     name = path.name
     not_a_workspace = _finding(
@@ -237,95 +232,39 @@ def _read_earlier_workspace(
         "请选择以往考核周期的 .jlpanel 工作区文件，或考核历史 .xlsx 工作簿",
         "Choose an earlier cycle's .jlpanel workspace or a history .xlsx workbook",
     )
-    if not path.is_file():
-        return (
-            [],
-            [
-                _finding(
-                    "history.missing",
-                    f"找不到文件：{path}",
-                    f"File not found: {path}",
-                    "请检查文件路径",
-                    "Check the path",
-                )
-            ],
-            {},
-        )
+    faults = {
+        "missing": _finding(
+            "history.missing",
+            f"找不到文件：{path}",
+            f"File not found: {path}",
+            "请检查文件路径",
+            "Check the path",
+        ),
+        "not_a_workspace": not_a_workspace,
+        "newer": _finding(
+            "history.newer_workspace",
+            f"该工作区由更新版本的 jlpanel 创建，无法读取：{name}",
+            f"This workspace was written by a newer version of jlpanel: {name}",
+            "请升级本程序后再导入",
+            "Update the program, then import it",
+        ),
+        "corrupt": _finding(
+            "history.corrupt_workspace",
+            f"工作区文件已损坏或正被占用，无法读取：{name}",
+            f"The workspace is damaged or in use and cannot be read: {name}",
+            "关闭正在使用它的程序，或改用它的备份",
+            "Close the program using it, or use a backup of it",
+        ),
+    }
     try:
-        # The storage layer's own read-only checks: header, schema revision, application id.
-        store.check_header(path)
-        revisions, tables, application_id = store._inspect_read_only(path)
-    except store.WorkspaceError:
-        return [], [not_a_workspace], {}
-    if application_id not in (0, store.APPLICATION_ID) or not revisions:
-        return [], [not_a_workspace], {}
-    if set(revisions) - store.known_revisions():
-        return (
-            [],
-            [
-                _finding(
-                    "history.newer_workspace",
-                    f"该工作区由更新版本的 jlpanel 创建，无法读取：{name}",
-                    f"This workspace was written by a newer version of jlpanel: {name}",
-                    "请升级本程序后再导入",
-                    "Update the program, then import it",
-                )
-            ],
-            {},
-        )
-    if not {"cycles", "platforms", "results"} <= tables:
-        return [], [not_a_workspace], {}
-
-    uri = store.read_only_uri(path)
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000),
-        poolclass=NullPool,
-        hide_parameters=True,
-    )
-    try:
-        with engine.connect() as conn:
-            cycles = conn.execute(select(m.Cycle.id, m.Cycle.name, m.Cycle.period_end)).all()
-            results = conn.execute(
-                select(
-                    m.Platform.filing_no,
-                    m.Platform.name,
-                    m.Result.grade,
-                    m.Result.is_final,
-                    m.Decision.kind,
-                    m.Decision.status,
-                )
-                .join(m.Result, m.Result.platform_id == m.Platform.id)
-                .outerjoin(m.Decision, m.Decision.platform_id == m.Platform.id)
-                .order_by(m.Platform.filing_no)
-            ).all()
-            inherited: list[dict[str, Any]] = []
-            if "history_entries" in tables:
-                # Older files lack the decision, bar and final columns (revision 0003).
-                held = {c["name"] for c in inspect(conn).get_columns("history_entries")}
-                table = m.HistoryEntry.__table__
-                columns = [c for c in table.c if c.name in held and c.name != "id"]
-                inherited = [
-                    dict(r._mapping)
-                    for r in conn.execute(select(*columns).order_by(table.c.filing_no))
-                ]
-    except Exception as exc:  # a damaged file: sqlite3 and SQLAlchemy errors alike
-        log.warning("cannot read earlier workspace %s: %s", path, exc)
-        return (
-            [],
-            [
-                _finding(
-                    "history.corrupt_workspace",
-                    f"工作区文件已损坏或正被占用，无法读取：{name}",
-                    f"The workspace is damaged or in use and cannot be read: {name}",
-                    "关闭正在使用它的程序，或改用它的备份",
-                    "Close the program using it, or use a backup of it",
-                )
-            ],
-            {},
-        )
-    finally:
-        engine.dispose()
+        held = read_earlier_file(path)
+    except EarlierFileError as exc:
+        return [], [faults[exc.kind]], {}
+    cycles = held.cycles
+    results = [
+        (r.filing_no, r.name, r.grade, r.is_final, r.decision, r.status) for r in held.results
+    ]
+    inherited = held.history
     if len(cycles) != 1:
         return [], [not_a_workspace], {}
     cycle_id, cycle_name, period_end = cycles[0]
