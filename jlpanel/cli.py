@@ -1482,10 +1482,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = stdout, stderr
 
 
+def _cycle_first(argv: Sequence[str], commands: set[str]) -> list[str]:
+    """``argv`` with a command's ``--cycle NAME`` moved to just after the command's name, so
+    it may stand anywhere: argparse gives an optional positional (``experts STORE [ROSTER]``)
+    only the first run of positionals, and ``STORE --cycle NAME ROSTER`` lost the roster."""
+    args = list(argv)
+    command = next((i for i, a in enumerate(args) if a in commands), None)
+    if command is None:
+        return args
+    for i in range(command + 1, len(args)):
+        if args[i] == "--":
+            break
+        if args[i] == "--cycle" and i + 1 < len(args):
+            moved = args[i : i + 2]
+        elif args[i].startswith("--cycle="):
+            moved = args[i : i + 1]
+        else:
+            continue
+        del args[i : i + len(moved)]
+        args[command + 1 : command + 1] = moved
+        break
+    return args
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_cycle_first(sys.argv[1:] if argv is None else argv, commands))
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     from jlpanel.services.preferences import load_preferences

@@ -114,9 +114,7 @@ def test_each_cycle_sees_changes_and_deletes_only_its_own_rows(
     assert main(["new", str(release_store), "--cycle", NEW_CYCLE]) == 0
     for args in (
         ["import", str(release_store), "--cycle", NEW_CYCLE, str(demo / "dossiers")],
-        # (--cycle after the roster: argparse gives an optional positional only the first
-        # run of positionals)
-        ["experts", str(release_store), str(demo / "experts.xlsx"), "--cycle", NEW_CYCLE],
+        ["experts", str(release_store), "--cycle", NEW_CYCLE, str(demo / "experts.xlsx")],
         ["assign", str(release_store), "--cycle", NEW_CYCLE],
     ):
         assert main(args) == 0, args
@@ -181,7 +179,7 @@ def test_the_next_cycle_in_the_store_reads_the_register_without_a_history_import
     steps = [
         ["new", str(store), *later, "--start", "2026-01-01", "--end", "2027-12-31"],
         ["import", str(store), *later, str(demo / "dossiers")],
-        ["experts", str(store), str(demo / "experts.xlsx"), *later],
+        ["experts", str(store), *later, str(demo / "experts.xlsx")],
         ["assign", str(store), *later],
         ["packages", str(store), *later, str(tmp_path / "packages")],
     ]
@@ -207,3 +205,32 @@ def test_the_next_cycle_in_the_store_reads_the_register_without_a_history_import
     code, out, _ = run(capsys, "results", str(store), "--cycle", RELEASE_CYCLE, "--csv")
     earlier = {line.split(",")[1].strip('"'): line for line in out.splitlines()[1:]}
     assert "限期整改" in earlier["JLGX-2025-018"]
+
+
+def test_cycle_may_stand_anywhere_after_the_command() -> None:
+    from jlpanel.cli import _cycle_first
+
+    commands = {"experts", "results"}
+    assert _cycle_first(["experts", "s.jlpanel", "--cycle", "甲", "r.xlsx"], commands) == [
+        "experts",
+        "--cycle",
+        "甲",
+        "s.jlpanel",
+        "r.xlsx",
+    ]
+    assert _cycle_first(["--lang", "en", "experts", "s", "r", "--cycle=乙"], commands) == [
+        "--lang",
+        "en",
+        "experts",
+        "--cycle=乙",
+        "s",
+        "r",
+    ]
+    assert _cycle_first(["results", "s", "--", "--cycle", "x"], commands) == [
+        "results",
+        "s",
+        "--",
+        "--cycle",
+        "x",
+    ]
+    assert _cycle_first(["--version"], commands) == ["--version"]
