@@ -145,3 +145,32 @@ def test_every_message_has_an_english_translation() -> None:
     assert "<translation></translation>" not in text
     assert "<numerusform></numerusform>" not in text
     assert text.count("<message") > 100
+
+
+def test_a_task_that_outlives_its_relay_ends_quietly(app: Any, qtbot: Any) -> None:
+    """The window quit while a worker ran (``jlpanel --quit-after-start open`` on a large store):
+    its outcome has nowhere to go and is dropped, not a RuntimeError on the worker thread."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    from jlpanel.gui.common import tasks
+
+    release = threading.Event()
+    raised: list[BaseException] = []
+    delivered: list[object] = []
+    run_task(lambda: release.wait(5) and "done", delivered.append, raised.append)
+    (relay,) = tasks._pending
+    seen: list[BaseException] = []
+    old_hook = threading.excepthook
+    threading.excepthook = lambda args: seen.append(args.exc_value)  # type: ignore[assignment]
+    try:
+        shiboken6.delete(relay)  # what the application's teardown does to it
+        release.set()
+        QThreadPool.globalInstance().waitForDone()
+        qtbot.wait(50)
+    finally:
+        threading.excepthook = old_hook
+        tasks._pending.discard(relay)
+    assert (delivered, raised, seen) == ([], [], [])

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -61,9 +62,20 @@ class _Work(QRunnable):
             result = self._work()
         except Exception as exc:  # every failure goes back to the main thread
             log.debug("background task failed", exc_info=True)
-            self._relay.failed.emit(exc)
+            self._send("failed", exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._send("succeeded", result)
+
+    def _send(self, signal: str, outcome: object) -> None:
+        """Queue the outcome to the main thread, unless the relay is gone: the application
+        quit while this ran (``--quit-after-start`` on a large store), and nobody waits."""
+        if not shiboken6.isValid(self._relay):
+            log.info("a background task ended after the application quit; its outcome dropped")
+            return
+        try:
+            getattr(self._relay, signal).emit(outcome)
+        except RuntimeError:  # deleted between the check and the emit
+            log.info("a background task ended after the application quit; its outcome dropped")
 
 
 class ProgressRelay(QObject):
