@@ -32,6 +32,7 @@ from jlpanel.storage import models as m
 from jlpanel.storage import workspace as store
 from jlpanel.storage.audit import record_change
 from jlpanel.storage.columns import utc_now
+from jlpanel.storage.engines import reset_sequences
 from jlpanel.storage.sqlite_file import remove_if_empty, sidecar
 
 log = logging.getLogger(__name__)
@@ -239,7 +240,7 @@ def checkin(
                     )
                     # the rows came with their ids: the engine numbers on past them before
                     # anything else is added (the register's audit entries, below)
-                    store.after_explicit_ids(connection)
+                    reset_sequences(connection)
                     history = cc.copy_store_rows(source, connection)
                     with Session(bind=source) as meeting_register:
                         merge_register(meeting_register, s, f"检入 {name}")

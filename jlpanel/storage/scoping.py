@@ -126,9 +126,3 @@ def limit_to_cycle(sessions: sessionmaker[Session], cycle_id: str) -> None:
     sessions.configure(info={CYCLE_KEY: cycle_id})
     event.listen(sessions, "do_orm_execute", limit)
     event.listen(sessions, "before_flush", stamp)
-
-
-def cycle_of(session: Session) -> str | None:
-    """The cycle ``session`` is limited to (None: a session on the whole store)."""
-    value = session.info.get(CYCLE_KEY)
-    return value if isinstance(value, str) else None

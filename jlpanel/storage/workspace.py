@@ -642,26 +642,6 @@ def _refuse_if_in_use(store: Path) -> None:
         connection.close()
 
 
-def after_explicit_ids(connection: Connection) -> None:
-    """After rows were inserted with their ids given (a check-in), let the engine's own
-    numbering continue above them: PostgreSQL's sequences are moved to each table's highest
-    id; SQLite numbers from the highest rowid anyway."""
-    if connection.dialect.name != "postgresql":
-        return
-    from jlpanel.storage import models as m
-
-    for table in m.Base.metadata.sorted_tables:
-        if (
-            "id" in table.c
-            and table.c.id.autoincrement is not False
-            and str(table.c.id.type).upper().startswith("INTEGER")
-        ):
-            connection.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
-            )
-
-
 # ---------------------------------------------------------------------------------- copy
 
 #: Rows copied per INSERT when one store is copied into another.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -1126,22 +1128,23 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self) -> QWidget | None:
         """评审 → 审计日志: every change to the workspace, old → new, with filters."""
-        if self.workspace is None:
-            return None
         from jlpanel.gui.common.audit_log import AuditLogDialog
 
-        dialog = AuditLogDialog(self.workspace, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open_workspace_dialog(AuditLogDialog)
 
     def show_register(self) -> QWidget | None:
         """评审 → 平台名录: the store's register across cycles, with the follow-up."""
-        if self.workspace is None:
-            return None
         from jlpanel.gui.register.register_dialog import RegisterDialog
 
-        dialog = RegisterDialog(self.workspace, self)
+        return self._open_workspace_dialog(RegisterDialog)
+
+    def _open_workspace_dialog(
+        self, kind: Callable[[Workspace, QWidget], QDialog]
+    ) -> QDialog | None:
+        """Open a window-modal dialog of ``kind`` on the open workspace (None without one)."""
+        if self.workspace is None:
+            return None
+        dialog = kind(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
