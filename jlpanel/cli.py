@@ -1113,13 +1113,17 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(target, language=args.lang, quit_after_start=args.quit_after_start)
 
 
+_STORE_HELP = "the store: a .jlpanel file or a postgresql:// URL"
+
+
 def _store_argument(p: argparse.ArgumentParser) -> None:
     """STORE and ``--cycle NAME``, for a command on one cycle of a store."""
-    p.add_argument("workspace", metavar="STORE", help="the store: a .jlpanel file")
+    p.add_argument("workspace", metavar="STORE", help=_STORE_HELP)
     p.add_argument(
         "--cycle",
         metavar="NAME",
-        help="the cycle, where the store holds several (with one, it may be left out)",
+        help="the cycle, where the store holds several. Left out: the one cycle whose results "
+        "are not confirmed, or the newest when all are",
     )
 
 
@@ -1421,7 +1425,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file whose cycle the store does not hold adds that cycle.",
     )
     p.add_argument("file", metavar="FILE.jlpanel", help="the file the meeting used")
-    p.add_argument("workspace", metavar="STORE", help="the store: a .jlpanel file")
+    p.add_argument("workspace", metavar="STORE", help=_STORE_HELP)
     p.set_defaults(func=_cmd_checkin)
 
     p = sub.add_parser(

@@ -298,10 +298,12 @@ class StoredCycle:
     name: str
     period_start: dt.date | None
     period_end: dt.date | None
+    #: Its results are confirmed (the latest confirmation not reopened): a closed cycle.
+    confirmed: bool = False
 
 
 class CycleChoiceError(UserError):
-    """The store holds several cycles and none (or an unknown one) was named."""
+    """The store holds several cycles at work and none was named, or an unknown one was."""
 
     def __init__(
         self,
@@ -317,8 +319,15 @@ class CycleChoiceError(UserError):
         names = "、".join(c.name for c in cycles)
         names_en = ", ".join(c.name for c in cycles)
         if wanted is None:
-            zh = f"{where} 中有 {len(cycles)} 个考核周期，请用 --cycle 指定：{names}"
-            en = f"{where} holds {len(cycles)} cycles; name one with --cycle: {names_en}"
+            open_ = sum(1 for c in cycles if not c.confirmed)
+            zh = (
+                f"{where} 中有 {open_} 个考核周期的结果尚未确定（共 {len(cycles)} 个），"
+                f"请用 --cycle 指定：{names}"
+            )
+            en = (
+                f"{where} holds {open_} cycles whose results are not confirmed ({len(cycles)} "
+                f"in all); name one with --cycle: {names_en}"
+            )
         else:
             zh = f"{where} 中没有名为“{wanted}”的考核周期；其中有：{names}"
             en = f"{where} has no cycle named “{wanted}”; it holds: {names_en}"

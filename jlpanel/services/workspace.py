@@ -605,9 +605,10 @@ def open_workspace(
     the user made (results, export, report) or take their own before they write (import,
     merge, confirm); an older file is still backed up before it is upgraded.
 
-    ``cycle`` names the cycle to show where the store holds several (``--cycle NAME``); a
-    store with one cycle shows it without a name. A missing or unknown name is a UserError
-    listing the store's cycles (:class:`CycleChoiceError`).
+    ``cycle`` names the cycle to show where the store holds several (``--cycle NAME``).
+    Without a name, a store shows its one cycle, the one cycle whose results are not
+    confirmed, or the newest when all are (:func:`default_cycle`). A name needed but
+    missing, or unknown, is a UserError listing the store's cycles (:class:`CycleChoiceError`).
 
     ``claim`` claims it for this process at once (the GUI, which keeps it open): while another
     process has it, that is a WorkspaceInUseError naming who, and nothing is opened.
@@ -654,14 +655,38 @@ def open_store(
 
 
 def store_cycles(ws: Workspace) -> list[StoredCycle]:
-    """Every cycle of the store ``ws`` is open on, oldest first."""
+    """Every cycle of the store ``ws`` is open on, oldest first, with whether its results
+    are confirmed (its latest confirmation not reopened)."""
     with store.session_factory(ws.engine).begin() as s:
         rows = s.execute(
             select(m.Cycle.id, m.Cycle.name, m.Cycle.period_start, m.Cycle.period_end).order_by(
                 m.Cycle.created_at, m.Cycle.id
             )
         ).all()
-    return [StoredCycle(*row) for row in rows]
+        latest: dict[str, bool] = {}
+        for cycle_id, reopened in s.execute(
+            select(m.Confirmation.cycle_id, m.Confirmation.reopened_at).order_by(
+                m.Confirmation.at, m.Confirmation.id
+            )
+        ):
+            latest[cycle_id] = reopened is None  # the last one per cycle wins
+    return [StoredCycle(*row, confirmed=latest.get(row[0], False)) for row in rows]
+
+
+def default_cycle(cycles: Sequence[StoredCycle]) -> StoredCycle | None:
+    """The cycle meant when none is named: the only one; else the only one whose results are
+    not confirmed (the cycle at work; the others are closed history); else, when every one
+    is confirmed, the newest (by period end, then by when it was added). None when several
+    are at work: the user must say which."""
+    if len(cycles) == 1:
+        return cycles[0]
+    open_ = [c for c in cycles if not c.confirmed]
+    if len(open_) == 1:
+        return open_[0]
+    if open_:
+        return None
+    newest = max(range(len(cycles)), key=lambda n: (cycles[n].period_end or dt.date.min, n))
+    return cycles[newest]
 
 
 def _open(
@@ -703,8 +728,9 @@ def _open(
                 f"工作区中没有考核周期：{ws.name}",
                 f"The workspace holds no cycle: {ws.name}",
             )
-        if cycle is None and len(cycles) == 1:
-            chosen = cycles[0]
+        chosen_by_default = default_cycle(cycles) if cycle is None else None
+        if chosen_by_default is not None:
+            chosen = chosen_by_default
         else:
             named = [c for c in cycles if c.name == (cycle or "").strip()]
             if not named:

@@ -1706,6 +1706,14 @@ The earlier material, attachments and warnings will be replaced. The workspace i
         <translation>Open the evaluation store on the department&apos;s PostgreSQL server (Ctrl+Shift+O)</translation>
     </message>
     <message>
+        <source>切换考核周期(&amp;Y)…</source>
+        <translation>S&amp;witch Cycle…</translation>
+    </message>
+    <message>
+        <source>打开同一存储中的另一个考核周期 (Ctrl+Shift+Y)</source>
+        <translation>Open another cycle of the same store (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
         <source>打开演示考核周期(&amp;D)…</source>
         <translation>Open the &amp;Demo Cycle…</translation>
     </message>
@@ -1916,6 +1924,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>{name} 中有 {n} 个考核周期</source>
         <translation>{name} holds {n} cycles</translation>
+    </message>
+    <message>
+        <source>（结果已确定）</source>
+        <translation> (results confirmed)</translation>
     </message>
     <message>
         <source>选择考核周期</source>
@@ -4974,8 +4986,8 @@ Submit later: keep the changes and submit when you next open the package.</trans
         <translation>Evaluation of the Jilin Provincial S&amp;T Resource Sharing Service Platforms</translation>
     </message>
     <message>
-        <source>每个考核周期一个工作区：专家评审、评分汇总与结果管理，全程离线完成。</source>
-        <translation>One workspace per evaluation cycle: expert review, score merging and results, all offline.</translation>
+        <source>一个存储保存历年的考核周期：专家评审、评分汇总、结果管理和平台名录，可以全程离线完成。</source>
+        <translation>One store keeps every evaluation cycle: expert review, score merging, results and the platform register, all offline if need be.</translation>
     </message>
     <message>
         <source>为一个新的考核周期建立工作区文件</source>

@@ -4,6 +4,7 @@ changes and deletes only its own rows."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -84,25 +85,54 @@ def test_new_adds_a_cycle_to_a_store_and_refuses_a_name_it_has(
     ]
 
 
-def test_a_store_with_two_cycles_asks_which(
+def test_without_cycle_a_store_shows_its_cycle_at_work_and_asks_only_when_several_are(
     capsys: pytest.CaptureFixture[str], release_store: Path
 ) -> None:
+    # The release's cycle is confirmed: a new one beside it is the cycle at work.
     assert main(["new", str(release_store), "--cycle", NEW_CYCLE]) == 0
     capsys.readouterr()
-
-    code, out, err = run(capsys, "results", str(release_store))
-    assert (code, out) == (1, "")
-    assert "中有 2 个考核周期，请用 --cycle 指定" in err
-    assert RELEASE_CYCLE in err and NEW_CYCLE in err
-    code, _, err = run(capsys, "results", str(release_store), "--cycle", "2030年度")
-    assert code == 1 and "没有名为“2030年度”的考核周期" in err
-
+    with open_workspace(release_store) as ws:
+        assert ws.cycle_info().name == NEW_CYCLE
+        assert [(c.name, c.confirmed) for c in store_cycles(ws)] == [
+            (RELEASE_CYCLE, True),
+            (NEW_CYCLE, False),
+        ]
     code, out, err = run(capsys, "results", str(release_store), "--cycle", RELEASE_CYCLE, "--csv")
     assert (code, err) == (0, "")
     assert out == recorded_results()
+
+    # Two cycles at work: which one is the user's to say, and nothing is opened.
+    assert main(["new", str(release_store), "--cycle", LATER_CYCLE]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "results", str(release_store))
+    assert (code, out) == (1, "")
+    assert "中有 2 个考核周期的结果尚未确定（共 3 个），请用 --cycle 指定" in err
+    assert RELEASE_CYCLE in err and NEW_CYCLE in err and LATER_CYCLE in err
+    code, _, err = run(capsys, "results", str(release_store), "--cycle", "2030年度")
+    assert code == 1 and "没有名为“2030年度”的考核周期" in err
     with pytest.raises(CycleChoiceError) as refused:
         open_workspace(release_store)
-    assert [c.name for c in refused.value.cycles] == [RELEASE_CYCLE, NEW_CYCLE]
+    assert [c.name for c in refused.value.cycles] == [RELEASE_CYCLE, NEW_CYCLE, LATER_CYCLE]
+
+
+def test_when_every_cycle_is_confirmed_the_newest_period_is_shown() -> None:
+    from jlpanel.services.errors import StoredCycle
+    from jlpanel.services.workspace import default_cycle
+
+    def cycle(name: str, end: int | None, confirmed: bool = True) -> StoredCycle:
+        return StoredCycle(
+            name, name, None, None if end is None else dt.date(end, 12, 31), confirmed
+        )
+
+    # a cycle checked in later may be an older one: the period decides, not the order added
+    newest = default_cycle([cycle("b", 2025), cycle("a", 2023), cycle("c", None)])
+    assert newest is not None and newest.name == "b"
+    # two with the same period end: the one added last
+    tied = default_cycle([cycle("a", 2025), cycle("b", 2025)])
+    assert tied is not None and tied.name == "b"
+    assert default_cycle([cycle("a", 2025, False), cycle("b", 2023, False)]) is None
+    at_work = default_cycle([cycle("a", 2027), cycle("b", 2025, False)])
+    assert at_work is not None and at_work.name == "b"
 
 
 def test_each_cycle_sees_changes_and_deletes_only_its_own_rows(

@@ -175,7 +175,7 @@ class Ui_StartPage(object):
 
     def retranslateUi(self, StartPage):
         self.titleLabel.setText(QCoreApplication.translate("StartPage", u"\u5409\u6797\u7701\u79d1\u6280\u8d44\u6e90\u5171\u4eab\u670d\u52a1\u5e73\u53f0\u8003\u6838\u8bc4\u4ef7", None))
-        self.subtitleLabel.setText(QCoreApplication.translate("StartPage", u"\u6bcf\u4e2a\u8003\u6838\u5468\u671f\u4e00\u4e2a\u5de5\u4f5c\u533a\uff1a\u4e13\u5bb6\u8bc4\u5ba1\u3001\u8bc4\u5206\u6c47\u603b\u4e0e\u7ed3\u679c\u7ba1\u7406\uff0c\u5168\u7a0b\u79bb\u7ebf\u5b8c\u6210\u3002", None))
+        self.subtitleLabel.setText(QCoreApplication.translate("StartPage", u"\u4e00\u4e2a\u5b58\u50a8\u4fdd\u5b58\u5386\u5e74\u7684\u8003\u6838\u5468\u671f\uff1a\u4e13\u5bb6\u8bc4\u5ba1\u3001\u8bc4\u5206\u6c47\u603b\u3001\u7ed3\u679c\u7ba1\u7406\u548c\u5e73\u53f0\u540d\u5f55\uff0c\u53ef\u4ee5\u5168\u7a0b\u79bb\u7ebf\u5b8c\u6210\u3002", None))
 #if QT_CONFIG(tooltip)
         self.newButton.setToolTip(QCoreApplication.translate("StartPage", u"\u4e3a\u4e00\u4e2a\u65b0\u7684\u8003\u6838\u5468\u671f\u5efa\u7acb\u5de5\u4f5c\u533a\u6587\u4ef6", None))
 #endif // QT_CONFIG(tooltip)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +41,7 @@ from jlpanel.gui.staff.import_dialog import ImportDialog, summary_text
 from jlpanel.services.errors import (
     CycleChoiceError,
     DamagedWorkspaceError,
+    StoredCycle,
     UserError,
     WorkspaceInUseError,
 )
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.cycle_dialog: QInputDialog | None = None
         #: What the open running now opens: a file, or a server's address.
         self._opening_location: Path | str = Path()
+        self._shown_location: Path | str | None = None
         #: The last 连接服务器 dialog (tests drive it).
         self.server_dialog: ServerDialog | None = None
         self._busy_message = ""
@@ -214,6 +216,9 @@ class MainWindow(QMainWindow):
         self.server_action = QAction(icon("network-server"), "", self)
         self.server_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.server_action.triggered.connect(self.connect_server)
+        self.cycle_action = QAction("", self)
+        self.cycle_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.cycle_action.triggered.connect(self.switch_cycle)
         self.demo_action = QAction("", self)
         self.demo_action.triggered.connect(self.open_demo)
         self.close_action = QAction(icon("document-close"), "", self)
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.server_action)
+        self.file_menu.addAction(self.cycle_action)
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.demo_action)
@@ -405,6 +411,10 @@ class MainWindow(QMainWindow):
         self.server_action.setToolTip(
             translate("MainWindow", "打开部门 PostgreSQL 服务器上的考核存储 (Ctrl+Shift+O)")
         )
+        self.cycle_action.setText(translate("MainWindow", "切换考核周期(&Y)…"))
+        self.cycle_action.setToolTip(
+            translate("MainWindow", "打开同一存储中的另一个考核周期 (Ctrl+Shift+Y)")
+        )
         self.demo_action.setText(translate("MainWindow", "打开演示考核周期(&D)…"))
         self.demo_action.setStatusTip(
             translate("MainWindow", "一个完整的虚构考核周期，第一次打开时先生成它")
@@ -494,6 +504,7 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(idle)
         self.recent_menu.setEnabled(idle)
         self.close_action.setEnabled(idle and self.workspace is not None)
+        self.cycle_action.setEnabled(idle and self.workspace is not None)
         has_workspace = idle and self.workspace is not None
         self.import_action.setEnabled(has_workspace)
         self.find_action.setEnabled(has_workspace)
@@ -807,6 +818,10 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
+        # How to open this store again on another cycle (a server's URL keeps its password).
+        self._shown_location = (
+            self._opening_location if not created and self._opening_location else workspace.file
+        )
         self.workspace_view.show_cycle(info, workspace.file or workspace.name, workspace)
         self.stack.setCurrentWidget(self.workspace_view)
         if workspace.file is not None:
@@ -873,19 +888,54 @@ class MainWindow(QMainWindow):
                 name=getattr(exc.path, "name", exc.name), n=len(exc.cycles)
             )
         )
+        return self._ask_cycle(self._opening_location, exc.name, exc.cycles)
+
+    def switch_cycle(self) -> QInputDialog | None:
+        """文件 → 切换考核周期: open another cycle of the store shown (its confirmed history,
+        or a cycle another panel works on)."""
+        if self._busy or self.workspace is None:
+            return None
+        from jlpanel.services.workspace import store_cycles
+
+        location = self._shown_location or self.workspace.file
+        if location is None:
+            return None
+        current = self.workspace_view.info.name if self.workspace_view.info else None
+        return self._ask_cycle(location, self.workspace.name, store_cycles(self.workspace), current)
+
+    def _ask_cycle(
+        self,
+        location: Path | str | None,
+        name: str,
+        cycles: Sequence[StoredCycle],
+        current: str | None = None,
+    ) -> QInputDialog:
+        """The cycle chooser over ``cycles`` (newest first, each marked when its results are
+        confirmed); choosing one opens it from ``location``."""
+        confirmed = translate("MainWindow", "（结果已确定）")
+        labels = {f"{c.name}{confirmed if c.confirmed else ''}": c.name for c in cycles}
         dialog = QInputDialog(self)
         dialog.setWindowTitle(translate("MainWindow", "选择考核周期"))
         dialog.setLabelText(
             translate("MainWindow", "{path}\n中有 {n} 个考核周期，打开哪一个？").format(
-                path=exc.name, n=len(exc.cycles)
+                path=name, n=len(cycles)
             )
         )
-        dialog.setComboBoxItems([c.name for c in reversed(exc.cycles)])
+        items = list(reversed(labels))
+        dialog.setComboBoxItems(items)
         dialog.setComboBoxEditable(False)
+        shown = next((label for label, c in labels.items() if c == current), None)
+        if shown is not None:
+            dialog.setTextValue(shown)
         dialog.setOkButtonText(translate("MainWindow", "打开"))
         dialog.setCancelButtonText(translate("MainWindow", "取消"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(partial(self.open_workspace, self._opening_location))
+
+        def chosen(label: str) -> None:
+            if location is not None and labels[label] != current:
+                self.open_workspace(location, labels[label])
+
+        dialog.textValueSelected.connect(chosen)
         self.cycle_dialog = dialog
         dialog.open()
         return dialog
