@@ -49,14 +49,14 @@ from jlpanel.services.intake import ImportOutcome
 log = logging.getLogger(__name__)
 
 DEMO_CYCLE_NAME = "2026年度吉林省科技资源共享服务平台考核评价（演示）"
-DEMO_PERIOD = (dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+_Period = tuple[dt.date, dt.date]
+DEMO_PERIOD: _Period = (dt.date(2024, 1, 1), dt.date(2025, 12, 31))
 WORKSPACE_NAME = "demo.jlpanel"
 DOSSIER_FOLDER = "dossiers"
 PACKAGE_FOLDER = "packages"
 ROSTER_NAME = "experts.xlsx"
-#: The simulated experts' score files and the previous cycle's history sheet.
+#: The simulated experts' score files.
 SCORE_FOLDER = "scores"
-HISTORY_NAME = "history.xlsx"
 DISCLAIMER = "本文件为 jlpanel 演示数据，单位、人员和数据均为虚构，仅供试用。"
 
 #: Called with (steps done, steps in all, what is being done); the return value is ignored.
@@ -1045,7 +1045,9 @@ def _resource_names(rng: random.Random, theme: _Theme, count: int) -> list[tuple
     return out
 
 
-def _resources(rng: random.Random, plan: _Plan, theme: _Theme, start: dt.date) -> list[Resource]:
+def _resources(
+    rng: random.Random, plan: _Plan, theme: _Theme, start: dt.date, period: _Period
+) -> list[Resource]:
     count = _range(rng, _SIZES[plan.size][1])
     funding = (
         ("依托单位自筹", "吉林省科技发展计划", "企业自筹")
@@ -1065,7 +1067,7 @@ def _resources(rng: random.Random, plan: _Plan, theme: _Theme, start: dt.date) -
                 unit=unit,
                 original_value=round(rng.uniform(*theme.value), 2),
                 funding_source=rng.choice(funding),
-                stored_on=_day_between(rng, start, dt.date(2025, 11, 30)),
+                stored_on=_day_between(rng, start, period[1] - dt.timedelta(days=31)),
                 open_share=rng.random() < 0.96,
                 share_mode=rng.choice(theme.share_modes),
                 online_status=online,
@@ -1102,8 +1104,9 @@ def _services(
     theme: _Theme,
     resources: Sequence[Resource],
     service_start: dt.date,
+    period: _Period,
 ) -> list[ServiceRecord]:
-    period_start, period_end = DEMO_PERIOD
+    period_start, period_end = period
     first_day = max(period_start, service_start)
     count = _range(rng, _SIZES[plan.size][0])
     users = _pick_users(rng, plan, theme, _range(rng, _SIZES[plan.size][2]))
@@ -1160,7 +1163,7 @@ def _services(
         records.append(record)
 
     records.sort(key=lambda r: r.service_date or period_start)
-    records, no_contract = _place_problems(plan, theme, resources, records)
+    records, no_contract = _place_problems(plan, theme, resources, records, period)
     numbers: Counter[int] = Counter()
     out: list[ServiceRecord] = []
     for index, record in enumerate(records):
@@ -1191,6 +1194,7 @@ def _place_problems(
     theme: _Theme,
     resources: Sequence[Resource],
     records: list[ServiceRecord],
+    period: _Period,
 ) -> tuple[list[ServiceRecord], set[int]]:
     """Put in the deliberate service problems, decided by the plan, not by chance.
 
@@ -1202,7 +1206,7 @@ def _place_problems(
     if plan.problem == _OUTSIDE_PERIOD_AND_UNKNOWN_CODE:
         records = list(records)
         # A late entry from the previous year, kept at the top as host units do…
-        late = DEMO_PERIOD[0] - dt.timedelta(days=5)
+        late = period[0] - dt.timedelta(days=5)
         records[0] = dataclasses.replace(records[0], service_date=late)
         # …and a resource code from before the catalogue was renumbered.
         unknown = f"{theme.code_prefix}-{len(resources) + 7:04d}"
@@ -1212,7 +1216,11 @@ def _place_problems(
 
 
 def _outcomes(
-    rng: random.Random, plan: _Plan, theme: _Theme, services: Sequence[ServiceRecord]
+    rng: random.Random,
+    plan: _Plan,
+    theme: _Theme,
+    services: Sequence[ServiceRecord],
+    period: _Period,
 ) -> tuple[list[Outcome], dict[str, tuple[str, list[str]]]]:
     count = _range(rng, _SIZES[plan.size][3])
     files = _range(rng, _SIZES[plan.size][5])
@@ -1220,8 +1228,8 @@ def _outcomes(
     # Every platform has papers, a case and popular science; the rest by chance.
     chosen = ["论文", "论文", "典型案例", "科普活动", "支撑项目"]
     chosen += rng.choices(kinds, (30, 14, 6, 4, 14, 10, 10), k=max(0, count - len(chosen)))
-    start = max(DEMO_PERIOD[0], services[0].service_date or DEMO_PERIOD[0])
-    end = DEMO_PERIOD[1]
+    start = max(period[0], services[0].service_date or period[0])
+    end = period[1]
     enterprise_users = [s.user_unit for s in services if s.user_type in ("国有企业", "民营企业")]
     out: list[Outcome] = []
     attachments: dict[str, tuple[str, list[str]]] = {}
@@ -1352,22 +1360,23 @@ def _staff(rng: random.Random, plan: _Plan) -> list[StaffMember]:
 
 
 def _funding(
-    rng: random.Random, plan: _Plan, services: Sequence[ServiceRecord]
+    rng: random.Random, plan: _Plan, services: Sequence[ServiceRecord], period: _Period
 ) -> list[FundingLine]:
     scale = {_SMALL: 1.0, _MEDIUM: 2.5, _BIG: 6.0}[plan.size]
-    revenue: dict[int, float] = {2024: 0.0, 2025: 0.0}
+    years = range(period[0].year, period[1].year + 1)
+    revenue: dict[int, float] = dict.fromkeys(years, 0.0)
     for s in services:
         year = s.service_date.year if s.service_date else None
         if s.nature == "有偿" and s.fee_yuan and year in revenue:
             revenue[year] += s.fee_yuan
     lines: list[tuple[int, str, float]] = []
-    for year in (2024, 2025):
+    for year in years:
         income = [
             ("财政", round(rng.uniform(20, 60) * scale, 2)),
             ("依托单位", round(rng.uniform(15, 50) * scale, 2)),
             ("服务收入", round(revenue[year] / 10_000, 2)),
         ]
-        if year == 2024 and plan.problem != _SHORT_SERVICE and rng.random() < 0.5:
+        if year == years[0] and plan.problem != _SHORT_SERVICE and rng.random() < 0.5:
             income.append(("后补助", float(rng.choice((30, 50, 80)))))
         total = sum(amount for _, amount in income)
         spent = total * rng.uniform(0.82, 0.98)
@@ -1392,7 +1401,9 @@ _REGULATIONS = (
 )  # fmt: skip
 
 
-def _regulations(rng: random.Random, plan: _Plan, service_start: dt.date) -> list[Regulation]:
+def _regulations(
+    rng: random.Random, plan: _Plan, service_start: dt.date, period: _Period
+) -> list[Regulation]:
     host = _HOSTS[plan.host]
     count = rng.randint(4, 8)
     chosen = [_REGULATIONS[0], *rng.sample(_REGULATIONS[1:], count - 1)]
@@ -1400,7 +1411,7 @@ def _regulations(rng: random.Random, plan: _Plan, service_start: dt.date) -> lis
     first_year = max(2014, service_start.year - 1)
     out: list[Regulation] = []
     for n, template in enumerate(chosen):
-        year = rng.randint(first_year, 2024)
+        year = rng.randint(first_year, period[0].year)
         issued = _day_between(rng, dt.date(year, 1, 1), dt.date(year, 12, 31))
         document = f"{host.abbr}发〔{year}〕{rng.randint(3, 98)}号"
         out.append(Regulation(n + 2, template.format(p=short), document, issued))
@@ -1408,7 +1419,7 @@ def _regulations(rng: random.Random, plan: _Plan, service_start: dt.date) -> lis
 
 
 def _major_events(
-    rng: random.Random, plan: _Plan, staff: Sequence[StaffMember]
+    rng: random.Random, plan: _Plan, staff: Sequence[StaffMember], period: _Period
 ) -> list[MajorEvent]:
     events: list[tuple[str, str]] = []
     if rng.random() < 0.45:
@@ -1420,7 +1431,7 @@ def _major_events(
     if plan.problem == _UNREPORTED_EVENT:
         events.append(("内部管理重大变化", "检测中心整体搬迁至新厂区，部分设备停机三个月"))
         reported.append(False)
-    days = sorted(_day_between(rng, *DEMO_PERIOD) for _ in events)
+    days = sorted(_day_between(rng, *period) for _ in events)
     return [
         MajorEvent(n + 2, day, kind, text, ok)
         for n, (day, (kind, text), ok) in enumerate(zip(days, events, reported, strict=True))
@@ -1434,8 +1445,9 @@ def _summary(
     services: Sequence[ServiceRecord],
     outcomes: Sequence[Outcome],
     staff: Sequence[StaffMember],
+    period: _Period,
 ) -> list[str]:
-    start, end = DEMO_PERIOD
+    start, end = period
     in_period = [s for s in services if s.service_date and start <= s.service_date <= end]
     users = {s.user_unit for s in in_period}
     external = {s.user_unit for s in in_period if s.is_external}
@@ -1476,7 +1488,8 @@ def _summary(
     ]
 
 
-def _build_dossier(seed: int, plan: _Plan) -> _Built:
+def _build_dossier(seed: int, plan: _Plan, period: _Period = DEMO_PERIOD) -> _Built:
+    """The dossier ``plan``'s host unit hands in for the cycle whose 考核期 is ``period``."""
     rng = random.Random(f"{seed}:{plan.filing_no}")
     theme = _THEMES[plan.theme]
     host = _HOSTS[plan.host]
@@ -1491,9 +1504,9 @@ def _build_dossier(seed: int, plan: _Plan) -> _Built:
     credit = _credit_code(seed, host)
     if plan.problem == _BAD_CREDIT_CODE:
         credit = _corrupt_check_character(credit)
-    resources = _resources(rng, plan, theme, service_start)
-    services = _services(rng, plan, theme, resources, service_start)
-    outcomes, attachments = _outcomes(rng, plan, theme, services)
+    resources = _resources(rng, plan, theme, service_start, period)
+    services = _services(rng, plan, theme, resources, service_start, period)
+    outcomes, attachments = _outcomes(rng, plan, theme, services, period)
     staff = _staff(rng, plan)
     contact = next((m for m in staff[1:] if m.full_time), staff[1])
     basic = BasicInfo(
@@ -1512,10 +1525,10 @@ def _build_dossier(seed: int, plan: _Plan) -> _Built:
         email=f"{plan.tag.lower()}@{host.domain}",
         portal_url=f"https://{plan.tag.lower()}.{host.domain}/",
         service_start_date=service_start,
-        period_start=DEMO_PERIOD[0],
-        period_end=DEMO_PERIOD[1],
+        period_start=period[0],
+        period_end=period[1],
     )
-    summary = _summary(plan, basic, resources, services, outcomes, staff)
+    summary = _summary(plan, basic, resources, services, outcomes, staff, period)
     summary_file: str | None = None
     if plan.number % 3 == 1:  # a third of the platforms also hand in the summary as a file
         summary_file = "工作总结.pdf"
@@ -1526,9 +1539,9 @@ def _build_dossier(seed: int, plan: _Plan) -> _Built:
         services=tuple(services),
         outcomes=tuple(outcomes),
         staff=tuple(staff),
-        funding=tuple(_funding(rng, plan, services)),
-        regulations=tuple(_regulations(rng, plan, service_start)),
-        major_events=tuple(_major_events(rng, plan, staff)),
+        funding=tuple(_funding(rng, plan, services, period)),
+        regulations=tuple(_regulations(rng, plan, service_start, period)),
+        major_events=tuple(_major_events(rng, plan, staff, period)),
         work_summary="\n".join(summary),
         work_summary_attachment=summary_file,
         attachment_names=frozenset(attachments),
@@ -1595,8 +1608,8 @@ class DemoSummary:
     #: The simulated panel's signed score files (not merged: the secretary's step).
     score_folder: Path | None = None
     score_files: tuple[Path, ...] = ()
-    #: The previous cycle's grades, written as a history sheet and imported.
-    history_sheet: Path | None = None
+    #: The store's earlier cycle, confirmed (its grades are the register's history).
+    earlier_cycle: str | None = None
 
     @property
     def refused(self) -> tuple[ImportOutcome, ...]:
@@ -1663,7 +1676,7 @@ def _refuse_existing(folder: Path) -> None:
     workspace = folder / WORKSPACE_NAME
     dossiers = folder / DOSSIER_FOLDER
     roster = folder / ROSTER_NAME
-    found = [p.name for p in (workspace, roster, folder / HISTORY_NAME) if p.exists()]
+    found = [p.name for p in (workspace, roster) if p.exists()]
     for sub in (dossiers, folder / PACKAGE_FOLDER, folder / SCORE_FOLDER):
         if sub.exists() and (not sub.is_dir() or any(sub.iterdir())):
             found.append(sub.name)
@@ -1692,7 +1705,8 @@ def build_demo(
     from jlpanel.exchange.dossier_writer import replace_atomically, write_dossier_workbook
     from jlpanel.exchange.roster_writer import write_roster
     from jlpanel.reports.simple_pdf import simple_pdf
-    from jlpanel.services.demo_scores import write_demo_scores
+    from jlpanel.services.demo_earlier import build_earlier_cycle
+    from jlpanel.services.demo_scores import PREVIOUS_CYCLE, write_demo_scores
     from jlpanel.services.experts import assign_experts, import_roster
     from jlpanel.services.intake import import_dossiers
     from jlpanel.services.packages import issue_packages
@@ -1701,7 +1715,7 @@ def build_demo(
     began = time.perf_counter()
     _refuse_existing(folder)
     plans = _PLANS if platforms is None else _PLANS[: max(1, platforms)]
-    total = 2 * len(plans) + 4
+    total = 2 * len(plans) + 6
     done = 0
 
     def step(message: str) -> None:
@@ -1741,9 +1755,14 @@ def build_demo(
         experts = demo_experts()
         write_roster(roster, experts)
 
-        step("创建工作区")
         workspace_path = folder / WORKSPACE_NAME
         created.append(workspace_path)
+        # The store's history first: the same panel's 2024 cycle, run and confirmed.
+        build_earlier_cycle(
+            workspace_path, roster, seed=seed, numbers={p.number for p in plans}, step=step
+        )
+
+        step("创建本周期")
         with create_workspace(
             workspace_path,
             DEMO_CYCLE_NAME,
@@ -1770,14 +1789,12 @@ def build_demo(
             created.extend(p.path for p in issued)
             created.extend(p.paper_sheet for p in issued if p.paper_sheet)
 
-        # The panel: every expert scores their package and submits a signed score file;
-        # the previous cycle's grades are imported. Merging is left to the secretary.
+        # The panel: every expert scores their package and submits a signed score file.
+        # Merging is left to the secretary.
         step("模拟专家评分并提交评分文件")
         score_folder = folder / SCORE_FOLDER
-        history_sheet = folder / HISTORY_NAME
         if not score_folder.exists():
             new_folders.insert(0, score_folder)
-        created.append(history_sheet)
 
         def expert_started(expert: str) -> None:
             # The longest step: report each expert, so a caller can stop between them.
@@ -1786,7 +1803,6 @@ def build_demo(
 
         scored = write_demo_scores(
             folder,
-            workspace_path,
             [p.path for p in issued],
             seed=seed,
             written=created,
@@ -1820,8 +1836,8 @@ def build_demo(
         package_folder=package_dir,
         packages=tuple(p.path for p in issued),
         score_folder=score_folder,
-        score_files=tuple(p for p in scored if p.suffix != ".xlsx"),
-        history_sheet=history_sheet,
+        score_files=tuple(scored),
+        earlier_cycle=PREVIOUS_CYCLE,
     )
 
 

@@ -3,9 +3,9 @@
 :func:`write_demo_scores` opens each expert's review package with :mod:`jlpanel.services.review`
 — the expert's own path — declares, scores every indicator, comments where the rubric asks,
 raises the vetoes the scenario calls for, and submits a signed score file to
-``DIR/scores/<expert>.jlscore``. It also writes the previous cycle's grades as a history sheet
-(``DIR/history.xlsx``) and imports it into the workspace. The scores are *not* merged: that
-is the secretary's step in the demo.
+``DIR/scores/<expert>.jlscore``. The scores are *not* merged: that is the secretary's step in
+the demo. The same panel scored the store's earlier cycle (:mod:`jlpanel.services.demo_earlier`)
+to the grades of :data:`_PREVIOUS`.
 
 Each platform has a hidden true quality (the demo author's judgement of its plan: size,
 age and deliberate problems); each expert's total is that quality plus the expert's bias and a
@@ -37,13 +37,15 @@ from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.results import DecisionKind
 from jlpanel.domain.rubric import Indicator, Rubric
 from jlpanel.domain.rules import Grade
-from jlpanel.services.demo import _PLANS, HISTORY_NAME, SCORE_FOLDER
+from jlpanel.services.demo import _PLANS, SCORE_FOLDER
 from jlpanel.services.errors import UserError
 
 log = logging.getLogger(__name__)
 
-PREVIOUS_CYCLE = "2024年度考核评价"
-PREVIOUS_CYCLE_END = dt.date(2023, 12, 31)
+#: The demo's earlier cycle, confirmed in the same store: the register's history.
+PREVIOUS_CYCLE = "2024年度吉林省科技资源共享服务平台考核评价（演示）"
+PREVIOUS_PERIOD = (dt.date(2022, 1, 1), dt.date(2023, 12, 31))
+PREVIOUS_CYCLE_END = PREVIOUS_PERIOD[1]
 
 _FILING = {plan.number: plan.filing_no for plan in _PLANS}
 
@@ -155,6 +157,14 @@ _PREVIOUS: Mapping[int, Grade] = {
     24: Grade.PASS,
 }
 
+#: What the panel's experts aim at in the earlier cycle, by the grade it came to.
+_EARLIER_QUALITY: Mapping[Grade, float] = {
+    Grade.EXCELLENT: 93.0,
+    Grade.GOOD: 85.0,
+    Grade.PASS: 71.5,
+    Grade.FAIL: 52.0,
+}
+
 #: Filing number → (grade, decision) the merged demo must come to, for the scenario platforms.
 EXPECTED_DEMO: Mapping[str, tuple[Grade, DecisionKind]] = {
     _FILING[_EXCELLENT_1]: (Grade.EXCELLENT, DecisionKind.FUNDING_CANDIDATE),
@@ -230,8 +240,15 @@ def _rng(seed: int, *parts: object) -> random.Random:
     return random.Random("/".join(str(p) for p in (seed, *parts)))
 
 
-def expert_target(seed: int, expert: str, plan_number: int) -> float:
-    """The total an expert aims at for a platform: quality + bias + noise (or the outlier)."""
+def expert_target(seed: int, expert: str, plan_number: int, *, earlier: bool = False) -> float:
+    """The total an expert aims at for a platform: quality + bias + noise (or the outlier).
+
+    ``earlier`` aims at the earlier cycle's grade (:data:`_PREVIOUS`), with no outliers.
+    """
+    if earlier:
+        quality = _EARLIER_QUALITY[_PREVIOUS[plan_number]]
+        noise = _rng(seed, "earlier noise", expert, plan_number).uniform(-NOISE, NOISE)
+        return min(100.0, max(0.0, quality + EXPERT_BIAS.get(expert, 0.0) + noise))
     quality = _QUALITY[plan_number]
     outlier = _OUTLIERS.get(plan_number)
     if outlier is not None and outlier[0] == expert:
@@ -301,7 +318,7 @@ def _weights(seed: int, rubric: Rubric, plan_number: int, expert: str) -> dict[s
     }
 
 
-def _overall(total: float, weakest: Sequence[str], plan_number: int) -> str:
+def _overall(total: float, weakest: Sequence[str], plan_number: int | None) -> str:
     weak = "、".join(weakest)
     if plan_number == _FIRST_FAIL:
         return (
@@ -317,9 +334,12 @@ def _overall(total: float, weakest: Sequence[str], plan_number: int) -> str:
     return f"平台{weak}等方面问题突出，未达到考核要求，建议限期整改。"
 
 
-def plan_sheet(seed: int, rubric: Rubric, expert: str, plan_number: int) -> _Plan:
-    """What ``expert`` gives platform ``plan_number``: points, comments, vetoes, overall."""
-    target = expert_target(seed, expert, plan_number)
+def plan_sheet(
+    seed: int, rubric: Rubric, expert: str, plan_number: int, *, earlier: bool = False
+) -> _Plan:
+    """What ``expert`` gives platform ``plan_number``: points, comments, vetoes, overall
+    (``earlier``: in the demo's earlier cycle, where no one raises a veto)."""
+    target = expert_target(seed, expert, plan_number, earlier=earlier)
     points = _spread(rubric, target, _weights(seed, rubric, plan_number, expert))
     pick = _rng(seed, "words", expert, plan_number)
     comments: dict[str, str] = {}
@@ -336,10 +356,11 @@ def plan_sheet(seed: int, rubric: Rubric, expert: str, plan_number: int) -> _Pla
                 )
             )
     vetoes: dict[str, str] = {}
-    if plan_number == _FRAUD and expert in _FRAUD_VETOES:
+    if plan_number == _FRAUD and expert in _FRAUD_VETOES and not earlier:
         vetoes["fraud"] = _FRAUD_VETOES[expert]
     shares = sorted(rubric.indicators, key=lambda i: (points[i.code] / float(i.max_points), i.code))
-    overall = _overall(math.fsum(points.values()), [i.name.zh for i in shares[:2]], plan_number)
+    weakest = [i.name.zh for i in shares[:2]]
+    overall = _overall(math.fsum(points.values()), weakest, None if earlier else plan_number)
     if vetoes:
         overall = "经核对运行服务记录，发现材料存在编造情形，提出“弄虚作假”一票否决。" + overall
     return _Plan(points, comments, vetoes, overall)
@@ -357,59 +378,26 @@ def _plan_number(filing_no: str) -> int:
 
 def write_demo_scores(
     folder: Path,
-    workspace: Path,
     packages: Sequence[Path],
     *,
     seed: int,
     written: list[Path] | None = None,
     expert_started: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Score every demo package as its expert would and submit it; write and import history.
+    """Score every demo package as its expert would and submit it to
+    ``folder/scores/<expert>.jlscore`` (the scores are left for the secretary to merge).
 
-    Writes ``folder/scores/<expert>.jlscore`` per package and ``folder/history.xlsx``, and
-    imports the history into ``workspace`` (the scores are left for the secretary to merge).
-    Returns the files written, score files first; each is also appended to ``written`` as
-    soon as it exists, so a caller can remove them if a later step fails. ``expert_started``
-    is called with each expert's name before their package is scored (progress; raising
-    there stops the work).
+    Returns the score files; each is also appended to ``written`` as soon as it exists, so a
+    caller can remove them if a later step fails. ``expert_started`` is called with each
+    expert's name before their package is scored (progress; raising there stops the work).
     """
-    from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
-    from jlpanel.services.history import import_history
-    from jlpanel.services.workspace import open_workspace
-
-    history_path = folder / HISTORY_NAME
-    if written is None:
-        written = []
-    made = score_demo_packages(
+    return score_demo_packages(
         folder / SCORE_FOLDER,
         packages,
         seed=seed,
         written=written,
         expert_started=expert_started,
     )
-    rows = [
-        HistoryRow(
-            filing_no=plan.filing_no,
-            cycle_name=PREVIOUS_CYCLE,
-            grade=_PREVIOUS[plan.number],
-            platform_name=plan.name,
-            cycle_end=PREVIOUS_CYCLE_END,
-        )
-        for plan in _PLANS
-        if plan.number in _PREVIOUS
-    ]
-    if history_path not in written:
-        written.append(history_path)
-    write_history_sheet(history_path, rows)
-    made.append(history_path)
-    # A cycle being built: backing it up would only leave a folder per demo built.
-    with open_workspace(workspace, backup=False) as ws:
-        outcome = import_history(ws, history_path)
-    if not outcome.ok:  # the demo's own sheet: a failure here is a bug
-        raise RuntimeError(
-            "demo history refused: " + "; ".join(f.message.en for f in outcome.errors)
-        )
-    return made
 
 
 def score_demo_packages(
@@ -419,10 +407,12 @@ def score_demo_packages(
     seed: int,
     written: list[Path] | None = None,
     expert_started: Callable[[str], None] | None = None,
+    earlier: bool = False,
 ) -> list[Path]:
     """Score every package as its demo expert would and submit it into ``score_dir`` as
     ``<expert>.jlscore``; returns the score files (see :func:`write_demo_scores`). The same
-    seed scores a platform alike in every cycle it is packaged for."""
+    seed scores a platform alike in every cycle it is packaged for; ``earlier`` scores the
+    demo's earlier cycle (:data:`_PREVIOUS`'s grades, no conflicts declared, no vetoes)."""
     from jlpanel.services import review as rv
     from jlpanel.services.packages import safe_file_name
 
@@ -444,12 +434,12 @@ def score_demo_packages(
             rubric = session.rubric
             for platform in session.platforms:
                 number = _plan_number(platform.filing_no)
-                declared = _DECLARED.get((expert, number))
+                declared = None if earlier else _DECLARED.get((expert, number))
                 if declared is not None:
                     rv.declare(session, platform.id, True, declared)
                     continue
                 rv.declare(session, platform.id, False)
-                sheet = plan_sheet(seed, rubric, expert, number)
+                sheet = plan_sheet(seed, rubric, expert, number, earlier=earlier)
                 for code, value in sheet.points.items():
                     rv.set_score(session, platform.id, code, value)
                 for code, text in sheet.comments.items():

@@ -48,9 +48,9 @@ def test_a_meeting_through_the_command_line(demo: Path, tmp_path: Path, capsys) 
     assert main(["merge", str(ws), str(tampered)]) == 1
     assert "未合并" in capsys.readouterr().err
 
-    # the demo's history is in the workspace already: importing it again changes nothing
-    assert main(["history", str(ws), str(demo / "history.xlsx")]) == 0
-    assert "新增 0 条，替换 0 条，已有且相同 23 条" in capsys.readouterr().out
+    # the store's earlier cycle, confirmed, is the register's history: nothing to import
+    assert main(["register", str(ws)]) == 0
+    assert "2024年度吉林省科技资源共享服务平台考核评价（演示）" in capsys.readouterr().out
 
     assert main(["results", str(ws), "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()

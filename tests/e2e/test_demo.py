@@ -22,7 +22,6 @@ from jlpanel.services.demo import (
     DELIBERATE_WARNINGS,
     DEMO_CYCLE_NAME,
     DEMO_PERIOD,
-    HISTORY_NAME,
     ROSTER_NAME,
     WORKSPACE_NAME,
     DemoSummary,
@@ -181,7 +180,7 @@ def test_the_demo_folder_stays_small(demo: DemoSummary) -> None:
     # Each of the 7 packages carries its expert's dossiers with their attachments.
     assert size < 80 * 2**20
     assert sorted(p.name for p in demo.folder.iterdir()) == sorted(
-        ["dossiers", "packages", "scores", HISTORY_NAME, ROSTER_NAME, WORKSPACE_NAME]
+        ["dossiers", "packages", "scores", ROSTER_NAME, WORKSPACE_NAME]
     )
 
 

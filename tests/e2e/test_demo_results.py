@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
+from jlpanel.domain.register import RegisterStatus
 from jlpanel.domain.results import CycleResults, DecisionKind
 from jlpanel.domain.rules import Grade
 from jlpanel.services.dashboard import discussion_list, leniency_view, platform_panel
-from jlpanel.services.demo import DemoSummary, build_demo
+from jlpanel.services.demo import DEMO_CYCLE_NAME, DemoSummary, build_demo
 from jlpanel.services.demo_scores import (
     DECLARED_CONFLICTS,
     EXPECTED_DEMO,
@@ -27,6 +28,7 @@ from jlpanel.services.demo_scores import (
 )
 from jlpanel.services.history import list_history
 from jlpanel.services.merge import merge_score_files
+from jlpanel.services.register import register_lines
 from jlpanel.services.results import (
     compute_workspace_results,
     disqualification_list,
@@ -36,7 +38,7 @@ from jlpanel.services.results import (
     rectification_list,
     results_table,
 )
-from jlpanel.services.workspace import Workspace, open_workspace
+from jlpanel.services.workspace import Workspace, open_workspace, store_cycles
 from jlpanel.storage import models as m
 
 pytestmark = pytest.mark.slow
@@ -73,7 +75,9 @@ def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Meeting]:
             yield Meeting(demo, ws, results, before)
 
 
-def test_the_demo_leaves_score_files_unmerged_and_history_imported(meeting: Meeting) -> None:
+def test_the_demo_leaves_score_files_unmerged_beside_a_confirmed_earlier_cycle(
+    meeting: Meeting,
+) -> None:
     demo = meeting.demo
     assert meeting.sheets_before_merge == 0
     assert len(demo.score_files) == 7
@@ -86,12 +90,28 @@ def test_the_demo_leaves_score_files_unmerged_and_history_imported(meeting: Meet
         "赵丽华",
         LENIENT_EXPERT,
     }
-    assert demo.history_sheet is not None and demo.history_sheet.is_file()
-    history = {h.filing_no: h for h in list_history(meeting.ws)}
-    # Every platform filed before the previous cycle ended; the one filed in 2025 has none.
-    assert len(history) == 23
-    assert {h.cycle_name for h in history.values()} == {PREVIOUS_CYCLE}
-    assert all(h.in_cycle and h.cycle_end == dt.date(2023, 12, 31) for h in history.values())
+    # The store's history is a cycle of its own, run and confirmed: no history imported.
+    assert demo.earlier_cycle == PREVIOUS_CYCLE
+    assert [(c.name, c.confirmed) for c in store_cycles(meeting.ws)] == [
+        (PREVIOUS_CYCLE, True),
+        (DEMO_CYCLE_NAME, False),
+    ]
+    assert list_history(meeting.ws) == []
+    lines = {x.filing_no: x for x in register_lines(meeting.ws, today=DAY)}
+    # Every platform filed before the earlier cycle ended; the one filed in 2025 is not yet.
+    assert len(lines) == 23
+    assert {x.last_cycle for x in lines.values()} == {PREVIOUS_CYCLE}
+    # Both 2024 fails rectified and passed their 复核: 在册 again, nothing overdue. One
+    # passes now; the other fails again (two fails in a row, see below).
+    failed = {f: x for f, x in lines.items() if x.last_grade is Grade.FAIL}
+    assert {EXPECTED_DEMO[f] for f in failed} == {
+        (Grade.PASS, DecisionKind.MAINTAIN),
+        (Grade.FAIL, DecisionKind.DISQUALIFY),
+    }
+    for line in failed.values():
+        assert line.status is RegisterStatus.LISTED and not line.overdue
+        assert line.report_received_on is not None and line.reviewed_on is not None
+    assert not any(x.overdue for x in lines.values())
 
 
 def test_every_scenario_platform_gets_its_expected_grade_and_decision(meeting: Meeting) -> None:
