@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jlpanel.services.errors import UserError
+from jlpanel.services.errors import UserError, store_fault
 from jlpanel.services.preferences import Preferences
 from jlpanel.services.register import merge_register
 from jlpanel.services.workspace import Workspace, current_actor, open_store, open_workspace
@@ -134,7 +134,10 @@ def checkout(
             record = cc.checkout_record(
                 cc.cycle_digest(source, ws.cycle_id), cc.max_ids(source, ws.cycle_id)
             )
-            engine = store.create_workspace(building)
+            try:
+                engine = store.create_workspace(building)
+            except Exception as exc:  # the meeting's folder is full or not writable
+                raise _meeting_file_fault(exc, out) from exc
             try:
                 with engine.begin() as target:
                     counts = cc.copy_cycle(
@@ -154,6 +157,8 @@ def checkout(
                     with Session(bind=target) as copy:
                         merge_register(s, copy, f"检出 {name}")
                         copy.flush()
+            except Exception as exc:
+                raise _meeting_file_fault(exc, out) from exc
             finally:
                 engine.dispose()
             for suffix in ("-wal", "-shm"):
@@ -180,6 +185,19 @@ def checkout(
         ws.close()
     log.info("checked out %s of %s to %s", name, ws.name, out)
     return CheckoutSummary(name, out, sum(counts.values()))
+
+
+def _meeting_file_fault(exc: Exception, out: Path) -> Exception:
+    """A fault while writing the meeting's file (a full disk, a folder not writable) named
+    after that file, not the store being read; anything else as it was. The fault may be
+    the error itself, what SQLAlchemy wraps, or what storage's own error was raised from."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        fault = store_fault(getattr(seen, "orig", None) or seen, out)
+        if fault is not None:
+            return fault
+        seen = seen.__cause__
+    return exc
 
 
 def _is_recorded(ws: Workspace, out: Path) -> bool:

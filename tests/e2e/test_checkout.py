@@ -16,10 +16,24 @@ from pathlib import Path
 import pytest
 
 from jlpanel.cli import main
+from jlpanel.services.demo import DEMO_CYCLE_NAME
 
 RELEASES = Path(__file__).resolve().parent.parent / "corpus" / "releases"
 RELEASE_CYCLE = "2026年度吉林省科技资源共享服务平台考核评价（演示）"
 LATER = "2027年度考核评价"
+
+
+#: The demo's cycle at work (its store also holds the confirmed 2024 cycle).
+DEMO = f"WHERE name = '{DEMO_CYCLE_NAME}'"
+SHEETS = (
+    "SELECT count(*) FROM score_sheets s JOIN platforms p ON p.id = s.platform_id "
+    f"JOIN cycles c ON c.id = p.cycle_id {DEMO.replace('name', 'c.name')}"
+)
+SCORES = (
+    "SELECT count(*) FROM indicator_scores i JOIN score_sheets s ON s.id = i.sheet_id "
+    "JOIN platforms p ON p.id = s.platform_id "
+    f"JOIN cycles c ON c.id = p.cycle_id {DEMO.replace('name', 'c.name')}"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -55,7 +69,7 @@ def demo_store(tmp_path: Path, unmerged_demo: Path) -> Path:
     """A store holding the demo cycle, its score files not yet merged."""
     path = tmp_path / "store.jlpanel"
     shutil.copyfile(unmerged_demo, path)
-    assert rows(path, "SELECT count(*) FROM score_sheets") == [(0,)]
+    assert rows(path, SHEETS) == [(0,)]
     return path
 
 
@@ -67,15 +81,15 @@ def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
     code, out, err = run(capsys, "checkout", str(demo_store), str(meeting))
     assert (code, err) == (0, ""), err
     assert "检出到" in out and meeting.is_file()
-    (token,) = rows(demo_store, "SELECT checkout_token FROM cycles")[0]
+    (token,) = rows(demo_store, f"SELECT checkout_token FROM cycles {DEMO}")[0]
     assert rows(meeting, "SELECT checkout_token, checked_out_to FROM cycles") == [(token, None)]
 
     # the store's copy is read-only meanwhile: a merge there is refused, naming the file
-    before = rows(demo_store, "SELECT count(*) FROM score_sheets")
+    before = rows(demo_store, SHEETS)
     code, _, err = run(capsys, "merge", str(demo_store), str(scores))
     assert code == 1
     assert "检入之前在此只读" in err and str(meeting.resolve()) in err
-    assert rows(demo_store, "SELECT count(*) FROM score_sheets") == before
+    assert rows(demo_store, SHEETS) == before
 
     # the meeting: merge, adjust a score with a reason, confirm
     assert main(["merge", str(meeting), str(scores)]) == 0
@@ -94,11 +108,14 @@ def test_a_meeting_runs_on_a_checked_out_file_and_comes_back(
     assert "检入" in out
     code, store_results, _ = run(capsys, "results", str(demo_store), "--csv")
     assert code == 0 and store_results == meeting_results
-    assert rows(demo_store, "SELECT count(*) FROM indicator_scores") == merged
+    assert rows(demo_store, SCORES) == merged
     assert "优秀" in store_results
     code, out, _ = run(capsys, "results", str(demo_store))
     assert "结果已于 2026-12-05 确定" in out
-    assert rows(demo_store, "SELECT checkout_token, checked_out_to FROM cycles") == [(None, None)]
+    assert rows(demo_store, "SELECT checkout_token, checked_out_to FROM cycles") == [
+        (None, None),
+        (None, None),
+    ]
     actions = [a for (a,) in rows(demo_store, "SELECT action FROM audit_entries ORDER BY id")]
     for wanted in ("checkout", "merge_score_file", "adjust_score", "confirm_results", "checkin"):
         assert any(a.startswith(wanted.split("_")[0]) for a in actions), (wanted, actions)
@@ -116,7 +133,10 @@ def test_a_store_changed_since_the_check_out_refuses_naming_what_changed(
     assert main(["merge", str(meeting), str(unmerged_demo.parent / "scores")]) == 0
     # someone changed the store's copy behind the check-out's back (another tool)
     with sqlite3.connect(demo_store) as connection:
-        connection.execute("UPDATE platforms SET name = name || '（更名）' WHERE id = 1")
+        connection.execute(
+            "UPDATE platforms SET name = name || '（更名）' WHERE id = (SELECT min(p.id) FROM "
+            f"platforms p JOIN cycles c ON c.id = p.cycle_id {DEMO.replace('name', 'c.name')})"
+        )
     capsys.readouterr()
     before = sha256(demo_store)
 
@@ -125,8 +145,8 @@ def test_a_store_changed_since_the_check_out_refuses_naming_what_changed(
     assert (code, out) == (1, "")
     assert "检出之后，存储中考核周期" in err and "平台" in err and "未作改动" in err
     assert "评分" not in err.split("：", 1)[1].split("。")[0]  # only what changed is named
-    assert rows(demo_store, "SELECT count(*) FROM score_sheets") == [(0,)]
-    assert rows(demo_store, "SELECT checked_out_to IS NOT NULL FROM cycles") == [(1,)]
+    assert rows(demo_store, SHEETS) == [(0,)]
+    assert rows(demo_store, f"SELECT checked_out_to IS NOT NULL FROM cycles {DEMO}") == [(1,)]
     del before  # an open takes a backup but changes nothing of the store's rows
 
 
@@ -215,9 +235,9 @@ def test_a_check_in_killed_midway_leaves_the_store_as_it_was_or_wholly_checked_i
     child.kill()
     child.wait()
 
-    (state,) = rows(demo_store, "SELECT checked_out_to IS NOT NULL FROM cycles")[0]
+    (state,) = rows(demo_store, f"SELECT checked_out_to IS NOT NULL FROM cycles {DEMO}")[0]
     print("killed" if killed else "finished", "checked out" if state else "checked in")
-    scores = rows(demo_store, "SELECT count(*) FROM indicator_scores")
+    scores = rows(demo_store, SCORES)
     if state == 1:  # as it was: nothing of the meeting's
         assert scores == [(0,)]
         assert killed
@@ -225,6 +245,34 @@ def test_a_check_in_killed_midway_leaves_the_store_as_it_was_or_wholly_checked_i
         assert scores == merged
     assert rows(demo_store, "PRAGMA integrity_check") == [("ok",)]
     assert rows(demo_store, "PRAGMA foreign_key_check") == []
+
+
+def test_a_full_disk_during_a_check_out_names_the_meeting_file_and_changes_nothing(
+    tmp_path: Path, demo_store: Path
+) -> None:
+    """The meeting's USB stick is full: a real one, a 256 KB tmpfs mounted in a private mount
+    namespace (``unshare``, no privileges needed) while the store's disk has room."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    before = rows(demo_store, "SELECT name, checkout_token, checked_out_to FROM cycles")
+    script = (
+        'mount -t tmpfs -o size=256k tmpfs "$1" || exit 99; '
+        '"$2" -m jlpanel checkout "$3" "$1/会议 用.jlpanel"; code=$?; '
+        'echo "left: $(ls -A "$1")"; exit $code'
+    )
+    child = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, "sh", str(stick), sys.executable, str(demo_store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert child.returncode == 1, (child.returncode, child.stderr)
+    assert "磁盘空间不足" in child.stderr and "Traceback" not in child.stderr
+    # it names the file being written, not the store being read
+    assert "会议 用" in child.stderr and "store.jlpanel" not in child.stderr
+    assert child.stdout.strip() == "left:"  # nothing half-written on the stick
+    assert rows(demo_store, "SELECT name, checkout_token, checked_out_to FROM cycles") == before
+    assert rows(demo_store, "PRAGMA integrity_check") == [("ok",)]
 
 
 def test_a_meeting_checked_out_of_a_server_comes_back_to_it(
