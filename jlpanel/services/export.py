@@ -44,7 +44,7 @@ from jlpanel.exchange.results_workbook import (
     write_workbook,
 )
 from jlpanel.services.errors import UserError
-from jlpanel.services.history import list_history
+from jlpanel.services.register import earlier_history
 from jlpanel.services.results import (
     ResultLine,
     compute_workspace_results,
@@ -362,7 +362,7 @@ def _history_sheet(ws: Workspace, lang: str) -> Sheet:
             _yes(h.is_final, lang),
             h.source,
         )
-        for h in list_history(ws)
+        for h in earlier_history(ws, lang)
     ]
     return Sheet(SHEET_NAMES["history"].get(lang), columns, rows, frozen_columns=1)
 

@@ -24,6 +24,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -52,6 +53,9 @@ from jlpanel.services.errors import UserError
 from jlpanel.services.files import write_table
 from jlpanel.services.workspace import Workspace, current_actor, record
 from jlpanel.storage import models as m
+
+if TYPE_CHECKING:
+    from jlpanel.services.history import HistoryLine
 
 log = logging.getLogger(__name__)
 
@@ -739,6 +743,73 @@ class TimelineLine:
     actor: str
     reverted: bool
     revert_reason: str
+
+
+def earlier_history(ws: Workspace, language: str = "zh") -> list[HistoryLine]:
+    """The earlier cycles the open cycle's decisions read, as the register holds them: each
+    cycle confirmed in this store and the history imported from earlier files and sheets,
+    every one that ended before this cycle's period end (all others without one), reverted
+    lines left out; by filing number, oldest cycle first.
+
+    ``source`` is the file the history came from, or for a cycle of this store when it was
+    confirmed (in ``language``).
+    """
+    from jlpanel.services.history import HistoryLine
+
+    info = ws.cycle_info()
+    with ws.reading() as s:
+        here = {
+            identity_key(f)
+            for (f,) in s.execute(
+                select(m.Platform.filing_no).where(m.Platform.cycle_id == info.id)
+            )
+        }
+        rows = s.execute(
+            select(m.RegisterEntry, m.RegisterEvent)
+            .join(m.RegisterEvent, m.RegisterEvent.entry_id == m.RegisterEntry.id)
+            .where(
+                m.RegisterEvent.reverted_at.is_(None),
+                m.RegisterEvent.origin.in_(("confirmation", "history")),
+                m.RegisterEvent.cycle_name != info.name,
+            )
+        ).all()
+    out: list[HistoryLine] = []
+    for entry, event in rows:
+        end = event.cycle_end
+        if info.period_end is not None and end is not None and end >= info.period_end:
+            continue  # a later cycle, or one beside this one: not this cycle's history
+        try:
+            grade = grade_from_label(event.grade) if event.grade else None
+            decision = DecisionKind(event.decision) if event.decision else None
+        except ValueError:
+            grade, decision = None, None
+        if grade is None:
+            continue  # nothing a rule reads
+        if event.origin == "confirmation":
+            day = event.effective_on.isoformat() if event.effective_on else "?"
+            source = (
+                f"confirmed in this store on {day}"
+                if language.startswith("en")
+                else f"本存储，{day} 确定"
+            )
+        else:
+            source = event.origin_ref or ""
+        out.append(
+            HistoryLine(
+                filing_no=entry.filing_no,
+                platform_name=entry.name or "",
+                cycle_name=event.cycle_name or "",
+                cycle_end=end,
+                grade=grade,
+                source=source,
+                in_cycle=identity_key(entry.filing_no) in here,
+                decision=decision,
+                barred=event.barred,
+                is_final=event.is_final,
+            )
+        )
+    out.sort(key=lambda h: (h.filing_no, h.cycle_end or dt.date.min, h.cycle_name))
+    return out
 
 
 def timeline(ws: Workspace, filing_no: str) -> list[TimelineLine]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -202,3 +203,27 @@ def test_the_declared_conflict_came_in_with_the_score_file(meeting: Meeting) -> 
     assert tuple(stored) == ("declared", reason)
     panel = platform_panel(meeting.ws, platform_id, results=meeting.results)
     assert expert in panel.conflicted and expert not in {e.name for e in panel.experts}
+
+
+def test_the_export_lists_the_stores_earlier_cycle_as_history(
+    meeting: Meeting, tmp_path: Path
+) -> None:
+    """The 历史 sheet shows what this cycle's rules read: here the store's own 2024 cycle,
+    not only history imported from files (there is none)."""
+    from python_calamine import CalamineWorkbook
+
+    from jlpanel.services.export import export_results
+
+    out = export_results(meeting.ws, tmp_path / "结果.xlsx", decision_date=DAY)
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("历史").to_python()
+    header, body = rows[0], rows[1:]
+    assert header[:5] == ["备案编号", "平台名称", "考核周期", "周期截止", "等级"]
+    assert len(body) == 23
+    assert {r[2] for r in body} == {PREVIOUS_CYCLE}
+    assert {r[-1] for r in body} == {"本存储，2024-06-28 确定"}
+    twice = next(
+        f
+        for f, (_, k) in EXPECTED_DEMO.items()
+        if k is DecisionKind.DISQUALIFY and f != FRAUD_PLATFORM
+    )
+    assert [r[4] for r in body if r[0] == twice] == ["不合格"]

@@ -12,12 +12,13 @@ import pytest
 from test_reports import DAY, PLATFORM_NAMES, TOTALS, build_scored_cycle
 
 from jlpanel.domain.exact import round_half_up
+from jlpanel.domain.rules import Grade
+from jlpanel.exchange.history_sheet import HistoryRow, write_history_sheet
 from jlpanel.services.errors import UserError
 from jlpanel.services.export import export_results
+from jlpanel.services.history import import_history
 from jlpanel.services.results import compute_workspace_results
 from jlpanel.services.workspace import Workspace, open_workspace
-from jlpanel.storage import models as m
-from jlpanel.storage.bulk import insert_rows
 
 SHEETS = ["结果汇总", "评分明细", "指标均分", "决定", "历史"]
 
@@ -35,22 +36,21 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
     copy = tmp_path / scored.name
     shutil.copyfile(scored, copy)
-    with open_workspace(copy) as workspace:
-        with workspace.session() as s:
-            insert_rows(
-                s,
-                m.HistoryEntry,
-                [
-                    {
-                        "filing_no": "JLPT-2023-104",
-                        "platform_name": PLATFORM_NAMES[104],
-                        "cycle_name": "2024年度考核",
-                        "cycle_end": dt.date(2024, 12, 31),
-                        "grade": "合格",
-                        "source": "历史名单.xlsx",
-                    }
-                ],
+    sheet = tmp_path / "历史名单.xlsx"
+    write_history_sheet(
+        sheet,
+        [
+            HistoryRow(
+                "JLPT-2023-104",
+                "2024年度考核",
+                Grade.PASS,
+                PLATFORM_NAMES[104],
+                dt.date(2024, 12, 31),
             )
+        ],
+    )
+    with open_workspace(copy) as workspace:
+        assert import_history(workspace, sheet).ok
         yield workspace
 
 
