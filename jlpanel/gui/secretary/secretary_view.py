@@ -1160,7 +1160,7 @@ class ResultsPage(_Page):
         from jlpanel.domain.rules import GRADE_ORDER
         from jlpanel.services import results as rs
         from jlpanel.services.dashboard import spread_chart_data
-        from jlpanel.services.history import list_history
+        from jlpanel.services.register import earlier_history
 
         ws = self.workspace
         language = current_language()
@@ -1182,7 +1182,7 @@ class ResultsPage(_Page):
             rs.disqualification_list(ws, language, results=results, decision_date=when)
         )
         self.not_final_model.set_rows(rs.not_final(ws, results=results, decision_date=when))
-        self.history_model.set_rows(list_history(ws))
+        self.history_model.set_rows(earlier_history(ws, language))
         distribution = rs.grade_distribution(ws, results=results, decision_date=when)
         rows: list[tuple[str | None, str, int]] = [
             (g.value, g.label.get(language), distribution.counts.get(g, 0)) for g in GRADE_ORDER
