@@ -1768,6 +1768,7 @@ def build_demo(
             DEMO_CYCLE_NAME,
             period_start=DEMO_PERIOD[0],
             period_end=DEMO_PERIOD[1],
+            backup=False,  # a store being built: a backup would only leave a folder behind
         ) as ws:
 
             def imported(n: int, _total: int, name: str) -> bool:

@@ -486,10 +486,11 @@ def create_workspace(
     language: str = "zh",
     rules: RuleSettings | None = None,
     preferences: Preferences | None = None,
+    backup: bool = True,
 ) -> Workspace:
     """Create the store at ``path`` (a ``.jlpanel`` file, or an empty database on a server)
     with the cycle ``cycle_name``, or add the cycle to the store already there (a file is
-    backed up first); returns the store open on the new cycle.
+    backed up first unless ``backup`` is False); returns the store open on the new cycle.
 
     A name the store already has is refused, and the store is left as it was; so is a file
     that is not a store, or a database that holds another program's tables.
@@ -532,7 +533,7 @@ def create_workspace(
                 raise
             raise fault from exc
         if engine is None:
-            ws = _open(location, preferences, backup=True, read_only=False, cycle=_WHOLE_STORE)
+            ws = _open(location, preferences, backup=backup, read_only=False, cycle=_WHOLE_STORE)
             try:
                 _add_cycle(ws, cycle, created)
             except BaseException:
