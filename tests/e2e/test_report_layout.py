@@ -140,7 +140,9 @@ def test_joined_texts_carry_no_doubled_punctuation(run: ReportRun) -> None:
     fraud = next(
         p for n, p in evaluation_reports(run).items() if FRAUD_PLATFORM in "".join(pages(p))
     )
-    assert "的情形；" in "".join(pages(fraud))
+    text = "".join(pages(fraud))
+    # (in the order the experts' sheets were stored) one ends in ；, the last in 。
+    assert "的情形；" in text or "应取消资格；" in text
 
 
 def outline(path: Path) -> list[tuple[int, str, int]]:
