@@ -203,6 +203,13 @@ def _score_entries(ws: Workspace, order: Callable[[_Entry], Any]) -> Iterator[_E
     )
     tail = (m.ScoreSheet.provenance, m.ScoreSheet.revision)
 
+    # The cycle's rows by its platforms and experts, as plain Core statements on the session's
+    # connection: the scoped session's criteria (a nested IN per table) make SQLite plan these
+    # joins at 40 s each for 2,000 platforms, against 0.1 s with the cycle named once here.
+    in_cycle: list[Any] = []
+    if ws.cycle_id is not None:
+        in_cycle = [m.Platform.cycle_id == ws.cycle_id, m.Expert.cycle_id == ws.cycle_id]
+
     def of_sheets(model: Any, *columns: Any) -> Any:
         return (
             select(*sheet, *columns, *tail)
@@ -210,6 +217,7 @@ def _score_entries(ws: Workspace, order: Callable[[_Entry], Any]) -> Iterator[_E
             .join(m.ScoreSheet, model.sheet_id == m.ScoreSheet.id)
             .join(m.Expert, m.ScoreSheet.expert_id == m.Expert.id)
             .join(m.Platform, m.ScoreSheet.platform_id == m.Platform.id)
+            .where(*in_cycle)
         )
 
     queries = (
@@ -241,8 +249,8 @@ def _score_entries(ws: Workspace, order: Callable[[_Entry], Any]) -> Iterator[_E
                     eid, expert, pid, filing_no, platform, kind, code, points, text or "", pr, rev
                 )
                 for kind, query in queries
-                for eid, expert, pid, filing_no, platform, code, points, text, pr, rev in s.execute(
-                    query.where(m.ScoreSheet.expert_id.in_(ids))
+                for eid, expert, pid, filing_no, platform, code, points, text, pr, rev in (
+                    s.connection().execute(query.where(m.ScoreSheet.expert_id.in_(ids)))
                 )
             ]
             chunk.sort(key=order)

@@ -119,3 +119,60 @@ def test_every_sheet_keeps_its_number_formats_widths_and_frozen_panes(
     assert '<col min="3" max="3" width="36.7109375"' in sheet
     assert '<pane xSplit="1" ySplit="1"' in sheet
     assert '<autoFilter ref="A1:K22"/>' in sheet
+
+
+def add_other_cycle(store: Path) -> None:
+    """A second cycle in the same store, with its own platform, expert and scores (a bonus
+    item and a veto claim among them), written as another jlpanel would have."""
+    import sqlite3
+
+    con = sqlite3.connect(store, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        con.execute(
+            "INSERT INTO cycles (id, name, period_start, period_end, language, rubric_json,"
+            " rules_json, created_at) SELECT 'other-cycle', '往年周期', period_start, period_end,"
+            " language, rubric_json, rules_json, created_at FROM cycles"
+        )
+        platform = con.execute(
+            "INSERT INTO platforms (cycle_id, filing_no, name, host_unit, imported_at)"
+            " VALUES ('other-cycle', 'JL-001', '往年的平台', '往年的单位', '2024-06-01 00:00:00')"
+        ).lastrowid
+        expert = con.execute(
+            "INSERT INTO experts (cycle_id, name) VALUES ('other-cycle', '往年专家')"
+        ).lastrowid
+        sheet = con.execute(
+            "INSERT INTO score_sheets (expert_id, platform_id, provenance, revision, merged_at)"
+            " VALUES (?, ?, 'package', 1, '2024-06-01 00:00:00')",
+            (expert, platform),
+        ).lastrowid
+        con.execute(
+            "INSERT INTO indicator_scores (sheet_id, indicator_code, points) VALUES (?, 'A1', 9)",
+            (sheet,),
+        )
+        con.execute(
+            "INSERT INTO bonus_scores (sheet_id, item_code, points) VALUES (?, 'X1', 1)", (sheet,)
+        )
+        con.execute(
+            "INSERT INTO veto_claims (sheet_id, veto_code, reason) VALUES (?, 'no_service', '无')",
+            (sheet,),
+        )
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def test_the_scores_of_another_cycle_in_the_store_stay_out(store: Path, tmp_path: Path) -> None:
+    add_other_cycle(store)
+    with open_workspace(store, cycle="测试周期") as ws:
+        this = values(export_results(ws, tmp_path / "本周期.xlsx"))["评分明细"]
+    with open_workspace(store, cycle="往年周期") as ws:
+        other = values(export_results(ws, tmp_path / "往年.xlsx"))["评分明细"]
+
+    assert len(this) == 1 + 6 * 3 + 2 + 1
+    assert {row[0] for row in this[1:]} == {"张三", "李四", "王五"}
+    assert [(row[0], row[2], row[3]) for row in other[1:]] == [
+        ("往年专家", "往年的平台", "指标"),
+        ("往年专家", "往年的平台", "加分项"),
+        ("往年专家", "往年的平台", "一票否决"),
+    ]
