@@ -152,7 +152,7 @@ def take_backup(
         digest = contents_digest(origin)  # also begins the snapshot the stamp is taken in
         stamp = _file_stamp(source)
         if unless_unchanged and stamp is not None:
-            same = _unchanged_backup(folder, stamp, digest)
+            same = _unchanged_backup(folder, source, stamp, digest)
             if same is not None:
                 log.info("%s is unchanged since its backup %s: no copy", source, same)
                 return same
@@ -211,15 +211,20 @@ def _file_stamp(source: Path) -> dict[str, int] | None:
     return {"size": found.st_size, "mtime_ns": found.st_mtime_ns}
 
 
-def _unchanged_backup(folder: Path, stamp: dict[str, int], digest: ContentsDigest) -> Path | None:
-    """The cycle's newest verified backup when it was taken from the file as ``stamp`` and
-    ``digest`` describe it now and still has its recorded size; None otherwise."""
+def _unchanged_backup(
+    folder: Path, source: Path, stamp: dict[str, int], digest: ContentsDigest
+) -> Path | None:
+    """The cycle's newest verified backup when it was taken from ``source`` as ``stamp`` and
+    ``digest`` describe it now and still has its recorded size; None otherwise (a checked-out
+    copy of the cycle keeps its backups in the same folder: its own never stand in)."""
     verified = [b for b in _scan(folder) if b.verified]
     if not verified:
         return None
     newest = verified[-1]
     record = _read_record(_record_path(newest.path))
     if record is None or record.get("source_stamp") != stamp or newest.digest != digest:
+        return None
+    if record.get("source") != str(source.absolute()):
         return None
     try:
         if newest.size is None or newest.path.stat().st_size != newest.size:

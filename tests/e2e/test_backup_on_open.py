@@ -87,3 +87,22 @@ def test_a_change_waiting_in_the_log_is_backed_up(tmp_path: Path, backups: Path)
     finally:
         connection.close()
     assert name.endswith("（改）")
+
+
+def test_a_copy_of_the_store_elsewhere_gets_its_own_backup(tmp_path: Path, backups: Path) -> None:
+    """The same cycle in another file (same size and time: copied with its stamp) keeps its
+    backups in the same folder, but never stands in for the other file's."""
+    import os
+    import shutil
+
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    open_and_close(store)
+    (first,) = backup_files(backups)
+    copy = tmp_path / "副本" / store.name
+    copy.parent.mkdir()
+    shutil.copy2(store, copy)
+    os.utime(copy, ns=(store.stat().st_atime_ns, store.stat().st_mtime_ns))
+
+    open_and_close(copy)
+
+    assert len(set(backup_files(backups)) - {first}) == 1
