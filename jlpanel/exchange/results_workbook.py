@@ -2,8 +2,11 @@
 
 The caller hands over finished tables (:class:`Sheet`: a name, typed columns, rows of plain
 values); this module only knows how to lay them out: bold frozen header row, an autofilter,
-column widths and number formats by column kind. The workbook is built in memory and written
-atomically, so a reader never sees half of one. The CSV variant writes one table as UTF-8
+column widths and number formats by column kind. Rows are written in order in xlsxwriter's
+constant-memory mode (each row goes to a temporary file as soon as the next begins, text as
+inline strings), so a sheet's rows may come from a generator that reads the store in chunks:
+the 2,000-platform 评分明细 never sits in memory whole (issue 16). The finished workbook is
+written atomically, so a reader never sees half of one. The CSV variant writes one table as UTF-8
 with a byte-order mark, which Excel needs to read Chinese correctly.
 
 Every number is rounded half up, exactly, to the places its column shows (DESIGN §5) before it
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -70,11 +73,15 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """A worksheet: its name, columns and rows (values in column order; None for empty)."""
+    """A worksheet: its name, columns and rows (values in column order; None for empty).
+
+    ``rows`` may be an iterator read once (a large table streamed from the store); the
+    writers here go through it once, in order.
+    """
 
     name: str
     columns: tuple[Column, ...]
-    rows: Sequence[Sequence[Any]] = field(default_factory=tuple)
+    rows: Iterable[Sequence[Any]] = field(default_factory=tuple)
     #: Columns kept in view when scrolling sideways (besides the frozen header row).
     frozen_columns: int = 0
 
@@ -117,19 +124,36 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
     import xlsxwriter
 
     buffer = io.BytesIO()
-    # in_memory: no temporary files; never constant_memory (it would drop rows written
-    # out of order, and these tables are small).
+    # constant_memory: each row is written out when the next one begins, so the workbook never
+    # holds a large sheet's cells. It drops a cell written to an earlier row: every cell here
+    # is written once, row after row (the header row's height is set before its cells).
     # Text is written with write_string, never parsed; the options say so once more, should a
     # generic write() ever creep in.
     book = xlsxwriter.Workbook(
         buffer,
         {
-            "in_memory": True,
+            "constant_memory": True,
             "strings_to_numbers": False,
             "strings_to_formulas": False,
             "strings_to_urls": False,
         },
     )
+    try:
+        _write_sheets(book, sheets, score_decimals)
+    except BaseException:
+        # A sheet's rows failed (the store, a bad value): remove the temporary files that
+        # constant_memory keeps until close().
+        for sheet_written in book.worksheets():
+            scratch = getattr(sheet_written, "row_data_fh", None)
+            if scratch is not None and not scratch.closed:
+                scratch.close()
+                Path(sheet_written.row_data_filename).unlink(missing_ok=True)
+        raise
+    book.close()
+    return buffer.getvalue()
+
+
+def _write_sheets(book: Any, sheets: Sequence[Sheet], score_decimals: int) -> None:
     header = book.add_format(
         {"bold": True, "bg_color": "#D9D9D9", "border": 1, "align": "center", "valign": "vcenter"}
     )
@@ -144,10 +168,13 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
     }
     for sheet in sheets:
         ws = book.add_worksheet(sheet.name)
+        ws.set_row(0, 30)
         for c, column in enumerate(sheet.columns):
             ws.set_column(c, c, column.width, formats[column.kind])
             ws.write_string(0, c, column.header, header)
+        last = 0
         for r, row in enumerate(sheet.rows, 1):
+            last = r
             for c, (column, raw) in enumerate(zip(sheet.columns, row, strict=True)):
                 if raw is None or raw == "":
                     continue
@@ -166,10 +193,7 @@ def workbook_bytes(sheets: Sequence[Sheet], *, score_decimals: int = 2) -> bytes
                     ws.write_string(r, c, str(value), fmt)
         ws.freeze_panes(1, sheet.frozen_columns)
         if sheet.columns:
-            ws.autofilter(0, 0, max(len(sheet.rows), 1), len(sheet.columns) - 1)
-        ws.set_row(0, 30)
-    book.close()
-    return buffer.getvalue()
+            ws.autofilter(0, 0, max(last, 1), len(sheet.columns) - 1)
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], *, score_decimals: int = 2) -> None:

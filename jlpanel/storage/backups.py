@@ -121,13 +121,26 @@ def backup_workspace(
 
 
 def take_backup(
-    origin: sqlite3.Connection, source: Path, backup_dir: Path, keep: int, kind: str
+    origin: sqlite3.Connection,
+    source: Path,
+    backup_dir: Path,
+    keep: int,
+    kind: str,
+    *,
+    unless_unchanged: bool = False,
 ) -> Path:
     """Back up the database behind the sqlite3 connection ``origin`` (the workspace ``source``).
 
     Reads in one snapshot: the transaction ``origin`` is in, or one begun here. Raises a
     WorkspaceError: ``backup_failed`` naming the folder when the copy cannot be written or does
     not verify, ``corrupt`` when the workspace itself fails its integrity check.
+
+    ``unless_unchanged`` (the backup on open, issue 16): when the cycle's newest verified
+    backup was taken from this very file as it still is — same size and modification time,
+    no committed change waiting in its write-ahead log, the same schema and row counts — that
+    backup is returned and nothing is copied. A 330 MB store opened ten times a day unchanged
+    cost a full copy and its check each time (2.8 GB of backups); SQLite has no incremental
+    copy, so what an unchanged file costs is what changed: nothing.
     """
     _check_arguments(keep, kind)
     began = not origin.in_transaction
@@ -136,7 +149,13 @@ def take_backup(
     try:
         cycles = cycles_in(origin)
         folder = Path(backup_dir) / _cycle_key(cycles, source)
-        digest = contents_digest(origin)
+        digest = contents_digest(origin)  # also begins the snapshot the stamp is taken in
+        stamp = _file_stamp(source)
+        if unless_unchanged and stamp is not None:
+            same = _unchanged_backup(folder, source, stamp, digest)
+            if same is not None:
+                log.info("%s is unchanged since its backup %s: no copy", source, same)
+                return same
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -164,6 +183,8 @@ def take_backup(
         "size": target.stat().st_size,
         "digest": digest.to_json(),
     }
+    if stamp is not None:
+        record["source_stamp"] = stamp
     try:
         write_atomic(_record_path(target), json.dumps(record, ensure_ascii=False).encode("utf-8"))
     except OSError as error:  # the backup is good; it is only listed as not verified
@@ -171,6 +192,46 @@ def take_backup(
     _rotate(folder, kind, keep)
     log.info("backed up %s to %s (verified)", source, target)
     return target
+
+
+def _file_stamp(source: Path) -> dict[str, int] | None:
+    """The workspace file's size and modification time when all its content is in the file
+    itself (no write-ahead log, or an empty one); None when a log holds frames (a change may
+    be there that the file's own stamp does not show) or the file cannot be looked at.
+
+    Taken inside the backup's snapshot: a change committed after it goes to the log, so a
+    stamp taken with an empty log describes exactly the content the copy holds."""
+    try:
+        wal = sidecar(source, "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+        found = source.stat()
+    except OSError:
+        return None
+    return {"size": found.st_size, "mtime_ns": found.st_mtime_ns}
+
+
+def _unchanged_backup(
+    folder: Path, source: Path, stamp: dict[str, int], digest: ContentsDigest
+) -> Path | None:
+    """The cycle's newest verified backup when it was taken from ``source`` as ``stamp`` and
+    ``digest`` describe it now and still has its recorded size; None otherwise (a checked-out
+    copy of the cycle keeps its backups in the same folder: its own never stand in)."""
+    verified = [b for b in _scan(folder) if b.verified]
+    if not verified:
+        return None
+    newest = verified[-1]
+    record = _read_record(_record_path(newest.path))
+    if record is None or record.get("source_stamp") != stamp or newest.digest != digest:
+        return None
+    if record.get("source") != str(source.absolute()):
+        return None
+    try:
+        if newest.size is None or newest.path.stat().st_size != newest.size:
+            return None
+    except OSError:
+        return None
+    return newest.path
 
 
 def _check_arguments(keep: int, kind: str) -> None:

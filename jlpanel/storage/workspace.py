@@ -446,7 +446,15 @@ def _check_integrity(
                     problems=problems,
                 )
             if backup_dir is not None and kind is not None:
-                take_backup(connection, path, backup_dir, backup_count, kind)
+                # Opening an unchanged file again reuses its backup (issue 16).
+                take_backup(
+                    connection,
+                    path,
+                    backup_dir,
+                    backup_count,
+                    kind,
+                    unless_unchanged=kind == "open",
+                )
     except sqlite3.Error as error:
         refused = True
         raise translate_error(error, path, "could not check") from error

@@ -265,8 +265,10 @@ def test_kinds_rotate_separately(
     backup_workspace(store, backups, 3, "pre-merge")
     backup_workspace(store, backups, 3, "pre-import")
 
-    for _ in range(12):
-        assert run(capsys, "assign", str(store))[0] == 0
+    # Each command opens the store as the one before changed it (an unchanged store reuses
+    # its backup, issue 16), so each takes an open backup.
+    for n in range(12):
+        assert run(capsys, "rules", str(store), "--set", f"pass_min={60 + n % 2}")[0] == 0
     assert run(capsys, "confirm", str(store))[0] == 0
 
     kinds = [re.sub(r".*-\d{6}-(?=[a-z])", "", b.stem) for b in backup_files(backups)]
