@@ -396,6 +396,7 @@ def test_the_window_has_the_secretary_tabs_and_menu(
     assert "已合并 7 个" in window.statusBar().currentMessage()
     # the results tab reads the merged scores when shown
     window.results_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.results_page.results_model.rowCount() == 24
     apply_language("en")
     tabs = [view.ui.tabs.tabText(i) for i in range(view.ui.tabs.count())]
@@ -413,6 +414,7 @@ def test_another_workspace_does_not_inherit_the_shown_platform(
     window.open_workspace(demo / "demo.jlpanel")
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     window.discussion_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     view = window.workspace_view
     assert view.discussion_page.current_platform_id() is not None
     window.close_workspace()
@@ -420,9 +422,12 @@ def test_another_workspace_does_not_inherit_the_shown_platform(
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     apply_language("en")  # every page retranslates; none may ask for the old platform
     window.discussion_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.discussion_page.current_platform_id() is None
     assert view.discussion_page.discussion_items() == []
     window.results_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.results_page.result_lines() == []
     window.summary_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.summary_page.still_missing_text() == "No expert roster imported yet"
