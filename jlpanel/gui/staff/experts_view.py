@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent, QShowEve
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMenu,
     QMessageBox,
     QStyle,
@@ -260,8 +261,17 @@ class ExpertsView(QWidget):
         self.ui.issueButton.clicked.connect(self.issue_packages)
         self.ui.perPlatformRadio.toggled.connect(self._update_buttons)
         self.ui.perPlatformSpin.valueChanged.connect(self._on_spin_changed)
+        # Shown while the roster and the matrix are read (seconds on a national cycle).
+        self.loading_label = QLabel()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_muted(self.loading_label)
+        self.ui.pages.addWidget(self.loading_label)
+        self._retranslate_loading()
         self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._update_buttons()
+
+    def _retranslate_loading(self) -> None:
+        self.loading_label.setText(translate("ExpertsView", "正在读取专家名单和评审分配…"))
 
     # --------------------------------------------------------------------------- state
 
@@ -287,6 +297,8 @@ class ExpertsView(QWidget):
         if self.workspace is None:
             return
         self._unread = False
+        if self.data is None:  # nothing to show meanwhile
+            self.ui.pages.setCurrentWidget(self.loading_label)
         self._generation += 1
         run_task(
             partial(_load, self.workspace),
@@ -408,6 +420,8 @@ class ExpertsView(QWidget):
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        if self.ui.pages.currentWidget() is self.loading_label:
+            self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._report(exc)
 
     def _show_counts(self) -> None:
@@ -817,6 +831,7 @@ class ExpertsView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self._retranslate_loading()
             self.experts_model.retranslate()
             self.matrix_model.retranslate()
             self.name_checks_model.retranslate()
