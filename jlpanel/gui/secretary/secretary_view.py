@@ -9,7 +9,7 @@ services are imported inside the functions so SQLAlchemy stays off the start-up 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -207,7 +207,7 @@ class _Page(QWidget):
             return
         self._generation += 1
         run_task(
-            partial(self.read, self.workspace, current_language()),
+            self.reader(self.workspace, current_language()),
             partial(self._on_read, self._generation),
             partial(self._on_read_failed, self._generation),
         )
@@ -237,7 +237,11 @@ class _Page(QWidget):
         if self.workspace is None:
             return
         self._generation += 1  # a background read still under way is older
-        self.show_data(self.read(self.workspace, current_language()))
+        self.show_data(self.reader(self.workspace, current_language())())
+
+    def reader(self, workspace: Workspace, language: str) -> Callable[[], Any]:
+        """The background read: :meth:`read` over plain data."""
+        return partial(self.read, workspace, language)
 
     @staticmethod
     def read(workspace: Workspace, language: str) -> Any:  # pragma: no cover - overridden
@@ -666,6 +670,22 @@ def _fit_rows(view: QTableView, rows: int) -> None:
     view.setFixedHeight(height)
 
 
+def _platform_to_show(
+    current: int | None,
+    discussion: Sequence[DiscussionItem],
+    platforms: Sequence[StatusPlatform],
+) -> int | None:
+    """The platform 讨论与共识 shows: ``current`` while it is still there (another workspace
+    starts again), else the first to discuss, else the first platform."""
+    if current is not None and all(p.id != current for p in platforms):
+        current = None
+    if current is None and discussion:
+        current = discussion[0].platform_id
+    if current is None and platforms:
+        current = platforms[0].id
+    return current
+
+
 @dataclass(frozen=True, slots=True)
 class _DiscussionData:
     """What 讨论与共识 shows, read off the GUI thread."""
@@ -676,6 +696,8 @@ class _DiscussionData:
     leniency: list[LeniencyLine]
     agreement: PanelAgreement
     platforms: tuple[StatusPlatform, ...]
+    #: The panel of the platform to show, read with the rest.
+    panel: PlatformPanel | None
 
 
 class DiscussionPage(_Page):
@@ -768,21 +790,35 @@ class DiscussionPage(_Page):
             ).format(criteria=discussion_criteria(rules).get(current_language()))
         )
 
+    def reader(self, workspace: Workspace, language: str) -> Callable[[], Any]:
+        return partial(self.read, workspace, language, self.current_platform_id())
+
     @staticmethod
-    def read(workspace: Workspace, language: str) -> _DiscussionData:
-        from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
+    def read(workspace: Workspace, language: str, current: int | None = None) -> _DiscussionData:
+        """With the panel of the platform to show: ``current`` while it is still there, else
+        the first to discuss, else the first platform."""
+        from jlpanel.services.dashboard import (
+            agreement_view,
+            discussion_list,
+            leniency_view,
+            platform_panel,
+        )
         from jlpanel.services.merge import merge_status
         from jlpanel.services.results import compute_workspace_results
 
         rules = workspace.cycle_info().rules
         results = compute_workspace_results(workspace)
+        discussion = discussion_list(workspace, language, results=results)
+        platforms = merge_status(workspace).platforms
+        shown = _platform_to_show(current, discussion, platforms)
         return _DiscussionData(
             rules,
             results,
-            discussion_list(workspace, language, results=results),
+            discussion,
             leniency_view(workspace, results=results),
             agreement_view(workspace, results=results),
-            merge_status(workspace).platforms,
+            platforms,
+            None if shown is None else platform_panel(workspace, shown, language, results=results),
         )
 
     def show_data(self, data: Any) -> None:
@@ -803,13 +839,8 @@ class DiscussionPage(_Page):
         for p in platforms:
             self.ui.platformCombo.addItem(f"{p.name}（{p.filing_no}）", p.id)
         self.ui.platformCombo.blockSignals(False)
-        if current is not None and all(p.id != current for p in platforms):
-            current = None  # gone (or another workspace): start again
-        if current is None and self.discussion_model.rowCount():
-            current = self.discussion_model.row(0).platform_id
-        if current is None and platforms:
-            current = platforms[0].id
-        self.show_platform(current)
+        current = _platform_to_show(current, read.discussion, platforms)
+        self.show_platform(current, read.panel)
 
     def forget(self) -> None:
         self._panel = None
@@ -851,16 +882,20 @@ class DiscussionPage(_Page):
         if index >= 0:
             self.show_platform(self.ui.platformCombo.itemData(index))
 
-    def show_platform(self, platform_id: int | None) -> None:
-        """Show one platform's scores beside their statistics."""
+    def show_platform(self, platform_id: int | None, read: PlatformPanel | None = None) -> None:
+        """Show one platform's scores beside their statistics (``read`` already, when it is
+        that platform's in the language shown)."""
         if self.workspace is None or platform_id is None:
             self._show_panel(None)
             return
         from jlpanel.services.dashboard import platform_panel
 
-        panel = platform_panel(
-            self.workspace, platform_id, current_language(), results=self._results
-        )
+        if read is not None and read.platform_id == platform_id:
+            panel = read
+        else:
+            panel = platform_panel(
+                self.workspace, platform_id, current_language(), results=self._results
+            )
         self._show_panel(panel)
         index = self.ui.platformCombo.findData(platform_id)
         if index >= 0 and index != self.ui.platformCombo.currentIndex():
