@@ -1312,8 +1312,8 @@ class ResultsPage(_Page):
         from jlpanel.domain.rule_words import grade_thresholds
         from jlpanel.services import results as rs
         from jlpanel.services.dashboard import spread_chart_data
-        from jlpanel.services.register import earlier_history
         from jlpanel.services.panel import confirmation_status, tie_lines
+        from jlpanel.services.register import earlier_history
 
         ws = workspace
         when = rs.stored_decision_date(ws)
