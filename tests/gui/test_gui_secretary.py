@@ -56,6 +56,28 @@ def _merge_through_dialog(qtbot: Any, dialog: MergeDialog, paths: list[Path]) ->
     return list(blocker.args[0])
 
 
+def test_the_matrix_counts_each_platforms_sheets_in_and_expected(
+    qtbot: Any, workspace: Any, demo: Path
+) -> None:
+    """The last column: sheets in / assigned experts without a conflict, as the cells say."""
+    from jlpanel.services.merge import merge_score_files
+
+    merge_score_files(workspace, [demo / "scores" / "刘淑芬.jlscore"], backup_dir=None)
+    page = ScoresSummaryPage()
+    qtbot.addWidget(page)
+    page.set_workspace(workspace)
+    model = page.matrix_model
+    last = model.columnCount() - 1
+    texts = []
+    for row in range(model.rowCount()):
+        states = [model.index(row, c).data(STATE_ROLE) for c in range(1, last)]
+        done = sum(1 for s in states if s in ("submitted", "paper"))
+        expected = sum(1 for s in states if s and s != "conflict")
+        texts.append(f"{done} / {expected}")
+        assert model.index(row, last).data() == texts[-1]
+    assert len({t.split(" / ")[0] for t in texts}) > 1  # some platforms have her sheet
+
+
 def test_merge_dialog_fills_the_matrix(qtbot: Any, workspace: Any, demo: Path) -> None:
     page = ScoresSummaryPage()
     qtbot.addWidget(page)
