@@ -1314,15 +1314,22 @@ def assignment_matrix(ws: Workspace) -> AssignmentMatrix:
         by_pair.setdefault((c.expert_id, c.platform_id), []).append(
             MatrixConflict(c.source, c.reason)
         )
+    # A national cycle has 2,000 × 200 cells, nearly all empty or plainly assigned: those
+    # share two immutable cells; only a conflict's cell is its own.
+    plain = {False: MatrixCell(False), True: MatrixCell(True)}
     cells = tuple(
         tuple(
-            MatrixCell((e.id, p.id) in assigned, tuple(by_pair.get((e.id, p.id), ())))
+            MatrixCell((e.id, p.id) in assigned, tuple(by_pair[(e.id, p.id)]))
+            if (e.id, p.id) in by_pair
+            else plain[(e.id, p.id) in assigned]
             for p in platforms
         )
         for e in experts
     )
     loads = Counter(e for e, _ in assigned)
     coverage = Counter(p for _, p in assigned)
+    roster = {e.id for e in experts}
+    conflicted = Counter(p for e, p in by_pair if e in roster)
     return AssignmentMatrix(
         experts=tuple(
             MatrixExpert(e.id, e.name, e.institution, e.title, e.field, loads.get(e.id, 0))
@@ -1335,7 +1342,7 @@ def assignment_matrix(ws: Workspace) -> AssignmentMatrix:
                 p.filing_no,
                 p.host_unit,
                 coverage.get(p.id, 0),
-                sum(1 for e in experts if (e.id, p.id) not in by_pair),
+                len(experts) - conflicted.get(p.id, 0),
             )
             for p in platforms
         ),

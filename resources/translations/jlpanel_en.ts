@@ -839,7 +839,7 @@ Please send this file to technical support. Everything already saved in the work
     <name>ExpertsView</name>
     <message>
         <source>专家名单</source>
-        <extracomment>Experts who share a name with someone a dossier names, and where each check stands. Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage). A same-name match was confirmed, cleared or reopened (the NameCheckOutcome).</extracomment>
+        <extracomment>The roster&apos;s rows with each expert&apos;s conflicts and load, counted off the GUI thread. Experts who share a name with someone a dossier names, and where each check stands. Something happened worth a status-bar line. The experts were (re)read; carries how many there are. A roster import finished (the RosterImportOutcome). An assignment was stored (the AssignmentSummary). Assigning or another action was refused; carries the message shown. Review packages were written (the list of IssuedPackage). A same-name match was confirmed, cleared or reopened (the NameCheckOutcome). The workspace&apos;s experts are not read yet: read when the tab is first shown (the matrix of a large cycle costs the worker seconds the platform list should have).</extracomment>
         <translation>Expert roster</translation>
     </message>
     <message>
@@ -849,6 +849,10 @@ Please send this file to technical support. Everything already saved in the work
     <message>
         <source>同名核实</source>
         <translation>Same-name checks</translation>
+    </message>
+    <message>
+        <source>正在读取专家名单和评审分配…</source>
+        <translation>Reading the roster and the assignments…</translation>
     </message>
     <message>
         <source>专家名单（{n} 位）</source>
@@ -4135,7 +4139,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>平台</source>
-        <extracomment>The state value of a matrix cell (&quot;&quot; when the expert is not assigned the platform). True on the first column of a group (the experts, the statistics): a line sets it apart.</extracomment>
+        <extracomment>The state value of a matrix cell (&quot;&quot; when the expert is not assigned the platform). True on the first column of a group (the experts, the statistics): a line sets it apart. Each row&apos;s (sheets in, sheets expected), counted once per status, not per paint.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -4232,7 +4236,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     <name>SecretaryView</name>
     <message>
         <source>还没有导入专家名单</source>
-        <extracomment>An expert whose totals are this many points above (below) the panels&apos; on average is lenient (strict). Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown.</extracomment>
+        <extracomment>An expert whose totals are this many points above (below) the panels&apos; on average is lenient (strict). Something changed the workspace (merge, adjustment…): other pages should reload. A sentence for the status bar. The shown data is older than the workspace: reload when the page is next shown. Bumped by every read started and by a workspace change: a read that finishes after another began (or for another workspace) is dropped.</extracomment>
         <translation>No expert roster imported yet</translation>
     </message>
     <message>

@@ -42,9 +42,10 @@ def open_experts(window: MainWindow, qtbot: Any, workspace: Path) -> ExpertsView
     with qtbot.waitSignal(window.workspace_opened, timeout=10_000):
         window.open_workspace(workspace)
     view = window.workspace_view.experts_view
-    qtbot.waitUntil(lambda: view.data is not None)
+    assert view.data is None  # read when the tab is first shown
     window.show_experts()
     assert window.workspace_view.ui.tabs.currentWidget() is window.workspace_view.ui.expertsTab
+    qtbot.waitUntil(lambda: view.data is not None)
     return view
 
 

@@ -177,6 +177,7 @@ def test_a_whole_meeting_through_the_gui(
 
     # ---- 讨论与共识: the second platform's score adjusted, with its reason
     window.discussion_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     discussion = view.discussion_page
     combo = discussion.ui.platformCombo
     combo.setCurrentIndex(combo.findText(f"{NAMES[1]}（{PLATFORMS[1][0]}）"))
@@ -188,6 +189,7 @@ def test_a_whole_meeting_through_the_gui(
 
     # ---- 考核结果
     window.results_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     lines = view.results_page.result_lines()
     assert [line.name for line in lines] == NAMES
     grades = [line.grade.label.zh if line.grade else None for line in lines]

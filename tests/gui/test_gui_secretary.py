@@ -56,6 +56,28 @@ def _merge_through_dialog(qtbot: Any, dialog: MergeDialog, paths: list[Path]) ->
     return list(blocker.args[0])
 
 
+def test_the_matrix_counts_each_platforms_sheets_in_and_expected(
+    qtbot: Any, workspace: Any, demo: Path
+) -> None:
+    """The last column: sheets in / assigned experts without a conflict, as the cells say."""
+    from jlpanel.services.merge import merge_score_files
+
+    merge_score_files(workspace, [demo / "scores" / "刘淑芬.jlscore"], backup_dir=None)
+    page = ScoresSummaryPage()
+    qtbot.addWidget(page)
+    page.set_workspace(workspace)
+    model = page.matrix_model
+    last = model.columnCount() - 1
+    texts = []
+    for row in range(model.rowCount()):
+        states = [model.index(row, c).data(STATE_ROLE) for c in range(1, last)]
+        done = sum(1 for s in states if s in ("submitted", "paper"))
+        expected = sum(1 for s in states if s and s != "conflict")
+        texts.append(f"{done} / {expected}")
+        assert model.index(row, last).data() == texts[-1]
+    assert len({t.split(" / ")[0] for t in texts}) > 1  # some platforms have her sheet
+
+
 def test_merge_dialog_fills_the_matrix(qtbot: Any, workspace: Any, demo: Path) -> None:
     page = ScoresSummaryPage()
     qtbot.addWidget(page)
@@ -396,6 +418,7 @@ def test_the_window_has_the_secretary_tabs_and_menu(
     assert "已合并 7 个" in window.statusBar().currentMessage()
     # the results tab reads the merged scores when shown
     window.results_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.results_page.results_model.rowCount() == 24
     apply_language("en")
     tabs = [view.ui.tabs.tabText(i) for i in range(view.ui.tabs.count())]
@@ -413,6 +436,7 @@ def test_another_workspace_does_not_inherit_the_shown_platform(
     window.open_workspace(demo / "demo.jlpanel")
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     window.discussion_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     view = window.workspace_view
     assert view.discussion_page.current_platform_id() is not None
     window.close_workspace()
@@ -420,9 +444,12 @@ def test_another_workspace_does_not_inherit_the_shown_platform(
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     apply_language("en")  # every page retranslates; none may ask for the old platform
     window.discussion_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.discussion_page.current_platform_id() is None
     assert view.discussion_page.discussion_items() == []
     window.results_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.results_page.result_lines() == []
     window.summary_action.trigger()
+    qtbot.waitUntil(lambda: pending_tasks() == 0)  # read in the background
     assert view.summary_page.still_missing_text() == "No expert roster imported yet"

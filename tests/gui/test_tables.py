@@ -305,8 +305,8 @@ def test_the_experts_table_copies_guarded_text_and_exports_xlsx(
         assert import_roster(ws, formula_roster).ok
     open_workspace(window, qtbot, cycle_files.workspace)
     view = window.workspace_view.experts_view
-    qtbot.waitUntil(lambda: view.experts_model.rowCount() == 5)
     window.show_experts()
+    qtbot.waitUntil(lambda: view.experts_model.rowCount() == 5)
     table = view.ui.expertsTable
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

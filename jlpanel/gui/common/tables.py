@@ -421,6 +421,10 @@ def table_menu(
     return menu
 
 
+#: How many rows a column sized to its contents measures (those in view first).
+FIT_ROWS = 40
+
+
 def _sorts_itself(model: QAbstractItemModel | None) -> bool:
     return isinstance(model, RowsModel | QSortFilterProxyModel)
 
@@ -459,6 +463,9 @@ def spreadsheet(
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     if isinstance(view, QTableView):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # A column fitted to its contents measures the rows in view and around them, up to
+        # FIT_ROWS, not all of a 2,000-platform cycle's on every layout (Qt's default 1,000).
+        view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     popup = partial(_popup, view, open_row, export_name or _default_name, menu)
     view.installEventFilter(_Keys(view, popup))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -60,6 +60,7 @@ class SpreadChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[SpreadBar] = []
+        self._labels_cache: tuple[tuple[int, str, int], list[str]] | None = None
         self._thresholds: tuple[float, ...] = _THRESHOLDS
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
@@ -75,6 +76,7 @@ class SpreadChart(QWidget):
 
     def set_bars(self, bars: Sequence[SpreadBar]) -> None:
         self._bars = list(bars)
+        self._labels_cache = None
         # every platform keeps a readable row; a scroll area around the chart does the rest
         self.setMinimumHeight(self._row_height() * (len(self._bars) + 2))
         self.updateGeometry()
@@ -118,7 +120,16 @@ class SpreadChart(QWidget):
     def _labels(self) -> list[str]:
         """The platforms' names as they fit beside the bars. When they must be cut, the words
         all of them begin with (吉林省) go first, so what tells them apart stays; then the end is
-        cut (…). The whole name is in the bar's tooltip."""
+        cut (…). The whole name is in the bar's tooltip. Kept until the bars, the width or
+        the font change (every paint measured every name)."""
+        key = (self.width(), self.font().key(), id(self._bars))
+        if self._labels_cache is not None and self._labels_cache[0] == key:
+            return self._labels_cache[1]
+        labels = self._fit_labels()
+        self._labels_cache = (key, labels)
+        return labels
+
+    def _fit_labels(self) -> list[str]:
         metrics = QFontMetricsF(self.font())
         room = self._label_width() - 10
         names = [b.label for b in self._bars]
@@ -166,7 +177,7 @@ class SpreadChart(QWidget):
             texts.append((label, QRectF(0, y - line / 2, width, line)))
         return texts
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         row = self._row_height()
@@ -205,7 +216,13 @@ class SpreadChart(QWidget):
                 x = x_of(threshold)
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         labels = self._labels()
-        for n, bar in enumerate(self._bars):
+        # Only the rows in the part to paint: in its scroll area a national cycle's chart is
+        # 2,000 rows, of which a screen shows thirty.
+        exposed = event.rect()
+        first = max(0, (exposed.top() - top) // row - 1)
+        last = min(len(self._bars), (exposed.bottom() - top) // row + 2)
+        for n in range(first, last):
+            bar = self._bars[n]
             y = top + n * row + row / 2
             colour = _FLAGGED if bar.flagged else QColor(ACCENT)
             painter.setPen(_TEXT if not bar.flagged else _FLAGGED)

@@ -59,6 +59,20 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_START_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
+def sheet_counts(status: MergeStatus) -> list[tuple[int, int]]:
+    """Per platform (in the status's order): the sheets in and the sheets expected (assigned
+    experts without a conflict); from the assigned pairs only, not every expert × platform."""
+    expected: dict[int, int] = {}
+    done: dict[int, int] = {}
+    for (_expert, platform), cell in status.cells.items():
+        state = cell.state.value
+        if state != "conflict":
+            expected[platform] = expected.get(platform, 0) + 1
+        if state in ("submitted", "paper"):
+            done[platform] = done.get(platform, 0) + 1
+    return [(done.get(p.id, 0), expected.get(p.id, 0)) for p in status.platforms]
+
+
 class MatrixModel(QAbstractTableModel):
     """Platforms (rows) × experts (columns): submitted / paper / missing / conflict; the first
     column names the platform, the last counts the sheets in against those expected."""
@@ -66,14 +80,22 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._status: MergeStatus | None = None
+        #: Each row's (sheets in, sheets expected), counted once per status, not per paint.
+        self._counts: list[tuple[int, int]] = []
+        self._warn_brush = QBrush(QColor(WARN))
 
     def set_status(self, status: MergeStatus | None) -> None:
         self.beginResetModel()
         self._status = status
+        self._counts = [] if status is None else sheet_counts(status)
         self.endResetModel()
 
     def status(self) -> MergeStatus | None:
         return self._status
+
+    def counts(self) -> list[tuple[int, int]]:
+        """Each row's (sheets in, sheets expected)."""
+        return self._counts
 
     def retranslate(self) -> None:
         if self._status is not None:
@@ -138,16 +160,13 @@ class MatrixModel(QAbstractTableModel):
                 return f"{platform.name}（{platform.filing_no}）"
             return None
         if column == last:
-            cells = [status.cell(e.expert_id, platform.id) for e in status.experts]
-            states = [c.state.value for c in cells if c is not None]
-            expected = sum(1 for s in states if s != "conflict")
-            done = sum(1 for s in states if s in ("submitted", "paper"))
+            done, expected = self._counts[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{done} / {expected}"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return ALIGN_RIGHT
             if role == Qt.ItemDataRole.ForegroundRole and done < expected:
-                return QBrush(QColor(WARN))
+                return self._warn_brush
             return None
         expert = status.experts[column - 1]
         cell = status.cell(expert.expert_id, platform.id)

@@ -9,7 +9,9 @@ services are imported inside the functions so SQLAlchemy stays off the start-up 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
+    QStyle,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -45,6 +48,7 @@ from jlpanel.gui.common.formatting import date, fixed, number
 from jlpanel.gui.common.i18n import current_language, translate
 from jlpanel.gui.common.table_support import Column, RowsModel
 from jlpanel.gui.common.tables import spreadsheet
+from jlpanel.gui.common.tasks import run_task
 from jlpanel.gui.common.theme import (
     DONE,
     WARN,
@@ -60,10 +64,12 @@ from jlpanel.gui.forms.ui_scores_summary_page import Ui_ScoresSummaryPage
 from jlpanel.gui.secretary.charts import GradeChart, SpreadBar, SpreadChart
 from jlpanel.gui.secretary.secretary_models import (
     GROUP_START_ROLE,
+    STATE_LOOK,
     MatrixModel,
     PanelScoresModel,
     grade_text_colour,
     score_text,
+    state_text,
 )
 from jlpanel.services.errors import UserError
 
@@ -75,13 +81,16 @@ if TYPE_CHECKING:
         DiscussionItem,
         LeniencyLine,
         PlatformPanel,
+        SpreadPoint,
         VetoClaimLine,
     )
     from jlpanel.services.history import HistoryLine
+    from jlpanel.services.merge import MergeStatus, StatusPlatform
     from jlpanel.services.panel import ConfirmationStatus, TieLine
     from jlpanel.services.results import (
         DisqualificationLine,
         FundingLine,
+        GradeDistribution,
         NotFinalLine,
         RectificationLine,
         ResultLine,
@@ -166,10 +175,14 @@ class _Page(QWidget):
         self.workspace: Workspace | None = None
         #: The shown data is older than the workspace: reload when the page is next shown.
         self.stale = False
+        #: Bumped by every read started and by a workspace change: a read that finishes
+        #: after another began (or for another workspace) is dropped.
+        self._generation = 0
 
     def set_workspace(self, workspace: Workspace | None, *, load: bool = True) -> None:
         """Show ``workspace``; with ``load=False`` only when the page is next shown."""
         if workspace is not self.workspace:
+            self._generation += 1
             self.forget()
         self.workspace = workspace
         self.stale = True
@@ -180,20 +193,63 @@ class _Page(QWidget):
         """Drop what was shown of the previous workspace."""
 
     def reload(self) -> None:
-        """Reload from the workspace (a no-op without one)."""
+        """Reload from the workspace now (a no-op without one)."""
         self.stale = False
         if self.workspace is not None:
             self.refresh()
 
+    def reload_in_background(self) -> None:
+        """Reload from the workspace in the background (a no-op without one): on a large
+        cycle the services' reading and aggregating would freeze the window for seconds.
+        What was shown stays until the new data arrives."""
+        self.stale = False
+        if self.workspace is None:
+            return
+        self._generation += 1
+        run_task(
+            self.reader(self.workspace, current_language()),
+            partial(self._on_read, self._generation),
+            partial(self._on_read_failed, self._generation),
+        )
+
+    def _on_read(self, generation: int, data: Any) -> None:
+        if generation == self._generation and self.workspace is not None:
+            self.show_data(data)
+
+    def _on_read_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(exc, UserError):
+            show_user_error(self, exc)
+        else:
+            report_exception(exc, self)
+
     def reload_if_stale(self) -> None:
         if self.stale:
-            self.reload()
+            self.reload_in_background()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.reload_if_stale()
 
-    def refresh(self) -> None:  # pragma: no cover - overridden
+    def refresh(self) -> None:
+        """Read the workspace again now (after the user's own change on this page)."""
+        if self.workspace is None:
+            return
+        self._generation += 1  # a background read still under way is older
+        self.show_data(self.reader(self.workspace, current_language())())
+
+    def reader(self, workspace: Workspace, language: str) -> Callable[[], Any]:
+        """The background read: :meth:`read` over plain data."""
+        return partial(self.read, workspace, language)
+
+    @staticmethod
+    def read(workspace: Workspace, language: str) -> Any:  # pragma: no cover - overridden
+        """What the page shows, read and aggregated; runs off the GUI thread (no widgets)."""
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:  # pragma: no cover - overridden
+        """Show what :meth:`read` returned."""
         raise NotImplementedError
 
     def retranslate(self) -> None:  # pragma: no cover - overridden
@@ -205,7 +261,7 @@ class _Page(QWidget):
             # the services word some texts in the language: read again, now or when shown
             self.stale = True
             if self.isVisible():
-                self.reload()
+                self.reload_in_background()
         super().changeEvent(event)
 
 
@@ -228,6 +284,9 @@ class ScoresSummaryPage(_Page):
         self.matrix_model = MatrixModel(self)
         _setup_table(ui.matrixTable, self.matrix_model, stretch=0)
         ui.matrixTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # Sized from the states' words and the names (_size_columns): to its contents, a
+        # 2,000 × 200 matrix would ask for every cell on every layout.
+        ui.matrixTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         ui.mergeButton.clicked.connect(self.open_merge_dialog)
         ui.paperButton.clicked.connect(self.open_paper_dialog)
         ui.refreshButton.clicked.connect(self.refresh)
@@ -237,13 +296,16 @@ class ScoresSummaryPage(_Page):
         self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
         self.matrix_model.retranslate()
 
-    def refresh(self) -> None:
-        if self.workspace is None:
-            return
+    @staticmethod
+    def read(workspace: Workspace, language: str) -> MergeStatus:
         from jlpanel.services.merge import merge_status
 
-        status = merge_status(self.workspace)
+        return merge_status(workspace)
+
+    def show_data(self, data: Any) -> None:
+        status: MergeStatus = data
         self.matrix_model.set_status(status)
+        self._size_columns()
         missing = status.still_missing
         if not status.experts:
             text = translate("SecretaryView", "还没有导入专家名单")
@@ -264,6 +326,27 @@ class ScoresSummaryPage(_Page):
     def forget(self) -> None:
         self.matrix_model.set_status(None)
         self.ui.missingLabel.setText("")
+
+    def _size_columns(self) -> None:
+        """The experts' columns as wide as their names or the widest state with its icon, the
+        count as wide as its widest; the platform's column stretches."""
+        status = self.matrix_model.status()
+        table = self.ui.matrixTable
+        header = table.horizontalHeader()
+        if status is None or not status.experts:
+            return
+        metrics = table.fontMetrics()
+        icon_width = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        pad = 2 * RoomyItemDelegate.PAD_X + RoomyItemDelegate.ICON_GAP + 8
+        states = max(metrics.horizontalAdvance(state_text(s)) for s in STATE_LOOK)
+        for column in range(1, len(status.experts) + 1):
+            header.resizeSection(
+                column, max(header.sectionSizeHint(column), states + icon_width + pad)
+            )
+        last = len(status.experts) + 1
+        most = max((expected for _done, expected in self.matrix_model.counts()), default=0)
+        counts = metrics.horizontalAdvance(f"{most} / {most}")
+        header.resizeSection(last, max(header.sectionSizeHint(last), counts + pad))
 
     def still_missing_text(self) -> str:
         return self.ui.missingLabel.text()
@@ -587,6 +670,36 @@ def _fit_rows(view: QTableView, rows: int) -> None:
     view.setFixedHeight(height)
 
 
+def _platform_to_show(
+    current: int | None,
+    discussion: Sequence[DiscussionItem],
+    platforms: Sequence[StatusPlatform],
+) -> int | None:
+    """The platform 讨论与共识 shows: ``current`` while it is still there (another workspace
+    starts again), else the first to discuss, else the first platform."""
+    if current is not None and all(p.id != current for p in platforms):
+        current = None
+    if current is None and discussion:
+        current = discussion[0].platform_id
+    if current is None and platforms:
+        current = platforms[0].id
+    return current
+
+
+@dataclass(frozen=True, slots=True)
+class _DiscussionData:
+    """What 讨论与共识 shows, read off the GUI thread."""
+
+    rules: RuleSettings
+    results: CycleResults
+    discussion: list[DiscussionItem]
+    leniency: list[LeniencyLine]
+    agreement: PanelAgreement
+    platforms: tuple[StatusPlatform, ...]
+    #: The panel of the platform to show, read with the rest.
+    panel: PlatformPanel | None
+
+
 class DiscussionPage(_Page):
     """讨论与共识: the discussion list sorted by spread, a platform's scores beside their
     statistics, expert leniency and the panel's agreement (information only), 调整得分 and
@@ -677,39 +790,57 @@ class DiscussionPage(_Page):
             ).format(criteria=discussion_criteria(rules).get(current_language()))
         )
 
-    def refresh(self) -> None:
-        if self.workspace is None:
-            return
-        from jlpanel.services.dashboard import agreement_view, discussion_list, leniency_view
+    def reader(self, workspace: Workspace, language: str) -> Callable[[], Any]:
+        return partial(self.read, workspace, language, self.current_platform_id())
+
+    @staticmethod
+    def read(workspace: Workspace, language: str, current: int | None = None) -> _DiscussionData:
+        """With the panel of the platform to show: ``current`` while it is still there, else
+        the first to discuss, else the first platform."""
+        from jlpanel.services.dashboard import (
+            agreement_view,
+            discussion_list,
+            leniency_view,
+            platform_panel,
+        )
+        from jlpanel.services.merge import merge_status
         from jlpanel.services.results import compute_workspace_results
 
-        self._rules = self.workspace.cycle_info().rules
+        rules = workspace.cycle_info().rules
+        results = compute_workspace_results(workspace)
+        discussion = discussion_list(workspace, language, results=results)
+        platforms = merge_status(workspace).platforms
+        shown = _platform_to_show(current, discussion, platforms)
+        return _DiscussionData(
+            rules,
+            results,
+            discussion,
+            leniency_view(workspace, results=results),
+            agreement_view(workspace, results=results),
+            platforms,
+            None if shown is None else platform_panel(workspace, shown, language, results=results),
+        )
+
+    def show_data(self, data: Any) -> None:
+        read: _DiscussionData = data
+        self._rules = read.rules
         self.scores_model.set_rules(self._rules)
         self._word_discussion_note()
-        language = current_language()
-        results = compute_workspace_results(self.workspace)
-        self._results = results
+        self._results = read.results
         current = self.current_platform_id()
-        self.discussion_model.set_rows(discussion_list(self.workspace, language, results=results))
-        self.leniency_model.set_rows(leniency_view(self.workspace, results=results))
-        self._agreement = agreement_view(self.workspace, results=results)
+        self.discussion_model.set_rows(read.discussion)
+        self.leniency_model.set_rows(read.leniency)
+        self._agreement = read.agreement
         self.agreement_model.set_rows(self._agreement.statistics)
         self._show_agreement()
-        from jlpanel.services.merge import merge_status
-
-        platforms = merge_status(self.workspace).platforms
+        platforms = read.platforms
         self.ui.platformCombo.blockSignals(True)
         self.ui.platformCombo.clear()
         for p in platforms:
             self.ui.platformCombo.addItem(f"{p.name}（{p.filing_no}）", p.id)
         self.ui.platformCombo.blockSignals(False)
-        if current is not None and all(p.id != current for p in platforms):
-            current = None  # gone (or another workspace): start again
-        if current is None and self.discussion_model.rowCount():
-            current = self.discussion_model.row(0).platform_id
-        if current is None and platforms:
-            current = platforms[0].id
-        self.show_platform(current)
+        current = _platform_to_show(current, read.discussion, platforms)
+        self.show_platform(current, read.panel)
 
     def forget(self) -> None:
         self._panel = None
@@ -751,16 +882,20 @@ class DiscussionPage(_Page):
         if index >= 0:
             self.show_platform(self.ui.platformCombo.itemData(index))
 
-    def show_platform(self, platform_id: int | None) -> None:
-        """Show one platform's scores beside their statistics."""
+    def show_platform(self, platform_id: int | None, read: PlatformPanel | None = None) -> None:
+        """Show one platform's scores beside their statistics (``read`` already, when it is
+        that platform's in the language shown)."""
         if self.workspace is None or platform_id is None:
             self._show_panel(None)
             return
         from jlpanel.services.dashboard import platform_panel
 
-        panel = platform_panel(
-            self.workspace, platform_id, current_language(), results=self._results
-        )
+        if read is not None and read.platform_id == platform_id:
+            panel = read
+        else:
+            panel = platform_panel(
+                self.workspace, platform_id, current_language(), results=self._results
+            )
         self._show_panel(panel)
         index = self.ui.platformCombo.findData(platform_id)
         if index >= 0 and index != self.ui.platformCombo.currentIndex():
@@ -1065,6 +1200,25 @@ def _history_columns() -> list[Column[HistoryLine]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _ResultsData:
+    """What 考核结果 shows, read off the GUI thread."""
+
+    results: CycleResults
+    lines: list[ResultLine]
+    tie_lines: list[TieLine]
+    confirmation: ConfirmationStatus
+    funding: list[FundingLine]
+    rectification: list[RectificationLine]
+    disqualification: list[DisqualificationLine]
+    not_final: list[NotFinalLine]
+    history: list[HistoryLine]
+    distribution: GradeDistribution
+    spread: list[SpreadPoint]
+    thresholds: list[float]
+    rules: RuleSettings
+
+
 class ResultsPage(_Page):
     """考核结果: score, rank, grade and decision per platform; the funding ranking with the
     budget split; rectification, disqualification and not-final lists; history; charts."""
@@ -1153,46 +1307,61 @@ class ResultsPage(_Page):
         ):
             model.retranslate()
 
-    def refresh(self) -> None:
-        if self.workspace is None:
-            return
+    @staticmethod
+    def read(workspace: Workspace, language: str) -> _ResultsData:
         from jlpanel.domain.rule_words import grade_thresholds
-        from jlpanel.domain.rules import GRADE_ORDER
         from jlpanel.services import results as rs
         from jlpanel.services.dashboard import spread_chart_data
+        from jlpanel.services.panel import confirmation_status, tie_lines
         from jlpanel.services.register import earlier_history
 
-        ws = self.workspace
-        language = current_language()
+        ws = workspace
         when = rs.stored_decision_date(ws)
         results: CycleResults = rs.compute_workspace_results(ws, decision_date=when)
-        lines = rs.results_table(ws, language, results=results, decision_date=when)
-        from jlpanel.services.panel import confirmation_status, tie_lines
+        rules = ws.cycle_info().rules
+        return _ResultsData(
+            results=results,
+            lines=rs.results_table(ws, language, results=results, decision_date=when),
+            tie_lines=[t for t in tie_lines(ws, language, results=results) if not t.decided],
+            confirmation=confirmation_status(ws, results=results),
+            funding=rs.funding_ranking(ws, results=results, decision_date=when),
+            rectification=rs.rectification_list(ws, language, results=results, decision_date=when),
+            disqualification=rs.disqualification_list(
+                ws, language, results=results, decision_date=when
+            ),
+            not_final=rs.not_final(ws, results=results, decision_date=when),
+            history=earlier_history(ws, language),
+            distribution=rs.grade_distribution(ws, results=results, decision_date=when),
+            spread=spread_chart_data(ws, results=results),
+            thresholds=[float(v) for _, v in grade_thresholds(rules)],
+            rules=rules,
+        )
 
+    def show_data(self, data: Any) -> None:
+        from jlpanel.domain.rules import GRADE_ORDER
+
+        read: _ResultsData = data
+        language = current_language()
+        results = read.results
+        lines = read.lines
         self._ties = {int(r.platform_id): r.tie for r in results.platforms if r.tie is not None}
-        self._tie_lines = [t for t in tie_lines(ws, language, results=results) if not t.decided]
-        self._confirmation = confirmation_status(ws, results=results)
+        self._tie_lines = read.tie_lines
+        self._confirmation = read.confirmation
         self._show_confirmation()
         self.results_model.set_rows(lines)
-        self.funding_model.set_rows(rs.funding_ranking(ws, results=results, decision_date=when))
-        self.rectification_model.set_rows(
-            rs.rectification_list(ws, language, results=results, decision_date=when)
-        )
-        self.disqualification_model.set_rows(
-            rs.disqualification_list(ws, language, results=results, decision_date=when)
-        )
-        self.not_final_model.set_rows(rs.not_final(ws, results=results, decision_date=when))
-        self.history_model.set_rows(earlier_history(ws, language))
-        distribution = rs.grade_distribution(ws, results=results, decision_date=when)
+        self.funding_model.set_rows(read.funding)
+        self.rectification_model.set_rows(read.rectification)
+        self.disqualification_model.set_rows(read.disqualification)
+        self.not_final_model.set_rows(read.not_final)
+        self.history_model.set_rows(read.history)
+        distribution = read.distribution
         rows: list[tuple[str | None, str, int]] = [
             (g.value, g.label.get(language), distribution.counts.get(g, 0)) for g in GRADE_ORDER
         ]
         if distribution.ungraded:
             rows.append((None, translate("SecretaryView", "未评定"), distribution.ungraded))
         self.gradeChart.set_rows(rows)
-        self.spreadChart.set_thresholds(
-            [float(v) for _, v in grade_thresholds(ws.cycle_info().rules)]
-        )
+        self.spreadChart.set_thresholds(read.thresholds)
         self.spreadChart.set_bars(
             [
                 SpreadBar(
@@ -1213,10 +1382,10 @@ class ResultsPage(_Page):
                         score=score_text(p.score),
                     ),
                 )
-                for p in spread_chart_data(ws, results=results)
+                for p in read.spread
             ]
         )
-        rules = ws.cycle_info().rules
+        rules = read.rules
         self.ui.budgetSpin.setValue(float(rules.funding_budget or 0))
         self.ui.splitCombo.setCurrentIndex(
             max(self.ui.splitCombo.findData(rules.budget_split.value), 0)

@@ -76,6 +76,7 @@ _TEMPLATE_FOLDER_KEY = "template/lastFolder"
 def _open_in_background(
     path: Path | str, preferences: Preferences, read_only: bool = False, cycle: str | None = None
 ) -> tuple[Workspace, CycleInfo]:
+    from jlpanel.services import demo  # noqa: F401 - imported here, not on the GUI thread
     from jlpanel.services.workspace import open_workspace
 
     # Claimed while shown: a second jlpanel learns who has it (and may open it read-only).

@@ -425,7 +425,7 @@ class WorkspaceView(QWidget):
             if page is not source:
                 page.stale = True
                 if page.isVisible():
-                    page.reload()
+                    page.reload_in_background()
         if self.workspace is not None:
             self.info = self.workspace.cycle_info()
             self.rules_model.set_rules(self.info.rules, self.info.rubric, self.info.language)

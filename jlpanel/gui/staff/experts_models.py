@@ -135,10 +135,29 @@ class AssignmentMatrixModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.matrix: AssignmentMatrix | None = None
+        # Read once per matrix, not per cell: Qt asks data() for every visible cell and role.
+        self._has_assignment = False
+        self._short: list[bool] = []
+        self._rows = 0
+        self._columns = 0
+        self._assigned_brush = QBrush(QColor(ASSIGNED_COLOUR))
+        self._conflict_brush = QBrush(QColor(CONFLICT_COLOUR))
+        self._short_brush = QBrush(QColor(SHORT_BACKGROUND))
+        self._total_brush = QBrush(QColor(TOTAL_BACKGROUND))
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_matrix(self, matrix: AssignmentMatrix | None) -> None:
         self.beginResetModel()
         self.matrix = matrix
+        self._has_assignment = matrix is not None and matrix.has_assignment
+        self._short = []
+        self._rows = self._columns = 0
+        if matrix is not None:
+            self._short = [self.is_short(p) for p in matrix.platforms]
+            if matrix.platforms:
+                self._rows = len(matrix.platforms) + 1
+                self._columns = len(matrix.experts) + 1
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -162,14 +181,10 @@ class AssignmentMatrixModel(QAbstractTableModel):
         return len(self.matrix.platforms) if self.matrix else 0
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.matrix is None or not self.matrix.platforms:
-            return 0
-        return len(self.matrix.platforms) + 1
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.matrix is None or not self.matrix.platforms:
-            return 0
-        return len(self.matrix.experts) + 1
+        return 0 if parent.isValid() else self._columns
 
     def cell(self, row: int, column: int) -> MatrixCell | None:
         """The cell of platform ``row`` and expert ``column`` (None for the totals)."""
@@ -183,13 +198,11 @@ class AssignmentMatrixModel(QAbstractTableModel):
         minimum = self.matrix.min_per_platform
         if platform.conflict_free < minimum:
             return True
-        return self.matrix.has_assignment and platform.assigned < minimum
+        return self._has_assignment and platform.assigned < minimum
 
     def short_rows(self) -> list[int]:
         """The rows of the platforms below the minimum."""
-        if self.matrix is None:
-            return []
-        return [r for r, p in enumerate(self.matrix.platforms) if self.is_short(p)]
+        return [r for r, short in enumerate(self._short) if short]
 
     # --------------------------------------------------------------------- Qt model
 
@@ -245,8 +258,8 @@ class AssignmentMatrixModel(QAbstractTableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_short(platform):
-            return QBrush(QColor(CONFLICT_COLOUR))
+        if role == Qt.ItemDataRole.ForegroundRole and self._short[section]:
+            return self._conflict_brush
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -254,31 +267,37 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if matrix is None or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        language = current_language()
-        if row == self.load_row:
+        last_row = self._rows - 1
+        if row == last_row:
             return self._load_data(column, role)
-        platform = matrix.platforms[row]
-        short = self.is_short(platform)
-        if column == self.count_column:
-            return self._count_data(platform, short, role)
-        cell = matrix.cell(column, row)
+        short = self._short[row]
+        if column == self._columns - 1:
+            return self._count_data(matrix.platforms[row], short, role)
+        # the cells: the commonest roles first, with nothing built that is not returned
         if role == Qt.ItemDataRole.DisplayRole:
+            cell = matrix.cells[column][row]
             if cell.conflicts:
                 return CONFLICT_MARK
             return ASSIGNED_MARK if cell.assigned else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRE
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(CONFLICT_COLOUR if cell.conflicts else ASSIGNED_COLOUR))
-        if role == Qt.ItemDataRole.BackgroundRole and short:
-            return QBrush(QColor(SHORT_BACKGROUND))
+            return (
+                self._conflict_brush
+                if matrix.cells[column][row].conflicts
+                else (self._assigned_brush)
+            )
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._short_brush if short else None
         if role == REASON_ROLE:
-            return cell.reason(language)
+            return matrix.cells[column][row].reason(current_language())
         if role == Qt.ItemDataRole.ToolTipRole:
+            cell = matrix.cells[column][row]
+            platform = matrix.platforms[row]
             expert = matrix.experts[column]
             head = f"{expert.name} — {platform.name}"
             if cell.conflicts:
-                lines = [head, cell.reason(language)]
+                lines = [head, cell.reason(current_language())]
                 if cell.needs_attention:
                     lines.append(
                         translate(
@@ -300,9 +319,9 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and short:
             return icon("dialog-warning")
         if role == Qt.ItemDataRole.ForegroundRole and short:
-            return QBrush(QColor(CONFLICT_COLOUR))
+            return self._conflict_brush
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(SHORT_BACKGROUND if short else TOTAL_BACKGROUND))
+            return self._short_brush if short else self._total_brush
         if role == Qt.ItemDataRole.ToolTipRole:
             minimum = self.matrix.min_per_platform
             text = translate(
@@ -322,13 +341,11 @@ class AssignmentMatrixModel(QAbstractTableModel):
     def _load_data(self, column: int, role: int) -> Any:
         assert self.matrix is not None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(TOTAL_BACKGROUND))
+            return self._total_brush
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRE
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.count_column:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMenu,
     QMessageBox,
     QStyle,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jlpanel.gui.common import formatting
 from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.settings import app_settings
@@ -37,8 +39,11 @@ from jlpanel.gui.common.theme import (
 )
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
 from jlpanel.gui.staff.experts_models import (
+    ASSIGNED_MARK,
     CHECK_REASON,
+    CONFLICT_MARK,
     AssignmentMatrixModel,
+    ExpertRow,
     ExpertTableModel,
     expert_rows,
     name_checks_model,
@@ -70,6 +75,8 @@ class ExpertsData:
 
     experts: list[ExpertLine]
     matrix: AssignmentMatrix
+    #: The roster's rows with each expert's conflicts and load, counted off the GUI thread.
+    rows: list[ExpertRow]
     #: Experts who share a name with someone a dossier names, and where each check stands.
     name_checks: list[PossibleConflictLine]
 
@@ -81,8 +88,10 @@ def _load(workspace: Workspace) -> ExpertsData:
         list_possible_conflicts,
     )
 
+    experts = list_experts(workspace)
+    matrix = assignment_matrix(workspace)
     return ExpertsData(
-        list_experts(workspace), assignment_matrix(workspace), list_possible_conflicts(workspace)
+        experts, matrix, expert_rows(experts, matrix), list_possible_conflicts(workspace)
     )
 
 
@@ -154,6 +163,9 @@ class ExpertsView(QWidget):
         self.roster_dialog: RosterResultDialog | None = None
         self._busy = False
         self._generation = 0
+        #: The workspace's experts are not read yet: read when the tab is first shown (the
+        #: matrix of a large cycle costs the worker seconds the platform list should have).
+        self._unread = False
 
         self.experts_model = ExpertTableModel(self)
         table = self.ui.expertsTable
@@ -188,7 +200,9 @@ class ExpertsView(QWidget):
         matrix.setPalette(selection)
         horizontal = matrix.horizontalHeader()
         horizontal.setHighlightSections(True)
-        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the names and counts when filled (_size_matrix_columns): to its contents,
+        # a 2,000 × 200 matrix would ask for every cell on every layout.
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         horizontal.setStretchLastSection(False)
         # Not sorted: the last row holds each expert's load.
         spreadsheet(matrix, sort=False, export_name=lambda: translate("ExpertsView", "专家分配"))
@@ -247,8 +261,17 @@ class ExpertsView(QWidget):
         self.ui.issueButton.clicked.connect(self.issue_packages)
         self.ui.perPlatformRadio.toggled.connect(self._update_buttons)
         self.ui.perPlatformSpin.valueChanged.connect(self._on_spin_changed)
+        # Shown while the roster and the matrix are read (seconds on a national cycle).
+        self.loading_label = QLabel()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_muted(self.loading_label)
+        self.ui.pages.addWidget(self.loading_label)
+        self._retranslate_loading()
         self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._update_buttons()
+
+    def _retranslate_loading(self) -> None:
+        self.loading_label.setText(translate("ExpertsView", "正在读取专家名单和评审分配…"))
 
     # --------------------------------------------------------------------------- state
 
@@ -264,7 +287,8 @@ class ExpertsView(QWidget):
         self.ui.noteEdit.clear()
         self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._generation += 1
-        if workspace is not None:
+        self._unread = workspace is not None
+        if workspace is not None and self.isVisible():
             self.refresh()
         self._update_buttons()
 
@@ -272,6 +296,9 @@ class ExpertsView(QWidget):
         """Re-read the roster and the matrix in the background."""
         if self.workspace is None:
             return
+        self._unread = False
+        if self.data is None:  # nothing to show meanwhile
+            self.ui.pages.setCurrentWidget(self.loading_label)
         self._generation += 1
         run_task(
             partial(_load, self.workspace),
@@ -283,14 +310,10 @@ class ExpertsView(QWidget):
         if generation != self._generation:
             return
         self.data = data
-        self.experts_model.set_rows(expert_rows(data.experts, data.matrix))
+        self.experts_model.set_rows(data.rows)
         self.matrix_model.set_matrix(data.matrix)
+        self._size_matrix_columns()
         self._show_name_checks(data.name_checks)
-        count_column = self.matrix_model.count_column
-        if data.matrix.platforms:
-            self.ui.matrixTable.horizontalHeader().setSectionResizeMode(
-                count_column, QHeaderView.ResizeMode.ResizeToContents
-            )
         self.ui.pages.setCurrentWidget(self.ui.contentPage if data.experts else self.ui.emptyPage)
         if data.experts:
             # Bounds from the cycle's rules and the roster; five a platform unless chosen.
@@ -309,6 +332,39 @@ class ExpertsView(QWidget):
 
     # ------------------------------------------------------------------------- layout
 
+    def _size_matrix_columns(self) -> None:
+        """Each column as wide as its header and its widest text, measured from the matrix's
+        names and counts rather than asked of every cell."""
+        matrix = self.matrix_model.matrix
+        table = self.ui.matrixTable
+        header = table.horizontalHeader()
+        if matrix is None or not matrix.platforms:
+            return
+        plain = table.fontMetrics()
+        bold_font = table.font()
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        pad = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        marks = max(plain.horizontalAdvance(m) for m in (ASSIGNED_MARK, CONFLICT_MARK))
+        for column, expert in enumerate(matrix.experts):
+            text = max(marks, bold.horizontalAdvance(formatting.count(expert.load)))
+            header.resizeSection(column, max(header.sectionSizeHint(column), text + pad))
+        counts = max(
+            (
+                plain.horizontalAdvance(f"{p.assigned} / {p.conflict_free}")
+                for p in matrix.platforms
+            ),
+            default=0,
+        )
+        total = bold.horizontalAdvance(formatting.count(sum(p.assigned for p in matrix.platforms)))
+        icon_width = table.iconSize().width() if table.iconSize().isValid() else 0
+        icon_width = max(icon_width, table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
+        count_column = self.matrix_model.count_column
+        header.resizeSection(
+            count_column,
+            max(header.sectionSizeHint(count_column), counts + icon_width + 4 + pad, total + pad),
+        )
+
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._user_split = True
 
@@ -316,11 +372,14 @@ class ExpertsView(QWidget):
     def _table_width(table: QTableView) -> int:
         """The width ``table`` needs to show every column whole (and a vertical scroll bar)."""
         header = table.horizontalHeader()
-        columns = sum(
-            max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(header.count())
-            if not header.isSectionHidden(c)
-        )
+        if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed:  # sized already
+            columns = header.length()
+        else:
+            columns = sum(
+                max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in range(header.count())
+                if not header.isSectionHidden(c)
+            )
         vertical = table.verticalHeader()
         rows = vertical.sizeHint().width() if vertical.isVisible() else 0
         bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
@@ -350,6 +409,8 @@ class ExpertsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._unread:
+            self.refresh()
         self._fit_splitter()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -359,6 +420,8 @@ class ExpertsView(QWidget):
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        if self.ui.pages.currentWidget() is self.loading_label:
+            self.ui.pages.setCurrentWidget(self.ui.emptyPage)
         self._report(exc)
 
     def _show_counts(self) -> None:
@@ -574,7 +637,7 @@ class ExpertsView(QWidget):
             return
         path = Path(name)
         self._remember(_ROSTER_FOLDER_KEY, path.parent)
-        existing = len(self.data.experts) if self.data else 0
+        existing = len(self.data.experts) if self.data else self._count_experts()
         replace = False
         if existing:
             answer = QMessageBox.question(
@@ -604,6 +667,14 @@ class ExpertsView(QWidget):
                 return
             replace = True
         self.start_roster_import(path, replace=replace)
+
+    def _count_experts(self) -> int:
+        """The roster's size before the tab has read it (a small query)."""
+        if self.workspace is None:
+            return 0
+        from jlpanel.services.experts import list_experts
+
+        return len(list_experts(self.workspace))
 
     def start_roster_import(self, path: Path, *, replace: bool) -> None:
         """Import ``path`` in the background and show its result."""
@@ -760,6 +831,7 @@ class ExpertsView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)  # type: ignore[no-untyped-call]
+            self._retranslate_loading()
             self.experts_model.retranslate()
             self.matrix_model.retranslate()
             self.name_checks_model.retranslate()
