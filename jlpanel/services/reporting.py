@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -75,6 +75,9 @@ from jlpanel.services.results import (
 )
 from jlpanel.services.workspace import Workspace
 from jlpanel.storage import models as m
+
+if TYPE_CHECKING:
+    from jlpanel.reports.layout import PdfMeta
 
 log = logging.getLogger(__name__)
 
@@ -678,11 +681,24 @@ def _notice(
 
 @dataclass(frozen=True, slots=True)
 class PlannedFile:
-    """A PDF to write: its file name and the documents it holds."""
+    """A PDF to write: its file name and the documents it holds.
+
+    The documents are given by how to build them — the name of a function of
+    :mod:`jlpanel.reports.documents` and its arguments after the context — so a plan can be
+    sent to a worker process (a built document holds closures, which cannot).
+    """
 
     kind: DocumentKind
     file_name: str
-    parts: tuple[Any, ...]
+    context: ReportContext
+    sources: tuple[tuple[str, tuple[Any, ...]], ...]
+
+    @property
+    def parts(self) -> tuple[Any, ...]:
+        """The documents of the file, built."""
+        from jlpanel.reports import documents as docs
+
+        return tuple(getattr(docs, name)(self.context, *args) for name, args in self.sources)
 
 
 def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
@@ -737,37 +753,35 @@ def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
 
 def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
     """The PDFs to write for ``documents``, in the order they are written."""
-    from jlpanel.reports import documents as docs
-
     ctx = report_set.context
     lang = ctx.language
 
     def prefix(kind: DocumentKind) -> str:
         return DOCUMENT_NAMES[kind].get(lang)
 
+    def planned_file(kind: DocumentKind, name: str, build: str, *args: Any) -> PlannedFile:
+        return PlannedFile(kind, name, ctx, ((build, args),))
+
     planned: list[PlannedFile] = []
     if DocumentKind.SUMMARY in documents:
+        kind = DocumentKind.SUMMARY
         planned.append(
-            PlannedFile(
-                DocumentKind.SUMMARY,
-                f"{prefix(DocumentKind.SUMMARY)}.pdf",
-                (docs.results_summary(ctx, report_set.summary),),
-            )
+            planned_file(kind, f"{prefix(kind)}.pdf", "results_summary", report_set.summary)
         )
     if DocumentKind.PUBLICATION in documents:
+        kind = DocumentKind.PUBLICATION
         planned.append(
-            PlannedFile(
-                DocumentKind.PUBLICATION,
-                f"{prefix(DocumentKind.PUBLICATION)}.pdf",
-                (docs.publication_list(ctx, report_set.publication),),
-            )
+            planned_file(kind, f"{prefix(kind)}.pdf", "publication_list", report_set.publication)
         )
     if DocumentKind.SIGNATURES in documents:
+        kind = DocumentKind.SIGNATURES
         planned.append(
-            PlannedFile(
-                DocumentKind.SIGNATURES,
-                f"{prefix(DocumentKind.SIGNATURES)}.pdf",
-                (docs.panel_signature_sheet(ctx, report_set.panel, len(report_set.summary.rows)),),
+            planned_file(
+                kind,
+                f"{prefix(kind)}.pdf",
+                "panel_signature_sheet",
+                report_set.panel,
+                len(report_set.summary.rows),
             )
         )
     if DocumentKind.EVALUATION in documents:
@@ -777,7 +791,7 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [r.filing_no for r in report_set.platforms],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.evaluation_report(ctx, r),))
+            planned_file(kind, f"{stem}.pdf", "evaluation_report", r)
             for stem, r in zip(stems, report_set.platforms, strict=True)
         )
     if DocumentKind.EXPERT_SHEETS in documents:
@@ -787,7 +801,7 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [str(e.expert_id) for e in report_set.expert_sheets],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.expert_score_sheet(ctx, e),))
+            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", e)
             for stem, e in zip(stems, report_set.expert_sheets, strict=True)
         )
     if DocumentKind.RECTIFICATION in documents:
@@ -797,10 +811,25 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [n.filing_no for n in report_set.notices],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.rectification_notice(ctx, n),))
+            planned_file(kind, f"{stem}.pdf", "rectification_notice", n)
             for stem, n in zip(stems, report_set.notices, strict=True)
         )
     return planned
+
+
+def render_planned(plan: PlannedFile, meta: PdfMeta) -> bytes:
+    """The PDF bytes of one planned file (in a worker process, or here)."""
+    from jlpanel.reports.layout import render_pdf
+
+    return render_pdf(plan.context, plan.parts, meta=meta)
+
+
+def render_combined(planned: Sequence[PlannedFile], title: str, meta: PdfMeta) -> bytes:
+    """The PDF bytes of the bound volume (合订本) of ``planned``."""
+    from jlpanel.reports.layout import render_pdf
+
+    parts = [part for plan in planned for part in plan.parts]
+    return render_pdf(planned[0].context, parts, title=title, meta=meta, bound=True)
 
 
 def write_reports(
