@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -372,17 +373,34 @@ def import_dossiers(
     backup_dir: Path | None = None,
     backup_count: int = 10,
 ) -> list[ImportOutcome]:
-    """Import several dossiers, each all-or-nothing, after one backup of the workspace."""
+    """Import several dossiers, each all-or-nothing, after one backup of the workspace.
+
+    The workbooks are read and checked in worker processes (:mod:`.workers`, one per core)
+    while this process stores them one after the other, in the order given: the outcomes,
+    the audit trail and what a cancel leaves are those of importing the files one by one.
+    """
+    from jlpanel.services.workers import Workers, worker_count
+
     files = expand_dossier_paths(paths)
     if backup_dir is not None and files:
         backup_to(ws, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []
     info = ws.cycle_info() if files else None
-    for n, path in enumerate(files):
-        if progress is not None and not progress(n, len(files), path.name):
-            outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
-            break
-        outcomes.append(import_dossier(ws, path, replace=replace, info=info))
+    if info is not None:
+        prepare = partial(prepare_dossier, period=_period(info))
+        with Workers(worker_count(len(files))) as workers:
+            prepared = workers.map(prepare, files)
+            try:
+                for n, path in enumerate(files):
+                    if progress is not None and not progress(n, len(files), path.name):
+                        outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
+                        break
+                    with collector_paused():
+                        outcomes.append(
+                            _store_dossier(ws, next(prepared), replace=replace, info=info)
+                        )
+            finally:
+                prepared.close()  # nothing not yet started is started
     if any(o.ok for o in outcomes):
         # A new or changed host unit can create or end a conflict of interest.
         from jlpanel.services.experts import refresh_conflicts

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -856,8 +857,9 @@ def write_reports(
     ``created`` is the creation date every PDF carries (default: now, or the time
     ``SOURCE_DATE_EPOCH`` gives, for reproducible files).
     """
-    from jlpanel.reports.layout import PdfMeta, now, render_pdf
+    from jlpanel.reports.layout import PdfMeta, now
     from jlpanel.services.report_folder import ReportFolder
+    from jlpanel.services.workers import Workers, result, worker_count
 
     kinds = parse_documents(documents)
     moment = created or now()
@@ -868,26 +870,32 @@ def write_reports(
     ctx = report_set.context
     meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
+    title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
     total = len(planned) + (1 if combined and planned else 0)
     folder = ReportFolder(outdir)
     folder.prepare()
-    with folder.staging(meta.run_id) as staging:
-        for n, plan in enumerate(planned):
-            if progress is not None and not progress(n, total, plan.file_name):
-                log.info("reports cancelled after %d of %d files; nothing changed", n, total)
-                return []
-            staging.add(plan.file_name, render_pdf(ctx, plan.parts, meta=meta), plan.kind.value)
+    # Worker processes lay the documents out; this process alone writes the staged set and
+    # installs it, so the set stays all-or-nothing however the workers end.
+    with folder.staging(meta.run_id) as staging, Workers(worker_count(total)) as workers:
+        # The bound volume is as long as all the rest: started first, it runs beside them.
+        bound = None
+        if total > len(planned):
+            bound = workers.submit(render_combined, planned, title, meta)
+        rendered = workers.map(partial(render_planned, meta=meta), planned)
+        try:
+            for n, plan in enumerate(planned):
+                if progress is not None and not progress(n, total, plan.file_name):
+                    log.info("reports cancelled after %d of %d files; nothing changed", n, total)
+                    return []
+                staging.add(plan.file_name, next(rendered), plan.kind.value)
+        finally:
+            rendered.close()
         if combined and planned:
             if progress is not None and not progress(len(planned), total, combined_name):
                 log.info("reports cancelled before the combined file; nothing changed")
                 return []
-            parts = [part for plan in planned for part in plan.parts]
-            title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
-            staging.add(
-                combined_name,
-                render_pdf(ctx, parts, title=title, meta=meta, bound=True),
-                "combined",
-            )
+            data = result(bound) if bound is not None else render_combined(planned, title, meta)
+            staging.add(combined_name, data, "combined")
         written = staging.install(
             created=moment.isoformat(timespec="seconds"),
             cycle=ctx.cycle_name,
