@@ -1,5 +1,6 @@
 """The bundle's entry point: the same ``jlpanel`` command as an installed package."""
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -8,6 +9,10 @@ from pathlib import Path
 for _name in ("stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+
+# Import and reports run worker processes (jlpanel.services.workers), which the bundle starts
+# as itself: this makes such a process run its work instead of the command line.
+multiprocessing.freeze_support()
 
 from jlpanel.cli import main  # noqa: E402
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.dossier import Dossier, Finding, Severity
 from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
 from jlpanel.domain.identity import identity_key
@@ -206,13 +208,43 @@ def import_dossier(
 
     ``info`` saves re-reading the cycle (and re-validating its rubric) for every file of a batch.
     """
+    info = info or ws.cycle_info()
+    prepared = prepare_dossier(path, _period(info))
     with collector_paused():
-        return _import_dossier(ws, path, replace=replace, info=info)
+        return _store_dossier(ws, prepared, replace=replace, info=info)
 
 
-def _import_dossier(
-    ws: Workspace, path: Path, *, replace: bool, info: CycleInfo | None
-) -> ImportOutcome:
+@dataclass(frozen=True, slots=True)
+class PreparedDossier:
+    """A dossier read and checked, ready to store: what a worker process hands the writer."""
+
+    path: Path
+    dossier: Dossier
+    #: The findings kept with the dossier (warnings).
+    kept: tuple[Finding, ...]
+    metrics: dict[str, float | None]
+    attachments: tuple[StoredAttachment, ...]
+    sha256: str
+
+
+def _period(info: CycleInfo) -> tuple[dt.date, dt.date] | None:
+    return (info.period_start, info.period_end) if info.period_start and info.period_end else None
+
+
+def prepare_dossier(
+    path: Path, period: tuple[dt.date, dt.date] | None
+) -> PreparedDossier | ImportOutcome:
+    """Read, clean and check one workbook, touching no store: a refusal, or what to store.
+
+    Pure and picklable both ways, so a worker process can do it (:mod:`.workers`).
+    """
+    with collector_paused():
+        return _prepare_dossier(path, period)
+
+
+def _prepare_dossier(
+    path: Path, period: tuple[dt.date, dt.date] | None
+) -> PreparedDossier | ImportOutcome:
     from jlpanel.exchange.attachments import collect_attachments
     from jlpanel.exchange.dossier_reader import read_dossier
     from jlpanel.exchange.dossier_text import clean_dossier_text, dossier_text_errors
@@ -236,16 +268,30 @@ def _import_dossier(
             findings=tuple(findings),
         )
     dossier = dataclasses.replace(dossier, attachment_names=frozenset(found.files))
-
-    info = info or ws.cycle_info()
-    period = (info.period_start, info.period_end) if info.period_start and info.period_end else None
     warnings = check_dossier(dossier, period=period)
     findings.extend(warnings)
     metrics = compute_metrics(dossier, period=period)
-    kept = [f for f in findings if f.severity is Severity.WARNING]
+    kept = tuple(f for f in findings if f.severity is Severity.WARNING)
     metrics["dossier_warnings"] = float(len(kept))
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return PreparedDossier(
+        path,
+        dossier,
+        kept,
+        metrics,
+        tuple(
+            StoredAttachment(a.name, a.media_type, a.sha256, a.data) for a in found.files.values()
+        ),
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
 
+
+def _store_dossier(
+    ws: Workspace, prepared: PreparedDossier | ImportOutcome, *, replace: bool, info: CycleInfo
+) -> ImportOutcome:
+    """Store a prepared dossier in one transaction (the writer's part); a refusal as it is."""
+    if isinstance(prepared, ImportOutcome):
+        return prepared
+    path, dossier, kept, sha256 = prepared.path, prepared.dossier, prepared.kept, prepared.sha256
     with ws.session() as s:
         existing = _same_platform(s, info.id, dossier.basic.filing_no)
         status = ImportStatus.IMPORTED
@@ -277,12 +323,9 @@ def _import_dossier(
         else:
             old = None
         parts = {
-            "findings": kept,
-            "metrics": metrics,
-            "attachments": [
-                StoredAttachment(a.name, a.media_type, a.sha256, a.data)
-                for a in found.files.values()
-            ],
+            "findings": list(kept),
+            "metrics": prepared.metrics,
+            "attachments": list(prepared.attachments),
             "source_file": path.name,
             "source_sha256": sha256,
         }
@@ -305,7 +348,7 @@ def _import_dossier(
                 "source_file": path.name,
                 "sha256": sha256,
                 "warnings": len(kept),
-                "attachments": len(found.files),
+                "attachments": len(prepared.attachments),
                 **counts,
             },
         )
@@ -316,7 +359,7 @@ def _import_dossier(
         dossier.basic.name,
         dossier.basic.filing_no,
         pid,
-        findings=tuple(kept),
+        findings=kept,
         counts=counts,
     )
 
@@ -330,17 +373,34 @@ def import_dossiers(
     backup_dir: Path | None = None,
     backup_count: int = 10,
 ) -> list[ImportOutcome]:
-    """Import several dossiers, each all-or-nothing, after one backup of the workspace."""
+    """Import several dossiers, each all-or-nothing, after one backup of the workspace.
+
+    The workbooks are read and checked in worker processes (:mod:`.workers`, one per core)
+    while this process stores them one after the other, in the order given: the outcomes,
+    the audit trail and what a cancel leaves are those of importing the files one by one.
+    """
+    from jlpanel.services.workers import Workers, worker_count
+
     files = expand_dossier_paths(paths)
     if backup_dir is not None and files:
         backup_to(ws, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []
     info = ws.cycle_info() if files else None
-    for n, path in enumerate(files):
-        if progress is not None and not progress(n, len(files), path.name):
-            outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
-            break
-        outcomes.append(import_dossier(ws, path, replace=replace, info=info))
+    if info is not None:
+        prepare = partial(prepare_dossier, period=_period(info))
+        with Workers(worker_count(len(files))) as workers:
+            prepared = workers.map(prepare, files)
+            try:
+                for n, path in enumerate(files):
+                    if progress is not None and not progress(n, len(files), path.name):
+                        outcomes.extend(ImportOutcome(p, ImportStatus.CANCELLED) for p in files[n:])
+                        break
+                    with collector_paused():
+                        outcomes.append(
+                            _store_dossier(ws, next(prepared), replace=replace, info=info)
+                        )
+            finally:
+                prepared.close()  # nothing not yet started is started
     if any(o.ok for o in outcomes):
         # A new or changed host unit can create or end a conflict of interest.
         from jlpanel.services.experts import refresh_conflicts

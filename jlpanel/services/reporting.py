@@ -17,8 +17,9 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -75,6 +76,9 @@ from jlpanel.services.results import (
 )
 from jlpanel.services.workspace import Workspace
 from jlpanel.storage import models as m
+
+if TYPE_CHECKING:
+    from jlpanel.reports.layout import PdfMeta
 
 log = logging.getLogger(__name__)
 
@@ -678,11 +682,24 @@ def _notice(
 
 @dataclass(frozen=True, slots=True)
 class PlannedFile:
-    """A PDF to write: its file name and the documents it holds."""
+    """A PDF to write: its file name and the documents it holds.
+
+    The documents are given by how to build them — the name of a function of
+    :mod:`jlpanel.reports.documents` and its arguments after the context — so a plan can be
+    sent to a worker process (a built document holds closures, which cannot).
+    """
 
     kind: DocumentKind
     file_name: str
-    parts: tuple[Any, ...]
+    context: ReportContext
+    sources: tuple[tuple[str, tuple[Any, ...]], ...]
+
+    @property
+    def parts(self) -> tuple[Any, ...]:
+        """The documents of the file, built."""
+        from jlpanel.reports import documents as docs
+
+        return tuple(getattr(docs, name)(self.context, *args) for name, args in self.sources)
 
 
 def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
@@ -737,37 +754,35 @@ def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
 
 def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
     """The PDFs to write for ``documents``, in the order they are written."""
-    from jlpanel.reports import documents as docs
-
     ctx = report_set.context
     lang = ctx.language
 
     def prefix(kind: DocumentKind) -> str:
         return DOCUMENT_NAMES[kind].get(lang)
 
+    def planned_file(kind: DocumentKind, name: str, build: str, *args: Any) -> PlannedFile:
+        return PlannedFile(kind, name, ctx, ((build, args),))
+
     planned: list[PlannedFile] = []
     if DocumentKind.SUMMARY in documents:
+        kind = DocumentKind.SUMMARY
         planned.append(
-            PlannedFile(
-                DocumentKind.SUMMARY,
-                f"{prefix(DocumentKind.SUMMARY)}.pdf",
-                (docs.results_summary(ctx, report_set.summary),),
-            )
+            planned_file(kind, f"{prefix(kind)}.pdf", "results_summary", report_set.summary)
         )
     if DocumentKind.PUBLICATION in documents:
+        kind = DocumentKind.PUBLICATION
         planned.append(
-            PlannedFile(
-                DocumentKind.PUBLICATION,
-                f"{prefix(DocumentKind.PUBLICATION)}.pdf",
-                (docs.publication_list(ctx, report_set.publication),),
-            )
+            planned_file(kind, f"{prefix(kind)}.pdf", "publication_list", report_set.publication)
         )
     if DocumentKind.SIGNATURES in documents:
+        kind = DocumentKind.SIGNATURES
         planned.append(
-            PlannedFile(
-                DocumentKind.SIGNATURES,
-                f"{prefix(DocumentKind.SIGNATURES)}.pdf",
-                (docs.panel_signature_sheet(ctx, report_set.panel, len(report_set.summary.rows)),),
+            planned_file(
+                kind,
+                f"{prefix(kind)}.pdf",
+                "panel_signature_sheet",
+                report_set.panel,
+                len(report_set.summary.rows),
             )
         )
     if DocumentKind.EVALUATION in documents:
@@ -777,7 +792,7 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [r.filing_no for r in report_set.platforms],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.evaluation_report(ctx, r),))
+            planned_file(kind, f"{stem}.pdf", "evaluation_report", r)
             for stem, r in zip(stems, report_set.platforms, strict=True)
         )
     if DocumentKind.EXPERT_SHEETS in documents:
@@ -787,7 +802,7 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [str(e.expert_id) for e in report_set.expert_sheets],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.expert_score_sheet(ctx, e),))
+            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", e)
             for stem, e in zip(stems, report_set.expert_sheets, strict=True)
         )
     if DocumentKind.RECTIFICATION in documents:
@@ -797,10 +812,25 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
             [n.filing_no for n in report_set.notices],
         )
         planned.extend(
-            PlannedFile(kind, f"{stem}.pdf", (docs.rectification_notice(ctx, n),))
+            planned_file(kind, f"{stem}.pdf", "rectification_notice", n)
             for stem, n in zip(stems, report_set.notices, strict=True)
         )
     return planned
+
+
+def render_planned(plan: PlannedFile, meta: PdfMeta) -> bytes:
+    """The PDF bytes of one planned file (in a worker process, or here)."""
+    from jlpanel.reports.layout import render_pdf
+
+    return render_pdf(plan.context, plan.parts, meta=meta)
+
+
+def render_combined(planned: Sequence[PlannedFile], title: str, meta: PdfMeta) -> bytes:
+    """The PDF bytes of the bound volume (合订本) of ``planned``."""
+    from jlpanel.reports.layout import render_pdf
+
+    parts = [part for plan in planned for part in plan.parts]
+    return render_pdf(planned[0].context, parts, title=title, meta=meta, bound=True)
 
 
 def write_reports(
@@ -827,8 +857,9 @@ def write_reports(
     ``created`` is the creation date every PDF carries (default: now, or the time
     ``SOURCE_DATE_EPOCH`` gives, for reproducible files).
     """
-    from jlpanel.reports.layout import PdfMeta, now, render_pdf
+    from jlpanel.reports.layout import PdfMeta, now
     from jlpanel.services.report_folder import ReportFolder
+    from jlpanel.services.workers import Workers, result, worker_count
 
     kinds = parse_documents(documents)
     moment = created or now()
@@ -839,26 +870,32 @@ def write_reports(
     ctx = report_set.context
     meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
+    title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
     total = len(planned) + (1 if combined and planned else 0)
     folder = ReportFolder(outdir)
     folder.prepare()
-    with folder.staging(meta.run_id) as staging:
-        for n, plan in enumerate(planned):
-            if progress is not None and not progress(n, total, plan.file_name):
-                log.info("reports cancelled after %d of %d files; nothing changed", n, total)
-                return []
-            staging.add(plan.file_name, render_pdf(ctx, plan.parts, meta=meta), plan.kind.value)
+    # Worker processes lay the documents out; this process alone writes the staged set and
+    # installs it, so the set stays all-or-nothing however the workers end.
+    with folder.staging(meta.run_id) as staging, Workers(worker_count(total)) as workers:
+        # The bound volume is as long as all the rest: started first, it runs beside them.
+        bound = None
+        if total > len(planned):
+            bound = workers.submit(render_combined, planned, title, meta)
+        rendered = workers.map(partial(render_planned, meta=meta), planned)
+        try:
+            for n, plan in enumerate(planned):
+                if progress is not None and not progress(n, total, plan.file_name):
+                    log.info("reports cancelled after %d of %d files; nothing changed", n, total)
+                    return []
+                staging.add(plan.file_name, next(rendered), plan.kind.value)
+        finally:
+            rendered.close()
         if combined and planned:
             if progress is not None and not progress(len(planned), total, combined_name):
                 log.info("reports cancelled before the combined file; nothing changed")
                 return []
-            parts = [part for plan in planned for part in plan.parts]
-            title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
-            staging.add(
-                combined_name,
-                render_pdf(ctx, parts, title=title, meta=meta, bound=True),
-                "combined",
-            )
+            data = result(bound) if bound is not None else render_combined(planned, title, meta)
+            staging.add(combined_name, data, "combined")
         written = staging.install(
             created=moment.isoformat(timespec="seconds"),
             cycle=ctx.cycle_name,
