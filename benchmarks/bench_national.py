@@ -598,6 +598,10 @@ def bench_national(argv: Sequence[str]) -> int:
     )
     print(table(sizes, found))
     print(f"printed by: {command}")
+    print(f"the steps at {sizes[-1]:,} platforms ran (in a scratch folder, since removed):")
+    for name, figure in found[sizes[-1]].items():
+        if not name.startswith("gui ") or name.startswith("gui open: platform"):
+            print(f"  {figure.command}")
     OUT.mkdir(parents=True, exist_ok=True)
     target = OUT / ("national.json" if args.engine == "sqlite" else f"national-{args.engine}.json")
     target.write_text(
