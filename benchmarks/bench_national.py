@@ -16,9 +16,11 @@ the dossiers are kept):
 Each command runs as ``python -m jlpanel …`` in a process of its own, through a few lines
 that run the module (runpy) and then read the process's own high-water resident memory
 (VmHWM; ``ru_maxrss`` would carry the parent's over a fork, and ``/usr/bin/time`` reports
-the same figure). Worker processes a command starts are reported apart, as the largest of
-them (``ru_maxrss`` of the waited children). The time is the whole command, interpreter
-start included, as a user waits for it:
+the same figure). Worker processes a command starts are sampled every 0.25 s from /proc
+(a forkserver's workers are not the command's children, so ``RUSAGE_CHILDREN`` misses
+them) and shown apart: the largest peak of any one, and the largest PSS of the command and
+all its workers together. The time is the whole command, interpreter start included, as a
+user waits for it:
 
     new, import DOSSIERS, experts ROSTER, assign --per-platform 7, packages OUT
                              on a fresh store (import is W1's command at national size)
@@ -93,10 +95,9 @@ finally:
     with open("/proc/self/status") as status:
         hwm = next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmHWM:"))
     me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # those waited for by now
     with open(figures, "w") as out:
-        json.dump({"peak_rss": hwm, "workers_peak_rss": kids.ru_maxrss * 1024,
-                   "cpu": me.ru_utime + me.ru_stime,
+        json.dump({"peak_rss": hwm, "cpu": me.ru_utime + me.ru_stime,
                    "workers_cpu": kids.ru_utime + kids.ru_stime}, out)
 sys.exit(code)
 """
@@ -248,7 +249,8 @@ class Figure:
     seconds: float
     command: str
     peak_rss: int | None = None
-    workers_peak_rss: int = 0
+    workers_peak_rss: int = 0  # sampled: the largest VmHWM of any worker process
+    tree_peak_pss: int = 0  # sampled: the command and its workers together
     cpu: float | None = None
     workers_cpu: float = 0.0
     longest_gap: float | None = None  # GUI steps: the longest GUI-thread gap
@@ -271,33 +273,94 @@ class Run:
         shown = ["python", "-m", "jlpanel", *(_shown(a) for a in args)]
         figures = self.scratch / "figures.json"
         figures.unlink(missing_ok=True)
+        logs = self.scratch / "command.log"
         t0 = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-c", _RUN_MODULE, str(figures), *map(str, args)],
-            env=self.env,
-            capture_output=True,
-            text=True,
-        )
-        took = time.perf_counter() - t0
-        if done.returncode != 0:
-            raise RuntimeError(
-                f"{shlex.join(shown)}: exit {done.returncode}\n{done.stdout[-1500:]}"
-                f"\n{done.stderr[-3000:]}"
+        with logs.open("w+") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _RUN_MODULE, str(figures), *map(str, args)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
+            workers = WorkerWatch(process.pid)
+            while process.poll() is None:
+                workers.sample()
+                time.sleep(0.25)
+            took = time.perf_counter() - t0
+            if process.returncode != 0:
+                log.seek(0)
+                raise RuntimeError(
+                    f"{shlex.join(shown)}: exit {process.returncode}\n{log.read()[-3000:]}"
+                )
         cost = json.loads(figures.read_text())
         figure = Figure(took, shlex.join(shown), **cost)
+        figure.workers_peak_rss, figure.tree_peak_pss = workers.peak, workers.tree_peak
         if step is not None:
             self.figures[step] = figure
-            print(
-                f"  {step:<10} {took:8.1f} s  peak RSS {cost['peak_rss'] / MB:5.0f} MB"
-                + (
-                    f" (workers {cost['workers_peak_rss'] / MB:.0f} MB)"
-                    if cost["workers_peak_rss"]
-                    else ""
-                ),
-                flush=True,
-            )
+            print(f"  {step:<10} {took:8.1f} s  peak RSS {_peak(figure)}", flush=True)
         return figure
+
+
+class WorkerWatch:
+    """Samples the processes a command starts (its worker processes, however started:
+    a forkserver's children are not the command's, so ``RUSAGE_CHILDREN`` misses them):
+    the largest peak resident memory (VmHWM) of any one, and the largest sum of the
+    proportional set sizes (PSS) of the command and all of them at one sample — the
+    memory the whole command holds, shared pages counted once."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.peak = 0
+        self.tree_peak = 0
+
+    def _descendants(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    stat = Path(entry.path, "stat").read_text()
+                except OSError:
+                    continue
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+        found, todo = [], [self.root]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                found.append(child)
+                todo.append(child)
+        return found
+
+    @staticmethod
+    def _field(path: str, name: str) -> int:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(name):
+                    return int(line.split()[1]) * 1024
+        except OSError:  # it ended meanwhile
+            pass
+        return 0
+
+    def sample(self) -> None:
+        descendants = self._descendants()
+        if not descendants:
+            return
+        for pid in descendants:
+            self.peak = max(self.peak, self._field(f"/proc/{pid}/status", "VmHWM:"))
+        total = sum(
+            self._field(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in [self.root, *descendants]
+        )
+        self.tree_peak = max(self.tree_peak, total)
+
+
+def _peak(figure: Figure) -> str:
+    """The command's peak resident memory, and its workers' where it had any."""
+    text = _mb(figure.peak_rss)
+    if figure.workers_peak_rss:
+        text += (
+            f" (workers ≤ {_mb(figure.workers_peak_rss)} each, "
+            f"all ≤ {_mb(figure.tree_peak_pss)} PSS)"
+        )
+    return text
 
 
 def _shown(arg: str | Path) -> str:
@@ -391,8 +454,16 @@ class Stores:
 
 
 def run_size(
-    size: int, steps: Sequence[str], engine: str, server: Any, *, rebuild: bool
-) -> dict[str, Figure]:
+    size: int,
+    steps: Sequence[str],
+    engine: str,
+    server: Any,
+    figures: dict[str, Figure],
+    *,
+    rebuild: bool,
+) -> None:
+    """Every step at ``size`` platforms into ``figures`` (those measured before a failure
+    stay there)."""
     experts = max(PER_PLATFORM, size // 10)
     cached = CACHE / f"store-{size}.jlpanel"
     scores = CACHE / f"scores-{size}"
@@ -424,7 +495,7 @@ def run_size(
             JLPANEL_CONFIG_DIR=str(scratch / "cfg"),
             JLPANEL_DATA_DIR=str(scratch / "data"),
         )
-        run = Run(scratch, env)
+        run = Run(scratch, env, figures)
         building = not (cached.exists() and scores.is_dir())
         if building:  # the cache is built by the measured commands on a file
             print(f"  building {cached.relative_to(ROOT)} and its score files", flush=True)
@@ -475,8 +546,6 @@ def run_size(
                 run.jlpanel("export", "export", merged, scratch / "results.xlsx")
             if "gui" in steps:
                 gui_figures(run, merged)
-        # The cache's build measures import to packages whether asked for or not.
-        return {k: f for k, f in run.figures.items() if k.split()[0] in steps}
 
 
 def _mb(value: int | None) -> str:
@@ -543,10 +612,7 @@ def table(sizes: Sequence[int], found: dict[int, dict[str, Figure]]) -> str:
                     gap = None if f is None else f.longest_gap
                     row.append("—" if gap is None else f"{gap * 1000:.0f} ms")
                 else:
-                    peak = _mb(f.peak_rss if f else None)
-                    if f and f.workers_peak_rss:
-                        peak += f" (workers {_mb(f.workers_peak_rss)})"
-                    row.append(peak)
+                    row.append(_peak(f) if f else "—")
             rows.append(row)
         out += _lay_out(rows)
         if gui:
@@ -585,10 +651,19 @@ def bench_national(argv: Sequence[str]) -> int:
     command = shlex.join(["python", "benchmarks/run.py", "national", *argv])
     began = time.perf_counter()
     found: dict[int, dict[str, Figure]] = {}
+    failed = False
     with _server(args.engine) as server:
         for size in sizes:
             t0 = time.perf_counter()
-            found[size] = run_size(size, steps, args.engine, server, rebuild=args.rebuild)
+            figures = found[size] = {}
+            try:
+                run_size(size, steps, args.engine, server, figures, rebuild=args.rebuild)
+            except Exception as exc:  # print what was measured, and why the rest is missing
+                failed = True
+                print(f"  {size:,} platforms: FAILED — {exc}", flush=True)
+            # The cache's build measures import to packages whether asked for or not.
+            for name in [n for n in figures if n.split()[0] not in steps]:
+                del figures[name]
             print(f"  {size:,} platforms done in {time.perf_counter() - t0:.0f} s\n", flush=True)
     took = time.perf_counter() - began
     load = os.getloadavg()
@@ -630,4 +705,4 @@ def bench_national(argv: Sequence[str]) -> int:
         encoding="utf-8",
     )
     print(f"written to {target.relative_to(ROOT)}")
-    return 0
+    return 1 if failed else 0
