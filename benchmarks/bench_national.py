@@ -630,9 +630,19 @@ def bench_national(argv: Sequence[str]) -> int:
     """``run.py national [options]``: see the module."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="benchmarks/run.py national")
+    parser = argparse.ArgumentParser(
+        prog="benchmarks/run.py national",
+        description=(__doc__ or "").split("\n\n")[0],
+        epilog="The figures also go to benchmarks/out/national.json; see bench_national.py.",
+    )
     parser.add_argument("--sizes", default="200,2000", help="platform counts (default 200,2000)")
-    parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the stores: .jlpanel files, or databases on JLPANEL_BENCH_PG's server (a "
+        "superuser's URL) or else on a throwaway local one",
+    )
     parser.add_argument(
         "--steps", default=",".join(ALL_STEPS), help=f"some of {','.join(ALL_STEPS)}"
     )
