@@ -388,7 +388,9 @@ def gui_figures(run: Run, store: str | Path) -> None:
         raise RuntimeError(f"GUI run: exit {done.returncode}\n{done.stderr[-3000:]}")
     found = json.loads(out.read_text())
     peak = found.pop("peak_rss")
-    shown = f"QT_QPA_PLATFORM=offscreen python benchmarks/national_gui.py {_shown(store)} OUT.json"
+    shown = "QT_QPA_PLATFORM=offscreen " + shlex.join(
+        ["python", "benchmarks/national_gui.py", _shown(store), "OUT.json"]
+    )
     count = found.pop("open: platforms listed")[0]
     for name, (took, gap) in found.items():
         run.figures[f"gui {name}"] = Figure(
