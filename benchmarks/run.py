@@ -7,6 +7,10 @@
     python benchmarks/run.py engines --store postgresql://…
                                         merge and results on a file and on that server
                                         (without --store: on a throwaway local server)
+    python benchmarks/run.py national [--sizes 200,2000] [--engine sqlite|postgresql]
+                                      [--steps import,…,gui] [--skip-gui] [--rebuild]
+                                        every command and the window at 200 and 2,000
+                                        platforms side by side (bench_national.py)
 
 Figures are medians of several runs (min in brackets), measured in this process on this
 machine; nothing here is asserted by the test suite.
@@ -685,6 +689,10 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
 def main(argv: list[str]) -> int:
     global SERVER_STORE
     args = list(argv[1:])
+    if args[:1] == ["national"]:  # its own options; never part of a run of every benchmark
+        from bench_national import bench_national as national
+
+        return national(args[1:])
     if "--store" in args:
         at = args.index("--store")
         SERVER_STORE = args[at + 1]
