@@ -272,6 +272,7 @@ def checkin(
                     new={"file": str(file), "rows": sum(counts.values()), "history": history},
                 )
                 entry.cycle_id = cycle_id
+            target.refresh_statistics()
         finally:
             target.close()
     finally:

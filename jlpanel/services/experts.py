@@ -1289,6 +1289,8 @@ def assign_experts(ws: Workspace, *, per_platform: int | None = None) -> Assignm
             name_checks_open=sum(1 for c in _possible_conflicts(s, experts, platforms) if c.open),
         )
     log.info("assignment: %d reviews, changed=%s", summary.size, changed)
+    if changed:
+        ws.refresh_statistics()
     return summary
 
 

@@ -406,6 +406,7 @@ def import_dossiers(
         from jlpanel.services.experts import refresh_conflicts
 
         refresh_conflicts(ws)
+        ws.refresh_statistics()
     if progress is not None and len(outcomes) == len(files):
         progress(len(files), len(files), "")
     return outcomes

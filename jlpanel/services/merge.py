@@ -1028,6 +1028,8 @@ def merge_score_files(
             c.expert_name,
             c.score_file.revision,
         )
+    if any(o.ok for o in outcomes.values()):
+        ws.refresh_statistics()
     if progress is not None:
         progress(steps, steps, "")
     return _mark_superseded([outcomes[n] for n in range(len(files))])

@@ -243,6 +243,8 @@ def issue_packages(
             )
         )
         log.info("issued package %s to expert %s: %s", plan.package_id, plan.expert_id, target)
+    if issued:
+        ws.refresh_statistics()
     return issued
 
 

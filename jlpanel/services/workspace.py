@@ -253,6 +253,17 @@ class Workspace:
                 row.name, row.checked_out_at, row.checked_out_by, row.checked_out_to
             )
 
+    def refresh_statistics(self) -> None:
+        """After a change that added many rows: let the store's query planner see them
+        (:func:`jlpanel.storage.workspace.refresh_statistics`). A failure here costs only
+        speed, so it is logged and the change it follows stands."""
+        if self.read_only:
+            return
+        try:
+            store.refresh_statistics(self.engine)
+        except Exception:
+            log.warning("could not refresh the statistics of %s", self.name, exc_info=True)
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reading: it never waits for a writer and reads one snapshot (the

@@ -152,6 +152,27 @@ def _emit_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+#: Rows SQLite samples per index when it gathers statistics: enough for the planner to see a
+#: table's size and an index's selectivity, in milliseconds even on a 300 MB store.
+ANALYSIS_LIMIT: Final = 1000
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Give SQLite's query planner the store's current table statistics (``sqlite_stat1``).
+
+    Without them it guesses, and the cycle criteria every scoped query carries (an ``IN``
+    over the cycle's platforms per joined table) made it drive a 2,000-platform join from the
+    wrong end: 45 s for a query that takes 0.8 s once the tables are analysed. Called after
+    the changes that add many rows (import, assignment, packages, merge, check-in). A server
+    keeps its own statistics (autovacuum); nothing is done there.
+    """
+    if not _is_sqlite(engine):
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        connection.exec_driver_sql("ANALYZE")
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions on ``engine`` whose objects stay readable after commit, refusing a text
     longer than its column before it is written (:mod:`~jlpanel.storage.limits`)."""
