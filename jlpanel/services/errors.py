@@ -209,7 +209,7 @@ def store_fault(exc: BaseException, path: Path | str | None) -> FaultError | Non
         if kind is None:
             return None
         # A rename names its destination second: that is the path the user gave.
-        where = next((w for w in (original.filename2, original.filename) if w is not None), path)
+        where = next((w for w in (original.filename2, original.filename) if w), path)
         zh, en = _words(kind, str(where or ""), store=False)
         return FaultError(kind, where, zh, en)
     from jlpanel.storage.engines import server_fault_kind

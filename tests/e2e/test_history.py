@@ -624,24 +624,24 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
         patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
-        with open_workspace(build_scored_cycle(folder)) as cycle:
-            with cycle.session() as s:
-                insert_rows(
-                    s,
-                    m.HistoryEntry,
-                    [
-                        {
-                            "filing_no": "JLPT-2023-104",
-                            "cycle_name": PREVIOUS,
-                            "cycle_end": PREVIOUS_END,
-                            "grade": "fail",
-                            "decision": "disqualify",
-                            "barred": True,
-                            "is_final": False,
-                            "source": "2024.jlpanel",
-                        }
-                    ],
+        # a bar from before the cycle, imported as a department does (it reaches the register)
+        earlier = folder / "2024.xlsx"
+        write_history_sheet(
+            earlier,
+            [
+                HistoryRow(
+                    "JLPT-2023-104",
+                    PREVIOUS,
+                    Grade.FAIL,
+                    cycle_end=PREVIOUS_END,
+                    decision=DecisionKind.DISQUALIFY,
+                    barred=True,
+                    is_final=False,
                 )
+            ],
+        )
+        with open_workspace(build_scored_cycle(folder)) as cycle:
+            assert import_history(cycle, earlier).ok
             return {
                 "cycle": cycle.path,
                 "zh": export_results(cycle, folder / "结果.xlsx", decision_date=REPORT_DAY),

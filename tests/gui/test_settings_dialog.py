@@ -101,9 +101,15 @@ def test_backups_and_the_export_folder_are_saved_and_used(
     assert saved["export_dir"] == str(exports)
     assert backups.is_dir() and exports.is_dir()  # checked by writing in them
 
-    # Every open backs up into the chosen folder, keeping the chosen number.
-    for _ in range(3):
+    # Every open of a changed store backs up into the chosen folder, keeping the chosen
+    # number (an unchanged one reuses its backup, issue 16).
+    from jlpanel.cli import main
+
+    for n in range(3):
         open_and_wait(window, qtbot, workspace_file)
+        window.close_workspace()
+        assert main(["rules", str(workspace_file), "--set", f"pass_min={60 + n % 2}"]) == 0
+    open_and_wait(window, qtbot, workspace_file)
     assert len(list_backups(backups, workspace_file)) == 2
     assert not (data / "backups").exists()
 

@@ -91,15 +91,23 @@ def test_rules_round_trip_through_the_workspace(any_store):
         assert ws.cycle_info().rules == rules
 
 
-def test_every_open_takes_a_backup_into_the_preferred_folder(tmp_path):
+def test_every_open_of_a_changed_store_takes_a_backup_into_the_preferred_folder(tmp_path):
+    from jlpanel.services.workspace import record
+
     path = tmp_path / "c.jlpanel"
     create_workspace(path, "周期").close()
     prefs = Preferences(backup_dir=str(tmp_path / "bk"), backup_count=2)
-    for _ in range(3):
-        open_workspace(path, preferences=prefs).close()
+    for n in range(3):
+        with open_workspace(path, preferences=prefs) as ws, ws.session() as s:
+            record(s, "note", "cycle", None, new={"n": n})  # changed before the next open
     backups = sorted((tmp_path / "bk").rglob("*.jlpanel"))
     assert len(backups) == 2
     assert all(b.name.startswith("c-") for b in backups)
+    # opened again (the last change not yet backed up), then again unchanged: no new copy
+    open_workspace(path, preferences=prefs).close()
+    newest = sorted((tmp_path / "bk").rglob("*.jlpanel"))
+    open_workspace(path, preferences=prefs).close()
+    assert sorted((tmp_path / "bk").rglob("*.jlpanel")) == newest
 
 
 def test_preferences_survive_a_round_trip_and_junk():
