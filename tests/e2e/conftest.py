@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from jlpanel.cli import main
+from jlpanel.services.workspace import Workspace, open_workspace
 
 
 @pytest.fixture
@@ -28,3 +31,26 @@ def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
         patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
         return build_merged_demo(folder)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small cycle of test_reports, scored through real packages (built once per module;
+    copy it before changing it)."""
+    from test_reports import build_scored_cycle
+
+    folder = tmp_path_factory.mktemp("scored")
+    # Module scope runs before the function-scoped fixture that keeps user folders private.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
+        return build_scored_cycle(folder)
+
+
+@pytest.fixture
+def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A copy of that cycle, open (modules with other needs define their own)."""
+    copy = tmp_path / "cycle.jlpanel"
+    shutil.copyfile(scored, copy)
+    with open_workspace(copy) as workspace:
+        yield workspace

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_reports import DAY, PLATFORM_NAMES, TOTALS, build_scored_cycle
+from test_reports import DAY, PLATFORM_NAMES, TOTALS
 
 from jlpanel.domain.exact import round_half_up
 from jlpanel.domain.rules import Grade
@@ -21,15 +21,6 @@ from jlpanel.services.results import compute_workspace_results
 from jlpanel.services.workspace import Workspace, open_workspace
 
 SHEETS = ["结果汇总", "评分明细", "指标均分", "决定", "历史"]
-
-
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("scored")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
-        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
-        return build_scored_cycle(folder)
 
 
 @pytest.fixture

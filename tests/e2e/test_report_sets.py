@@ -11,42 +11,23 @@ from __future__ import annotations
 import hashlib
 import json
 import resource
-import shutil
 import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from report_support import child_env, run_id_of
 from sqlalchemy import update
-from test_reports import PLATFORM_NAMES, build_scored_cycle
+from test_reports import PLATFORM_NAMES
 
 from jlpanel.services.consensus import save_panel_opinion
 from jlpanel.services.errors import UserError
 from jlpanel.services.report_folder import MANIFEST_NAME, ReportFolder, leftovers, read_manifest
 from jlpanel.services.reporting import write_reports
-from jlpanel.services.workspace import Workspace, open_workspace
+from jlpanel.services.workspace import Workspace
 from jlpanel.storage import models as m
-
-
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("scored")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
-        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
-        return build_scored_cycle(folder)
-
-
-@pytest.fixture
-def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
-    copy = tmp_path / "cycle.jlpanel"
-    shutil.copyfile(scored, copy)
-    with open_workspace(copy) as workspace:
-        yield workspace
 
 
 def digests(folder: Path) -> dict[str, str]:

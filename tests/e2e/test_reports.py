@@ -95,16 +95,6 @@ def build_scored_cycle(folder: Path) -> Path:
         return ws.path
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("scored")
-    # Module scope runs before the function-scoped fixture that keeps user folders private.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
-        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
-        return build_scored_cycle(folder)
-
-
 @pytest.fixture
 def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
     copy = tmp_path / scored.name

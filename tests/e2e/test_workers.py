@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ from factories import dump
 from report_support import child_env
 from test_report_kill import staged_pdfs
 from test_report_sets import assert_whole, digests
-from test_reports import build_scored_cycle
 
 from jlpanel.services import workers
 from jlpanel.services.intake import ImportOutcome, ImportStatus, import_dossiers
@@ -149,23 +147,6 @@ def test_one_core_one_worker_or_a_small_batch_stays_in_process(
 
 
 # ----------------------------------------------------------------------------- reports
-
-
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("scored")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JLPANEL_CONFIG_DIR", str(folder / "config"))
-        patch.setenv("JLPANEL_DATA_DIR", str(folder / "data"))
-        return build_scored_cycle(folder)
-
-
-@pytest.fixture
-def ws(scored: Path, tmp_path: Path) -> Iterator[Workspace]:
-    copy = tmp_path / "cycle.jlpanel"
-    shutil.copyfile(scored, copy)
-    with open_workspace(copy) as workspace:
-        yield workspace
 
 
 def test_reports_laid_out_by_workers_are_the_same_bytes(
