@@ -147,7 +147,9 @@ class Workers:
     def __init__(self, count: int) -> None:
         self.count = count
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[Any]] = []
+        #: The work not yet done: a done future leaves at once, since it holds its result (a
+        #: whole parsed dossier) for as long as anything refers to it.
+        self._futures: set[Future[Any]] = set()
 
     @property
     def parallel(self) -> bool:
@@ -173,7 +175,7 @@ class Workers:
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        if any(not f.done() for f in self._futures):
+        if any(not f.done() for f in list(self._futures)):
             # ProcessPoolExecutor has no way to stop running work before Python 3.14
             workers = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
@@ -193,7 +195,8 @@ class Workers:
         except BrokenProcessPool as exc:
             log.error("a worker process died: %s", exc)
             raise WorkerFailed() from exc
-        self._futures.append(future)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
         return future
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Generator[R, None, None]:
