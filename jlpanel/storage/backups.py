@@ -147,31 +147,66 @@ def take_backup(
     if began:
         origin.execute("BEGIN")
     try:
-        cycles = cycles_in(origin)
-        folder = Path(backup_dir) / _cycle_key(cycles, source)
-        digest = contents_digest(origin)  # also begins the snapshot the stamp is taken in
-        stamp = _file_stamp(source)
-        if unless_unchanged and stamp is not None:
-            same = _unchanged_backup(folder, source, stamp, digest)
-            if same is not None:
-                log.info("%s is unchanged since its backup %s: no copy", source, same)
-                return same
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise _failed(folder, source, f"cannot create the folder: {error}") from error
-        partial = folder / f".{uuid.uuid4().hex}.partial"
-        try:
-            _copy(origin, partial)
-            _verify(partial, digest, origin, source, folder)
-            target = _place(partial, folder, source.stem, kind)
-        except BaseException:
-            for leftover in (partial, *(sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
-                leftover.unlink(missing_ok=True)
-            raise
+        plan = _plan(origin, source, backup_dir, unless_unchanged=unless_unchanged)
+        if isinstance(plan, Path):
+            return plan
+        target = _copy_verified(origin, source, kind, plan)
     finally:
         if began and origin.in_transaction:
             origin.execute("ROLLBACK")
+    _record(target, source, kind, keep, plan)
+    return target
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a backup learned in its snapshot before copying: the cycle folder it goes to, and
+    the digest and file stamp it is recorded with."""
+
+    cycles: list[tuple[str, str]]
+    folder: Path
+    digest: ContentsDigest
+    stamp: dict[str, int] | None
+
+
+def _plan(
+    origin: sqlite3.Connection, source: Path, backup_dir: Path, *, unless_unchanged: bool
+) -> _Plan | Path:
+    """Inside the snapshot ``origin`` is in: where the backup goes and what it must hold, or
+    the newest backup already holding it (``unless_unchanged``)."""
+    cycles = cycles_in(origin)
+    folder = Path(backup_dir) / _cycle_key(cycles, source)
+    digest = contents_digest(origin)  # also begins the snapshot the stamp is taken in
+    stamp = _file_stamp(source)
+    if unless_unchanged and stamp is not None:
+        same = _unchanged_backup(folder, source, stamp, digest)
+        if same is not None:
+            log.info("%s is unchanged since its backup %s: no copy", source, same)
+            return same
+    return _Plan(cycles, folder, digest, stamp)
+
+
+def _copy_verified(origin: sqlite3.Connection, source: Path, kind: str, plan: _Plan) -> Path:
+    """Copy the snapshot ``origin`` is in into ``plan``'s folder and verify the copy."""
+    folder = plan.folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _failed(folder, source, f"cannot create the folder: {error}") from error
+    partial = folder / f".{uuid.uuid4().hex}.partial"
+    try:
+        _copy(origin, partial)
+        _verify(partial, plan.digest, origin, source, folder)
+        return _place(partial, folder, source.stem, kind)
+    except BaseException:
+        for leftover in (partial, *(sidecar(partial, s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def _record(target: Path, source: Path, kind: str, keep: int, plan: _Plan) -> None:
+    """Write what was checked beside the verified copy ``target``, then rotate its kind."""
+    cycles = plan.cycles
     record = {
         "format": _RECORD_FORMAT,
         "kind": kind,
@@ -181,17 +216,16 @@ def take_backup(
         "cycle_name": cycles[0][1] if len(cycles) == 1 else None,
         "verified": True,
         "size": target.stat().st_size,
-        "digest": digest.to_json(),
+        "digest": plan.digest.to_json(),
     }
-    if stamp is not None:
-        record["source_stamp"] = stamp
+    if plan.stamp is not None:
+        record["source_stamp"] = plan.stamp
     try:
         write_atomic(_record_path(target), json.dumps(record, ensure_ascii=False).encode("utf-8"))
     except OSError as error:  # the backup is good; it is only listed as not verified
         log.warning("could not record the check of %s: %s", target, error)
-    _rotate(folder, kind, keep)
+    _rotate(plan.folder, kind, keep)
     log.info("backed up %s to %s (verified)", source, target)
-    return target
 
 
 def _file_stamp(source: Path) -> dict[str, int] | None:
