@@ -253,6 +253,22 @@ class DamagedWorkspaceError(UserError):
         self.kind_label = kind_label
 
 
+class OpenBackupError(UserError):
+    """The backup taken when a store was opened could not be written or verified in the
+    background (issue 16): the store stays open and usable, without that backup."""
+
+    def __init__(self, folder: Path | str | None, why: str) -> None:
+        super().__init__(
+            f"未能写入打开工作区时的备份（{folder}）：{why}。工作区已打开，可以继续工作，"
+            "但本次打开前的状态没有备份。请在 设置 → 备份 中换一个文件夹，或腾出磁盘空间。",
+            f"The backup taken when the workspace was opened could not be written ({folder}): "
+            f"{why}. The workspace is open and you can go on working, but its state before "
+            "this session has no backup. Choose another folder in Settings → Backups, or free "
+            "some disk space.",
+        )
+        self.folder = folder
+
+
 def _owner_words(owner: Owner | None) -> tuple[str, str]:
     if owner is None:
         return "", ""

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         head_revision,
         open_engine,
         open_workspace,
+        open_workspace_later_backup,
         session_factory,
         upgrade,
     )
@@ -40,6 +41,7 @@ _WHERE = {
             "head_revision",
             "open_engine",
             "open_workspace",
+            "open_workspace_later_backup",
             "session_factory",
             "upgrade",
         ),
@@ -56,6 +58,7 @@ __all__ = [
     "insert_rows",
     "open_engine",
     "open_workspace",
+    "open_workspace_later_backup",
     "record_change",
     "session_factory",
     "upgrade",

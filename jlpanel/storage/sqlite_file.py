@@ -123,7 +123,9 @@ def remove_if_empty(path: Path) -> None:
 
 
 @contextmanager
-def read_only_connection(path: Path, *, private: bool = False) -> Iterator[sqlite3.Connection]:
+def read_only_connection(
+    path: Path, *, private: bool = False, any_thread: bool = False
+) -> Iterator[sqlite3.Connection]:
     """A read-only sqlite3 connection on ``path`` in autocommit mode (BEGIN is explicit).
 
     By default the connection takes part in SQLite's locking like any reader, so another
@@ -131,12 +133,17 @@ def read_only_connection(path: Path, *, private: bool = False) -> Iterator[sqlit
     that creates -wal and -shm beside it when they are missing. ``private`` is for a file no
     one else can be using (a backup just written): it is read as immutable, creating nothing.
     A folder where the side files cannot be created gets the immutable reading too.
+    ``any_thread`` lets another thread use it (one at a time: the caller serialises).
     """
     base = f"{path.absolute().as_uri()}?mode=ro"
     uris = [f"{base}&immutable=1"] if private else [base, read_only_uri(path)]
     for n, uri in enumerate(uris):
         connection = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=not any_thread,
         )
         try:
             connection.execute("PRAGMA schema_version").fetchone()

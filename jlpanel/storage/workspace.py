@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -31,7 +31,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jlpanel.storage.backups import (
+    PendingBackup,
     backup_workspace,
+    begin_backup,
     cycle_ids_of,
     cycles_in,
     list_backups,
@@ -348,6 +350,27 @@ def open_workspace(
     backup_count: int,
     backup_on_open: bool = True,
 ) -> Engine:
+    """Open the workspace at ``location`` (:func:`open_workspace_later_backup`), taking its
+    ``open`` backup before it returns."""
+    engine, pending = open_workspace_later_backup(
+        location,
+        backup_dir=backup_dir,
+        backup_count=backup_count,
+        backup_on_open=backup_on_open,
+        later=False,
+    )
+    assert pending is None
+    return engine
+
+
+def open_workspace_later_backup(
+    location: Location,
+    *,
+    backup_dir: Path | None,
+    backup_count: int,
+    backup_on_open: bool = True,
+    later: bool = True,
+) -> tuple[Engine, PendingBackup | None]:
     """Open the workspace at ``path``: check it, back it up, migrate it to head.
 
     The checks (an SQLite file, our schema, a revision this code knows, then SQLite's quick
@@ -357,17 +380,29 @@ def open_workspace(
     snapshot the check read: kind ``open``, or ``pre-upgrade`` when it is about to be migrated;
     ``backup_on_open`` False takes only the latter (for commands that change nothing).
 
+    ``later``: the ``open`` backup of a file already at head is planned in the check's snapshot
+    and returned to be taken on another thread (:class:`PendingBackup`; None when nothing is to
+    copy, e.g. the file is unchanged since its last backup); the caller takes or discards it.
+    A ``pre-upgrade`` backup is always taken before the upgrade.
+
     A store on a server is checked for a schema this code knows and migrated to head (under
     its write lock); it is not backed up as a file (the server's backups are the DBA's).
     """
     if isinstance(location, URL):
-        return _open_on_server(location)
+        return _open_on_server(location), None
     path = Path(location)
     revisions = _check_ours(path)
     at_head = revisions == [head_revision()]
     kind = ("open" if backup_on_open else None) if at_head else "pre-upgrade"
-    _check_integrity(path, backup_dir=backup_dir, backup_count=backup_count, kind=kind)
-    engine = open_engine(path)
+    pending = _check_integrity(
+        path, backup_dir=backup_dir, backup_count=backup_count, kind=kind, later=later
+    )
+    try:
+        engine = open_engine(path)
+    except BaseException:
+        if pending is not None:
+            pending.discard()
+        raise
     try:
         if at_head:
             with engine.connect():
@@ -376,11 +411,13 @@ def open_workspace(
             log.info("upgrading %s from %s to %s", path, revisions or "base", head_revision())
             upgrade(engine)
     except BaseException as error:
+        if pending is not None:
+            pending.discard()
         engine.dispose()
         if isinstance(error, DBAPIError | OSError):
             raise translate_error(error, path, "could not open") from error
         raise
-    return engine
+    return engine, pending
 
 
 def _open_on_server(url: URL) -> Engine:
@@ -447,25 +484,25 @@ def _check_ours(path: Path) -> list[str]:
 
 
 def _check_integrity(
-    path: Path, *, backup_dir: Path | None, backup_count: int, kind: str | None
-) -> None:
+    path: Path, *, backup_dir: Path | None, backup_count: int, kind: str | None, later: bool = False
+) -> PendingBackup | None:
     """Run the quick integrity check and, when it passes and ``kind`` is given, take the backup
     from the same snapshot. A damaged file raises ``corrupt`` and is left as it was: the side
-    files this reader created beside it (an empty -wal and the -shm) are removed again."""
+    files this reader created beside it (an empty -wal and the -shm) are removed again.
+
+    ``later`` (an ``open`` backup only): the copy is not made here but returned, planned in the
+    check's snapshot, for the caller to take on another thread (None when nothing is to copy)."""
     had = {suffix: sidecar(path, suffix).exists() for suffix in ("-wal", "-shm")}
     refused = False
     try:
+        if later and backup_dir is not None and kind == "open":
+            planned = begin_backup(
+                path, backup_dir, backup_count, kind, check=partial(_refuse_damaged, path)
+            )
+            return planned if isinstance(planned, PendingBackup) else None
         with read_only_connection(path) as connection:
             connection.execute("BEGIN")
-            problems = integrity_problems(connection)
-            if problems:
-                refused = True
-                raise WorkspaceError(
-                    "corrupt",
-                    path,
-                    f"{path} failed its integrity check: {problems[0]}",
-                    problems=problems,
-                )
+            _refuse_damaged(path, connection)
             if backup_dir is not None and kind is not None:
                 # Opening an unchanged file again reuses its backup (issue 16).
                 take_backup(
@@ -476,6 +513,7 @@ def _check_integrity(
                     kind,
                     unless_unchanged=kind == "open",
                 )
+        return None
     except sqlite3.Error as error:
         refused = True
         raise translate_error(error, path, "could not check") from error
@@ -488,6 +526,15 @@ def _check_integrity(
             remove_if_empty(wal)
             if not had["-shm"] and not wal.exists():
                 sidecar(path, "-shm").unlink(missing_ok=True)
+
+
+def _refuse_damaged(path: Path, connection: sqlite3.Connection) -> None:
+    """Raise ``corrupt`` with the problems SQLite's quick check finds, if any."""
+    problems = integrity_problems(connection)
+    if problems:
+        raise WorkspaceError(
+            "corrupt", path, f"{path} failed its integrity check: {problems[0]}", problems=problems
+        )
 
 
 def _inspect_read_only(path: Path) -> tuple[list[str], set[str], int]:

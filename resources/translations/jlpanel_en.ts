@@ -1666,7 +1666,7 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
-        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. The cycle asked for by the open running now (None: the store&apos;s only one). The last 选择考核周期 dialog (tests drive it). What the open running now opens: a file, or a server&apos;s address. The last 连接服务器 dialog (tests drive it). Show this window again when the last review window closes (it was hidden for it).</extracomment>
+        <extracomment>How long a status-bar line about what just happened stays (ms): long enough to read. A review package (expert mode) rather than a cycle workspace. A workspace is now shown (opened or newly created); carries its path. Opening or creating failed; carries the message shown. The blank dossier template was written to this file. A review package is open in expert mode; carries its ReviewWindow. The backup of a store as opened was taken after it was shown (its path; None: nothing to copy) — or failed, then carrying the message shown. The cycle asked for by the open running now (None: the store&apos;s only one). The last 选择考核周期 dialog (tests drive it). What the open running now opens: a file, or a server&apos;s address. The last 连接服务器 dialog (tests drive it). One thread for the backup taken on open, so it never holds up the pages&apos; reads. Show this window again when the last review window closes (it was hidden for it).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1924,6 +1924,10 @@ The earlier material, attachments and warnings will be replaced. The workspace i
     <message>
         <source>已打开演示考核周期。专家交回的评分文件在 {folder}，用 评审 → 合并评分文件 (Ctrl+M) 合并。</source>
         <translation>Demo cycle opened. The experts&apos; score files are in {folder}; merge them with Review → Merge Score Files (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>未能写入打开时的备份</source>
+        <translation>The backup taken on opening could not be written</translation>
     </message>
     <message>
         <source>{name} 中有 {n} 个考核周期</source>
@@ -4365,6 +4369,7 @@ Submit later: keep the changes and submit when you next open the package.</trans
     </message>
     <message>
         <source>{criteria}的平台，按极差从大到小排列；其后是有专家主张一票否决、或并列尚待专家组排序的平台。</source>
+        <extracomment>The panel of the platform to show, read with the rest.</extracomment>
         <translation>Platforms where {criteria}, widest spread first; then those with an expert&apos;s veto claim or a tie awaiting the panel&apos;s order.</translation>
     </message>
     <message>

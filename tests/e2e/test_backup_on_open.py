@@ -106,3 +106,122 @@ def test_a_copy_of_the_store_elsewhere_gets_its_own_backup(tmp_path: Path, backu
     open_and_close(copy)
 
     assert len(set(backup_files(backups)) - {first}) == 1
+
+
+# ------------------------------------------------ the backup taken after the store is shown
+# The window opens with ``backup_later``: the open backup is planned in the check's snapshot
+# and copied on another thread while the store is already in use (issue 16, item 5).
+
+
+def cycle_name_in(backup: Path) -> str:
+    connection = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+    try:
+        (name,) = connection.execute("SELECT name FROM cycles").fetchone()
+    finally:
+        connection.close()
+    return str(name)
+
+
+def rename_cycle(ws: object, name: str) -> None:
+    from sqlalchemy import text
+
+    with ws.session() as s:  # type: ignore[attr-defined]
+        s.execute(text("UPDATE cycles SET name = :name"), {"name": name})
+
+
+def test_a_later_backup_holds_the_store_as_opened(tmp_path: Path, backups: Path) -> None:
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    before = cycle_name_in(store)
+
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        assert ws.open_backup is not None and ws.open_backup.pending
+        assert backup_files(backups) == []  # shown before anything is copied
+        rename_cycle(ws, "本次会话改过的名称")  # the session writes while the copy waits
+        taken = ws.take_open_backup()
+        assert taken is not None and not ws.open_backup.pending
+        assert ws.take_open_backup() is None  # once
+
+    assert backup_files(backups) == [taken]
+    assert cycle_name_in(taken) == before
+    assert cycle_name_in(store) == "本次会话改过的名称"
+    assert taken.with_name(taken.name + ".json").is_file()  # recorded as verified
+
+
+def test_a_later_backup_taken_on_another_thread_while_the_store_is_written(
+    tmp_path: Path, backups: Path
+) -> None:
+    import threading
+
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    before = cycle_name_in(store)
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        taken: list[Path | None] = []
+        copier = threading.Thread(target=lambda: taken.append(ws.take_open_backup()))
+        copier.start()
+        for n in range(20):
+            rename_cycle(ws, f"改名 {n}")
+        copier.join()
+    (backup,) = taken
+    assert backup is not None and cycle_name_in(backup) == before
+    assert cycle_name_in(store) == "改名 19"
+
+
+def test_closing_before_the_later_backup_copies_nothing_and_leaves_nothing(
+    tmp_path: Path, backups: Path
+) -> None:
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        pending = ws.open_backup
+        rename_cycle(ws, "改过")
+    assert pending is not None and not pending.pending
+    assert ws.take_open_backup() is None
+    assert not backups.exists() or list(backups.rglob("*")) == []
+    # The snapshot was given up: the log checkpoints into the file on close, as ever.
+    wal = store.with_name(store.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_an_unchanged_store_has_no_later_backup_to_take(tmp_path: Path, backups: Path) -> None:
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    open_and_close(store)
+    (first,) = backup_files(backups)
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        assert ws.open_backup is None
+    assert backup_files(backups) == [first]
+
+
+def test_a_later_backup_that_cannot_be_written_leaves_the_store_open(
+    tmp_path: Path, backups: Path
+) -> None:
+    """A file where the backup folder should be (a real fault of the folder, which root's
+    permissions would not give): the user is told, and the session goes on."""
+    from jlpanel.services.errors import OpenBackupError
+
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    backups.parent.mkdir(parents=True, exist_ok=True)
+    backups.write_text("not a folder")
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        with pytest.raises(OpenBackupError) as raised:
+            ws.take_open_backup()
+        assert "工作区已打开" in raised.value.message("zh")
+        assert str(backups) in raised.value.message("en")
+        rename_cycle(ws, "仍可修改")
+    assert cycle_name_in(store) == "仍可修改"
+    assert backups.read_text() == "not a folder"
+
+
+def test_a_store_not_in_log_mode_is_backed_up_before_it_is_shown(
+    tmp_path: Path, backups: Path
+) -> None:
+    """A reader held open on a rollback-journal file would keep the session from writing,
+    so such a file is copied at once, as before."""
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    connection = sqlite3.connect(store, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        connection.close()
+    with open_workspace(store, claim=True, backup_later=True) as ws:
+        assert ws.open_backup is None
+        assert len(backup_files(backups)) == 1
+        rename_cycle(ws, "改过")

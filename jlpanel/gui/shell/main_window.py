@@ -80,8 +80,14 @@ def _open_in_background(
     from jlpanel.services.workspace import open_workspace
 
     # Claimed while shown: a second jlpanel learns who has it (and may open it read-only).
+    # The open backup is copied after the store is shown (MainWindow._take_open_backup).
     workspace = open_workspace(
-        path, preferences=preferences, claim=not read_only, read_only=read_only, cycle=cycle
+        path,
+        preferences=preferences,
+        claim=not read_only,
+        read_only=read_only,
+        cycle=cycle,
+        backup_later=True,
     )
     try:
         return workspace, workspace.cycle_info()
@@ -145,6 +151,10 @@ class MainWindow(QMainWindow):
     template_written = Signal(Path)
     #: A review package is open in expert mode; carries its ReviewWindow.
     review_opened = Signal(object)
+    #: The backup of a store as opened was taken after it was shown (its path; None: nothing
+    #: to copy) — or failed, then carrying the message shown.
+    open_backup_taken = Signal(object)
+    open_backup_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +182,9 @@ class MainWindow(QMainWindow):
         self.server_dialog: ServerDialog | None = None
         self._busy_message = ""
         self.recent = RecentFiles(self)
+        #: One thread for the backup taken on open, so it never holds up the pages' reads.
+        self._backup_pool = QThreadPool(self)
+        self._backup_pool.setMaxThreadCount(1)
         self.review_windows: list[ReviewWindow] = []
         #: Show this window again when the last review window closes (it was hidden for it).
         self._return_from_review = False
@@ -850,6 +863,34 @@ class MainWindow(QMainWindow):
         self.workspace_view.focus_platforms()
         log.info("%s workspace %s", "created" if created else "opened", workspace.name)
         self.workspace_opened.emit(workspace.file or Path(workspace.name))
+        self._take_open_backup(workspace)
+
+    def _take_open_backup(self, workspace: Workspace) -> None:
+        """Copy the store as it was opened into its backup folder, after it is shown: the copy
+        of a 300 MB store takes seconds (issue 16). Closing it first waits for the copy."""
+        if workspace.open_backup is None:
+            return
+        run_task(
+            workspace.take_open_backup,
+            self._on_open_backup_taken,
+            self._on_open_backup_failed,
+            pool=self._backup_pool,
+        )
+
+    def _on_open_backup_taken(self, backup: Path | None) -> None:
+        if backup is not None:
+            log.info("open backup %s taken after the store was shown", backup)
+        self.open_backup_taken.emit(backup)
+
+    def _on_open_backup_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.open_backup_failed.emit(str(exc))
+            report_exception(exc, self)
+            return
+        message = exc.message(current_language())
+        self.status(translate("MainWindow", "未能写入打开时的备份"))
+        self.open_backup_failed.emit(message)
+        show_user_error(self, exc)
 
     def _on_task_failed(
         self, exc: BaseException, *, what: str, dialog: NewWorkspaceDialog | None
@@ -1351,8 +1392,10 @@ class MainWindow(QMainWindow):
         settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         settings.sync()
         if self.workspace is not None:
-            self.workspace.close()
+            self.workspace.close()  # waits for its open backup, if being copied
             self.workspace = None
+        self._backup_pool.waitForDone()
+        QApplication.sendPostedEvents()
         if self._busy:
             self._end_busy()
         super().closeEvent(event)
