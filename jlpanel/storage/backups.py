@@ -638,3 +638,22 @@ def _rotate(folder: Path, kind: str, keep: int) -> None:
             _record_path(old.path).unlink(missing_ok=True)
         except OSError as error:  # an undeletable old backup must not fail the new one
             log.warning("could not delete old backup %s: %s", old.path, error)
+    _sweep_partials(folder)
+
+
+#: A copy left half-written this long ago was cut off (the process killed, the machine off):
+#: no copy takes a day, so another process cannot still be writing it.
+_PARTIAL_AGE_S: Final = 24 * 3600
+
+
+def _sweep_partials(folder: Path) -> None:
+    """Delete the half-written copies (``.<hex>.partial`` and their side files) that a process
+    killed while copying left in ``folder`` more than a day ago."""
+    now = dt.datetime.now().timestamp()
+    for leftover in folder.glob(".*.partial*"):
+        try:
+            if now - leftover.stat().st_mtime > _PARTIAL_AGE_S:
+                leftover.unlink()
+                log.info("deleted %s, a copy cut off before it was finished", leftover)
+        except OSError as error:
+            log.warning("could not delete %s: %s", leftover, error)

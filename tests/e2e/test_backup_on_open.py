@@ -225,3 +225,35 @@ def test_a_store_not_in_log_mode_is_backed_up_before_it_is_shown(
         assert ws.open_backup is None
         assert len(backup_files(backups)) == 1
         rename_cycle(ws, "改过")
+
+
+def test_a_copy_cut_off_long_ago_is_swept_away_by_the_next_backup(
+    tmp_path: Path, backups: Path
+) -> None:
+    """A process killed while copying (kill -9, power off) leaves ``.<hex>.partial`` behind:
+    the next backup of the cycle deletes it once it is a day old, never a fresh one that
+    another process may still be writing."""
+    import os
+    import time
+
+    store = filled_workspace(tmp_path / "2026年度.jlpanel")
+    open_and_close(store)
+    (first,) = backup_files(backups)
+    folder = first.parent
+    old, old_log, fresh = (
+        folder / ".0123abcd.partial",
+        folder / ".0123abcd.partial-journal",
+        folder / ".4567ef01.partial",
+    )
+    for leftover in (old, old_log, fresh):
+        leftover.write_bytes(b"SQLite format 3\0" + bytes(4096))
+    day_ago = time.time() - 25 * 3600
+    for leftover in (old, old_log):
+        os.utime(leftover, (day_ago, day_ago))
+
+    assert main(["rules", str(store), "--set", "pass_min=61"]) == 0
+    open_and_close(store)  # changed since: copied again
+
+    assert len(backup_files(backups)) == 2
+    assert not old.exists() and not old_log.exists()
+    assert fresh.exists()
