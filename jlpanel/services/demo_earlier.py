@@ -122,10 +122,10 @@ def build_earlier_cycle(
             PREVIOUS_CYCLE,
             period_start=PREVIOUS_PERIOD[0],
             period_end=PREVIOUS_PERIOD[1],
-        ) as ws:
             # A cycle being built: backing it up (before confirming, before the follow-up)
             # would only leave a backup folder per demo built.
-            ws.backup_dir = None
+            backup=False,
+        ) as ws:
             refused = [o for o in import_dossiers(ws, paths) if not o.ok]
             if refused:
                 raise RuntimeError(f"demo's 2024 dossiers refused: {refused}")

@@ -525,7 +525,9 @@ def create_workspace(
 ) -> Workspace:
     """Create the store at ``path`` (a ``.jlpanel`` file, or an empty database on a server)
     with the cycle ``cycle_name``, or add the cycle to the store already there (a file is
-    backed up first unless ``backup`` is False); returns the store open on the new cycle.
+    backed up first); returns the store open on the new cycle, taking the backups a change
+    takes (before confirming …) in the preferences' backup folder, as an opened one does.
+    ``backup`` False takes none, then or later (a store being built, such as the demo's).
 
     A name the store already has is refused, and the store is left as it was; so is a file
     that is not a store, or a database that holds another program's tables.
@@ -569,6 +571,8 @@ def create_workspace(
             raise fault from exc
         if engine is None:
             ws = _open(location, preferences, backup=backup, read_only=False, cycle=_WHOLE_STORE)
+            if not backup:
+                ws.backup_dir = None
             try:
                 _add_cycle(ws, cycle, created)
             except BaseException:
@@ -586,7 +590,13 @@ def create_workspace(
             if fault is None:
                 raise
             raise fault from exc
-    ws = Workspace(location, engine)
+    prefs = preferences or load_preferences()
+    ws = Workspace(
+        location,
+        engine,
+        backup_dir=prefs.backup_folder() if backup else None,
+        backup_count=prefs.backup_count,
+    )
     try:
         _add_cycle(ws, cycle, created)
     except BaseException:

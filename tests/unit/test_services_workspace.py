@@ -110,6 +110,26 @@ def test_every_open_of_a_changed_store_takes_a_backup_into_the_preferred_folder(
     assert sorted((tmp_path / "bk").rglob("*.jlpanel")) == newest
 
 
+def test_a_store_just_created_takes_the_backups_a_change_takes(tmp_path):
+    """Created and used in one session (the window keeps the new store open): confirming
+    its results is backed up first, as in a store opened later; ``backup=False`` (a store
+    being built) takes none, whether the file is new or the cycle is added to it."""
+    prefs = Preferences(backup_dir=str(tmp_path / "bk"), backup_count=2)
+    path = tmp_path / "c.jlpanel"
+    with create_workspace(path, "周期", preferences=prefs) as ws:
+        taken = backup_before(ws, "pre-confirm")
+    assert taken is not None and taken.parent.parent == tmp_path / "bk"
+    with create_workspace(path, "第二个周期", preferences=prefs) as ws:
+        assert backup_before(ws, "pre-confirm") is not None
+    before = sorted((tmp_path / "bk").rglob("*.jlpanel"))
+
+    with create_workspace(tmp_path / "d.jlpanel", "周期", preferences=prefs, backup=False) as ws:
+        assert backup_before(ws, "pre-confirm") is None
+    with create_workspace(path, "第三个周期", preferences=prefs, backup=False) as ws:
+        assert backup_before(ws, "pre-confirm") is None
+    assert sorted((tmp_path / "bk").rglob("*.jlpanel")) == before
+
+
 def test_preferences_survive_a_round_trip_and_junk():
     save_preferences(Preferences(language="en", backup_count=5))
     assert load_preferences() == Preferences(language="en", backup_count=5)
