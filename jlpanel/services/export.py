@@ -40,10 +40,9 @@ from jlpanel.exchange.results_workbook import (
     Sheet,
     csv_bytes,
     text_rows,
-    write_csv,
-    write_workbook,
 )
-from jlpanel.services.errors import UserError, store_fault
+from jlpanel.services.errors import UserError
+from jlpanel.services.files import write_table
 from jlpanel.services.register import earlier_history
 from jlpanel.services.results import (
     ResultLine,
@@ -459,22 +458,13 @@ def export_results(
             f"The export file must end in .xlsx or .csv: {path.name}",
         )
     decimals = ws.cycle_info().rules.score_decimals
-    try:
-        if suffix == ".csv":
-            (sheet,) = export_sheets(
-                ws, language=language, decision_date=decision_date, tables=[table]
-            )
-            write_csv(path, sheet, score_decimals=decimals)
-        else:
-            sheets = export_sheets(ws, language=language, decision_date=decision_date)
-            write_workbook(path, sheets, score_decimals=decimals)
-    except OSError as exc:
-        # Named after the file the user asked for: the workbook is written streaming, through
-        # temporary files of xlsxwriter's own whose names would mean nothing to them.
-        fault = store_fault(OSError(exc.errno, exc.strerror), path)
-        if fault is None:
-            raise
-        raise fault from exc
+    sheets = export_sheets(
+        ws,
+        language=language,
+        decision_date=decision_date,
+        tables=[table] if suffix == ".csv" else EXPORT_TABLES,
+    )
+    write_table(path, sheets, score_decimals=decimals)
     log.info("exported results to %s", path)
     return path
 

@@ -363,3 +363,40 @@ def test_what_a_writer_read_is_still_true_when_it_writes(
         assert set(s.execute(select(m.Platform.director, m.Platform.host_unit)).all()) == {
             (f"{count} 个平台", "另一个进程写的")
         }
+
+
+_WRITE_TABLE = """
+import sys
+from pathlib import Path
+from jlpanel.exchange.results_workbook import Column, Sheet
+from jlpanel.services.errors import FaultError
+from jlpanel.services.files import write_table
+rows = [(f"JLPT-{n:05d}", "吉林省科技资源共享服务平台" * 4) for n in range(5000)]
+try:
+    write_table(Path(sys.argv[1]), Sheet("平台名录", (Column("备案编号"), Column("平台")), rows))
+except FaultError as fault:
+    print(fault.message("zh"))
+    sys.exit(3)
+"""
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_full_disk_while_a_table_is_written_names_the_file_asked_for(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Every table the user saves (the register, the audit log, the results) goes through
+    services.files.write_table: a workbook is written through xlsxwriter's own temporary
+    files, and the message still names the user's file, never those."""
+    out = tmp_path / f"平台名录 导出{suffix}"
+    child = subprocess.run(
+        [sys.executable, "-c", _WRITE_TABLE, str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: _file_size_limit(4_096),
+        timeout=120,
+    )
+    assert child.returncode == 3, child.stderr
+    assert "磁盘空间不足" in child.stdout and str(out) in child.stdout, child.stdout
+    assert "tmp" not in child.stdout.replace(str(tmp_path), ""), child.stdout
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
