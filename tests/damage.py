@@ -102,3 +102,13 @@ def cycle_id(path: Path) -> str:
 def backup_files(folder: Path) -> list[Path]:
     """Every workspace backup under the backup folder, in name order."""
     return sorted(folder.rglob("*.jlpanel")) if folder.exists() else []
+
+
+def cycle_name_in(path: Path) -> str:
+    """The cycle name stored in the workspace or backup at ``path``, read without writing."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        (name,) = connection.execute("SELECT name FROM cycles").fetchone()
+    finally:
+        connection.close()
+    return str(name)

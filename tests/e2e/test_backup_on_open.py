@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from damage import backup_files, filled_workspace
+from damage import backup_files, cycle_name_in, filled_workspace
 
 from jlpanel.cli import main
 from jlpanel.services.preferences import load_preferences
@@ -111,15 +111,6 @@ def test_a_copy_of_the_store_elsewhere_gets_its_own_backup(tmp_path: Path, backu
 # ------------------------------------------------ the backup taken after the store is shown
 # The window opens with ``backup_later``: the open backup is planned in the check's snapshot
 # and copied on another thread while the store is already in use (issue 16, item 5).
-
-
-def cycle_name_in(backup: Path) -> str:
-    connection = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-    try:
-        (name,) = connection.execute("SELECT name FROM cycles").fetchone()
-    finally:
-        connection.close()
-    return str(name)
 
 
 def rename_cycle(ws: object, name: str) -> None:

@@ -8,19 +8,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from damage import backup_files, filled_workspace
+from damage import backup_files, cycle_name_in, filled_workspace
 
 from jlpanel.gui.shell.app import MainWindow
 from jlpanel.services.preferences import load_preferences
-
-
-def cycle_name_in(path: Path) -> str:
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        (name,) = connection.execute("SELECT name FROM cycles").fetchone()
-    finally:
-        connection.close()
-    return str(name)
 
 
 def test_the_store_is_shown_first_and_backed_up_after(
