@@ -255,18 +255,40 @@ class DamagedWorkspaceError(UserError):
 
 class OpenBackupError(UserError):
     """The backup taken when a store was opened could not be written or verified in the
-    background (issue 16): the store stays open and usable, without that backup."""
+    background (issue 16): the store stays open and usable, without that backup. ``folder``
+    is the backup folder; ``cause`` what failed, said in words where it is a known fault."""
 
-    def __init__(self, folder: Path | str | None, why: str) -> None:
+    def __init__(self, folder: Path | str | None, cause: BaseException) -> None:
+        zh_why, en_why = _backup_fault_words(cause)
         super().__init__(
-            f"未能写入打开工作区时的备份（{folder}）：{why}。工作区已打开，可以继续工作，"
-            "但本次打开前的状态没有备份。请在 设置 → 备份 中换一个文件夹，或腾出磁盘空间。",
-            f"The backup taken when the workspace was opened could not be written ({folder}): "
-            f"{why}. The workspace is open and you can go on working, but its state before "
-            "this session has no backup. Choose another folder in Settings → Backups, or free "
-            "some disk space.",
+            f"未能在备份文件夹中写入打开工作区时的备份：{folder}（{zh_why}）。"
+            "工作区已打开，可以继续工作，但本次打开前的状态没有备份。"
+            "请在 设置 → 备份 中换一个文件夹，或腾出磁盘空间。",
+            f"The backup taken when the workspace was opened could not be written to the "
+            f"backup folder {folder} ({en_why}). The workspace is open and you can go on "
+            "working, but its state before this session has no backup. Choose another folder "
+            "in Settings → Backups, or free some disk space.",
         )
         self.folder = folder
+
+
+def _backup_fault_words(cause: BaseException) -> tuple[str, str]:
+    """What went wrong with a backup, in words (Chinese, English), from the first OS error or
+    SQLite message in ``cause``'s chain; else its own text."""
+    seen: BaseException | None = cause
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno is not None:
+            kind = _ERRNO_FAULTS.get(seen.errno)
+            if kind is FaultKind.NOT_FOLDER:
+                return "该位置有一个同名文件，不是文件夹", "a file is in the way of the folder"
+            if kind is FaultKind.FULL:
+                return "磁盘空间不足", "the disk is full"
+            if kind in (FaultKind.PERMISSION, FaultKind.READ_ONLY):
+                return "没有写入权限", "no permission to write there"
+        if "disk is full" in str(seen).lower():
+            return "磁盘空间不足", "the disk is full"
+        seen = seen.__cause__ or seen.__context__
+    return str(cause), str(cause)
 
 
 def _owner_words(owner: Owner | None) -> tuple[str, str]:

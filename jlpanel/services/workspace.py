@@ -315,9 +315,9 @@ class Workspace:
         except store.WorkspaceError as exc:
             if exc.kind == "corrupt":
                 raise translate_workspace_error(exc, backup_folder=self.backup_dir) from exc
-            raise OpenBackupError(exc.path, str(exc)) from exc
+            raise OpenBackupError(self.backup_dir, exc) from exc
         except OSError as exc:
-            raise OpenBackupError(self.backup_dir, str(exc)) from exc
+            raise OpenBackupError(self.backup_dir, exc) from exc
 
     def close(self) -> None:
         """Release the file (checkpointing the write-ahead log) and this process's claim. An
