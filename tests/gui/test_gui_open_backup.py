@@ -50,7 +50,10 @@ def test_a_backup_that_cannot_be_written_is_a_message_and_the_store_stays_open(
     with qtbot.waitSignal(window.open_backup_failed, timeout=30_000) as failed:
         window.open_workspace(store)
 
-    assert "未能在备份文件夹中写入打开工作区时的备份" in failed.args[0] and "工作区已打开" in failed.args[0]
+    assert (
+        "未能在备份文件夹中写入打开工作区时的备份" in failed.args[0]
+        and "工作区已打开" in failed.args[0]
+    )
     assert [m.kind for m in message_boxes] == ["warning"]
     assert str(backups) in message_boxes[0].text
     assert window.workspace is not None and window.workspace.file == store
