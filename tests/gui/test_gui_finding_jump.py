@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
+from test_gui_platforms import open_workspace
 
 from jlpanel.gui.shell.main_window import MainWindow
 
@@ -49,12 +50,6 @@ def write_dossier(folder: Path, services: int, late: int) -> Path:
     for name in ("论文1.pdf", "工作总结.pdf"):
         (files / name).write_bytes(PDF)
     return path
-
-
-def open_workspace(window: MainWindow, qtbot: Any, path: Path) -> None:
-    view = window.workspace_view
-    with qtbot.waitSignals([window.workspace_opened, view.platforms_refreshed], timeout=10_000):
-        window.open_workspace(path)
 
 
 def locations(findings: Any) -> list[str]:

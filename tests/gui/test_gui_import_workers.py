@@ -15,9 +15,7 @@ import pytest
 from conftest import platform_dossier, write_platform
 from PySide6.QtCore import QObject, Qt, Slot
 from test_gui_platforms import (
-    answer_open_files,
-    import_dialog,
-    open_workspace,
+    files_to_import,
     run_import,
     statuses,
     stored_platforms,
@@ -62,10 +60,7 @@ def test_the_dialog_imports_on_worker_processes_and_cancels_them(
         )
         for n in range(1, 7)
     ]
-    open_workspace(window, qtbot, workspace_file)
-    answer_open_files(monkeypatch, files)
-    dialog = import_dialog(window, qtbot)
-    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    dialog = files_to_import(window, qtbot, monkeypatch, workspace_file, files)
     canceller = _CancelAfterTwo(dialog)
     dialog.progress.progressed.connect(
         canceller.on_progress, Qt.ConnectionType.BlockingQueuedConnection

@@ -44,6 +44,22 @@ def import_dialog(window: MainWindow, qtbot: Any) -> ImportDialog:
     return dialog
 
 
+def files_to_import(
+    window: MainWindow,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    workspace: Path,
+    files: list[Path],
+) -> ImportDialog:
+    """Open ``workspace``, open the import dialog and add ``files`` with 添加文件 (the file
+    dialog answered with them); the dialog, ready to start."""
+    open_workspace(window, qtbot, workspace)
+    answer_open_files(monkeypatch, files)
+    dialog = import_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    return dialog
+
+
 def run_import(window: MainWindow, qtbot: Any, dialog: ImportDialog) -> None:
     with qtbot.waitSignals(
         [dialog.imported, window.workspace_view.platforms_refreshed], timeout=30_000
@@ -174,10 +190,7 @@ def test_an_imported_platform_exists_until_replaced(
     monkeypatch: pytest.MonkeyPatch,
     message_boxes: list[Any],
 ) -> None:
-    open_workspace(window, qtbot, imported_workspace)
-    answer_open_files(monkeypatch, dossier_files[:1])
-    dialog = import_dialog(window, qtbot)
-    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    dialog = files_to_import(window, qtbot, monkeypatch, imported_workspace, dossier_files[:1])
     assert not dialog.ui.replaceCheck.isChecked()
     run_import(window, qtbot, dialog)
     assert statuses(dialog) == ["已存在"]
@@ -206,10 +219,7 @@ def test_replacing_needs_a_yes(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    open_workspace(window, qtbot, imported_workspace)
-    answer_open_files(monkeypatch, dossier_files[1:2])
-    dialog = import_dialog(window, qtbot)
-    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    dialog = files_to_import(window, qtbot, monkeypatch, imported_workspace, dossier_files[1:2])
     run_import(window, qtbot, dialog)
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No)
@@ -241,10 +251,7 @@ def test_cancel_after_the_first_file_cancels_the_rest(
     dossier_files: list[Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    open_workspace(window, qtbot, workspace_file)
-    answer_open_files(monkeypatch, dossier_files)
-    dialog = import_dialog(window, qtbot)
-    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    dialog = files_to_import(window, qtbot, monkeypatch, workspace_file, dossier_files)
     canceller = _CancelAfterFirst(dialog)
     # Blocking: the worker asks "go on?" only after the click, so the test cannot race it.
     dialog.progress.progressed.connect(
@@ -265,10 +272,7 @@ def test_esc_while_importing_cancels_instead_of_closing(
     dossier_files: list[Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    open_workspace(window, qtbot, workspace_file)
-    answer_open_files(monkeypatch, dossier_files)
-    dialog = import_dialog(window, qtbot)
-    qtbot.mouseClick(dialog.ui.addFilesButton, LEFT)
+    dialog = files_to_import(window, qtbot, monkeypatch, workspace_file, dossier_files)
 
     class Escape(QObject):
         @Slot(int, int, str)
