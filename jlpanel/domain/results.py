@@ -33,10 +33,10 @@ from jlpanel.domain.rules import (
 )
 from jlpanel.domain.scoresheet import (
     ScoreSheet,
+    SheetChecker,
     SheetProblem,
     area_points,
     expert_total,
-    validate_sheet,
 )
 from jlpanel.domain.text import Text
 
@@ -311,11 +311,14 @@ def _veto_status(
     return applied, tuple(statuses)
 
 
-def _assess(inp: PlatformInput, rubric: Rubric, rules: RuleSettings) -> _Work:
+def _assess(
+    inp: PlatformInput, rubric: Rubric, rules: RuleSettings, checker: SheetChecker | None = None
+) -> _Work:
+    check = (checker or SheetChecker(rubric)).problems
     valid: list[ScoreSheet] = []
     excluded: dict[str, tuple[SheetProblem, ...]] = {}
     for sheet in inp.sheets:
-        problems = validate_sheet(sheet, rubric)
+        problems = check(sheet)
         if problems:
             excluded[sheet.expert_id] = tuple(problems)
         else:
@@ -744,7 +747,8 @@ def compute_results(
     deadlines fixed by an earlier confirmation, which a recompute never moves.
     ``tie_orders`` are the panel's orders for exact ties, each a list of platform ids.
     """
-    works = [_assess(p, rubric, rules) for p in platforms]
+    checker = SheetChecker(rubric)  # remembers what each score means across the cycle
+    works = [_assess(p, rubric, rules, checker) for p in platforms]
     ties: list[Tie] = []
     groups = _groups(works, rules, tie_orders)
     quota_places, final_count = _apply_quota(groups, rules, ties)
