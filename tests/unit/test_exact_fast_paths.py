@@ -96,3 +96,91 @@ def test_a_nan_point_is_left_to_the_full_check():
 
 def _fraction(value: Decimal | Fraction | int) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def _reference_round(value: Decimal | Fraction | int, decimals: int) -> Decimal:
+    """The rounding as round_half_up did it before its fast paths: through a Fraction."""
+    scaled = _fraction(value) * 10**decimals
+    negative = scaled < 0
+    magnitude = -scaled if negative else scaled
+    whole, rest = divmod(magnitude.numerator, magnitude.denominator)
+    if 2 * rest >= magnitude.denominator:
+        whole += 1
+    if negative:
+        whole = -whole
+    return Decimal(whole).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
+
+
+def _hostile_numbers(rnd: random.Random) -> list[Decimal | Fraction | int]:
+    """x.5 and x.4999… at the rounding place, negative values, zero, thirds, sevenths."""
+    out: list[Decimal | Fraction | int] = [
+        Decimal("89.995"),
+        Decimal("86.845"),
+        Decimal("-86.845"),
+        Decimal("-0.004"),
+        Decimal("-0.005"),
+        Decimal("0.00"),
+        Decimal("-0"),
+        Decimal("79.9949999999"),
+        Decimal("1E+2"),
+        Decimal("100.000"),
+        Fraction(179990, 2000),
+        Fraction(-1, 200),
+        Fraction(-1, 3),
+        Fraction(0),
+        0,
+        7,
+        -3,
+    ]
+    for _ in range(3000):
+        den = rnd.choice([1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 35, 40, 200, 2000])
+        out.append(Fraction(rnd.randint(-200000, 200000), den))
+        out.append(Decimal(rnd.randint(-100000, 100000)).scaleb(-rnd.randint(0, 4)))
+    return out
+
+
+@pytest.mark.parametrize("decimals", [0, 1, 2, 3, 4])
+def test_round_half_up_gives_what_the_fraction_gives(decimals: int):
+    from jlpanel.domain.exact import round_half_up, round_ratio_half_up
+
+    for value in _hostile_numbers(random.Random(decimals)):
+        expected = _reference_round(value, decimals)
+        got = round_half_up(value, decimals)
+        assert (str(got), got.as_tuple()) == (str(expected), expected.as_tuple()), value
+        exact = _fraction(value)
+        # Any ratio for the value, in lowest terms or not.
+        got = round_ratio_half_up(exact.numerator * 6, exact.denominator * 6, decimals)
+        assert (str(got), got.as_tuple()) == (str(expected), expected.as_tuple()), value
+
+
+def test_weighted_is_the_sum_of_fraction_products():
+    from jlpanel.domain.aggregation import ScorePolicy, policy_weights, weighted
+
+    rnd = random.Random(7)
+    for _ in range(2000):
+        n = rnd.randint(1, 9)
+        # Ties at the top and bottom are common: values from a small grid.
+        totals = {f"e{k}": Decimal(rnd.randint(0, 20)) / 4 + 70 for k in range(n)}
+        if rnd.random() < 0.2:
+            totals[f"e{n}"] = Decimal("-1.25")
+        for policy in ScorePolicy:
+            weights = policy_weights(totals, policy, rnd.choice([3, 5]))
+            expected = sum((w * Fraction(totals[e]) for e, w in weights.items() if w), Fraction(0))
+            got = weighted(totals, weights)
+            assert type(got) is Fraction and got == expected
+            assert (got.numerator, got.denominator) == (expected.numerator, expected.denominator)
+    assert weighted({}, {}) == Fraction(0)
+    assert weighted({"a": Decimal(5)}, {"a": Fraction(0)}) == Fraction(0)
+
+
+def test_shown_means_are_the_exact_means_rounded():
+    from jlpanel.domain.aggregation import summarize
+
+    rnd = random.Random(11)
+    for _ in range(2000):
+        values = [Decimal(rnd.randint(0, 4000)) / 40 for _ in range(rnd.randint(1, 9))]
+        s = summarize(values, rnd.choice([3, 5]))
+        assert s.mean == _reference_round(s.exact_mean, 2)
+        assert str(s.mean) == str(_reference_round(s.exact_mean, 2))
+        assert str(s.trimmed_mean) == str(_reference_round(s.exact_trimmed_mean, 2))
+        assert str(s.median) == str(_reference_round(s.exact_median, 2))
