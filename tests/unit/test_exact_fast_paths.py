@@ -184,3 +184,28 @@ def test_shown_means_are_the_exact_means_rounded():
         assert str(s.mean) == str(_reference_round(s.exact_mean, 2))
         assert str(s.trimmed_mean) == str(_reference_round(s.exact_trimmed_mean, 2))
         assert str(s.median) == str(_reference_round(s.exact_median, 2))
+
+
+def test_indicator_summaries_are_computed_when_read_and_are_the_plain_mapping():
+    import pickle
+
+    from factories import sheet
+
+    from jlpanel.domain.aggregation import summarize
+    from jlpanel.domain.results import PlatformInput, compute_results
+    from jlpanel.domain.rules import RuleSettings
+
+    rubric = RUBRICS["small"]
+    sheets = [sheet(f"e{n}", "p", 60 + 3.5 * n) for n in range(6)]
+    result = compute_results(rubric, RuleSettings(), [PlatformInput("p", sheets)]).platforms[0]
+    expected = {
+        i.code: summarize([s.points[i.code] or Decimal(0) for s in sheets], 5)
+        for i in rubric.indicators
+    }
+    lazy = result.indicators
+    assert len(lazy) == 3 and list(lazy) == ["A1", "B1", "C1"]
+    assert "B1" in lazy and "Z9" not in lazy and lazy.get("Z9") is None
+    assert lazy == expected and dict(lazy) == expected
+    assert repr(lazy) == repr(expected)
+    assert pickle.loads(pickle.dumps(lazy)) == expected
+    assert type(pickle.loads(pickle.dumps(lazy))) is dict
