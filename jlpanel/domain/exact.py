@@ -7,6 +7,7 @@ half up, to the places the cycle shows. A binary float never decides a grade, ra
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -24,8 +25,11 @@ def to_decimal(value: Number) -> Decimal:
     typed or a spin box showed; a Fraction must terminate in decimal. Raises ValueError
     otherwise.
     """
-    if type(value) is Decimal and value.is_finite():  # the common case, checked first
-        return value
+    if type(value) is Decimal:  # the common cases first
+        if value.is_finite():
+            return value
+    elif type(value) is float and value and math.isfinite(value):  # points read from a file
+        return _float_decimal(value)
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(value, Decimal):

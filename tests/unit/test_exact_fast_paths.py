@@ -209,3 +209,17 @@ def test_indicator_summaries_are_computed_when_read_and_are_the_plain_mapping():
     assert repr(lazy) == repr(expected)
     assert pickle.loads(pickle.dumps(lazy)) == expected
     assert type(pickle.loads(pickle.dumps(lazy))) is dict
+
+
+def test_a_float_is_taken_by_its_shortest_repr_on_the_fast_path_too():
+    from jlpanel.domain.exact import to_decimal
+
+    rnd = random.Random(3)
+    floats = [0.1, 2.5, 7.0, 1e-7, 123456789.125, -3.75, 0.0, -0.0, 1e300]
+    floats += [rnd.randint(-4000, 4000) / rnd.choice([1, 2, 4, 10, 100]) for _ in range(2000)]
+    for value in floats:
+        got = to_decimal(value)
+        assert repr(got) == repr(Decimal(repr(value))), value
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        with pytest.raises(ValueError):
+            to_decimal(bad)
