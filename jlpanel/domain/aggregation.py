@@ -189,14 +189,25 @@ def policy_weights(
         group = [e for e, t in totals.items() if t == value]
         return dict.fromkeys(group, weight / len(group))
 
-    values = sorted(totals.values())
     if policy is ScorePolicy.TRIMMED_MEAN:
-        weights = dict.fromkeys(totals, Fraction(1))
-        for expert, w in share(values[-1], Fraction(1)).items():
-            weights[expert] -= w
-        for expert, w in share(values[0], Fraction(1)).items():
-            weights[expert] -= w
-        return {e: w / (n - 2) for e, w in weights.items()}
+        # Each expert keeps 1, less 1/n_top if at the highest total and 1/n_bottom if at the
+        # lowest, over the n − 2 totals kept: in integers over n_top · n_bottom · (n − 2),
+        # one Fraction per distinct weight (at most four).
+        top, bottom = max(totals.values()), min(totals.values())
+        n_top = sum(1 for t in totals.values() if t == top)
+        n_bottom = sum(1 for t in totals.values() if t == bottom)
+        whole = n_top * n_bottom
+        den = whole * (n - 2)
+        made: dict[int, Fraction] = {}
+        weights: dict[str, Fraction] = {}
+        for expert, t in totals.items():
+            num = whole - (n_bottom if t == top else 0) - (n_top if t == bottom else 0)
+            w = made.get(num)
+            if w is None:
+                w = made[num] = Fraction(num, den)
+            weights[expert] = w
+        return weights
+    values = sorted(totals.values())
     # The median.
     mid = n // 2
     middle = [values[mid]] if n % 2 else [values[mid - 1], values[mid]]

@@ -223,3 +223,40 @@ def test_a_float_is_taken_by_its_shortest_repr_on_the_fast_path_too():
     for bad in (float("inf"), float("-inf"), float("nan")):
         with pytest.raises(ValueError):
             to_decimal(bad)
+
+
+def _reference_trimmed_weights(totals: dict[str, Decimal]) -> dict[str, Fraction]:
+    """The trimmed mean's weights as policy_weights worked them out with Fractions."""
+    n = len(totals)
+
+    def share(value: Decimal) -> dict[str, Fraction]:
+        group = [e for e, t in totals.items() if t == value]
+        return dict.fromkeys(group, Fraction(1) / len(group))
+
+    values = sorted(totals.values())
+    weights = dict.fromkeys(totals, Fraction(1))
+    for expert, w in share(values[-1]).items():
+        weights[expert] -= w
+    for expert, w in share(values[0]).items():
+        weights[expert] -= w
+    return {e: w / (n - 2) for e, w in weights.items()}
+
+
+def test_trimmed_weights_share_the_dropped_ones_exactly_as_before():
+    from jlpanel.domain.aggregation import ScorePolicy, policy_weights
+
+    rnd = random.Random(5)
+    cases = [
+        {"a": Decimal(80), "b": Decimal(80), "c": Decimal(80)},  # all tied
+        {"a": Decimal("80.0"), "b": Decimal("80.00"), "c": Decimal(70), "d": Decimal(90)},
+        {"a": Decimal(90), "b": Decimal(90), "c": Decimal(60), "d": Decimal(60), "e": 75},
+    ]
+    for _ in range(3000):
+        n = rnd.randint(3, 11)
+        cases.append({f"e{k}": Decimal(rnd.randint(0, 8)) / 2 + 80 for k in range(n)})
+    for totals in cases:
+        totals = {e: Decimal(t) for e, t in totals.items()}
+        got = policy_weights(totals, ScorePolicy.TRIMMED_MEAN, 3)
+        expected = _reference_trimmed_weights(totals)
+        assert list(got) == list(expected)  # the experts' order too
+        assert got == expected and sum(got.values()) == 1
