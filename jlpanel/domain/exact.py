@@ -95,6 +95,8 @@ def round_half_up(value: Number, decimals: int = 2) -> Decimal:
         num, den = value.numerator, value.denominator  # type: ignore[union-attr]
     elif kind is Decimal and value.is_finite():  # type: ignore[union-attr]
         num, den = value.as_integer_ratio()  # type: ignore[union-attr]
+    elif kind is float:  # by its shortest repr, as as_fraction takes it (ValueError if not finite)
+        num, den = to_decimal(value).as_integer_ratio()
     else:
         exact = as_fraction(value)
         num, den = exact.numerator, exact.denominator

@@ -260,3 +260,19 @@ def test_trimmed_weights_share_the_dropped_ones_exactly_as_before():
         expected = _reference_trimmed_weights(totals)
         assert list(got) == list(expected)  # the experts' order too
         assert got == expected and sum(got.values()) == 1
+
+
+def test_a_float_rounds_as_its_shortest_repr_does():
+    from jlpanel.domain.exact import round_half_up
+
+    rnd = random.Random(9)
+    floats = [0.125, 2.675, 1.005, -1.005, 0.0, -0.0, 86.845, 1e-9, 12.344999999999999]
+    floats += [rnd.uniform(-100, 100) for _ in range(3000)]
+    for value in floats:
+        for decimals in (0, 2, 3):
+            expected = _reference_round(Fraction(Decimal(repr(value))), decimals)
+            got = round_half_up(value, decimals)
+            assert (str(got), got.as_tuple()) == (str(expected), expected.as_tuple()), value
+    for bad in (float("inf"), float("nan")):
+        with pytest.raises(ValueError):
+            round_half_up(bad)
