@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from jlpanel.domain.exact import ZERO, round_half_up, to_decimal
+from jlpanel.domain.exact import ZERO, round_half_up, round_ratio_half_up, to_decimal
 
 #: Statistics are shown (and exported) rounded half up to this many places.
 SHOWN_DECIMALS = 2
@@ -98,12 +98,14 @@ class Summary:
     @property
     def mean(self) -> Decimal:
         """The mean, rounded half up for people."""
-        return round_half_up(self.exact_mean, SHOWN_DECIMALS)
+        num, den = self.total.as_integer_ratio()  # total / n, without making the Fraction
+        return round_ratio_half_up(num, den * self.n, SHOWN_DECIMALS)
 
     @property
     def trimmed_mean(self) -> Decimal:
         """The trimmed mean, rounded half up for people."""
-        return round_half_up(self.exact_trimmed_mean, SHOWN_DECIMALS)
+        num, den = self.trimmed_total.as_integer_ratio()
+        return round_ratio_half_up(num, den * self.trimmed_n, SHOWN_DECIMALS)
 
     @property
     def median(self) -> Decimal:
@@ -187,14 +189,25 @@ def policy_weights(
         group = [e for e, t in totals.items() if t == value]
         return dict.fromkeys(group, weight / len(group))
 
-    values = sorted(totals.values())
     if policy is ScorePolicy.TRIMMED_MEAN:
-        weights = dict.fromkeys(totals, Fraction(1))
-        for expert, w in share(values[-1], Fraction(1)).items():
-            weights[expert] -= w
-        for expert, w in share(values[0], Fraction(1)).items():
-            weights[expert] -= w
-        return {e: w / (n - 2) for e, w in weights.items()}
+        # Each expert keeps 1, less 1/n_top if at the highest total and 1/n_bottom if at the
+        # lowest, over the n − 2 totals kept: in integers over n_top · n_bottom · (n − 2),
+        # one Fraction per distinct weight (at most four).
+        top, bottom = max(totals.values()), min(totals.values())
+        n_top = sum(1 for t in totals.values() if t == top)
+        n_bottom = sum(1 for t in totals.values() if t == bottom)
+        whole = n_top * n_bottom
+        den = whole * (n - 2)
+        made: dict[int, Fraction] = {}
+        weights: dict[str, Fraction] = {}
+        for expert, t in totals.items():
+            num = whole - (n_bottom if t == top else 0) - (n_top if t == bottom else 0)
+            w = made.get(num)
+            if w is None:
+                w = made[num] = Fraction(num, den)
+            weights[expert] = w
+        return weights
+    values = sorted(totals.values())
     # The median.
     mid = n // 2
     middle = [values[mid]] if n % 2 else [values[mid - 1], values[mid]]
@@ -206,8 +219,25 @@ def policy_weights(
 
 
 def weighted(values: Mapping[str, Decimal], weights: Mapping[str, Fraction]) -> Fraction:
-    """Σ weight × value over the experts in ``weights`` (exact)."""
-    return sum((w * Fraction(values[e]) for e, w in weights.items() if w), Fraction(0))
+    """Σ weight × value over the experts in ``weights`` (exact).
+
+    Summed as integers over a common denominator and made a Fraction once: the same value
+    (a Fraction is always in lowest terms) as adding the products as Fractions.
+    """
+    terms: list[tuple[int, int]] = []
+    for expert, w in weights.items():
+        if w:
+            value = values[expert]
+            num, den = (
+                value.as_integer_ratio()
+                if type(value) is Decimal and value.is_finite()
+                else Fraction(value).as_integer_ratio()
+            )
+            terms.append((w.numerator * num, w.denominator * den))
+    if not terms:
+        return Fraction(0)
+    common = math.lcm(*(den for _, den in terms))
+    return Fraction(sum(num * (common // den) for num, den in terms), common)
 
 
 class DisagreementKind(StrEnum):

@@ -7,6 +7,7 @@ half up, to the places the cycle shows. A binary float never decides a grade, ra
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -24,8 +25,11 @@ def to_decimal(value: Number) -> Decimal:
     typed or a spin box showed; a Fraction must terminate in decimal. Raises ValueError
     otherwise.
     """
-    if type(value) is Decimal and value.is_finite():  # the common case, checked first
-        return value
+    if type(value) is Decimal:  # the common cases first
+        if value.is_finite():
+            return value
+    elif type(value) is float and value and math.isfinite(value):  # points read from a file
+        return _float_decimal(value)
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(value, Decimal):
@@ -86,7 +90,40 @@ def round_half_up(value: Number, decimals: int = 2) -> Decimal:
 
     Works on the exact value: a Fraction is never passed through a float first.
     """
-    exact = as_fraction(value)
+    kind = type(value)
+    if kind is Fraction:  # the common cases read the exact ratio without a new Fraction
+        num, den = value.numerator, value.denominator  # type: ignore[union-attr]
+    elif kind is Decimal and value.is_finite():  # type: ignore[union-attr]
+        num, den = value.as_integer_ratio()  # type: ignore[union-attr]
+    elif kind is float:  # by its shortest repr, as as_fraction takes it (ValueError if not finite)
+        num, den = to_decimal(value).as_integer_ratio()
+    else:
+        exact = as_fraction(value)
+        num, den = exact.numerator, exact.denominator
+    return round_ratio_half_up(num, den, decimals)
+
+
+def round_ratio_half_up(num: int, den: int, decimals: int = 2) -> Decimal:
+    """``num / den`` (den > 0, not necessarily in lowest terms) rounded half up to ``decimals``
+    places, exactly: what :func:`round_half_up` gives for that value."""
+    if decimals < 0:  # not a number of places any setting allows: the general way
+        return _round_fraction_half_up(Fraction(num, den), decimals)
+    scaled = num * 10**decimals
+    negative = scaled < 0
+    whole, rest = divmod(-scaled if negative else scaled, den)
+    if 2 * rest >= den:  # the fraction left over is a half or more
+        whole += 1
+    if negative:
+        whole = -whole
+    return Decimal(whole).scaleb(-decimals).quantize(_quantum(decimals))
+
+
+@lru_cache(maxsize=16)
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
+def _round_fraction_half_up(exact: Fraction, decimals: int) -> Decimal:
     scale = 10**decimals
     scaled = exact * scale
     negative = scaled < 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
+from typing import Any
 
 from jlpanel.domain.aggregation import (
     Disagreement,
@@ -33,10 +34,10 @@ from jlpanel.domain.rules import (
 )
 from jlpanel.domain.scoresheet import (
     ScoreSheet,
+    SheetChecker,
     SheetProblem,
     area_points,
     expert_total,
-    validate_sheet,
 )
 from jlpanel.domain.text import Text
 
@@ -259,7 +260,7 @@ class _Work:
     totals: dict[str, Decimal]
     total: Summary | None
     areas: dict[str, Summary]
-    indicators: dict[str, Summary]
+    indicators: Mapping[str, Summary]
     exact: Fraction | None
     computed: Decimal | None
     score: Decimal | None
@@ -284,6 +285,51 @@ class _Work:
             -self.score,
             -self.area_exact.get(tie_break_area, Fraction(0)),
         )
+
+
+class IndicatorSummaries(Mapping[str, Summary]):
+    """Each indicator's summary over a platform's valid sheets, computed when first asked for.
+
+    Most uses of a cycle's results (grades, ranks, the results table) never look at the
+    indicators: a 2,000-platform cycle has 30,000 of these summaries. Read, it is the mapping
+    it always was (indicator code → :func:`summarize` of the points, unscored as 0).
+    """
+
+    __slots__ = ("_codes", "_done", "_sheets", "_trim_min_n")
+
+    def __init__(self, codes: Sequence[str], sheets: Sequence[ScoreSheet], trim_min_n: int):
+        self._codes = tuple(codes)
+        self._sheets = tuple(sheets)
+        self._trim_min_n = trim_min_n
+        self._done: dict[str, Summary] | None = None
+
+    def _summaries(self) -> dict[str, Summary]:
+        done = self._done
+        if done is None:  # two threads may both compute it: the same values either way
+            done = {
+                code: summarize([s.points[code] or ZERO for s in self._sheets], self._trim_min_n)
+                for code in self._codes
+            }
+            self._done = done
+        return done
+
+    def __getitem__(self, code: str) -> Summary:
+        return self._summaries()[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __repr__(self) -> str:
+        return repr(self._summaries())
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as the plain dict it stands for
+        return (dict, (self._summaries(),))
 
 
 def _veto_status(
@@ -311,11 +357,14 @@ def _veto_status(
     return applied, tuple(statuses)
 
 
-def _assess(inp: PlatformInput, rubric: Rubric, rules: RuleSettings) -> _Work:
+def _assess(
+    inp: PlatformInput, rubric: Rubric, rules: RuleSettings, checker: SheetChecker | None = None
+) -> _Work:
+    check = (checker or SheetChecker(rubric)).problems
     valid: list[ScoreSheet] = []
     excluded: dict[str, tuple[SheetProblem, ...]] = {}
     for sheet in inp.sheets:
-        problems = validate_sheet(sheet, rubric)
+        problems = check(sheet)
         if problems:
             excluded[sheet.expert_id] = tuple(problems)
         else:
@@ -331,11 +380,8 @@ def _assess(inp: PlatformInput, rubric: Rubric, rules: RuleSettings) -> _Work:
         if valid
         else {}
     )
-    indicators = (
-        {
-            i.code: summarize([s.points[i.code] or ZERO for s in valid], rules.trim_min_n)
-            for i in rubric.indicators
-        }
+    indicators: Mapping[str, Summary] = (
+        IndicatorSummaries(tuple(i.code for i in rubric.indicators), valid, rules.trim_min_n)
         if valid
         else {}
     )
@@ -744,7 +790,8 @@ def compute_results(
     deadlines fixed by an earlier confirmation, which a recompute never moves.
     ``tie_orders`` are the panel's orders for exact ties, each a list of platform ids.
     """
-    works = [_assess(p, rubric, rules) for p in platforms]
+    checker = SheetChecker(rubric)  # remembers what each score means across the cycle
+    works = [_assess(p, rubric, rules, checker) for p in platforms]
     ties: list[Tie] = []
     groups = _groups(works, rules, tie_orders)
     quota_places, final_count = _apply_quota(groups, rules, ties)

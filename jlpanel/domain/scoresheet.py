@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from jlpanel.domain.exact import ZERO, to_decimal
-from jlpanel.domain.rubric import Rubric, is_multiple
+from jlpanel.domain.rubric import BonusItem, Indicator, Rubric, is_multiple
 from jlpanel.domain.text import Text
 
 
@@ -213,3 +213,90 @@ def expert_total(
     """
     base = sum((areas if areas is not None else area_points(sheet, rubric)).values(), ZERO)
     return min(base + bonus_total(sheet, rubric), rubric.total_points)
+
+
+#: What a score means for its indicator, remembered per value (see :class:`SheetChecker`).
+_BAD, _FINE, _NEEDS_COMMENT = 0, 1, 2
+
+
+class SheetChecker:
+    """:func:`validate_sheet` for many sheets against one rubric, with the same answers.
+
+    A sheet's points come from a small grid, so what each value means for each indicator
+    (out of bounds or off the step, fine, or fine with a comment) is worked out once per
+    distinct value and remembered. A sound sheet is then passed with dictionary look-ups;
+    a sheet with any defect is handed to :func:`validate_sheet`, which lists its problems
+    with their messages, so nothing about a defective sheet differs.
+    """
+
+    def __init__(self, rubric: Rubric, *, complete: bool = True) -> None:
+        self.rubric = rubric
+        self.complete = complete
+        self._codes = frozenset(i.code for i in rubric.indicators)
+        self._points: tuple[tuple[str, Indicator, dict[Decimal, int]], ...] = tuple(
+            (i.code, i, {}) for i in rubric.indicators
+        )
+        self._vetoes = frozenset(v.code for v in rubric.vetoes)
+        self._bonus: dict[str, tuple[BonusItem, dict[Decimal, int]]] = {
+            b.code: (b, {}) for b in rubric.bonus_items
+        }
+
+    def problems(self, sheet: ScoreSheet) -> list[SheetProblem]:
+        """Every defect of ``sheet``, as :func:`validate_sheet` gives them."""
+        try:
+            sound = self._sound(sheet)
+        except TypeError:  # an unhashable value (a signalling NaN): let the full check say
+            sound = False
+        return [] if sound else validate_sheet(sheet, self.rubric, complete=self.complete)
+
+    def _sound(self, sheet: ScoreSheet) -> bool:
+        points = sheet.points
+        if not self._codes.issuperset(points):
+            return False
+        complete = self.complete
+        for code, indicator, known in self._points:
+            value = points.get(code)
+            if value is None:
+                if complete:
+                    return False
+                continue
+            meaning = known.get(value)
+            if meaning is None:
+                meaning = known[value] = _meaning(value, indicator)
+            if meaning == _BAD:
+                return False
+            if (
+                meaning == _NEEDS_COMMENT
+                and complete
+                and not (sheet.comments.get(code) or "").strip()
+            ):
+                return False
+        for code, reason in sheet.vetoes.items():
+            if code not in self._vetoes or not reason.strip():
+                return False
+        for code, value in sheet.bonus.items():
+            found = self._bonus.get(code)
+            if found is None:
+                return False
+            item, seen = found
+            meaning = seen.get(value)
+            if meaning is None:
+                meaning = seen[value] = _bonus_meaning(value, item)
+            if meaning == _BAD:
+                return False
+        return True
+
+
+def _meaning(value: Decimal, indicator: Indicator) -> int:
+    """What ``value`` means for ``indicator``, by the tests :func:`validate_sheet` makes."""
+    if not value.is_finite() or value < ZERO or value > indicator.max_points:
+        return _BAD
+    if not is_multiple(value, indicator.step):
+        return _BAD
+    return _NEEDS_COMMENT if indicator.requires_comment(value) else _FINE
+
+
+def _bonus_meaning(value: Decimal, item: BonusItem) -> int:
+    if not value.is_finite() or value < 0 or value > item.max_points:
+        return _BAD
+    return _FINE if is_multiple(value, item.step) else _BAD

@@ -42,7 +42,7 @@ from jlpanel.domain.conflicts import ConflictSource
 from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rubric import Rubric
-from jlpanel.domain.scoresheet import Provenance, ScoreSheet, expert_total, validate_sheet
+from jlpanel.domain.scoresheet import Provenance, ScoreSheet, SheetChecker, expert_total
 from jlpanel.domain.text import Text
 from jlpanel.exchange import score_file as sf
 from jlpanel.services.collector import collector_paused
@@ -225,6 +225,8 @@ class _Context:
     packages: Mapping[str, _PackageRef]
     #: Expert id → platforms in conflict found by rule or from the roster (never changed here).
     rule_conflicts: Mapping[int, frozenset[int]]
+    #: validate_sheet against ``rubric``, remembering what each value means across the files.
+    checker: SheetChecker
 
 
 def _load_context(ws: Workspace) -> _Context:
@@ -269,6 +271,7 @@ def _load_context(ws: Workspace) -> _Context:
         assigned={e: frozenset(ps) for e, ps in assigned.items()},
         packages=packages,
         rule_conflicts={e: frozenset(ps) for e, ps in rule_conflicts.items()},
+        checker=SheetChecker(info.rubric, complete=True),
     )
 
 
@@ -522,7 +525,7 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                     platform=ref.label,
                 )
             )
-        for problem in validate_sheet(sheet, ctx.rubric, complete=True):
+        for problem in ctx.checker.problems(sheet):
             findings.append(
                 _error(
                     f"merge.{problem.kind.value}",

@@ -6,12 +6,12 @@ import datetime as dt
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select, true
+from sqlalchemy import Float, delete, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from jlpanel.domain.exact import format_points
@@ -48,6 +48,22 @@ def _previous_with_cycle(session: Session) -> dict[str, tuple[Grade, str]]:
         for f, p in previous_standing(session).items()
         if p.grade is not None
     }
+
+
+def _stored_points() -> Callable[[float], Decimal]:
+    """What :class:`~jlpanel.storage.models.ExactPoints` makes of a stored double (the decimal
+    of its shortest repr), remembered per distinct value."""
+    known: dict[float, Decimal] = {}
+
+    def exact(value: float) -> Decimal:
+        found = known.get(value)
+        if found is None:
+            found = Decimal(repr(float(value)))
+            if value:  # 0.0 and -0.0 are one key but keep their own signs
+                known[value] = found
+        return found
+
+    return exact
 
 
 def load_platform_inputs(
@@ -94,18 +110,22 @@ def load_platform_inputs(
 
     points: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
     comments: dict[int, dict[str, str]] = defaultdict(dict)
-    for sid, code, value, comment in session.execute(
+    exact = _stored_points()
+    # Plain rows from the connection: the ORM's row loading costs more than SQLite here.
+    for sid, code, value, comment in session.connection().execute(
         of_sheets(
             select(
                 m.IndicatorScore.sheet_id,
                 m.IndicatorScore.indicator_code,
-                m.IndicatorScore.points,
+                # The stored double, read as ExactPoints reads it but once per distinct value:
+                # a 2,000-platform cycle has 210,000 scores and a few hundred values.
+                type_coerce(m.IndicatorScore.points, Float()),
                 m.IndicatorScore.comment,
             ),
             m.IndicatorScore,
         )
     ):
-        points[sid][code] = value
+        points[sid][code] = None if value is None else exact(value)
         if comment:
             comments[sid][code] = comment
     vetoes: dict[int, dict[str, str]] = defaultdict(dict)
