@@ -611,6 +611,81 @@ class _FillRowDelegate(RoomyItemDelegate):
         return QSize(hint.width(), min(hint.height(), single))
 
 
+#: A list up to this long has every row measured to its wrapped text at once; a longer one
+#: measures the rows in view, as they come into view.
+MEASURE_ALL_ROWS = 60
+
+
+class _RowsToContents(QObject):
+    """Each row of ``view`` as tall as its wrapped text, measuring only what is seen.
+
+    Qt's ResizeToContents asks the delegates for every row on every layout: a 2,000-platform
+    cycle's discussion list (800 rows) blocked the window for 1.5 s on each new list, each
+    selection and each show. Here a list of up to :data:`MEASURE_ALL_ROWS` rows is measured
+    whole; a longer one in the rows in view, again when it scrolls, is resized or re-worded.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        #: The rows measured since the last change that could re-wrap them.
+        self._measured: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model = view.model()
+        model.modelReset.connect(self._on_reset)
+        for changed in (model.layoutChanged, model.dataChanged, model.rowsInserted):
+            changed.connect(self._again)
+        view.horizontalHeader().sectionResized.connect(self._again)
+        view.verticalScrollBar().valueChanged.connect(self._timer.start)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._timer.start()
+        return False
+
+    def _on_reset(self) -> None:
+        self._measured.clear()
+        self.fit()  # at once, so the page lays out with the rows' heights
+
+    def _again(self, *_args: object) -> None:
+        self._measured.clear()
+        self._timer.start()
+
+    def measured_rows(self) -> set[int]:
+        """The rows measured since the list last changed (for tests)."""
+        return set(self._measured)
+
+    def fit(self) -> None:
+        count = self.view.model().rowCount()
+        if count <= MEASURE_ALL_ROWS:
+            rows: Any = range(count)
+        else:
+            rows = self._rows_in_view(count)
+        for row in rows:
+            self._measure(row)
+
+    def _rows_in_view(self, count: int) -> Any:
+        header, bottom = self.view.verticalHeader(), self.view.viewport().height()
+        row = max(0, self.view.rowAt(0))
+        while row < count and header.sectionViewportPosition(row) < bottom:
+            yield row  # measured before the next one's place is asked
+            row += 1
+
+    def _measure(self, row: int) -> None:
+        if row in self._measured:
+            return
+        self._measured.add(row)
+        height = self.view.sizeHintForRow(row)
+        header = self.view.verticalHeader()
+        if height > 0 and header.sectionSize(row) != height:
+            header.resizeSection(row, height)
+
+
 class _RowsInView(QObject):
     """Keeps ``view`` at least as tall as its first ``rows`` rows, whose height follows their
     wrapped text: a column's new width or a new list measures them again."""
@@ -732,7 +807,7 @@ class DiscussionPage(_Page):
         table.setItemDelegateForColumn(1, WrappingItemDelegate(table))
         table.setItemDelegateForColumn(2, _FillRowDelegate(table))
         table.setWordWrap(True)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._row_heights = _RowsToContents(table)
         # three platforms at least on a small screen: the left side scrolls rather than
         # squeezing the list to one row
         _RowsInView(table, 3)
