@@ -1294,9 +1294,35 @@ class _ResultsData:
     not_final: list[NotFinalLine]
     history: list[HistoryLine]
     distribution: GradeDistribution
-    spread: list[SpreadPoint]
+    #: The spread chart's bars, worded off the GUI thread too (2,000 at national size).
+    bars: list[SpreadBar]
     thresholds: list[float]
     rules: RuleSettings
+
+
+def _spread_bars(points: Sequence[SpreadPoint]) -> list[SpreadBar]:
+    """The spread chart's bars with their tooltips."""
+    return [
+        SpreadBar(
+            label=p.name,
+            minimum=float(p.minimum),
+            median=float(p.median),
+            maximum=float(p.maximum),
+            score=None if p.score is None else float(p.score),
+            flagged=p.flagged,
+            tooltip=translate(
+                "SecretaryView",
+                "{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}",
+            ).format(
+                name=p.name,
+                low=fixed(p.minimum, 1),
+                mid=fixed(p.median, 1),
+                high=fixed(p.maximum, 1),
+                score=score_text(p.score),
+            ),
+        )
+        for p in points
+    ]
 
 
 class ResultsPage(_Page):
@@ -1412,7 +1438,7 @@ class ResultsPage(_Page):
             not_final=rs.not_final(ws, results=results, decision_date=when),
             history=earlier_history(ws, language),
             distribution=rs.grade_distribution(ws, results=results, decision_date=when),
-            spread=spread_chart_data(ws, results=results),
+            bars=_spread_bars(spread_chart_data(ws, results=results)),
             thresholds=[float(v) for _, v in grade_thresholds(rules)],
             rules=rules,
         )
@@ -1442,29 +1468,7 @@ class ResultsPage(_Page):
             rows.append((None, translate("SecretaryView", "未评定"), distribution.ungraded))
         self.gradeChart.set_rows(rows)
         self.spreadChart.set_thresholds(read.thresholds)
-        self.spreadChart.set_bars(
-            [
-                SpreadBar(
-                    label=p.name,
-                    minimum=float(p.minimum),
-                    median=float(p.median),
-                    maximum=float(p.maximum),
-                    score=None if p.score is None else float(p.score),
-                    flagged=p.flagged,
-                    tooltip=translate(
-                        "SecretaryView",
-                        "{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}",
-                    ).format(
-                        name=p.name,
-                        low=fixed(p.minimum, 1),
-                        mid=fixed(p.median, 1),
-                        high=fixed(p.maximum, 1),
-                        score=score_text(p.score),
-                    ),
-                )
-                for p in read.spread
-            ]
-        )
+        self.spreadChart.set_bars(read.bars)
         rules = read.rules
         self.ui.budgetSpin.setValue(float(rules.funding_budget or 0))
         self.ui.splitCombo.setCurrentIndex(
