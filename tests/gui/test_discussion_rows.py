@@ -117,3 +117,43 @@ def test_choosing_a_platform_reads_its_panel_once(
     }
     assert calls.get("platform_panel") == 1
     assert table.selectionModel().selectedRows()[0].row() == 0
+
+
+@pytest.mark.usefixtures("message_boxes")
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_scores_cells_measure_as_the_style_does(
+    qtbot: Any,
+    window: Any,
+    merged_demo: Path,  # noqa: F811
+    language: str,
+) -> None:
+    """The score table's cells are measured from their text's advance: the same size the
+    style's own measure (which asks the model for every role) gives, bold rows too."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from jlpanel.gui.common.i18n import apply_language
+    from jlpanel.gui.common.theme import RoomyItemDelegate
+
+    page = open_discussion(qtbot, window, merged_demo, (1366, 768))
+    try:
+        apply_language(language)
+        table = page.ui.scoresTable
+        model = table.model()
+        delegate = table.itemDelegate()
+        assert model.rowCount() > 5
+        measured = 0
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                option = QStyleOptionViewItem()
+                option.initFrom(table)
+                option.font = table.font()
+                option.fontMetrics = table.fontMetrics()
+                option.widget = table
+                fast = delegate.sizeHint(option, index)
+                style = RoomyItemDelegate.sizeHint(delegate, option, index)
+                assert fast == style, (row, column, index.data(), fast, style)
+                measured += bool(index.data())
+        assert measured > 20
+    finally:
+        apply_language("zh")

@@ -9,6 +9,7 @@ services are imported inside the functions so SQLAlchemy stays off the start-up 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -537,6 +538,30 @@ class _CompactDelegate(RoomyItemDelegate):
 
     PAD_X = 5
     ICON_GAP = 0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: For a font (key): what the style adds to a text's advance, and a row's height.
+        self._around: dict[str, tuple[int, int]] = {}
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The style's size, from the text's advance: the table fits its columns to their
+        contents for every platform shown, and the style's own measure asks the model for a
+        dozen roles a cell. Its cells are one line of text without icons, so the advance and
+        what the style adds around it, learnt once a font, give the same size."""
+        text = index.data()
+        if not isinstance(text, str) or not text:
+            return super().sizeHint(option, index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font.resolve(option.font) if isinstance(font, QFont) else option.font
+        advance = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
+        around = self._around.get(font.key())
+        if around is None:
+            hint = super().sizeHint(option, index)
+            around = self._around[font.key()] = (hint.width() - advance, hint.height())
+        return QSize(advance + around[0], around[1])
 
     def paint(
         self,
