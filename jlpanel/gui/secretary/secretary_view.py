@@ -543,6 +543,8 @@ class _CompactDelegate(RoomyItemDelegate):
         super().__init__(parent)
         #: For a font (key): what the style adds to a text's advance, and a row's height.
         self._around: dict[str, tuple[int, int]] = {}
+        #: For a font (key) and whether the cell has nothing or "": an empty cell's size.
+        self._empty: dict[str, QSize] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -552,10 +554,16 @@ class _CompactDelegate(RoomyItemDelegate):
         dozen roles a cell. Its cells are one line of text without icons, so the advance and
         what the style adds around it, learnt once a font, give the same size."""
         text = index.data()
-        if not isinstance(text, str) or not text:
+        if text is not None and not isinstance(text, str):
             return super().sizeHint(option, index)
         font = index.data(Qt.ItemDataRole.FontRole)
         font = font.resolve(option.font) if isinstance(font, QFont) else option.font
+        if not text:  # an empty cell (nothing, or ""): the same size for every one of a font
+            key = f"{font.key()}|{text is None}"
+            empty = self._empty.get(key)
+            if empty is None:
+                empty = self._empty[key] = super().sizeHint(option, index)
+            return QSize(empty)
         advance = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
         around = self._around.get(font.key())
         if around is None:
