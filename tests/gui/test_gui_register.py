@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +178,54 @@ def test_export_writes_the_platforms_shown(
     assert header[:4] == ["备案编号", "平台名称", "依托单位", "状态"]
     assert [r[0] for r in body] == ["JL-1", "JL-4"]
     assert [r[11] for r in body] == ["是", "否"]  # 逾期
+
+
+@pytest.fixture
+def long_names(tmp_path: Path) -> Path:
+    """A register whose platforms have the long names real ones have."""
+    path = tmp_path / "files" / "长名称.jlpanel"
+    path.parent.mkdir(parents=True)
+    lines = [
+        _line(f"JL-2024-000{n}", Grade.GOOD, DecisionKind.FUNDING_CANDIDATE) for n in range(1, 4)
+    ]
+    long = "吉林省{}大型科学仪器共享服务平台"
+    lines = [replace(line, name=long.format(line.filing_no)) for line in lines]
+    with create_workspace(path, "2026年度考核评价") as ws, ws.session() as s:
+        write_confirmation(
+            s,
+            cycle_name="2024年度",
+            cycle_end=dt.date(2024, 12, 31),
+            ref="a:1",
+            day=dt.date(2025, 3, 1),
+            lines=lines,
+            actor="秘书",
+        )
+    return path
+
+
+def test_the_register_opens_wide_enough_for_its_columns(
+    qtbot: Any, window: Any, long_names: Path
+) -> None:
+    """It opens as wide as its columns want, the screen allowing; in the width a 1366×768
+    laptop at 150 % leaves (about 900 px) the names give up width, elided with the whole
+    name in their tooltip, and every other column stays in view without scrolling sideways."""
+    from jlpanel.gui.common.geometry import available_geometry
+    from jlpanel.gui.register.register_dialog import NAME_COLUMN, _columns_width
+
+    dialog = open_register(qtbot, window, long_names)
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    margins = dialog.layout().contentsMargins()
+    wanted = _columns_width(table) + margins.left() + margins.right()
+    available = available_geometry(dialog)
+    assert available is not None
+    assert dialog.width() >= min(wanted, available.width() - 40), (dialog.width(), wanted)
+    whole = table.sizeHintForColumn(NAME_COLUMN)
+    dialog.resize(max(1100, wanted), 600)
+    qtbot.waitUntil(lambda: header.sectionSize(NAME_COLUMN) >= whole, timeout=3000)
+    assert table.horizontalScrollBar().maximum() == 0
+    dialog.resize(900, 470)
+    qtbot.waitUntil(lambda: header.sectionSize(NAME_COLUMN) < whole, timeout=3000)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=3000)
+    name = dialog.model.index(0, NAME_COLUMN)
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()
+    assert name.data().endswith("大型科学仪器共享服务平台")

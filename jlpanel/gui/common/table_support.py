@@ -158,10 +158,14 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return places
         spec = self._columns[column]
         value = spec.sort if spec.sort is not None else spec.text
-        keys = [sort_key(value(row)) for row in self._given]
+        keys = [self.sort_key(value(row)) for row in self._given]
         # Stable both ways: equal values keep the order given.
         places.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         return places
+
+    def sort_key(self, value: Any) -> Any:
+        """What a column's sort value sorts by (computed once a row for each sort)."""
+        return sort_key(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sorted_by = (column, order)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,6 +126,28 @@ def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
     return table
 
 
+#: The register's column of platform names: it gives up width (eliding, the whole name in its
+#: tooltip) when the screen cannot show every column.
+NAME_COLUMN = 1
+
+
+def _column_width(table: QTableView, column: int) -> int:
+    """What ``column`` needs: its contents and header; a stretching last one keeps at least
+    the default width (Qt does not make it narrower)."""
+    header = table.horizontalHeader()
+    width = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+    if header.stretchLastSection() and column == header.count() - 1:
+        width = max(width, header.defaultSectionSize())
+    return width
+
+
+def _columns_width(table: QTableView) -> int:
+    """What ``table`` needs to show every column whole: the columns' contents, its frame and
+    a vertical scroll bar."""
+    columns = sum(_column_width(table, c) for c in range(table.horizontalHeader().count()))
+    return columns + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+
+
 class RegisterDialog(QDialog):
     """The store's register: filter by status, a platform's timeline, due/overdue, 导出…."""
 
@@ -188,9 +210,36 @@ class RegisterDialog(QDialog):
         self._fill_choices()
         self.statusCombo.currentIndexChanged.connect(self.refilter)
         self.table.selectionModel().currentRowChanged.connect(self._show_timeline)
+        self._name_fit = QTimer(self)
+        self._name_fit.setSingleShot(True)
+        self._name_fit.setInterval(0)
+        self._name_fit.timeout.connect(self._fit_names)
+        self.model.modelReset.connect(self._name_fit.start)
         self.retranslate()
         self.reload()
-        resize_to_fit(self, 1100, 680)
+        # As wide as the columns want (the names, the dates, the reasons), the screen allowing:
+        # at 150 % on a 1366×768 laptop the names give up width instead
+        margins = layout.contentsMargins()
+        wanted = max(_columns_width(self.table), _columns_width(self.timeline))
+        resize_to_fit(self, max(1100, wanted + margins.left() + margins.right()), 680)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._name_fit.start()
+
+    def _fit_names(self) -> None:
+        """The names' column as wide as the other columns leave (at least about eight
+        characters, at most its whole contents): the dates and the follow-up stay in view."""
+        table, header = self.table, self.table.horizontalHeader()
+        if header.count() <= NAME_COLUMN:
+            return
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        others = sum(_column_width(table, c) for c in range(header.count()) if c != NAME_COLUMN)
+        whole = _column_width(table, NAME_COLUMN)
+        least = table.fontMetrics().horizontalAdvance("吉") * 8
+        width = max(min(least, whole), min(whole, table.viewport().width() - others))
+        if header.sectionSize(NAME_COLUMN) != width:
+            header.resizeSection(NAME_COLUMN, width)
 
     # ----------------------------------------------------------------- filters
 

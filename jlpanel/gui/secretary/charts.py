@@ -61,6 +61,8 @@ class SpreadChart(QWidget):
         super().__init__(parent)
         self._bars: list[SpreadBar] = []
         self._labels_cache: tuple[tuple[int, str, int], list[str]] | None = None
+        #: The widest label's advance, for a font (key) and the bars (id).
+        self._widest: tuple[tuple[str, int], int] | None = None
         self._thresholds: tuple[float, ...] = _THRESHOLDS
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
@@ -76,6 +78,7 @@ class SpreadChart(QWidget):
 
     def set_bars(self, bars: Sequence[SpreadBar]) -> None:
         self._bars = list(bars)
+        self._widest = None
         self._labels_cache = None
         # every platform keeps a readable row; a scroll area around the chart does the rest
         self.setMinimumHeight(self._row_height() * (len(self._bars) + 2))
@@ -106,11 +109,13 @@ class SpreadChart(QWidget):
         super().changeEvent(event)
 
     def _label_width(self) -> int:
-        metrics = QFontMetrics(self.font())
-        return min(
-            max(metrics.horizontalAdvance(self._marked(b)) for b in self._bars) + 12,
-            int(self.width() * 0.38),
-        )
+        # measured once for the bars and the font: every paint measured 2,000 names
+        key = (self.font().key(), id(self._bars))
+        if self._widest is None or self._widest[0] != key:
+            metrics = QFontMetrics(self.font())
+            widest = max(metrics.horizontalAdvance(self._marked(b)) for b in self._bars)
+            self._widest = (key, widest)
+        return min(self._widest[1] + 12, int(self.width() * 0.38))
 
     @staticmethod
     def _marked(bar: SpreadBar, label: str | None = None) -> str:

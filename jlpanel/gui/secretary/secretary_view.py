@@ -9,6 +9,7 @@ services are imported inside the functions so SQLAlchemy stays off the start-up 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -538,6 +539,38 @@ class _CompactDelegate(RoomyItemDelegate):
     PAD_X = 5
     ICON_GAP = 0
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: For a font (key): what the style adds to a text's advance, and a row's height.
+        self._around: dict[str, tuple[int, int]] = {}
+        #: For a font (key) and whether the cell has nothing or "": an empty cell's size.
+        self._empty: dict[str, QSize] = {}
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The style's size, from the text's advance: the table fits its columns to their
+        contents for every platform shown, and the style's own measure asks the model for a
+        dozen roles a cell. Its cells are one line of text without icons, so the advance and
+        what the style adds around it, learnt once a font, give the same size."""
+        text = index.data()
+        if text is not None and not isinstance(text, str):
+            return super().sizeHint(option, index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font.resolve(option.font) if isinstance(font, QFont) else option.font
+        if not text:  # an empty cell (nothing, or ""): the same size for every one of a font
+            key = f"{font.key()}|{text is None}"
+            empty = self._empty.get(key)
+            if empty is None:
+                empty = self._empty[key] = super().sizeHint(option, index)
+            return QSize(empty)
+        advance = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
+        around = self._around.get(font.key())
+        if around is None:
+            hint = super().sizeHint(option, index)
+            around = self._around[font.key()] = (hint.width() - advance, hint.height())
+        return QSize(advance + around[0], around[1])
+
     def paint(
         self,
         painter: QPainter,
@@ -609,6 +642,81 @@ class _FillRowDelegate(RoomyItemDelegate):
         hint = super().sizeHint(one_line, index)
         single = option.fontMetrics.lineSpacing() + 2 * self.pad_y
         return QSize(hint.width(), min(hint.height(), single))
+
+
+#: A list up to this long has every row measured to its wrapped text at once; a longer one
+#: measures the rows in view, as they come into view.
+MEASURE_ALL_ROWS = 60
+
+
+class _RowsToContents(QObject):
+    """Each row of ``view`` as tall as its wrapped text, measuring only what is seen.
+
+    Qt's ResizeToContents asks the delegates for every row on every layout: a 2,000-platform
+    cycle's discussion list (800 rows) blocked the window for 1.5 s on each new list, each
+    selection and each show. Here a list of up to :data:`MEASURE_ALL_ROWS` rows is measured
+    whole; a longer one in the rows in view, again when it scrolls, is resized or re-worded.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        #: The rows measured since the last change that could re-wrap them.
+        self._measured: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model = view.model()
+        model.modelReset.connect(self._on_reset)
+        for changed in (model.layoutChanged, model.dataChanged, model.rowsInserted):
+            changed.connect(self._again)
+        view.horizontalHeader().sectionResized.connect(self._again)
+        view.verticalScrollBar().valueChanged.connect(self._timer.start)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._timer.start()
+        return False
+
+    def _on_reset(self) -> None:
+        self._measured.clear()
+        self.fit()  # at once, so the page lays out with the rows' heights
+
+    def _again(self, *_args: object) -> None:
+        self._measured.clear()
+        self._timer.start()
+
+    def measured_rows(self) -> set[int]:
+        """The rows measured since the list last changed (for tests)."""
+        return set(self._measured)
+
+    def fit(self) -> None:
+        count = self.view.model().rowCount()
+        if count <= MEASURE_ALL_ROWS:
+            rows: Any = range(count)
+        else:
+            rows = self._rows_in_view(count)
+        for row in rows:
+            self._measure(row)
+
+    def _rows_in_view(self, count: int) -> Any:
+        header, bottom = self.view.verticalHeader(), self.view.viewport().height()
+        row = max(0, self.view.rowAt(0))
+        while row < count and header.sectionViewportPosition(row) < bottom:
+            yield row  # measured before the next one's place is asked
+            row += 1
+
+    def _measure(self, row: int) -> None:
+        if row in self._measured:
+            return
+        self._measured.add(row)
+        height = self.view.sizeHintForRow(row)
+        header = self.view.verticalHeader()
+        if height > 0 and header.sectionSize(row) != height:
+            header.resizeSection(row, height)
 
 
 class _RowsInView(QObject):
@@ -732,7 +840,7 @@ class DiscussionPage(_Page):
         table.setItemDelegateForColumn(1, WrappingItemDelegate(table))
         table.setItemDelegateForColumn(2, _FillRowDelegate(table))
         table.setWordWrap(True)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._row_heights = _RowsToContents(table)
         # three platforms at least on a small screen: the left side scrolls rather than
         # squeezing the list to one row
         _RowsInView(table, 3)
@@ -875,8 +983,13 @@ class DiscussionPage(_Page):
 
     def _on_discussion(self, *_args: object) -> None:
         rows = self.ui.discussionTable.selectionModel().selectedRows()
-        if rows:
-            self.show_platform(self.discussion_model.row(rows[0].row()).platform_id)
+        if not rows:
+            return
+        chosen = self.discussion_model.row(rows[0].row()).platform_id
+        # show_platform selects the row of the platform it shows: that is no new choice (it
+        # read the platform's panel again on the GUI thread, 0.1 s at 2,000 platforms)
+        if chosen != self.current_platform_id():
+            self.show_platform(chosen)
 
     def _on_platform_chosen(self, index: int) -> None:
         if index >= 0:
@@ -1214,9 +1327,35 @@ class _ResultsData:
     not_final: list[NotFinalLine]
     history: list[HistoryLine]
     distribution: GradeDistribution
-    spread: list[SpreadPoint]
+    #: The spread chart's bars, worded off the GUI thread too (2,000 at national size).
+    bars: list[SpreadBar]
     thresholds: list[float]
     rules: RuleSettings
+
+
+def _spread_bars(points: Sequence[SpreadPoint]) -> list[SpreadBar]:
+    """The spread chart's bars with their tooltips."""
+    return [
+        SpreadBar(
+            label=p.name,
+            minimum=float(p.minimum),
+            median=float(p.median),
+            maximum=float(p.maximum),
+            score=None if p.score is None else float(p.score),
+            flagged=p.flagged,
+            tooltip=translate(
+                "SecretaryView",
+                "{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}",
+            ).format(
+                name=p.name,
+                low=fixed(p.minimum, 1),
+                mid=fixed(p.median, 1),
+                high=fixed(p.maximum, 1),
+                score=score_text(p.score),
+            ),
+        )
+        for p in points
+    ]
 
 
 class ResultsPage(_Page):
@@ -1332,7 +1471,7 @@ class ResultsPage(_Page):
             not_final=rs.not_final(ws, results=results, decision_date=when),
             history=earlier_history(ws, language),
             distribution=rs.grade_distribution(ws, results=results, decision_date=when),
-            spread=spread_chart_data(ws, results=results),
+            bars=_spread_bars(spread_chart_data(ws, results=results)),
             thresholds=[float(v) for _, v in grade_thresholds(rules)],
             rules=rules,
         )
@@ -1362,29 +1501,7 @@ class ResultsPage(_Page):
             rows.append((None, translate("SecretaryView", "未评定"), distribution.ungraded))
         self.gradeChart.set_rows(rows)
         self.spreadChart.set_thresholds(read.thresholds)
-        self.spreadChart.set_bars(
-            [
-                SpreadBar(
-                    label=p.name,
-                    minimum=float(p.minimum),
-                    median=float(p.median),
-                    maximum=float(p.maximum),
-                    score=None if p.score is None else float(p.score),
-                    flagged=p.flagged,
-                    tooltip=translate(
-                        "SecretaryView",
-                        "{name}：最低 {low}，中位数 {mid}，最高 {high}，得分 {score}",
-                    ).format(
-                        name=p.name,
-                        low=fixed(p.minimum, 1),
-                        mid=fixed(p.median, 1),
-                        high=fixed(p.maximum, 1),
-                        score=score_text(p.score),
-                    ),
-                )
-                for p in read.spread
-            ]
-        )
+        self.spreadChart.set_bars(read.bars)
         rules = read.rules
         self.ui.budgetSpin.setValue(float(rules.funding_budget or 0))
         self.ui.splitCombo.setCurrentIndex(

@@ -1,13 +1,14 @@
-"""The platform list: one row per imported platform, with a proxy that sorts and filters it."""
+"""The platform list: one row per imported platform, sorted by the model itself (each row's
+key computed once a sort) behind a proxy that filters it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QLocale, QObject, QSortFilterProxyModel, Qt
 
 from jlpanel.gui.common import formatting
 from jlpanel.gui.common.i18n import counted, translate
@@ -146,10 +147,22 @@ class PlatformTableModel(RowsModel["PlatformSummary"]):
         super().__init__(
             [_column(c) for c in PlatformColumn], parent, roles={PLATFORM_ID_ROLE: lambda p: p.id}
         )
+        self._collator = QCollator(QLocale())
 
     def set_platforms(self, platforms: list[PlatformSummary]) -> None:
         """Show ``platforms``."""
         self.set_rows(platforms)
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        self._collator = QCollator(QLocale())  # the language's order, as it is now
+        return super()._sorted_order(column, order)
+
+    def sort_key(self, value: Any) -> Any:
+        """Texts in the language's collation (as a locale-aware sorting proxy compared them),
+        numbers by value, nothing first."""
+        if isinstance(value, str):
+            return (2, self._collator.sortKey(value))
+        return (0, 0) if value is None else (1, value)
 
     def platforms(self) -> list[PlatformSummary]:
         return self.rows()
@@ -175,12 +188,16 @@ class WarningFilter(IntEnum):
 
 
 class PlatformFilterModel(QSortFilterProxyModel):
-    """Sorts by value (numbers numerically) and filters by search text, warnings and type."""
+    """Filters by search text, warnings and type; a header click sorts the source model.
+
+    The proxy's own sort asked the Python model for both rows of every comparison: 44,000
+    calls for 2,000 platforms, blocking the window as the list was filled. The source sorts
+    by keys computed once a row and the proxy keeps its order.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.setSortLocaleAware(True)
         self.setDynamicSortFilter(True)
         self._search = ""
         self._warnings = WarningFilter.ALL
@@ -202,6 +219,19 @@ class PlatformFilterModel(QSortFilterProxyModel):
         self.beginFilterChange()
         self._resource_type = resource_type or None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowsModel):
+            model.sort(column, order)
+
+    def sortColumn(self) -> int:
+        model = self.sourceModel()
+        return model.sorted_by()[0] if isinstance(model, RowsModel) else -1
+
+    def sortOrder(self) -> Qt.SortOrder:
+        model = self.sourceModel()
+        return model.sorted_by()[1] if isinstance(model, RowsModel) else super().sortOrder()
 
     def is_filtered(self) -> bool:
         """Whether any filter is on."""
