@@ -113,8 +113,8 @@ def subset_cache() -> Iterator[None]:
         if _cache_users == 0:
             _originals["subset"] = ttfonts.TTFontFile.makeSubset
             _originals["encode"] = pdfdoc.PDFStreamFilterZCompress.encode
-            ttfonts.TTFontFile.makeSubset = _make_subset  # type: ignore[method-assign]
-            pdfdoc.PDFStreamFilterZCompress.encode = _encode  # type: ignore[method-assign]
+            ttfonts.TTFontFile.makeSubset = _make_subset
+            pdfdoc.PDFStreamFilterZCompress.encode = _encode
         _cache_users += 1
     try:
         yield
@@ -122,8 +122,8 @@ def subset_cache() -> Iterator[None]:
         with _cache_lock:
             _cache_users -= 1
             if _cache_users == 0:
-                ttfonts.TTFontFile.makeSubset = _originals["subset"]  # type: ignore[method-assign]
-                pdfdoc.PDFStreamFilterZCompress.encode = _originals["encode"]  # type: ignore[method-assign]
+                ttfonts.TTFontFile.makeSubset = _originals["subset"]
+                pdfdoc.PDFStreamFilterZCompress.encode = _originals["encode"]
 
 
 @contextmanager
