@@ -51,6 +51,7 @@ PRELOAD = (
     "jlpanel.services.reporting",
     "jlpanel.reports.layout",
     "jlpanel.reports.documents",
+    "jlpanel.services.packages",
     "jlpanel.services.worker_preload",  # the report font, parsed once for every worker
 )
 
