@@ -381,9 +381,11 @@ def import_dossiers(
     while this process stores them one after the other, in the order given: the outcomes,
     the audit trail and what a cancel leaves are those of importing the files one by one.
     """
-    from jlpanel.services.workers import Workers, worker_count
+    from jlpanel.services.workers import Workers, warm_up, worker_count
 
     files = expand_dossier_paths(paths)
+    if worker_count(len(files)):
+        warm_up()  # the workers' fork server starts during the backup
     if backup_dir is not None and files:
         backup_to(ws, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []

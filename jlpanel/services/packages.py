@@ -165,8 +165,10 @@ def issue_packages(
     expert order; nothing (an empty list, nothing recorded or written) when ``progress``
     cancels.
     """
-    from jlpanel.services.workers import Workers, worker_count
+    from jlpanel.services.workers import Workers, warm_up, worker_count
 
+    if ws.engine.dialect.name == "sqlite":
+        warm_up()  # the workers' fork server starts while the plans are read
     outdir = Path(outdir)
     with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()

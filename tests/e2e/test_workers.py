@@ -191,6 +191,28 @@ def test_an_import_claims_the_workspace_once_for_all_its_files(
     assert not lock_path(copy).exists()
 
 
+def test_warm_up_starts_the_fork_server_in_the_background() -> None:
+    """The fork server imports its modules and parses the report font (a second or more)
+    while the caller reads its data, not after, when the first worker is asked for."""
+    script = (
+        "import time\n"
+        "from multiprocessing import forkserver\n"
+        "from jlpanel.services import workers\n"
+        "started = time.monotonic()\n"
+        "workers.warm_up()\n"
+        "returned = time.monotonic() - started\n"
+        "server = forkserver._forkserver\n"
+        "while server._forkserver_pid is None and time.monotonic() < started + 60:\n"
+        "    time.sleep(0.02)\n"
+        "print(returned < 0.5, server._forkserver_pid is not None)\n"
+    )
+    env = {**child_env(), workers.WORKERS_ENV: "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr
+
+
 def test_one_core_one_worker_or_a_small_batch_stays_in_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
