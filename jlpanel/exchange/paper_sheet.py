@@ -128,6 +128,31 @@ def write_paper_sheet(
     platforms: Sequence[PaperPlatform],
 ) -> None:
     """Write the printable paper score sheet of one expert to ``path``, atomically."""
+    replace_atomically(
+        path,
+        paper_sheet_bytes(
+            cycle_id=cycle_id,
+            cycle_name=cycle_name,
+            expert_id=expert_id,
+            expert_name=expert_name,
+            package_id=package_id,
+            rubric=rubric,
+            platforms=platforms,
+        ),
+    )
+
+
+def paper_sheet_bytes(
+    *,
+    cycle_id: str,
+    cycle_name: str,
+    expert_id: int,
+    expert_name: str,
+    package_id: str,
+    rubric: Rubric,
+    platforms: Sequence[PaperPlatform],
+) -> bytes:
+    """The .xlsx bytes of one expert's printable paper score sheet (a worker can make them)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -189,7 +214,7 @@ def write_paper_sheet(
         platforms=platforms,
     )
     workbook.close()
-    replace_atomically(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _header_text(text: str) -> str:

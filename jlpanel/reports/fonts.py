@@ -13,6 +13,7 @@ Nothing here may ever name Helvetica or Times: a PDF must carry only the embedde
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -56,6 +57,73 @@ def register_fonts() -> str:
                     addMapping(FONT_NAME, bold, italic, FONT_NAME)
             _registered = True
     return FONT_NAME
+
+
+#: Font subsets and their deflated streams kept per process (each some 50 KB, both ways).
+SUBSET_CACHE_SIZE = 48
+#: Streams shorter than this are page contents, different in every document: never kept.
+_SMALLEST_KEPT_STREAM = 8192
+
+_cache_lock = threading.Lock()
+_cache_users = 0
+_subsets: OrderedDict[tuple[int, tuple[int, ...]], bytes] = OrderedDict()
+_deflated: OrderedDict[bytes, bytes] = OrderedDict()
+_originals: dict[str, Any] = {}
+
+
+def _kept(cache: OrderedDict[Any, bytes], key: Any, make: Any) -> bytes:
+    with _cache_lock:
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+    made: bytes = make()
+    with _cache_lock:
+        cache[key] = made
+        while len(cache) > SUBSET_CACHE_SIZE:
+            cache.popitem(last=False)
+    return made
+
+
+def _make_subset(face: Any, subset: Any) -> bytes:
+    return _kept(_subsets, (id(face), tuple(subset)), lambda: _originals["subset"](face, subset))
+
+
+def _encode(self: Any, text: Any) -> Any:
+    if isinstance(text, bytes) and len(text) >= _SMALLEST_KEPT_STREAM:
+        return _kept(_deflated, text, lambda: _originals["encode"](self, text))
+    return _originals["encode"](self, text)
+
+
+@contextmanager
+def subset_cache() -> Iterator[None]:
+    """Within the block, reportlab reuses the font subsets it made before in this process.
+
+    Each PDF embeds a subset of the CJK font per 256 characters it uses, rebuilt glyph by
+    glyph from the collection and deflated: a third of a report's time. The documents of a
+    report set use mostly the same characters in the same order (the labels come first), so
+    most subsets repeat exactly; a repeat is taken from here, the same bytes, so the PDFs are
+    the same as without the cache. Only within the block (reportlab's classes are patched
+    while any block is open), so other PDFs a process writes are reportlab's own work.
+    """
+    global _cache_users
+    from reportlab.pdfbase import pdfdoc, ttfonts
+
+    with _cache_lock:
+        if _cache_users == 0:
+            _originals["subset"] = ttfonts.TTFontFile.makeSubset
+            _originals["encode"] = pdfdoc.PDFStreamFilterZCompress.encode
+            ttfonts.TTFontFile.makeSubset = _make_subset
+            pdfdoc.PDFStreamFilterZCompress.encode = _encode
+        _cache_users += 1
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_users -= 1
+            if _cache_users == 0:
+                ttfonts.TTFontFile.makeSubset = _originals["subset"]
+                pdfdoc.PDFStreamFilterZCompress.encode = _originals["encode"]
 
 
 @contextmanager

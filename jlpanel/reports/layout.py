@@ -30,7 +30,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from jlpanel.domain.exact import format_points
-from jlpanel.reports.fonts import FONT_NAME, register_fonts, synthetic_bold
+from jlpanel.reports.fonts import FONT_NAME, register_fonts, subset_cache, synthetic_bold
 from jlpanel.reports.labels import Labels
 from jlpanel.reports.models import GradeMark, ReportContext
 
@@ -1176,8 +1176,9 @@ def render_pdf(
         story.append(ns.SectionStart(index, part, part.group != previous_group, bound))
         previous_group = part.group
         story.extend(part.build())
-    doc.build(
-        story,
-        canvasmaker=partial(ns.NumberedCanvas, context=context, meta=meta, continuous=bound),
-    )
+    with subset_cache():
+        doc.build(
+            story,
+            canvasmaker=partial(ns.NumberedCanvas, context=context, meta=meta, continuous=bound),
+        )
     return buffer.getvalue()

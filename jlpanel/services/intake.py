@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jlpanel.domain.dossier import Dossier, Finding, Severity
+from jlpanel.domain.dossier import Finding, Severity
 from jlpanel.domain.dossier_checks import check_dossier
 from jlpanel.domain.dossier_metrics import compute_metrics
 from jlpanel.domain.identity import identity_key
@@ -24,9 +24,10 @@ from jlpanel.services.collector import collector_paused
 from jlpanel.services.workspace import CycleInfo, Workspace, backup_to, record
 from jlpanel.storage import models as m
 from jlpanel.storage.dossiers import (
-    ROW_TABLES,
+    DossierRows,
     StoredAttachment,
     dossier_counts,
+    dossier_rows,
     find_platform,
     insert_dossier,
     replace_dossier,
@@ -219,7 +220,8 @@ class PreparedDossier:
     """A dossier read and checked, ready to store: what a worker process hands the writer."""
 
     path: Path
-    dossier: Dossier
+    #: As the rows its tables get: plain tuples cross between processes at C speed.
+    dossier: DossierRows
     #: The findings kept with the dossier (warnings).
     kept: tuple[Finding, ...]
     metrics: dict[str, float | None]
@@ -275,7 +277,7 @@ def _prepare_dossier(
     metrics["dossier_warnings"] = float(len(kept))
     return PreparedDossier(
         path,
-        dossier,
+        dossier_rows(dossier),
         kept,
         metrics,
         tuple(
@@ -335,7 +337,7 @@ def _store_dossier(
         else:
             pid = insert_dossier(s, info.id, dossier, **parts)  # type: ignore[arg-type]
         # What was just written, without counting it back from the database.
-        counts = {attr: len(getattr(dossier, attr)) for attr, _ in ROW_TABLES}
+        counts = dossier.counts()
         record(
             s,
             "replace_dossier" if status is ImportStatus.REPLACED else "import_dossier",
@@ -379,16 +381,18 @@ def import_dossiers(
     while this process stores them one after the other, in the order given: the outcomes,
     the audit trail and what a cancel leaves are those of importing the files one by one.
     """
-    from jlpanel.services.workers import Workers, worker_count
+    from jlpanel.services.workers import Workers, warm_up, worker_count
 
     files = expand_dossier_paths(paths)
+    if worker_count(len(files)):
+        warm_up()  # the workers' fork server starts during the backup
     if backup_dir is not None and files:
         backup_to(ws, backup_dir, backup_count, "pre-import")
     outcomes: list[ImportOutcome] = []
     info = ws.cycle_info() if files else None
     if info is not None:
         prepare = partial(prepare_dossier, period=_period(info))
-        with Workers(worker_count(len(files))) as workers:
+        with ws.changing(), Workers(worker_count(len(files))) as workers:
             prepared = workers.map(prepare, files)
             try:
                 for n, path in enumerate(files):

@@ -8,8 +8,14 @@ a new package with a new id and key; the old one stays known, so a late score fi
 still be told apart.
 
 Order of work, so a crash never leaves a package whose key the workspace does not know: every
-package is built under a temporary name first (any failure removes them all and records
-nothing), then the workspace records them in one transaction, then they are renamed into place.
+package is built under a temporary name first (any failure or a cancel removes them all and
+records nothing), then the workspace records them in one transaction, then they are renamed
+into place and the paper sheets written beside them.
+
+The packages of an SQLite workspace, and their paper sheets, are built in worker processes
+(:mod:`.workers`, one per core): each reads the workspace file on its own, read-only, and
+this process alone records and installs, in expert order, exactly as when it builds them
+itself (one core, ``JLPANEL_WORKERS=1``, a store on a server).
 """
 
 from __future__ import annotations
@@ -21,22 +27,24 @@ import secrets
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jlpanel import __version__
-from jlpanel.exchange.paper_sheet import PaperPlatform, write_paper_sheet
+from jlpanel.exchange.paper_sheet import PaperPlatform, paper_sheet_bytes
 from jlpanel.services.errors import UserError
 from jlpanel.services.rubrics import rubric_from_snapshot
 from jlpanel.services.workspace import Workspace, record
 from jlpanel.storage import models as m
 from jlpanel.storage import package_file as pf
 from jlpanel.storage import package_verify as pv
+from jlpanel.storage.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +107,45 @@ class _Plan:
     package_id: str = ""
     hmac_key: bytes = b""
     building: Path | None = None
+    paper_sheet: bytes | None = None
+
+
+#: Called before each package is taken with (packages done, packages in all, the expert's
+#: name); False cancels: nothing is recorded and no file is left.
+Progress = Callable[[int, int, str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One expert's package and paper sheet to build: what a worker process is handed."""
+
+    building: Path
+    header: pf.PackageHeader
+    platform_ids: tuple[int, ...]
+    #: The workspace file a worker reads the dossiers from (an SQLite store).
+    store: Path | None
+    #: :func:`paper_sheet_bytes`' arguments; None: no paper sheet.
+    paper: dict[str, Any] | None
+
+
+def _build(job: _Job, source: Engine | None = None) -> bytes | None:
+    """Build ``job``'s package under its temporary name; returns its paper sheet's bytes.
+
+    ``source`` is the workspace's engine when built in the issuing process; a worker opens
+    the store file itself (only to ATTACH it read-only).
+    """
+    from sqlalchemy import URL, create_engine
+
+    own = source is None
+    if source is None:
+        assert job.store is not None
+        source = create_engine(URL.create("sqlite", database=str(job.store)))
+    try:
+        pf.build_package(job.building, job.header, source, job.platform_ids)
+    finally:
+        if own:
+            source.dispose()
+    return paper_sheet_bytes(**job.paper) if job.paper is not None else None
 
 
 def issue_packages(
@@ -108,14 +155,20 @@ def issue_packages(
     experts: Sequence[int] | None = None,
     replace_existing: bool = False,
     paper_sheets: bool = True,
+    progress: Progress | None = None,
 ) -> list[IssuedPackage]:
     """Write a review package and a paper score sheet for each expert with assignments.
 
     ``experts`` limits it to those expert ids (each must have an assignment). Existing files
     in ``outdir`` are refused, listed, unless ``replace_existing``. ``paper_sheets=False``
     skips the paper score sheets (``paper_sheet`` is then None). Returns what was issued, in
-    expert order.
+    expert order; nothing (an empty list, nothing recorded or written) when ``progress``
+    cancels.
     """
+    from jlpanel.services.workers import Workers, warm_up, worker_count
+
+    if ws.engine.dialect.name == "sqlite":
+        warm_up()  # the workers' fork server starts while the plans are read
     outdir = Path(outdir)
     with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
@@ -144,31 +197,55 @@ def issue_packages(
             f"无法创建文件夹 {outdir}：{exc}", f"Cannot create the folder {outdir}: {exc}"
         ) from exc
     issued_at = dt.datetime.now(dt.UTC)
+    # A worker reads an SQLite store's file itself; a store on a server is read from here.
+    store = ws.file if ws.engine.dialect.name == "sqlite" else None
     try:
+        jobs: list[_Job] = []
         for plan in plans:
             plan.package_id = str(uuid.uuid4())
             plan.hmac_key = secrets.token_bytes(HMAC_KEY_BYTES)
             plan.building = pf.building_path(outdir / f"{plan.stem}{PACKAGE_SUFFIX}")
-            pf.build_package(
-                plan.building,
-                pf.PackageHeader(
-                    package_id=plan.package_id,
-                    cycle_id=cycle.id,
-                    cycle_name=cycle.name,
-                    period_start=cycle.period_start,
-                    period_end=cycle.period_end,
-                    language=cycle.language,
-                    expert_id=plan.expert_id,
-                    expert_name=plan.expert_name,
-                    hmac_key=plan.hmac_key,
-                    issued_at=issued_at,
-                    app_version=__version__,
-                    rubric_json=cycle.rubric_json,
-                    rules_json=cycle.rules_json,
-                ),
-                ws.engine,
-                plan.platform_ids,
+            header = pf.PackageHeader(
+                package_id=plan.package_id,
+                cycle_id=cycle.id,
+                cycle_name=cycle.name,
+                period_start=cycle.period_start,
+                period_end=cycle.period_end,
+                language=cycle.language,
+                expert_id=plan.expert_id,
+                expert_name=plan.expert_name,
+                hmac_key=plan.hmac_key,
+                issued_at=issued_at,
+                app_version=__version__,
+                rubric_json=cycle.rubric_json,
+                rules_json=cycle.rules_json,
             )
+            sheet: dict[str, Any] | None = (
+                {
+                    "cycle_id": cycle.id,
+                    "cycle_name": cycle.name,
+                    "expert_id": plan.expert_id,
+                    "expert_name": plan.expert_name,
+                    "package_id": plan.package_id,
+                    "rubric": rubric,
+                    "platforms": [platforms[pid] for pid in plan.platform_ids],
+                }
+                if paper_sheets
+                else None
+            )
+            jobs.append(_Job(plan.building, header, tuple(plan.platform_ids), store, sheet))
+        # Leaving the pool stops its workers, so nothing is built after a failure's clean-up.
+        with Workers(worker_count(len(jobs)) if store is not None else 0) as workers:
+            build = _build if workers.parallel else partial(_build, source=ws.engine)
+            built = workers.map(build, jobs)
+            try:
+                for n, plan in enumerate(plans):
+                    if progress is not None and not progress(n, len(plans), plan.expert_name):
+                        log.info("packages cancelled after %d of %d; nothing issued", n, len(plans))
+                        raise _Cancelled()
+                    plan.paper_sheet = next(built)
+            finally:
+                built.close()
         with ws.session() as s:
             for plan in plans:
                 file_name = f"{plan.stem}{PACKAGE_SUFFIX}"
@@ -198,6 +275,8 @@ def issue_packages(
         for plan in plans:
             if plan.building is not None:
                 pf.discard(plan.building)
+        if isinstance(error, _Cancelled):
+            return []
         if isinstance(error, pf.PackageFileError | OSError):
             raise UserError(
                 f"无法在 {outdir} 中写入评审包：{error}；未发放任何评审包。",
@@ -212,16 +291,9 @@ def issue_packages(
         try:
             pf.install_package(plan.building, target)
             if paper is not None:
-                write_paper_sheet(
-                    paper,
-                    cycle_id=cycle.id,
-                    cycle_name=cycle.name,
-                    expert_id=plan.expert_id,
-                    expert_name=plan.expert_name,
-                    package_id=plan.package_id,
-                    rubric=rubric,
-                    platforms=[platforms[pid] for pid in plan.platform_ids],
-                )
+                assert plan.paper_sheet is not None
+                write_atomic(paper, plan.paper_sheet)
+                plan.paper_sheet = None
         except OSError as exc:
             for later in plans[len(issued) :]:
                 if later.building is not None:
@@ -245,7 +317,13 @@ def issue_packages(
         log.info("issued package %s to expert %s: %s", plan.package_id, plan.expert_id, target)
     if issued:
         ws.refresh_statistics()
+    if progress is not None:
+        progress(len(plans), len(plans), "")
     return issued
+
+
+class _Cancelled(Exception):
+    """The user cancelled while the packages were being built."""
 
 
 def _plans(s: Session, wanted: Sequence[int] | None) -> list[_Plan]:

@@ -859,8 +859,9 @@ def write_reports(
     """
     from jlpanel.reports.layout import PdfMeta, now
     from jlpanel.services.report_folder import ReportFolder
-    from jlpanel.services.workers import Workers, result, worker_count
+    from jlpanel.services.workers import Workers, result, warm_up, worker_count
 
+    warm_up()  # the workers' fork server starts while the report set is gathered
     kinds = parse_documents(documents)
     moment = created or now()
     report_set = gather_report_set(

@@ -51,6 +51,8 @@ PRELOAD = (
     "jlpanel.services.reporting",
     "jlpanel.reports.layout",
     "jlpanel.reports.documents",
+    "jlpanel.services.packages",
+    "jlpanel.services.worker_preload",  # the report font, parsed once for every worker
 )
 
 
@@ -103,6 +105,26 @@ def _mp_context() -> Any:
         else:
             _context = multiprocessing.get_context("spawn")
     return _context
+
+
+def warm_up() -> None:
+    """Start the fork server now, in the background, when workers will be wanted.
+
+    The fork server imports :data:`PRELOAD` (and parses the report font) before it forks a
+    first worker: a second or more, which a caller about to read its data first (the report
+    set, the experts' plans) would otherwise wait for afterwards. Nothing happens when there
+    would be no workers, or where workers are spawned.
+    """
+    if worker_count(MIN_BATCH) == 0:
+        return
+    context = _mp_context()
+    if context.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    threading.Thread(
+        target=forkserver.ensure_running, name="jlpanel-forkserver-start", daemon=True
+    ).start()
 
 
 def _end_with_caller(caller: int) -> None:

@@ -181,6 +181,13 @@ class Workspace:
             raise WorkspaceInUseError(self.path, busy.owner) from busy
 
     @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Claimed for a run of changes (a batch import): their sessions share one claim of
+        the owner file instead of each writing and removing it (a few ms a transaction)."""
+        with self._claimed_for_a_change():
+            yield
+
+    @contextmanager
     def _claimed_for_a_change(self) -> Iterator[None]:
         """Claimed while a change runs: kept by :meth:`claim`, or for this change only, after
         waiting for another process's change as long as for its write lock."""

@@ -24,12 +24,15 @@ def insert_rows(
     rows: Iterable[Mapping[str, Any]] | Iterable[Sequence[Any]],
     *,
     columns: Sequence[str] | None = None,
+    fixed: Mapping[str, Any] | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> int:
     """Insert ``rows`` into ``model``'s table; returns how many.
 
     Rows are mappings (column name → value), all naming the columns of the first; or, with
-    ``columns``, plain sequences of values in that order (cheaper for many rows). Runs in the
+    ``columns``, plain sequences of values in that order (cheaper for many rows). ``fixed``
+    gives columns every row has the same value in (a dossier's platform id), so the rows
+    need not repeat it (with ``columns`` only). Runs in the
     session's transaction, in chunks so a generator of rows is never held in memory whole.
     Column defaults apply; ORM relationships and events do not. A text longer than its
     column takes is refused (:class:`~jlpanel.storage.limits.TextTooLong`), on every engine.
@@ -37,6 +40,8 @@ def insert_rows(
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
     table = cast(Table, model.__table__)
+    if fixed and columns is None:
+        raise ValueError("fixed values need rows given as sequences, with columns")
     iterator = iter(rows)
     count = 0
     writer: _ChunkWriter | None = None
@@ -44,7 +49,7 @@ def insert_rows(
         # An empty parameter list would insert one row of defaults; the walrus stops first.
         if writer is None:
             keys = list(columns) if columns is not None else list(cast(Mapping[str, Any], chunk[0]))
-            writer = _ChunkWriter(session.connection(), table, keys)
+            writer = _ChunkWriter(session.connection(), table, keys, fixed=fixed)
         if columns is None:
             writer.write_mappings(cast(list[Mapping[str, Any]], chunk))
         else:
@@ -125,18 +130,31 @@ class _ChunkWriter:
     parameter order are the driver's, so nothing SQLite-specific is written — and each value
     goes through its column type's own bind processor, as SQLAlchemy would do.
 
+    A chunk is handled a column at a time (transposed, then zipped back to rows, both at C
+    speed): the text limits are measured per column, and only the columns whose type
+    converts values are visited value by value.
+
     Columns missing from the rows that have a Python-side default (a timestamp, a uuid) are
     left to SQLAlchemy's own path, which knows how to fill them.
     """
 
     def __init__(
-        self, connection: Connection, table: Table, keys: Sequence[str], *, checked: bool = True
+        self,
+        connection: Connection,
+        table: Table,
+        keys: Sequence[str],
+        *,
+        checked: bool = True,
+        fixed: Mapping[str, Any] | None = None,
     ) -> None:
         self.connection = connection
         self.table = table
-        self.keys = tuple(keys)
+        self.fixed = tuple((fixed or {}).values())
+        #: The fixed columns first, then those of the rows.
+        self.keys = (*(fixed or {}), *keys)
+        self.row_keys = tuple(keys)
         self.plan = _plan(connection, table, self.keys)
-        self._by_key = itemgetter(*self.keys) if len(self.keys) > 1 else None
+        self._by_key = itemgetter(*self.row_keys) if len(self.row_keys) > 1 else None
         limits = text_limits(table)
         self._limits = tuple(
             (position, key, limits[key])
@@ -144,51 +162,58 @@ class _ChunkWriter:
             if checked and key in limits
         )
 
-    def _check(self, chunk: list[Sequence[Any]]) -> None:
-        if self._limits:
-            for row in chunk:
-                check_row(self.connection, self.table, self._limits, self.keys, row)
+    def _check(self, columns: list[Sequence[Any]]) -> None:
+        """Refuse a text over its column's limit (``columns`` in key order)."""
+        for position, _key, limit in self._limits:
+            try:  # the longest text of the column, at C speed; "" and None do not count
+                longest = max(map(len, filter(None, columns[position])), default=0)
+            except TypeError:  # a value that is not text: the exact check below skips it
+                longest = limit + 1
+            if longest > limit:
+                for row in zip(*columns, strict=True):
+                    check_row(self.connection, self.table, self._limits, self.keys, row)
 
     def write_mappings(self, chunk: list[Mapping[str, Any]]) -> None:
         if not self.plan.fast:
-            self._check([tuple(row.get(key) for key in self.keys) for row in chunk])
-            self.connection.execute(insert(self.table), [dict(row) for row in chunk])
+            full = [(*self.fixed, *(row.get(key) for key in self.row_keys)) for row in chunk]
+            self._check(list(zip(*full, strict=True)))
+            self.connection.execute(
+                insert(self.table), [dict(zip(self.keys, row, strict=True)) for row in full]
+            )
             return
         if self._by_key is not None:
             self.write_sequences([self._by_key(row) for row in chunk])
         else:
-            self.write_sequences([(row[self.keys[0]],) for row in chunk])
+            self.write_sequences([(row[self.row_keys[0]],) for row in chunk])
 
     def write_sequences(self, chunk: list[Sequence[Any]]) -> None:
-        self._check(chunk)
+        if not chunk:
+            return
+        count = len(chunk)
+        columns: list[Sequence[Any]] = [[value] * count for value in self.fixed]
+        columns.extend(zip(*chunk, strict=True))
+        if len(columns) != len(self.keys):
+            raise ValueError(f"rows of {len(columns) - len(self.fixed)} values for {self.row_keys}")
+        self._check(columns)
         plan = self.plan
         if not plan.fast:
             self.connection.execute(
-                insert(self.table), [dict(zip(self.keys, row, strict=True)) for row in chunk]
+                insert(self.table),
+                [dict(zip(self.keys, row, strict=True)) for row in zip(*columns, strict=True)],
             )
             return
-        index, processors = plan.index, plan.processors
-        in_order = index == tuple(range(len(index)))
-        copying = self.connection.dialect.name == "postgresql"
-        params: list[Any] = []
-        for row in chunk:
-            values = list(row) if in_order else [row[i] for i in index]
-            for pos, process in processors:
-                value = values[pos]
-                if value is not None:
-                    values[pos] = process(value)
-            if copying:
-                params.append(values)
-            else:
-                params.append(
-                    tuple(values) if plan.positional else dict(zip(plan.order, values, strict=True))
-                )
-        if copying:
+        ordered = [columns[i] for i in plan.index]
+        for pos, process in plan.processors:
+            ordered[pos] = [None if value is None else process(value) for value in ordered[pos]]
+        params: list[Any] = list(zip(*ordered, strict=True))
+        if self.connection.dialect.name == "postgresql":
             self._copy(plan.order, params)
-        else:
-            self.connection.exec_driver_sql(plan.sql, params)
+            return
+        if not plan.positional:
+            params = [dict(zip(plan.order, values, strict=True)) for values in params]
+        self.connection.exec_driver_sql(plan.sql, params)
 
-    def _copy(self, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    def _copy(self, columns: Sequence[str], rows: list[Sequence[Any]]) -> None:
         """PostgreSQL: the rows through COPY, in the connection's transaction — a row at a
         time through executemany costs a round of the protocol each (3× SQLite's time)."""
         quote = self.connection.dialect.identifier_preparer.quote

@@ -146,6 +146,73 @@ def test_a_cancel_mid_way_writes_nothing_after_it(
     assert sum('INSERT INTO "platforms"' in line for line in parallel[1]) == 3
 
 
+def test_a_worker_hands_the_writer_rows_of_plain_values(tmp_path: Path) -> None:
+    """What crosses from a worker is tuples of values, not a Dossier's slotted row objects:
+    unpickling those, one Python call a row, was most of the single writer's time."""
+    import pickle
+
+    from jlpanel.services.intake import PreparedDossier, prepare_dossier
+    from jlpanel.storage.dossiers import ROW_TABLES, dossier_rows
+
+    prepared = prepare_dossier(_dossier(tmp_path, 40), None)
+    assert isinstance(prepared, PreparedDossier)
+    sent = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+    for name in ("ServiceRecord", "Resource", "Outcome", "StaffMember", "FundingLine"):
+        assert name.encode() not in sent
+    rows = pickle.loads(sent).dossier
+    whole = sample_dossier()
+    assert rows.counts() == {attr: len(getattr(whole, attr)) for attr, _ in ROW_TABLES}
+    assert rows == dossier_rows(rows)
+
+
+def test_an_import_claims_the_workspace_once_for_all_its_files(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner file stays for the whole batch: each file's transaction wrote and removed it
+    (a few ms a file, on the single writer)."""
+    from jlpanel.storage.owner import lock_path
+
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    files = [_dossier(folder, n) for n in range(50, 56)]
+    copy = tmp_path / "c.jlpanel"
+    shutil.copyfile(workspace, copy)
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    owned: list[bool] = []
+
+    def progress(done: int, total: int, name: str) -> bool:
+        owned.append(lock_path(copy).exists())
+        return True
+
+    with open_workspace(copy, backup=False) as ws:
+        outcomes = import_dossiers(ws, files, progress=progress)
+    assert [o.status for o in outcomes] == [ImportStatus.IMPORTED] * 6
+    assert owned[:6] == [True] * 6  # before each file (the last call comes after them)
+    assert not lock_path(copy).exists()
+
+
+def test_warm_up_starts_the_fork_server_in_the_background() -> None:
+    """The fork server imports its modules and parses the report font (a second or more)
+    while the caller reads its data, not after, when the first worker is asked for."""
+    script = (
+        "import time\n"
+        "from multiprocessing import forkserver\n"
+        "from jlpanel.services import workers\n"
+        "started = time.monotonic()\n"
+        "workers.warm_up()\n"
+        "returned = time.monotonic() - started\n"
+        "server = forkserver._forkserver\n"
+        "while server._forkserver_pid is None and time.monotonic() < started + 60:\n"
+        "    time.sleep(0.02)\n"
+        "print(returned < 0.5, server._forkserver_pid is not None)\n"
+    )
+    env = {**child_env(), workers.WORKERS_ENV: "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr
+
+
 def test_one_core_one_worker_or_a_small_batch_stays_in_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
