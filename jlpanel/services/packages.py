@@ -22,11 +22,12 @@ import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jlpanel import __version__
@@ -145,30 +146,8 @@ def issue_packages(
         ) from exc
     issued_at = dt.datetime.now(dt.UTC)
     try:
-        for plan in plans:
-            plan.package_id = str(uuid.uuid4())
-            plan.hmac_key = secrets.token_bytes(HMAC_KEY_BYTES)
-            plan.building = pf.building_path(outdir / f"{plan.stem}{PACKAGE_SUFFIX}")
-            pf.build_package(
-                plan.building,
-                pf.PackageHeader(
-                    package_id=plan.package_id,
-                    cycle_id=cycle.id,
-                    cycle_name=cycle.name,
-                    period_start=cycle.period_start,
-                    period_end=cycle.period_end,
-                    language=cycle.language,
-                    expert_id=plan.expert_id,
-                    expert_name=plan.expert_name,
-                    hmac_key=plan.hmac_key,
-                    issued_at=issued_at,
-                    app_version=__version__,
-                    rubric_json=cycle.rubric_json,
-                    rules_json=cycle.rules_json,
-                ),
-                ws.engine,
-                plan.platform_ids,
-            )
+        with _dossier_source(ws, plans, outdir) as source:
+            _build_packages(plans, cycle, issued_at, source, outdir)
         with ws.session() as s:
             for plan in plans:
                 file_name = f"{plan.stem}{PACKAGE_SUFFIX}"
@@ -246,6 +225,47 @@ def issue_packages(
     if issued:
         ws.refresh_statistics()
     return issued
+
+
+def _dossier_source(
+    ws: Workspace, plans: Sequence[_Plan], outdir: Path
+) -> AbstractContextManager[Engine]:
+    """Where the packages' dossiers are read from: the store, or — on a server, when platforms
+    go into more than one package — a local copy of them made once (see
+    :func:`~jlpanel.storage.package_file.dossier_copy`)."""
+    chosen = {pid for plan in plans for pid in plan.platform_ids}
+    if sum(len(plan.platform_ids) for plan in plans) <= len(chosen):
+        return nullcontext(ws.engine)
+    return pf.dossier_copy(ws.engine, chosen, outdir)
+
+
+def _build_packages(
+    plans: Sequence[_Plan], cycle: m.Cycle, issued_at: dt.datetime, source: Engine, outdir: Path
+) -> None:
+    for plan in plans:
+        plan.package_id = str(uuid.uuid4())
+        plan.hmac_key = secrets.token_bytes(HMAC_KEY_BYTES)
+        plan.building = pf.building_path(outdir / f"{plan.stem}{PACKAGE_SUFFIX}")
+        pf.build_package(
+            plan.building,
+            pf.PackageHeader(
+                package_id=plan.package_id,
+                cycle_id=cycle.id,
+                cycle_name=cycle.name,
+                period_start=cycle.period_start,
+                period_end=cycle.period_end,
+                language=cycle.language,
+                expert_id=plan.expert_id,
+                expert_name=plan.expert_name,
+                hmac_key=plan.hmac_key,
+                issued_at=issued_at,
+                app_version=__version__,
+                rubric_json=cycle.rubric_json,
+                rules_json=cycle.rules_json,
+            ),
+            source,
+            plan.platform_ids,
+        )
 
 
 def _plans(s: Session, wanted: Sequence[int] | None) -> list[_Plan]:
