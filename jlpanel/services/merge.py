@@ -50,6 +50,7 @@ from jlpanel.services.packages import safe_file_name
 from jlpanel.services.workspace import Workspace, backup_to, record
 from jlpanel.storage import models as m
 from jlpanel.storage.bulk import insert_rows
+from jlpanel.storage.engines import refresh_planner
 from jlpanel.storage.models import utc_now
 
 log = logging.getLogger(__name__)
@@ -836,6 +837,8 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             for pid, sheet in by_platform.items()
         ),
     )
+    # The scores' foreign-key checks on a server look the sheets up by their index.
+    refresh_planner(s.connection(), m.ScoreSheet.__tablename__)
     ids = dict(
         s.execute(
             select(m.ScoreSheet.platform_id, m.ScoreSheet.id).where(

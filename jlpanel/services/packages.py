@@ -28,6 +28,7 @@ import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -167,8 +168,7 @@ def issue_packages(
     """
     from jlpanel.services.workers import Workers, warm_up, worker_count
 
-    if ws.engine.dialect.name == "sqlite":
-        warm_up()  # the workers' fork server starts while the plans are read
+    warm_up()  # the workers' fork server starts while the plans are read
     outdir = Path(outdir)
     with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
@@ -197,55 +197,59 @@ def issue_packages(
             f"无法创建文件夹 {outdir}：{exc}", f"Cannot create the folder {outdir}: {exc}"
         ) from exc
     issued_at = dt.datetime.now(dt.UTC)
-    # A worker reads an SQLite store's file itself; a store on a server is read from here.
-    store = ws.file if ws.engine.dialect.name == "sqlite" else None
     try:
-        jobs: list[_Job] = []
-        for plan in plans:
-            plan.package_id = str(uuid.uuid4())
-            plan.hmac_key = secrets.token_bytes(HMAC_KEY_BYTES)
-            plan.building = pf.building_path(outdir / f"{plan.stem}{PACKAGE_SUFFIX}")
-            header = pf.PackageHeader(
-                package_id=plan.package_id,
-                cycle_id=cycle.id,
-                cycle_name=cycle.name,
-                period_start=cycle.period_start,
-                period_end=cycle.period_end,
-                language=cycle.language,
-                expert_id=plan.expert_id,
-                expert_name=plan.expert_name,
-                hmac_key=plan.hmac_key,
-                issued_at=issued_at,
-                app_version=__version__,
-                rubric_json=cycle.rubric_json,
-                rules_json=cycle.rules_json,
-            )
-            sheet: dict[str, Any] | None = (
-                {
-                    "cycle_id": cycle.id,
-                    "cycle_name": cycle.name,
-                    "expert_id": plan.expert_id,
-                    "expert_name": plan.expert_name,
-                    "package_id": plan.package_id,
-                    "rubric": rubric,
-                    "platforms": [platforms[pid] for pid in plan.platform_ids],
-                }
-                if paper_sheets
-                else None
-            )
-            jobs.append(_Job(plan.building, header, tuple(plan.platform_ids), store, sheet))
-        # Leaving the pool stops its workers, so nothing is built after a failure's clean-up.
-        with Workers(worker_count(len(jobs)) if store is not None else 0) as workers:
-            build = _build if workers.parallel else partial(_build, source=ws.engine)
-            built = workers.map(build, jobs)
-            try:
-                for n, plan in enumerate(plans):
-                    if progress is not None and not progress(n, len(plans), plan.expert_name):
-                        log.info("packages cancelled after %d of %d; nothing issued", n, len(plans))
-                        raise _Cancelled()
-                    plan.paper_sheet = next(built)
-            finally:
-                built.close()
+        # Built from the store's file, or from a local copy of a server store's dossiers:
+        # workers then read that file themselves (ATTACHed read-only).
+        with _dossier_source(ws, plans, outdir) as source:
+            store = _source_file(source)
+            jobs: list[_Job] = []
+            for plan in plans:
+                plan.package_id = str(uuid.uuid4())
+                plan.hmac_key = secrets.token_bytes(HMAC_KEY_BYTES)
+                plan.building = pf.building_path(outdir / f"{plan.stem}{PACKAGE_SUFFIX}")
+                header = pf.PackageHeader(
+                    package_id=plan.package_id,
+                    cycle_id=cycle.id,
+                    cycle_name=cycle.name,
+                    period_start=cycle.period_start,
+                    period_end=cycle.period_end,
+                    language=cycle.language,
+                    expert_id=plan.expert_id,
+                    expert_name=plan.expert_name,
+                    hmac_key=plan.hmac_key,
+                    issued_at=issued_at,
+                    app_version=__version__,
+                    rubric_json=cycle.rubric_json,
+                    rules_json=cycle.rules_json,
+                )
+                sheet: dict[str, Any] | None = (
+                    {
+                        "cycle_id": cycle.id,
+                        "cycle_name": cycle.name,
+                        "expert_id": plan.expert_id,
+                        "expert_name": plan.expert_name,
+                        "package_id": plan.package_id,
+                        "rubric": rubric,
+                        "platforms": [platforms[pid] for pid in plan.platform_ids],
+                    }
+                    if paper_sheets
+                    else None
+                )
+                jobs.append(_Job(plan.building, header, tuple(plan.platform_ids), store, sheet))
+            # Leaving the pool stops its workers, so nothing is built after a failure's clean-up.
+            with Workers(worker_count(len(jobs)) if store is not None else 0) as workers:
+                build = _build if workers.parallel else partial(_build, source=source)
+                built = workers.map(build, jobs)
+                try:
+                    for n, plan in enumerate(plans):
+                        if progress is not None and not progress(n, len(plans), plan.expert_name):
+                            log.info(
+                                "packages cancelled after %d of %d; nothing issued", n, len(plans)
+                            )
+                            raise _Cancelled()
+                        plan.paper_sheet = next(built)
+                finally:
+                    built.close()
         with ws.session() as s:
             for plan in plans:
                 file_name = f"{plan.stem}{PACKAGE_SUFFIX}"
@@ -324,6 +328,25 @@ def issue_packages(
 
 class _Cancelled(Exception):
     """The user cancelled while the packages were being built."""
+
+
+def _dossier_source(
+    ws: Workspace, plans: Sequence[_Plan], outdir: Path
+) -> AbstractContextManager[Engine]:
+    """Where the packages' dossiers are read from: the store, or — on a server, when platforms
+    go into more than one package — a local copy of them made once (see
+    :func:`~jlpanel.storage.package_file.dossier_copy`)."""
+    chosen = {pid for plan in plans for pid in plan.platform_ids}
+    if sum(len(plan.platform_ids) for plan in plans) <= len(chosen):
+        return nullcontext(ws.engine)
+    return pf.dossier_copy(ws.engine, chosen, outdir)
+
+
+def _source_file(source: Engine) -> Path | None:
+    """The SQLite file ``source`` reads, for workers to open themselves; None on a server."""
+    if source.dialect.name != "sqlite" or not source.url.database:
+        return None
+    return Path(source.url.database)
 
 
 def _plans(s: Session, wanted: Sequence[int] | None) -> list[_Plan]:

@@ -155,6 +155,20 @@ def take_write_lock(connection: Connection) -> None:
         connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
 
 
+def refresh_planner(connection: Connection, table: str) -> None:
+    """On a server, ANALYZE ``table`` (named by the models, never by data) in ``connection``'s
+    transaction, rows it added included; a no-op on a file.
+
+    For a parent table about to get many child rows: PostgreSQL checks each child's foreign
+    key with a plan it made once per connection, and a plan made while the table looked
+    empty (analysed before it had rows) scans the whole table for every child. A merge of 200
+    score files into a 2,000-platform store analysed before scoring took 61 s instead of 7 s.
+    The ANALYZE gives the planner the table's size and drops those plans.
+    """
+    if connection.dialect.name != "sqlite":
+        connection.exec_driver_sql(f'ANALYZE "{table}"')
+
+
 def reset_sequences(connection: Connection) -> None:
     """After rows were inserted with their ids (copied from another store), move each table's
     id sequence past the largest id, so the next ordinary insert gets a free one. A no-op on a

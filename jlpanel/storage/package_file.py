@@ -4,7 +4,9 @@ A package is one SQLite file (schema in :mod:`jlpanel.storage.package_models`). 
 under a temporary name with durability off (nothing depends on it until it is complete), then
 switched to WAL, synced and renamed into place — so a finished package appears whole or not at
 all. Dossier rows are copied with ``INSERT … SELECT`` from the workspace ``ATTACH``-ed read-only
-when the workspace is an SQLite file, and through SQLAlchemy in chunks otherwise. When nearly
+when the workspace is an SQLite file, and through SQLAlchemy in chunks otherwise (or, for
+many packages from a store on a server, from a local copy of their platforms' dossiers made
+once: see :func:`dossier_copy`). When nearly
 every platform goes into the package (the usual case: every expert scores every platform but
 their conflicts), whole tables are copied through SQLite's transfer optimisation and the few
 platforms left out are deleted under ``secure_delete``, so nothing of them remains in the file.
@@ -25,7 +27,8 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -569,6 +572,62 @@ def _copy_attached(
             "WHERE platform_id IN (SELECT id FROM temp.chosen)"
         )
     connection.exec_driver_sql("DROP TABLE temp.chosen")
+
+
+@contextmanager
+def dossier_copy(source: Engine, platform_ids: Iterable[int], folder: Path) -> Iterator[Engine]:
+    """A workspace to build packages of ``platform_ids`` from: ``source`` itself when it is an
+    SQLite file, else a temporary SQLite file in ``folder`` holding those platforms and their
+    dossier rows, deleted on exit.
+
+    Every platform goes into about seven packages; copying its rows from the server once and
+    building each package from the local file with ``ATTACH`` (as from an SQLite workspace)
+    reads and converts each row once instead of seven times: packages from a 2,000-platform
+    store took 351 s on the server against 37 s from a file.
+    """
+    if source.dialect.name == "sqlite":
+        yield source
+        return
+    from jlpanel.storage import models as m  # the workspace's tables
+    from jlpanel.storage.bulk import write_rows
+
+    wanted = sorted(set(platform_ids))
+    path = building_path(Path(folder) / "dossiers.jlpanel")
+    models: list[type[pm.PackageBase]] = [pm.PackagePlatform, *pm.DOSSIER_CHILD_TABLES]
+    tables = [m.Base.metadata.tables[_table(model).name] for model in models]
+    copy: Engine | None = None
+    try:
+        raw = sqlite3.connect(path.absolute().as_uri(), uri=True, isolation_level=None)
+        try:
+            raw.execute("PRAGMA journal_mode = OFF")
+            raw.execute("PRAGMA synchronous = OFF")
+            local = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+            with local.connect() as connection, source.connect() as origin:
+                connection.exec_driver_sql("BEGIN")
+                m.Base.metadata.create_all(connection, tables=tables)
+                for table in tables:
+                    column = table.c.id if table.name == "platforms" else table.c.platform_id
+                    result = origin.execution_options(yield_per=COPY_CHUNK).execute(
+                        select(*table.c).where(column.in_(wanted)).order_by(table.c.id)
+                    )
+                    write_rows(connection, table, list(table.c.keys()), result)
+                connection.exec_driver_sql("COMMIT")
+            local.dispose()
+        finally:
+            raw.close()
+    except sqlite3.Error as error:
+        discard(path)
+        raise _translate(error, path, "could not copy the dossiers to") from error
+    except BaseException:
+        discard(path)
+        raise
+    try:
+        copy = create_engine(f"sqlite:///{path.absolute()}", poolclass=NullPool)
+        yield copy
+    finally:
+        if copy is not None:
+            copy.dispose()
+        discard(path)
 
 
 def _same_layout(raw: sqlite3.Connection, table: str) -> bool:

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, make_url, select
 
 from jlpanel.storage import models as m
 from jlpanel.storage import package_file as pf
 from jlpanel.storage import package_models as pm
 from jlpanel.storage import workspace as store
 from jlpanel.storage.bulk import insert_rows
+from jlpanel.storage.engines import server_engine
 
 
 @pytest.fixture
@@ -328,3 +329,46 @@ def test_a_write_protected_package_is_refused_before_editing(package: Path):
         assert refused(package).kind == "read_only"
     finally:
         package.chmod(0o644)
+
+
+@pytest.fixture
+def server_source(source: Engine, pg_url: str) -> Iterator[Engine]:
+    """The ``source`` workspace copied onto a database on the test server."""
+    url = make_url(pg_url)
+    store.copy_store(source, url)
+    engine = server_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize("chosen", [[3, 8], [8, 3, 5], [5]])
+def test_a_package_built_from_the_local_copy_of_a_server_store_is_the_same(
+    tmp_path: Path, server_source: Engine, chosen: list[int]
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    direct, copied = out / "direct.jlreview", out / "copied.jlreview"
+    pf.build_package(direct, header(), server_source, chosen)
+    with pf.dossier_copy(server_source, [3, 5, 8], out) as local:
+        assert local.dialect.name == "sqlite"
+        pf.build_package(copied, header(), local, chosen)
+    assert table_rows(copied) == table_rows(direct)
+    assert rows(copied, "SELECT id FROM platforms ORDER BY position") == [(p,) for p in chosen]
+    assert not [p.name for p in out.iterdir() if ".building" in p.name]  # the copy is gone
+
+
+def test_the_local_copy_holds_only_the_platforms_asked_for_and_is_deleted_after(
+    tmp_path: Path, server_source: Engine, source: Engine
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pf.dossier_copy(server_source, [8, 5, 8], out) as local:
+        (made,) = out.iterdir()
+        assert rows(made, "SELECT id FROM platforms ORDER BY id") == [(5,), (8,)]
+        assert rows(made, "SELECT DISTINCT platform_id FROM service_records") == [(5,), (8,)]
+        with pytest.raises(ValueError, match="not in the workspace"):
+            pf.build_package(out / "x.jlreview", header(), local, [3, 8])
+    assert list(out.iterdir()) == []
+    with pf.dossier_copy(source, [3], out) as same:  # a file is read where it is
+        assert same is source
+    assert list(out.iterdir()) == []
