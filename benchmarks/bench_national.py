@@ -399,6 +399,29 @@ def gui_figures(run: Run, store: str | Path) -> None:
         print(f"  {'gui ' + name:<40} {took:8.2f} s  longest GUI-thread gap {gap * 1000:7.0f} ms")
 
 
+def results_in_process(run: Run, store: str | Path) -> None:
+    """W3 at this size: the results loaded and computed in one process, the store already
+    open (benchmarks/results_in_process.py; the ``results`` command adds start-up, the
+    integrity check of the open and storing them)."""
+    out = run.scratch / "w3.json"
+    script = ROOT / "benchmarks" / "results_in_process.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(store), str(out)],
+        env=run.env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"results in process: exit {done.returncode}\n{done.stderr[-3000:]}")
+    found = json.loads(out.read_text())
+    shown = shlex.join(["python", "benchmarks/results_in_process.py", _shown(store)])
+    run.figures["results (in process)"] = Figure(
+        found["seconds"], shown, peak_rss=found["peak_rss"], cpu=found["cpu"], note="W3"
+    )
+    print(f"  {'W3 results (in process)':<24} {found['seconds']:8.2f} s", flush=True)
+
+
 # ------------------------------------------------------------------------------ engines
 
 
@@ -541,6 +564,7 @@ def run_size(
             run.jlpanel("merge" if "merge" in steps else None, "merge", merged, scores)
             if "results" in steps:
                 run.jlpanel("results", "results", merged)
+                results_in_process(run, merged)
             if "report" in steps:
                 run.jlpanel("report", "report", merged, scratch / "reports")
                 shutil.rmtree(scratch / "reports")

@@ -255,7 +255,7 @@ def bench_import(tmp: Path) -> None:
         imp,
         min(import_times),
         None,
-        f"— ratio {imp / read:.2f}× the plain read (goal ≤ 1.5×; issue 12: ≤ 1.9×)",
+        f"— ratio {imp / read:.2f}× the plain read (goal ≤ 1.0×, issue 16; issue 12: ≤ 1.9×)",
     )
     # On a shared machine wall time swings with the neighbours; CPU time of this process
     # much less (the import's fsyncs are the part it leaves out).
