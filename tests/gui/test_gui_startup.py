@@ -96,3 +96,45 @@ def test_the_row_sheets_are_the_same_in_the_workspace_the_package_and_the_views(
     package = [(attribute, model.__tablename__) for attribute, model in pm.ROW_TABLES]
     assert workspace == package
     assert [attribute for attribute, _ in workspace] == list(ROW_SHEETS)
+
+
+_WARM_UP = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from jlpanel.gui.shell.app import make_app\n"
+    "from jlpanel.gui.shell.main_window import WARM_UP_DELAY_MS, MainWindow\n"
+    "store = ('sqlalchemy.orm', 'jlpanel.services.workspace', 'jlpanel.services.results')\n"
+    "app = make_app([])\n"
+    "window = MainWindow()\n"
+    "show = len(sys.argv) > 1\n"
+    "if show:\n"
+    "    window.show()\n"
+    "app.processEvents()\n"
+    "print(sorted(m for m in store if m in sys.modules))\n"
+    "QTimer.singleShot(WARM_UP_DELAY_MS + 3000, app.quit)\n"
+    "app.exec()\n"
+    "print(sorted(m for m in store if m in sys.modules))\n"
+)
+
+
+def test_the_shown_window_imports_what_a_store_needs_while_the_user_chooses_one() -> None:
+    """Imported by the open's own background task, SQLAlchemy and the services held Python's
+    lock against the window while the store was being shown (issue 16): the staff's window
+    imports them in the background once shown, not before it is painted; an expert's hidden
+    main window (expert mode) never does."""
+    shown = subprocess.run(
+        [sys.executable, "-c", _WARM_UP, "show"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    before, after = shown.stdout.splitlines()[-2:]
+    assert before == "[]"
+    assert after == "['jlpanel.services.results', 'jlpanel.services.workspace', 'sqlalchemy.orm']"
+
+    hidden = subprocess.run(
+        [sys.executable, "-c", _WARM_UP], env=_env(), capture_output=True, text=True, check=True
+    )
+    assert hidden.stdout.splitlines()[-2:] == ["[]", "[]"]

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -94,6 +94,27 @@ def _open_in_background(
     except BaseException:
         workspace.close()
         raise
+
+
+#: How long after the window is built the store's modules start importing in the background:
+#: after the first paint (``--quit-after-start`` measures start-up without them), long before
+#: a user's first 打开 can come.
+WARM_UP_DELAY_MS = 300
+
+
+def _import_for_stores() -> None:
+    """Import what opening a store and showing its pages need (SQLAlchemy and the services:
+    about 0.8 s here). Imported by the open's own background task instead, these imports
+    hold Python's lock against the window while the store is shown: 50–120 ms of the open's
+    longest gap at any size (issue 16)."""
+    import jlpanel.services.dashboard
+    import jlpanel.services.demo
+    import jlpanel.services.dossiers
+    import jlpanel.services.merge
+    import jlpanel.services.panel
+    import jlpanel.services.register
+    import jlpanel.services.results
+    import jlpanel.services.workspace  # noqa: F401
 
 
 def _restore_in_background(path: Path, backup: Path, preferences: Preferences) -> Restored:
@@ -217,6 +238,22 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._update_actions()
         self._restore_geometry()
+        self._warmed_up = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed_up:  # shown: the staff's window (an expert's stays hidden)
+            self._warmed_up = True
+            # While the start page waits for the user, the modules a store needs are imported.
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        run_task(_import_for_stores, lambda _done: None, self._on_warm_up_failed)
+
+    @staticmethod
+    def _on_warm_up_failed(exc: BaseException) -> None:
+        # The open imports them again and reports a failure the user can act on.
+        log.warning("could not import the store's modules ahead of time: %s", exc)
 
     # ---------------------------------------------------------------------- building
 
