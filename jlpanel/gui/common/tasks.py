@@ -7,9 +7,11 @@ back to the main thread through a queued signal and is handed to a callback ther
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -51,15 +53,61 @@ class _Relay(QObject, Generic[T]):
         self._on_error(exc)
 
 
+#: The full collection's threshold while a read defers it: never reached.
+_DEFERRED = 1 << 30
+_deferring_lock = threading.Lock()
+_deferring = 0
+_threshold: tuple[int, ...] = gc.get_threshold()
+_frozen = False
+
+
+@contextmanager
+def full_collections_deferred() -> Iterator[None]:
+    """Python's full (oldest generation) garbage collections wait until the block ends.
+
+    A read that builds a 2,000-platform store's results keeps millions of objects alive at
+    once; a full collection then walks them all holding Python's lock, 300 ms in which the
+    GUI thread cannot run a line (the longest gap of 考核结果's first switch). The young
+    generations are still collected, so short-lived cycles are freed as before; what the
+    read kept is freed by reference counting when it ends. Counted: nested and concurrent
+    blocks restore the thresholds once the last one ends.
+
+    The first block also freezes what is alive then (the modules, the window, the open
+    store: ``gc.freeze``), so that the full collection the block deferred, when it comes,
+    walks only what was made since (160 ms on the GUI thread after 考核结果's read, otherwise).
+    """
+    global _deferring, _threshold, _frozen
+    with _deferring_lock:
+        if not _frozen:
+            _frozen = True
+            gc.freeze()
+        if _deferring == 0:
+            _threshold = gc.get_threshold()
+            gc.set_threshold(_threshold[0], _threshold[1], _DEFERRED)
+        _deferring += 1
+    try:
+        yield
+    finally:
+        with _deferring_lock:
+            _deferring -= 1
+            if _deferring == 0:
+                gc.set_threshold(*_threshold)
+
+
 class _Work(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay[Any]) -> None:
+    def __init__(self, work: Callable[[], Any], relay: _Relay[Any], *, read: bool) -> None:
         super().__init__()
         self._work = work
         self._relay = relay
+        self._read = read
 
     def run(self) -> None:
         try:
-            result = self._work()
+            if self._read:
+                with full_collections_deferred():
+                    result = self._work()
+            else:
+                result = self._work()
         except Exception as exc:  # every failure goes back to the main thread
             log.debug("background task failed", exc_info=True)
             self._send("failed", exc)
@@ -102,13 +150,18 @@ def run_task(
     on_error: Callable[[BaseException], None],
     *,
     pool: QThreadPool | None = None,
+    read: bool = False,
 ) -> None:
     """Run ``work()`` on a pool thread; call ``on_success(result)`` or ``on_error(exc)`` later
     on the main thread. Must be called from the main thread.
+
+    ``read``: the work is a bounded read (a page's data), run with
+    :func:`full_collections_deferred`; not for long work (an import), whose cyclic garbage
+    would then pile up until it ends.
     """
     relay: _Relay[T] = _Relay(on_success, on_error)
     _pending.add(relay)
-    (pool or QThreadPool.globalInstance()).start(_Work(work, relay))
+    (pool or QThreadPool.globalInstance()).start(_Work(work, relay, read=read))
 
 
 def pending_tasks() -> int:

@@ -211,6 +211,7 @@ class _Page(QWidget):
             self.reader(self.workspace, current_language()),
             partial(self._on_read, self._generation),
             partial(self._on_read_failed, self._generation),
+            read=True,
         )
 
     def _on_read(self, generation: int, data: Any) -> None:

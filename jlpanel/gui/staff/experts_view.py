@@ -304,6 +304,7 @@ class ExpertsView(QWidget):
             partial(_load, self.workspace),
             partial(self._on_loaded, self._generation),
             partial(self._on_load_failed, self._generation),
+            read=True,
         )
 
     def _on_loaded(self, generation: int, data: ExpertsData) -> None:
