@@ -66,7 +66,7 @@ _SMALLEST_KEPT_STREAM = 8192
 
 _cache_lock = threading.Lock()
 _cache_users = 0
-_subsets: OrderedDict[tuple[int, tuple[int, ...]], bytes] = OrderedDict()
+_subsets: OrderedDict[tuple[Any, tuple[int, ...]], bytes] = OrderedDict()
 _deflated: OrderedDict[bytes, bytes] = OrderedDict()
 _originals: dict[str, Any] = {}
 
@@ -86,7 +86,11 @@ def _kept(cache: OrderedDict[Any, bytes], key: Any, make: Any) -> bytes:
 
 
 def _make_subset(face: Any, subset: Any) -> bytes:
-    return _kept(_subsets, (id(face), tuple(subset)), lambda: _originals["subset"](face, subset))
+    # The face by its file and font within it, not by id(): an id is reused once its object
+    # is gone, and another face's subset must never be handed out for it.
+    which = (getattr(face, "filename", None), getattr(face, "subfontNameX", None))
+    key = (which, tuple(subset)) if which[0] is not None else (("id", id(face)), tuple(subset))
+    return _kept(_subsets, key, lambda: _originals["subset"](face, subset))
 
 
 def _encode(self: Any, text: Any) -> Any:

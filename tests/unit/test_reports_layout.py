@@ -280,3 +280,25 @@ def test_a_repeated_font_subset_is_reused_with_the_same_bytes(
     monkeypatch.setattr(fonts, "_deflated", type(fonts._deflated)())
     assert render_pdf(CTX, [part], meta=meta) == first
     assert len(made) == 2 * count
+
+
+def test_a_font_subset_is_kept_for_its_font_file_never_for_an_object_id() -> None:
+    """Two faces at the same address one after the other (the first gone) would share an
+    id(): the subset is kept under the face's file and font instead."""
+    from jlpanel.reports import fonts
+
+    class Face:
+        def __init__(self, filename: str) -> None:
+            self.filename, self.subfontNameX = filename, b"-0"
+
+    made: list[str] = []
+    fonts._originals["subset"] = lambda face, subset: made.append(face.filename) or b"x"
+    try:
+        fonts._subsets.clear()
+        fonts._make_subset(Face("a.ttc"), [1, 2])
+        fonts._make_subset(Face("b.ttc"), [1, 2])  # same subset, another font: made again
+        fonts._make_subset(Face("a.ttc"), [1, 2])  # a new object of the first font: kept
+    finally:
+        fonts._subsets.clear()
+        fonts._originals.pop("subset", None)
+    assert made == ["a.ttc", "b.ttc"]
