@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -11,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import sqltypes
 
 from jlpanel.storage.limits import check_row, text_limits
 from jlpanel.storage.models import Base
@@ -89,8 +91,9 @@ class _Plan:
     #: The driver's parameter order, and where each comes from in a row given in key order.
     order: tuple[str, ...]
     index: tuple[int, ...]
-    #: (position in ``order``, bind processor) for the columns whose type converts values.
-    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+    #: (position in ``order``, what converts the column's values) for the columns whose type
+    #: converts values (:func:`_column_converter`).
+    processors: tuple[tuple[int, Callable[[Sequence[Any]], Sequence[Any]]], ...]
 
 
 #: By dialect, table and keys: a review package's tables share the workspace's names.
@@ -111,14 +114,59 @@ def _plan(connection: Connection, table: Table, keys: tuple[str, ...]) -> _Plan:
         positional = bool(compiled.positional)
         order = tuple(compiled.positiontup or keys) if positional else keys
         processors = tuple(
-            (pos, process)
+            (pos, convert)
             for pos, key in enumerate(order)
-            if (process := table.c[key].type.bind_processor(dialect)) is not None
+            if (convert := _column_converter(table.c[key].type, dialect)) is not None
         )
         index = tuple(keys.index(key) for key in order)
         plan = _Plan(True, compiled.string, positional, order, index, processors)
     _PLANS[cache_key] = plan
     return plan
+
+
+def _column_converter(type_: Any, dialect: Any) -> Callable[[Sequence[Any]], Sequence[Any]] | None:
+    """What turns a column of values into what the driver gets; None: they go as they are.
+
+    A Python call per value adds up: 400,000 for the two yes/no and the two number columns of
+    a 200-dossier import, 200,000 dates in SQLite's date adapter. So a column whose values the
+    type's bind processor would hand on unchanged skips it, and SQLite's dates are turned into
+    text at C speed; a column holding anything else still goes value by value, as before.
+    """
+    process = type_.bind_processor(dialect)
+    none: type = type(None)
+    if process is None:
+        # The dates go to the driver's own date adapter, a Python call each.
+        sqlite_date = dialect.driver == "pysqlite" and isinstance(type_, sqltypes.Date)
+        return _dates_as_text if sqlite_date else None
+    unchanged: frozenset[type] = frozenset()
+    if isinstance(type_, sqltypes.Boolean) and (
+        dialect.supports_native_boolean or dialect.name == "sqlite"
+    ):
+        # It checks the value is a bool and hands it on as bool(), or as int() where the
+        # database has no boolean type: SQLite's driver binds a bool as the integer it is.
+        unchanged = frozenset((bool, none))
+    elif isinstance(type_, sqltypes.Float) and not type_.asdecimal:
+        unchanged = frozenset((float, none))  # float() returns a float as it is
+
+    def convert(column: Sequence[Any]) -> Sequence[Any]:
+        if unchanged and unchanged.issuperset(map(type, column)):
+            return column
+        return [None if value is None else process(value) for value in column]
+
+    return convert
+
+
+def _dates_as_text(column: Sequence[Any]) -> Sequence[Any]:
+    """Dates as SQLite's driver stores them (its date adapter: ``isoformat()``), at C speed.
+
+    A date and time, or anything else, is left to the driver as before.
+    """
+    kinds = set(map(type, column))
+    if kinds == {dt.date}:
+        return list(map(dt.date.isoformat, column))
+    if kinds == {dt.date, type(None)}:
+        return [None if value is None else value.isoformat() for value in column]
+    return column
 
 
 class _ChunkWriter:
@@ -203,8 +251,8 @@ class _ChunkWriter:
             )
             return
         ordered = [columns[i] for i in plan.index]
-        for pos, process in plan.processors:
-            ordered[pos] = [None if value is None else process(value) for value in ordered[pos]]
+        for pos, convert in plan.processors:
+            ordered[pos] = convert(ordered[pos])
         params: list[Any] = list(zip(*ordered, strict=True))
         if self.connection.dialect.name == "postgresql":
             self._copy(plan.order, params)

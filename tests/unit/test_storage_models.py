@@ -502,3 +502,57 @@ def test_a_bulk_insert_that_fails_is_an_integrity_error_and_stores_nothing(sessi
         insert_rows(session, Resource, rows, columns=("platform_id", "source_row", "name"))
     with sessions() as session:
         assert count(session, Resource) == 0
+
+
+def test_bulk_rows_are_stored_as_sqlalchemy_stores_them(sessions) -> None:
+    """The bulk path hands a column on as it is when the type would not change its values
+    (bools, floats) and turns SQLite's dates into text itself: what is stored must be what
+    SQLAlchemy's own insert stores, value and type, for those columns and for the mixed ones
+    (an int in a number column, 0/1 in a yes/no column, a missing date) that still go value
+    by value."""
+    from sqlalchemy import insert, text
+
+    columns = ("source_row", "service_date", "is_external", "is_out_of_province", "volume")
+    d = date(2024, 2, 29)
+    uniform = [(2, d, True, False, 1.5), (3, d + timedelta(days=1), False, None, 2.0)]
+    mixed = [(4, None, 1, 0, 3), (5, d, None, True, None), (6, d, 0, None, 0.25)]
+    with sessions.begin() as session:
+        cycle = Cycle(name="c", rubric_json="{}", rules_json="{}")
+        bulk, core = (
+            Platform(cycle=cycle, filing_no="A", name="甲"),
+            Platform(cycle=cycle, filing_no="B", name="乙"),
+        )
+        session.add_all([bulk, core])
+        session.flush()
+        for rows in (uniform, mixed):
+            insert_rows(
+                session, ServiceRecord, rows, columns=columns, fixed={"platform_id": bulk.id}
+            )
+            session.execute(
+                insert(ServiceRecord),
+                [{"platform_id": core.id, **dict(zip(columns, row, strict=True))} for row in rows],
+            )
+        bulk_id, core_id = bulk.id, core.id
+
+    def stored(session: Session, platform_id: int) -> list[tuple[object, ...]]:
+        if session.get_bind().dialect.name == "sqlite":
+            picked = ", ".join(f"typeof({c}), {c}" for c in columns)
+        else:
+            picked = ", ".join(columns)
+        query = text(
+            f"SELECT {picked} FROM service_records WHERE platform_id = :p ORDER BY source_row"
+        )
+        return [tuple(row) for row in session.execute(query, {"p": platform_id})]
+
+    with sessions() as session:
+        by_bulk, by_core = stored(session, bulk_id), stored(session, core_id)
+    assert len(by_bulk) == 5
+    assert by_bulk == by_core
+    with sessions() as session:
+        back = session.scalars(
+            select(ServiceRecord).where(ServiceRecord.platform_id == bulk_id)
+        ).all()
+    assert [(r.service_date, r.is_external, r.volume) for r in back][:2] == [
+        (d, True, 1.5),
+        (d + timedelta(days=1), False, 2.0),
+    ]
