@@ -322,8 +322,11 @@ class _Invalid(Exception):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    fast = dict(pairs)  # at C speed; fewer keys than pairs only when a key repeats
+    if len(fast) == len(pairs):
+        return fast
     result: dict[str, Any] = {}
-    for key, value in pairs:
+    for key, value in pairs:  # the first key to repeat, as the file has it
         if key in result:
             place = shown(key)
             raise _Invalid(

@@ -429,6 +429,13 @@ def test_a_duplicated_key_with_a_lone_surrogate_is_named_printably():
     err.text.zh.encode("utf-8")  # printed to a terminal, it would raise otherwise
 
 
+def test_the_first_key_to_repeat_is_named_when_several_do():
+    err = error(b'{"format": "jlpanel-score", "b": 1, "a": 1, "a": 2, "b": 2, "c": 3}')
+    assert err.kind == "not_json"
+    assert "“a”" in err.text.en and "“b”" not in err.text.en
+    assert "“a”" in err.text.zh
+
+
 # ------------------------------------------------------------------------ reading the file
 
 
