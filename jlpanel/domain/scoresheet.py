@@ -249,6 +249,17 @@ class SheetChecker:
             sound = False
         return [] if sound else validate_sheet(sheet, self.rubric, complete=self.complete)
 
+    def total(self, sheet: ScoreSheet) -> Decimal:
+        """:func:`expert_total` of ``sheet``, the same to the last digit and exponent.
+
+        Decimal addition here is exact, so the rubric's indicators summed in one run give what
+        summing them area by area gives, without building the areas.
+        """
+        rubric = self.rubric
+        points = sheet.points
+        base = sum(((points.get(code) or ZERO) for code, _, _ in self._points), ZERO)
+        return min(base + bonus_total(sheet, rubric), rubric.total_points)
+
     def _sound(self, sheet: ScoreSheet) -> bool:
         points = sheet.points
         if not self._codes.issuperset(points):

@@ -322,8 +322,11 @@ class _Invalid(Exception):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    fast = dict(pairs)  # at C speed; fewer keys than pairs only when a key repeats
+    if len(fast) == len(pairs):
+        return fast
     result: dict[str, Any] = {}
-    for key, value in pairs:
+    for key, value in pairs:  # the first key to repeat, as the file has it
         if key in result:
             place = shown(key)
             raise _Invalid(
@@ -450,6 +453,9 @@ def _checked_canonical(document: Mapping[str, Any]) -> bytes:
     return canonical
 
 
+_FLOAT_ONLY: Final = frozenset({float})
+
+
 class _Fields:
     """Typed access to a JSON object, naming the path of any missing or wrong value."""
 
@@ -548,6 +554,11 @@ class _Fields:
 
     def numbers(self, key: str) -> dict[str, float]:
         mapping = self.obj(key)
+        values = mapping.raw.values()
+        # All floats with a finite sum (an infinite value makes it inf or nan): taken at C
+        # speed. Anything else, an overflowing sum included, is looked at value by value.
+        if set(map(type, values)) <= _FLOAT_ONLY and math.isfinite(sum(values)):
+            return dict(mapping.raw)
         out: dict[str, float] = {}
         for code, value in mapping.raw.items():
             # By exact type, as JSON gives only these: fast, and True (an int) is no number.

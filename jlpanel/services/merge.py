@@ -539,7 +539,7 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
             )
     if not any(f.severity is Severity.ERROR for f in findings):
         for sheet in c.sheets:
-            c.totals[int(sheet.platform_id)] = expert_total(sheet, ctx.rubric)
+            c.totals[int(sheet.platform_id)] = ctx.checker.total(sheet)
         covered = set(entries) | {d.platform_id for d in c.score_file.declarations}
         covered |= ctx.rule_conflicts.get(c.package.expert_id, frozenset())
         left_out = sorted(assigned - covered, key=lambda p: ctx.platforms[p].filing_no)

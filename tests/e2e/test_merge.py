@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from jlpanel.cli import main
 from jlpanel.domain.dossier import Severity
-from jlpanel.domain.scoresheet import Provenance, ScoreSheet
+from jlpanel.domain.scoresheet import Provenance, ScoreSheet, expert_total
 from jlpanel.exchange import score_file as sf
 from jlpanel.services import review as rv
 from jlpanel.services.intake import ImportStatus, import_dossier
@@ -241,6 +241,37 @@ def test_good_files_merge_with_provenance_conflicts_audit_and_one_backup(
     ]
     taken = sorted(p.name for p in backups.rglob("*.jlpanel"))
     assert len(taken) == 1 and taken[0].endswith("-pre-merge.jlpanel")
+
+
+def test_the_audited_totals_are_the_expert_totals_of_the_stored_sheets(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    """The merge's totals (worked out by its checker) to the last digit of the definition."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    merge(ws, submit(issued[ZHAO], usb, zhao_work), submit(issued[QIAN], usb, qian_declares_104))
+    rubric = ws.cycle_info().rubric
+    with ws.session() as s:
+        filing = dict(s.execute(select(m.Platform.id, m.Platform.filing_no)).all())
+    merges = {
+        entry["new"]["expert_id"]: entry["new"]["totals"] for entry in audit(ws, "merge_score_file")
+    }
+    assert set(merges) == {ZHAO, QIAN}
+    for expert_id, totals in merges.items():
+        expected = {}
+        for pid, sheet in sheets_of(ws, expert_id).items():
+            points = {code: p for code, (p, _) in points_of(ws, sheet.id).items()}
+            with ws.session() as s:
+                bonus = dict(
+                    s.execute(
+                        select(m.BonusScore.item_code, m.BonusScore.points).where(
+                            m.BonusScore.sheet_id == sheet.id
+                        )
+                    ).all()
+                )
+            total = expert_total(ScoreSheet("", "", points, bonus=bonus), rubric)
+            expected[filing[pid]] = json.loads(json.dumps(round(total, 4), default=str))
+        assert totals == expected
 
 
 def test_merging_the_same_file_again_changes_nothing(

@@ -14,7 +14,7 @@ import pytest
 from factories import small_rubric
 
 from jlpanel.domain.rubric import Rubric
-from jlpanel.domain.scoresheet import ScoreSheet, SheetChecker, validate_sheet
+from jlpanel.domain.scoresheet import ScoreSheet, SheetChecker, expert_total, validate_sheet
 from jlpanel.services.rubrics import default_rubric
 
 RUBRICS = {"default": default_rubric(), "small": small_rubric()}
@@ -72,6 +72,20 @@ def test_the_sheet_checker_finds_what_validate_sheet_finds(name: str, complete: 
         assert checker.problems(s) == expected, s
         sound += not expected
     assert 0 < sound < 1000  # both sound and defective sheets were met
+
+
+@pytest.mark.parametrize("name", sorted(RUBRICS))
+def test_the_checkers_total_is_expert_total_to_the_last_digit(name: str):
+    rubric = RUBRICS[name]
+    checker = SheetChecker(rubric)
+    rnd = random.Random(f"total{name}")
+    for n in range(1000):
+        s = _hostile_sheet(rnd, rubric, n)
+        expected = expert_total(s, rubric)
+        got = checker.total(s)
+        assert (str(got), type(got)) == (str(expected), type(expected)), s
+    full = ScoreSheet("e", "p", {i.code: i.max_points for i in rubric.indicators})
+    assert str(checker.total(full)) == str(expert_total(full, rubric))
 
 
 def test_the_checker_remembers_values_not_their_places():

@@ -368,6 +368,19 @@ def test_a_hostile_value_anywhere_is_refused_by_kind_and_place(data: bytes, kind
     err.text.en.encode("utf-8")
 
 
+def test_scores_are_floats_however_written_and_a_sum_beyond_a_double_is_no_fault():
+    doc = document(sf.encode_score_file(payload(), KEY))
+    doc["sheets"][0]["scores"] = {"A1": 1.7e308, "B1": 1.7e308, "C1": 20}  # sum: inf
+    doc["sheets"][1]["scores"] = {"A1": 5, "B1": 10.5, "C1": -0.0}
+    sheets = parsed(signed_text(doc)).sheets
+    assert sheets[0].scores == {"A1": 1.7e308, "B1": 1.7e308, "C1": 20.0}
+    assert sheets[1].scores == {"A1": 5.0, "B1": 10.5, "C1": -0.0}
+    assert str(sheets[1].scores["C1"]) == "-0.0"
+    assert {type(v) for s in sheets for v in s.scores.values()} == {float}
+    doc["sheets"][1]["scores"]["B1"] = "10.5"
+    assert error(signed_text(doc)).where == "sheets[1].scores.B1"
+
+
 def test_what_is_just_inside_the_limits_is_read():
     inside = raw_field(
         json.dumps(
@@ -427,6 +440,13 @@ def test_a_duplicated_key_with_a_lone_surrogate_is_named_printably():
     assert err.kind == "not_json"
     assert "\\ud800" in err.text.zh and "\\ud800" in err.text.en
     err.text.zh.encode("utf-8")  # printed to a terminal, it would raise otherwise
+
+
+def test_the_first_key_to_repeat_is_named_when_several_do():
+    err = error(b'{"format": "jlpanel-score", "b": 1, "a": 1, "a": 2, "b": 2, "c": 3}')
+    assert err.kind == "not_json"
+    assert "“a”" in err.text.en and "“b”" not in err.text.en
+    assert "“a”" in err.text.zh
 
 
 # ------------------------------------------------------------------------ reading the file
