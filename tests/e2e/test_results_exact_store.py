@@ -10,6 +10,7 @@ from fractions import Fraction
 from itertools import pairwise
 from pathlib import Path
 
+from exact_reference import reference_round
 from sqlalchemy import select, update
 
 from jlpanel.domain.aggregation import policy_weights, summarize
@@ -18,18 +19,6 @@ from jlpanel.domain.scoresheet import area_points, expert_total, validate_sheet
 from jlpanel.services.results import compute_workspace_results, load_platform_inputs
 from jlpanel.services.workspace import open_workspace
 from jlpanel.storage import models as m
-
-
-def _plain_round(value: Fraction, decimals: int) -> Decimal:
-    scaled = value * 10**decimals
-    negative = scaled < 0
-    magnitude = -scaled if negative else scaled
-    whole, rest = divmod(magnitude.numerator, magnitude.denominator)
-    if 2 * rest >= magnitude.denominator:
-        whole += 1
-    if negative:
-        whole = -whole
-    return Decimal(whole).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -98,19 +87,19 @@ def test_results_of_the_demo_store_are_the_plain_formulas(merged_demo: Path, tmp
         weights = policy_weights(totals, rules.score_policy, rules.trim_min_n)
         exact = sum((w * Fraction(totals[e]) for e, w in weights.items() if w), Fraction(0))
         assert r.exact_score == exact
-        assert _same(r.computed_score, _plain_round(exact, rules.score_decimals))
+        assert _same(r.computed_score, reference_round(exact, rules.score_decimals))
         for a in rubric.areas:
             area = sum(
                 (w * Fraction(areas[e][a.code]) for e, w in weights.items() if w), Fraction(0)
             )
             assert r.exact_area_scores[a.code] == area
-            assert _same(r.area_scores[a.code], _plain_round(area, rules.score_decimals))
+            assert _same(r.area_scores[a.code], reference_round(area, rules.score_decimals))
         total = summarize(list(totals.values()), rules.trim_min_n)
         assert r.total == total
-        assert _same(r.total.mean, _plain_round(Fraction(total.total) / total.n, 2))
+        assert _same(r.total.mean, reference_round(Fraction(total.total) / total.n, 2))
         assert _same(
             r.total.trimmed_mean,
-            _plain_round(Fraction(total.trimmed_total) / total.trimmed_n, 2),
+            reference_round(Fraction(total.trimmed_total) / total.trimmed_n, 2),
         )
         for i in rubric.indicators:
             points = [sh.points[i.code] or Decimal(0) for sh in valid]

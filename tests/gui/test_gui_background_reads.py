@@ -7,11 +7,10 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from test_gui_secretary import workspace  # noqa: F401 (the fixture)
 
 from jlpanel.gui.common.tasks import pending_tasks, run_task
 from jlpanel.gui.secretary.secretary_view import ResultsPage
@@ -50,9 +49,7 @@ def _run(qtbot: Any, *, read: bool) -> None:
     qtbot.waitUntil(lambda: bool(results) and not pending_tasks(), timeout=60_000)
 
 
-def test_a_read_makes_no_full_collection(
-    qtbot: Any, app: QApplication, collections: _Collections
-) -> None:
+def test_a_read_makes_no_full_collection(qtbot: Any, app: Any, collections: _Collections) -> None:
     before = gc.get_threshold()
     _run(qtbot, read=False)
     assert any(generation == 2 for generation, _ in collections.seen)  # the control
@@ -63,20 +60,10 @@ def test_a_read_makes_no_full_collection(
     assert gc.get_threshold() == before  # and afterwards as before
 
 
-@pytest.fixture
-def workspace(demo: Path, app: QApplication) -> Iterator[Any]:
-    from PySide6.QtCore import QThreadPool
-
-    from jlpanel.services.workspace import open_workspace
-
-    ws = open_workspace(demo / "demo.jlpanel")
-    yield ws
-    QThreadPool.globalInstance().waitForDone()
-    ws.close()
-
-
 def test_a_secretary_page_reads_without_full_collections(
-    qtbot: Any, workspace: Any, collections: _Collections
+    qtbot: Any,
+    workspace: Any,  # noqa: F811 (the fixture)
+    collections: _Collections,
 ) -> None:
     before = gc.get_threshold()
     page = ResultsPage()
