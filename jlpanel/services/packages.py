@@ -140,7 +140,7 @@ def _build(job: _Job, source: Engine | None = None) -> bytes | None:
     own = source is None
     if source is None:
         assert job.store is not None
-        source = create_engine(URL.create("sqlite", database=str(job.store)))
+        source = create_engine(URL.create("sqlite", database=str(job.store)), hide_parameters=True)
     try:
         pf.build_package(job.building, job.header, source, job.platform_ids)
     finally:

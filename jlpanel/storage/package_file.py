@@ -601,7 +601,9 @@ def dossier_copy(source: Engine, platform_ids: Iterable[int], folder: Path) -> I
         try:
             raw.execute("PRAGMA journal_mode = OFF")
             raw.execute("PRAGMA synchronous = OFF")
-            local = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+            local = create_engine(
+                "sqlite://", creator=lambda: raw, poolclass=StaticPool, hide_parameters=True
+            )
             with local.connect() as connection, source.connect() as origin:
                 connection.exec_driver_sql("BEGIN")
                 m.Base.metadata.create_all(connection, tables=tables)
@@ -622,7 +624,9 @@ def dossier_copy(source: Engine, platform_ids: Iterable[int], folder: Path) -> I
         discard(path)
         raise
     try:
-        copy = create_engine(f"sqlite:///{path.absolute()}", poolclass=NullPool)
+        copy = create_engine(
+            f"sqlite:///{path.absolute()}", poolclass=NullPool, hide_parameters=True
+        )
         yield copy
     finally:
         if copy is not None:
