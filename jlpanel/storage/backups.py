@@ -227,19 +227,21 @@ def begin_backup(
     kind: str,
     *,
     check: Callable[[sqlite3.Connection], None],
+    unless_unchanged: bool = True,
 ) -> PendingBackup | Path:
     """Open ``path`` read-only in a snapshot, run ``check`` on it (it raises to refuse the
     file), and plan the backup ``kind`` of that snapshot: the newest backup when the file is
-    unchanged since it was taken (nothing to copy), else a :class:`PendingBackup` to take on
-    another thread. A file not in write-ahead-log mode (a reader there would hold writers
-    off) is backed up here and now, as :func:`take_backup` does; that backup is returned."""
+    unchanged since it was taken (nothing to copy; only ``unless_unchanged``), else a
+    :class:`PendingBackup` to take now or on another thread. A file not in write-ahead-log
+    mode (a reader there would hold writers off) is backed up here and now, as
+    :func:`take_backup` does; that backup is returned."""
     _check_arguments(keep, kind)
     stack = ExitStack()
     try:
         origin = stack.enter_context(read_only_connection(path, any_thread=True))
         origin.execute("BEGIN")
         check(origin)
-        plan = _plan(origin, path, backup_dir, unless_unchanged=True)
+        plan = _plan(origin, path, backup_dir, unless_unchanged=unless_unchanged)
         if isinstance(plan, Path):
             stack.close()
             return plan

@@ -495,24 +495,25 @@ def _check_integrity(
     had = {suffix: sidecar(path, suffix).exists() for suffix in ("-wal", "-shm")}
     refused = False
     try:
-        if later and backup_dir is not None and kind == "open":
-            planned = begin_backup(
-                path, backup_dir, backup_count, kind, check=partial(_refuse_damaged, path)
-            )
-            return planned if isinstance(planned, PendingBackup) else None
-        with read_only_connection(path) as connection:
-            connection.execute("BEGIN")
-            _refuse_damaged(path, connection)
-            if backup_dir is not None and kind is not None:
-                # Opening an unchanged file again reuses its backup (issue 16).
-                take_backup(
-                    connection,
-                    path,
-                    backup_dir,
-                    backup_count,
-                    kind,
-                    unless_unchanged=kind == "open",
-                )
+        if backup_dir is None or kind is None:
+            with read_only_connection(path) as connection:
+                connection.execute("BEGIN")
+                _refuse_damaged(path, connection)
+            return None
+        # Opening an unchanged file again reuses its backup (issue 16).
+        planned = begin_backup(
+            path,
+            backup_dir,
+            backup_count,
+            kind,
+            check=partial(_refuse_damaged, path),
+            unless_unchanged=kind == "open",
+        )
+        if not isinstance(planned, PendingBackup):
+            return None
+        if later and kind == "open":
+            return planned
+        planned.take()
         return None
     except sqlite3.Error as error:
         refused = True
