@@ -249,3 +249,70 @@ def test_a_copy_cut_off_long_ago_is_swept_away_by_the_next_backup(
     assert len(backup_files(backups)) == 2
     assert not old.exists() and not old_log.exists()
     assert fresh.exists()
+
+
+_TAKE_IN_A_CHILD = """
+import sys
+from pathlib import Path
+from sqlalchemy import text
+from jlpanel.services.workspace import open_workspace
+
+ws = open_workspace(Path(sys.argv[1]), claim=True, backup_later=True)
+with ws.session() as s:
+    s.execute(text("UPDATE cycles SET name = '会中改过'"))
+print("taking", flush=True)
+ws.take_open_backup()
+print("taken", flush=True)
+ws.close()
+"""
+
+
+def test_a_process_killed_while_taking_the_later_backup_loses_nothing(
+    tmp_path: Path, backups: Path
+) -> None:
+    """kill -9 in the middle of the background copy: the store keeps the session's committed
+    change and passes its check, the half-written copy is never listed as a backup, and the
+    next open works and takes a good backup of the store as it is."""
+    import subprocess
+    import sys
+    import time
+
+    from jlpanel.storage.backups import list_backups
+
+    store = filled_workspace(tmp_path / "2026年度.jlpanel", platforms=600)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _TAKE_IN_A_CHILD, str(store)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "taking", (
+            child.stderr.read() if child.stderr else ""
+        )
+        deadline = time.monotonic() + 60
+        while not list(backups.rglob(".*.partial")):
+            assert child.poll() is None, "the copy finished before it could be cut off"
+            assert time.monotonic() < deadline
+            time.sleep(0.0005)
+    finally:
+        child.kill()
+        child.communicate()
+    (cut_off,) = backups.rglob(".*.partial")
+
+    assert backup_files(backups) == []
+    assert list_backups(backups, store) == []
+    connection = sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
+    assert cycle_name_in(store) == "会中改过"
+
+    open_and_close(store)  # the killed process's claim is stale: the store opens
+
+    (taken,) = backup_files(backups)
+    assert cycle_name_in(taken) == "会中改过"
+    assert [b.path for b in list_backups(backups, store)] == [taken]
+    assert cut_off.exists()  # less than a day old: another process might still be writing it
