@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Final
 
 from jlpanel.domain.exact import ZERO, to_decimal
 from jlpanel.domain.rubric import BonusItem, Indicator, Rubric, is_multiple
@@ -215,6 +217,7 @@ def expert_total(
     return min(base + bonus_total(sheet, rubric), rubric.total_points)
 
 
+_FLOATS: Final = frozenset({float})
 #: What a score means for its indicator, remembered per value (see :class:`SheetChecker`).
 _BAD, _FINE, _NEEDS_COMMENT = 0, 1, 2
 
@@ -240,6 +243,15 @@ class SheetChecker:
         self._bonus: dict[str, tuple[BonusItem, dict[Decimal, int]]] = {
             b.code: (b, {}) for b in rubric.bonus_items
         }
+        #: The same, remembered per float (see :meth:`sound_floats`).
+        self._float_points: tuple[tuple[str, Indicator, dict[float, int]], ...] = tuple(
+            (i.code, i, {}) for i in rubric.indicators
+        )
+        self._float_bonus: dict[str, tuple[BonusItem, dict[float, int]]] = {
+            b.code: (b, {}) for b in rubric.bonus_items
+        }
+        #: Nonzero float → its exact Decimal (to_decimal), for the totals.
+        self._exact: dict[float, Decimal] = {}
 
     def problems(self, sheet: ScoreSheet) -> list[SheetProblem]:
         """Every defect of ``sheet``, as :func:`validate_sheet` gives them."""
@@ -259,6 +271,76 @@ class SheetChecker:
         points = sheet.points
         base = sum(((points.get(code) or ZERO) for code, _, _ in self._points), ZERO)
         return min(base + bonus_total(sheet, rubric), rubric.total_points)
+
+    def sound_floats(
+        self,
+        points: Mapping[str, float],
+        comments: Mapping[str, str],
+        vetoes: Mapping[str, str],
+        bonus: Mapping[str, float],
+    ) -> bool:
+        """Whether :meth:`problems` finds nothing in the sheet of these values, the points and
+        bonus being finite floats as a score file gives them (each taken by its shortest repr,
+        as :func:`exact_points` does). Without making a sheet or a Decimal per value: what a
+        float means is remembered per float, and worked out on its exact Decimal once. False
+        (a defect, or a value this cannot vouch for) leaves the sheet to :meth:`problems`.
+        """
+        if not self._codes.issuperset(points) or not _FLOATS.issuperset(map(type, points.values())):
+            return False
+        complete = self.complete
+        for code, indicator, known in self._float_points:
+            value = points.get(code)
+            if value is None:
+                if complete:
+                    return False
+                continue
+            meaning = known.get(value)
+            if meaning is None:
+                meaning = known[value] = self._float_meaning(value, indicator)
+            if meaning == _BAD:
+                return False
+            if meaning == _NEEDS_COMMENT and complete and not (comments.get(code) or "").strip():
+                return False
+        for code, reason in vetoes.items():
+            if code not in self._vetoes or not reason.strip():
+                return False
+        for code, value in bonus.items():
+            found = self._float_bonus.get(code)
+            if found is None or type(value) is not float or not math.isfinite(value):
+                return False
+            item, seen = found
+            meaning = seen.get(value)
+            if meaning is None:
+                meaning = seen[value] = _bonus_meaning(to_decimal(value), item)
+            if meaning == _BAD:
+                return False
+        return True
+
+    @staticmethod
+    def _float_meaning(value: float, indicator: Indicator) -> int:
+        # 0.0 and -0.0 share a key: their Decimals (0.0, -0.0) compare and divide alike.
+        if not math.isfinite(value):
+            return _BAD  # problems() then says what it is
+        return _meaning(to_decimal(value), indicator)
+
+    def total_floats(self, points: Mapping[str, float], bonus: Mapping[str, float]) -> Decimal:
+        """:meth:`total` of the sheet :meth:`sound_floats` passed, the same to the last digit
+        and exponent: each nonzero float as its exact Decimal (a zero adds ZERO, as a
+        Decimal zero does through ``or ZERO``), summed in the rubric's order."""
+        exact = self._exact
+        base = ZERO
+        for code, _, _ in self._points:
+            value = points.get(code)
+            if value:  # None and zeros add ZERO
+                found = exact.get(value)
+                if found is None:
+                    found = exact[value] = to_decimal(value)
+                base += found
+            else:
+                base += ZERO
+        raw = sum((to_decimal(v) for v in bonus.values() if v > 0), ZERO)
+        rubric = self.rubric
+        return min(base + min(raw, rubric.bonus_cap), rubric.total_points)
 
     def _sound(self, sheet: ScoreSheet) -> bool:
         points = sheet.points

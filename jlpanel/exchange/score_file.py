@@ -155,20 +155,21 @@ class ScoreFile:
 
     def score_sheets(self) -> list[ScoreSheet]:
         """The sheets as domain score sheets (provenance: package; this file's revision)."""
-        return [
-            ScoreSheet(
-                expert_id=str(self.expert_id),
-                platform_id=str(s.platform_id),
-                points=exact_points(s.scores),
-                comments=dict(s.comments),
-                vetoes=dict(s.vetoes),
-                bonus=exact_bonus(s.bonus),
-                overall_comment=s.overall_comment,
-                provenance=Provenance.PACKAGE,
-                revision=self.revision,
-            )
-            for s in self.sheets
-        ]
+        return [self.score_sheet(s) for s in self.sheets]
+
+    def score_sheet(self, s: SheetEntry) -> ScoreSheet:
+        """One of the sheets as a domain score sheet, its points exact."""
+        return ScoreSheet(
+            expert_id=str(self.expert_id),
+            platform_id=str(s.platform_id),
+            points=exact_points(s.scores),
+            comments=dict(s.comments),
+            vetoes=dict(s.vetoes),
+            bonus=exact_bonus(s.bonus),
+            overall_comment=s.overall_comment,
+            provenance=Provenance.PACKAGE,
+            revision=self.revision,
+        )
 
 
 # ------------------------------------------------------------------------------ writing
