@@ -243,15 +243,11 @@ class SheetChecker:
         self._bonus: dict[str, tuple[BonusItem, dict[Decimal, int]]] = {
             b.code: (b, {}) for b in rubric.bonus_items
         }
-        #: The same, remembered per float (see :meth:`sound_floats`).
-        self._float_points: tuple[tuple[str, Indicator, dict[float, int]], ...] = tuple(
-            (i.code, i, {}) for i in rubric.indicators
+        #: The same per float, with the float's exact value (see :meth:`total_if_sound`).
+        self._float_points: tuple[tuple[str, Indicator, dict[float, tuple[int, Decimal]]], ...] = (
+            tuple((i.code, i, {}) for i in rubric.indicators)
         )
-        self._float_bonus: dict[str, tuple[BonusItem, dict[float, int]]] = {
-            b.code: (b, {}) for b in rubric.bonus_items
-        }
-        #: Nonzero float → its exact Decimal (to_decimal), for the totals.
-        self._exact: dict[float, Decimal] = {}
+        self._float_bonus: dict[str, BonusItem] = {b.code: b for b in rubric.bonus_items}
 
     def problems(self, sheet: ScoreSheet) -> list[SheetProblem]:
         """Every defect of ``sheet``, as :func:`validate_sheet` gives them."""
@@ -272,75 +268,67 @@ class SheetChecker:
         base = sum(((points.get(code) or ZERO) for code, _, _ in self._points), ZERO)
         return min(base + bonus_total(sheet, rubric), rubric.total_points)
 
-    def sound_floats(
+    def total_if_sound(
         self,
         points: Mapping[str, float],
         comments: Mapping[str, str],
         vetoes: Mapping[str, str],
         bonus: Mapping[str, float],
-    ) -> bool:
-        """Whether :meth:`problems` finds nothing in the sheet of these values, the points and
-        bonus being finite floats as a score file gives them (each taken by its shortest repr,
-        as :func:`exact_points` does). Without making a sheet or a Decimal per value: what a
-        float means is remembered per float, and worked out on its exact Decimal once. False
-        (a defect, or a value this cannot vouch for) leaves the sheet to :meth:`problems`.
+    ) -> Decimal | None:
+        """:meth:`total` of the sheet of these values when :meth:`problems` finds nothing in
+        it, else None; the points and bonus being finite floats as a score file gives them
+        (each taken by its shortest repr, as :func:`exact_points` does).
+
+        Without making a sheet or a Decimal per value: what a float means, and its exact
+        Decimal, are remembered per float and worked out once. The total is the same to the
+        last digit and exponent: each nonzero float adds its exact Decimal, a zero adds ZERO
+        (as a Decimal zero does through ``or ZERO``), and Decimal addition of points on the
+        rubric's grid is exact, so in any order. None (a defect, or a value this cannot vouch
+        for, such as an int) leaves the sheet to :meth:`problems`.
         """
         if not self._codes.issuperset(points) or not _FLOATS.issuperset(map(type, points.values())):
-            return False
+            return None
         complete = self.complete
+        base = ZERO
         for code, indicator, known in self._float_points:
             value = points.get(code)
             if value is None:
                 if complete:
-                    return False
+                    return None
                 continue
-            meaning = known.get(value)
-            if meaning is None:
-                meaning = known[value] = self._float_meaning(value, indicator)
+            found = known.get(value)
+            if found is None:
+                found = known[value] = self._float_meaning(value, indicator)
+            meaning, exact = found
             if meaning == _BAD:
-                return False
+                return None
             if meaning == _NEEDS_COMMENT and complete and not (comments.get(code) or "").strip():
-                return False
+                return None
+            base += exact
         for code, reason in vetoes.items():
             if code not in self._vetoes or not reason.strip():
-                return False
+                return None
+        raw = ZERO
         for code, value in bonus.items():
-            found = self._float_bonus.get(code)
-            if found is None or type(value) is not float or not math.isfinite(value):
-                return False
-            item, seen = found
-            meaning = seen.get(value)
-            if meaning is None:
-                meaning = seen[value] = _bonus_meaning(to_decimal(value), item)
-            if meaning == _BAD:
-                return False
-        return True
-
-    @staticmethod
-    def _float_meaning(value: float, indicator: Indicator) -> int:
-        # 0.0 and -0.0 share a key: their Decimals (0.0, -0.0) compare and divide alike.
-        if not math.isfinite(value):
-            return _BAD  # problems() then says what it is
-        return _meaning(to_decimal(value), indicator)
-
-    def total_floats(self, points: Mapping[str, float], bonus: Mapping[str, float]) -> Decimal:
-        """:meth:`total` of the sheet :meth:`sound_floats` passed, the same to the last digit
-        and exponent: each nonzero float as its exact Decimal (a zero adds ZERO, as a
-        Decimal zero does through ``or ZERO``), summed in the rubric's order."""
-        exact = self._exact
-        base = ZERO
-        for code, _, _ in self._points:
-            value = points.get(code)
-            if value:  # None and zeros add ZERO
-                found = exact.get(value)
-                if found is None:
-                    found = exact[value] = to_decimal(value)
-                base += found
-            else:
-                base += ZERO
-        raw = sum((to_decimal(v) for v in bonus.values() if v > 0), ZERO)
+            item = self._float_bonus.get(code)
+            if item is None or type(value) is not float or not math.isfinite(value):
+                return None
+            exact = to_decimal(value)
+            if _bonus_meaning(exact, item) == _BAD:
+                return None
+            if exact > 0:
+                raw += exact
         rubric = self.rubric
         return min(base + min(raw, rubric.bonus_cap), rubric.total_points)
+
+    @staticmethod
+    def _float_meaning(value: float, indicator: Indicator) -> tuple[int, Decimal]:
+        # 0.0 and -0.0 share a key: their Decimals (0.0, -0.0) compare and divide alike, and
+        # both add ZERO to a total.
+        if not math.isfinite(value):
+            return _BAD, ZERO  # problems() then says what it is
+        exact = to_decimal(value)
+        return _meaning(exact, indicator), exact if value else ZERO
 
     def _sound(self, sheet: ScoreSheet) -> bool:
         points = sheet.points

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Final
 
@@ -529,8 +530,10 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                     platform=ref.label,
                 )
             )
-        if checker.sound_floats(entry.scores, entry.comments, entry.vetoes, entry.bonus):
-            continue  # what problems() would say of the sheet, at a dictionary look-up a value
+        total = checker.total_if_sound(entry.scores, entry.comments, entry.vetoes, entry.bonus)
+        if total is not None:  # what problems() would say, at a dictionary look-up a value
+            c.totals[pid] = total
+            continue
         for problem in checker.problems(c.score_file.score_sheet(entry)):
             findings.append(
                 _error(
@@ -543,8 +546,9 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                 )
             )
     if not any(f.severity is Severity.ERROR for f in findings):
-        for entry in c.sheets:  # every sheet is sound: its total from the file's floats
-            c.totals[entry.platform_id] = checker.total_floats(entry.scores, entry.bonus)
+        for entry in c.sheets:  # a sheet problems() passed that total_if_sound did not
+            if entry.platform_id not in c.totals:
+                c.totals[entry.platform_id] = checker.total(c.score_file.score_sheet(entry))
         covered = set(entries) | {d.platform_id for d in c.score_file.declarations}
         covered |= ctx.rule_conflicts.get(c.package.expert_id, frozenset())
         left_out = sorted(assigned - covered, key=lambda p: ctx.platforms[p].filing_no)
@@ -852,11 +856,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
     insert_rows(  # plain tuples: a panel's merge writes tens of thousands of these
         s,
         m.IndicatorScore,
-        (
-            (ids[pid], code, points, sheet.comments.get(code) or None)
-            for pid, sheet in by_platform.items()
-            for code, points in sheet.scores.items()
-        ),
+        _indicator_rows(ids, by_platform),
         columns=("sheet_id", "indicator_code", "points", "comment"),
         # The file's finite floats: each is the double its exact value (to_decimal, the
         # shortest repr) is stored as, so it goes to the driver as it is.
@@ -916,6 +916,19 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             ),
         },
     )
+
+
+def _indicator_rows(
+    ids: Mapping[int, int], sheets: Mapping[int, sf.SheetEntry]
+) -> list[tuple[int, str, float, str | None]]:
+    """(sheet id, code, points, comment or None) of every score, a sheet's zipped at C speed."""
+    rows: list[tuple[int, str, float, str | None]] = []
+    for pid, sheet in sheets.items():
+        scores, comments = sheet.scores, sheet.comments
+        if "" in comments.values():  # an empty comment is stored as none
+            comments = {code: text for code, text in comments.items() if text}
+        rows += zip(repeat(ids[pid]), scores, scores.values(), map(comments.get, scores))
+    return rows
 
 
 def _store_conflicts(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
