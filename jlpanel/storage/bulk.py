@@ -18,6 +18,7 @@ from jlpanel.storage.limits import check_row, text_limits
 from jlpanel.storage.models import Base
 
 DEFAULT_CHUNK_SIZE = 5_000
+_TUPLES = frozenset({tuple})
 
 
 def insert_rows(
@@ -223,6 +224,15 @@ class _ChunkWriter:
                 processors.append((pos, convert))
         self._bound_fixed = tuple(bound)
         self._processors = tuple(processors)
+        #: Rows that go to the driver as they are given: no fixed values, no converters, the
+        #: driver's own parameter order (a merge's indicator scores).
+        self._as_given = (
+            plan.fast
+            and not self.fixed
+            and not self._processors
+            and plan.positional
+            and plan.index == tuple(range(len(self.keys)))
+        )
         self._by_key = itemgetter(*self.row_keys) if len(self.row_keys) > 1 else None
         limits = text_limits(table)
         self._limits = tuple(
@@ -242,6 +252,17 @@ class _ChunkWriter:
                 for row in zip(*columns, strict=True):
                     check_row(self.connection, self.table, self._limits, self.keys, row)
 
+    def _check_rows(self, chunk: list[Sequence[Any]]) -> None:
+        """:meth:`_check` of rows in key order, without turning them into columns."""
+        for position, _key, limit in self._limits:
+            try:
+                longest = max(map(len, filter(None, map(itemgetter(position), chunk))), default=0)
+            except TypeError:
+                longest = limit + 1
+            if longest > limit:
+                for row in chunk:
+                    check_row(self.connection, self.table, self._limits, self.keys, row)
+
     def write_mappings(self, chunk: list[Mapping[str, Any]]) -> None:
         if not self.plan.fast:
             full = [(*self.fixed, *(row.get(key) for key in self.row_keys)) for row in chunk]
@@ -257,6 +278,15 @@ class _ChunkWriter:
 
     def write_sequences(self, chunk: list[Sequence[Any]]) -> None:
         if not chunk:
+            return
+        if self._as_given and _TUPLES.issuperset(map(type, chunk)):  # what the driver takes
+            if set(map(len, chunk)) != {len(self.keys)}:
+                raise ValueError(f"rows of other lengths than {self.row_keys}")
+            self._check_rows(chunk)
+            if self.connection.dialect.name == "postgresql":
+                self._copy(self.plan.order, chunk)
+            else:
+                self.connection.exec_driver_sql(self.plan.sql, chunk)
             return
         count = len(chunk)
         columns: list[Sequence[Any]] = [[value] * count for value in self.fixed]
