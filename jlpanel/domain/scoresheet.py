@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Final
 
 from jlpanel.domain.exact import ZERO, to_decimal
 from jlpanel.domain.rubric import BonusItem, Indicator, Rubric, is_multiple
@@ -215,6 +217,7 @@ def expert_total(
     return min(base + bonus_total(sheet, rubric), rubric.total_points)
 
 
+_FLOATS: Final = frozenset({float})
 #: What a score means for its indicator, remembered per value (see :class:`SheetChecker`).
 _BAD, _FINE, _NEEDS_COMMENT = 0, 1, 2
 
@@ -240,6 +243,11 @@ class SheetChecker:
         self._bonus: dict[str, tuple[BonusItem, dict[Decimal, int]]] = {
             b.code: (b, {}) for b in rubric.bonus_items
         }
+        #: The same per float, with the float's exact value (see :meth:`total_if_sound`).
+        self._float_points: tuple[tuple[str, Indicator, dict[float, tuple[int, Decimal]]], ...] = (
+            tuple((i.code, i, {}) for i in rubric.indicators)
+        )
+        self._float_bonus: dict[str, BonusItem] = {b.code: b for b in rubric.bonus_items}
 
     def problems(self, sheet: ScoreSheet) -> list[SheetProblem]:
         """Every defect of ``sheet``, as :func:`validate_sheet` gives them."""
@@ -259,6 +267,68 @@ class SheetChecker:
         points = sheet.points
         base = sum(((points.get(code) or ZERO) for code, _, _ in self._points), ZERO)
         return min(base + bonus_total(sheet, rubric), rubric.total_points)
+
+    def total_if_sound(
+        self,
+        points: Mapping[str, float],
+        comments: Mapping[str, str],
+        vetoes: Mapping[str, str],
+        bonus: Mapping[str, float],
+    ) -> Decimal | None:
+        """:meth:`total` of the sheet of these values when :meth:`problems` finds nothing in
+        it, else None; the points and bonus being finite floats as a score file gives them
+        (each taken by its shortest repr, as :func:`exact_points` does).
+
+        Without making a sheet or a Decimal per value: what a float means, and its exact
+        Decimal, are remembered per float and worked out once. The total is the same to the
+        last digit and exponent: each nonzero float adds its exact Decimal, a zero adds ZERO
+        (as a Decimal zero does through ``or ZERO``), and Decimal addition of points on the
+        rubric's grid is exact, so in any order. None (a defect, or a value this cannot vouch
+        for, such as an int) leaves the sheet to :meth:`problems`.
+        """
+        if not self._codes.issuperset(points) or not _FLOATS.issuperset(map(type, points.values())):
+            return None
+        complete = self.complete
+        base = ZERO
+        for code, indicator, known in self._float_points:
+            value = points.get(code)
+            if value is None:
+                if complete:
+                    return None
+                continue
+            found = known.get(value)
+            if found is None:
+                found = known[value] = self._float_meaning(value, indicator)
+            meaning, exact = found
+            if meaning == _BAD:
+                return None
+            if meaning == _NEEDS_COMMENT and complete and not (comments.get(code) or "").strip():
+                return None
+            base += exact
+        for code, reason in vetoes.items():
+            if code not in self._vetoes or not reason.strip():
+                return None
+        raw = ZERO
+        for code, value in bonus.items():
+            item = self._float_bonus.get(code)
+            if item is None or type(value) is not float or not math.isfinite(value):
+                return None
+            exact = to_decimal(value)
+            if _bonus_meaning(exact, item) == _BAD:
+                return None
+            if exact > 0:
+                raw += exact
+        rubric = self.rubric
+        return min(base + min(raw, rubric.bonus_cap), rubric.total_points)
+
+    @staticmethod
+    def _float_meaning(value: float, indicator: Indicator) -> tuple[int, Decimal]:
+        # 0.0 and -0.0 share a key: their Decimals (0.0, -0.0) compare and divide alike, and
+        # both add ZERO to a total.
+        if not math.isfinite(value):
+            return _BAD, ZERO  # problems() then says what it is
+        exact = to_decimal(value)
+        return _meaning(exact, indicator), exact if value else ZERO
 
     def _sound(self, sheet: ScoreSheet) -> bool:
         points = sheet.points

@@ -155,20 +155,21 @@ class ScoreFile:
 
     def score_sheets(self) -> list[ScoreSheet]:
         """The sheets as domain score sheets (provenance: package; this file's revision)."""
-        return [
-            ScoreSheet(
-                expert_id=str(self.expert_id),
-                platform_id=str(s.platform_id),
-                points=exact_points(s.scores),
-                comments=dict(s.comments),
-                vetoes=dict(s.vetoes),
-                bonus=exact_bonus(s.bonus),
-                overall_comment=s.overall_comment,
-                provenance=Provenance.PACKAGE,
-                revision=self.revision,
-            )
-            for s in self.sheets
-        ]
+        return [self.score_sheet(s) for s in self.sheets]
+
+    def score_sheet(self, s: SheetEntry) -> ScoreSheet:
+        """One of the sheets as a domain score sheet, its points exact."""
+        return ScoreSheet(
+            expert_id=str(self.expert_id),
+            platform_id=str(s.platform_id),
+            points=exact_points(s.scores),
+            comments=dict(s.comments),
+            vetoes=dict(s.vetoes),
+            bonus=exact_bonus(s.bonus),
+            overall_comment=s.overall_comment,
+            provenance=Provenance.PACKAGE,
+            revision=self.revision,
+        )
 
 
 # ------------------------------------------------------------------------------ writing
@@ -646,6 +647,197 @@ def parse_score_file(data: bytes) -> ScoreFile | ScoreFileError:
 
 
 def _parse(data: bytes) -> ScoreFile:
+    """The file read once, in the shape the writer gives it, at C speed where it can be
+    (:func:`_parse_written`); anything else — a fault, a field too many, an escape — is read
+    again by :func:`_parse_checked`, which finds and words its first fault as it always did."""
+    try:
+        written = _parse_written(data)
+    except Exception:  # whatever it is, the checked reading says it, or reads it
+        written = None
+    return written if written is not None else _parse_checked(data)
+
+
+class _NotAsWritten(Exception):
+    """The file is not in the exact shape :func:`encode_score_file` writes."""
+
+
+_TOP_KEYS: Final = frozenset(
+    {
+        "format",
+        "format_version",
+        "cycle_id",
+        "package_id",
+        "expert",
+        "revision",
+        "submitted_at",
+        "app_version",
+        "declarations",
+        "sheets",
+        "signature",
+    }
+)
+_EXPERT_KEYS: Final = frozenset({"id", "name"})
+_SIGNATURE_KEYS: Final = frozenset({"alg", "value"})
+_DECLARATION_KEYS: Final = frozenset({"platform_id", "filing_no", "state", "reason", "declared_at"})
+_SHEET_KEYS: Final = frozenset(
+    {"platform_id", "filing_no", "scores", "comments", "vetoes", "bonus", "overall_comment"}
+)
+_TEXT_ONLY: Final = frozenset({str})
+
+
+def _parse_written(data: bytes) -> ScoreFile | None:
+    """The score file, when ``data`` is one exactly as the writer makes it; else None.
+
+    It gives what :func:`_parse_checked` gives for such a file and vouches for the same
+    limits, by other means: every key is one of the format's, every value a text, a number
+    or one of the format's own objects and lists of those, so nothing nests deeper than four
+    levels; the values are checked by exact type (a parsed file has only JSON's); and no key
+    repeats in any object, as the pairs of the text (its colons outside strings) are as many
+    as those of the canonical serialisation (outside strings as well) — counted only where no
+    ``\\u`` escape may spell a colon. Any doubt is None, never an error.
+    """
+    if len(data) > MAX_BYTES:
+        return None
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    text = body.decode("utf-8")
+    if "\\u" in text:
+        return None
+    document = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
+    if type(document) is not dict or document.keys() != _TOP_KEYS:
+        return None
+    if document["format"] != FORMAT_NAME:
+        return None
+    version = document["format_version"]
+    if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
+        return None
+    expert, signature = document["expert"], document["signature"]
+    if type(expert) is not dict or expert.keys() != _EXPERT_KEYS:
+        return None
+    if type(signature) is not dict or signature.keys() != _SIGNATURE_KEYS:
+        return None
+    alg, value = signature["alg"], signature["value"]
+    if alg != SIGNATURE_ALG or type(value) is not str or len(value) != 64:
+        return None
+    signed = bytes.fromhex(value)
+    moments: dict[str, dt.datetime] = {}
+    declarations = tuple(
+        _written_declaration(d, moments) for d in _written_list(document, "declarations")
+    )
+    sheets = tuple(_written_sheet(s) for s in _written_list(document, "sheets"))
+    for entries in (declarations, sheets):
+        if len({e.platform_id for e in entries}) != len(entries):
+            return None
+    content = {k: v for k, v in document.items() if k != "signature"}
+    canonical = canonical_bytes(content)  # a lone surrogate: ValueError, so None
+    if b"\\u0000" in canonical:
+        return None
+    pairs = (
+        canonical.count(b":")
+        + 1
+        + json.dumps(signature, separators=(",", ":"), ensure_ascii=False).count(":")
+    )
+    if text.count(":") != pairs:  # a key given twice: the parser kept one
+        return None
+    return ScoreFile(
+        format_version=version,
+        cycle_id=_written_text(document["cycle_id"], required=True),
+        package_id=_written_text(document["package_id"], required=True),
+        expert_id=_written_integer(expert["id"]),
+        expert_name=_written_text(expert["name"], required=True),
+        revision=_written_integer(document["revision"]),
+        submitted_at=_written_moment(document["submitted_at"], moments),
+        app_version=_written_text(document["app_version"], required=False),
+        declarations=declarations,
+        sheets=sheets,
+        signature_alg=alg,
+        signature=signed,
+        canonical=canonical,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _written_list(document: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    items = document[key]
+    if type(items) is not list or not all(type(item) is dict for item in items):
+        raise _NotAsWritten(key)
+    return items
+
+
+def _written_text(value: Any, *, required: bool) -> str:
+    if type(value) is not str or (required and not value.strip()):
+        raise _NotAsWritten(value)
+    return value
+
+
+def _written_integer(value: Any) -> int:
+    if type(value) is not int or not 1 <= value <= MAX_INTEGER:
+        raise _NotAsWritten(value)
+    return value
+
+
+def _written_moment(value: Any, seen: dict[str, dt.datetime]) -> dt.datetime:
+    """:meth:`_Fields.moment` of a good time, each distinct text worked out once."""
+    if type(value) is not str:
+        raise _NotAsWritten(value)
+    utc = seen.get(value)
+    if utc is None:
+        if len(value) > _MAX_TIMESTAMP_CHARS:
+            raise _NotAsWritten(value)
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise _NotAsWritten(value)
+        utc = moment.astimezone(dt.UTC)
+        if not EARLIEST <= utc < LATEST:
+            raise _NotAsWritten(value)
+        seen[value] = utc
+    return utc
+
+
+def _written_declaration(raw: dict[str, Any], moments: dict[str, dt.datetime]) -> DeclarationEntry:
+    if raw.keys() != _DECLARATION_KEYS:
+        raise _NotAsWritten(raw)
+    state = raw["state"]
+    reason = _written_text(raw["reason"], required=False)
+    if state == "conflict":
+        if not reason.strip():
+            raise _NotAsWritten(raw)
+    elif state != "none":
+        raise _NotAsWritten(raw)
+    declared_at = raw["declared_at"]
+    return DeclarationEntry(
+        platform_id=_written_integer(raw["platform_id"]),
+        filing_no=_written_text(raw["filing_no"], required=False),
+        conflict=state == "conflict",
+        reason=reason,
+        declared_at=None if declared_at is None else _written_moment(declared_at, moments),
+    )
+
+
+def _written_sheet(raw: dict[str, Any]) -> SheetEntry:
+    if raw.keys() != _SHEET_KEYS:
+        raise _NotAsWritten(raw)
+    scores, bonus = raw["scores"], raw["bonus"]
+    comments, vetoes = raw["comments"], raw["vetoes"]
+    for numbers in (scores, bonus):  # floats only (an int is left to the checked reading)
+        if type(numbers) is not dict or not _FLOAT_ONLY.issuperset(map(type, numbers.values())):
+            raise _NotAsWritten(raw)
+        if not math.isfinite(sum(numbers.values())):
+            raise _NotAsWritten(raw)
+    for texts in (comments, vetoes):
+        if type(texts) is not dict or not _TEXT_ONLY.issuperset(map(type, texts.values())):
+            raise _NotAsWritten(raw)
+    return SheetEntry(
+        platform_id=_written_integer(raw["platform_id"]),
+        filing_no=_written_text(raw["filing_no"], required=False),
+        scores=scores,
+        comments=comments,
+        vetoes=vetoes,
+        bonus=bonus,
+        overall_comment=_written_text(raw["overall_comment"], required=False),
+    )
+
+
+def _parse_checked(data: bytes) -> ScoreFile:
     document = _decode(data)
     if not isinstance(document, Mapping) or document.get("format") != FORMAT_NAME:
         raise _Invalid(

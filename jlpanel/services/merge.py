@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Final
 
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from jlpanel.domain.conflicts import ConflictSource
 from jlpanel.domain.dossier import Finding, Severity
+from jlpanel.domain.exact import to_decimal
 from jlpanel.domain.identity import identity_key
 from jlpanel.domain.rubric import Rubric
 from jlpanel.domain.scoresheet import Provenance, ScoreSheet, SheetChecker, expert_total
@@ -315,7 +317,8 @@ class _Candidate:
     score_file: sf.ScoreFile
     package: _PackageRef
     expert_name: str
-    sheets: list[ScoreSheet]
+    #: The file's sheets as read: points and bonus as finite floats (``score_file.sheets``).
+    sheets: tuple[sf.SheetEntry, ...]
     totals: dict[int, Decimal]
     #: Findings that do not stop the merge.
     warnings: list[Finding] = field(default_factory=list)
@@ -455,7 +458,7 @@ def _examine(ctx: _Context, index: int, path: Path) -> _Candidate | MergeOutcome
     if findings:  # nothing in an unverified file can be trusted: stop here
         return refused(*findings, expert=expert_name)
 
-    candidate = _Candidate(index, path, parsed, package, expert_name, parsed.score_sheets(), {}, [])
+    candidate = _Candidate(index, path, parsed, package, expert_name, parsed.sheets, {}, [])
     findings.extend(_check_content(ctx, candidate))
     if any(f.severity is Severity.ERROR for f in findings):
         return refused(*findings, expert=expert_name)
@@ -500,8 +503,9 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                     platform=ref.label,
                 )
             )
-    for sheet in c.sheets:
-        pid = int(sheet.platform_id)
+    checker = ctx.checker
+    for entry in c.sheets:
+        pid = entry.platform_id
         if pid in unknown:
             continue
         ref = ctx.platforms[pid]
@@ -526,7 +530,11 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                     platform=ref.label,
                 )
             )
-        for problem in ctx.checker.problems(sheet):
+        total = checker.total_if_sound(entry.scores, entry.comments, entry.vetoes, entry.bonus)
+        if total is not None:  # what problems() would say, at a dictionary look-up a value
+            c.totals[pid] = total
+            continue
+        for problem in checker.problems(c.score_file.score_sheet(entry)):
             findings.append(
                 _error(
                     f"merge.{problem.kind.value}",
@@ -538,8 +546,9 @@ def _check_content(ctx: _Context, c: _Candidate) -> list[Finding]:
                 )
             )
     if not any(f.severity is Severity.ERROR for f in findings):
-        for sheet in c.sheets:
-            c.totals[int(sheet.platform_id)] = ctx.checker.total(sheet)
+        for entry in c.sheets:  # a sheet problems() passed that total_if_sound did not
+            if entry.platform_id not in c.totals:
+                c.totals[entry.platform_id] = checker.total(c.score_file.score_sheet(entry))
         covered = set(entries) | {d.platform_id for d in c.score_file.declarations}
         covered |= ctx.rule_conflicts.get(c.package.expert_id, frozenset())
         left_out = sorted(assigned - covered, key=lambda p: ctx.platforms[p].filing_no)
@@ -687,7 +696,7 @@ def _plan(s: Session, ctx: _Context, c: _Candidate) -> _Plan:
 
     findings: list[Finding] = []
     plan = _Plan(MergeFileStatus.MERGED, findings, replaced_revision=merged or None)
-    scored = {int(sh.platform_id) for sh in c.sheets}
+    scored = {sh.platform_id for sh in c.sheets}
     declared = c.score_file.conflicts()
     cleared = {d.platform_id for d in c.score_file.declarations if not d.conflict}
     stored_declared: set[int] = set()
@@ -817,25 +826,22 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
         # The database cascades to the indicator scores, veto claims and bonus points.
         s.execute(delete(m.ScoreSheet).where(m.ScoreSheet.id.in_(replaced_ids)))
 
-    by_platform = {int(sh.platform_id): sh for sh in c.sheets}
+    by_platform = {sh.platform_id: sh for sh in c.sheets}
     insert_rows(
         s,
         m.ScoreSheet,
-        (
-            {
-                "expert_id": expert_id,
-                "platform_id": pid,
-                "package_id": c.package.id,
-                "provenance": Provenance.PACKAGE.value,
-                "revision": score_file.revision,
-                "source_file": c.file_name,
-                "submitted_at": score_file.submitted_at,
-                "merged_at": merged_at,
-                "entered_by": None,
-                "overall_comment": sheet.overall_comment or None,
-            }
-            for pid, sheet in by_platform.items()
-        ),
+        ((pid, sheet.overall_comment or None) for pid, sheet in by_platform.items()),
+        columns=("platform_id", "overall_comment"),
+        fixed={
+            "expert_id": expert_id,
+            "package_id": c.package.id,
+            "provenance": Provenance.PACKAGE.value,
+            "revision": score_file.revision,
+            "source_file": c.file_name,
+            "submitted_at": score_file.submitted_at,
+            "merged_at": merged_at,
+            "entered_by": None,
+        },
     )
     # The scores' foreign-key checks on a server look the sheets up by their index.
     refresh_planner(s.connection(), m.ScoreSheet.__tablename__)
@@ -850,13 +856,11 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
     insert_rows(  # plain tuples: a panel's merge writes tens of thousands of these
         s,
         m.IndicatorScore,
-        (
-            (ids[pid], code, points, sheet.comments.get(code) or None)
-            for pid, sheet in by_platform.items()
-            for code, points in sheet.points.items()
-            if points is not None
-        ),
+        _indicator_rows(ids, by_platform),
         columns=("sheet_id", "indicator_code", "points", "comment"),
+        # The file's finite floats: each is the double its exact value (to_decimal, the
+        # shortest repr) is stored as, so it goes to the driver as it is.
+        as_is=("points",),
     )
     insert_rows(
         s,
@@ -871,7 +875,7 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
         s,
         m.BonusScore,
         (
-            {"sheet_id": ids[pid], "item_code": code, "points": points}
+            {"sheet_id": ids[pid], "item_code": code, "points": to_decimal(points)}
             for pid, sheet in by_platform.items()
             for code, points in sheet.bonus.items()
         ),
@@ -912,6 +916,19 @@ def _store(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
             ),
         },
     )
+
+
+def _indicator_rows(
+    ids: Mapping[int, int], sheets: Mapping[int, sf.SheetEntry]
+) -> list[tuple[int, str, float, str | None]]:
+    """(sheet id, code, points, comment or None) of every score, a sheet's zipped at C speed."""
+    rows: list[tuple[int, str, float, str | None]] = []
+    for pid, sheet in sheets.items():
+        scores, comments = sheet.scores, sheet.comments
+        if "" in comments.values():  # an empty comment is stored as none
+            comments = {code: text for code, text in comments.items() if text}
+        rows += zip(repeat(ids[pid]), scores, scores.values(), map(comments.get, scores))
+    return rows
 
 
 def _store_conflicts(s: Session, ctx: _Context, c: _Candidate, plan: _Plan) -> None:
@@ -987,6 +1004,19 @@ def merge_score_files(
     nothing. One backup (reason ``pre-merge``) goes to ``backup_dir`` before the first write;
     ``None`` takes none.
     """
+    # One claim of the workspace for the whole run, not one per file's transaction (writing
+    # and removing the owner file each time).
+    with ws.changing():
+        return _merge(ws, paths, backup_dir, backup_count, progress)
+
+
+def _merge(
+    ws: Workspace,
+    paths: Sequence[Path],
+    backup_dir: Path | None,
+    backup_count: int,
+    progress: MergeProgress | None,
+) -> list[MergeOutcome]:
     files = expand_score_paths(paths)
     steps = 2 * len(files)
     ctx = _load_context(ws)

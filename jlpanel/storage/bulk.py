@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
@@ -18,6 +18,7 @@ from jlpanel.storage.limits import check_row, text_limits
 from jlpanel.storage.models import Base
 
 DEFAULT_CHUNK_SIZE = 5_000
+_TUPLES = frozenset({tuple})
 
 
 def insert_rows(
@@ -27,6 +28,7 @@ def insert_rows(
     *,
     columns: Sequence[str] | None = None,
     fixed: Mapping[str, Any] | None = None,
+    as_is: Collection[str] = (),
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> int:
     """Insert ``rows`` into ``model``'s table; returns how many.
@@ -34,7 +36,11 @@ def insert_rows(
     Rows are mappings (column name → value), all naming the columns of the first; or, with
     ``columns``, plain sequences of values in that order (cheaper for many rows). ``fixed``
     gives columns every row has the same value in (a dossier's platform id), so the rows
-    need not repeat it (with ``columns`` only). Runs in the
+    need not repeat it (with ``columns`` only); each is bound once, not once a row.
+    ``as_is`` names columns whose values are already what the driver takes, so their type's
+    bind processor is skipped: the caller vouches for them (a score file's finite floats in
+    an :class:`~jlpanel.storage.models.ExactPoints` column, which are the doubles their exact
+    values would be stored as). Runs in the
     session's transaction, in chunks so a generator of rows is never held in memory whole.
     Column defaults apply; ORM relationships and events do not. A text longer than its
     column takes is refused (:class:`~jlpanel.storage.limits.TextTooLong`), on every engine.
@@ -51,7 +57,7 @@ def insert_rows(
         # An empty parameter list would insert one row of defaults; the walrus stops first.
         if writer is None:
             keys = list(columns) if columns is not None else list(cast(Mapping[str, Any], chunk[0]))
-            writer = _ChunkWriter(session.connection(), table, keys, fixed=fixed)
+            writer = _ChunkWriter(session.connection(), table, keys, fixed=fixed, as_is=as_is)
         if columns is None:
             writer.write_mappings(cast(list[Mapping[str, Any]], chunk))
         else:
@@ -194,6 +200,7 @@ class _ChunkWriter:
         *,
         checked: bool = True,
         fixed: Mapping[str, Any] | None = None,
+        as_is: Collection[str] = (),
     ) -> None:
         self.connection = connection
         self.table = table
@@ -201,7 +208,31 @@ class _ChunkWriter:
         #: The fixed columns first, then those of the rows.
         self.keys = (*(fixed or {}), *keys)
         self.row_keys = tuple(keys)
-        self.plan = _plan(connection, table, self.keys)
+        self.plan = plan = _plan(connection, table, self.keys)
+        if as_is and not plan.fast:  # SQLAlchemy's own path would bind them all
+            raise ValueError(f"values bound as they are need every defaulted column of {table}")
+        # The fixed values bound once (the driver gets the same for every row), and the
+        # converters left for the rows' own columns.
+        count = len(self.fixed)
+        bound = list(self.fixed)
+        processors = []
+        for pos, convert in plan.processors:
+            source = plan.index[pos]
+            if source < count:
+                bound[source] = convert([self.fixed[source]])[0]
+            elif self.keys[source] not in as_is:
+                processors.append((pos, convert))
+        self._bound_fixed = tuple(bound)
+        self._processors = tuple(processors)
+        #: Rows that go to the driver as they are given: no fixed values, no converters, the
+        #: driver's own parameter order (a merge's indicator scores).
+        self._as_given = (
+            plan.fast
+            and not self.fixed
+            and not self._processors
+            and plan.positional
+            and plan.index == tuple(range(len(self.keys)))
+        )
         self._by_key = itemgetter(*self.row_keys) if len(self.row_keys) > 1 else None
         limits = text_limits(table)
         self._limits = tuple(
@@ -221,6 +252,17 @@ class _ChunkWriter:
                 for row in zip(*columns, strict=True):
                     check_row(self.connection, self.table, self._limits, self.keys, row)
 
+    def _check_rows(self, chunk: list[Sequence[Any]]) -> None:
+        """:meth:`_check` of rows in key order, without turning them into columns."""
+        for position, _key, limit in self._limits:
+            try:
+                longest = max(map(len, filter(None, map(itemgetter(position), chunk))), default=0)
+            except TypeError:
+                longest = limit + 1
+            if longest > limit:
+                for row in chunk:
+                    check_row(self.connection, self.table, self._limits, self.keys, row)
+
     def write_mappings(self, chunk: list[Mapping[str, Any]]) -> None:
         if not self.plan.fast:
             full = [(*self.fixed, *(row.get(key) for key in self.row_keys)) for row in chunk]
@@ -237,6 +279,15 @@ class _ChunkWriter:
     def write_sequences(self, chunk: list[Sequence[Any]]) -> None:
         if not chunk:
             return
+        if self._as_given and _TUPLES.issuperset(map(type, chunk)):  # what the driver takes
+            if set(map(len, chunk)) != {len(self.keys)}:
+                raise ValueError(f"rows of other lengths than {self.row_keys}")
+            self._check_rows(chunk)
+            if self.connection.dialect.name == "postgresql":
+                self._copy(self.plan.order, chunk)
+            else:
+                self.connection.exec_driver_sql(self.plan.sql, chunk)
+            return
         count = len(chunk)
         columns: list[Sequence[Any]] = [[value] * count for value in self.fixed]
         columns.extend(zip(*chunk, strict=True))
@@ -250,8 +301,10 @@ class _ChunkWriter:
                 [dict(zip(self.keys, row, strict=True)) for row in zip(*columns, strict=True)],
             )
             return
-        ordered = [columns[i] for i in plan.index]
-        for pos, convert in plan.processors:
+        fixed = len(self.fixed)
+        bound = [[value] * count for value in self._bound_fixed]
+        ordered = [bound[i] if i < fixed else columns[i] for i in plan.index]
+        for pos, convert in self._processors:
             ordered[pos] = convert(ordered[pos])
         params: list[Any] = list(zip(*ordered, strict=True))
         if self.connection.dialect.name == "postgresql":

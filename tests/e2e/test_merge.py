@@ -845,3 +845,105 @@ def test_a_file_from_another_cycle_is_named_by_its_cycle_in_either_file_name_sty
 
     finding = next(f for f in outcome.findings if f.code == "merge.other_cycle")
     assert f"“{OTHER_CYCLE_NAME}”" in finding.message.zh
+
+
+def _stored_sheet_rows(path: Path, expert_id: int) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows a merge writes for ``expert_id``, raw from SQLite: each number by its bits
+    (``float.hex``: -0.0 is not 0.0) and its storage class, ids replaced by platforms."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con.create_function("bits", 1, lambda v: v.hex() if isinstance(v, float) else repr(v))
+    sheet = "JOIN score_sheets sh ON sh.id = t.sheet_id WHERE sh.expert_id = ?"
+    queries = {
+        "score_sheets": "SELECT platform_id, package_id, provenance, revision, source_file, "
+        "submitted_at, typeof(submitted_at), entered_by, overall_comment FROM score_sheets t "
+        "WHERE expert_id = ? ORDER BY platform_id",
+        "indicator_scores": "SELECT sh.platform_id, indicator_code, typeof(points), bits(points), "
+        f"comment FROM indicator_scores t {sheet} ORDER BY sh.platform_id, t.id",
+        "veto_claims": f"SELECT sh.platform_id, veto_code, reason FROM veto_claims t {sheet} "
+        "ORDER BY sh.platform_id, t.id",
+        "bonus_scores": "SELECT sh.platform_id, item_code, typeof(points), bits(points) "
+        f"FROM bonus_scores t {sheet} ORDER BY sh.platform_id, t.id",
+    }
+    try:
+        return {table: con.execute(sql, (expert_id,)).fetchall() for table, sql in queries.items()}
+    finally:
+        con.close()
+
+
+def test_the_merge_stores_the_rows_the_exact_values_give_through_the_orm(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    """The merge binds a file's floats straight into the insert. The reference path — the
+    file's sheets made exact (ScoreFile.score_sheets) and stored through the ORM and the
+    points column's own binding — stores the very same bits, signed zeros and whole numbers
+    written without a point included."""
+    package = issued[ZHAO]
+    written = submit(package, tmp_path / "sent", zhao_work)
+
+    def edit(doc: dict[str, Any]) -> None:
+        for sheet in doc["sheets"]:
+            sheet["comments"] = dict.fromkeys(sheet["scores"], "评语")
+        first, second, third = doc["sheets"][:3]
+        first["scores"]["A1"] = -0.0
+        first["scores"]["A2"] = 0.0
+        second["scores"]["A1"] = 10  # an integer in the JSON text
+        third["scores"]["A3"] = 6.5
+        if ws.cycle_info().rubric.bonus_items:
+            first["bonus"] = {"X1": 2.5, "X2": 0.0}
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = usb / written.name
+    path.write_bytes(resigned(written.read_bytes(), key_of(ws, package.package_id), edit))
+    reference = tmp_path / "reference.jlpanel"
+    source = sqlite3.connect(ws.path)
+    target = sqlite3.connect(reference)
+    source.backup(target)
+    source.close()
+    target.close()
+
+    assert only(merge(ws, path)).status is MergeFileStatus.MERGED
+
+    score_file = sf.parse_score_file(path.read_bytes())
+    assert isinstance(score_file, sf.ScoreFile)
+    with open_workspace(reference) as ref, ref.session() as s:
+        for sheet in score_file.score_sheets():
+            row = m.ScoreSheet(
+                expert_id=ZHAO,
+                platform_id=int(sheet.platform_id),
+                package_id=package.package_id,
+                provenance=Provenance.PACKAGE.value,
+                revision=score_file.revision,
+                source_file=path.name,
+                submitted_at=score_file.submitted_at,
+                merged_at=score_file.submitted_at,
+                overall_comment=sheet.overall_comment or None,
+            )
+            s.add(row)
+            s.flush()
+            s.add_all(
+                m.IndicatorScore(
+                    sheet_id=row.id,
+                    indicator_code=code,
+                    points=points,
+                    comment=sheet.comments.get(code) or None,
+                )
+                for code, points in sheet.points.items()
+            )
+            s.add_all(
+                m.VetoClaim(sheet_id=row.id, veto_code=code, reason=reason)
+                for code, reason in sheet.vetoes.items()
+            )
+            s.add_all(
+                m.BonusScore(sheet_id=row.id, item_code=code, points=points)
+                for code, points in sheet.bonus.items()
+            )
+    merged, expected = _stored_sheet_rows(ws.path, ZHAO), _stored_sheet_rows(reference, ZHAO)
+    assert merged == expected
+    scores = {(p, code): bits for p, code, _, bits, _ in merged["indicator_scores"]}
+    first, second, third = (s.platform_id for s in score_file.sheets[:3])
+    # SQLite keeps no sign of a zero: -0.0 and 0.0 are stored alike on either path.
+    assert (scores[first, "A1"], scores[first, "A2"]) == ((0.0).hex(), (0.0).hex())
+    assert (scores[second, "A1"], scores[third, "A3"]) == ((10.0).hex(), (6.5).hex())
+    assert {kind for _, _, kind, _, _ in merged["indicator_scores"]} == {"real"}
+    assert len(merged["indicator_scores"]) == 15 * len(PLATFORMS)

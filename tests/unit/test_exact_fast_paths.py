@@ -15,7 +15,14 @@ from exact_reference import reference_round
 from factories import small_rubric
 
 from jlpanel.domain.rubric import Rubric
-from jlpanel.domain.scoresheet import ScoreSheet, SheetChecker, expert_total, validate_sheet
+from jlpanel.domain.scoresheet import (
+    ScoreSheet,
+    SheetChecker,
+    exact_bonus,
+    exact_points,
+    expert_total,
+    validate_sheet,
+)
 from jlpanel.services.rubrics import default_rubric
 
 RUBRICS = {"default": default_rubric(), "small": small_rubric()}
@@ -274,3 +281,67 @@ def test_a_float_rounds_as_its_shortest_repr_does():
     for bad in (float("inf"), float("nan")):
         with pytest.raises(ValueError):
             round_half_up(bad)
+
+
+def _hostile_float(rnd: random.Random, maximum: Decimal, step: Decimal) -> float:
+    """A score as a file holds it: a float on the grid mostly; sometimes off it, out of
+    bounds, negative, a signed zero, or a float sum that misses the grid by float noise."""
+    roll = rnd.random()
+    if roll < 0.05:
+        return rnd.choice([0.0, -0.0])
+    if roll < 0.08:
+        return float(maximum + step)
+    if roll < 0.11:
+        return -float(step)
+    if roll < 0.15:
+        return rnd.uniform(0, float(maximum))  # off the step, almost always
+    if roll < 0.18:
+        return float(step) * 3 + 0.1 + 0.2 - 0.3  # float noise off the grid
+    return float(step * rnd.randint(0, int(maximum / step)))
+
+
+@pytest.mark.parametrize("name", sorted(RUBRICS))
+@pytest.mark.parametrize("complete", [True, False])
+def test_the_float_check_and_total_are_those_of_the_exact_sheet(name: str, complete: bool):
+    """A score file's floats checked and summed without making Decimals give what the sheet
+    of their exact values (ScoreFile.score_sheets) gives: the same verdict, and the same total
+    to the last digit and exponent."""
+    rubric = RUBRICS[name]
+    checker = SheetChecker(rubric, complete=complete)
+    rnd = random.Random(f"floats{name}{complete}")
+    sound = 0
+    for n in range(1500):
+        points = {
+            i.code: _hostile_float(rnd, i.max_points, i.step)
+            for i in rubric.indicators
+            if rnd.random() > 0.02
+        }
+        if rnd.random() < 0.03:
+            points["Z9"] = 1.0
+        comments = {i.code: rnd.choice(["", "  ", "评语"]) for i in rubric.indicators}
+        vetoes: dict[str, str] = {}
+        if rnd.random() < 0.2 and rubric.vetoes:
+            vetoes[rnd.choice(rubric.vetoes).code] = rnd.choice(["", "弄虚作假"])
+        bonus = {
+            b.code: _hostile_float(rnd, b.max_points, b.step)
+            for b in rubric.bonus_items
+            if rnd.random() < 0.3
+        }
+        sheet = ScoreSheet(f"e{n}", "p", exact_points(points), comments, vetoes, exact_bonus(bonus))
+        expected = validate_sheet(sheet, rubric, complete=complete)
+        got = checker.total_if_sound(points, comments, vetoes, bonus)
+        assert (got is not None) == (not expected), sheet
+        if got is not None:
+            sound += 1
+            want = expert_total(sheet, rubric)
+            assert (str(got), type(got)) == (str(want), type(want)), sheet
+    assert 0 < sound < 1500
+    # An int (never in a parsed file) is not vouched for, and does not spoil the memory.
+    codes = [i.code for i in rubric.indicators]
+    ints = dict.fromkeys(codes, 0)
+    assert checker.total_if_sound(ints, {}, {}, {}) is None
+    zeros = dict.fromkeys(codes, 0.0)
+    sheet = ScoreSheet("e", "p", exact_points(zeros))
+    assert (checker.total_if_sound(zeros, {}, {}, {}) is not None) == (
+        not validate_sheet(sheet, rubric, complete=complete)
+    )

@@ -488,3 +488,95 @@ def test_a_file_beyond_the_bound_is_refused_before_reading(tmp_path: Path):
 def test_a_missing_file_is_left_to_the_caller_as_os_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError):
         sf.read_score_file(tmp_path / "nowhere.jlscore")
+
+
+def _either_reading(data: bytes) -> tuple[sf.ScoreFile | None, sf.ScoreFile | str]:
+    """(what the reading of a file as written gives, or None; what the checked reading gives:
+    the file, or its error's kind and place)."""
+    try:
+        written = sf._parse_written(data)
+    except Exception:
+        written = None
+    try:
+        checked: sf.ScoreFile | str = sf._parse_checked(data)
+    except sf._Invalid as invalid:
+        checked = f"{invalid.error.kind} {invalid.error.where}"
+    return written, checked
+
+
+def _twice(data: bytes, line: str) -> bytes:
+    """``data`` with the member on ``line`` (a line of the indented file) given twice."""
+    text = data.decode("utf-8")
+    start = text.index(line)
+    end = text.index("\n", start)
+    member = text[start:end].rstrip(",")
+    return (text[:start] + member + ",\n" + text[start:]).encode("utf-8")
+
+
+def test_a_file_as_written_is_read_once_at_c_speed_to_the_same_result():
+    written = sf.encode_score_file(payload(), KEY)
+    colons = payload(
+        sheets=[sf.SheetEntry(7, "JL:007", {"A1": 30.0}, comments={"A1": "注: 资源{丰富}: 是"})]
+    )
+    for data in (
+        written,
+        b"\xef\xbb\xbf" + written,
+        sf.encode_score_file(colons, KEY),  # colons and braces inside strings count alike
+    ):
+        fast, checked = _either_reading(data)
+        assert fast is not None and fast == checked
+        assert sf.parse_score_file(data) == checked
+
+
+def test_a_key_given_twice_anywhere_is_left_to_the_checked_reading_which_refuses_it():
+    """The count of pairs finds a repeated key wherever it is, whatever its value."""
+    written = sf.encode_score_file(payload(), KEY)
+    text = written.decode("utf-8")
+    signature_line = next(line for line in text.splitlines() if '"signature"' in line)
+    assert '"signature": {' in signature_line
+    cases = {
+        "a score, the same value": _twice(written, '"A1": 30.0'),
+        "an expert's id": _twice(written, '"id": 3'),
+        "a top-level field": _twice(written, '"revision": 2'),
+        "a text with a colon": _twice(
+            sf.encode_score_file(
+                payload(sheets=[sf.SheetEntry(7, "JL-007", {"A1": 1.0}, comments={"A1": "a:b"})]),
+                KEY,
+            ),
+            '"A1": "a:b"',
+        ),
+        "the signature itself": text.replace(
+            '  "signature": {',
+            '  "signature": {"alg": "HMAC-SHA256", "value": "' + "0" * 64 + '"},\n  "signature": {',
+        ).encode("utf-8"),
+        "a key spelt with an escape": text.replace(
+            '"A1": 30.0', '"A1": 30.0, "A\\u0031": 30.0'
+        ).encode("utf-8"),
+    }
+    for name, data in cases.items():
+        fast, checked = _either_reading(data)
+        assert fast is None, name
+        assert isinstance(checked, str) and checked.startswith("not_json"), (name, checked)
+
+
+def test_what_the_writer_never_writes_is_read_by_the_checked_reading():
+    written = sf.encode_score_file(payload(), KEY)
+    text = written.decode("utf-8")
+    cases = {
+        "an integer score": text.replace('"A1": 30.0', '"A1": 30'),
+        "an extra field": text.replace("{", '{"note": [[[1]]], ', 1),
+        "an escape in a text": text.replace("资源丰富", "资源\\u4e30富"),
+        "a field missing": text.replace('"app_version": "0.1.0",', ""),
+        "a naive time": text.replace("+00:00", "", 1),
+        "a platform twice": text.replace('"platform_id": 9', '"platform_id": 7'),
+        "nested deep": text.replace("{", '{"note": ' + "[" * 40 + "]" * 40 + ", ", 1),
+    }
+    for name, raw in cases.items():
+        fast, checked = _either_reading(raw.encode("utf-8"))
+        assert fast is None, name
+        assert name in ("an integer score", "an extra field", "an escape in a text") or (
+            isinstance(checked, str)
+        ), (name, checked)
+    integer = text.replace('"A1": 30.0', '"A1": 30').encode("utf-8")
+    result = sf.parse_score_file(integer)
+    assert isinstance(result, sf.ScoreFile) and result.sheets[0].scores["A1"] == 30.0

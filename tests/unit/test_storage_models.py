@@ -428,6 +428,58 @@ def test_points_that_would_not_come_back_exactly_are_refused(
         assert count(session, IndicatorScore) == 0
 
 
+def test_floats_bound_as_they_are_store_what_their_exact_values_store(sessions) -> None:
+    """``as_is``: a score file's finite floats go to the driver unconverted, and store the
+    very doubles (and read back as the very Decimals) that their exact values store."""
+    from decimal import Decimal
+
+    from jlpanel.domain.exact import to_decimal
+    from jlpanel.storage.limits import TextTooLong
+
+    floats = [7.5, 0.1, 10.0, 0.0, 2.25, 99.99, 1e-05]
+    columns = ("sheet_id", "indicator_code", "points", "comment")
+    with sessions.begin() as session:
+        sheet_id = _sheet(session)
+        insert_rows(
+            session,
+            IndicatorScore,
+            ((sheet_id, f"F{n}", value, None) for n, value in enumerate(floats)),
+            columns=columns,
+            as_is=("points",),
+        )
+        insert_rows(
+            session,
+            IndicatorScore,
+            ((sheet_id, f"D{n}", to_decimal(value), None) for n, value in enumerate(floats)),
+            columns=columns,
+        )
+        with pytest.raises(TextTooLong):  # the rows as given are still measured
+            insert_rows(
+                session,
+                IndicatorScore,
+                [(sheet_id, "X" * 21, 1.0, None)],
+                columns=columns,
+                as_is=("points",),
+            )
+    with sessions() as session:
+        raw = dict(
+            session.execute(
+                select(IndicatorScore.indicator_code, func.printf("%!.17g", IndicatorScore.points))
+            ).all()
+            if session.get_bind().dialect.name == "sqlite"
+            else []
+        )
+        exact = dict(
+            session.execute(select(IndicatorScore.indicator_code, IndicatorScore.points)).all()
+        )
+    for n, value in enumerate(floats):
+        assert exact[f"F{n}"] == exact[f"D{n}"] == to_decimal(value)
+        assert str(exact[f"F{n}"]) == str(exact[f"D{n}"])
+        assert type(exact[f"F{n}"]) is Decimal
+        if raw:
+            assert raw[f"F{n}"] == raw[f"D{n}"]
+
+
 def test_insert_rows_of_nothing_inserts_nothing(sessions) -> None:
     with sessions.begin() as session:
         assert insert_rows(session, AuditEntry, []) == 0
