@@ -692,9 +692,11 @@ def _parse_written(data: bytes) -> ScoreFile | None:
     limits, by other means: every key is one of the format's, every value a text, a number
     or one of the format's own objects and lists of those, so nothing nests deeper than four
     levels; the values are checked by exact type (a parsed file has only JSON's); and no key
-    repeats in any object, as the pairs of the text (its colons outside strings) are as many
-    as those of the canonical serialisation (outside strings as well) — counted only where no
-    ``\\u`` escape may spell a colon. Any doubt is None, never an error.
+    repeats in any object. That last is a count of colons: once no ``\\u`` escape is in the
+    text, a colon can be spelled only as itself, so the text holds one per pair plus those in
+    its strings, and the canonical serialisation of what was parsed (plus the signature) holds
+    the same strings and one per pair kept. A key given twice leaves a pair the parser dropped
+    — at least one colon more in the text. Any doubt is None, never an error.
     """
     if len(data) > MAX_BYTES:
         return None
