@@ -9,15 +9,21 @@ what ResizeToContents gave.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 
+from jlpanel.gui.common.tasks import pending_tasks
 from jlpanel.gui.common.theme import RoomyItemDelegate
 from jlpanel.gui.staff.platform_list import PlatformListView
 from jlpanel.gui.staff.platform_model import PlatformColumn
 from jlpanel.services.dossiers import PlatformSummary
+
+pytestmark = pytest.mark.usefixtures("message_boxes")
 
 ROWS = 400
 #: The platform list's short columns (the name stretches, the host unit has its own width).
@@ -112,3 +118,34 @@ def test_the_platform_columns_follow_the_rows_and_the_language(qtbot: Any) -> No
     finally:
         switch_language("zh")
     assert {c: header.sectionSize(c) for c in _FITTED} == resize_to_contents_widths(table)
+
+
+def test_the_roster_sizes_its_columns_without_asking_every_cell(
+    window: Any, qtbot: Any, demo: Path
+) -> None:
+    """The 专家 tab first shown: the roster's columns from their texts, and the splitter's
+    share from the same measure (it asked every cell again)."""
+    from jlpanel.gui.staff.experts_models import ExpertTableModel
+
+    window.resize(1366, 768)
+    with qtbot.waitSignal(window.workspace_opened, timeout=10_000):
+        window.open_workspace(demo / "demo.jlpanel")
+    view = window.workspace_view.experts_view
+    table = view.ui.expertsTable
+    counting = CountingDelegate(table)
+    table.setItemDelegate(counting)
+    window.show_experts()
+    qtbot.waitUntil(lambda: view.data is not None and view.experts_model.rowCount() == 7)
+    qtbot.waitUntil(lambda: pending_tasks() == 0)
+    qtbot.wait(20)
+    # each column's widest cell or two, not 6 columns × 7 rows, twice (217 asked before)
+    assert counting.asked < 30, counting.asked
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(-1)
+    short = [c for c in range(ExpertTableModel.COLUMNS) if c != ExpertTableModel.INSTITUTION]
+    assert {c: header.sectionSize(c) for c in short} == {
+        c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in short
+    }
+    # the roster's pane got what every column needs whole, the institution too
+    institution = ExpertTableModel.INSTITUTION
+    assert header.sectionSize(institution) >= table.sizeHintForColumn(institution)
