@@ -10,6 +10,7 @@ icon or not) is asked of the delegate, so the width is the one Qt would have giv
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 from PySide6.QtGui import QFont, QFontMetrics
@@ -34,27 +35,30 @@ def content_widths(
     widths: dict[int, int] = {}
     for column in columns:
         spec = model.column(column)
-        measured: dict[tuple[str, bool], int] = {}
-        widest: dict[tuple[bool, bool], tuple[int, int]] = {}  # look → (text width, row)
-        for n, row in enumerate(rows):
-            text = spec.text(row)
-            is_bold = bool(spec.bold(row)) if spec.bold is not None else False
-            has_icon = bool(spec.icon(row)) if spec.icon is not None else False
-            width = measured.get((text, is_bold))
-            if width is None:
-                width = (bold if is_bold else plain).horizontalAdvance(text)
-                measured[text, is_bold] = width
-            look = (is_bold, has_icon)
-            if look not in widest or width > widest[look][0]:
-                widest[look] = (width, n)
+        texts = list(map(spec.text, rows))
+        asked: list[int] = []  # the rows whose cells are asked of the delegate
+        if spec.bold is None and spec.icon is None:  # one look: the widest text's first row
+            if texts:
+                asked.append(texts.index(max(set(texts), key=plain.horizontalAdvance)))
+        else:  # bold or not, with an icon or not: each look's widest text
+            no = repeat(None)
+            bolds = map(spec.bold, rows) if spec.bold is not None else no
+            icons = map(spec.icon, rows) if spec.icon is not None else no
+            measured: dict[tuple[str, bool], int] = {}
+            widest: dict[tuple[bool, bool], tuple[int, int]] = {}  # look → (width, row)
+            for n, (text, is_bold, has_icon) in enumerate(zip(texts, bolds, icons, strict=False)):
+                look = (bool(is_bold), bool(has_icon))
+                width = measured.get((text, look[0]))
+                if width is None:
+                    width = (bold if look[0] else plain).horizontalAdvance(text)
+                    measured[text, look[0]] = width
+                if look not in widest or width > widest[look][0]:
+                    widest[look] = (width, n)
+            asked.extend(n for _, n in widest.values())
         delegate = table.itemDelegateForColumn(column) or table.itemDelegate()
-        widths[column] = (
-            max(
-                (delegate.sizeHint(option, model.index(n, column)).width() + grid)
-                for _, n in widest.values()
-            )
-            if widest
-            else 0
+        widths[column] = max(
+            (delegate.sizeHint(option, model.index(n, column)).width() + grid for n in asked),
+            default=0,
         )
     return widths
 
