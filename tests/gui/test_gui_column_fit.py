@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 
@@ -149,3 +148,32 @@ def test_the_roster_sizes_its_columns_without_asking_every_cell(
     # the roster's pane got what every column needs whole, the institution too
     institution = ExpertTableModel.INSTITUTION
     assert header.sectionSize(institution) >= table.sizeHintForColumn(institution)
+
+
+def test_filling_the_list_filters_its_rows_once(qtbot: Any) -> None:
+    """The type filter is set again as it was after each fill: the 2,000 rows were filtered
+    a second time, each asked in Python (issue 16)."""
+    from jlpanel.gui.staff.platform_model import PlatformFilterModel, WarningFilter
+
+    class CountingFilter(PlatformFilterModel):
+        asked = 0
+
+        def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+            CountingFilter.asked += 1
+            return super().filterAcceptsRow(source_row, source_parent)
+
+    listing = PlatformListView()
+    qtbot.addWidget(listing)
+    proxy = CountingFilter(listing)
+    proxy.setSourceModel(listing.model)
+    listing.proxy = proxy
+    listing.ui.platformTable.setModel(proxy)
+    listing.set_platforms(platforms(ROWS))
+    assert CountingFilter.asked == ROWS
+    proxy.set_resource_type(None)
+    proxy.set_search("  ")
+    proxy.set_warning_filter(WarningFilter.ALL)
+    assert CountingFilter.asked == ROWS  # unchanged filters: not filtered again
+    proxy.set_resource_type("科学数据")
+    assert CountingFilter.asked == 2 * ROWS
+    assert proxy.rowCount() == len([n for n in range(ROWS) if n % 3 == 1])
