@@ -360,10 +360,11 @@ class ExpertsView(QWidget):
         for column, expert in enumerate(matrix.experts):
             text = max(marks, bold.horizontalAdvance(formatting.count(expert.load)))
             header.resizeSection(column, max(header.sectionSizeHint(column), text + pad))
+        # each distinct count measured once: a handful, not 2,000
         counts = max(
-            (
-                plain.horizontalAdvance(f"{p.assigned} / {p.conflict_free}")
-                for p in matrix.platforms
+            map(
+                plain.horizontalAdvance,
+                {f"{p.assigned} / {p.conflict_free}" for p in matrix.platforms},
             ),
             default=0,
         )
