@@ -177,32 +177,3 @@ def test_filling_the_list_filters_its_rows_once(qtbot: Any) -> None:
     proxy.set_resource_type("科学数据")
     assert CountingFilter.asked == 2 * ROWS
     assert proxy.rowCount() == len([n for n in range(ROWS) if n % 3 == 1])
-
-
-def test_the_platforms_column_texts_are_found_by_the_task_that_reads_them(
-    window: Any, qtbot: Any, demo: Path
-) -> None:
-    """Formatting 8,000 numbers was most of the fit on the GUI thread: the background read
-    finds each short column's distinct texts, and the list is sized from them as
-    ResizeToContents would size it."""
-    from jlpanel.gui.shell.workspace_view import _list_platforms
-    from jlpanel.services.workspace import open_workspace
-
-    listing = window.workspace_view.platform_list
-    workspace = open_workspace(demo / "demo.jlpanel", backup=False, read_only=True)
-    try:
-        platforms, texts = _list_platforms(workspace, listing.column_texts())
-    finally:
-        workspace.close()
-    assert sorted(texts) == sorted(_FITTED)
-    filing = texts[PlatformColumn.FILING_NO][False, False]
-    assert sorted(filing) == sorted(p.filing_no for p in platforms)
-    assert all(filing[p.filing_no] is p for p in platforms)
-
-    window.resize(1366, 768)
-    with qtbot.waitSignal(window.workspace_view.platforms_refreshed, timeout=10_000):
-        window.open_workspace(demo / "demo.jlpanel")
-    table = listing.ui.platformTable
-    header = table.horizontalHeader()
-    fitted = {c: header.sectionSize(c) for c in _FITTED}
-    assert fitted == resize_to_contents_widths(table)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +30,6 @@ from jlpanel.gui.common.theme import (
 from jlpanel.gui.forms.ui_workspace_view import Ui_WorkspaceView
 from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage, ScoresSummaryPage
 from jlpanel.gui.shell.header_row import PriorityRow
-from jlpanel.gui.staff.column_fit import Texts
 from jlpanel.gui.staff.experts_view import ExpertsView
 from jlpanel.gui.staff.platform_list import PlatformListView
 from jlpanel.services.errors import UserError
@@ -44,15 +42,10 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy, which the start page must 
 log = logging.getLogger(__name__)
 
 
-def _list_platforms(
-    workspace: Workspace, column_texts: Callable[[list[PlatformSummary]], Texts]
-) -> tuple[list[PlatformSummary], Texts]:
-    """The platforms, and the distinct texts the list's columns are sized from (found here,
-    off the GUI thread)."""
+def _list_platforms(workspace: Workspace) -> list[PlatformSummary]:
     from jlpanel.services.dossiers import list_platforms
 
-    platforms = list_platforms(workspace)
-    return platforms, column_texts(platforms)
+    return list_platforms(workspace)
 
 
 def _text_width(text: ElideToWidth) -> int:
@@ -253,21 +246,17 @@ class WorkspaceView(QWidget):
             return
         self._refresh_generation += 1
         run_task(
-            partial(_list_platforms, self.workspace, self.platform_list.column_texts()),
+            partial(_list_platforms, self.workspace),
             partial(self._on_platforms, self._refresh_generation, then_select),
             partial(self._on_platforms_failed, self._refresh_generation),
         )
 
     def _on_platforms(
-        self,
-        generation: int,
-        then_select: int | None,
-        listed: tuple[list[PlatformSummary], Texts],
+        self, generation: int, then_select: int | None, platforms: list[PlatformSummary]
     ) -> None:
         if generation != self._refresh_generation:
             return
-        platforms, texts = listed
-        self.platform_list.set_platforms(platforms, texts)
+        self.platform_list.set_platforms(platforms)
         if then_select is not None:
             self.platform_list.select_platform(then_select)
         if self.info is not None and self.info.platform_count != len(platforms):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -15,7 +13,7 @@ from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.tables import search_box, spreadsheet
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_platform_list import Ui_PlatformListView
-from jlpanel.gui.staff.column_fit import Texts, distinct_texts, fit_columns
+from jlpanel.gui.staff.column_fit import fit_columns
 from jlpanel.gui.staff.platform_model import (
     PLATFORM_ID_ROLE,
     PlatformColumn,
@@ -98,12 +96,11 @@ class PlatformListView(QWidget):
 
     # -------------------------------------------------------------------------- content
 
-    def set_platforms(self, platforms: list[PlatformSummary], texts: Texts | None = None) -> None:
-        """Show ``platforms``, keeping the filters and the current platform. ``texts``: their
-        :meth:`column_texts`, when found off the GUI thread."""
+    def set_platforms(self, platforms: list[PlatformSummary]) -> None:
+        """Show ``platforms``, keeping the filters and the current platform."""
         current = self.current_platform_id()
         self.model.set_platforms(platforms)
-        self._fit_columns(texts)
+        self._fit_columns()
         self._fill_type_filter()
         self.ui.platformTable.horizontalHeader().resizeSection(
             PlatformColumn.HOST_UNIT, self._host_width()
@@ -176,15 +173,10 @@ class PlatformListView(QWidget):
         )
         return max(120, min(widest + 28, table.viewport().width() // 4))
 
-    def _fit_columns(self, texts: Texts | None = None) -> None:
+    def _fit_columns(self) -> None:
         """The short columns as wide as their header and widest cell: measured from the
         texts, not asked of up to 1,000 rows' cells as ResizeToContents did (issue 16)."""
-        fit_columns(self.ui.platformTable, self.model, _FITTED, texts)
-
-    def column_texts(self) -> Callable[[list[PlatformSummary]], Texts]:
-        """What finds the short columns' distinct texts of some platforms: plain Python, for
-        the task that reads them (formatting their numbers was most of the fit)."""
-        return partial(distinct_texts, {c: self.model.column(c) for c in _FITTED})
+        fit_columns(self.ui.platformTable, self.model, _FITTED)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
