@@ -104,6 +104,8 @@ _WARM_UP = (
     "from jlpanel.gui.shell.app import make_app\n"
     "from jlpanel.gui.shell.main_window import WARM_UP_DELAY_MS, MainWindow\n"
     "store = ('sqlalchemy.orm', 'jlpanel.services.workspace', 'jlpanel.services.results')\n"
+    "once = ('alembic.runtime.migration', 'jlpanel.gui.shell.server_dialog', 'psycopg',\n"
+    "        'sqlalchemy.dialects.postgresql.psycopg')\n"
     "app = make_app([])\n"
     "window = MainWindow()\n"
     "show = len(sys.argv) > 1\n"
@@ -114,6 +116,11 @@ _WARM_UP = (
     "QTimer.singleShot(WARM_UP_DELAY_MS + 3000, app.quit)\n"
     "app.exec()\n"
     "print(sorted(m for m in store if m in sys.modules))\n"
+    "print(sorted(m for m in once if m in sys.modules))\n"
+    "models = sys.modules.get('jlpanel.storage.models')\n"
+    "print('mappers configured' if models and not models.Base.registry._new_mappers else '-')\n"
+    "workspace = sys.modules.get('jlpanel.storage.workspace')\n"
+    "print(workspace._script_directory.cache_info().currsize if workspace else 0)\n"
 )
 
 
@@ -130,11 +137,33 @@ def test_the_shown_window_imports_what_a_store_needs_while_the_user_chooses_one(
         check=True,
         timeout=120,
     )
-    before, after = shown.stdout.splitlines()[-2:]
+    before, after, *_ = shown.stdout.splitlines()[-5:]
     assert before == "[]"
     assert after == "['jlpanel.services.results', 'jlpanel.services.workspace', 'sqlalchemy.orm']"
 
     hidden = subprocess.run(
         [sys.executable, "-c", _WARM_UP], env=_env(), capture_output=True, text=True, check=True
     )
-    assert hidden.stdout.splitlines()[-2:] == ["[]", "[]"]
+    assert hidden.stdout.splitlines()[-5:] == ["[]", "[]", "[]", "-", "0"]
+
+
+def test_the_warm_up_does_an_opens_one_time_work_too() -> None:
+    """A PostgreSQL store's open held the window 150-200 ms at any size (issue 16): its
+    driver and dialect loaded, the ORM's mappers configured, the schema's revisions read and
+    the server dialog's module imported, all on the open's way. The warm-up does them while
+    the start page waits, so an open finds them done."""
+    shown = subprocess.run(
+        [sys.executable, "-c", _WARM_UP, "show"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    once, mappers, revisions = shown.stdout.splitlines()[-3:]
+    assert once == (
+        "['alembic.runtime.migration', 'jlpanel.gui.shell.server_dialog', 'psycopg', "
+        "'sqlalchemy.dialects.postgresql.psycopg']"
+    )
+    assert mappers == "mappers configured"
+    assert revisions == "1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -106,7 +107,15 @@ def _import_for_stores() -> None:
     """Import what opening a store and showing its pages need (SQLAlchemy and the services:
     about 0.8 s here). Imported by the open's own background task instead, these imports
     hold Python's lock against the window while the store is shown: 50–120 ms of the open's
-    longest gap at any size (issue 16)."""
+    longest gap at any size (issue 16).
+
+    The rest of an open's one-time work is done here too: the ORM's mappers configured (the
+    first query's 100 ms), the schema's revisions read (every open checks the store's), and
+    a server's driver loaded with its SQLAlchemy dialect and the address shown by the open —
+    together the 150–200 ms a PostgreSQL store's open held the window at any size."""
+    from sqlalchemy.orm import configure_mappers
+
+    import jlpanel.gui.shell.server_dialog
     import jlpanel.services.dashboard
     import jlpanel.services.demo
     import jlpanel.services.dossiers
@@ -115,6 +124,13 @@ def _import_for_stores() -> None:
     import jlpanel.services.register
     import jlpanel.services.results
     import jlpanel.services.workspace  # noqa: F401
+    from jlpanel.storage.workspace import known_revisions
+
+    configure_mappers()
+    known_revisions()
+    with contextlib.suppress(ImportError):  # a store on a server: psycopg 3
+        import psycopg  # noqa: F401
+        import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
 
 
 def _restore_in_background(path: Path, backup: Path, preferences: Preferences) -> Restored:

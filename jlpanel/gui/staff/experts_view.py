@@ -38,6 +38,7 @@ from jlpanel.gui.common.theme import (
     set_muted,
 )
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
+from jlpanel.gui.staff.column_fit import content_widths, fit_columns
 from jlpanel.gui.staff.experts_models import (
     ASSIGNED_MARK,
     CHECK_REASON,
@@ -67,6 +68,10 @@ log = logging.getLogger(__name__)
 
 _ROSTER_FOLDER_KEY = "roster/lastFolder"
 _PACKAGES_FOLDER_KEY = "packages/lastFolder"
+#: The roster's columns sized to their texts when it is read (the institution stretches).
+_ROSTER_FITTED = tuple(
+    c for c in range(ExpertTableModel.COLUMNS) if c != ExpertTableModel.INSTITUTION
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +182,13 @@ class ExpertsView(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column in range(ExpertTableModel.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the texts when the roster is read (_fit_roster): to its contents, every
+        # cell of the roster was asked on the GUI thread, twice, when the tab was first shown.
+        for column in _ROSTER_FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(ExpertTableModel.INSTITUTION, QHeaderView.ResizeMode.Stretch)
+        #: The width the roster's columns need, the institution whole (see _fit_roster).
+        self._roster_width = 0
         table.selectionModel().selectionChanged.connect(self._on_expert_selected)
         spreadsheet(table, export_name=lambda: translate("ExpertsView", "专家名单"))
 
@@ -218,7 +227,7 @@ class ExpertsView(QWidget):
         checks_header.setHighlightSections(False)
         checks_header.setStretchLastSection(False)
         for column in range(self.name_checks_model.columnCount()):
-            checks_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            checks_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         checks_header.setSectionResizeMode(CHECK_REASON, QHeaderView.ResizeMode.Stretch)
         checks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         checks.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -312,6 +321,7 @@ class ExpertsView(QWidget):
             return
         self.data = data
         self.experts_model.set_rows(data.rows)
+        self._fit_roster()
         self.matrix_model.set_matrix(data.matrix)
         self._size_matrix_columns()
         self._show_name_checks(data.name_checks)
@@ -350,10 +360,11 @@ class ExpertsView(QWidget):
         for column, expert in enumerate(matrix.experts):
             text = max(marks, bold.horizontalAdvance(formatting.count(expert.load)))
             header.resizeSection(column, max(header.sectionSizeHint(column), text + pad))
+        # each distinct count measured once: a handful, not 2,000
         counts = max(
-            (
-                plain.horizontalAdvance(f"{p.assigned} / {p.conflict_free}")
-                for p in matrix.platforms
+            map(
+                plain.horizontalAdvance,
+                {f"{p.assigned} / {p.conflict_free}" for p in matrix.platforms},
             ),
             default=0,
         )
@@ -366,21 +377,32 @@ class ExpertsView(QWidget):
             max(header.sectionSizeHint(count_column), counts + icon_width + 4 + pad, total + pad),
         )
 
+    def _fit_roster(self) -> None:
+        """The roster's short columns as wide as their header and widest text, measured
+        from the rows rather than asked of every cell (issue 16)."""
+        table = self.ui.expertsTable
+        model = self.experts_model
+        fit_columns(table, model, _ROSTER_FITTED)
+        header = table.horizontalHeader()
+        institution = ExpertTableModel.INSTITUTION
+        wide = content_widths(table, model, [institution])[institution]
+        self._roster_width = sum(header.sectionSize(c) for c in _ROSTER_FITTED) + max(
+            wide, header.sectionSizeHint(institution)
+        )
+
+    def _fit_name_checks(self) -> None:
+        """The same-name checks' short columns fitted likewise (the reason stretches)."""
+        checks = self.name_checks_model
+        columns = [c for c in range(checks.columnCount()) if c != CHECK_REASON]
+        fit_columns(self.ui.nameChecksTable, checks, columns)
+
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._user_split = True
 
     @staticmethod
-    def _table_width(table: QTableView) -> int:
-        """The width ``table`` needs to show every column whole (and a vertical scroll bar)."""
-        header = table.horizontalHeader()
-        if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed:  # sized already
-            columns = header.length()
-        else:
-            columns = sum(
-                max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
-                for c in range(header.count())
-                if not header.isSectionHidden(c)
-            )
+    def _table_width(table: QTableView, columns: int) -> int:
+        """The width ``table`` needs to show ``columns`` px of columns whole (and its row
+        headers and a vertical scroll bar)."""
         vertical = table.verticalHeader()
         rows = vertical.sizeHint().width() if vertical.isVisible() else 0
         bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
@@ -399,9 +421,11 @@ class ExpertsView(QWidget):
         panes = [self.ui.expertsPane, self.ui.matrixPane]
         tables = [self.ui.expertsTable, self.ui.matrixTable]
         # A pane needs its table's width and its own margins around it.
+        # The roster's columns as measured when it was read; the matrix's are sized already.
+        columns = [self._roster_width, self.ui.matrixTable.horizontalHeader().length()]
         wanted = [
-            self._table_width(table) + pane.width() - table.width()
-            for pane, table in zip(panes, tables, strict=True)
+            self._table_width(table, width) + pane.width() - table.width()
+            for pane, table, width in zip(panes, tables, columns, strict=True)
         ]
         roster, matrix = wanted
         # Short of room (150 %), the matrix keeps at least its old three fifths.
@@ -530,6 +554,7 @@ class ExpertsView(QWidget):
         kept = self.selected_name_check()
         key = None if kept is None else (kept.expert_id, kept.platform_id)
         self.name_checks_model.set_rows(checks)
+        self._fit_name_checks()
         self.ui.nameChecksPane.setVisible(bool(checks))
         if not checks:
             return
@@ -836,5 +861,7 @@ class ExpertsView(QWidget):
             self.experts_model.retranslate()
             self.matrix_model.retranslate()
             self.name_checks_model.retranslate()
+            self._fit_roster()
+            self._fit_name_checks()
             self._show_counts()
         super().changeEvent(event)

@@ -13,6 +13,7 @@ from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.tables import search_box, spreadsheet
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_platform_list import Ui_PlatformListView
+from jlpanel.gui.staff.column_fit import fit_columns
 from jlpanel.gui.staff.platform_model import (
     PLATFORM_ID_ROLE,
     PlatformColumn,
@@ -23,6 +24,12 @@ from jlpanel.gui.staff.platform_model import (
 
 if TYPE_CHECKING:
     from jlpanel.services.dossiers import PlatformSummary
+
+#: Sized to their header and widest cell when the rows change (see column_fit): the name
+#: stretches and the host unit has its own width.
+_FITTED = tuple(
+    c for c in PlatformColumn if c not in (PlatformColumn.NAME, PlatformColumn.HOST_UNIT)
+)
 
 
 class PlatformListView(QWidget):
@@ -52,7 +59,7 @@ class PlatformListView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
         for column in PlatformColumn:
-            mode = QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Fixed  # fitted to the rows (_fit_columns)
             if column == PlatformColumn.NAME:
                 mode = QHeaderView.ResizeMode.Stretch
             elif column == PlatformColumn.HOST_UNIT:
@@ -84,6 +91,7 @@ class PlatformListView(QWidget):
         self.ui.importButton.clicked.connect(self.import_requested)
         self.ui.templateButton.clicked.connect(self.template_requested)
         self._fill_type_filter()
+        self._fit_columns()
         self._update_counts()
 
     # -------------------------------------------------------------------------- content
@@ -92,6 +100,7 @@ class PlatformListView(QWidget):
         """Show ``platforms``, keeping the filters and the current platform."""
         current = self.current_platform_id()
         self.model.set_platforms(platforms)
+        self._fit_columns()
         self._fill_type_filter()
         self.ui.platformTable.horizontalHeader().resizeSection(
             PlatformColumn.HOST_UNIT, self._host_width()
@@ -157,11 +166,17 @@ class PlatformListView(QWidget):
         (中国科学院长春光学精密机械与物理研究所), cut on a narrow one so names keep room."""
         table = self.ui.platformTable
         metrics = table.fontMetrics()
+        # each host unit measured once (many platforms share one), not 2,000 times
         widest = max(
-            (metrics.horizontalAdvance(p.host_unit or "") for p in self.model.platforms()),
+            map(metrics.horizontalAdvance, {p.host_unit or "" for p in self.model.platforms()}),
             default=0,
         )
         return max(120, min(widest + 28, table.viewport().width() // 4))
+
+    def _fit_columns(self) -> None:
+        """The short columns as wide as their header and widest cell: measured from the
+        texts, not asked of up to 1,000 rows' cells as ResizeToContents did (issue 16)."""
+        fit_columns(self.ui.platformTable, self.model, _FITTED)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -221,5 +236,6 @@ class PlatformListView(QWidget):
             self.ui.warningFilterCombo.setCurrentIndex(filter_index)
             self.model.retranslate()
             self._fill_type_filter()
+            self._fit_columns()
             self._update_counts()
         super().changeEvent(event)
