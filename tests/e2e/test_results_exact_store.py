@@ -4,6 +4,7 @@ area score, rounding, grade and rank — including hostile values put into the s
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sqlite3
@@ -303,3 +304,38 @@ def cycles_with_scores(path: Path) -> list[str]:
                 "JOIN score_sheets s ON s.platform_id = p.id"
             )
         ]
+
+
+def test_the_results_are_computed_with_the_collector_paused_and_leave_it_as_it_was(
+    merged_demo: Path,
+) -> None:
+    """A cycle's results make many objects alive at once, which the cycle collector walked
+    again and again (100-300 ms of W3 at 2,000 platforms): no collection runs while they are
+    computed (one young collection as it ends, of what it deferred), and the collector is as
+    it was after, enabled or not."""
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    with open_workspace(merged_demo, read_only=True) as ws:
+        gc.callbacks.append(seen)
+        try:
+            gc.collect()
+            collections.clear()
+            results = compute_workspace_results(ws)
+            during = list(collections)
+            junk = [[n] for n in range(10_000)]  # enabled again: collections run
+            after = list(collections)
+            gc.disable()
+            try:
+                compute_workspace_results(ws)
+                assert not gc.isenabled()
+            finally:
+                gc.enable()
+        finally:
+            gc.callbacks.remove(seen)
+    assert len(results.platforms) == 24 and len(junk) == 10_000
+    assert len(during) <= 1
+    assert len(after) > len(during)
