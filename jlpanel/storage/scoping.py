@@ -15,15 +15,19 @@ by the hook: the cycle's rows are inserted with their parent's ids, which are th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import event, select
+from sqlalchemy import Select, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
 from jlpanel.storage import models as m
 
 #: Where a session keeps the id of the cycle it is limited to.
 CYCLE_KEY = "jlpanel.cycle_id"
+#: Where a session keeps the criteria limiting its statements to that cycle.
+_CRITERIA_KEY = "jlpanel.cycle_criteria"
+
+_Ts = TypeVarTuple("_Ts")
 
 #: Tables whose rows belong to one platform, expert or score sheet of a cycle.
 _BY_PLATFORM: tuple[type[Any], ...] = (
@@ -123,6 +127,14 @@ def limit_to_cycle(sessions: sessionmaker[Session], cycle_id: str) -> None:
             if isinstance(obj, _STAMPED) and obj.cycle_id is None:
                 obj.cycle_id = session.info[CYCLE_KEY]
 
-    sessions.configure(info={CYCLE_KEY: cycle_id})
+    sessions.configure(info={CYCLE_KEY: cycle_id, _CRITERIA_KEY: criteria})
     event.listen(sessions, "do_orm_execute", limit)
     event.listen(sessions, "before_flush", stamp)
+
+
+def limited(session: Session, statement: Select[*_Ts]) -> Select[*_Ts]:
+    """``statement`` limited to ``session``'s cycle as the session limits its own, for running
+    it on the session's connection, where the session's hook does not see it (an ORM-enabled
+    statement compiles its criteria on a connection too)."""
+    criteria = session.info.get(_CRITERIA_KEY)
+    return statement.options(*criteria) if criteria else statement
