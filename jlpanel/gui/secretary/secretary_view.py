@@ -546,6 +546,9 @@ class _CompactDelegate(RoomyItemDelegate):
         self._around: dict[str, tuple[int, int]] = {}
         #: For a font (key) and whether the cell has nothing or "": an empty cell's size.
         self._empty: dict[str, QSize] = {}
+        #: For a font (key) and a text: its advance. The same numbers recur in every column,
+        #: and each layout of a platform's scores measured all its cells again.
+        self._advances: dict[tuple[str, str], int] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -565,8 +568,14 @@ class _CompactDelegate(RoomyItemDelegate):
             if empty is None:
                 empty = self._empty[key] = super().sizeHint(option, index)
             return QSize(empty)
-        advance = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
-        around = self._around.get(font.key())
+        font_key = font.key()
+        advance = self._advances.get((font_key, text))
+        if advance is None:
+            if len(self._advances) > 20_000:  # every platform's names, in every font: start over
+                self._advances.clear()
+            advance = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
+            self._advances[font_key, text] = advance
+        around = self._around.get(font_key)
         if around is None:
             hint = super().sizeHint(option, index)
             around = self._around[font.key()] = (hint.width() - advance, hint.height())
