@@ -164,6 +164,22 @@ def run_task(
     (pool or QThreadPool.globalInstance()).start(_Work(work, relay, read=read))
 
 
+#: Outcomes delivered and still being shown in steps (see :func:`hold`).
+_held: set[object] = set()
+
+
+def hold() -> object:
+    """A token that counts as a pending task until given to :func:`release`: an outcome
+    shown in steps over several turns of the event loop is not delivered while one is left."""
+    token = object()
+    _held.add(token)
+    return token
+
+
+def release(token: object) -> None:
+    _held.discard(token)
+
+
 def pending_tasks() -> int:
     """How many tasks have not yet delivered their outcome (tests wait for none)."""
-    return len(_pending)
+    return len(_pending) + len(_held)

@@ -60,9 +60,13 @@ class SpreadChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[SpreadBar] = []
-        self._labels_cache: tuple[tuple[int, str, int], list[str]] | None = None
-        #: The widest label's advance, for a font (key) and the bars (id).
-        self._widest: tuple[tuple[str, int], int] | None = None
+        #: How the labels fit, for a width, a font (key) and the bars (id): the room and how
+        #: many leading characters every name drops; and the labels cut to it so far, by row.
+        self._labels_cache: tuple[tuple[int, str, int], float, int, dict[int, str]] | None = None
+        #: The widest label's advance, for a font (key) and the bars (id); or, when the scan
+        #: stopped at a label as wide as the room allows (:meth:`_label_width`), that advance
+        #: and the most the label column could take then.
+        self._widest: tuple[tuple[str, int], int, int | None] | None = None
         self._thresholds: tuple[float, ...] = _THRESHOLDS
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
@@ -109,13 +113,22 @@ class SpreadChart(QWidget):
         super().changeEvent(event)
 
     def _label_width(self) -> int:
-        # measured once for the bars and the font: every paint measured 2,000 names
+        # measured once for the bars and the font: every paint measured 2,000 names. The
+        # column takes at most 38 % of the width: once a name needs that, the others need not
+        # be measured (the first paint of a national cycle's chart measured them all, 20 ms)
+        cap = int(self.width() * 0.38)
         key = (self.font().key(), id(self._bars))
-        if self._widest is None or self._widest[0] != key:
+        cached = self._widest
+        if cached is None or cached[0] != key or (cached[2] is not None and cached[2] < cap):
             metrics = QFontMetrics(self.font())
-            widest = max(metrics.horizontalAdvance(self._marked(b)) for b in self._bars)
-            self._widest = (key, widest)
-        return min(self._widest[1] + 12, int(self.width() * 0.38))
+            widest, stopped = 0, None
+            for bar in self._bars:
+                widest = max(widest, metrics.horizontalAdvance(self._marked(bar)))
+                if widest + 12 >= cap:
+                    stopped = cap
+                    break
+            cached = self._widest = (key, widest, stopped)
+        return min(cached[1] + 12, cap)
 
     @staticmethod
     def _marked(bar: SpreadBar, label: str | None = None) -> str:
@@ -123,18 +136,30 @@ class SpreadChart(QWidget):
         return f"{FLAG_MARK} {text}" if bar.flagged else text
 
     def _labels(self) -> list[str]:
-        """The platforms' names as they fit beside the bars. When they must be cut, the words
-        all of them begin with (吉林省) go first, so what tells them apart stays; then the end is
-        cut (…). The whole name is in the bar's tooltip. Kept until the bars, the width or
-        the font change (every paint measured every name)."""
-        key = (self.width(), self.font().key(), id(self._bars))
-        if self._labels_cache is not None and self._labels_cache[0] == key:
-            return self._labels_cache[1]
-        labels = self._fit_labels()
-        self._labels_cache = (key, labels)
-        return labels
+        """The platforms' names as they fit beside the bars (see :meth:`_label`)."""
+        return [self._label(n) for n in range(len(self._bars))]
 
-    def _fit_labels(self) -> list[str]:
+    def _label(self, n: int) -> str:
+        """The ``n``-th platform's name as it fits beside its bar. When the names must be cut,
+        the words all of them begin with (吉林省) go first, so what tells them apart stays; then
+        the end is cut (…). The whole name is in the bar's tooltip. Cut when first painted and
+        kept until the bars, the width or the font change: cutting a national cycle's 2,000
+        names took 40 ms of the chart's first paint, of which a screen shows thirty."""
+        key = (self.width(), self.font().key(), id(self._bars))
+        if self._labels_cache is None or self._labels_cache[0] != key:
+            room, drop = self._fit_labels()
+            self._labels_cache = (key, room, drop, {})
+        _, room, drop, labels = self._labels_cache
+        label = labels.get(n)
+        if label is None:
+            bar = self._bars[n]
+            label = labels[n] = QFontMetricsF(self.font()).elidedText(
+                self._marked(bar, bar.label[drop:]), Qt.TextElideMode.ElideRight, room
+            )
+        return label
+
+    def _fit_labels(self) -> tuple[float, int]:
+        """The room for a label and how many leading characters every name drops."""
         metrics = QFontMetricsF(self.font())
         room = self._label_width() - 10
         names = [b.label for b in self._bars]
@@ -143,11 +168,8 @@ class SpreadChart(QWidget):
             if " " in prefix:  # whole words only
                 prefix = prefix[: prefix.rindex(" ") + 1]
             if len(prefix) >= 2 and all(len(n) > len(prefix) for n in names):
-                names = [n[len(prefix) :] for n in names]
-        return [
-            metrics.elidedText(self._marked(b, n), Qt.TextElideMode.ElideRight, room)
-            for b, n in zip(self._bars, names, strict=True)
-        ]
+                return room, len(prefix)
+        return room, 0
 
     def _axis(self) -> list[tuple[float, str, QRectF]]:
         """The axis values every 10 points (x, text, rectangle), a value left out where it would
@@ -220,7 +242,6 @@ class SpreadChart(QWidget):
                 painter.setPen(pen)
                 x = x_of(threshold)
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-        labels = self._labels()
         # Only the rows in the part to paint: in its scroll area a national cycle's chart is
         # 2,000 rows, of which a screen shows thirty.
         exposed = event.rect()
@@ -236,7 +257,7 @@ class SpreadChart(QWidget):
             painter.drawText(
                 QRectF(0, y - row / 2, label_width - 8, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                labels[n],
+                self._label(n),
             )
             x1, x2 = x_of(bar.minimum), x_of(bar.maximum)
             thickness = max(6.0, row * 0.42)

@@ -214,6 +214,12 @@ class PanelScoresModel(QAbstractTableModel):
         self._rules: RuleSettings | None = None
         self._rows: list[StatRow] = []
         self._kinds: list[str] = []  # "indicator", "area", "total"
+        #: The cells' texts as worked out (a statistic is rounded exactly, through a
+        #: Fraction): fitting the columns and painting ask for each several times, 20 ms of
+        #: 讨论与共识's first showing at 2,000 platforms. Dropped with the panel.
+        self._texts: dict[tuple[int, int], str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_rules(self, rules: RuleSettings | None) -> None:
         """The cycle's rules, which the statistics' tooltips state (trimming, the range limit)."""
@@ -226,6 +232,7 @@ class PanelScoresModel(QAbstractTableModel):
         self._panel = panel
         self._rows = []
         self._kinds = []
+        self._texts = {}
         if panel is not None:
             for area in panel.areas:
                 for indicator in panel.indicators:
@@ -365,9 +372,7 @@ class PanelScoresModel(QAbstractTableModel):
         if role == GROUP_START_ROLE:
             return column == self.FIRST_EXPERT or self._stat_at(column) == 0
         if role == Qt.ItemDataRole.FontRole and kind != "indicator":
-            font = QFont()
-            font.setBold(True)
-            return font
+            return QFont(self._bold)
         if role == Qt.ItemDataRole.BackgroundRole and kind != "indicator":
             return QBrush(QColor(SUM_ROW))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -384,6 +389,14 @@ class PanelScoresModel(QAbstractTableModel):
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        key = (index.row(), column)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._text(stat, kind, column, expert)
+        return text
+
+    def _text(self, stat: StatRow, kind: str, column: int, expert: ExpertScores | None) -> str:
+        """A cell's text (uncached)."""
         if column == 0:
             return stat.name if kind == "total" else f"{stat.code} {stat.name}"
         if expert is not None:
