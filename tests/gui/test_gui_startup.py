@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -124,11 +125,9 @@ _WARM_UP = (
 )
 
 
-def test_the_shown_window_imports_what_a_store_needs_while_the_user_chooses_one() -> None:
-    """Imported by the open's own background task, SQLAlchemy and the services held Python's
-    lock against the window while the store was being shown (issue 16): the staff's window
-    imports them in the background once shown, not before it is painted; an expert's hidden
-    main window (expert mode) never does."""
+@functools.cache
+def _warmed_up_window() -> list[str]:
+    """The lines a shown staff window prints once its warm-up is done (run once per session)."""
     shown = subprocess.run(
         [sys.executable, "-c", _WARM_UP, "show"],
         env=_env(),
@@ -137,7 +136,15 @@ def test_the_shown_window_imports_what_a_store_needs_while_the_user_chooses_one(
         check=True,
         timeout=120,
     )
-    before, after, *_ = shown.stdout.splitlines()[-5:]
+    return shown.stdout.splitlines()
+
+
+def test_the_shown_window_imports_what_a_store_needs_while_the_user_chooses_one() -> None:
+    """Imported by the open's own background task, SQLAlchemy and the services held Python's
+    lock against the window while the store was being shown (issue 16): the staff's window
+    imports them in the background once shown, not before it is painted; an expert's hidden
+    main window (expert mode) never does."""
+    before, after, *_ = _warmed_up_window()[-5:]
     assert before == "[]"
     assert after == "['jlpanel.services.results', 'jlpanel.services.workspace', 'sqlalchemy.orm']"
 
@@ -152,15 +159,7 @@ def test_the_warm_up_does_an_opens_one_time_work_too() -> None:
     driver and dialect loaded, the ORM's mappers configured, the schema's revisions read and
     the server dialog's module imported, all on the open's way. The warm-up does them while
     the start page waits, so an open finds them done."""
-    shown = subprocess.run(
-        [sys.executable, "-c", _WARM_UP, "show"],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    once, mappers, revisions = shown.stdout.splitlines()[-3:]
+    once, mappers, revisions = _warmed_up_window()[-3:]
     assert once == (
         "['alembic.runtime.migration', 'jlpanel.gui.shell.server_dialog', 'psycopg', "
         "'sqlalchemy.dialects.postgresql.psycopg']"

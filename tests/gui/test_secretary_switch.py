@@ -23,6 +23,15 @@ from jlpanel.gui.secretary.secretary_view import DiscussionPage, ResultsPage, _C
 pytestmark = pytest.mark.usefixtures("message_boxes")
 
 
+def _page_on(qtbot: Any, page_class: type[Any], ws: Any) -> Any:
+    """A secretary page of ``page_class`` at a laptop's size on the workspace ``ws``, unread."""
+    page = page_class()
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.set_workspace(ws, load=False)
+    return page
+
+
 def _texts(model: PanelScoresModel) -> list[list[Any]]:
     return [
         [model.index(r, c).data() for c in range(model.columnCount())]
@@ -88,10 +97,7 @@ def test_discussion_shows_the_lists_then_the_panel_in_the_next_turn(
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(merged_demo) as ws:
-        page = DiscussionPage()
-        qtbot.addWidget(page)
-        page.resize(1200, 700)
-        page.set_workspace(ws, load=False)
+        page = _page_on(qtbot, DiscussionPage, ws)
         page.show()  # the first showing reads in the background
         qtbot.waitUntil(lambda: page.discussion_model.rowCount() > 0, timeout=20_000)
         # then the panel of the first platform to discuss
@@ -151,10 +157,7 @@ def test_results_show_the_lists_and_charts_then_the_table(
     from jlpanel.services.workspace import open_workspace
 
     with open_workspace(merged_demo) as ws:
-        page = ResultsPage()
-        qtbot.addWidget(page)
-        page.resize(1200, 700)
-        page.set_workspace(ws, load=False)
+        page = _page_on(qtbot, ResultsPage, ws)
         page._on_read(page._generation, ResultsPage.read(ws, "zh"))
         assert page.funding_model.rowCount() > 0
         assert page.results_model.rowCount() == 0 and not page.spreadChart.bars()
