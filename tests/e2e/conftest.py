@@ -33,6 +33,20 @@ def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return build_merged_demo(folder)
 
 
+@pytest.fixture(scope="session")
+def unmerged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo cycle as built: its experts' score files written beside it (``scores``), none
+    merged yet (built once; copy it before changing it)."""
+    from jlpanel.services.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("unmerged") / "demo"
+    with pytest.MonkeyPatch.context() as patch:  # before the per-test private user folders
+        patch.setenv("JLPANEL_CONFIG_DIR", str(folder.parent / "config"))
+        patch.setenv("JLPANEL_DATA_DIR", str(folder.parent / "data"))
+        summary = build_demo(folder)
+    return summary.workspace
+
+
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small cycle of test_reports, scored through real packages (built once per module;

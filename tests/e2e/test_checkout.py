@@ -51,19 +51,6 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="module")
-def unmerged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo cycle as built: its experts' score files written, none merged yet."""
-    from jlpanel.services.demo import build_demo
-
-    folder = tmp_path_factory.mktemp("unmerged") / "demo"
-    with pytest.MonkeyPatch.context() as patch:  # before the per-test private user folders
-        patch.setenv("JLPANEL_CONFIG_DIR", str(folder.parent / "config"))
-        patch.setenv("JLPANEL_DATA_DIR", str(folder.parent / "data"))
-        summary = build_demo(folder)
-    return summary.workspace
-
-
 @pytest.fixture
 def demo_store(tmp_path: Path, unmerged_demo: Path) -> Path:
     """A store holding the demo cycle, its score files not yet merged."""
