@@ -51,3 +51,23 @@ def test_a_merge_refreshes_them_and_a_read_only_store_is_left_alone(
     # reading a store changes nothing of it, statistics included
     assert main(["results", str(copy), "--csv"]) == 0
     assert analysed(copy) == {}
+
+
+def test_a_merge_on_a_server_leaves_statistics_its_planner_reads(
+    unmerged_demo: Path, pg_url: str
+) -> None:
+    """A server's autovacuum analyses a table a minute or more after a change; the results
+    are read at once. Right after a merge of 2,000 platforms' scores, the never-analysed
+    indicator scores took 0.94 s to read against 0.59 s analysed (issue 16, W3)."""
+    import psycopg
+
+    server = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    assert main(["backup", str(unmerged_demo), server]) == 0
+    assert main(["merge", server, str(unmerged_demo.parent / "scores")]) == 0
+
+    with psycopg.connect(server) as connection:
+        (scores,) = connection.execute("SELECT count(*) FROM indicator_scores").fetchone()
+        (estimate,) = connection.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = 'indicator_scores'"
+        ).fetchone()
+    assert scores > 0 and estimate == scores
