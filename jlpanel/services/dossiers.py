@@ -107,6 +107,7 @@ class SheetData:
 def list_platforms(ws: Workspace) -> list[PlatformSummary]:
     """Every platform of the cycle with its warning count and key metrics."""
     from jlpanel.storage import models as m
+    from jlpanel.storage.reading import plain_rows
 
     with ws.reading() as s:
         warnings = dict(
@@ -117,10 +118,14 @@ def list_platforms(ws: Workspace) -> list[PlatformSummary]:
             ).all()
         )
         metrics: dict[int, dict[str, float | None]] = defaultdict(dict)
-        for pid, key, value in s.execute(
+        # As the driver gives them, all at once: iterated through SQLAlchemy, psycopg fetched
+        # these rows one at a time in Python, holding the window's lock while it opened a
+        # 2,000-platform store on a server (issue 16).
+        for pid, key, value in plain_rows(
+            s,
             select(
                 m.PlatformMetric.platform_id, m.PlatformMetric.key, m.PlatformMetric.value
-            ).where(m.PlatformMetric.key.in_(LIST_METRICS))
+            ).where(m.PlatformMetric.key.in_(LIST_METRICS)),
         ):
             metrics[pid][key] = value
         rows = s.execute(
