@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jlpanel.gui.common import formatting
+from jlpanel.gui.common.column_fit import content_widths, fit_columns
 from jlpanel.gui.common.crash import show_failure
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.settings import app_settings
@@ -38,7 +39,6 @@ from jlpanel.gui.common.theme import (
     set_muted,
 )
 from jlpanel.gui.forms.ui_experts_view import Ui_ExpertsView
-from jlpanel.gui.staff.column_fit import content_widths, fit_columns
 from jlpanel.gui.staff.experts_models import (
     ASSIGNED_MARK,
     CHECK_REASON,

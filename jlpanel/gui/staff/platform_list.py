@@ -9,11 +9,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jlpanel.domain.dossier import RESOURCE_TYPES
+from jlpanel.gui.common.column_fit import fit_columns
 from jlpanel.gui.common.i18n import counted, translate
 from jlpanel.gui.common.tables import search_box, spreadsheet
 from jlpanel.gui.common.theme import RoomyItemDelegate, icon, scaled_font, set_muted
 from jlpanel.gui.forms.ui_platform_list import Ui_PlatformListView
-from jlpanel.gui.staff.column_fit import fit_columns
 from jlpanel.gui.staff.platform_model import (
     PLATFORM_ID_ROLE,
     PlatformColumn,
