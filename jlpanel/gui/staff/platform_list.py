@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jlpanel.domain.dossier import RESOURCE_TYPES
@@ -26,10 +25,13 @@ if TYPE_CHECKING:
     from jlpanel.services.dossiers import PlatformSummary
 
 #: Sized to their header and widest cell when the rows change (see column_fit): the name
-#: stretches and the host unit has its own width.
+#: takes the room left and the host unit has its own width.
 _FITTED = tuple(
     c for c in PlatformColumn if c not in (PlatformColumn.NAME, PlatformColumn.HOST_UNIT)
 )
+#: The name column is never narrower than this many characters (or the widest name): on a
+#: narrow window the table scrolls sideways rather than squeeze the name to a sliver.
+NAME_MIN_CHARS = 14
 
 
 class PlatformListView(QWidget):
@@ -60,11 +62,13 @@ class PlatformListView(QWidget):
         header.setSectionsMovable(False)
         for column in PlatformColumn:
             mode = QHeaderView.ResizeMode.Fixed  # fitted to the rows (_fit_columns)
-            if column == PlatformColumn.NAME:
-                mode = QHeaderView.ResizeMode.Stretch
-            elif column == PlatformColumn.HOST_UNIT:
-                mode = QHeaderView.ResizeMode.Interactive
+            if column in (PlatformColumn.NAME, PlatformColumn.HOST_UNIT):
+                mode = QHeaderView.ResizeMode.Interactive  # laid out by _share_width
             header.setSectionResizeMode(column, mode)
+        # Qt's Stretch would give the name what the other columns leave, down to nothing
+        # (at 150 % on a 1366 px screen it was 19 px); the viewport's size drives it instead.
+        self._widest_name = self._widest_host = 0
+        table.viewport().installEventFilter(self)
         table.sortByColumn(PlatformColumn.FILING_NO, Qt.SortOrder.AscendingOrder)
         table.activated.connect(self._on_activated)
         spreadsheet(table, open_row=self._on_activated, export_name=self._export_name)
@@ -102,9 +106,6 @@ class PlatformListView(QWidget):
         self.model.set_platforms(platforms)
         self._fit_columns()
         self._fill_type_filter()
-        self.ui.platformTable.horizontalHeader().resizeSection(
-            PlatformColumn.HOST_UNIT, self._host_width()
-        )
         if current is not None:
             self.select_platform(current)
         self._update_counts()
@@ -161,27 +162,55 @@ class PlatformListView(QWidget):
         else:
             self.ui.importButton.setFocus()
 
+    def _measure_texts(self) -> None:
+        """The widest name and host unit, each distinct text measured once (many platforms
+        share a host unit) when the rows or the language change, not on every resize."""
+        metrics = self.ui.platformTable.fontMetrics()
+        platforms = self.model.platforms()
+        self._widest_name = max(
+            map(metrics.horizontalAdvance, {p.name for p in platforms}), default=0
+        )
+        self._widest_host = max(
+            map(metrics.horizontalAdvance, {p.host_unit or "" for p in platforms}), default=0
+        )
+
     def _host_width(self) -> int:
         """The widest host unit, up to a quarter of the table: whole on a 1366 px screen
         (中国科学院长春光学精密机械与物理研究所), cut on a narrow one so names keep room."""
         table = self.ui.platformTable
-        metrics = table.fontMetrics()
-        # each host unit measured once (many platforms share one), not 2,000 times
-        widest = max(
-            map(metrics.horizontalAdvance, {p.host_unit or "" for p in self.model.platforms()}),
-            default=0,
+        return max(120, min(self._widest_host + 28, table.viewport().width() // 4))
+
+    def _name_width(self) -> int:
+        """The least the name column gets: the widest name, up to NAME_MIN_CHARS characters."""
+        metrics = self.ui.platformTable.fontMetrics()
+        return min(self._widest_name, metrics.horizontalAdvance("国" * NAME_MIN_CHARS)) + 28
+
+    def _share_width(self) -> None:
+        """The host unit its width, the name the room the other columns leave, but never less
+        than :meth:`_name_width` — then the table scrolls sideways."""
+        table = self.ui.platformTable
+        header = table.horizontalHeader()
+        header.resizeSection(PlatformColumn.HOST_UNIT, self._host_width())
+        others = sum(
+            header.sectionSize(c)
+            for c in PlatformColumn
+            if c != PlatformColumn.NAME and not header.isSectionHidden(c)
         )
-        return max(120, min(widest + 28, table.viewport().width() // 4))
+        room = table.viewport().width() - others
+        header.resizeSection(PlatformColumn.NAME, max(self._name_width(), room))
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their header and widest cell: measured from the
         texts, not asked of up to 1,000 rows' cells as ResizeToContents did (issue 16)."""
         fit_columns(self.ui.platformTable, self.model, _FITTED)
+        self._measure_texts()
+        self._share_width()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        header = self.ui.platformTable.horizontalHeader()
-        header.resizeSection(PlatformColumn.HOST_UNIT, self._host_width())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the viewport's width changes with the window and with the vertical scroll bar
+        if event.type() == QEvent.Type.Resize and watched is self.ui.platformTable.viewport():
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def _fill_type_filter(self) -> None:
         combo = self.ui.typeFilterCombo
