@@ -15,17 +15,23 @@ from jlpanel.gui.staff.platform_model import PlatformColumn
 pytestmark = pytest.mark.usefixtures("message_boxes")
 
 
-@pytest.mark.parametrize("width", [1366, 911])
-def test_host_units_show_whole_where_the_screen_allows(
-    qtbot: Any, window: Any, demo: Path, width: int
-) -> None:
+def _demo_list(qtbot: Any, window: Any, demo: Path, width: int) -> Any:
+    """The demo's platform list, laid out in a window ``width`` px wide."""
     window.resize(width, 700)
     window.open_workspace(demo / "demo.jlpanel")
     qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
     listing = window.workspace_view.platform_list
-    table = listing.ui.platformTable
     qtbot.waitUntil(lambda: listing.model.rowCount() == 24)
     qtbot.wait(50)
+    return listing
+
+
+@pytest.mark.parametrize("width", [1366, 911])
+def test_host_units_show_whole_where_the_screen_allows(
+    qtbot: Any, window: Any, demo: Path, width: int
+) -> None:
+    listing = _demo_list(qtbot, window, demo, width)
+    table = listing.ui.platformTable
     header = table.horizontalHeader()
     host = header.sectionSize(PlatformColumn.HOST_UNIT)
     widest = max(
@@ -45,13 +51,8 @@ def test_the_name_keeps_its_room_and_the_table_scrolls_instead(
     """At 150 % on a 1366 px screen (911 logical px) Qt's Stretch gave the name what the
     other columns left: 19 px. The name now fills the room left but never drops below
     NAME_MIN_CHARS characters (or the widest name); the table scrolls sideways instead."""
-    window.resize(width, 700)
-    window.open_workspace(demo / "demo.jlpanel")
-    qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
-    listing = window.workspace_view.platform_list
+    listing = _demo_list(qtbot, window, demo, width)
     table = listing.ui.platformTable
-    qtbot.waitUntil(lambda: listing.model.rowCount() == 24)
-    qtbot.wait(50)
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
     widest = max(metrics.horizontalAdvance(p.name) for p in listing.model.platforms())
@@ -74,14 +75,7 @@ def test_the_name_keeps_its_room_and_the_table_scrolls_instead(
 
 def test_the_name_follows_the_window(qtbot: Any, window: Any, demo: Path) -> None:
     """Narrowed and widened again, the name column gives back and takes the room."""
-    window.resize(1366, 700)
-    window.open_workspace(demo / "demo.jlpanel")
-    qtbot.waitUntil(lambda: pending_tasks() == 0 and window.workspace is not None)
-    listing = window.workspace_view.platform_list
-    table = listing.ui.platformTable
-    qtbot.waitUntil(lambda: listing.model.rowCount() == 24)
-    header = table.horizontalHeader()
-    qtbot.wait(50)
+    header = _demo_list(qtbot, window, demo, 1366).ui.platformTable.horizontalHeader()
     wide = header.sectionSize(PlatformColumn.NAME)
     window.resize(1100, 700)
     qtbot.waitUntil(lambda: header.sectionSize(PlatformColumn.NAME) < wide)
