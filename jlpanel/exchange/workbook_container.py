@@ -146,15 +146,14 @@ class ExtentCounter:
         """The usual file, ascending rows, every row and cell with a plain r=: two passes.
 
         The candidate extent is the last row's number and the widest column among the first
-        and last cells; one search then proves that no row or cell lies beyond it. Anything
-        unusual, or any cell beyond, leaves the segment to the exact passes (False), so the
-        extent is the same whichever pass measured it.
+        and last cells; one search for rows and one for cells then prove that every row and
+        cell is in the plain form and within it. Anything unusual, or any cell beyond, leaves
+        the segment to the exact passes (False), so the extent is the same whichever pass
+        measured it.
         """
-        if any(pattern.search(segment) is not None for pattern in _IRREGULAR):
-            return False
         last_row = segment.rfind(b'<row r="')
-        if last_row < 0:
-            return b"<c " not in segment  # no rows: nothing to count
+        if last_row < 0:  # no rows: nothing to count, if nothing is hidden
+            return b"<c " not in segment and not any(p.search(segment) for p in _IRREGULAR)
         digits = _DIGITS.match(segment, last_row + 8)
         if digits is None or len(digits.group()) >= 13:
             return False
@@ -166,7 +165,9 @@ class ExtentCounter:
         if self.columns:
             known = _column_letters(self.columns - 1)
             letters = max(letters, known, key=_rank)
-        if _beyond(str(rows), letters.decode()).search(segment) is not None:
+        if len(letters) > 3 or any(p.search(segment) for p in _FOREIGN):
+            return False
+        if any(p.search(segment) for p in _outside(str(rows), letters.decode())):
             return False
         self.rows, self._row = rows, last
         if letters:
@@ -257,6 +258,8 @@ _IRREGULAR = (
     re.compile(rb":(?:row|c|f)[\s/>]"),
     re.compile(rb"<f[\s/>]"),
 )
+#: The two of them that do not depend on the extent: a prefixed tag, a formula.
+_FOREIGN = _IRREGULAR[2:]
 
 
 def _rank(letters: bytes) -> tuple[int, bytes]:
@@ -272,26 +275,37 @@ def _column_letters(index: int) -> bytes:
     return letters
 
 
-def _greater(bound: str, digit: str, last: str) -> str:
-    """A pattern for the strings of ``digit`` characters (up to ``last``) ranking above
-    ``bound``: longer ones, or as long and larger at the first place they differ."""
+def _at_most(bound: str, digit: str, first: str, end: str) -> str:
+    """A pattern for the strings of ``digit`` characters (from ``first``) ranking at most
+    ``bound``, then ``end``: shorter ones, or as long and not larger at the first place they
+    differ. A shorter string is a smaller row or column (a leading 0 only makes it smaller)."""
     width = len(bound)
-    options = [f"{digit}{{{width + 1},}}"]
+    options = [f"{digit}{{1,{width - 1}}}+{end}"] if width > 1 else []
+    options.append(f"{re.escape(bound)}{end}")
     for place, char in enumerate(bound):
-        if char == last:
+        if char == first:
             continue
         following = width - place - 1
         rest = f"{digit}{{{following}}}" if following else ""
-        options.append(f"{re.escape(bound[:place])}[{chr(ord(char) + 1)}-{last}]{rest}")
+        options.append(f"{re.escape(bound[:place])}[{first}-{chr(ord(char) - 1)}]{rest}{end}")
     return "(?:" + "|".join(options) + ")"
 
 
 @functools.lru_cache(maxsize=64)
-def _beyond(rows: str, letters: str) -> re.Pattern[bytes]:
-    """Any row numbered above ``rows``, or cell in a later row or column than ``letters``."""
-    row = _greater(rows, r"\d", "9")
-    column = _greater(letters, "[A-Z]", "Z") if letters else "[A-Z]+"
-    return re.compile(f'<(?:row r="{row}"|c r="(?:{column}\\d|[A-Z]{{1,3}}{row}"))'.encode())
+def _outside(rows: str, letters: str) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Any row tag, and any cell tag, not in the plain form within ``rows`` rows and the
+    columns up to ``letters`` (none: every cell is outside).
+
+    Each search starts at its tag's literal and tries one pattern there, which fails at a
+    plain tag within the extent: a search for the unusual tags and another for the far ones
+    took twice the time (issue 16).
+    """
+    row = _at_most(rows, r"\d", "0", '"')
+    cell = f'(?! r="{_at_most(letters, "[A-Z]", "A", "")}{row})' if letters else ""
+    return (
+        re.compile(f'<row(?=[\\s/>])(?! r="{row})'.encode()),
+        re.compile(f"<c(?=[\\s/>]){cell}".encode()),
+    )
 
 
 def _number(digits: bytes) -> int:

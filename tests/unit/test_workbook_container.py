@@ -277,3 +277,29 @@ def test_the_quick_pass_hands_unusual_segments_to_the_exact_passes() -> None:
         walked = ExtentCounter()
         walked._feed_walk(odd)
         assert (counter.rows, counter.columns) == (walked.rows, walked.columns), odd
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    bound=st.integers(1, 10**12 - 1),
+    row=st.integers(0, 10**13),
+    width=st.integers(1, 14),
+    columns=st.tuples(st.integers(0, 16_383), st.integers(0, 16_383)),
+)
+def test_the_quick_pass_takes_a_cell_as_inside_exactly_when_it_is(
+    bound: int, row: int, width: int, columns: tuple[int, int]
+) -> None:
+    # The one search per tag that proves a segment's rows and cells lie within the candidate
+    # extent: a row or cell is let through when, and only when, it is at most the bound,
+    # leading zeros included; a number written longer than the bound goes to the exact passes.
+    from jlpanel.exchange.workbook_container import _outside
+
+    last, column = columns
+    digits = str(row).zfill(width)
+    letters = column_letter(last)
+    rows_outside, cells_outside = _outside(str(bound), letters)
+    row_tag = f'<row r="{digits}" spans="1:2">'.encode()
+    cell_tag = f'<c r="{column_letter(column)}{digits}" s="1">'.encode()
+    inside = row <= bound and len(digits) <= len(str(bound))
+    assert (rows_outside.search(row_tag) is None) == inside
+    assert (cells_outside.search(cell_tag) is None) == (inside and column <= last)
