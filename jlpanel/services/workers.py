@@ -48,6 +48,7 @@ PRELOAD = (
     "jlpanel.exchange.dossier_text",
     "jlpanel.domain.dossier_checks",
     "jlpanel.domain.dossier_metrics",
+    "python_calamine",  # the dossier reader's, imported when it first opens a workbook
     "jlpanel.services.reporting",
     "jlpanel.reports.layout",
     "jlpanel.reports.documents",
