@@ -26,9 +26,11 @@ from __future__ import annotations
 import itertools
 import logging
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
+from types import MemberDescriptorType
 from typing import Any, cast
 
 from jlpanel.domain.dossier import (
@@ -512,10 +514,17 @@ def _foreign_sheet(name: str) -> Finding:
 
 
 def _records(table: TableRows | None, record_type: type[Any]) -> tuple[Any, ...]:
-    """Dataclass records built a column at a time: ``starmap`` keeps the loop in C."""
+    """Dataclass records built a column at a time, the loop kept in C.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, a Python
+    call per value: 1.7 ms for W1's 1,000 service rows. A slotted record without
+    ``__post_init__`` gets the same fields set a column at a time through its slots instead
+    (0.7 ms); any other record type is built through its constructor, as it was.
+    """
     if table is None or not table.rows:
         return ()
-    columns: list[Iterable[object]] = []
+    count = len(table.rows)
+    columns: list[Sequence[object]] = []
     for item in fields(record_type):
         if item.name == "source_row":
             columns.append(table.rows)
@@ -527,8 +536,36 @@ def _records(table: TableRows | None, record_type: type[Any]) -> tuple[Any, ...]
                 [funding_is_income(c if isinstance(c, str) else None) for c in categories]
             )
         else:
-            columns.append(itertools.repeat(None))
-    return tuple(itertools.starmap(record_type, zip(*columns, strict=False)))
+            columns.append([None] * count)
+    setters = _slot_setters(record_type)
+    if setters is None or any(len(column) != count for column in columns):
+        return tuple(itertools.starmap(record_type, zip(*columns, strict=False)))
+    records = list(map(object.__new__, itertools.repeat(record_type, count)))
+    for setter, column in zip(setters, columns, strict=True):
+        deque(map(setter, records, column), maxlen=0)
+    return tuple(records)
+
+
+_SETTERS: dict[type[Any], tuple[Callable[[object, object], None], ...] | None] = {}
+
+
+def _slot_setters(record_type: type[Any]) -> tuple[Callable[[object, object], None], ...] | None:
+    """The setters of a record type's fields, in field order, where setting its slots is all
+    its constructor does; None where it does more."""
+    if record_type not in _SETTERS:
+        names = [item.name for item in fields(record_type)]
+        slots = [record_type.__dict__.get(name) for name in names]
+        plain = (
+            "__dict__" not in dir(record_type)
+            and not hasattr(record_type, "__post_init__")
+            and record_type.__new__ is cast(Any, object.__new__)
+            and tuple(getattr(record_type, "__slots__", ())) == tuple(names)
+            and all(isinstance(slot, MemberDescriptorType) for slot in slots)
+        )
+        _SETTERS[record_type] = (
+            tuple(cast(MemberDescriptorType, slot).__set__ for slot in slots) if plain else None
+        )
+    return _SETTERS[record_type]
 
 
 def _attachment_refs(

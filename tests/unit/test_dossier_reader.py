@@ -449,3 +449,33 @@ def test_every_column_parser_takes_any_cell_without_raising(values: list[object]
             assert len(parsed) == len(values)
             assert has_bad == any(type(v) in (BadCell, FixedCell) for v in parsed)
             assert all(v is None or type(v) is BadCell or v != "" for v in parsed)
+
+
+def test_records_built_a_column_at_a_time_are_those_the_constructor_builds() -> None:
+    # Rows of a sheet become frozen records through their slots, a column at a time: equal,
+    # hashed and frozen as the constructor's, missing columns None, a derived column derived.
+    from jlpanel.domain.dossier import FundingLine, ServiceRecord
+    from jlpanel.exchange.dossier_reader import _records
+    from jlpanel.exchange.table_reader import TableRows
+
+    services = TableRows(
+        [3, 4],
+        {
+            "service_date": [dt.date(2025, 1, 2), None],
+            "user_unit": ["甲单位", "乙单位"],
+            "volume": [1.5, None],
+            "satisfaction": [5, None],
+        },
+    )
+    built = _records(services, ServiceRecord)
+    expected = (
+        ServiceRecord(3, dt.date(2025, 1, 2), "甲单位", volume=1.5, satisfaction=5),
+        ServiceRecord(4, user_unit="乙单位"),
+    )
+    assert built == expected
+    assert [hash(r) for r in built] == [hash(r) for r in expected]
+    assert [repr(r) for r in built] == [repr(r) for r in expected]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built[0].volume = 2.0  # type: ignore[misc]
+    funding = _records(TableRows([2], {"year": [2024], "category": ["财政"]}), FundingLine)
+    assert funding == (FundingLine(2, 2024, "财政", is_income=True),)
