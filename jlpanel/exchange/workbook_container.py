@@ -160,7 +160,7 @@ class ExtentCounter:
         last = int(digits.group())
         rows = max(self.rows, last)
         edges = _EDGE_CELL.findall(segment[:_EDGE]) + _EDGE_CELL.findall(segment[-_EDGE:])
-        letters = max(edges, key=_rank, default=b"")
+        letters = max(set(edges), key=_rank, default=b"")
         if self.columns:
             known = _column_letters(self.columns - 1)
             letters = max(letters, known, key=_rank)
