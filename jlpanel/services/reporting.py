@@ -290,6 +290,68 @@ def _weak_indicators(result: PlatformResult, rubric: Rubric, language: str) -> l
     return scored[: max(WEAK_MIN, min(len(weak), WEAK_MAX))]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSources:
+    """A cycle's report data as read: the documents of the whole set (``head``, without the
+    evaluation reports and expert score sheets) and what those are built from, one at a time.
+
+    At 2,000 platforms the evaluation reports and score sheets are some 50 MB of view models;
+    built only as each file is laid out (:meth:`platform_report`, :meth:`expert_sheet`), they
+    are never all alive at once (issue 16).
+    """
+
+    #: The report set with ``platforms`` and ``expert_sheets`` empty.
+    head: ReportSet
+    rubric: Rubric
+    rules: RuleSettings
+    #: The platforms that have an evaluation report, in their order.
+    platform_ids: tuple[int, ...]
+    platforms: Mapping[int, m.Platform]
+    results: Mapping[int, PlatformResult]
+    metrics: Mapping[int, Mapping[str, float | None]]
+    sheets: Mapping[int, Sequence[ScoreSheet]]
+    opinions: Mapping[int, str]
+    adjustments: Mapping[int, Sequence[AdjustmentLine]]
+    ranked_count: int
+    #: (id, name, institution, title) of the experts with a score sheet, by id in their order.
+    experts: Mapping[int, tuple[int, str, str | None, str | None]]
+    #: Each expert's score sheets, by expert id.
+    expert_sheets: Mapping[int, Sequence[ScoreSheet]]
+
+    def platform_report(self, platform_id: int) -> PlatformReport:
+        """The evaluation report of one platform of :attr:`platform_ids`."""
+        return _platform_report(
+            self.platforms[platform_id],
+            self.results[platform_id],
+            self.rubric,
+            self.rules,
+            self.head.context.language,
+            self.metrics.get(platform_id, {}),
+            self.sheets.get(platform_id, []),
+            self.opinions.get(platform_id, ""),
+            self.adjustments.get(platform_id, []),
+            self.ranked_count,
+        )
+
+    def expert_sheet(self, expert_id: int) -> ExpertScoreSheet:
+        """The score sheet of one expert of :attr:`experts`."""
+        return _expert_sheet(
+            self.experts[expert_id],
+            self.expert_sheets[expert_id],
+            self.platforms,
+            self.rubric,
+            self.head.context.language,
+        )
+
+    def whole(self) -> ReportSet:
+        """The report set with every document's data built."""
+        return dataclasses.replace(
+            self.head,
+            platforms=tuple(self.platform_report(pid) for pid in self.platform_ids),
+            expert_sheets=tuple(self.expert_sheet(e) for e in self.experts),
+        )
+
+
 def gather_report_set(
     ws: Workspace,
     *,
@@ -304,6 +366,21 @@ def gather_report_set(
     deadlines count) to the day the results were confirmed; before that the documents say
     the results are not confirmed and carry ``today``'s date (by default the real one).
     """
+    return gather_report_sources(
+        ws, language=language, decision_date=decision_date, results=results, today=today
+    ).whole()
+
+
+def gather_report_sources(
+    ws: Workspace,
+    *,
+    language: str | None = None,
+    decision_date: dt.date | None = None,
+    results: CycleResults | None = None,
+    today: dt.date | None = None,
+) -> ReportSources:
+    """What :func:`gather_report_set` reads, before the platforms' and experts' documents are
+    built from it (the same arguments)."""
     info = ws.cycle_info()
     lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
     rubric, rules = info.rubric, info.rules
@@ -351,22 +428,6 @@ def gather_report_set(
     ranked_count = sum(1 for r in ranked if r.rank is not None)
     by_id = {int(r.platform_id): r for r in ranked}
 
-    reports = tuple(
-        _platform_report(
-            platforms[pid],
-            by_id[pid],
-            rubric,
-            rules,
-            lang,
-            metrics.get(pid, {}),
-            list(inputs[str(pid)].sheets) if str(pid) in inputs else [],
-            opinions.get(pid, ""),
-            adjustments.get(pid, []),
-            ranked_count,
-        )
-        for pid in platforms
-        if pid in by_id
-    )
     ties = _tie_notes(results, platforms, lang)
     summary = dataclasses.replace(
         _summary(ranked, platforms, lang, agreement_view(ws, results=results), ties),
@@ -375,7 +436,10 @@ def gather_report_set(
             for s in describe_rules(rules, rubric)
         ),
     )
-    expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
+    by_expert: dict[int, list[ScoreSheet]] = defaultdict(list)
+    for inp in inputs.values():
+        for sheet in inp.sheets:
+            by_expert[int(sheet.expert_id)].append(sheet)
     panel = tuple(
         PanelMember(name, institution or "", title or "") for _, name, institution, title in experts
     )
@@ -406,7 +470,25 @@ def gather_report_set(
         for r in ranked
         if r.decision.kind is DecisionKind.RECTIFY
     )
-    return ReportSet(context, reports, summary, expert_sheets, panel, publication, notices)
+    return ReportSources(
+        head=ReportSet(context, (), summary, (), panel, publication, notices),
+        rubric=rubric,
+        rules=rules,
+        platform_ids=tuple(pid for pid in platforms if pid in by_id),
+        platforms=platforms,
+        results=by_id,
+        metrics=metrics,
+        sheets={int(pid): inp.sheets for pid, inp in inputs.items()},
+        opinions=opinions,
+        adjustments=adjustments,
+        ranked_count=ranked_count,
+        experts={
+            int(row[0]): (int(row[0]), row[1], row[2], row[3])
+            for row in experts
+            if by_expert.get(int(row[0]))
+        },
+        expert_sheets=by_expert,
+    )
 
 
 def _platform_report(
@@ -590,49 +672,38 @@ def _tie_notes(
     )
 
 
-def _expert_sheets(
-    experts: Sequence[Any],
-    inputs: Mapping[str, Any],
+def _expert_sheet(
+    expert: tuple[int, str, str | None, str | None],
+    sheets: Sequence[ScoreSheet],
     platforms: Mapping[int, m.Platform],
     rubric: Rubric,
     lang: str,
-) -> tuple[ExpertScoreSheet, ...]:
+) -> ExpertScoreSheet:
+    """The score sheet of the expert (id, name, institution, title) who scored ``sheets``."""
+    expert_id, name, institution, title = expert
     heads = tuple(IndicatorHead(i.code, i.name.get(lang), i.max_points) for i in rubric.indicators)
-    mine: dict[int, list[ScoreSheet]] = defaultdict(list)
-    for inp in inputs.values():
-        for sheet in inp.sheets:
-            mine[int(sheet.expert_id)].append(sheet)
-    out: list[ExpertScoreSheet] = []
-    for expert_id, name, institution, title in experts:
-        sheets = sorted(
-            mine.get(expert_id, []),
-            key=lambda sh: (platforms[int(sh.platform_id)].filing_no, sh.platform_id),
-        )
-        if not sheets:
-            continue
-        rows = []
-        for sheet in sheets:
-            pid = int(sheet.platform_id)
-            bonus = bonus_total(sheet, rubric)
-            rows.append(
-                ExpertPlatformScores(
-                    filing_no=platforms[pid].filing_no,
-                    name=platforms[pid].name,
-                    points=tuple(sheet.points.get(i.code) for i in rubric.indicators),
-                    total=expert_total(sheet, rubric),
-                    overall_comment=sheet.overall_comment.strip(),
-                    comments=tuple(
-                        (i.code, sheet.comments[i.code].strip())
-                        for i in rubric.indicators
-                        if sheet.comments.get(i.code, "").strip()
-                    ),
-                    bonus=bonus,
-                )
+    rows = []
+    for sheet in sorted(
+        sheets, key=lambda sh: (platforms[int(sh.platform_id)].filing_no, sh.platform_id)
+    ):
+        pid = int(sheet.platform_id)
+        bonus = bonus_total(sheet, rubric)
+        rows.append(
+            ExpertPlatformScores(
+                filing_no=platforms[pid].filing_no,
+                name=platforms[pid].name,
+                points=tuple(sheet.points.get(i.code) for i in rubric.indicators),
+                total=expert_total(sheet, rubric),
+                overall_comment=sheet.overall_comment.strip(),
+                comments=tuple(
+                    (i.code, sheet.comments[i.code].strip())
+                    for i in rubric.indicators
+                    if sheet.comments.get(i.code, "").strip()
+                ),
+                bonus=bonus,
             )
-        out.append(
-            ExpertScoreSheet(expert_id, name, institution or "", title or "", heads, tuple(rows))
         )
-    return tuple(out)
+    return ExpertScoreSheet(expert_id, name, institution or "", title or "", heads, tuple(rows))
 
 
 def _notice(
@@ -754,6 +825,22 @@ def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
 
 def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
     """The PDFs to write for ``documents``, in the order they are written."""
+    return _plan(
+        report_set,
+        documents,
+        [(r.name, r.filing_no, r) for r in report_set.platforms],
+        [(e.name, str(e.expert_id), e) for e in report_set.expert_sheets],
+    )
+
+
+def _plan(
+    report_set: ReportSet,
+    documents: Collection[DocumentKind],
+    platforms: Sequence[tuple[str, str, PlatformReport]],
+    experts: Sequence[tuple[str, str, ExpertScoreSheet]],
+) -> list[PlannedFile]:
+    """The files for ``documents``: ``platforms`` and ``experts`` give each evaluation report
+    and score sheet as (name, key, data), the key telling apart files of the same name."""
     ctx = report_set.context
     lang = ctx.language
 
@@ -788,22 +875,22 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
     if DocumentKind.EVALUATION in documents:
         kind = DocumentKind.EVALUATION
         stems = _unique_names(
-            [safe_file_name(f"{prefix(kind)}-{r.name}") for r in report_set.platforms],
-            [r.filing_no for r in report_set.platforms],
+            [safe_file_name(f"{prefix(kind)}-{name}") for name, _, _ in platforms],
+            [key for _, key, _ in platforms],
         )
         planned.extend(
-            planned_file(kind, f"{stem}.pdf", "evaluation_report", r)
-            for stem, r in zip(stems, report_set.platforms, strict=True)
+            planned_file(kind, f"{stem}.pdf", "evaluation_report", data)
+            for stem, (_, _, data) in zip(stems, platforms, strict=True)
         )
     if DocumentKind.EXPERT_SHEETS in documents:
         kind = DocumentKind.EXPERT_SHEETS
         stems = _unique_names(
-            [safe_file_name(f"{prefix(kind)}-{e.name}") for e in report_set.expert_sheets],
-            [str(e.expert_id) for e in report_set.expert_sheets],
+            [safe_file_name(f"{prefix(kind)}-{name}") for name, _, _ in experts],
+            [key for _, key, _ in experts],
         )
         planned.extend(
-            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", e)
-            for stem, e in zip(stems, report_set.expert_sheets, strict=True)
+            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", data)
+            for stem, (_, _, data) in zip(stems, experts, strict=True)
         )
     if DocumentKind.RECTIFICATION in documents:
         kind = DocumentKind.RECTIFICATION
