@@ -37,7 +37,9 @@ try:
     for name in LAYOUT_MODULES:
         importlib.import_module(name)
 except Exception:  # best effort: the fork server must start; a worker registers it itself
-    logging.getLogger(__name__).warning("could not preload the report font and layout", exc_info=True)
+    logging.getLogger(__name__).warning(
+        "could not preload the report font and layout", exc_info=True
+    )
 
 gc.collect()
 gc.freeze()
