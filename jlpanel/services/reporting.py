@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -752,12 +752,36 @@ def _notice(
 
 
 @dataclass(frozen=True, slots=True)
+class Deferred:
+    """A document's data not built yet: ``build(key)``, called in this process as the file is
+    laid out, so that a large set's data are never all alive at once (issue 16).
+
+    It holds the whole gathered set (:class:`ReportSources`), so it is never sent to a worker
+    process: :meth:`PlannedFile.resolved` builds it first.
+    """
+
+    build: Callable[[int], Any]
+    key: int
+
+    def __call__(self) -> Any:
+        return self.build(self.key)
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Deferred document is built before it is sent (PlannedFile.resolved)")
+
+
+def _built(arg: Any) -> Any:
+    return arg() if isinstance(arg, Deferred) else arg
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedFile:
     """A PDF to write: its file name and the documents it holds.
 
     The documents are given by how to build them — the name of a function of
     :mod:`jlpanel.reports.documents` and its arguments after the context — so a plan can be
-    sent to a worker process (a built document holds closures, which cannot).
+    sent to a worker process (a built document holds closures, which cannot). An argument may
+    be :class:`Deferred`, built when needed: :meth:`resolved` before it is sent.
     """
 
     kind: DocumentKind
@@ -770,7 +794,15 @@ class PlannedFile:
         """The documents of the file, built."""
         from jlpanel.reports import documents as docs
 
-        return tuple(getattr(docs, name)(self.context, *args) for name, args in self.sources)
+        return tuple(
+            getattr(docs, name)(self.context, *map(_built, args)) for name, args in self.sources
+        )
+
+    def resolved(self) -> PlannedFile:
+        """The same plan with its deferred data built: ready to send to a worker process."""
+        return dataclasses.replace(
+            self, sources=tuple((name, tuple(map(_built, args))) for name, args in self.sources)
+        )
 
 
 def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
@@ -833,11 +865,26 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
     )
 
 
+def plan_sources(sources: ReportSources, documents: Collection[DocumentKind]) -> list[PlannedFile]:
+    """The files :func:`plan_files` plans for the whole set, the evaluation reports and
+    expert score sheets :class:`Deferred`: built from ``sources`` as they are laid out."""
+    platforms = [sources.platforms[pid] for pid in sources.platform_ids]
+    return _plan(
+        sources.head,
+        documents,
+        [(p.name, p.filing_no, Deferred(sources.platform_report, p.id)) for p in platforms],
+        [
+            (name, str(expert_id), Deferred(sources.expert_sheet, expert_id))
+            for expert_id, name, _, _ in sources.experts.values()
+        ],
+    )
+
+
 def _plan(
     report_set: ReportSet,
     documents: Collection[DocumentKind],
-    platforms: Sequence[tuple[str, str, PlatformReport]],
-    experts: Sequence[tuple[str, str, ExpertScoreSheet]],
+    platforms: Sequence[tuple[str, str, PlatformReport | Deferred]],
+    experts: Sequence[tuple[str, str, ExpertScoreSheet | Deferred]],
 ) -> list[PlannedFile]:
     """The files for ``documents``: ``platforms`` and ``experts`` give each evaluation report
     and score sheet as (name, key, data), the key telling apart files of the same name."""
@@ -951,12 +998,14 @@ def write_reports(
     warm_up()  # the workers' fork server starts while the report set is gathered
     kinds = parse_documents(documents)
     moment = created or now()
-    report_set = gather_report_set(
+    sources = gather_report_sources(
         ws, language=language, decision_date=decision_date, today=moment.date()
     )
-    planned = plan_files(report_set, kinds)
-    ctx = report_set.context
-    meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
+    # Each evaluation report and score sheet is built here as its file goes to be laid out,
+    # and let go once sent: at 2,000 platforms all of them are some 50 MB (issue 16).
+    planned = plan_sources(sources, kinds)
+    ctx = sources.head.context
+    meta = PdfMeta(moment, _run_id(sources, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
     title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
     total = len(planned) + (1 if combined and planned else 0)
@@ -967,9 +1016,11 @@ def write_reports(
     with folder.staging(meta.run_id) as staging, Workers(worker_count(total)) as workers:
         # The bound volume is as long as all the rest: started first, it runs beside them.
         bound = None
-        if total > len(planned):
+        ready: Iterable[PlannedFile] = (plan.resolved() for plan in planned)
+        if total > len(planned):  # it needs every document at once: built once for both
+            ready = planned = [plan.resolved() for plan in planned]
             bound = workers.submit(render_combined, planned, title, meta)
-        rendered = workers.map(partial(render_planned, meta=meta), planned)
+        rendered = workers.map(partial(render_planned, meta=meta), ready)
         try:
             for n, plan in enumerate(planned):
                 if progress is not None and not progress(n, total, plan.file_name):
@@ -996,7 +1047,7 @@ def write_reports(
 
 
 def _run_id(
-    report_set: ReportSet,
+    sources: ReportSources,
     kinds: Collection[DocumentKind],
     combined: bool,
     moment: dt.datetime,
@@ -1013,5 +1064,36 @@ def _run_id(
         return new_run_id()
     digest = hashlib.sha256()
     digest.update(moment.isoformat().encode())
-    digest.update(repr((sorted(kinds), combined, report_set)).encode("utf-8", "surrogatepass"))
+    for text in set_text(sources, kinds, combined):
+        digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]
+
+
+def set_text(
+    sources: ReportSources, kinds: Collection[DocumentKind], combined: bool
+) -> Iterator[str]:
+    """``repr((sorted(kinds), combined, sources.whole()))`` in pieces, each document's data
+    built as its piece is made: what a pinned run's id digests, never all in memory at once."""
+    head = sources.head
+    built = {
+        "platforms": (sources.platform_report(pid) for pid in sources.platform_ids),
+        "expert_sheets": (sources.expert_sheet(expert_id) for expert_id in sources.experts),
+    }
+    yield f"({sorted(kinds)!r}, {combined!r}, {type(head).__qualname__}("
+    for n, item in enumerate(f for f in dataclasses.fields(head) if f.repr):
+        yield f"{', ' if n else ''}{item.name}="
+        if item.name in built:
+            yield from _tuple_text(built[item.name])
+        else:
+            yield repr(getattr(head, item.name))
+    yield "))"
+
+
+def _tuple_text(items: Iterable[Any]) -> Iterator[str]:
+    """``repr(tuple(items))`` in pieces."""
+    yield "("
+    count = 0
+    for item in items:
+        yield f"{', ' if count else ''}{item!r}"
+        count += 1
+    yield ",)" if count == 1 else ")"
