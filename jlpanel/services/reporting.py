@@ -386,10 +386,9 @@ def gather_report_sources(
     rubric, rules = info.rubric, info.rules
     stored = stored_decision_date(ws)
     day = decision_date or stored
-    if results is None:
-        results = compute_workspace_results(ws, decision_date=day)
     with ws.reading() as s:
-        inputs = {p.platform_id: p for p in load_platform_inputs(s)}
+        loaded = load_platform_inputs(s)
+        inputs = {p.platform_id: p for p in loaded}
         platforms = {p.id: p for p in s.scalars(select(m.Platform).order_by(m.Platform.id))}
         for platform in platforms.values():
             s.expunge(platform)
@@ -406,6 +405,8 @@ def gather_report_sources(
                 m.Expert.id
             )
         ).all()
+    if results is None:  # from the same sheets: a cycle's are some 30 MB at 2,000 platforms
+        results = compute_workspace_results(ws, decision_date=day, inputs=loaded)
 
     # What the panel confirmed, not the day deadlines are counted from ("as if" confirmed on
     # ``decision_date``): a draft never says it is confirmed.

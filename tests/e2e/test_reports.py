@@ -38,7 +38,11 @@ from jlpanel.services.reporting import (
     set_text,
     write_reports,
 )
-from jlpanel.services.results import compute_and_store_results
+from jlpanel.services.results import (
+    compute_and_store_results,
+    compute_workspace_results,
+    load_platform_inputs,
+)
 from jlpanel.services.workspace import Workspace, open_workspace
 
 pypdf = pytest.importorskip("pypdf")
@@ -630,3 +634,12 @@ def test_a_deferred_document_is_built_before_it_is_sent(ws: Workspace) -> None:
         pickle.dumps(plans[0])
     sent = pickle.loads(pickle.dumps(plans[0].resolved()))
     assert sent.sources == (("evaluation_report", (sources.whole().platforms[0],)),)
+
+
+def test_the_results_are_computed_from_the_sheets_the_caller_read(ws: Workspace) -> None:
+    # The reports read the sheets once, for the results and for the comments (issue 16).
+    with ws.reading() as s:
+        inputs = load_platform_inputs(s)
+    assert compute_workspace_results(ws, inputs=inputs) == compute_workspace_results(ws)
+    some = compute_workspace_results(ws, inputs=inputs[1:3])
+    assert [p.platform_id for p in some.platforms] == [p.platform_id for p in inputs[1:3]]
