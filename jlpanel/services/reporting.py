@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -290,6 +290,68 @@ def _weak_indicators(result: PlatformResult, rubric: Rubric, language: str) -> l
     return scored[: max(WEAK_MIN, min(len(weak), WEAK_MAX))]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSources:
+    """A cycle's report data as read: the documents of the whole set (``head``, without the
+    evaluation reports and expert score sheets) and what those are built from, one at a time.
+
+    At 2,000 platforms the evaluation reports and score sheets are some 50 MB of view models;
+    built only as each file is laid out (:meth:`platform_report`, :meth:`expert_sheet`), they
+    are never all alive at once (issue 16).
+    """
+
+    #: The report set with ``platforms`` and ``expert_sheets`` empty.
+    head: ReportSet
+    rubric: Rubric
+    rules: RuleSettings
+    #: The platforms that have an evaluation report, in their order.
+    platform_ids: tuple[int, ...]
+    platforms: Mapping[int, m.Platform]
+    results: Mapping[int, PlatformResult]
+    metrics: Mapping[int, Mapping[str, float | None]]
+    sheets: Mapping[int, Sequence[ScoreSheet]]
+    opinions: Mapping[int, str]
+    adjustments: Mapping[int, Sequence[AdjustmentLine]]
+    ranked_count: int
+    #: (id, name, institution, title) of the experts with a score sheet, by id in their order.
+    experts: Mapping[int, tuple[int, str, str | None, str | None]]
+    #: Each expert's score sheets, by expert id.
+    expert_sheets: Mapping[int, Sequence[ScoreSheet]]
+
+    def platform_report(self, platform_id: int) -> PlatformReport:
+        """The evaluation report of one platform of :attr:`platform_ids`."""
+        return _platform_report(
+            self.platforms[platform_id],
+            self.results[platform_id],
+            self.rubric,
+            self.rules,
+            self.head.context.language,
+            self.metrics.get(platform_id, {}),
+            self.sheets.get(platform_id, []),
+            self.opinions.get(platform_id, ""),
+            self.adjustments.get(platform_id, []),
+            self.ranked_count,
+        )
+
+    def expert_sheet(self, expert_id: int) -> ExpertScoreSheet:
+        """The score sheet of one expert of :attr:`experts`."""
+        return _expert_sheet(
+            self.experts[expert_id],
+            self.expert_sheets[expert_id],
+            self.platforms,
+            self.rubric,
+            self.head.context.language,
+        )
+
+    def whole(self) -> ReportSet:
+        """The report set with every document's data built."""
+        return dataclasses.replace(
+            self.head,
+            platforms=tuple(self.platform_report(pid) for pid in self.platform_ids),
+            expert_sheets=tuple(self.expert_sheet(e) for e in self.experts),
+        )
+
+
 def gather_report_set(
     ws: Workspace,
     *,
@@ -304,15 +366,29 @@ def gather_report_set(
     deadlines count) to the day the results were confirmed; before that the documents say
     the results are not confirmed and carry ``today``'s date (by default the real one).
     """
+    return gather_report_sources(
+        ws, language=language, decision_date=decision_date, results=results, today=today
+    ).whole()
+
+
+def gather_report_sources(
+    ws: Workspace,
+    *,
+    language: str | None = None,
+    decision_date: dt.date | None = None,
+    results: CycleResults | None = None,
+    today: dt.date | None = None,
+) -> ReportSources:
+    """What :func:`gather_report_set` reads, before the platforms' and experts' documents are
+    built from it (the same arguments)."""
     info = ws.cycle_info()
     lang = "en" if (language or info.language or "zh").startswith("en") else "zh"
     rubric, rules = info.rubric, info.rules
     stored = stored_decision_date(ws)
     day = decision_date or stored
-    if results is None:
-        results = compute_workspace_results(ws, decision_date=day)
     with ws.reading() as s:
-        inputs = {p.platform_id: p for p in load_platform_inputs(s)}
+        loaded = load_platform_inputs(s)
+        inputs = {p.platform_id: p for p in loaded}
         platforms = {p.id: p for p in s.scalars(select(m.Platform).order_by(m.Platform.id))}
         for platform in platforms.values():
             s.expunge(platform)
@@ -329,6 +405,8 @@ def gather_report_set(
                 m.Expert.id
             )
         ).all()
+    if results is None:  # from the same sheets: a cycle's are some 30 MB at 2,000 platforms
+        results = compute_workspace_results(ws, decision_date=day, inputs=loaded)
 
     # What the panel confirmed, not the day deadlines are counted from ("as if" confirmed on
     # ``decision_date``): a draft never says it is confirmed.
@@ -351,22 +429,6 @@ def gather_report_set(
     ranked_count = sum(1 for r in ranked if r.rank is not None)
     by_id = {int(r.platform_id): r for r in ranked}
 
-    reports = tuple(
-        _platform_report(
-            platforms[pid],
-            by_id[pid],
-            rubric,
-            rules,
-            lang,
-            metrics.get(pid, {}),
-            list(inputs[str(pid)].sheets) if str(pid) in inputs else [],
-            opinions.get(pid, ""),
-            adjustments.get(pid, []),
-            ranked_count,
-        )
-        for pid in platforms
-        if pid in by_id
-    )
     ties = _tie_notes(results, platforms, lang)
     summary = dataclasses.replace(
         _summary(ranked, platforms, lang, agreement_view(ws, results=results), ties),
@@ -375,7 +437,10 @@ def gather_report_set(
             for s in describe_rules(rules, rubric)
         ),
     )
-    expert_sheets = _expert_sheets(experts, inputs, platforms, rubric, lang)
+    by_expert: dict[int, list[ScoreSheet]] = defaultdict(list)
+    for inp in inputs.values():
+        for sheet in inp.sheets:
+            by_expert[int(sheet.expert_id)].append(sheet)
     panel = tuple(
         PanelMember(name, institution or "", title or "") for _, name, institution, title in experts
     )
@@ -406,7 +471,25 @@ def gather_report_set(
         for r in ranked
         if r.decision.kind is DecisionKind.RECTIFY
     )
-    return ReportSet(context, reports, summary, expert_sheets, panel, publication, notices)
+    return ReportSources(
+        head=ReportSet(context, (), summary, (), panel, publication, notices),
+        rubric=rubric,
+        rules=rules,
+        platform_ids=tuple(pid for pid in platforms if pid in by_id),
+        platforms=platforms,
+        results=by_id,
+        metrics=metrics,
+        sheets={int(pid): inp.sheets for pid, inp in inputs.items()},
+        opinions=opinions,
+        adjustments=adjustments,
+        ranked_count=ranked_count,
+        experts={
+            int(row[0]): (int(row[0]), row[1], row[2], row[3])
+            for row in experts
+            if by_expert.get(int(row[0]))
+        },
+        expert_sheets=by_expert,
+    )
 
 
 def _platform_report(
@@ -590,49 +673,38 @@ def _tie_notes(
     )
 
 
-def _expert_sheets(
-    experts: Sequence[Any],
-    inputs: Mapping[str, Any],
+def _expert_sheet(
+    expert: tuple[int, str, str | None, str | None],
+    sheets: Sequence[ScoreSheet],
     platforms: Mapping[int, m.Platform],
     rubric: Rubric,
     lang: str,
-) -> tuple[ExpertScoreSheet, ...]:
+) -> ExpertScoreSheet:
+    """The score sheet of the expert (id, name, institution, title) who scored ``sheets``."""
+    expert_id, name, institution, title = expert
     heads = tuple(IndicatorHead(i.code, i.name.get(lang), i.max_points) for i in rubric.indicators)
-    mine: dict[int, list[ScoreSheet]] = defaultdict(list)
-    for inp in inputs.values():
-        for sheet in inp.sheets:
-            mine[int(sheet.expert_id)].append(sheet)
-    out: list[ExpertScoreSheet] = []
-    for expert_id, name, institution, title in experts:
-        sheets = sorted(
-            mine.get(expert_id, []),
-            key=lambda sh: (platforms[int(sh.platform_id)].filing_no, sh.platform_id),
-        )
-        if not sheets:
-            continue
-        rows = []
-        for sheet in sheets:
-            pid = int(sheet.platform_id)
-            bonus = bonus_total(sheet, rubric)
-            rows.append(
-                ExpertPlatformScores(
-                    filing_no=platforms[pid].filing_no,
-                    name=platforms[pid].name,
-                    points=tuple(sheet.points.get(i.code) for i in rubric.indicators),
-                    total=expert_total(sheet, rubric),
-                    overall_comment=sheet.overall_comment.strip(),
-                    comments=tuple(
-                        (i.code, sheet.comments[i.code].strip())
-                        for i in rubric.indicators
-                        if sheet.comments.get(i.code, "").strip()
-                    ),
-                    bonus=bonus,
-                )
+    rows = []
+    for sheet in sorted(
+        sheets, key=lambda sh: (platforms[int(sh.platform_id)].filing_no, sh.platform_id)
+    ):
+        pid = int(sheet.platform_id)
+        bonus = bonus_total(sheet, rubric)
+        rows.append(
+            ExpertPlatformScores(
+                filing_no=platforms[pid].filing_no,
+                name=platforms[pid].name,
+                points=tuple(sheet.points.get(i.code) for i in rubric.indicators),
+                total=expert_total(sheet, rubric),
+                overall_comment=sheet.overall_comment.strip(),
+                comments=tuple(
+                    (i.code, sheet.comments[i.code].strip())
+                    for i in rubric.indicators
+                    if sheet.comments.get(i.code, "").strip()
+                ),
+                bonus=bonus,
             )
-        out.append(
-            ExpertScoreSheet(expert_id, name, institution or "", title or "", heads, tuple(rows))
         )
-    return tuple(out)
+    return ExpertScoreSheet(expert_id, name, institution or "", title or "", heads, tuple(rows))
 
 
 def _notice(
@@ -681,12 +753,36 @@ def _notice(
 
 
 @dataclass(frozen=True, slots=True)
+class Deferred:
+    """A document's data not built yet: ``build(key)``, called in this process as the file is
+    laid out, so that a large set's data are never all alive at once (issue 16).
+
+    It holds the whole gathered set (:class:`ReportSources`), so it is never sent to a worker
+    process: :meth:`PlannedFile.resolved` builds it first.
+    """
+
+    build: Callable[[int], Any]
+    key: int
+
+    def __call__(self) -> Any:
+        return self.build(self.key)
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Deferred document is built before it is sent (PlannedFile.resolved)")
+
+
+def _built(arg: Any) -> Any:
+    return arg() if isinstance(arg, Deferred) else arg
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedFile:
     """A PDF to write: its file name and the documents it holds.
 
     The documents are given by how to build them — the name of a function of
     :mod:`jlpanel.reports.documents` and its arguments after the context — so a plan can be
-    sent to a worker process (a built document holds closures, which cannot).
+    sent to a worker process (a built document holds closures, which cannot). An argument may
+    be :class:`Deferred`, built when needed: :meth:`resolved` before it is sent.
     """
 
     kind: DocumentKind
@@ -699,7 +795,15 @@ class PlannedFile:
         """The documents of the file, built."""
         from jlpanel.reports import documents as docs
 
-        return tuple(getattr(docs, name)(self.context, *args) for name, args in self.sources)
+        return tuple(
+            getattr(docs, name)(self.context, *map(_built, args)) for name, args in self.sources
+        )
+
+    def resolved(self) -> PlannedFile:
+        """The same plan with its deferred data built: ready to send to a worker process."""
+        return dataclasses.replace(
+            self, sources=tuple((name, tuple(map(_built, args))) for name, args in self.sources)
+        )
 
 
 def parse_documents(names: Collection[str] | None) -> set[DocumentKind]:
@@ -754,6 +858,37 @@ def _unique_names(stems: Sequence[str], keys: Sequence[str]) -> list[str]:
 
 def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> list[PlannedFile]:
     """The PDFs to write for ``documents``, in the order they are written."""
+    return _plan(
+        report_set,
+        documents,
+        [(r.name, r.filing_no, r) for r in report_set.platforms],
+        [(e.name, str(e.expert_id), e) for e in report_set.expert_sheets],
+    )
+
+
+def plan_sources(sources: ReportSources, documents: Collection[DocumentKind]) -> list[PlannedFile]:
+    """The files :func:`plan_files` plans for the whole set, the evaluation reports and
+    expert score sheets :class:`Deferred`: built from ``sources`` as they are laid out."""
+    platforms = [sources.platforms[pid] for pid in sources.platform_ids]
+    return _plan(
+        sources.head,
+        documents,
+        [(p.name, p.filing_no, Deferred(sources.platform_report, p.id)) for p in platforms],
+        [
+            (name, str(expert_id), Deferred(sources.expert_sheet, expert_id))
+            for expert_id, name, _, _ in sources.experts.values()
+        ],
+    )
+
+
+def _plan(
+    report_set: ReportSet,
+    documents: Collection[DocumentKind],
+    platforms: Sequence[tuple[str, str, PlatformReport | Deferred]],
+    experts: Sequence[tuple[str, str, ExpertScoreSheet | Deferred]],
+) -> list[PlannedFile]:
+    """The files for ``documents``: ``platforms`` and ``experts`` give each evaluation report
+    and score sheet as (name, key, data), the key telling apart files of the same name."""
     ctx = report_set.context
     lang = ctx.language
 
@@ -788,22 +923,22 @@ def plan_files(report_set: ReportSet, documents: Collection[DocumentKind]) -> li
     if DocumentKind.EVALUATION in documents:
         kind = DocumentKind.EVALUATION
         stems = _unique_names(
-            [safe_file_name(f"{prefix(kind)}-{r.name}") for r in report_set.platforms],
-            [r.filing_no for r in report_set.platforms],
+            [safe_file_name(f"{prefix(kind)}-{name}") for name, _, _ in platforms],
+            [key for _, key, _ in platforms],
         )
         planned.extend(
-            planned_file(kind, f"{stem}.pdf", "evaluation_report", r)
-            for stem, r in zip(stems, report_set.platforms, strict=True)
+            planned_file(kind, f"{stem}.pdf", "evaluation_report", data)
+            for stem, (_, _, data) in zip(stems, platforms, strict=True)
         )
     if DocumentKind.EXPERT_SHEETS in documents:
         kind = DocumentKind.EXPERT_SHEETS
         stems = _unique_names(
-            [safe_file_name(f"{prefix(kind)}-{e.name}") for e in report_set.expert_sheets],
-            [str(e.expert_id) for e in report_set.expert_sheets],
+            [safe_file_name(f"{prefix(kind)}-{name}") for name, _, _ in experts],
+            [key for _, key, _ in experts],
         )
         planned.extend(
-            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", e)
-            for stem, e in zip(stems, report_set.expert_sheets, strict=True)
+            planned_file(kind, f"{stem}.pdf", "expert_score_sheet", data)
+            for stem, (_, _, data) in zip(stems, experts, strict=True)
         )
     if DocumentKind.RECTIFICATION in documents:
         kind = DocumentKind.RECTIFICATION
@@ -864,12 +999,14 @@ def write_reports(
     warm_up()  # the workers' fork server starts while the report set is gathered
     kinds = parse_documents(documents)
     moment = created or now()
-    report_set = gather_report_set(
+    sources = gather_report_sources(
         ws, language=language, decision_date=decision_date, today=moment.date()
     )
-    planned = plan_files(report_set, kinds)
-    ctx = report_set.context
-    meta = PdfMeta(moment, _run_id(report_set, kinds, combined, moment, created is not None))
+    # Each evaluation report and score sheet is built here as its file goes to be laid out,
+    # and let go once sent: at 2,000 platforms all of them are some 50 MB (issue 16).
+    planned = plan_sources(sources, kinds)
+    ctx = sources.head.context
+    meta = PdfMeta(moment, _run_id(sources, kinds, combined, moment, created is not None))
     combined_name = f"{COMBINED_NAME.get(ctx.language)}.pdf"
     title = f"{ctx.cycle_name} {COMBINED_NAME.get(ctx.language)}"
     total = len(planned) + (1 if combined and planned else 0)
@@ -880,9 +1017,11 @@ def write_reports(
     with folder.staging(meta.run_id) as staging, Workers(worker_count(total)) as workers:
         # The bound volume is as long as all the rest: started first, it runs beside them.
         bound = None
-        if total > len(planned):
+        ready: Iterable[PlannedFile] = (plan.resolved() for plan in planned)
+        if total > len(planned):  # it needs every document at once: built once for both
+            ready = planned = [plan.resolved() for plan in planned]
             bound = workers.submit(render_combined, planned, title, meta)
-        rendered = workers.map(partial(render_planned, meta=meta), planned)
+        rendered = workers.map(partial(render_planned, meta=meta), ready)
         try:
             for n, plan in enumerate(planned):
                 if progress is not None and not progress(n, total, plan.file_name):
@@ -909,7 +1048,7 @@ def write_reports(
 
 
 def _run_id(
-    report_set: ReportSet,
+    sources: ReportSources,
     kinds: Collection[DocumentKind],
     combined: bool,
     moment: dt.datetime,
@@ -926,5 +1065,36 @@ def _run_id(
         return new_run_id()
     digest = hashlib.sha256()
     digest.update(moment.isoformat().encode())
-    digest.update(repr((sorted(kinds), combined, report_set)).encode("utf-8", "surrogatepass"))
+    for text in set_text(sources, kinds, combined):
+        digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]
+
+
+def set_text(
+    sources: ReportSources, kinds: Collection[DocumentKind], combined: bool
+) -> Iterator[str]:
+    """``repr((sorted(kinds), combined, sources.whole()))`` in pieces, each document's data
+    built as its piece is made: what a pinned run's id digests, never all in memory at once."""
+    head = sources.head
+    built = {
+        "platforms": (sources.platform_report(pid) for pid in sources.platform_ids),
+        "expert_sheets": (sources.expert_sheet(expert_id) for expert_id in sources.experts),
+    }
+    yield f"({sorted(kinds)!r}, {combined!r}, {type(head).__qualname__}("
+    for n, item in enumerate(f for f in dataclasses.fields(head) if f.repr):
+        yield f"{', ' if n else ''}{item.name}="
+        if item.name in built:
+            yield from _tuple_text(built[item.name])
+        else:
+            yield repr(getattr(head, item.name))
+    yield "))"
+
+
+def _tuple_text(items: Iterable[Any]) -> Iterator[str]:
+    """``repr(tuple(items))`` in pieces."""
+    yield "("
+    count = 0
+    for item in items:
+        yield f"{', ' if count else ''}{item!r}"
+        count += 1
+    yield ",)" if count == 1 else ")"

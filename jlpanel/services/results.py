@@ -270,22 +270,32 @@ def tie_orders(session: Session) -> list[list[str]]:
 
 
 def compute_workspace_results(
-    ws: Workspace, *, decision_date: dt.date | None = None
+    ws: Workspace,
+    *,
+    decision_date: dt.date | None = None,
+    inputs: Sequence[PlatformInput] | None = None,
 ) -> CycleResults:
-    """The cycle's results under its rules, computed from the workspace (nothing stored)."""
+    """The cycle's results under its rules, computed from the workspace (nothing stored).
+
+    ``inputs``: the platforms' sheets when the caller has read them already
+    (:func:`load_platform_inputs`), so that they are not held twice (the reports, issue 16).
+    """
     # A cycle's scores, sheets and results are hundreds of thousands of objects alive at once
     # (210,000 scores at 2,000 platforms): the collector walked them again at every generation,
     # 100-300 ms of W3's 0.8-1.1 s, for objects that reference counting frees anyway.
     with collector_paused():
-        return _compute_workspace_results(ws, decision_date)
+        return _compute_workspace_results(ws, decision_date, inputs)
 
 
-def _compute_workspace_results(ws: Workspace, decision_date: dt.date | None) -> CycleResults:
+def _compute_workspace_results(
+    ws: Workspace, decision_date: dt.date | None, inputs: Sequence[PlatformInput] | None
+) -> CycleResults:
     with ws.reading() as s:
         cycle = s.scalars(select(m.Cycle)).one()
         rubric = rubric_from_snapshot(cycle.rubric_json)
         rules = RuleSettings.from_dict(json.loads(cycle.rules_json))
-        inputs = load_platform_inputs(s)
+        if inputs is None:
+            inputs = load_platform_inputs(s)
         confirmation = confirmation_in_force(s)
         # Stored by filing number: found however the platform's number is written now.
         by_key = {identity_key(p.label): p.platform_id for p in inputs}

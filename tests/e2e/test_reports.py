@@ -9,7 +9,9 @@ and 104 fails with a panel opinion. Every figure below is worked out by hand.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
+import pickle
 import shutil
 from collections.abc import Iterator
 from decimal import Decimal
@@ -19,13 +21,28 @@ import pytest
 from review_support import CYCLE_NAME, EXPERTS, build_cycle
 
 from jlpanel.domain.rubric import Rubric
+from jlpanel.reports.models import PlatformReport
 from jlpanel.services import review as rv
 from jlpanel.services.consensus import adjust_score, save_panel_opinion
 from jlpanel.services.errors import UserError
 from jlpanel.services.merge import merge_score_files
 from jlpanel.services.packages import issue_packages
-from jlpanel.services.reporting import gather_report_set, write_reports
-from jlpanel.services.results import compute_and_store_results
+from jlpanel.services.reporting import (
+    DocumentKind,
+    _tuple_text,
+    gather_report_set,
+    gather_report_sources,
+    parse_documents,
+    plan_files,
+    plan_sources,
+    set_text,
+    write_reports,
+)
+from jlpanel.services.results import (
+    compute_and_store_results,
+    compute_workspace_results,
+    load_platform_inputs,
+)
 from jlpanel.services.workspace import Workspace, open_workspace
 
 pypdf = pytest.importorskip("pypdf")
@@ -572,3 +589,57 @@ def test_the_summary_notes_each_tie_and_marks_an_undecided_one_in_the_rank_colum
         in flat
     )
     assert "结果尚未确定（草稿）" in flat
+
+
+def test_the_evaluation_reports_are_built_one_at_a_time_as_they_are_laid_out(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Built all at once, a national set's evaluation reports and score sheets are some 50 MB
+    # of view models in the writing process (issue 16); in one process, one at a time.
+    monkeypatch.setenv("JLPANEL_WORKERS", "1")
+    alive: list[int] = []
+
+    def progress(done: int, total: int, name: str) -> bool:
+        alive.append(sum(isinstance(o, PlatformReport) for o in gc.get_objects()))
+        return True
+
+    files = write_reports(ws, tmp_path / "one-by-one", progress=progress)
+    evaluations = [f for f in files if f.name.startswith("评价报告-")]
+    assert len(evaluations) == len(PLATFORM_NAMES) == 4
+    assert len(alive) == len(files) + 1 and max(alive) == 1
+
+
+def test_a_pinned_run_digests_the_text_of_the_whole_set(ws: Workspace) -> None:
+    # The run id of a pinned run (same data, same bytes) digests the whole set's text, made
+    # piece by piece: it must be the text of the set built whole.
+    sources = gather_report_sources(ws, decision_date=DAY)
+    kinds = parse_documents(None)
+    for combined in (False, True):
+        whole = repr((sorted(kinds), combined, sources.whole()))
+        assert "".join(set_text(sources, kinds, combined)) == whole
+    assert sources.whole() == gather_report_set(ws, decision_date=DAY)
+    one = sources.platform_report(sources.platform_ids[0])
+    for items in ([], [one], [one, one]):
+        assert "".join(_tuple_text(items)) == repr(tuple(items))
+
+
+def test_a_deferred_document_is_built_before_it_is_sent(ws: Workspace) -> None:
+    sources = gather_report_sources(ws, decision_date=DAY)
+    plans = plan_sources(sources, {DocumentKind.EVALUATION, DocumentKind.EXPERT_SHEETS})
+    assert [p.file_name for p in plans] == [
+        p.file_name
+        for p in plan_files(sources.whole(), {DocumentKind.EVALUATION, DocumentKind.EXPERT_SHEETS})
+    ]
+    with pytest.raises(TypeError, match="built before it is sent"):
+        pickle.dumps(plans[0])
+    sent = pickle.loads(pickle.dumps(plans[0].resolved()))
+    assert sent.sources == (("evaluation_report", (sources.whole().platforms[0],)),)
+
+
+def test_the_results_are_computed_from_the_sheets_the_caller_read(ws: Workspace) -> None:
+    # The reports read the sheets once, for the results and for the comments (issue 16).
+    with ws.reading() as s:
+        inputs = load_platform_inputs(s)
+    assert compute_workspace_results(ws, inputs=inputs) == compute_workspace_results(ws)
+    some = compute_workspace_results(ws, inputs=inputs[1:3])
+    assert [p.platform_id for p in some.platforms] == [p.platform_id for p in inputs[1:3]]
