@@ -1058,49 +1058,87 @@ def _merge(
     backup_count: int,
     progress: MergeProgress | None,
 ) -> list[MergeOutcome]:
+    """Each file examined, then stored as soon as its turn has come: files are stored in
+    revision order, input order otherwise (a stable sort), so a revision 1 — the least there
+    is — is stored once every file before it is examined, and later revisions wait for the
+    last file. The store and the outcomes are those of examining every file, sorting, then
+    storing; the steps are counted as they are done."""
     files = expand_score_paths(paths)
     steps = 2 * len(files)
     ctx = _load_context(ws)
     outcomes: dict[int, MergeOutcome] = {}
-    candidates: list[_Candidate] = []
+    writer = _Writer(ws, ctx, backup_dir, backup_count)
+    done = 0
 
-    def cancel_from(done: int) -> list[MergeOutcome]:
+    def step(name: str) -> bool:
+        """Report the step about to start; False: the user cancelled."""
+        return progress is None or progress(done, steps, name)
+
+    def cancelled() -> list[MergeOutcome]:
         for n, path in enumerate(files):
             outcomes.setdefault(n, MergeOutcome(path, MergeFileStatus.CANCELLED))
         log.info("merge cancelled after %d of %d steps", done, steps)
         return _mark_superseded([outcomes[n] for n in range(len(files))])
 
+    later: list[_Candidate] = []  # revisions above 1: stored after every file is examined
     for n, path in enumerate(files):
-        if progress is not None and not progress(n, steps, path.name):
-            return cancel_from(n)
+        if not step(path.name):
+            return cancelled()
         with collector_paused():
             examined = _examine(ctx, n, path)
+        done += 1
         if isinstance(examined, MergeOutcome):
             outcomes[n] = examined
             log.info("refused %s: %s", path, [f.code for f in examined.findings])
+        elif examined.score_file.revision > 1:
+            later.append(examined)
         else:
-            candidates.append(examined)
+            if not step(path.name):
+                return cancelled()
+            outcomes[n] = writer.store(examined)
+            done += 1
+    later.sort(key=lambda c: c.score_file.revision)  # stable: input order otherwise
+    for c in later:
+        if not step(c.path.name):
+            return cancelled()
+        outcomes[c.index] = writer.store(c)
+        done += 1
+    if any(o.ok for o in outcomes.values()):
+        ws.refresh_statistics()
+    if progress is not None:
+        progress(steps, steps, "")
+    return _mark_superseded([outcomes[n] for n in range(len(files))])
 
-    backed_up = backup_dir is None
-    queries: _Queries | None = None
-    candidates.sort(key=lambda c: c.score_file.revision)  # stable: input order otherwise
-    for k, c in enumerate(candidates):
-        if progress is not None and not progress(len(files) + k, steps, c.path.name):
-            return cancel_from(len(files) + k)
-        if not backed_up:
+
+class _Writer:
+    """Stores the candidates one by one, each in its own transaction, after one backup of
+    the workspace before the first that changes it."""
+
+    def __init__(
+        self, ws: Workspace, ctx: _Context, backup_dir: Path | None, backup_count: int
+    ) -> None:
+        self.ws = ws
+        self.ctx = ctx
+        self.backup_dir = backup_dir
+        self.backup_count = backup_count
+        self.backed_up = backup_dir is None
+        self.queries: _Queries | None = None
+
+    def store(self, c: _Candidate) -> MergeOutcome:
+        ws, ctx = self.ws, self.ctx
+        if not self.backed_up:
             with ws.reading() as s:
-                queries = queries or _Queries(s)
+                queries = self.queries = self.queries or _Queries(s)
                 plan = _plan(s, queries, ctx, c)
             if plan.status is MergeFileStatus.MERGED:
-                assert backup_dir is not None
-                backup_to(ws, backup_dir, backup_count, BACKUP_REASON)
-                backed_up = True
+                assert self.backup_dir is not None
+                backup_to(ws, self.backup_dir, self.backup_count, BACKUP_REASON)
+                self.backed_up = True
         with collector_paused(), ws.session() as s:
-            queries = queries or _Queries(s)
+            queries = self.queries = self.queries or _Queries(s)
             plan = _plan(s, queries, ctx, c)
             if plan.status is MergeFileStatus.MERGED:
                 _store(s, queries, ctx, c, plan)
-        outcomes[c.index] = _outcome(c, plan)
         log.info(
             "%s %s (%s, revision %d)",
             plan.status.value,
@@ -1108,11 +1146,7 @@ def _merge(
             c.expert_name,
             c.score_file.revision,
         )
-    if any(o.ok for o in outcomes.values()):
-        ws.refresh_statistics()
-    if progress is not None:
-        progress(steps, steps, "")
-    return _mark_superseded([outcomes[n] for n in range(len(files))])
+        return _outcome(c, plan)
 
 
 def _mark_superseded(outcomes: list[MergeOutcome]) -> list[MergeOutcome]:
