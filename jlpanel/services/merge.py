@@ -27,8 +27,10 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -1081,22 +1083,22 @@ def _merge(
         return _mark_superseded([outcomes[n] for n in range(len(files))])
 
     later: list[_Candidate] = []  # revisions above 1: stored after every file is examined
-    for n, path in enumerate(files):
-        if not step(path.name):
-            return cancelled()
-        with collector_paused():
-            examined = _examine(ctx, n, path)
-        done += 1
-        if isinstance(examined, MergeOutcome):
-            outcomes[n] = examined
-            log.info("refused %s: %s", path, [f.code for f in examined.findings])
-        elif examined.score_file.revision > 1:
-            later.append(examined)
-        else:
+    with _Examiner(ctx, files) as examiner:
+        for n, path in enumerate(files):
             if not step(path.name):
                 return cancelled()
-            outcomes[n] = writer.store(examined)
+            examined = examiner.examine(n)
             done += 1
+            if isinstance(examined, MergeOutcome):
+                outcomes[n] = examined
+                log.info("refused %s: %s", path, [f.code for f in examined.findings])
+            elif examined.score_file.revision > 1:
+                later.append(examined)
+            else:
+                if not step(path.name):
+                    return cancelled()
+                outcomes[n] = writer.store(examined)
+                done += 1
     later.sort(key=lambda c: c.score_file.revision)  # stable: input order otherwise
     for c in later:
         if not step(c.path.name):
@@ -1108,6 +1110,84 @@ def _merge(
     if progress is not None:
         progress(steps, steps, "")
     return _mark_superseded([outcomes[n] for n in range(len(files))])
+
+
+#: Files a worker examines ahead of the one being stored (each a megabyte or so held), given
+#: to it in batches of half as many: each job handed over wakes the pool's threads in this
+#: process, which take Python's lock from the writer (one job a file cost 50 ms CPU of 500).
+AHEAD = 16
+#: In a worker process: the merge's context, as pickled by the caller and as unpickled.
+_worker_context: tuple[bytes, _Context] | None = None
+
+
+def _examine_elsewhere(context: bytes, index: int, path: Path) -> _Candidate | MergeOutcome:
+    """:func:`_examine` in a worker process, the merge's context unpickled once, not per file."""
+    global _worker_context
+    if _worker_context is None or _worker_context[0] != context:
+        _worker_context = (context, pickle.loads(context))
+    with collector_paused():
+        return _examine(_worker_context[1], index, path)
+
+
+class _Examiner:
+    """The files examined in order, the next few ahead in a worker process while this one
+    stores (:mod:`~jlpanel.services.workers`).
+
+    Reading, parsing, verifying the HMAC and checking the scores against the rubric depend
+    on nothing but the file and the merge's fixed context, so a worker gives what examining
+    here gives (the same candidate or refusal, pickled). This process takes a file's result
+    from the worker when it is ready and otherwise examines the file itself (the worker's
+    result, if it comes, is dropped), so it never waits for a worker: the first file, or any
+    that a busy core left behind, is examined here. One worker: the writer, storing, is the
+    slower of the two. Workers are used only when they start at once (:func:`workers.ready`:
+    the fork server has served this process before, as after issuing the packages in the
+    window); starting a cold one takes longer than a merge of a few dozen files, so a
+    merge from the command line, or with ``JLPANEL_WORKERS=1``, examines every file here.
+    """
+
+    def __init__(self, ctx: _Context, files: Sequence[Path]) -> None:
+        from jlpanel.services.workers import Workers, ready, worker_count
+
+        self.ctx = ctx
+        self.files = files
+        count = min(worker_count(len(files)), 1) if ready() else 0
+        self.workers = Workers(count)
+        self.futures: dict[int, Future[_Candidate | MergeOutcome]] = {}
+        self.submitted = 1  # the first file is examined here while the worker starts
+        self.context = pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL) if count else b""
+
+    def __enter__(self) -> _Examiner:
+        self.workers.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.workers.close()
+
+    def examine(self, n: int) -> _Candidate | MergeOutcome:
+        """The ``n``-th file examined, by a worker or here."""
+        from jlpanel.services.workers import WorkerFailed, result
+
+        if self.workers.parallel:
+            try:
+                if self.submitted <= n + AHEAD // 2:
+                    for k in range(self.submitted, min(n + AHEAD + 1, len(self.files))):
+                        future = self.workers.submit(
+                            _examine_elsewhere, self.context, k, self.files[k]
+                        )
+                        assert future is not None
+                        self.futures[k] = future
+                        self.submitted = k + 1
+                future = self.futures.pop(n, None)
+                if future is not None and future.done():
+                    return result(future)
+                if future is not None:
+                    future.cancel()  # not started: it never will be; started: dropped
+            except WorkerFailed:  # what the worker would have given is given here
+                log.warning("a merge worker stopped; the files are examined in this process")
+                self.workers.close()
+                self.futures.clear()
+        with collector_paused():
+            return _examine(self.ctx, n, self.files[n])
 
 
 class _Writer:
