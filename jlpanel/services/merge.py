@@ -26,17 +26,17 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Final, TypeVarTuple
+from typing import Any, Final, TypeVarTuple, cast
 
 from sqlalchemy import Integer, Result, Select, String, bindparam, delete, select, update
 from sqlalchemy.orm import Session
@@ -1112,80 +1112,106 @@ def _merge(
     return _mark_superseded([outcomes[n] for n in range(len(files))])
 
 
-#: Files a worker examines ahead of the one being stored (each a megabyte or so held), given
-#: to it in batches of half as many: each job handed over wakes the pool's threads in this
-#: process, which take Python's lock from the writer (one job a file cost 50 ms CPU of 500).
-AHEAD = 16
-#: In a worker process: the merge's context, as pickled by the caller and as unpickled.
-_worker_context: tuple[bytes, _Context] | None = None
-
-
-def _examine_elsewhere(context: bytes, index: int, path: Path) -> _Candidate | MergeOutcome:
-    """:func:`_examine` in a worker process, the merge's context unpickled once, not per file."""
-    global _worker_context
-    if _worker_context is None or _worker_context[0] != context:
-        _worker_context = (context, pickle.loads(context))
-    with collector_paused():
-        return _examine(_worker_context[1], index, path)
+def _examine_serially(context: bytes, files: list[Path], marks: Any, results: Any) -> None:
+    """A worker process: :func:`_examine` each file from the second on, in order, sending
+    ``(index, result)`` pickled for each. ``marks[0]`` is the file the caller has passed
+    (the files before it were examined there: skipped), ``marks[1]`` the file this worker
+    is examining. It stops at the first error, and when the caller closes its end: the
+    caller examines whatever it did not get itself."""
+    ctx = pickle.loads(context)
+    try:
+        for n in range(1, len(files)):
+            if n < marks[0]:
+                continue
+            marks[1] = n
+            with collector_paused():
+                examined = _examine(ctx, n, files[n])
+            results.send_bytes(pickle.dumps((n, examined), pickle.HIGHEST_PROTOCOL))
+    except Exception:  # the caller examines this file itself, and says what went wrong
+        return
+    finally:
+        results.close()
 
 
 class _Examiner:
-    """The files examined in order, the next few ahead in a worker process while this one
-    stores (:mod:`~jlpanel.services.workers`).
+    """The files examined in order, the next ones by a worker process while this one stores.
 
     Reading, parsing, verifying the HMAC and checking the scores against the rubric depend
-    on nothing but the file and the merge's fixed context, so a worker gives what examining
+    on nothing but the file and the merge's fixed context, so the worker gives what examining
     here gives (the same candidate or refusal, pickled). This process takes a file's result
-    from the worker when it is ready and otherwise examines the file itself (the worker's
-    result, if it comes, is dropped), so it never waits for a worker: the first file, or any
-    that a busy core left behind, is examined here. One worker: the writer, storing, is the
-    slower of the two. Workers are used only when they start at once (:func:`workers.ready`:
-    the fork server has served this process before, as after issuing the packages in the
-    window); starting a cold one takes longer than a merge of a few dozen files, so a
-    merge from the command line, or with ``JLPANEL_WORKERS=1``, examines every file here.
+    when the worker has sent it, waits for it when the worker is examining it (it comes
+    sooner than examining it again here would), and otherwise examines the file itself (the
+    worker skips it, or its result is dropped): the first file, or any a busy core left
+    behind, is examined here. One worker, with a pipe this process reads
+    itself: the writer, storing, is the slower of the two, and a pool's threads in this
+    process took Python's lock from the writer at every hand-over (twice as many context
+    switches, and a slower merge on a busy machine).
+
+    A worker is started only when it starts at once (:func:`workers.ready`: the fork server
+    has served this process before, as after the packages were issued in the window); a
+    cold one takes longer than a merge of a few dozen files, so a merge from the command
+    line, or with ``JLPANEL_WORKERS=1``, examines every file here.
     """
 
     def __init__(self, ctx: _Context, files: Sequence[Path]) -> None:
-        from jlpanel.services.workers import Workers, ready, worker_count
+        from jlpanel.services.workers import MIN_BATCH, ready, worker_count
 
         self.ctx = ctx
         self.files = files
-        count = min(worker_count(len(files)), 1) if ready() else 0
-        self.workers = Workers(count)
-        self.futures: dict[int, Future[_Candidate | MergeOutcome]] = {}
-        self.submitted = 1  # the first file is examined here while the worker starts
-        self.context = pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL) if count else b""
+        self.process: Any = None
+        self.results: Any = None
+        self.marks: Any = None
+        #: Files whose result came from the worker.
+        self.taken = 0
+        if len(files) < MIN_BATCH or not worker_count(len(files)) or not ready():
+            return
+        context = multiprocessing.get_context("forkserver")
+        self.marks = context.RawArray("i", [0, 0])  # passed here, being examined there
+        self.results, sending = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_examine_serially,
+            args=(pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL), list(files), self.marks, sending),
+            name="jlpanel-merge-examine",
+        )
+        try:
+            self.process.start()
+        except OSError:
+            log.warning("no merge worker: the files are examined in this process", exc_info=True)
+            self.results.close()
+            self.process = self.results = None
+        finally:
+            sending.close()
 
     def __enter__(self) -> _Examiner:
-        self.workers.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.workers.close()
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker (done, or its results no longer wanted)."""
+        process, self.process = self.process, None
+        if process is not None:
+            self.results.close()
+            process.terminate()
+            process.join()
+            process.close()
+            log.info("a worker examined %d of the %d files", self.taken, len(self.files))
 
     def examine(self, n: int) -> _Candidate | MergeOutcome:
-        """The ``n``-th file examined, by a worker or here."""
-        from jlpanel.services.workers import WorkerFailed, result
-
-        if self.workers.parallel:
+        """The ``n``-th file examined, by the worker or here."""
+        if self.process is not None:
             try:
-                if self.submitted <= n + AHEAD // 2:
-                    for k in range(self.submitted, min(n + AHEAD + 1, len(self.files))):
-                        future = self.workers.submit(
-                            _examine_elsewhere, self.context, k, self.files[k]
-                        )
-                        assert future is not None
-                        self.futures[k] = future
-                        self.submitted = k + 1
-                future = self.futures.pop(n, None)
-                if future is not None and future.done():
-                    return result(future)
-                if future is not None:
-                    future.cancel()  # not started: it never will be; started: dropped
-            except WorkerFailed:  # what the worker would have given is given here
-                log.warning("a merge worker stopped; the files are examined in this process")
-                self.workers.close()
-                self.futures.clear()
+                while self.results.poll() or (n and self.marks[1] == n):  # sent, or coming
+                    index, examined = pickle.loads(self.results.recv_bytes())
+                    if index == n:
+                        self.taken += 1
+                        return cast(_Candidate | MergeOutcome, examined)
+                    # index < n: a file examined here meanwhile; its result is dropped
+            except (EOFError, OSError):  # the worker stopped: what it would give, given here
+                self.close()
+            else:
+                self.marks[0] = n + 1
         with collector_paused():
             return _examine(self.ctx, n, self.files[n])
 

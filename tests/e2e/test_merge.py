@@ -986,24 +986,34 @@ def _rows(path: Path) -> dict[str, list[str]]:
 def test_a_worker_examines_each_file_as_this_process_does(
     ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
 ):
+    import multiprocessing
     import pickle
 
     from jlpanel.services import merge as mg
-    from jlpanel.services.workers import Workers
 
     files = _merge_batch(ws, issued, tmp_path / "usb")
     ctx = mg._load_context(ws)
     here = [mg._examine(ctx, n, path) for n, path in enumerate(files)]
-    with Workers(1) as workers:
-        context = pickle.dumps(ctx)
-        futures = [
-            workers.submit(mg._examine_elsewhere, context, n, p) for n, p in enumerate(files)
-        ]
-        elsewhere = [f.result() for f in futures if f is not None]
-    assert elsewhere == here
-    assert [type(e).__name__ for e in here] == ["_Candidate"] * 2 + ["MergeOutcome"] + [
-        "_Candidate"
-    ] * 3
+    context = multiprocessing.get_context("forkserver")
+    marks = context.RawArray("i", 2)
+    results, sending = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=mg._examine_serially, args=(pickle.dumps(ctx), files, marks, sending)
+    )
+    worker.start()
+    sending.close()
+    elsewhere: list[tuple[int, object]] = []
+    with results:
+        while True:
+            try:
+                elsewhere.append(pickle.loads(results.recv_bytes()))
+            except EOFError:
+                break
+    worker.join()
+    assert worker.exitcode == 0
+    assert elsewhere == list(enumerate(here))[1:]  # the first is always examined here
+    kinds = [type(e).__name__ for e in here]
+    assert kinds == ["_Candidate"] * 2 + ["MergeOutcome"] + ["_Candidate"] * 3
 
 
 def test_a_merge_with_a_worker_ahead_stores_what_a_merge_in_one_process_stores(
@@ -1011,8 +1021,17 @@ def test_a_merge_with_a_worker_ahead_stores_what_a_merge_in_one_process_stores(
     issued: dict[int, IssuedPackage],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ):
+    import logging
+    import multiprocessing
+    import time
+
     from jlpanel.services import workers
+
+    def unhurried(done: int, total: int, name: str) -> bool:
+        time.sleep(0.05)  # a window's progress: the worker has time to get ahead
+        return True
 
     files = _merge_batch(ws, issued, tmp_path / "usb")
     twin_path = tmp_path / "twin.jlpanel"
@@ -1027,7 +1046,11 @@ def test_a_merge_with_a_worker_ahead_stores_what_a_merge_in_one_process_stores(
         with workers.Workers(2) as pool:  # the fork server started and ready, as in the window
             assert list(pool.map(abs, range(-4, 0))) == [4, 3, 2, 1]
         assert workers.ready()
-        ahead = merge(twin, *files, backups=tmp_path / "b2")
+        with caplog.at_level(logging.INFO, logger="jlpanel.services.merge"):
+            ahead = merge_score_files(
+                twin, files, backup_dir=tmp_path / "b2", backup_count=5, progress=unhurried
+            )
+        assert multiprocessing.active_children() == []  # no worker outlives the merge
     finally:
         twin.close()
     assert [o.status.value for o in alone] == [
@@ -1040,3 +1063,5 @@ def test_a_merge_with_a_worker_ahead_stores_what_a_merge_in_one_process_stores(
     ]
     assert ahead == alone
     assert _rows(twin_path) == _rows(ws.path)
+    (taken,) = [r.args for r in caplog.records if r.msg.startswith("a worker examined")]
+    assert taken[0] >= 1 and taken[1] == len(files)  # the worker's results were taken
