@@ -38,7 +38,18 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Final, TypeVarTuple, cast
 
-from sqlalchemy import Integer, Result, Select, String, bindparam, delete, select, update
+from sqlalchemy import (
+    Integer,
+    Result,
+    Select,
+    String,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from jlpanel.domain.conflicts import ConflictSource
@@ -660,6 +671,14 @@ class _Queries:
                 m.ScoreSheet.revision,
             ).where(m.ScoreSheet.expert_id == expert_id),
         )
+        # The package's own row by its key (a package of the cycle: ctx.packages), on the
+        # table: the session's ORM update also evaluated it against the objects it holds.
+        packages = cast(Table, m.ReviewPackage.__table__)
+        self.mark_merged = (
+            update(packages)
+            .where(packages.c.id == package_id)
+            .values(revision_merged=bindparam("revision", type_=Integer()))
+        )
         self.sheet_ids = limited(
             s,
             select(m.ScoreSheet.platform_id, m.ScoreSheet.id).where(
@@ -667,6 +686,11 @@ class _Queries:
                 m.ScoreSheet.package_id == package_id,
             ),
         )
+
+    @staticmethod
+    def run_update(s: Session, statement: Update, **params: Any) -> None:
+        """``statement`` with ``params`` in ``s``'s transaction."""
+        s.connection().execute(statement, params)
 
     @staticmethod
     def run(s: Session, statement: Select[*_Ts], **params: Any) -> Result[*_Ts]:
@@ -925,11 +949,7 @@ def _store(s: Session, q: _Queries, ctx: _Context, c: _Candidate, plan: _Plan) -
     )
 
     _store_conflicts(s, ctx, c, plan)
-    s.execute(
-        update(m.ReviewPackage)
-        .where(m.ReviewPackage.id == c.package.id)
-        .values(revision_merged=score_file.revision)
-    )
+    q.run_update(s, q.mark_merged, package_id=c.package.id, revision=score_file.revision)
     old_by_platform: dict[str, Any] = {}
     for sid, (pid, provenance, _, revision) in plan.replaced.items():
         old_by_platform[ctx.platforms[pid].filing_no] = {
