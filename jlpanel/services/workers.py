@@ -94,6 +94,21 @@ def worker_count(jobs: int) -> int:
 
 
 _context: Any = None
+#: Whether a worker of this process has finished a job (:func:`ready`).
+_served = False
+
+
+def ready() -> bool:
+    """Whether workers would start at once: the fork server has already served this process,
+    its imports done, so a pool starts in milliseconds, not in the second or more a cold one
+    takes. For work too short to wait for that (a merge of a few dozen files)."""
+    return _served and _mp_context().get_start_method() == "forkserver"
+
+
+def _note_served(future: Future[Any]) -> None:
+    global _served
+    if not future.cancelled() and future.exception() is None:
+        _served = True
 
 
 def _mp_context() -> Any:
@@ -220,6 +235,7 @@ class Workers:
             raise WorkerFailed() from exc
         self._futures.add(future)
         future.add_done_callback(self._futures.discard)
+        future.add_done_callback(_note_served)
         return future
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Generator[R, None, None]:

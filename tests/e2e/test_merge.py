@@ -947,3 +947,121 @@ def test_the_merge_stores_the_rows_the_exact_values_give_through_the_orm(
     assert (scores[second, "A1"], scores[third, "A3"]) == ((10.0).hex(), (6.5).hex())
     assert {kind for _, _, kind, _, _ in merged["indicator_scores"]} == {"real"}
     assert len(merged["indicator_scores"]) == 15 * len(PLATFORMS)
+
+
+# ---------------------------------------------------------------------- a worker ahead
+
+
+def _merge_batch(ws: Workspace, issued: dict[int, IssuedPackage], usb: Path) -> list[Path]:
+    """Revision 2 before revision 1, the same file twice, a tampered one and a conflict."""
+    zhao1 = submit(issued[ZHAO], usb / "1", zhao_work)
+    zhao2 = submit(issued[ZHAO], usb / "2", lambda s: rv.set_comment(s, 103, "A1", "第二版"))
+    qian = submit(issued[QIAN], usb / "1", qian_declares_104)
+    sun = submit(issued[SUN], usb / "1")
+    tampered = usb / "tampered.jlscore"
+    tampered.write_bytes(sun.read_bytes().replace("孙".encode(), "损".encode(), 1))
+    return [zhao2, qian, tampered, zhao1, sun, zhao1]
+
+
+def _rows(path: Path) -> dict[str, list[str]]:
+    """Every table's rows, the times a merge stamps (merged, audited) masked."""
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        out: dict[str, list[str]] = {}
+        for table in tables:
+            cursor = db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+            names = [d[0] for d in cursor.description]
+            out[table] = [
+                repr(
+                    tuple(
+                        "<time>" if n in ("merged_at", "at") else v
+                        for n, v in zip(names, row, strict=True)
+                    )
+                )
+                for row in cursor
+            ]
+    return out
+
+
+def test_a_worker_examines_each_file_as_this_process_does(
+    ws: Workspace, issued: dict[int, IssuedPackage], tmp_path: Path
+):
+    import multiprocessing
+    import pickle
+
+    from jlpanel.services import merge as mg
+
+    files = _merge_batch(ws, issued, tmp_path / "usb")
+    ctx = mg._load_context(ws)
+    here = [mg._examine(ctx, n, path) for n, path in enumerate(files)]
+    context = multiprocessing.get_context("forkserver")
+    marks = context.RawArray("i", 2)
+    results, sending = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=mg._examine_serially, args=(pickle.dumps(ctx), files, marks, sending)
+    )
+    worker.start()
+    sending.close()
+    elsewhere: list[tuple[int, object]] = []
+    with results:
+        while True:
+            try:
+                elsewhere.append(pickle.loads(results.recv_bytes()))
+            except EOFError:
+                break
+    worker.join()
+    assert worker.exitcode == 0
+    assert elsewhere == list(enumerate(here))[1:]  # the first is always examined here
+    kinds = [type(e).__name__ for e in here]
+    assert kinds == ["_Candidate"] * 2 + ["MergeOutcome"] + ["_Candidate"] * 3
+
+
+def test_a_merge_with_a_worker_ahead_stores_what_a_merge_in_one_process_stores(
+    ws: Workspace,
+    issued: dict[int, IssuedPackage],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+):
+    import logging
+    import multiprocessing
+    import time
+
+    from jlpanel.services import workers
+
+    def unhurried(done: int, total: int, name: str) -> bool:
+        time.sleep(0.05)  # a window's progress: the worker has time to get ahead
+        return True
+
+    files = _merge_batch(ws, issued, tmp_path / "usb")
+    twin_path = tmp_path / "twin.jlpanel"
+    with sqlite3.connect(ws.path) as source, sqlite3.connect(twin_path) as target:
+        source.backup(target)
+    target.close()
+    twin = open_workspace(twin_path, backup=False)
+    try:
+        monkeypatch.setenv(workers.WORKERS_ENV, "1")
+        alone = merge(ws, *files, backups=tmp_path / "b1")
+        monkeypatch.setenv(workers.WORKERS_ENV, "2")
+        with workers.Workers(2) as pool:  # the fork server started and ready, as in the window
+            assert list(pool.map(abs, range(-4, 0))) == [4, 3, 2, 1]
+        assert workers.ready()
+        with caplog.at_level(logging.INFO, logger="jlpanel.services.merge"):
+            ahead = merge_score_files(
+                twin, files, backup_dir=tmp_path / "b2", backup_count=5, progress=unhurried
+            )
+        assert multiprocessing.active_children() == []  # no worker outlives the merge
+    finally:
+        twin.close()
+    assert [o.status.value for o in alone] == [
+        "merged",
+        "merged",
+        "refused",
+        "merged",
+        "merged",
+        "unchanged",
+    ]
+    assert ahead == alone
+    assert _rows(twin_path) == _rows(ws.path)
+    (taken,) = [r.args for r in caplog.records if r.msg.startswith("a worker examined")]
+    assert taken[0] >= 1 and taken[1] == len(files)  # the worker's results were taken

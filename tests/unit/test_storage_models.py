@@ -608,3 +608,65 @@ def test_bulk_rows_are_stored_as_sqlalchemy_stores_them(sessions) -> None:
         (d, True, 1.5),
         (d + timedelta(days=1), False, 2.0),
     ]
+
+
+def test_a_time_every_bulk_row_shares_is_stored_as_the_driver_stores_it_row_by_row(
+    sessions,
+) -> None:
+    """A fixed time (a merge's submitted and merged times on each sheet) is handed to SQLite's
+    driver as the text its own adapter makes of it, once for the chunk instead of once a row:
+    the rows must hold what the driver stores when each row brings the time itself (the
+    bulk path before; on a server, SQLAlchemy's own insert), value and type, and read back
+    as the same aware times."""
+    from sqlalchemy import insert, text
+
+    submitted = datetime(2026, 5, 18, 3, 7, 9, 123456, tzinfo=UTC)
+    merged = datetime(2026, 5, 20, 8, 0, tzinfo=timezone(timedelta(hours=8)))
+    columns = ("expert_id", "platform_id", "overall_comment", "provenance", "revision")
+    columns += ("submitted_at", "merged_at")
+    with sessions.begin() as session:
+        cycle = Cycle(name="c", rubric_json="{}", rules_json="{}")
+        platforms = [Platform(cycle=cycle, filing_no=f"P{n}", name=f"平台{n}") for n in range(4)]
+        bulk, rowwise = Expert(cycle=cycle, name="甲"), Expert(cycle=cycle, name="乙")
+        session.add_all([*platforms, bulk, rowwise])
+        session.flush()
+        rows = [(p.id, f"意见{p.id}" if p.id % 2 else None) for p in platforms]
+        insert_rows(
+            session,
+            ScoreSheet,
+            rows,
+            columns=("platform_id", "overall_comment"),
+            fixed={"expert_id": bulk.id, "provenance": "paper", "revision": 1}
+            | {"submitted_at": submitted, "merged_at": merged},
+        )
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":  # the times as naive UTC, each row its own
+            naive = [t.astimezone(UTC).replace(tzinfo=None) for t in (submitted, merged)]
+            connection.exec_driver_sql(
+                f"INSERT INTO score_sheets ({', '.join(columns)}) VALUES "
+                f"({', '.join('?' for _ in columns)})",
+                [(rowwise.id, p, c, "paper", 1, *naive) for p, c in rows],
+            )
+        else:
+            session.execute(
+                insert(ScoreSheet),
+                [
+                    dict(
+                        zip(columns, (rowwise.id, p, c, "paper", 1, submitted, merged), strict=True)
+                    )
+                    for p, c in rows
+                ],
+            )
+        bulk_id, rowwise_id = bulk.id, rowwise.id
+
+    picked = "platform_id, submitted_at, merged_at, overall_comment"
+    if sessions.kw["bind"].dialect.name == "sqlite":
+        picked += ", typeof(submitted_at), typeof(merged_at)"
+    query = text(f"SELECT {picked} FROM score_sheets WHERE expert_id = :e ORDER BY platform_id")
+    with sessions() as session:
+        by_bulk = [tuple(r) for r in session.execute(query, {"e": bulk_id})]
+        by_row = [tuple(r) for r in session.execute(query, {"e": rowwise_id})]
+        back = session.scalars(select(ScoreSheet).where(ScoreSheet.expert_id == bulk_id)).all()
+    assert len(by_bulk) == 4
+    assert by_bulk == by_row
+    assert {(s.submitted_at, s.merged_at) for s in back} == {(submitted, merged)}
