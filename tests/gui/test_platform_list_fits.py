@@ -50,12 +50,12 @@ def test_the_name_keeps_its_room_and_the_table_scrolls_instead(
 ) -> None:
     """At 150 % on a 1366 px screen (911 logical px) Qt's Stretch gave the name what the
     other columns left: 19 px. The name now fills the room left but never drops below
-    NAME_MIN_CHARS characters (or the widest name); the table scrolls sideways instead."""
+    NAME_MIN_CHARS characters (or the longest name); the table scrolls sideways instead."""
     listing = _demo_list(qtbot, window, demo, width)
     table = listing.ui.platformTable
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
-    widest = max(metrics.horizontalAdvance(p.name) for p in listing.model.platforms())
+    widest = metrics.horizontalAdvance(max((p.name for p in listing.model.platforms()), key=len))
     floor = min(widest, metrics.horizontalAdvance("国" * NAME_MIN_CHARS)) + 28
     name = header.sectionSize(PlatformColumn.NAME)
     assert name >= floor, (name, floor)
